@@ -1,0 +1,289 @@
+import { performance } from 'node:perf_hooks';
+import type { PDU } from 'smpp';
+import type { Logger } from 'pino';
+import type { Clock } from '../../../app/ports/clock.js';
+import type { OutboundSms, SmsChannel, SmsReceipt, SmsSubmitOutcome } from '../../../app/ports/sms-channel.js';
+import { AdaptivePacer } from './adaptive-pacer.js';
+import { BindSession } from './bind-session.js';
+import { COMMAND_STATUS } from './command-status.js';
+import { interpretDeliverSm } from './delivery-receipt.js';
+import { SmppBindError } from './smpp-errors.js';
+import { MAX_ALPHANUMERIC_SENDER, TON_ALPHANUMERIC, buildSubmitPdus, senderAddress } from './submit-pdu.js';
+import { SubmitDispatcher } from './submit-dispatcher.js';
+import type { ConcatReferenceBits } from './udh.js';
+
+export interface SmppChannelConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly systemId: string;
+  readonly password: string;
+  readonly systemType: string;
+  /** Alphanumeric sender ("Burgernet", at most 11 characters) or an international number. */
+  readonly sourceAddress: string;
+  /** Parallel transceiver binds; parts are spread over them. */
+  readonly binds: number;
+  /** Outstanding submit_sm per bind. */
+  readonly windowSize: number;
+  /** Over all binds; every part of a long SMS counts. */
+  readonly messagesPerSecond: number;
+  readonly enquireLinkIntervalMs: number;
+  readonly reconnectMinMs: number;
+  readonly reconnectMaxMs: number;
+  /** Wait for any SMSC response, and the longest a part waits while no bind is up. */
+  readonly submitTimeoutMs: number;
+  /** Pause after ESME_RTHROTTLED / ESME_RMSGQFUL. */
+  readonly throttlePauseMs?: number;
+  /** Time to climb back to messagesPerSecond after throttling halved the rate. */
+  readonly throttleRecoveryMs?: number;
+  /** Size of the concatenation reference in the UDH (IEI 0x00 or 0x08). */
+  readonly concatReferenceBits?: ConcatReferenceBits;
+  readonly serviceType?: string;
+}
+
+/** Defaults for the config section (src/config.ts) to use. */
+export const SMPP_CHANNEL_DEFAULTS = {
+  systemType: '',
+  binds: 1,
+  windowSize: 10,
+  messagesPerSecond: 100,
+  enquireLinkIntervalMs: 30_000,
+  reconnectMinMs: 500,
+  reconnectMaxMs: 30_000,
+  submitTimeoutMs: 10_000,
+  throttlePauseMs: 1_000,
+  throttleRecoveryMs: 10_000,
+  concatReferenceBits: 8,
+  serviceType: '',
+} as const satisfies Partial<SmppChannelConfig>;
+
+export interface SmppChannel extends SmsChannel {
+  /**
+   * Resolves once every bind is bound; rejects with SmppBindError at the first failed bind attempt
+   * (wrong credentials, SMSC unreachable). The binds keep retrying either way.
+   */
+  ready(): Promise<void>;
+}
+
+export interface SmppChannelDeps {
+  readonly logger: Logger;
+  /** Stamps receipts; defaults to the system clock. */
+  readonly clock?: Clock;
+}
+
+type ReadyState =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'failed'; readonly error: Error };
+
+interface ReadyWaiter {
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+}
+
+type ReceiptListener = (receipt: SmsReceipt) => Promise<void>;
+
+const systemClock: Clock = { now: () => new Date() };
+
+export function createSmppChannel(config: SmppChannelConfig, deps: SmppChannelDeps): SmppChannel {
+  return new SmppChannelAdapter(config, deps);
+}
+
+/**
+ * SmsChannel over SMPP 3.4 transceiver binds. Parts of one message go out one after another, each
+ * after the previous was accepted, so they reach the SMSC in order; if a later part fails the
+ * message is reported as that failure even though earlier parts may be on their way (the handset
+ * then shows a partial message, rarer than a duplicate from retrying only the missing part).
+ */
+class SmppChannelAdapter implements SmppChannel {
+  readonly #config: SmppChannelConfig;
+  readonly #logger: Logger;
+  readonly #clock: Clock;
+  readonly #dispatcher: SubmitDispatcher;
+  readonly #binds: readonly BindSession[];
+  readonly #listeners: ReceiptListener[] = [];
+  readonly #boundOnce = new Set<number>();
+  #readyState: ReadyState = { kind: 'pending' };
+  #readyWaiters: ReadyWaiter[] = [];
+  #nextReference: number;
+  #closing: Promise<void> | undefined;
+
+  constructor(config: SmppChannelConfig, deps: SmppChannelDeps) {
+    validateConfig(config);
+    this.#config = config;
+    this.#logger = deps.logger.child({ channel: 'sms-smpp' });
+    this.#clock = deps.clock ?? systemClock;
+    const now = (): number => performance.now();
+    const pacer = new AdaptivePacer({
+      messagesPerSecond: config.messagesPerSecond,
+      throttlePauseMs: config.throttlePauseMs ?? SMPP_CHANNEL_DEFAULTS.throttlePauseMs,
+      recoveryMs: config.throttleRecoveryMs ?? SMPP_CHANNEL_DEFAULTS.throttleRecoveryMs,
+      now,
+    });
+    this.#dispatcher = new SubmitDispatcher({
+      pacer,
+      submitTimeoutMs: config.submitTimeoutMs,
+      now,
+      logger: this.#logger,
+    });
+    this.#nextReference = Math.floor(Math.random() * 0x10000);
+    this.#binds = Array.from(
+      { length: config.binds },
+      (_, index) =>
+        new BindSession(
+          { ...config, index, responseTimeoutMs: config.submitTimeoutMs, logger: this.#logger },
+          {
+            onStateChange: () => this.#dispatcher.bindsChanged(),
+            onBindAttempt: (error) => this.#onBindAttempt(index, error),
+            onDeliverSm: (pdu) => this.#onDeliverSm(pdu),
+          },
+        ),
+    );
+    this.#dispatcher.attach(this.#binds);
+    for (const bind of this.#binds) bind.start();
+  }
+
+  ready(): Promise<void> {
+    const state = this.#readyState;
+    switch (state.kind) {
+      case 'ready':
+        return Promise.resolve();
+      case 'failed':
+        return Promise.reject(state.error);
+      case 'pending':
+        return new Promise((resolve, reject) => this.#readyWaiters.push({ resolve, reject }));
+      default:
+        return assertNever(state);
+    }
+  }
+
+  async submit(sms: OutboundSms): Promise<SmsSubmitOutcome> {
+    if (this.#closing !== undefined) return { kind: 'unavailable', reason: 'channel closed' };
+    if (sms.validUntil.getTime() <= this.#clock.now().getTime()) {
+      return { kind: 'rejected', reason: 'sms:expired-before-submit' };
+    }
+    const prepared = buildSubmitPdus(
+      sms,
+      {
+        sourceAddress: this.#config.sourceAddress,
+        serviceType: this.#config.serviceType ?? SMPP_CHANNEL_DEFAULTS.serviceType,
+        referenceBits: this.#config.concatReferenceBits ?? SMPP_CHANNEL_DEFAULTS.concatReferenceBits,
+      },
+      this.#takeReference(),
+    );
+    if (prepared.kind === 'too-long') return { kind: 'rejected', reason: 'sms:too-many-parts' };
+
+    const references: string[] = [];
+    for (const [index, fields] of prepared.parts.entries()) {
+      const outcome = await this.#dispatcher.send(fields, { deliveryId: sms.deliveryId, part: index + 1 });
+      if (outcome.kind !== 'accepted') {
+        this.#logger.debug(
+          { deliveryId: sms.deliveryId, part: index + 1, parts: prepared.parts.length, outcome },
+          'sms not accepted',
+        );
+        return outcome;
+      }
+      references.push(outcome.messageId);
+    }
+    return { kind: 'accepted', references };
+  }
+
+  onReceipt(listener: ReceiptListener): void {
+    this.#listeners.push(listener);
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
+    this.#dispatcher.close('channel closed');
+    await Promise.all(this.#binds.map((bind) => bind.close()));
+    this.#settleReady({ kind: 'failed', error: new Error('SMPP channel closed before all binds were bound') });
+    this.#logger.info('smpp channel closed');
+  }
+
+  #takeReference(): number {
+    const reference = this.#nextReference;
+    this.#nextReference = (this.#nextReference + 1) & 0xffff;
+    return reference;
+  }
+
+  #onBindAttempt(index: number, error: SmppBindError | undefined): void {
+    if (error !== undefined) {
+      this.#settleReady({ kind: 'failed', error });
+      return;
+    }
+    this.#boundOnce.add(index);
+    if (this.#boundOnce.size === this.#binds.length) this.#settleReady({ kind: 'ready' });
+  }
+
+  #settleReady(state: Exclude<ReadyState, { kind: 'pending' }>): void {
+    if (this.#readyState.kind !== 'pending') return;
+    this.#readyState = state;
+    const waiters = this.#readyWaiters;
+    this.#readyWaiters = [];
+    for (const waiter of waiters) {
+      if (state.kind === 'ready') waiter.resolve();
+      else waiter.reject(state.error);
+    }
+  }
+
+  /** The SMSC gets its deliver_sm_resp only after every listener stored the receipt. */
+  async #onDeliverSm(pdu: PDU): Promise<number> {
+    const meaning = interpretDeliverSm(pdu, this.#clock.now());
+    switch (meaning.kind) {
+      case 'mobile-originated':
+        this.#logger.debug({ from: pdu.source_addr }, 'mobile-originated sms ignored');
+        return COMMAND_STATUS.ok;
+      case 'intermediate-receipt':
+        this.#logger.debug({ reference: meaning.reference }, 'intermediate receipt ignored');
+        return COMMAND_STATUS.ok;
+      case 'malformed-receipt':
+        // Acknowledged: the SMSC would send the same unreadable receipt again.
+        this.#logger.warn({ reason: meaning.reason }, 'unreadable delivery receipt dropped');
+        return COMMAND_STATUS.ok;
+      case 'receipt':
+        return this.#dispatchReceipt(meaning.receipt);
+      default:
+        return assertNever(meaning);
+    }
+  }
+
+  async #dispatchReceipt(receipt: SmsReceipt): Promise<number> {
+    if (this.#listeners.length === 0) {
+      this.#logger.warn({ reference: receipt.reference }, 'receipt refused: no listener registered');
+      return COMMAND_STATUS.systemError;
+    }
+    try {
+      await Promise.all(this.#listeners.map((listener) => listener(receipt)));
+      return COMMAND_STATUS.ok;
+    } catch (error) {
+      // ESME_RSYSERR makes the SMSC send the receipt again later.
+      this.#logger.warn({ err: error, reference: receipt.reference }, 'receipt listener failed, smsc will retry');
+      return COMMAND_STATUS.systemError;
+    }
+  }
+}
+
+function validateConfig(config: SmppChannelConfig): void {
+  const positiveIntegers = ['binds', 'windowSize', 'submitTimeoutMs', 'enquireLinkIntervalMs'] as const;
+  for (const key of positiveIntegers) {
+    if (!Number.isInteger(config[key]) || config[key] < 1) {
+      throw new RangeError(`smpp ${key} must be a positive integer`);
+    }
+  }
+  if (!(config.messagesPerSecond > 0)) throw new RangeError('smpp messagesPerSecond must be positive');
+  if (!(config.reconnectMinMs > 0 && config.reconnectMaxMs >= config.reconnectMinMs)) {
+    throw new RangeError('smpp reconnectMinMs must be positive and at most reconnectMaxMs');
+  }
+  const sender = senderAddress(config.sourceAddress);
+  const tooLong = sender.ton === TON_ALPHANUMERIC && sender.address.length > MAX_ALPHANUMERIC_SENDER;
+  if (sender.address.length === 0 || tooLong) {
+    throw new RangeError(`smpp sourceAddress must be a number or 1-${MAX_ALPHANUMERIC_SENDER} characters`);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}

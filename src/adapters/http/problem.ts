@@ -1,0 +1,84 @@
+import type { FastifyReply } from 'fastify';
+import type { AppError } from '../../app/errors.js';
+import { assertNever } from '../../domain/assert-never.js';
+import type { Catalogue } from '../../domain/messages/catalogue.js';
+
+/** An RFC 9457 problem document. `type` names the error's page under /docs/errors. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly code: string;
+  readonly errors?: readonly { readonly path: string; readonly message: string }[];
+  readonly [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export function problem(catalogue: Catalogue, code: string, status: number, extra: Partial<Problem> = {}): Problem {
+  return { type: `/docs/errors/${code}`, title: catalogue.problems[code] ?? code, status, code, ...extra };
+}
+
+export function statusOf(error: AppError): number {
+  switch (error.code) {
+    case 'action.not-found':
+    case 'participant.not-found':
+      return 404;
+    case 'auth.forbidden':
+    case 'participant.out-of-scope':
+      return 403;
+    case 'action.wrong-status':
+    case 'action.stale-version':
+    case 'participant.duplicate-registration':
+      return 409;
+    case 'action.invalid-area':
+    case 'action.instructions-required':
+    case 'action.missing-child-needs-vermissing':
+    case 'participant.address-not-found':
+    case 'participant.invalid-phone-number':
+    case 'participant.sms-needs-mobile':
+      return 422;
+    case 'participant.geocoder-unavailable':
+      return 503;
+    default:
+      return assertNever(error);
+  }
+}
+
+const STATUS_NL: Record<string, string> = {
+  concept: 'concept',
+  actief: 'actief',
+  afgesloten: 'afgesloten',
+  ingetrokken: 'ingetrokken',
+};
+
+const AREA_PROBLEM_NL: Record<string, string> = {
+  'radius-out-of-range': 'De straal moet tussen 100 meter en 50 kilometer liggen.',
+  'outside-service-region': 'Het gebied ligt niet in of bij Nederland.',
+  'polygon-too-small': 'Een polygoon heeft minstens drie verschillende punten nodig.',
+  'polygon-too-large': 'De polygoon is te groot of heeft te veel punten.',
+};
+
+/** A sentence for the person who made the request, in Dutch. */
+function detailOf(error: AppError): string | undefined {
+  switch (error.code) {
+    case 'action.wrong-status':
+      return `De actie is ${STATUS_NL[error.actionStatus]}; dit kan alleen als de actie ${error.allowed.map((s) => STATUS_NL[s]).join(' of ')} is.`;
+    case 'action.invalid-area':
+      return AREA_PROBLEM_NL[error.problem];
+    case 'action.stale-version':
+      return `Haal de actie opnieuw op (huidige versie ${error.currentVersion}) en probeer het nog eens.`;
+    case 'participant.geocoder-unavailable':
+      return 'Probeer het over enkele minuten opnieuw.';
+    default:
+      return undefined;
+  }
+}
+
+export function sendAppError(reply: FastifyReply, catalogue: Catalogue, error: AppError): FastifyReply {
+  const { code, ...rest } = error;
+  const detail = detailOf(error);
+  const body = problem(catalogue, code, statusOf(error), { ...(detail ? { detail } : {}), ...rest });
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}

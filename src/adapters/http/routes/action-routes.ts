@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { closeAction, withdrawAction } from '../../../app/actions/end-action.js';
+import { createAction } from '../../../app/actions/create-action.js';
+import { estimateReach } from '../../../app/actions/estimate-reach.js';
+import { reviseAction } from '../../../app/actions/revise-action.js';
+import { sendUpdate } from '../../../app/actions/send-update.js';
+import { startAction } from '../../../app/actions/start-action.js';
+import { actionProgress, searchActions, viewAction } from '../../../app/actions/view-action.js';
+import { widenAction } from '../../../app/actions/widen-action.js';
+import type { ActionDraft } from '../../../domain/action/action.js';
+import { staffOf } from '../authenticate.js';
+import type { HttpDeps } from '../http-deps.js';
+import { sendAppError } from '../problem.js';
+import {
+  actionDraftBody,
+  actionIdParams,
+  actionJson,
+  closeBody,
+  createActionBody,
+  messageJson,
+  progressJson,
+  reachBody,
+  reviseActionBody,
+  searchActionsQuery,
+  updateBody,
+  widenBody,
+  withdrawBody,
+} from '../schemas/action-schemas.js';
+import { toArea } from '../schemas/area-schema.js';
+import { streamProgress } from './progress-stream.js';
+
+const TAG = ['Burgernetacties'];
+
+function toDraft(body: z.infer<typeof actionDraftBody>): ActionDraft {
+  return {
+    type: body.type,
+    missingChild: body.missingChild,
+    message: body.message,
+    description: body.description || null,
+    instructions: body.instructions || null,
+    area: toArea(body.area),
+  };
+}
+
+export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post('/actions', { schema: { tags: TAG, summary: 'Nieuwe actie (concept)', body: createActionBody } }, async (request, reply) => {
+      const outcome = await createAction(deps, staffOf(request), { meldkamerCode: request.body.meldkamerCode ?? null, draft: toDraft(request.body) });
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return reply.code(201).header('location', `/api/v1/actions/${outcome.value.id}`).send(actionJson(outcome.value));
+    });
+
+    app.get('/actions', { schema: { tags: TAG, summary: 'Acties zoeken', querystring: searchActionsQuery } }, async (request, reply) => {
+      const q = request.query;
+      const outcome = await searchActions(deps, staffOf(request), {
+        meldkamerCode: q.meldkamerCode ?? null,
+        status: q.status ?? null,
+        type: q.type ?? null,
+        text: q.q ?? null,
+        from: q.from ? new Date(q.from) : null,
+        to: q.to ? new Date(q.to) : null,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return { total: outcome.value.total, items: outcome.value.items.map(actionJson) };
+    });
+
+    app.get('/actions/:id', { schema: { tags: TAG, summary: 'Een actie met haar berichten en voortgang', params: actionIdParams } }, async (request, reply) => {
+      const outcome = await viewAction(deps, staffOf(request), request.params.id);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      const { action, messages, progress } = outcome.value;
+      return { ...actionJson(action), messages: messages.map(messageJson), progress: progressJson(progress) };
+    });
+
+    app.put('/actions/:id', { schema: { tags: TAG, summary: 'Concept wijzigen', params: actionIdParams, body: reviseActionBody } }, async (request, reply) => {
+      const outcome = await reviseAction(deps, staffOf(request), request.params.id, toDraft(request.body), request.body.version);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return actionJson(outcome.value);
+    });
+
+    app.post('/actions/:id/start', { schema: { tags: TAG, summary: 'Actie starten: het bericht gaat uit', params: actionIdParams } }, async (request, reply) => {
+      const outcome = await startAction(deps, staffOf(request), request.params.id);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return actionJson(outcome.value);
+    });
+
+    app.post('/actions/:id/widen', { schema: { tags: TAG, summary: 'Gebied verruimen (alleen nieuwe ontvangers)', params: actionIdParams, body: widenBody } }, async (request, reply) => {
+      const outcome = await widenAction(deps, staffOf(request), request.params.id, toArea(request.body.area));
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return actionJson(outcome.value);
+    });
+
+    app.post('/actions/:id/updates', { schema: { tags: TAG, summary: 'Vervolgbericht aan iedereen die de actie kreeg', params: actionIdParams, body: updateBody } }, async (request, reply) => {
+      const outcome = await sendUpdate(deps, staffOf(request), request.params.id, request.body.text);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return reply.code(202).send({ action: actionJson(outcome.value.action), recipients: outcome.value.recipients });
+    });
+
+    app.post('/actions/:id/close', { schema: { tags: TAG, summary: 'Afsluiten met resultaat; afloopbericht aan iedereen die de actie kreeg', params: actionIdParams, body: closeBody } }, async (request, reply) => {
+      const outcome = await closeAction(deps, staffOf(request), request.params.id, request.body.result, request.body.closingText ?? null);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      const { action, recipients, cancelled } = outcome.value;
+      return { action: actionJson(action), recipients, cancelled };
+    });
+
+    app.post('/actions/:id/withdraw', { schema: { tags: TAG, summary: 'Intrekken', params: actionIdParams, body: withdrawBody } }, async (request, reply) => {
+      const outcome = await withdrawAction(deps, staffOf(request), request.params.id, request.body.closingText ?? null);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      const { action, recipients, cancelled } = outcome.value;
+      return { action: actionJson(action), recipients, cancelled };
+    });
+
+    app.post('/reach-estimates', { schema: { tags: TAG, summary: 'Hoeveel deelnemers een actie in dit gebied nu bereikt', body: reachBody } }, async (request, reply) => {
+      const body = request.body;
+      const outcome = await estimateReach(deps, staffOf(request), {
+        area: toArea(body.area),
+        actionId: body.actionId ?? null,
+        draft: body.draft
+          ? { type: body.draft.type, message: body.draft.message, description: body.draft.description || null, instructions: body.draft.instructions || null }
+          : null,
+      });
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return outcome.value;
+    });
+
+    app.get('/actions/:id/progress', { schema: { tags: TAG, summary: 'Voortgang: aantallen per status', params: actionIdParams } }, async (request, reply) => {
+      const outcome = await actionProgress(deps, staffOf(request), request.params.id);
+      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      return { status: outcome.value.status, ...progressJson(outcome.value) };
+    });
+
+    app.get('/actions/:id/progress/stream', { schema: { tags: TAG, summary: 'Voortgang als server-sent events', params: actionIdParams } }, async (request, reply) => {
+      const staff = staffOf(request);
+      const first = await actionProgress(deps, staff, request.params.id);
+      if (!first.ok) return sendAppError(reply, deps.catalogue, first.error);
+      return streamProgress(request, reply, deps, () => actionProgress(deps, staff, request.params.id));
+    });
+  };
+}

@@ -1,0 +1,13 @@
+import type { Catalogue } from '../../domain/messages/catalogue.js';
+import type { Clock } from '../ports/clock.js';
+import type { DispatchWakeup } from '../ports/dispatch-wakeup.js';
+import type { IdGenerator } from '../ports/id-generator.js';
+import type { Store } from '../ports/stores.js';
+
+export interface ActionDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly catalogue: Catalogue;
+  readonly wakeup: DispatchWakeup;
+}

@@ -1,0 +1,55 @@
+import type { Action } from '../../domain/action/action.js';
+import type { ActionOutcome } from '../../domain/action/errors.js';
+import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
+import { failure, success, type Outcome } from '../errors.js';
+import type { Stores } from '../ports/stores.js';
+import type { ActionDeps } from './action-deps.js';
+
+export interface ActionChange<T> {
+  /** The rule to apply to the current action. */
+  readonly decide: (action: Action, at: Date) => ActionOutcome<Action>;
+  /** What else the change writes, in the same transaction. */
+  readonly effects?: (stores: Stores, changed: Action, previous: Action, at: Date) => Promise<T>;
+  readonly auditEvent: string;
+  readonly auditDetails?: (changed: Action) => Record<string, unknown>;
+  /** When set, the change is refused if someone else changed the action since this version. */
+  readonly expectedVersion?: number;
+}
+
+/**
+ * The shape of every change to an action: lock it, check who may, apply the rule, save with its effects and
+ * an audit entry, all in one transaction.
+ */
+export async function changeAction<T>(
+  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  staff: Staff,
+  actionId: string,
+  change: ActionChange<T>,
+): Promise<Outcome<{ action: Action; effect: T | undefined }>> {
+  const at = deps.clock.now();
+  return deps.store.transaction(async (stores) => {
+    const current = await stores.actions.findActionForUpdate(actionId);
+    if (current === null) return failure({ code: 'action.not-found' });
+    if (!mayRunActionsFor(staff, current.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+    if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
+      return failure({ code: 'action.stale-version', currentVersion: current.version });
+    }
+    const decided = change.decide(current, at);
+    if (!decided.ok) return failure(decided.error);
+    const changed = decided.value;
+    if (!(await stores.actions.updateAction(changed, current.version))) {
+      return failure({ code: 'action.stale-version', currentVersion: current.version });
+    }
+    const effect = change.effects ? await change.effects(stores, changed, current, at) : undefined;
+    await stores.audit.append({
+      actorId: staff.id,
+      actorName: staff.name,
+      event: change.auditEvent,
+      subjectType: 'action',
+      subjectId: changed.id,
+      details: { number: changed.number, status: changed.status, ...(change.auditDetails?.(changed) ?? {}) },
+      at,
+    });
+    return success({ action: changed, effect });
+  });
+}

@@ -1,0 +1,55 @@
+import type { ActionDraft } from '../../domain/action/action.js';
+import { composeAlertSms } from '../../domain/action/compose-sms.js';
+import { checkArea, type Area } from '../../domain/area/area.js';
+import { analyseSmsText, type SmsTextAnalysis } from '../../domain/sms/sms-text.js';
+import { countByChannel, selectRecipients, type ReachByChannel } from '../../domain/targeting/select-recipients.js';
+import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
+import { failure, success, type Outcome } from '../errors.js';
+import type { ActionDeps } from './action-deps.js';
+
+export interface ReachEstimate {
+  readonly recipients: number;
+  readonly byChannel: ReachByChannel;
+  /** Participants whose address is in the area but whose time window does not hold now. */
+  readonly outsideTimeWindow: number;
+  /** The alert as it would go out, and how many SMS parts it takes. */
+  readonly sms: (SmsTextAnalysis & { readonly text: string }) | null;
+}
+
+/**
+ * How many would get the alert if it started now. For an active action (a widening), only the numbers it
+ * has not reached yet count.
+ */
+export async function estimateReach(
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'catalogue'>,
+  staff: Staff,
+  input: { readonly area: Area; readonly draft: Pick<ActionDraft, 'type' | 'message' | 'description' | 'instructions'> | null; readonly actionId: string | null },
+): Promise<Outcome<ReachEstimate>> {
+  const problem = checkArea(input.area);
+  if (problem !== null) return failure({ code: 'action.invalid-area', problem });
+  let reached: ReadonlySet<string> = new Set();
+  if (input.actionId !== null) {
+    const action = await deps.store.actions.findAction(input.actionId);
+    if (action === null) return failure({ code: 'action.not-found' });
+    if (!mayRunActionsFor(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+    reached = await deps.store.dispatch.reachedMsisdns(action.id);
+  } else if (staff.role !== 'landelijk-beheer' && staff.scope.kind !== 'meldkamer') {
+    return failure({ code: 'auth.forbidden' });
+  }
+  const at = deps.clock.now();
+  const candidates = await deps.store.participants.findCandidates(input.area);
+  const recipients = selectRecipients(candidates, input.area, at, reached);
+  const anyTime = selectRecipients(
+    candidates.map((c) => ({ ...c, timeWindows: [] })),
+    input.area,
+    at,
+    reached,
+  );
+  const text = input.draft ? composeAlertSms(input.draft, deps.catalogue) : null;
+  return success({
+    recipients: recipients.length,
+    byChannel: countByChannel(recipients),
+    outsideTimeWindow: anyTime.length - recipients.length,
+    sms: text === null ? null : { text, ...analyseSmsText(text) },
+  });
+}

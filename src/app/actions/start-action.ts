@@ -1,0 +1,36 @@
+import { startAction as startActionRule, type Action } from '../../domain/action/action.js';
+import { composeAlertSms } from '../../domain/action/compose-sms.js';
+import type { Staff } from '../../domain/staff/staff.js';
+import type { Outcome } from '../errors.js';
+import type { ActionDeps } from './action-deps.js';
+import { changeAction } from './change-action.js';
+
+/**
+ * Starts the action: its alert and the targeting run that selects recipients are recorded with the status
+ * change, so that after a crash the run is finished rather than forgotten.
+ */
+export async function startAction(deps: ActionDeps, staff: Staff, actionId: string): Promise<Outcome<Action>> {
+  const outcome = await changeAction(deps, staff, actionId, {
+    decide: (action, at) => startActionRule(action, staff.id, at),
+    effects: async (stores, started, _previous, at) => {
+      const messageId = deps.ids.newId();
+      await stores.actions.insertMessage({
+        id: messageId,
+        actionId: started.id,
+        ordinal: 1,
+        kind: 'alert',
+        text: composeAlertSms(started, deps.catalogue),
+        createdAt: at,
+        createdBy: staff.id,
+      });
+      await stores.dispatch.insertTargetingRun(
+        { id: deps.ids.newId(), actionId: started.id, messageId, area: started.area, evaluatedAt: at },
+        at,
+      );
+    },
+    auditEvent: 'action.started',
+  });
+  if (!outcome.ok) return outcome;
+  deps.wakeup.targetingQueued();
+  return { ok: true, value: outcome.value.action };
+}

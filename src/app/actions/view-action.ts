@@ -1,0 +1,45 @@
+import type { Action } from '../../domain/action/action.js';
+import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
+import { failure, success, type Outcome } from '../errors.js';
+import type { ActionMessage, ActionSearch } from '../ports/action-repository.js';
+import type { ActionProgress } from '../ports/dispatch-repository.js';
+import type { ActionDeps } from './action-deps.js';
+
+export interface ActionView {
+  readonly action: Action;
+  readonly messages: readonly ActionMessage[];
+  readonly progress: ActionProgress;
+}
+
+export async function viewAction(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionView>> {
+  const action = await deps.store.actions.findAction(actionId);
+  if (action === null) return failure({ code: 'action.not-found' });
+  if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+  const [messages, progress] = await Promise.all([
+    deps.store.actions.listMessages(action.id),
+    deps.store.dispatch.progress(action.id),
+  ]);
+  return success({ action, messages, progress });
+}
+
+export async function actionProgress(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionProgress & { status: Action['status'] }>> {
+  const action = await deps.store.actions.findAction(actionId);
+  if (action === null) return failure({ code: 'action.not-found' });
+  if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+  return success({ status: action.status, ...(await deps.store.dispatch.progress(action.id)) });
+}
+
+/** Police staff search their own meldkamer's actions; national beheer searches all. */
+export async function searchActions(
+  deps: Pick<ActionDeps, 'store'>,
+  staff: Staff,
+  search: Omit<ActionSearch, 'meldkamerCode'> & { readonly meldkamerCode: string | null },
+): Promise<Outcome<{ readonly items: readonly Action[]; readonly total: number }>> {
+  let meldkamerCode = search.meldkamerCode;
+  if (staff.role !== 'landelijk-beheer') {
+    if (staff.scope.kind !== 'meldkamer') return failure({ code: 'auth.forbidden' });
+    if (meldkamerCode !== null && meldkamerCode !== staff.scope.meldkamerCode) return failure({ code: 'auth.forbidden' });
+    meldkamerCode = staff.scope.meldkamerCode;
+  }
+  return success(await deps.store.actions.searchActions({ ...search, meldkamerCode }));
+}

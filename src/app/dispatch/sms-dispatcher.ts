@@ -1,0 +1,144 @@
+import type { Clock } from '../ports/clock.js';
+import type { ClaimedDelivery, SubmitResult } from '../ports/dispatch-repository.js';
+import type { Logger } from '../ports/logger.js';
+import type { SmsChannel, SmsSubmitOutcome } from '../ports/sms-channel.js';
+import type { Store } from '../ports/stores.js';
+
+export interface SmsDispatcherOptions {
+  readonly workerId: string;
+  /** Deliveries claimed per query. */
+  readonly batchSize: number;
+  /** Deliveries handed to the channel and not answered yet; what a crash may send twice. */
+  readonly maxInFlight: number;
+  /** How often an idle worker looks for work it was not told about. */
+  readonly pollIntervalMs: number;
+  /** How long the SMSC may keep trying to deliver. */
+  readonly validityMs: number;
+  /** Longest pause after the channel could not take messages. */
+  readonly maxBackoffMs: number;
+}
+
+export interface SmsDispatcher {
+  start(): void;
+  /** Work was queued: look now instead of at the next poll. */
+  wake(): void;
+  /** Stops claiming, waits for what is in flight and stores its results. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Takes queued SMS deliveries from the store and hands them to the channel, storing each outcome. The
+ * store decides the order (priority, fairness, nearest first); the channel paces itself.
+ */
+export function createSmsDispatcher(
+  deps: { readonly store: Store; readonly channel: SmsChannel; readonly clock: Clock; readonly logger: Logger },
+  options: SmsDispatcherOptions,
+): SmsDispatcher {
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  let unavailableStreak = 0;
+  let pendingResults: SubmitResult[] = [];
+  let flushing: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  function flush(): Promise<void> {
+    if (flushing !== null) return flushing;
+    flushing = (async () => {
+      while (pendingResults.length > 0) {
+        const batch = pendingResults;
+        pendingResults = [];
+        try {
+          await deps.store.dispatch.recordSubmitResults(batch, deps.clock.now());
+        } catch (error) {
+          // Keep them: the outcome of a sent SMS must not be forgotten. Try again shortly.
+          pendingResults = batch.concat(pendingResults);
+          deps.logger.error({ err: error, results: batch.length }, 'storing submit results failed');
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })().finally(() => {
+      flushing = null;
+    });
+    return flushing;
+  }
+
+  async function submit(d: ClaimedDelivery): Promise<void> {
+    let outcome: SmsSubmitOutcome;
+    try {
+      outcome = await deps.channel.submit({
+        deliveryId: String(d.id),
+        to: d.msisdn,
+        text: d.text,
+        validUntil: new Date(deps.clock.now().getTime() + options.validityMs),
+      });
+    } catch (error) {
+      outcome = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+    }
+    unavailableStreak = outcome.kind === 'unavailable' ? unavailableStreak + 1 : 0;
+    pendingResults.push({ deliveryId: d.id, ...outcome });
+    inFlight -= 1;
+    void flush();
+    wakeUp?.();
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      const room = options.maxInFlight - inFlight;
+      if (room < Math.min(options.batchSize, options.maxInFlight) / 2) {
+        await wait(options.pollIntervalMs);
+        continue;
+      }
+      if (unavailableStreak > 0) {
+        // The channel cannot take messages (no bind): back off instead of spinning on the queue.
+        await wait(Math.min(options.maxBackoffMs, 50 * 2 ** Math.min(unavailableStreak, 10)));
+        if (!running) break;
+      }
+      let claimed: readonly ClaimedDelivery[];
+      try {
+        claimed = await deps.store.dispatch.claim('sms', Math.min(options.batchSize, room), options.workerId, deps.clock.now());
+      } catch (error) {
+        deps.logger.error({ err: error }, 'claiming deliveries failed');
+        await wait(options.pollIntervalMs);
+        continue;
+      }
+      if (claimed.length === 0) {
+        await wait(options.pollIntervalMs);
+        continue;
+      }
+      inFlight += claimed.length;
+      for (const d of claimed) void submit(d);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop().catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'sms dispatcher stopped by an error');
+      });
+    },
+    wake() {
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loopDone;
+      while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await flush();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { selectRecipients } from '../../domain/targeting/select-recipients.js';
+import type { Clock } from '../ports/clock.js';
+import type { DispatchWakeup } from '../ports/dispatch-wakeup.js';
+import type { TargetingRun } from '../ports/dispatch-repository.js';
+import type { Logger } from '../ports/logger.js';
+import type { Store } from '../ports/stores.js';
+
+export interface TargetingRunnerOptions {
+  /** The nearest recipients are queued in a small first chunk, so the first SMS leaves at once. */
+  readonly firstChunk: number;
+  readonly chunk: number;
+}
+
+export interface TargetingRunner {
+  /** Runs every pending targeting run to the end; concurrent calls share one pass. */
+  runPending(): Promise<void>;
+}
+
+/**
+ * Turns recorded targeting runs into queued deliveries. A run is deterministic (its area and moment are
+ * recorded), and queuing ignores numbers that already have the message, so a run cut short by a crash is
+ * simply run again.
+ */
+export function createTargetingRunner(
+  deps: { readonly store: Store; readonly clock: Clock; readonly wakeup: DispatchWakeup; readonly logger: Logger },
+  options: TargetingRunnerOptions,
+): TargetingRunner {
+  let pass: Promise<void> | null = null;
+  let again = false;
+
+  async function run(r: TargetingRun): Promise<void> {
+    const startedAt = deps.clock.now();
+    const [candidates, reached, messages] = await Promise.all([
+      deps.store.participants.findCandidates(r.area),
+      deps.store.dispatch.reachedMsisdns(r.actionId),
+      deps.store.actions.listMessages(r.actionId),
+    ]);
+    const message = messages.find((m) => m.id === r.messageId);
+    if (message === undefined) throw new Error(`targeting run ${r.id} names unknown message ${r.messageId}`);
+    const recipients = selectRecipients(candidates, r.area, r.evaluatedAt, reached);
+    let queued = 0;
+    for (let from = 0; from < recipients.length; ) {
+      const size = from === 0 ? options.firstChunk : options.chunk;
+      const slice = recipients.slice(from, from + size);
+      queued += await deps.store.transaction((s) => s.dispatch.enqueueRecipients(message, slice, deps.clock.now()));
+      deps.wakeup.deliveriesQueued('sms');
+      from += size;
+    }
+    await deps.store.dispatch.completeTargetingRun(r.id, queued, deps.clock.now());
+    deps.logger.info(
+      { actionId: r.actionId, runId: r.id, candidates: candidates.length, recipients: recipients.length, queued, ms: deps.clock.now().getTime() - startedAt.getTime() },
+      'targeting run done',
+    );
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      for (const r of await deps.store.dispatch.pendingTargetingRuns()) await run(r);
+    } while (again);
+  }
+
+  return {
+    runPending() {
+      if (pass !== null) {
+        again = true;
+        return pass;
+      }
+      pass = drain().finally(() => {
+        pass = null;
+      });
+      return pass;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Staff } from '../../domain/staff/staff.js';
+import { failure, success, type Outcome } from '../errors.js';
+import type { StoredRegistration } from '../ports/participant-repository.js';
+import { loadManageable } from './manage-participant.js';
+import type { ParticipantDeps } from './participant-deps.js';
+import { resolveRegistration, type RegistrationInput } from './registration-input.js';
+
+export async function addRegistration(
+  deps: ParticipantDeps,
+  staff: Staff,
+  participantId: string,
+  input: RegistrationInput,
+): Promise<Outcome<StoredRegistration>> {
+  const at = deps.clock.now();
+  const resolved = await resolveRegistration(deps, staff, input, { id: deps.ids.newId(), participantId }, at);
+  if (!resolved.ok) return resolved;
+  return deps.store.transaction(async (stores) => {
+    const loaded = await loadManageable(deps, stores, staff, participantId);
+    if (!loaded.ok) return failure(loaded.error);
+    if ((await stores.participants.insertRegistration(resolved.value)) === 'duplicate') {
+      return failure({ code: 'participant.duplicate-registration' });
+    }
+    await stores.audit.append({
+      actorId: staff.id, actorName: staff.name, event: 'registration.created', subjectType: 'registration',
+      subjectId: resolved.value.id, details: { participantId }, at,
+    });
+    return success(resolved.value);
+  });
+}
+
+export async function changeRegistration(
+  deps: ParticipantDeps,
+  staff: Staff,
+  participantId: string,
+  registrationId: string,
+  input: RegistrationInput,
+): Promise<Outcome<StoredRegistration>> {
+  const at = deps.clock.now();
+  const resolved = await resolveRegistration(deps, staff, input, { id: registrationId, participantId }, at);
+  if (!resolved.ok) return resolved;
+  return deps.store.transaction(async (stores) => {
+    const loaded = await loadManageable(deps, stores, staff, participantId);
+    if (!loaded.ok) return failure(loaded.error);
+    const existing = loaded.value.registrations.find((r) => r.id === registrationId);
+    if (existing === undefined) return failure({ code: 'participant.not-found' });
+    const changed = { ...resolved.value, createdAt: existing.createdAt };
+    await stores.participants.updateRegistration(changed);
+    await stores.audit.append({
+      actorId: staff.id, actorName: staff.name, event: 'registration.updated', subjectType: 'registration',
+      subjectId: registrationId, details: { participantId }, at,
+    });
+    return success(changed);
+  });
+}
+
+export async function removeRegistration(
+  deps: ParticipantDeps,
+  staff: Staff,
+  participantId: string,
+  registrationId: string,
+): Promise<Outcome<null>> {
+  const at = deps.clock.now();
+  return deps.store.transaction(async (stores) => {
+    const loaded = await loadManageable(deps, stores, staff, participantId);
+    if (!loaded.ok) return failure(loaded.error);
+    if (!loaded.value.registrations.some((r) => r.id === registrationId)) return failure({ code: 'participant.not-found' });
+    await stores.participants.deleteRegistration(registrationId);
+    await stores.audit.append({
+      actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'registration',
+      subjectId: registrationId, details: { participantId }, at,
+    });
+    return success(null);
+  });
+}

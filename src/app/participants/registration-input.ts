@@ -1,0 +1,51 @@
+import { channelFitsNumber, type PhoneNumber } from '../../domain/participant/phone-number.js';
+import type { Address, ContactChannel } from '../../domain/participant/registration.js';
+import { mayManageParticipantsIn, type Staff } from '../../domain/staff/staff.js';
+import type { TimeWindow } from '../../domain/time-window/time-window.js';
+import { failure, success, type Outcome } from '../errors.js';
+import type { StoredRegistration } from '../ports/participant-repository.js';
+import type { ParticipantDeps } from './participant-deps.js';
+
+export interface RegistrationInput {
+  readonly phone: PhoneNumber;
+  readonly channel: ContactChannel;
+  readonly address: Address;
+  readonly timeWindows: readonly TimeWindow[];
+}
+
+/** Checks a registration and places its address: geocoded, in a gemeente the staff member may manage. */
+export async function resolveRegistration(
+  deps: ParticipantDeps,
+  staff: Staff,
+  input: RegistrationInput,
+  ids: { readonly id: string; readonly participantId: string },
+  createdAt: Date,
+): Promise<Outcome<StoredRegistration>> {
+  if (!channelFitsNumber(input.channel, input.phone)) {
+    return failure({ code: input.channel === 'sms' ? 'participant.sms-needs-mobile' : 'participant.invalid-phone-number' });
+  }
+  const geocoded = await deps.geocoder.geocode(input.address);
+  switch (geocoded.kind) {
+    case 'not-found':
+      return failure({ code: 'participant.address-not-found' });
+    case 'unavailable':
+      return failure({ code: 'participant.geocoder-unavailable', reason: geocoded.reason });
+    case 'found':
+      break;
+  }
+  const gemeente = deps.gemeenten.get(geocoded.result.gemeenteCode);
+  if (gemeente === undefined) return failure({ code: 'participant.address-not-found' });
+  if (!mayManageParticipantsIn(staff, gemeente)) return failure({ code: 'participant.out-of-scope' });
+  return success({
+    ...ids,
+    msisdn: input.phone.msisdn,
+    channel: input.channel,
+    address: input.address,
+    street: geocoded.result.street,
+    city: geocoded.result.city,
+    location: geocoded.result.location,
+    gemeenteCode: gemeente.code,
+    timeWindows: input.timeWindows,
+    createdAt,
+  });
+}

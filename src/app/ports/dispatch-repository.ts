@@ -1,0 +1,74 @@
+import type { Area } from '../../domain/area/area.js';
+import type { Msisdn } from '../../domain/participant/msisdn.js';
+import type { ContactChannel } from '../../domain/participant/registration.js';
+import type { Recipient } from '../../domain/targeting/select-recipients.js';
+import type { SmsReceiptStatus } from './sms-channel.js';
+import type { ActionMessage, MessageKind } from './action-repository.js';
+
+export type DeliveryStatus = 'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'cancelled';
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
+  'queued', 'sending', 'submitted', 'delivered', 'failed', 'expired', 'cancelled',
+];
+
+export interface TargetingRun {
+  readonly id: string;
+  readonly actionId: string;
+  readonly messageId: string;
+  readonly area: Area;
+  /** The moment whose time windows count: fixed when the run is recorded, so a resumed run selects the same people. */
+  readonly evaluatedAt: Date;
+}
+
+export interface ClaimedDelivery {
+  readonly id: number;
+  readonly actionId: string;
+  readonly messageKind: MessageKind;
+  readonly msisdn: Msisdn;
+  readonly text: string;
+}
+
+export type SubmitResult =
+  | { readonly deliveryId: number; readonly kind: 'accepted'; readonly references: readonly string[] }
+  | { readonly deliveryId: number; readonly kind: 'rejected'; readonly reason: string }
+  | { readonly deliveryId: number; readonly kind: 'unavailable'; readonly reason: string };
+
+export interface ReceiptRecord {
+  readonly reference: string;
+  readonly status: SmsReceiptStatus;
+  readonly at: Date;
+}
+
+export interface ActionProgress {
+  readonly byKind: Record<MessageKind, Record<ContactChannel, Record<DeliveryStatus, number>>>;
+  readonly firstSubmittedAt: Date | null;
+  readonly lastSubmittedAt: Date | null;
+}
+
+export interface DispatchRepository {
+  insertTargetingRun(run: TargetingRun, createdAt: Date): Promise<void>;
+  pendingTargetingRuns(): Promise<readonly TargetingRun[]>;
+  completeTargetingRun(runId: string, recipients: number, at: Date): Promise<void>;
+  /** Numbers that already have this action's alert (queued or further, but not cancelled). */
+  reachedMsisdns(actionId: string): Promise<ReadonlySet<string>>;
+  /**
+   * Queues the alert for these recipients in this order, with the updates sent so far; a number that
+   * already has it is skipped, and nothing is queued once the action is no longer active.
+   */
+  enqueueRecipients(message: ActionMessage, priorityOrder: readonly Recipient[], at: Date): Promise<number>;
+  /** Queues the message for every number the action's alert reached (or is about to), nearest first. */
+  enqueueForReached(message: ActionMessage, at: Date): Promise<number>;
+  /** Stops what has not been handed to a channel yet (an action that ended). */
+  cancelQueued(actionId: string, kinds: readonly MessageKind[], at: Date): Promise<number>;
+  /** Hands out up to `limit` queued deliveries: higher priority first, actions of equal priority fairly. */
+  claim(channel: ContactChannel, limit: number, workerId: string, at: Date): Promise<readonly ClaimedDelivery[]>;
+  recordSubmitResults(results: readonly SubmitResult[], at: Date): Promise<void>;
+  recordReceipts(receipts: readonly ReceiptRecord[]): Promise<void>;
+  /** Applies receipts that arrived before their submit result was stored. */
+  reconcilePendingReceipts(at: Date): Promise<number>;
+  /**
+   * Puts deliveries handed out before `claimedBefore` by another worker (one that died) back in the queue;
+   * their SMS may have gone out, so this is where the at-most-in-flight duplicates come from.
+   */
+  requeueInFlight(claimedBefore: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
+  progress(actionId: string): Promise<ActionProgress>;
+}

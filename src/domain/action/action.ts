@@ -1,0 +1,141 @@
+import { checkArea, type Area } from '../area/area.js';
+import type { ActionResult } from './action-result.js';
+import { priorityOf, type ActionType, type Priority } from './action-type.js';
+import { fail, ok, type ActionOutcome } from './errors.js';
+
+export type ActionStatus = 'concept' | 'actief' | 'afgesloten' | 'ingetrokken';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['concept', 'actief', 'afgesloten', 'ingetrokken'];
+
+export interface Action {
+  readonly id: string;
+  readonly number: string;
+  readonly type: ActionType;
+  readonly meldkamerCode: string;
+  readonly status: ActionStatus;
+  /** A missing child: dispatched before everything but a noodsituatie. */
+  readonly missingChild: boolean;
+  readonly priority: Priority;
+  readonly message: string;
+  /** Description of the person or vehicle to look out for. */
+  readonly description: string | null;
+  /** For a noodsituatie: what people must do for their own safety. */
+  readonly instructions: string | null;
+  readonly area: Area;
+  readonly result: ActionResult | null;
+  readonly closingText: string | null;
+  readonly createdAt: Date;
+  readonly createdBy: string;
+  readonly startedAt: Date | null;
+  readonly startedBy: string | null;
+  readonly endedAt: Date | null;
+  readonly endedBy: string | null;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+export interface ActionDraft {
+  readonly type: ActionType;
+  readonly missingChild: boolean;
+  readonly message: string;
+  readonly description: string | null;
+  readonly instructions: string | null;
+  readonly area: Area;
+}
+
+export const MESSAGE_MAX_LENGTH = 600;
+export const DESCRIPTION_MAX_LENGTH = 400;
+export const INSTRUCTIONS_MAX_LENGTH = 400;
+export const CLOSING_TEXT_MAX_LENGTH = 400;
+
+function checkDraft(draft: ActionDraft): ActionOutcome<ActionDraft> {
+  const areaProblem = checkArea(draft.area);
+  if (areaProblem !== null) return fail({ code: 'action.invalid-area', problem: areaProblem });
+  if (draft.type === 'noodsituatie' && (draft.instructions ?? '').trim() === '') {
+    return fail({ code: 'action.instructions-required' });
+  }
+  if (draft.missingChild && draft.type !== 'vermissing') return fail({ code: 'action.missing-child-needs-vermissing' });
+  return ok(draft);
+}
+
+export function createAction(
+  draft: ActionDraft,
+  ids: { readonly id: string; readonly number: string },
+  meldkamerCode: string,
+  by: string,
+  at: Date,
+): ActionOutcome<Action> {
+  const checked = checkDraft(draft);
+  if (!checked.ok) return checked;
+  return ok({
+    ...ids,
+    ...draft,
+    meldkamerCode,
+    status: 'concept',
+    priority: priorityOf(draft.type, draft.missingChild),
+    result: null,
+    closingText: null,
+    createdAt: at,
+    createdBy: by,
+    startedAt: null,
+    startedBy: null,
+    endedAt: null,
+    endedBy: null,
+    updatedAt: at,
+    version: 1,
+  });
+}
+
+function requireStatus(action: Action, allowed: readonly ActionStatus[]): ActionOutcome<Action> {
+  return allowed.includes(action.status) ? ok(action) : fail({ code: 'action.wrong-status', actionStatus: action.status, allowed });
+}
+
+const bump = (action: Action, at: Date, changes: Partial<Action>): Action => ({
+  ...action,
+  ...changes,
+  updatedAt: at,
+  version: action.version + 1,
+});
+
+/** A concept can be changed freely until it starts. */
+export function reviseConcept(action: Action, draft: ActionDraft, at: Date): ActionOutcome<Action> {
+  const allowed = requireStatus(action, ['concept']);
+  if (!allowed.ok) return allowed;
+  const checked = checkDraft(draft);
+  if (!checked.ok) return checked;
+  return ok(bump(action, at, { ...draft, priority: priorityOf(draft.type, draft.missingChild) }));
+}
+
+export function startAction(action: Action, by: string, at: Date): ActionOutcome<Action> {
+  const allowed = requireStatus(action, ['concept']);
+  if (!allowed.ok) return allowed;
+  return ok(bump(action, at, { status: 'actief', startedAt: at, startedBy: by }));
+}
+
+/** Widening: the new area is where the alert goes next; those already reached are not messaged again. */
+export function widenAction(action: Action, area: Area, at: Date): ActionOutcome<Action> {
+  const allowed = requireStatus(action, ['actief']);
+  if (!allowed.ok) return allowed;
+  const problem = checkArea(area);
+  if (problem !== null) return fail({ code: 'action.invalid-area', problem });
+  return ok(bump(action, at, { area }));
+}
+
+export function closeAction(action: Action, result: ActionResult, closingText: string, by: string, at: Date): ActionOutcome<Action> {
+  const allowed = requireStatus(action, ['actief']);
+  if (!allowed.ok) return allowed;
+  return ok(bump(action, at, { status: 'afgesloten', result, closingText, endedAt: at, endedBy: by }));
+}
+
+/** Withdrawing stops an action started by mistake (or a concept that will not go out). */
+export function withdrawAction(action: Action, closingText: string | null, by: string, at: Date): ActionOutcome<Action> {
+  const allowed = requireStatus(action, ['concept', 'actief']);
+  if (!allowed.ok) return allowed;
+  return ok(bump(action, at, { status: 'ingetrokken', closingText, endedAt: at, endedBy: by }));
+}
+
+/** A vervolgbericht changes nothing but the action's time of last change. */
+export function noteUpdateSent(action: Action, at: Date): ActionOutcome<Action> {
+  const allowed = requireStatus(action, ['actief']);
+  if (!allowed.ok) return allowed;
+  return ok(bump(action, at, {}));
+}

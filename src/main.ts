@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { Command, InvalidArgumentError } from 'commander';
+import { SingleBar } from 'cli-progress';
+import pino, { type Logger } from 'pino';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { STAFF_ROLES, type StaffRole } from './domain/staff/staff.js';
+import { hashApiToken, newApiToken } from './adapters/auth/api-token.js';
+import { loadGemeenten, loadPc4Centroids, meldkamersOf } from './adapters/geodata/geodata.js';
+import { ensureDemoStaff } from './adapters/seed/demo-staff.js';
+import { seedParticipants } from './adapters/seed/seed-participants.js';
+import { createStore } from './adapters/store/create-store.js';
+import type { Database } from './adapters/store/database/database.js';
+import { migrate } from './adapters/store/migrate.js';
+import { openDatabase } from './adapters/store/open-database.js';
+import { syncReferenceData } from './adapters/store/sync-reference-data.js';
+import { startSystem } from './system.js';
+
+function createLogger(config: Config): Logger {
+  return pino({
+    level: config.LOG_LEVEL,
+    // Personal data never reaches the log, even when an object carrying it is logged by mistake.
+    redact: { paths: ['*.msisdn', '*.phone', '*.name', '*.email', 'req.headers.authorization'], censor: '[verborgen]' },
+  });
+}
+
+async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, dataDir: config.DATA_DIR });
+  try {
+    await migrate(db);
+    const gemeenten = await loadGemeenten();
+    await syncReferenceData(db, meldkamersOf(gemeenten), gemeenten);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function seedWithProgress(db: Database, count: number, seed: number): Promise<void> {
+  const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
+  const bar = new SingleBar({
+    format: 'Deelnemers aanmaken [{bar}] {percentage}% | {value}/{total} | {rate}/s | nog {eta}s',
+    stream: process.stderr,
+    hideCursor: true,
+  });
+  const started = Date.now();
+  bar.start(count, 0, { rate: 0 });
+  const result = await seedParticipants(db, {
+    count,
+    seed,
+    gemeenten,
+    pc4Centroids,
+    at: new Date(),
+    onProgress: (done) => bar.update(done, { rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)) }),
+  });
+  bar.stop();
+  process.stderr.write(`${result.participants} deelnemers met ${result.registrations} aanmeldingen opgeslagen in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+}
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Geef een geheel getal van 0 of meer.');
+  return n;
+};
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const program = new Command('burgernet').description('Burgernet: burgers helpen de politie zoeken').showHelpAfterError();
+
+  program
+    .command('start', { isDefault: true })
+    .description('Start het hele systeem: database, SMSC-simulator, verzending en API')
+    .action(async () => {
+      const logger = createLogger(config);
+      if (config.DEMO) {
+        await withDatabase(config, async (db) => {
+          const [row] = await db.query<{ n: number }>('select count(*)::int as n from participants');
+          if ((row?.n ?? 0) === 0 && config.DEMO_PARTICIPANTS > 0) await seedWithProgress(db, config.DEMO_PARTICIPANTS, 2026);
+        });
+      }
+      const system = await startSystem(config, logger);
+      const tokens = config.DEMO ? await ensureDemoStaff(system.store.staff, meldkamersOf(await loadGemeenten()), config.DATA_DIR) : [];
+      logger.info(
+        { url: system.url, openapi: `${system.url}/openapi.json`, docs: `${system.url}/docs/api`, database: system.database.kind, smsc: system.simulator ? `simulator op poort ${system.simulator.port}` : `${config.SMPP_HOST}:${config.SMPP_PORT}` },
+        'Burgernet draait',
+      );
+      if (tokens.length > 0) {
+        process.stdout.write(
+          `\nBurgernet draait op ${system.url}\nAPI-documentatie: ${system.url}/docs/api (OpenAPI: ${system.url}/openapi.json)\n` +
+            `Demo-toegangssleutels (Authorization: Bearer ...):\n${tokens.map((t) => `  ${t.name.padEnd(36)} ${t.token}`).join('\n')}\n\n`,
+        );
+      }
+      const shutdown = async (signal: string) => {
+        logger.info({ signal }, 'stopping');
+        await system.stop();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    });
+
+  program
+    .command('migrate')
+    .description('Pas de databasemigraties toe')
+    .action(async () => {
+      await withDatabase(config, async (db) => {
+        process.stdout.write(`Database (${db.kind}) is bijgewerkt.\n`);
+      });
+    });
+
+  program
+    .command('seed')
+    .description('Maak synthetische deelnemers aan, verdeeld over Nederland naar inwonertal')
+    .requiredOption('--participants <n>', 'aantal deelnemers', positiveInt)
+    .option('--seed <n>', 'startwaarde van de generator (zelfde waarde, zelfde deelnemers)', positiveInt, 2026)
+    .action(async (options: { participants: number; seed: number }) => {
+      await withDatabase(config, (db) => seedWithProgress(db, options.participants, options.seed));
+    });
+
+  const staff = program.command('staff').description('Medewerkers en hun toegangssleutels');
+  staff
+    .command('create')
+    .description('Maak een medewerker aan en toon een nieuwe toegangssleutel (eenmalig)')
+    .requiredOption('--name <naam>', 'naam')
+    .requiredOption('--role <rol>', `rol: ${STAFF_ROLES.join(', ')}`)
+    .option('--meldkamer <code>', 'meldkamer (RE01–RE10) voor centralist en meldkamer-beheer')
+    .option('--gemeente <code>', 'gemeentecode (GM....) voor gemeente en gemeente-beheer')
+    .action(async (options: { name: string; role: string; meldkamer?: string; gemeente?: string }) => {
+      if (!STAFF_ROLES.includes(options.role as StaffRole)) throw new InvalidArgumentError(`Onbekende rol "${options.role}".`);
+      await withDatabase(config, async (db) => {
+        const store = createStore(db);
+        const id = randomUUID();
+        const token = newApiToken();
+        await store.transaction(async (s) => {
+          await s.staff.createStaff({ id, name: options.name, role: options.role as StaffRole, meldkamerCode: options.meldkamer ?? null, gemeenteCode: options.gemeente ?? null });
+          await s.staff.addToken(id, hashApiToken(token), 'cli');
+          await s.audit.append({ actorId: null, actorName: 'cli', event: 'staff.created', subjectType: 'staff', subjectId: id, details: { role: options.role }, at: new Date() });
+        });
+        process.stdout.write(`Medewerker ${options.name} (${options.role}) aangemaakt.\nToegangssleutel (bewaar hem nu, hij wordt niet opnieuw getoond):\n${token}\n`);
+      });
+    });
+  staff
+    .command('list')
+    .description('Toon de actieve medewerkers')
+    .action(async () => {
+      await withDatabase(config, async (db) => {
+        for (const s of await createStore(db).staff.listStaff()) {
+          const scope = s.scope.kind === 'meldkamer' ? s.scope.meldkamerCode : s.scope.kind === 'gemeente' ? s.scope.gemeenteCode : 'landelijk';
+          process.stdout.write(`${s.id}  ${s.role.padEnd(18)} ${scope.padEnd(9)} ${s.name}\n`);
+        }
+      });
+    });
+
+  await program.parseAsync(process.argv);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof InvalidArgumentError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Burgernet stopte door een fout: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
