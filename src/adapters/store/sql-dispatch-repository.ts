@@ -243,23 +243,29 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
       const refs = receipts.map((r) => r.reference);
       const statuses = receipts.map((r) => r.status);
       const ats = receipts.map((r) => r.at);
-      const updated = await db.query<{ delivery_id: number }>(
+      const updated = await db.query<{ reference: string; delivery_id: number }>(
         `update sms_parts p set status = r.status, updated_at = r.at
          from unnest($1::text[], $2::text[], $3::timestamptz[]) as r(reference, status, at)
          where p.reference = r.reference and p.status = 'submitted'
-         returning p.delivery_id`,
+         returning p.reference, p.delivery_id`,
         [refs, statuses, ats],
       );
-      // Unknown references: the submit result may not be stored yet. Kept, and applied when it is.
-      await db.execute(
-        `insert into pending_receipts (reference, status, received_at)
-         select r.reference, r.status, r.at from unnest($1::text[], $2::text[], $3::timestamptz[]) as r(reference, status, at)
-         where not exists (select 1 from sms_parts p where p.reference = r.reference)
-         on conflict (reference) do nothing`,
-        [refs, statuses, ats],
-      );
+      // Every receipt that changed nothing is kept: its part may not be stored yet (the receipt overtook the
+      // submit result, or that result is being stored right now). Matching them later is idempotent; a
+      // receipt for a part that is already final is simply dropped then.
+      const applied = new Set(updated.map((r) => r.reference));
+      const unmatched = receipts.filter((r) => !applied.has(r.reference));
+      if (unmatched.length > 0) {
+        await db.execute(
+          `insert into pending_receipts (reference, status, received_at)
+           select * from unnest($1::text[], $2::text[], $3::timestamptz[])
+           on conflict (reference) do nothing`,
+          [unmatched.map((r) => r.reference), unmatched.map((r) => r.status), unmatched.map((r) => r.at)],
+        );
+      }
       const latest = ats.reduce((a, b) => (a > b ? a : b));
-      await settle([...new Set(updated.map((r) => r.delivery_id))], latest);
+      const caughtUp = unmatched.length > 0 ? await applyPending('and r.reference = any($1::text[])', [unmatched.map((r) => r.reference)]) : [];
+      await settle([...new Set([...updated.map((r) => r.delivery_id), ...caughtUp])], latest);
     },
 
     async reconcilePendingReceipts(at) {

@@ -251,7 +251,7 @@ export class BindSession {
         this.#logger.debug({ sequence: pdu.sequence_number }, 'deliver_sm_resp not sent: connection gone');
       }
     };
-    this.#hooks.onDeliverSm(pdu).then(respond, (error: unknown) => {
+    void this.#hooks.onDeliverSm(pdu).then(respond, (error: unknown) => {
       this.#logger.error({ err: error }, 'deliver_sm handler failed');
       respond(COMMAND_STATUS.systemError);
     });

@@ -218,6 +218,18 @@ describe('SMPP channel against the SMSC simulator', () => {
     });
   });
 
+  test('an SMS throttled more often than maxThrottleRetries ends unavailable', async () => {
+    const overrides = { binds: 1, maxThrottleRetries: 3, throttlePauseMs: 1 };
+    await withChannel({ sim: { receiptMode: 'none' }, channel: overrides }, async ({ sim, channel }) => {
+      sim.throttle(1_000);
+      assert.deepEqual(await channel.submit(sms('+31612345678', 'hallo')), {
+        kind: 'unavailable',
+        reason: 'smpp:ESME_RTHROTTLED',
+      });
+      assert.equal(sim.submitCount, 4);
+    });
+  });
+
   test('dropped connections mid-run: each SMS ends accepted or unavailable, resubmitting completes', async () => {
     await withChannel({ sim: { receiptMode: 'none' } }, async ({ sim, channel }) => {
       const numbers = Array.from({ length: 2_000 }, (_, i) => numberFor(i));

@@ -7,7 +7,7 @@ import { AdaptivePacer } from './adaptive-pacer.js';
 import { BindSession } from './bind-session.js';
 import { COMMAND_STATUS } from './command-status.js';
 import { interpretDeliverSm } from './delivery-receipt.js';
-import { SmppBindError } from './smpp-errors.js';
+import type { SmppBindError } from './smpp-errors.js';
 import { MAX_ALPHANUMERIC_SENDER, TON_ALPHANUMERIC, buildSubmitPdus, senderAddress } from './submit-pdu.js';
 import { SubmitDispatcher } from './submit-dispatcher.js';
 import type { ConcatReferenceBits } from './udh.js';
@@ -35,6 +35,8 @@ export interface SmppChannelConfig {
   readonly throttlePauseMs?: number;
   /** Time to climb back to messagesPerSecond after throttling halved the rate. */
   readonly throttleRecoveryMs?: number;
+  /** Throttle responses one part may get before it ends 'unavailable'. */
+  readonly maxThrottleRetries?: number;
   /** Size of the concatenation reference in the UDH (IEI 0x00 or 0x08). */
   readonly concatReferenceBits?: ConcatReferenceBits;
   readonly serviceType?: string;
@@ -52,6 +54,7 @@ export const SMPP_CHANNEL_DEFAULTS = {
   submitTimeoutMs: 10_000,
   throttlePauseMs: 1_000,
   throttleRecoveryMs: 10_000,
+  maxThrottleRetries: 30,
   concatReferenceBits: 8,
   serviceType: '',
 } as const satisfies Partial<SmppChannelConfig>;
@@ -122,6 +125,7 @@ class SmppChannelAdapter implements SmppChannel {
     this.#dispatcher = new SubmitDispatcher({
       pacer,
       submitTimeoutMs: config.submitTimeoutMs,
+      maxThrottleRetries: config.maxThrottleRetries ?? SMPP_CHANNEL_DEFAULTS.maxThrottleRetries,
       now,
       logger: this.#logger,
     });

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import smpp from 'smpp';
-import type { PDU, PduOptions, Session } from 'smpp';
+import type { PDU, Session } from 'smpp';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { COMMAND_STATUS } from './command-status.js';
@@ -115,6 +114,7 @@ class SimulatedSmsc implements SmscSimulator {
   #throttleRemaining = 0;
   #dropAfterRemaining: number | undefined;
   #closed = false;
+  #port = 0;
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
@@ -135,6 +135,12 @@ class SimulatedSmsc implements SmscSimulator {
       this.#server.once('error', reject);
       this.#server.listen(this.#options.port, this.#options.host, () => {
         this.#server.off('error', reject);
+        const address = this.#server.address();
+        if (address === null || typeof address === 'string') {
+          reject(new Error('smsc simulator is not listening on TCP'));
+          return;
+        }
+        this.#port = address.port;
         this.#logger.info({ host: this.host, port: this.port }, 'smsc simulator listening');
         resolve();
       });
@@ -146,7 +152,7 @@ class SimulatedSmsc implements SmscSimulator {
   }
 
   get port(): number {
-    return (this.#server.address() as AddressInfo).port;
+    return this.#port;
   }
 
   get messages(): readonly SimulatedSms[] {

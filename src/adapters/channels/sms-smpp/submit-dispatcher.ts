@@ -26,6 +26,8 @@ export interface SubmitDispatcherOptions {
   readonly pacer: AdaptivePacer;
   /** How long a part may wait while no bind at all is up. */
   readonly submitTimeoutMs: number;
+  /** A part throttled this often ends 'unavailable' instead of waiting forever. */
+  readonly maxThrottleRetries: number;
   /** Monotonic milliseconds. */
   readonly now: () => number;
   readonly logger: Logger;
@@ -33,7 +35,8 @@ export interface SubmitDispatcherOptions {
 
 /**
  * Queues submit_sm parts and hands each to a bind with window space, round robin, at the pacer's
- * rate. Throttled parts go back to the front of the line; nothing is retried after a loss, because
+ * rate. Throttled parts go back to the front of the line (up to maxThrottleRetries times); parts a
+ * bind turned out to be down for are sent elsewhere; nothing is retried after a loss, because
  * the SMSC may already have accepted it (the caller decides, knowing the outcome was 'unavailable').
  */
 export class SubmitDispatcher {
@@ -157,6 +160,10 @@ export class SubmitDispatcher {
       case 'throttled':
         job.throttled += 1;
         this.#options.pacer.slowDown();
+        if (job.throttled > this.#options.maxThrottleRetries) {
+          job.settle({ kind: 'unavailable', reason: `smpp:${commandStatusName(response.status)}` });
+          return;
+        }
         this.#options.logger.debug(
           { ...job.context, status: commandStatusName(response.status), rate: this.#options.pacer.currentRate },
           'smpp submit throttled, resubmitting',
