@@ -61,7 +61,6 @@ export const nl: Catalogue = {
     'participant.sms-needs-mobile': 'Voor sms is een mobiel nummer nodig',
     'participant.out-of-scope': 'Deze deelnemer valt buiten uw gemeente of regio',
     'participant.duplicate-registration': 'Dit nummer is al op dit adres aangemeld',
-    'participant.invalid-time-window': 'Ongeldig tijdvenster',
     'auth.unauthenticated': 'Niet ingelogd of ongeldige toegangssleutel',
     'auth.forbidden': 'U heeft geen rechten voor deze handeling',
     'request.invalid': 'De aanvraag bevat ongeldige gegevens',

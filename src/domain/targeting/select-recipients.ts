@@ -2,7 +2,8 @@ import { areaContains, type Area } from '../area/area.js';
 import { distanceInMetres, type LatLon } from '../geo/lat-lon.js';
 import type { Msisdn } from '../participant/msisdn.js';
 import type { ContactChannel } from '../participant/registration.js';
-import { isWithinTimeWindows, type TimeWindow } from '../time-window/time-window.js';
+import { amsterdamWallTime } from '../time-window/amsterdam-time.js';
+import { isWithinTimeWindowsAt, type TimeWindow } from '../time-window/time-window.js';
 
 /** A registration that may be in the area: the store finds these by a coarse index, we decide exactly. */
 export interface Candidate {
@@ -32,10 +33,11 @@ export function selectRecipients(
   alreadyReached: ReadonlySet<string> = new Set(),
 ): Recipient[] {
   const best = new Map<string, Recipient>();
+  const wallTime = amsterdamWallTime(at);
   for (const c of candidates) {
     if (alreadyReached.has(c.msisdn)) continue;
     if (!areaContains(area, c.location)) continue;
-    if (!isWithinTimeWindows(c.timeWindows, at)) continue;
+    if (!isWithinTimeWindowsAt(c.timeWindows, wallTime)) continue;
     const distanceMetres = distanceInMetres(area.centre, c.location);
     const current = best.get(c.msisdn);
     if (current === undefined || distanceMetres < current.distanceMetres) {

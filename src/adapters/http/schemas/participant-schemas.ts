@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { CONTACT_CHANNELS } from '../../../domain/participant/registration.js';
-import { WEEKDAYS } from '../../../domain/time-window/time-window.js';
+import { validateTimeWindow, WEEKDAYS } from '../../../domain/time-window/time-window.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../../../app/ports/participant-repository.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'Gebruik UU:MM, bijvoorbeeld 08:30');
 
-export const timeWindowSchema = z.object({ day: z.enum(WEEKDAYS), from: hhmm, to: hhmm }).strict();
+export const timeWindowSchema = z
+  .object({ day: z.enum(WEEKDAYS), from: hhmm, to: hhmm })
+  .strict()
+  .superRefine((window, ctx) => {
+    const checked = validateTimeWindow(window);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.message });
+  });
 
 export const registrationBody = z
   .object({

@@ -1,0 +1,54 @@
+import { loadGemeenten, loadPc4Centroids } from '../src/adapters/geodata/geodata.js';
+import { seedParticipants } from '../src/adapters/seed/seed-participants.js';
+import type { BenchDatabase } from './bench-database.js';
+import { sampleMemory, type MemoryFigures } from './memory-sampler.js';
+import { startProgressBar } from './progress-bar.js';
+import { round } from './stats.js';
+
+export interface SeedFigures {
+  readonly participants: number;
+  readonly registrations: number;
+  readonly seconds: number;
+  readonly participantsPerSecond: number;
+  readonly registrationsPerSecond: number;
+  /** Time of the final `analyze`, so the planner knows the new table sizes. */
+  readonly analyzeSeconds: number;
+  readonly databaseMib: number;
+  readonly memory: MemoryFigures;
+}
+
+/** The generator's seed: the same participants on every run and store. */
+export const BENCH_SEED = 2026;
+// A fixed creation moment keeps the data identical between runs.
+const SEEDED_AT = new Date('2026-01-01T00:00:00Z');
+
+/** Seeds `count` synthetic participants spread by population per gemeente, as `burgernet seed` does. */
+export async function runSeedBench(bench: BenchDatabase, count: number): Promise<SeedFigures> {
+  const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
+  const memory = sampleMemory();
+  const bar = startProgressBar(`seed (${bench.kind})`, count);
+  const started = performance.now();
+  const result = await seedParticipants(bench.database, {
+    count,
+    seed: BENCH_SEED,
+    gemeenten,
+    pc4Centroids,
+    at: SEEDED_AT,
+    onProgress: (done) => bar.update(done),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  bar.stop();
+  const analyzeStarted = performance.now();
+  await bench.database.runScript('analyze');
+  const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+  return {
+    participants: result.participants,
+    registrations: result.registrations,
+    seconds: round(seconds),
+    participantsPerSecond: Math.round(result.participants / seconds),
+    registrationsPerSecond: Math.round(result.registrations / seconds),
+    analyzeSeconds: round(analyzeSeconds),
+    databaseMib: await bench.sizeMib(),
+    memory: memory.stop(),
+  };
+}
