@@ -26,6 +26,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('staff', null);
+  // Only JSON bodies: without this, Fastify reads text/plain as a string and the schema says "expected object".
+  app.removeContentTypeParser('text/plain');
 
   await app.register(swagger, {
     openapi: {
@@ -81,6 +83,14 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.addHook('onRequest', createAuthenticate(deps.store.staff, deps.catalogue));
+      api.addHook('preHandler', async (request, reply) => {
+        const path = nulCharacterPath(request.body, '') ?? nulCharacterPath(request.query, 'querystring');
+        if (path === null) return;
+        return reply
+          .code(400)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(problem(deps.catalogue, 'request.invalid', 400, { detail: 'Controleer de gemarkeerde velden.', errors: [{ path, message: 'Het teken U+0000 is niet toegestaan.' }] }));
+      });
       await api.register(actionRoutes(deps));
       await api.register(participantRoutes(deps));
       await api.register(referenceRoutes(deps));
@@ -88,4 +98,21 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text or jsonb: refused here, a string holding it would fail in the database
+ * as a 500. Returns the path of a string that holds one.
+ */
+function nulCharacterPath(value: unknown, root: string): string | null {
+  const pending: [unknown, string][] = [[value, root]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [item, path] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return path || '/';
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, child] of Object.entries(item)) pending.push([child, path === '' ? key : `${path}/${key}`]);
+    }
+  }
+  return null;
 }

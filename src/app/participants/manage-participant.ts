@@ -4,7 +4,7 @@ import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/
 import type { Stores } from '../ports/stores.js';
 import { isVisibleTo } from './find-participants.js';
 import type { ParticipantDeps } from './participant-deps.js';
-import { resolveRegistration, type RegistrationInput } from './registration-input.js';
+import { isSameRegistration, resolveRegistration, type RegistrationInput } from './registration-input.js';
 
 export interface ParticipantInput {
   readonly name: string;
@@ -46,6 +46,7 @@ export async function registerParticipant(
   for (const r of input.registrations) {
     const resolved = await resolveRegistration(deps, staff, r, { id: deps.ids.newId(), participantId }, at);
     if (!resolved.ok) return resolved;
+    if (registrations.some((r) => isSameRegistration(r, resolved.value))) return failure({ code: 'participant.duplicate-registration' });
     registrations.push(resolved.value);
   }
   return deps.store.transaction(async (stores) => {

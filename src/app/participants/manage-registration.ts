@@ -3,7 +3,7 @@ import { failure, success, type Outcome } from '../errors.js';
 import type { StoredRegistration } from '../ports/participant-repository.js';
 import { loadManageable } from './manage-participant.js';
 import type { ParticipantDeps } from './participant-deps.js';
-import { resolveRegistration, type RegistrationInput } from './registration-input.js';
+import { isSameRegistration, resolveRegistration, type RegistrationInput } from './registration-input.js';
 
 export async function addRegistration(
   deps: ParticipantDeps,
@@ -17,6 +17,9 @@ export async function addRegistration(
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
     if (!loaded.ok) return failure(loaded.error);
+    if (loaded.value.registrations.some((r) => isSameRegistration(r, resolved.value))) {
+      return failure({ code: 'participant.duplicate-registration' });
+    }
     if ((await stores.participants.insertRegistration(resolved.value)) === 'duplicate') {
       return failure({ code: 'participant.duplicate-registration' });
     }
@@ -43,6 +46,9 @@ export async function changeRegistration(
     if (!loaded.ok) return failure(loaded.error);
     const existing = loaded.value.registrations.find((r) => r.id === registrationId);
     if (existing === undefined) return failure({ code: 'participant.not-found' });
+    if (loaded.value.registrations.some((r) => r.id !== registrationId && isSameRegistration(r, resolved.value))) {
+      return failure({ code: 'participant.duplicate-registration' });
+    }
     const changed = { ...resolved.value, createdAt: existing.createdAt };
     await stores.participants.updateRegistration(changed);
     await stores.audit.append({

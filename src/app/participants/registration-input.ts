@@ -49,3 +49,16 @@ export async function resolveRegistration(
     createdAt,
   });
 }
+
+/**
+ * A number is registered once per address. Checked here as well as by the table's unique key, because that key
+ * treats two registrations without a house-number addition as different.
+ */
+export function isSameRegistration(a: Pick<StoredRegistration, 'msisdn' | 'address'>, b: Pick<StoredRegistration, 'msisdn' | 'address'>): boolean {
+  return (
+    a.msisdn === b.msisdn &&
+    a.address.postcode === b.address.postcode &&
+    a.address.houseNumber === b.address.houseNumber &&
+    a.address.houseNumberAddition === b.address.houseNumberAddition
+  );
+}

@@ -76,7 +76,7 @@ describe('an action', () => {
     assert.equal(reviseConcept(active, draft, AT).ok, false);
     assert.equal(widenAction(concept(), draft.area, AT).ok, false);
     assert.equal(noteUpdateSent(concept(), AT).ok, false);
-    assert.equal(value(widenAction(active, { ...draft.area, radiusMetres: 5000 }, AT)).area.kind, 'circle');
+    assert.equal(value(widenAction(active, { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 5000 }, AT)).area.kind, 'circle');
   });
 });
 

@@ -3,8 +3,9 @@ import type { ActionResult } from './action-result.js';
 import { priorityOf, type ActionType, type Priority } from './action-type.js';
 import { fail, ok, type ActionOutcome } from './errors.js';
 
-export type ActionStatus = 'concept' | 'actief' | 'afgesloten' | 'ingetrokken';
-export const ACTION_STATUSES: readonly ActionStatus[] = ['concept', 'actief', 'afgesloten', 'ingetrokken'];
+import type { ActionStatus } from './action-status.js';
+
+export { ACTION_STATUSES, type ActionStatus } from './action-status.js';
 
 export interface Action {
   readonly id: string;

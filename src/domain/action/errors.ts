@@ -1,5 +1,5 @@
 import type { AreaProblem } from '../area/area.js';
-import type { ActionStatus } from './action.js';
+import type { ActionStatus } from './action-status.js';
 
 /** Everything that can go wrong with an action as the rules see it; `code` is stable and documented. */
 export type ActionError =

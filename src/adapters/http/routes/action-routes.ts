@@ -11,7 +11,7 @@ import { widenAction } from '../../../app/actions/widen-action.js';
 import type { ActionDraft } from '../../../domain/action/action.js';
 import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
-import { sendAppError } from '../problem.js';
+import { PROBLEM_CONTENT_TYPE, problem, sendAppError } from '../problem.js';
 import {
   actionDraftBody,
   actionIdParams,
@@ -46,6 +46,14 @@ function toDraft(body: z.infer<typeof actionDraftBody>): ActionDraft {
 export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/actions', { schema: { tags: TAG, summary: 'Nieuwe actie (concept)', body: createActionBody } }, async (request, reply) => {
+      const code = request.body.meldkamerCode;
+      if (code !== undefined && !deps.referenceData.meldkamers.some((m) => m.code === code)) {
+        // The code is well formed but names no meldkamer: a client mistake, not a database error.
+        return reply
+          .code(400)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(problem(deps.catalogue, 'request.invalid', 400, { errors: [{ path: 'meldkamerCode', message: `Onbekende meldkamer ${code}` }] }));
+      }
       const outcome = await createAction(deps, staffOf(request), { meldkamerCode: request.body.meldkamerCode ?? null, draft: toDraft(request.body) });
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
       return reply.code(201).header('location', `/api/v1/actions/${outcome.value.id}`).send(actionJson(outcome.value));

@@ -1,0 +1,32 @@
+/** Layer rules (docs/architecture.md): adapters → app → domain, no cycles. Checked in CI by `npm run lint:layers`. */
+module.exports = {
+  forbidden: [
+    { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain imports only the domain: no app, adapters, libraries or Node built-ins.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: '^src/domain/' },
+    },
+    {
+      name: 'app-uses-domain-and-ports-only',
+      comment: 'Use cases talk to ports; adapters and frameworks stay at the edge.',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { pathNot: '^src/(app|domain)/' },
+    },
+    {
+      name: 'tests-stay-out-of-src',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '(^test/|\\.test\\.ts$)' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};
