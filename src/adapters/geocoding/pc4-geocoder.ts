@@ -3,6 +3,7 @@ import { pointInDisc } from '../../domain/geo/displace.js';
 import type { Pc4Centroid } from '../../domain/geo/pc4-centroid.js';
 import { normalizePostcode, pc4Of } from '../../domain/geo/postcode.js';
 import type { Address } from '../../domain/participant/registration.js';
+import { fmix32 } from '../../domain/random/fmix32.js';
 
 /** Stays under the promised 400 m so that rounding never pushes a point past it. */
 const JITTER_RADIUS_M = 380;
@@ -59,13 +60,3 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** MurmurHash3's finaliser: spreads the bits of a 32-bit value. */
-function fmix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}

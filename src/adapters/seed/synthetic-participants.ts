@@ -8,6 +8,7 @@ import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { ContactChannel } from '../../domain/participant/registration.js';
 import { WEEKDAYS } from '../../domain/time-window/time-window.js';
 import type { TimeWindow } from '../../domain/time-window/time-window.js';
+import { fmix32 } from '../../domain/random/fmix32.js';
 
 export interface SyntheticRegistration {
   readonly id: string;
@@ -248,16 +249,6 @@ const hexByte = (n: number): string => HEX_BYTES[n & 0xff] ?? '00';
 const hex4 = (n: number): string => hexByte(n >>> 8) + hexByte(n);
 const hex8 = (n: number): string => hex4(n >>> 16) + hex4(n);
 
-/** MurmurHash3's finaliser: a bijection on 32-bit integers that scatters its input. */
-function fmix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** sfc32 (Chris Doty-Humphrey's small fast counting PRNG), seeded through splitmix32. */
 function sfc32(seed: number) {
