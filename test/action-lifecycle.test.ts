@@ -60,6 +60,8 @@ describe('the life of an action, over HTTP and SMPP', () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.body.status, 'concept');
+    assert.equal(created.body.alertSms.text, 'Burgernet: Vermist: Sanne (8), blond haar, roze jas. Gezien? Bel gratis 0800-0011.');
+    assert.equal(created.body.alertSms.parts, 1);
     actionId = created.body.id;
     const started = await t.api(centralist).post(`/api/v1/actions/${actionId}/start`);
     assert.equal(started.status, 200, JSON.stringify(started.body));

@@ -89,7 +89,12 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
         return reply
           .code(400)
           .type(PROBLEM_CONTENT_TYPE)
-          .send(problem(deps.catalogue, 'request.invalid', 400, { detail: 'Controleer de gemarkeerde velden.', errors: [{ path, message: 'Het teken U+0000 is niet toegestaan.' }] }));
+          .send(
+            problem(deps.catalogue, 'request.invalid', 400, {
+              detail: 'Controleer de gemarkeerde velden.',
+              errors: [{ path, message: 'Het teken U+0000 is niet toegestaan.' }],
+            }),
+          );
       });
       await api.register(actionRoutes(deps));
       await api.register(participantRoutes(deps));

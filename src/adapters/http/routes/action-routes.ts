@@ -52,11 +52,16 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         return reply
           .code(400)
           .type(PROBLEM_CONTENT_TYPE)
-          .send(problem(deps.catalogue, 'request.invalid', 400, { errors: [{ path: 'meldkamerCode', message: `Onbekende meldkamer ${code}` }] }));
+          .send(
+            problem(deps.catalogue, 'request.invalid', 400, {
+              detail: 'Controleer de gemarkeerde velden.',
+              errors: [{ path: 'meldkamerCode', message: `Onbekende meldkamer ${code}` }],
+            }),
+          );
       }
       const outcome = await createAction(deps, staffOf(request), { meldkamerCode: request.body.meldkamerCode ?? null, draft: toDraft(request.body) });
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
-      return reply.code(201).header('location', `/api/v1/actions/${outcome.value.id}`).send(actionJson(outcome.value));
+      return reply.code(201).header('location', `/api/v1/actions/${outcome.value.id}`).send(actionJson(outcome.value, deps.catalogue));
     });
 
     app.get('/actions', { schema: { tags: TAG, summary: 'Acties zoeken', querystring: searchActionsQuery } }, async (request, reply) => {
@@ -72,52 +77,52 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         offset: q.offset,
       });
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
-      return { total: outcome.value.total, items: outcome.value.items.map(actionJson) };
+      return { total: outcome.value.total, items: outcome.value.items.map((a) => actionJson(a, deps.catalogue)) };
     });
 
     app.get('/actions/:id', { schema: { tags: TAG, summary: 'Een actie met haar berichten en voortgang', params: actionIdParams } }, async (request, reply) => {
       const outcome = await viewAction(deps, staffOf(request), request.params.id);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
       const { action, messages, progress } = outcome.value;
-      return { ...actionJson(action), messages: messages.map(messageJson), progress: progressJson(progress) };
+      return { ...actionJson(action, deps.catalogue), messages: messages.map(messageJson), progress: progressJson(progress) };
     });
 
     app.put('/actions/:id', { schema: { tags: TAG, summary: 'Concept wijzigen', params: actionIdParams, body: reviseActionBody } }, async (request, reply) => {
       const outcome = await reviseAction(deps, staffOf(request), request.params.id, toDraft(request.body), request.body.version);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
-      return actionJson(outcome.value);
+      return actionJson(outcome.value, deps.catalogue);
     });
 
     app.post('/actions/:id/start', { schema: { tags: TAG, summary: 'Actie starten: het bericht gaat uit', params: actionIdParams } }, async (request, reply) => {
       const outcome = await startAction(deps, staffOf(request), request.params.id);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
-      return actionJson(outcome.value);
+      return actionJson(outcome.value, deps.catalogue);
     });
 
     app.post('/actions/:id/widen', { schema: { tags: TAG, summary: 'Gebied verruimen (alleen nieuwe ontvangers)', params: actionIdParams, body: widenBody } }, async (request, reply) => {
       const outcome = await widenAction(deps, staffOf(request), request.params.id, toArea(request.body.area));
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
-      return actionJson(outcome.value);
+      return actionJson(outcome.value, deps.catalogue);
     });
 
     app.post('/actions/:id/updates', { schema: { tags: TAG, summary: 'Vervolgbericht aan iedereen die de actie kreeg', params: actionIdParams, body: updateBody } }, async (request, reply) => {
       const outcome = await sendUpdate(deps, staffOf(request), request.params.id, request.body.text);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
-      return reply.code(202).send({ action: actionJson(outcome.value.action), recipients: outcome.value.recipients });
+      return reply.code(202).send({ action: actionJson(outcome.value.action, deps.catalogue), recipients: outcome.value.recipients });
     });
 
     app.post('/actions/:id/close', { schema: { tags: TAG, summary: 'Afsluiten met resultaat; afloopbericht aan iedereen die de actie kreeg', params: actionIdParams, body: closeBody } }, async (request, reply) => {
       const outcome = await closeAction(deps, staffOf(request), request.params.id, request.body.result, request.body.closingText ?? null);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
       const { action, recipients, cancelled } = outcome.value;
-      return { action: actionJson(action), recipients, cancelled };
+      return { action: actionJson(action, deps.catalogue), recipients, cancelled };
     });
 
     app.post('/actions/:id/withdraw', { schema: { tags: TAG, summary: 'Intrekken', params: actionIdParams, body: withdrawBody } }, async (request, reply) => {
       const outcome = await withdrawAction(deps, staffOf(request), request.params.id, request.body.closingText ?? null);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
       const { action, recipients, cancelled } = outcome.value;
-      return { action: actionJson(action), recipients, cancelled };
+      return { action: actionJson(action, deps.catalogue), recipients, cancelled };
     });
 
     app.post('/reach-estimates', { schema: { tags: TAG, summary: 'Hoeveel deelnemers een actie in dit gebied nu bereikt', body: reachBody } }, async (request, reply) => {

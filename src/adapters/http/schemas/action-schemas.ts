@@ -5,6 +5,9 @@ import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import type { ActionMessage } from '../../../app/ports/action-repository.js';
 import { DELIVERY_STATUSES, type ActionProgress } from '../../../app/ports/dispatch-repository.js';
 import { areaSchema, fromArea } from './area-schema.js';
+import { composeAlertSms } from '../../../domain/action/compose-sms.js';
+import type { Catalogue } from '../../../domain/messages/catalogue.js';
+import { analyseSmsText } from '../../../domain/sms/sms-text.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -53,8 +56,10 @@ export const searchActionsQuery = z
   })
   .strict();
 
-export function actionJson(a: Action) {
-  return { ...a, area: fromArea(a.area) };
+/** The action as the API shows it, with the alert as participants will read it and its SMS parts. */
+export function actionJson(a: Action, catalogue: Catalogue) {
+  const text = composeAlertSms(a, catalogue);
+  return { ...a, area: fromArea(a.area), alertSms: { text, ...analyseSmsText(text) } };
 }
 
 export function messageJson(m: ActionMessage) {
