@@ -9,6 +9,7 @@ import { loadGemeenten, loadPc4Centroids, meldkamersOf } from './adapters/geodat
 import { ensureDemoStaff } from './adapters/seed/demo-staff.js';
 import { seedParticipants } from './adapters/seed/seed-participants.js';
 import { createStore } from './adapters/store/create-store.js';
+import { createSqlMeldkamerDirectory } from './adapters/store/sql-meldkamer-directory.js';
 import type { Database } from './adapters/store/database/database.js';
 import { migrate } from './adapters/store/migrate.js';
 import { openDatabase } from './adapters/store/open-database.js';
@@ -147,6 +148,33 @@ async function main(): Promise<void> {
           const scope = s.scope.kind === 'meldkamer' ? s.scope.meldkamerCode : s.scope.kind === 'gemeente' ? s.scope.gemeenteCode : 'landelijk';
           process.stdout.write(`${s.id}  ${s.role.padEnd(18)} ${scope.padEnd(9)} ${s.name}\n`);
         }
+      });
+    });
+
+  const meldkamer = program.command('meldkamer').description('De tien meldkamers en waar 0800-0011 naartoe doorverbindt');
+  meldkamer
+    .command('list')
+    .description('Toon de meldkamers met hun doorverbindadres')
+    .action(async () => {
+      await withDatabase(config, async (db) => {
+        for (const m of await createSqlMeldkamerDirectory(db).list()) process.stdout.write(`${m.code}  ${m.name.padEnd(24)} ${m.phoneRoutingTarget}\n`);
+      });
+    });
+  meldkamer
+    .command('route')
+    .description('Stel in waar 0800-0011 bellers voor deze meldkamer naartoe doorverbindt')
+    .requiredOption('--code <RE..>', 'meldkamer, RE01–RE10')
+    .requiredOption('--target <adres>', 'SIP-adres (sip:...) of telefoonnummer (+31...)')
+    .action(async (options: { code: string; target: string }) => {
+      if (!/^(sips?:[^\s@]+@[^\s@]+|\+[1-9]\d{6,14})$/.test(options.target)) {
+        throw new InvalidArgumentError('Geef een SIP-adres (sip:naam@domein) of een nummer in de vorm +31...');
+      }
+      await withDatabase(config, async (db) => {
+        if (!(await createSqlMeldkamerDirectory(db).setRoutingTarget(options.code.toUpperCase(), options.target))) {
+          throw new InvalidArgumentError(`Onbekende meldkamer "${options.code}".`);
+        }
+        await createStore(db).audit.append({ actorId: null, actorName: 'cli', event: 'meldkamer.routing-changed', subjectType: 'system', subjectId: options.code.toUpperCase(), details: { target: options.target }, at: new Date() });
+        process.stdout.write(`Meldkamer ${options.code.toUpperCase()} verbindt door naar ${options.target}.\n`);
       });
     });
 
