@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import pino, { type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { STAFF_ROLES, type StaffRole } from './domain/staff/staff.js';
+import { scopeOf, STAFF_ROLES, type StaffRole } from './domain/staff/staff.js';
 import { hashApiToken, newApiToken } from './adapters/auth/api-token.js';
 import { loadGemeenten, loadPc4Centroids, meldkamersOf } from './adapters/geodata/geodata.js';
 import { ensureDemoStaff } from './adapters/seed/demo-staff.js';
@@ -127,7 +127,19 @@ async function main(): Promise<void> {
     .option('--gemeente <code>', 'gemeentecode (GM....) voor gemeente en gemeente-beheer')
     .action(async (options: { name: string; role: string; meldkamer?: string; gemeente?: string }) => {
       if (!STAFF_ROLES.includes(options.role as StaffRole)) throw new InvalidArgumentError(`Onbekende rol "${options.role}".`);
+      if (scopeOf(options.role as StaffRole, options.meldkamer ?? null, options.gemeente ?? null) === null) {
+        throw new InvalidArgumentError(`De rol ${options.role} hoort bij ${options.role.startsWith('gemeente') ? 'een gemeente: geef --gemeente GM....' : 'een meldkamer: geef --meldkamer RE..'}`);
+      }
+      if (options.meldkamer !== undefined && !/^RE\d{2}$/.test(options.meldkamer)) throw new InvalidArgumentError('Een meldkamer heet RE01 tot en met RE10.');
+      if (options.gemeente !== undefined && !/^GM\d{4}$/.test(options.gemeente)) throw new InvalidArgumentError('Een gemeentecode is GM gevolgd door vier cijfers, bijvoorbeeld GM0363.');
       await withDatabase(config, async (db) => {
+        const known = await db.query<{ n: number }>(
+          'select (select count(*) from meldkamers where code = $1)::int + (select count(*) from gemeenten where code = $2)::int as n',
+          [options.meldkamer ?? null, options.gemeente ?? null],
+        );
+        if ((known[0]?.n ?? 0) !== (options.meldkamer ? 1 : 0) + (options.gemeente ? 1 : 0)) {
+          throw new InvalidArgumentError('Onbekende meldkamer of gemeente.');
+        }
         const store = createStore(db);
         const id = randomUUID();
         const token = newApiToken();
