@@ -46,7 +46,7 @@ export async function registerParticipant(
   for (const r of input.registrations) {
     const resolved = await resolveRegistration(deps, staff, r, { id: deps.ids.newId(), participantId }, at);
     if (!resolved.ok) return resolved;
-    if (registrations.some((r) => isSameRegistration(r, resolved.value))) return failure({ code: 'participant.duplicate-registration' });
+    if (registrations.some((earlier) => isSameRegistration(earlier, resolved.value))) return failure({ code: 'participant.duplicate-registration' });
     registrations.push(resolved.value);
   }
   return deps.store.transaction(async (stores) => {

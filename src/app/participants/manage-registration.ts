@@ -11,6 +11,7 @@ export async function addRegistration(
   participantId: string,
   input: RegistrationInput,
 ): Promise<Outcome<StoredRegistration>> {
+  if (staff.role === 'centralist') return failure({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   const resolved = await resolveRegistration(deps, staff, input, { id: deps.ids.newId(), participantId }, at);
   if (!resolved.ok) return resolved;
@@ -38,6 +39,7 @@ export async function changeRegistration(
   registrationId: string,
   input: RegistrationInput,
 ): Promise<Outcome<StoredRegistration>> {
+  if (staff.role === 'centralist') return failure({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   const resolved = await resolveRegistration(deps, staff, input, { id: registrationId, participantId }, at);
   if (!resolved.ok) return resolved;
