@@ -19,7 +19,8 @@ export async function bulkInsertParticipants(db: Queryable, participants: readon
      from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[],
                  $9::float8[], $10::float8[], $11::bigint[], $12::text[], $13::text[])
        as r(id, participant_id, msisdn, channel, postcode, house_number, house_number_addition, city, lat, lon, h3_cell,
-            gemeente_code, time_windows)`,
+            gemeente_code, time_windows)
+     on conflict do nothing`,
     [
       regs.map((r) => r.id),
       regs.map((r) => r.participantId),

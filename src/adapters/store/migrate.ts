@@ -21,7 +21,13 @@ export async function migrate(db: Database): Promise<string[]> {
       const version = file.replace(/\.sql$/, '');
       if (done.has(version)) continue;
       const sql = await readFile(MIGRATIONS_DIR + file, 'utf8');
-      await db.runScript(`begin;\n${sql}\ninsert into schema_migrations (version) values ('${version}');\ncommit;`);
+      try {
+        await db.runScript(`begin;\n${sql}\ninsert into schema_migrations (version) values ('${version}');\ncommit;`);
+      } catch (error) {
+        // Leave the connection usable (and the lock releasable) and say which migration failed.
+        await db.runScript('rollback');
+        throw new Error(`migration ${version} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
       applied.push(version);
     }
   } finally {

@@ -45,7 +45,8 @@ export async function searchParticipants(
     event: 'participant.searched',
     subjectType: 'participant',
     subjectId: null,
-    details: { purpose, text: search.text, msisdn: search.msisdn, gemeenteCode: search.gemeenteCode, shown: result.items.map((p) => p.id) },
+    // What was looked for is described, not kept: a deleted participant's number must not live on here.
+    details: { purpose, byText: search.text !== null, byPhone: search.msisdn !== null, gemeenteCode: search.gemeenteCode, shown: result.items.map((p) => p.id) },
     at: deps.clock.now(),
   });
   return success(result);

@@ -47,15 +47,21 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/actions', { schema: { tags: TAG, summary: 'Nieuwe actie (concept)', body: createActionBody } }, async (request, reply) => {
       const code = request.body.meldkamerCode;
-      if (code !== undefined && !deps.referenceData.meldkamers.some((m) => m.code === code)) {
-        // The code is well formed but names no meldkamer: a client mistake, not a database error.
+      // A well-formed code that names no meldkamer, or national staff not saying which one: client mistakes.
+      const fieldProblem =
+        code !== undefined && !deps.referenceData.meldkamers.some((m) => m.code === code)
+          ? `Onbekende meldkamer ${code}`
+          : code === undefined && staffOf(request).scope.kind !== 'meldkamer' && staffOf(request).role === 'landelijk-beheer'
+            ? 'Kies de meldkamer waarvoor u de actie maakt'
+            : null;
+      if (fieldProblem !== null) {
         return reply
           .code(400)
           .type(PROBLEM_CONTENT_TYPE)
           .send(
             problem(deps.catalogue, 'request.invalid', 400, {
               detail: 'Controleer de gemarkeerde velden.',
-              errors: [{ path: 'meldkamerCode', message: `Onbekende meldkamer ${code}` }],
+              errors: [{ path: 'meldkamerCode', message: fieldProblem }],
             }),
           );
       }

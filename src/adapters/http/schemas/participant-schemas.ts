@@ -41,7 +41,7 @@ export const participantIdParams = z.object({ id: z.uuid() }).strict();
 export const registrationIdParams = z.object({ id: z.uuid(), registrationId: z.uuid() }).strict();
 
 /** Why personal data is read: kept in the audit log with every read. */
-export const purposeQuery = z.object({ purpose: z.string().trim().min(3).max(200).describe('Waarom u deze gegevens inziet') });
+export const purposeQuery = z.object({ purpose: z.string().trim().min(3).max(200).describe('Waarom u deze gegevens inziet') }).strict();
 
 export const searchParticipantsQuery = purposeQuery
   .extend({
