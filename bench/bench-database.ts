@@ -16,25 +16,31 @@ export interface BenchDatabase {
   readonly location: string;
   /** Size of the data on disk, in MiB. */
   sizeMib(): Promise<number>;
-  /** Closes the database and removes it (the server database, or the PGlite folder). */
+  /** Closes the database and removes it (the server database, or the PGlite folder) unless it is kept. */
   drop(): Promise<void>;
 }
 
 export const BENCH_DATABASE_NAME = 'burgernet_bench';
 const POOL_SIZE = 10;
 
-/** A fresh, migrated database with the reference data: a new database on the server, or PGlite in a temp folder. */
-export async function createBenchDatabase(kind: DatabaseKind, serverUrl: string): Promise<BenchDatabase> {
-  const bench = kind === 'postgres' ? await createServerDatabase(serverUrl) : await createPgliteDatabase();
+/**
+ * A migrated database with the reference data: a new database on the server, or PGlite in a new temp folder.
+ * With `keep`, a database kept by an earlier run is opened as it is, and this one is kept at the end.
+ */
+export async function createBenchDatabase(kind: DatabaseKind, serverUrl: string, keep: boolean): Promise<BenchDatabase> {
+  const bench = kind === 'postgres' ? await createServerDatabase(serverUrl, keep) : await createPgliteDatabase(keep);
   await migrate(bench.database);
   const gemeenten = await loadGemeenten();
   await syncReferenceData(bench.database, meldkamersOf(gemeenten), gemeenten);
   return bench;
 }
 
-async function createServerDatabase(serverUrl: string): Promise<BenchDatabase> {
-  await onServer(serverUrl, `drop database if exists ${BENCH_DATABASE_NAME} with (force)`);
-  await onServer(serverUrl, `create database ${BENCH_DATABASE_NAME}`);
+async function createServerDatabase(serverUrl: string, keep: boolean): Promise<BenchDatabase> {
+  const kept = keep && (await onServer(serverUrl, `select 1 from pg_database where datname = '${BENCH_DATABASE_NAME}'`)) > 0;
+  if (!kept) {
+    await onServer(serverUrl, `drop database if exists ${BENCH_DATABASE_NAME} with (force)`);
+    await onServer(serverUrl, `create database ${BENCH_DATABASE_NAME}`);
+  }
   const url = new URL(serverUrl);
   url.pathname = `/${BENCH_DATABASE_NAME}`;
   const database = await openPostgresDatabase(url.toString(), POOL_SIZE);
@@ -48,13 +54,13 @@ async function createServerDatabase(serverUrl: string): Promise<BenchDatabase> {
     },
     async drop() {
       await database.close();
-      await onServer(serverUrl, `drop database if exists ${BENCH_DATABASE_NAME} with (force)`);
+      if (!keep) await onServer(serverUrl, `drop database if exists ${BENCH_DATABASE_NAME} with (force)`);
     },
   };
 }
 
-async function createPgliteDatabase(): Promise<BenchDatabase> {
-  const folder = await mkdtemp(join(tmpdir(), 'burgernet-bench-'));
+async function createPgliteDatabase(keep: boolean): Promise<BenchDatabase> {
+  const folder = keep ? join(tmpdir(), 'burgernet-bench-pglite') : await mkdtemp(join(tmpdir(), 'burgernet-bench-'));
   const database = await openPgliteDatabase(folder);
   return {
     kind: 'pglite',
@@ -66,16 +72,17 @@ async function createPgliteDatabase(): Promise<BenchDatabase> {
     },
     async drop() {
       await database.close();
-      await rm(folder, { recursive: true, force: true });
+      if (!keep) await rm(folder, { recursive: true, force: true });
     },
   };
 }
 
-async function onServer(serverUrl: string, sql: string): Promise<void> {
+/** Runs one statement on the server's own database; returns its row count. */
+async function onServer(serverUrl: string, sql: string): Promise<number> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(sql);
+    return (await admin.query(sql)).rowCount ?? 0;
   } finally {
     await admin.end();
   }

@@ -5,14 +5,16 @@ export interface ProgressBar {
   stop(): void;
 }
 
-/** A bar on stderr (stdout keeps only the figures); silent when stderr is not a terminal. */
+/** A bar on stderr (stdout keeps only the figures). */
 export function startProgressBar(label: string, total: number): ProgressBar {
   const started = performance.now();
   const bar = new SingleBar({
     format: `${label.padEnd(22)} [{bar}] {percentage}% | {value}/{total} | {rate}/s | {duration}s`,
     stream: process.stderr,
     hideCursor: true,
-    noTTYOutput: false,
+    // Redirected to a file, a line every ten seconds still shows how far it got.
+    noTTYOutput: true,
+    notTTYSchedule: 10_000,
   });
   bar.start(total, 0, { rate: 0 });
   return {

@@ -11,8 +11,11 @@ export interface SeedFigures {
   readonly seconds: number;
   readonly participantsPerSecond: number;
   readonly registrationsPerSecond: number;
-  /** Time of the final `analyze`, so the planner knows the new table sizes. */
-  readonly analyzeSeconds: number;
+  /**
+   * The `vacuum analyze` after the load, as autovacuum would run it on the server (PGlite has none): the
+   * planner learns the table sizes, and the visibility map makes targeting's index-only scans skip the heap.
+   */
+  readonly vacuumSeconds: number;
   readonly databaseMib: number;
   readonly memory: MemoryFigures;
 }
@@ -38,16 +41,16 @@ export async function runSeedBench(bench: BenchDatabase, count: number): Promise
   });
   const seconds = (performance.now() - started) / 1000;
   bar.stop();
-  const analyzeStarted = performance.now();
-  await bench.database.runScript('analyze');
-  const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+  const vacuumStarted = performance.now();
+  await bench.database.runScript('vacuum analyze participants, registrations');
+  const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
   return {
     participants: result.participants,
     registrations: result.registrations,
     seconds: round(seconds),
     participantsPerSecond: Math.round(result.participants / seconds),
     registrationsPerSecond: Math.round(result.registrations / seconds),
-    analyzeSeconds: round(analyzeSeconds),
+    vacuumSeconds: round(vacuumSeconds),
     databaseMib: await bench.sizeMib(),
     memory: memory.stop(),
   };

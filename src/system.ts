@@ -84,11 +84,6 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
     },
     { logger: logger.child({ component: 'smpp' }), clock },
   );
-  await smsChannel.ready().catch((error: unknown) => {
-    // Keep running: the binds retry with backoff, and queued messages wait in the database meanwhile.
-    logger.error({ err: error }, 'SMSC bind failed at start; retrying in the background');
-  });
-
   const wakeup = createInProcessWakeup();
   const dispatch: DispatchService = createDispatchService(
     { store, clock, logger: logger.child({ component: 'dispatch' }), wakeup, smsChannel },
@@ -101,12 +96,17 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
         validityMs: config.SMS_VALIDITY_MINUTES * 60_000,
         maxBackoffMs: 2_000,
       },
-      targeting: { firstChunk: 200, chunk: 5_000 },
+      targeting: { firstRadiusMetres: 500, firstChunk: 200, chunk: 5_000 },
       inFlightLeaseMs: config.DISPATCH_LEASE_SECONDS * 1000,
       housekeepingIntervalMs: 5_000,
     },
   );
   await dispatch.start();
+  // After dispatch.start(): it listens for receipts before a bind is up, as the SMSC sends pending ones (after a crash) at once.
+  await smsChannel.ready().catch((error: unknown) => {
+    // Keep running: the binds retry with backoff, and queued messages wait in the database meanwhile.
+    logger.error({ err: error }, 'SMSC bind failed at start; retrying in the background');
+  });
 
   const geocoder = overrides.geocoder ?? (config.GEOCODER === 'pdok' ? createPdokGeocoder({ baseUrl: config.PDOK_URL }) : createPc4Geocoder(pc4Centroids));
   const http = await buildHttpApp({

@@ -177,7 +177,10 @@ export function* generateSyntheticParticipants(options: SyntheticParticipantOpti
     if (!voice && random.next() < WORK_SHARE) {
       const near = neighbours[g] ?? [];
       const workG = random.next() < 0.5 ? g : (near[Math.floor(random.next() * near.length)] ?? g);
-      registrations = [home, register(i, 2, msisdn, channel, workG, OFFICE_HOURS)];
+      const work = register(i, 2, msisdn, channel, workG, OFFICE_HOURS);
+      // Drawn twice, the same address would be one registration (the key treats no addition as equal): next door.
+      const sameAddress = work.postcode === home.postcode && work.houseNumber === home.houseNumber && work.houseNumberAddition === home.houseNumberAddition;
+      registrations = [home, sameAddress ? { ...work, houseNumber: work.houseNumber + 1 } : work];
     }
     yield { id: uuid(i, 0, keys), name: `${FIRST_NAMES[first]} ${LAST_NAMES[last]}`, email, registrations };
   }

@@ -15,6 +15,11 @@ import type { Queryable } from './database/database.js';
 /** A delivery that the SMSC could not take is tried again this many times before it counts as failed. */
 const MAX_ATTEMPTS = 20;
 
+// Storing submit results and storing receipts take turns (each runs in its caller's transaction). Otherwise a
+// receipt stored while its part is being stored sees no part, the part sees no receipt, and the delivery waits
+// for housekeeping to match them.
+const RECEIPT_MATCHING_LOCK = 4_711_0012;
+
 // Deliveries that reached (or are about to reach) a number: updates and closing messages follow them.
 const REACHED = `status in ('queued', 'sending', 'submitted', 'delivered')`;
 
@@ -174,11 +179,13 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
       );
       const byPriority = new Map<number, string[]>();
       for (const w of waiting) byPriority.set(w.priority, [...(byPriority.get(w.priority) ?? []), w.action_id]);
-      const slices: ClaimRow[][] = [];
+      const claimed: ClaimRow[] = [];
       let remaining = limit;
       for (const priority of [...byPriority.keys()].sort((a, b) => b - a)) {
-        // Actions of equal priority share the batch evenly; what one cannot use goes to the others.
+        // Actions of equal priority share the batch evenly; what one cannot use goes to the others. Only they
+        // take turns: a lower priority follows the whole of a higher one, also within this batch.
         let group = byPriority.get(priority)!;
+        const byAction = new Map<string, ClaimRow[]>();
         while (remaining > 0 && group.length > 0) {
           const share = Math.ceil(remaining / group.length);
           const stillWaiting: string[] = [];
@@ -186,14 +193,15 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
             if (remaining <= 0) break;
             const rows = await claimForAction(channel, actionId, Math.min(share, remaining), workerId, at);
             remaining -= rows.length;
-            slices.push(rows);
+            byAction.set(actionId, [...(byAction.get(actionId) ?? []), ...rows]);
             if (rows.length === share) stillWaiting.push(actionId);
           }
           group = stillWaiting;
         }
+        claimed.push(...interleave([...byAction.values()]));
         if (remaining <= 0) break;
       }
-      return interleave(slices).map(
+      return claimed.map(
         (r): ClaimedDelivery => ({ id: r.id, actionId: r.action_id, messageKind: r.kind, msisdn: r.msisdn as Msisdn, text: r.text }),
       );
     },
@@ -203,6 +211,7 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
       const rejected = results.filter((r) => r.kind === 'rejected');
       const unavailable = results.filter((r) => r.kind === 'unavailable');
       if (accepted.length > 0) {
+        await db.execute('select pg_advisory_xact_lock($1)', [RECEIPT_MATCHING_LOCK]);
         const ids = accepted.map((r) => r.deliveryId);
         await db.execute(
           `update deliveries set status = 'submitted', submitted_at = $2
@@ -240,6 +249,7 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
 
     async recordReceipts(receipts) {
       if (receipts.length === 0) return;
+      await db.execute('select pg_advisory_xact_lock($1)', [RECEIPT_MATCHING_LOCK]);
       const refs = receipts.map((r) => r.reference);
       const statuses = receipts.map((r) => r.status);
       const ats = receipts.map((r) => r.at);

@@ -59,8 +59,9 @@ export function createDispatchService(
 
   return {
     async start() {
-      await takeBackInFlight();
+      // Listen before anything is awaited: a bound SMSC may deliver receipts at once, and refused ones wait for its retry.
       deps.smsChannel.onReceipt((r) => receipts.record(r));
+      await takeBackInFlight();
       deps.wakeup.onTargetingQueued(() => void runTargeting());
       deps.wakeup.onDeliveriesQueued((channel) => {
         if (channel === 'sms') sms.wake();

@@ -24,7 +24,8 @@ export function createReceiptRecorder(deps: { readonly store: Store; readonly lo
         const batch = waiting;
         waiting = [];
         try {
-          await deps.store.dispatch.recordReceipts(batch.map((w) => w.receipt));
+          // One transaction: a crash between marking a part and settling its delivery would leave it 'submitted' for good.
+          await deps.store.transaction((s) => s.dispatch.recordReceipts(batch.map((w) => w.receipt)));
           for (const w of batch) w.resolve();
         } catch (error) {
           deps.logger.error({ err: error, receipts: batch.length }, 'storing receipts failed');

@@ -55,22 +55,27 @@ export function createSmsDispatcher(
 
   function flush(): Promise<void> {
     if (flushing !== null) return flushing;
+    if (pendingResults.length === 0) return Promise.resolve();
     flushing = (async () => {
-      while (pendingResults.length > 0) {
-        const batch = pendingResults;
-        pendingResults = [];
-        try {
-          await deps.store.dispatch.recordSubmitResults(batch, deps.clock.now());
-        } catch (error) {
-          // Keep them: the outcome of a sent SMS must not be forgotten. Try again shortly.
-          pendingResults = batch.concat(pendingResults);
-          deps.logger.error({ err: error, results: batch.length }, 'storing submit results failed');
-          await new Promise((resolve) => setTimeout(resolve, 500));
+      try {
+        while (pendingResults.length > 0) {
+          const batch = pendingResults;
+          pendingResults = [];
+          try {
+            // One transaction: a crash must not leave a delivery 'submitted' without the parts its receipts match.
+            await deps.store.transaction((s) => s.dispatch.recordSubmitResults(batch, deps.clock.now()));
+          } catch (error) {
+            // Keep them: the outcome of a sent SMS must not be forgotten. Try again shortly.
+            pendingResults = batch.concat(pendingResults);
+            deps.logger.error({ err: error, results: batch.length }, 'storing submit results failed');
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
         }
+      } finally {
+        // Cleared in the same tick as the last check of the loop, so a result pushed later starts a new flush.
+        flushing = null;
       }
-    })().finally(() => {
-      flushing = null;
-    });
+    })();
     return flushing;
   }
 
@@ -88,8 +93,9 @@ export function createSmsDispatcher(
     }
     unavailableStreak = outcome.kind === 'unavailable' ? unavailableStreak + 1 : 0;
     pendingResults.push({ deliveryId: d.id, ...outcome });
+    // Still in flight until its outcome is stored: a crash before that sends it again.
+    await flush();
     inFlight -= 1;
-    void flush();
     wakeUp?.();
   }
 

@@ -105,7 +105,9 @@ class SimulatedSmsc implements SmscSimulator {
   readonly #failedReceipts = new Set<string>();
   readonly #receipts: SmscReceipts;
   #nextSessionId = 1;
-  #nextMessageId = 1;
+  // Unique across restarts, as a real SMSC's are: the store keys parts by message id, so ids that start over
+  // at 1 would match a restarted system's receipts to the parts of its earlier run.
+  #nextMessageId = Date.now() * 1_000;
   #submitCount = 0;
   #bindCount = 0;
   #enquireLinkCount = 0;

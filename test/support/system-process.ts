@@ -1,0 +1,21 @@
+// The whole system as its own process, for tests that kill it: configured from the environment like
+// src/main.ts, it prints {"url": ...} as one JSON line on stdout once it serves, logs to stderr, and stops
+// gracefully on SIGTERM.
+import pino from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { startSystem } from '../../src/system.js';
+
+const config = loadConfig(process.env);
+const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
+const system = await startSystem(config, logger);
+process.stdout.write(`${JSON.stringify({ url: system.url, pid: process.pid })}\n`);
+
+process.once('SIGTERM', () => {
+  system.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error({ err: error }, 'stopping failed');
+      process.exit(1);
+    },
+  );
+});
