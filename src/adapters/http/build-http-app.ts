@@ -7,7 +7,7 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import { z } from 'zod';
 import { createAuthenticate } from './authenticate.js';
 import type { HttpDeps } from './http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, problem, sendInvalidFields } from './problem.js';
 import { actionRoutes } from './routes/action-routes.js';
 import { participantRoutes } from './routes/participant-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
@@ -47,18 +47,14 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      return reply
-        .code(400)
-        .type(PROBLEM_CONTENT_TYPE)
-        .send(
-          problem(deps.catalogue, 'request.invalid', 400, {
-            detail: 'Controleer de gemarkeerde velden.',
-            errors: error.validation.map((v) => ({
-              path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/^body\/?/, '') || '/',
-              message: v.message ?? 'ongeldig',
-            })),
-          }),
-        );
+      return sendInvalidFields(
+        reply,
+        deps.catalogue,
+        error.validation.map((v) => ({
+          path: `${error.validationContext ?? ''}${v.instancePath || ''}`.replace(/^body\/?/, '') || '/',
+          message: v.message ?? 'ongeldig',
+        })),
+      );
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.code(413).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.too-large', 413));
@@ -86,15 +82,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
       api.addHook('preHandler', async (request, reply) => {
         const path = nulCharacterPath(request.body, '') ?? nulCharacterPath(request.query, 'querystring');
         if (path === null) return;
-        return reply
-          .code(400)
-          .type(PROBLEM_CONTENT_TYPE)
-          .send(
-            problem(deps.catalogue, 'request.invalid', 400, {
-              detail: 'Controleer de gemarkeerde velden.',
-              errors: [{ path, message: 'Het teken U+0000 is niet toegestaan.' }],
-            }),
-          );
+        return sendInvalidFields(reply, deps.catalogue, [{ path, message: 'Het teken U+0000 is niet toegestaan.' }]);
       });
       await api.register(actionRoutes(deps));
       await api.register(participantRoutes(deps));

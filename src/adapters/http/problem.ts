@@ -82,3 +82,15 @@ export function sendAppError(reply: FastifyReply, catalogue: Catalogue, error: A
   const body = problem(catalogue, code, statusOf(error), { ...(detail ? { detail } : {}), ...rest });
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
+
+/** 400 with the fields that are wrong, each with a Dutch message; nothing was stored. */
+export function sendInvalidFields(
+  reply: FastifyReply,
+  catalogue: Catalogue,
+  errors: readonly { readonly path: string; readonly message: string }[],
+): FastifyReply {
+  return reply
+    .code(400)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(problem(catalogue, 'request.invalid', 400, { detail: 'Controleer de gemarkeerde velden.', errors }));
+}

@@ -11,7 +11,7 @@ import { widenAction } from '../../../app/actions/widen-action.js';
 import type { ActionDraft } from '../../../domain/action/action.js';
 import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem, sendAppError } from '../problem.js';
+import { sendAppError, sendInvalidFields } from '../problem.js';
 import {
   actionDraftBody,
   actionIdParams,
@@ -55,15 +55,7 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
             ? 'Kies de meldkamer waarvoor u de actie maakt'
             : null;
       if (fieldProblem !== null) {
-        return reply
-          .code(400)
-          .type(PROBLEM_CONTENT_TYPE)
-          .send(
-            problem(deps.catalogue, 'request.invalid', 400, {
-              detail: 'Controleer de gemarkeerde velden.',
-              errors: [{ path: 'meldkamerCode', message: fieldProblem }],
-            }),
-          );
+        return sendInvalidFields(reply, deps.catalogue, [{ path: 'meldkamerCode', message: fieldProblem }]);
       }
       const outcome = await createAction(deps, staffOf(request), { meldkamerCode: request.body.meldkamerCode ?? null, draft: toDraft(request.body) });
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
