@@ -19,7 +19,7 @@ export function formatReport(results: readonly StoreResult[]): string {
   const seeded = results.filter((r) => r.seed !== null);
   if (seeded.length > 0) {
     parts.push(table('SEED', ['store', 'participants', 'registrations', 'seconds', 'participants/s', 'vacuum s', 'db MiB', 'peak rss MiB'],
-      seeded.map((r) => [r.store, r.seed!.participants, r.seed!.registrations, r.seed!.seconds, r.seed!.participantsPerSecond, r.seed!.vacuumSeconds, r.seed!.databaseMib, r.seed!.memory.rssPeakMib])));
+      seeded.map((r) => [r.store, r.seed!.participants, r.seed!.registrations, r.seed!.seconds, r.seed!.participantsPerSecond, r.seed!.vacuumSeconds, r.seed!.databaseMib, Math.max(r.seed!.memory.rssPeakMib, r.seed!.memory.processMaxRssMib)])));
   }
   const targeted = results.filter((r) => r.targeting !== null);
   const first = targeted[0]?.targeting ?? [];

@@ -37,7 +37,10 @@ export async function runSeedBench(bench: BenchDatabase, count: number): Promise
     gemeenten,
     pc4Centroids,
     at: SEEDED_AT,
-    onProgress: (done) => bar.update(done),
+    onProgress: (done) => {
+      bar.update(done);
+      memory.sample();
+    },
   });
   const seconds = (performance.now() - started) / 1000;
   bar.stop();

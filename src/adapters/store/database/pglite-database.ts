@@ -10,10 +10,11 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
   const db = dataDir === null ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
+  const letIoRun = ioTurns();
   return {
     kind: 'pglite',
-    ...queryableOf(db),
-    transaction: (work) => db.transaction((tx) => work(queryableOf(tx))),
+    ...queryableOf(db, letIoRun),
+    transaction: (work) => db.transaction((tx) => work(queryableOf(tx, letIoRun))),
     runScript: async (sql) => {
       await db.exec(sql);
     },
@@ -21,10 +22,33 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
   };
 }
 
-function queryableOf(target: PGlite | Transaction): Queryable {
+/** Longest run of statements before sockets and timers get a turn. */
+const IO_SLICE_MS = 10;
+
+/**
+ * PGlite runs each statement synchronously on this thread, and its promises resolve as microtasks: a chain of
+ * statements (a targeting run, a seed) would starve sockets and timers until it ends. A statement that starts
+ * more than a slice after the last turn first lets the event loop serve them, so an HTTP answer or an SMPP
+ * submit waits for a slice and one statement, not for the whole chain.
+ */
+function ioTurns(): () => Promise<void> {
+  let lastTurn = performance.now();
+  return async () => {
+    if (performance.now() - lastTurn < IO_SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    lastTurn = performance.now();
+  };
+}
+
+function queryableOf(target: PGlite | Transaction, letIoRun: () => Promise<void>): Queryable {
   return {
-    query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-      (await target.query<Row>(sql, [...params])).rows,
-    execute: async (sql, params = []) => (await target.query(sql, [...params])).affectedRows ?? 0,
+    query: async <Row>(sql: string, params: readonly unknown[] = []) => {
+      await letIoRun();
+      return (await target.query<Row>(sql, [...params])).rows;
+    },
+    execute: async (sql, params = []) => {
+      await letIoRun();
+      return (await target.query(sql, [...params])).affectedRows ?? 0;
+    },
   };
 }
