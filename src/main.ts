@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import pino, { type Logger } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Gemeente } from './domain/geo/gemeente.js';
+import type { Pc4Centroid } from './domain/geo/pc4-centroid.js';
 import { scopeOf, STAFF_ROLES, type StaffRole } from './domain/staff/staff.js';
 import { hashApiToken, newApiToken } from './adapters/auth/api-token.js';
 import { loadGemeenten, loadPc4Centroids, meldkamersOf } from './adapters/geodata/geodata.js';
@@ -36,8 +38,13 @@ async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T
   }
 }
 
-async function seedWithProgress(db: Database, count: number, seed: number): Promise<void> {
-  const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
+async function seedWithProgress(
+  db: Database,
+  count: number,
+  seed: number,
+  geodata?: { readonly gemeenten: readonly Gemeente[]; readonly pc4Centroids: readonly Pc4Centroid[] },
+): Promise<void> {
+  const { gemeenten, pc4Centroids } = geodata ?? { gemeenten: await loadGemeenten(), pc4Centroids: await loadPc4Centroids() };
   const bar = new SingleBar({
     format: 'Deelnemers aanmaken [{bar}] {percentage}% | {value}/{total} | {rate}/s | nog {eta}s',
     stream: process.stderr,
@@ -72,14 +79,13 @@ async function main(): Promise<void> {
     .description('Start het hele systeem: database, SMSC-simulator, verzending en API')
     .action(async () => {
       const logger = createLogger(config);
-      if (config.DEMO) {
-        await withDatabase(config, async (db) => {
-          const [row] = await db.query<{ n: number }>('select count(*)::int as n from participants');
-          if ((row?.n ?? 0) === 0 && config.DEMO_PARTICIPANTS > 0) await seedWithProgress(db, config.DEMO_PARTICIPANTS, 2026);
-        });
-      }
+      // One database, one migration pass and one load of the geography: the demo data goes into the running system.
       const system = await startSystem(config, logger);
-      const tokens = config.DEMO ? await ensureDemoStaff(system.store.staff, meldkamersOf(await loadGemeenten()), config.DATA_DIR) : [];
+      if (config.DEMO && config.DEMO_PARTICIPANTS > 0) {
+        const [row] = await system.database.query<{ n: number }>('select count(*)::int as n from participants');
+        if ((row?.n ?? 0) === 0) await seedWithProgress(system.database, config.DEMO_PARTICIPANTS, 2026, system.geodata);
+      }
+      const tokens = config.DEMO ? await ensureDemoStaff(system.store.staff, system.geodata.meldkamers, config.DATA_DIR) : [];
       logger.info(
         { url: system.url, openapi: `${system.url}/openapi.json`, docs: `${system.url}/docs/api`, database: system.database.kind, smsc: system.simulator ? `simulator op poort ${system.simulator.port}` : `${config.SMPP_HOST}:${config.SMPP_PORT}` },
         'Burgernet draait',

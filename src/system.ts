@@ -19,6 +19,9 @@ import { syncReferenceData } from './adapters/store/sync-reference-data.js';
 import { createInProcessWakeup } from './adapters/wake/in-process-wakeup.js';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Config } from './config.js';
+import type { Gemeente } from './domain/geo/gemeente.js';
+import type { Meldkamer } from './domain/geo/meldkamer.js';
+import type { Pc4Centroid } from './domain/geo/pc4-centroid.js';
 import { nl } from './domain/messages/nl.js';
 
 export interface SystemOverrides {
@@ -39,6 +42,8 @@ export interface RunningSystem {
   readonly url: string | null;
   readonly simulator: SmscSimulator | null;
   readonly smsChannel: SmppChannel;
+  /** The bundled geography, loaded once at start. */
+  readonly geodata: { readonly gemeenten: readonly Gemeente[]; readonly meldkamers: readonly Meldkamer[]; readonly pc4Centroids: readonly Pc4Centroid[] };
   stop(): Promise<void>;
 }
 
@@ -139,6 +144,7 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
     url,
     simulator,
     smsChannel,
+    geodata: { gemeenten, meldkamers, pc4Centroids },
     async stop() {
       await http.close();
       await dispatch.stop();
