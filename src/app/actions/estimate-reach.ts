@@ -1,6 +1,6 @@
 import type { ActionDraft } from '../../domain/action/action.js';
 import { composeAlertSms } from '../../domain/action/compose-sms.js';
-import { checkArea, type Area } from '../../domain/area/area.js';
+import { areaContains, checkArea, type Area } from '../../domain/area/area.js';
 import { analyseSmsText, type SmsTextAnalysis } from '../../domain/sms/sms-text.js';
 import { countByChannel, selectRecipients, type ReachByChannel } from '../../domain/targeting/select-recipients.js';
 import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
@@ -39,17 +39,13 @@ export async function estimateReach(
   const at = deps.clock.now();
   const candidates = await deps.store.participants.findCandidates(input.area);
   const recipients = selectRecipients(candidates, input.area, at, reached);
-  const anyTime = selectRecipients(
-    candidates.map((c) => ({ ...c, timeWindows: [] })),
-    input.area,
-    at,
-    reached,
-  );
+  // Numbers in the area at any hour; those not among the recipients are shut out by their time window.
+  const inArea = new Set(candidates.filter((c) => !reached.has(c.msisdn) && areaContains(input.area, c.location)).map((c) => c.msisdn));
   const text = input.draft ? composeAlertSms(input.draft, deps.catalogue) : null;
   return success({
     recipients: recipients.length,
     byChannel: countByChannel(recipients),
-    outsideTimeWindow: anyTime.length - recipients.length,
+    outsideTimeWindow: inArea.size - recipients.length,
     sms: text === null ? null : { text, ...analyseSmsText(text) },
   });
 }
