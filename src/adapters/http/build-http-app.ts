@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
@@ -15,6 +19,24 @@ import { referenceRoutes } from './routes/reference-routes.js';
 z.config(z.locales.nl());
 
 const ERROR_DOCS = fileURLToPath(new URL('../../../docs/errors/', import.meta.url));
+const STATIC_ASSETS = fileURLToPath(new URL('../../web/static/', import.meta.url));
+const LEAFLET_ASSETS = fileURLToPath(new URL('../../../node_modules/leaflet/dist/', import.meta.url));
+
+/**
+ * Pages load only their own scripts and styles. Leaflet positions map tiles with inline styles, hence
+ * 'unsafe-inline' for styles only; scripts are never inline.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
 const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the HTTP API without listening, so that tests can drive it with `inject` or on port 0. */
@@ -28,6 +50,17 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   app.decorateRequest('staff', null);
   // Only JSON bodies: without this, Fastify reads text/plain as a string and the schema says "expected object".
   app.removeContentTypeParser('text/plain');
+
+  // Cookies carry the CSRF secret of forms (and the portal's session); the CSRF token is checked on every
+  // state-changing form post and cookie-authenticated API call (`app.csrfProtection`).
+  await app.register(cookie);
+  await app.register(csrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'burgernet_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' },
+  });
+  await app.register(fastifyStatic, { root: STATIC_ASSETS, prefix: '/static/', index: false, maxAge: '1h' });
+  await app.register(fastifyStatic, { root: LEAFLET_ASSETS, prefix: '/static/vendor/leaflet/', decorateReply: false, index: false, maxAge: '1d' });
 
   await app.register(swagger, {
     openapi: {
@@ -90,6 +123,22 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+
+  // Pages (public site, app, portal): HTML forms post application/x-www-form-urlencoded, accepted only here.
+  await app.register(async (web) => {
+    await web.register(formbody, { bodyLimit: 64 * 1024 });
+    web.addHook('onSend', async (_request, reply, payload) => {
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (type.startsWith('text/html')) {
+        reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+        reply.header('x-content-type-options', 'nosniff');
+        reply.header('referrer-policy', 'same-origin');
+        reply.header('cache-control', 'no-store');
+      }
+      return payload;
+    });
+    // Page route plugins register here (src/adapters/http/pages/<part>/).
+  });
   return app;
 }
 

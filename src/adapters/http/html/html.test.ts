@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { html, raw } from './html.js';
+
+test('interpolated text is escaped, nested templates and raw markup are not', () => {
+  const name = '<script>alert("x")</script> & \'zo\'';
+  const item = html`<li>${name}</li>`;
+  assert.equal(
+    html`<ul>${[item, raw('<li>vast</li>')]}</ul>`.value,
+    '<ul><li>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;zo&#39;</li><li>vast</li></ul>',
+  );
+});
+
+test('null, undefined and false render nothing; numbers render as text', () => {
+  assert.equal(html`${null}${undefined}${false}${0}${12.5}`.value, '012.5');
+});
