@@ -56,7 +56,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(async () => {
-    const result = await (globalThis as any).axe.run(document, {
+    const result = await (globalThis as any).axe.run((globalThis as any).document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
