@@ -20,7 +20,8 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-export const BENCH_DATABASE_NAME = 'burgernet_bench';
+// BENCH_DATABASE_NAME lets two benches share one server without dropping each other's database.
+export const BENCH_DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.BENCH_DATABASE_NAME ?? '') ? process.env.BENCH_DATABASE_NAME! : 'burgernet_bench';
 const POOL_SIZE = 10;
 
 /**

@@ -51,7 +51,7 @@ const STATEMENTS_SHOWN = 12;
 /** Starts an action over HTTP on the real system (SMPP to the built-in SMSC simulator) and times its fan-out. */
 export async function runFanoutBench(bench: BenchDatabase, settings: FanoutSettings): Promise<FanoutFigures> {
   const clock = clockFrom(BENCH_MOMENT);
-  const config = loadConfig({ PORT: '0', SMSC_SIMULATOR_PORT: '0', DEMO: 'false', LOG_LEVEL: 'warn', ...settings.env });
+  const config = loadConfig({ PORT: '0', SMSC_SIMULATOR_PORT: '0', REDIRECT_SIP_PORT: '0', DEMO: 'false', LOG_LEVEL: 'warn', ...settings.env });
   const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
   const timed = timeStatements(bench.database);
   const system = await startSystem(config, logger, { database: timed.database, clock });

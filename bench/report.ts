@@ -42,6 +42,47 @@ export function formatReport(results: readonly StoreResult[]): string {
     parts.push(table(`FANOUT DATABASE TIME (${r.store}; summed waits per statement, so concurrent ones overlap)`, ['statement', 'calls', 'rows', 'ms'],
       r.fanout!.statements.map((s) => [s.sql, s.calls, s.rows, s.totalMs])));
   }
+  const redirected = results.filter((r) => r.redirect !== null);
+  for (const r of redirected) {
+    const f = r.redirect!;
+    parts.push(table(`REDIRECT (0800-0011: SIPp INVITE over UDP → 302, ${r.store}, ${f.deliveries.toLocaleString('en-US')} deliveries, ${f.actions.active} active actions; ms INVITE → 302 at SIPp)`,
+      ['offered/s', 'calls', 'failed', 'shed', 'answered/s', 'p50 ms', 'p99 ms', 'max ms', 'decision p50 ms', 'decision p99 ms'],
+      f.steps.map((s) => [s.offeredPerSecond, s.calls, s.failed, s.shed, s.answeredPerSecond, s.p50Ms, s.p99Ms, s.maxMs, s.decisionP50Ms, s.decisionP99Ms])));
+    parts.push(`routing reasons: ${JSON.stringify(f.reasons)}; server: ${JSON.stringify(f.server)}; lookup uses deliveries_msisdn_recent and registrations_msisdn: ${f.planUsesIndex ? 'yes' : 'NO'}\nPLANS (${r.store}) of the two statements of call_routing_candidates\n${f.plan.join('\n')}`);
+  }
+  for (const r of results.filter((x) => x.voice !== null)) {
+    const v = r.voice!;
+    parts.push(table(`VOICE (start over HTTP → SIP user agent → voice simulator, ${r.store}; "${v.message}", ${v.speech}: ${v.callAudioMs} ms of audio a call)`,
+      ['recipients', 'limit', 'first call ms', 'last call end s', 'calls/min', 'peak at trunk', 'peak at agent', 'limit held', 'answered', 'delivered', 'not once', 'peak rss MiB'],
+      [[v.recipients, v.maxConcurrentCalls, v.firstCallMs, Math.round(v.lastCallEndMs / 100) / 10, v.callsPerMinute, v.peakAtTrunk, v.peakAtAgent, v.limitHeld ? 'yes' : 'NO',
+        v.answered, v.delivered, v.notOnce, Math.max(v.memory.rssPeakMib, v.memory.processMaxRssMib)]]));
+  }
+  for (const r of results.filter((x) => x.push !== null)) {
+    const p = r.push!;
+    parts.push(table(`PUSH (${p.subscriptions.toLocaleString('en-US')} phones in ${p.cells} cells; start over HTTP → Web Push adapter → local push service in a child process, ${r.store}; ms after the start request)`,
+      ['enc threads', 'start req', 'first accepted', 'last accepted', 'push/s', 'end-to-end push/s', 'stored acc', 'failed', 'VAPID signed', 'checked', 'sample ok', 'peak rss MiB', 'peak heap MiB', 'presence/s'],
+      p.runs.map((x) => [x.encryptionThreads, x.startRequestMs, x.firstAcceptedMs, x.lastAcceptedMs, x.pushesPerSecond, x.endToEndPerSecond, x.stored.accepted,
+        x.stored.failed, x.tokensSigned, x.push.tokensVerified, `${x.push.decrypted}/${x.push.decrypted + x.push.decryptFailures}`,
+        x.memory.rssPeakMib, x.memory.heapPeakMib, x.presencePerSecond])));
+    parts.push(`push subscriptions over HTTP: ${p.subscribePerSecond}/s`);
+  }
+  for (const r of results.filter((x) => x.dashboard !== null)) {
+    const d = r.dashboard!;
+    parts.push(table(`DASHBOARD (${r.store}; ${d.participants.toLocaleString('en-US')} participants, ${d.actions.toLocaleString('en-US')} actions over two years, history seeded in ${d.historySeconds} s; ms per view, ${d.views[0]?.runs ?? 0} warm runs; aim p95 < ${d.aimMs} ms)`,
+      ['view', 'gemeente', 'p50 ms', 'p95 ms', 'max ms', `p95 < ${d.aimMs} ms`],
+      d.views.map((v) => [v.view, v.gemeente, v.p50, v.p95, v.max, v.p95 < d.aimMs ? 'yes' : 'NO'])));
+  }
+  for (const r of results.filter((x) => x.mail !== null)) {
+    const m = r.mail!;
+    parts.push(table(`MAIL (${m.recipients.toLocaleString('en-US')} recipients, one newsletter through the SMTP adapter (pooled, DKIM) to the SMTP simulator, ${r.store}; ms after the send request)`,
+      ['queued', 'first mail', 'last mail', 'mail/s', 'cpu ms/mail', 'peak rss MiB', 'peak heap MiB', 'exactly once', 'sent', 'yields'],
+      [[m.queuedMs, m.firstMailMs, m.lastMailMs, m.messagesPerSecond, m.cpuMsPerMail, Math.max(m.memory.rssPeakMib, m.memory.processMaxRssMib), m.memory.heapPeakMib,
+        m.notExactlyOnce === 0 ? 'yes' : `NO (${m.notExactlyOnce})`, m.figures.sent, m.yields]]));
+    parts.push(table(`MAIL vs ACTION (${r.store}; an action with 500 SMS near Utrecht Centraal; ms after its start request)`,
+      ['action', 'first SMS ms', 'last SMS ms'],
+      [['alone', m.actionAlone.firstSmsMs, m.actionAlone.lastSmsMs], ['half-way through the newsletter', m.actionDuringMail.firstSmsMs, m.actionDuringMail.lastSmsMs]]));
+    parts.push(`mail paused for the action: longest gap ${m.mailPausedMs} ms; config ${JSON.stringify(m.config)}`);
+  }
   parts.push(formatAims(results));
   for (const r of results) {
     for (const e of r.errors) parts.push(`${r.store}: FAILED ${e}`);

@@ -37,6 +37,9 @@ async function inChildProcess(store: DatabaseKind, options: BenchOptions): Promi
     const args = [
       ...process.execArgv, fileURLToPath(import.meta.url), '--store', store, '--participants', String(options.participants),
       '--only', [...options.only].join(','), '--runs', String(options.runs), '--fanout-recipients', String(options.fanoutRecipients),
+      '--redirect-deliveries', String(options.redirectDeliveries), '--voice-recipients', String(options.voiceRecipients),
+      '--push-subscriptions', String(options.pushSubscriptions), '--dashboard-actions-per-month', String(options.dashboardActionsPerMonth),
+      '--mail-recipients', String(options.mailRecipients),
       '--database-url', options.databaseUrl, '--result-file', resultFile, ...(options.keep ? ['--keep'] : []),
     ];
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -55,7 +58,7 @@ async function inChildProcess(store: DatabaseKind, options: BenchOptions): Promi
 
 function failedRun(store: DatabaseKind, options: BenchOptions, error: string): StoreResult {
   return {
-    store, participants: options.participants, reusedDatabase: false, seed: null, targeting: null, plan: null, fanout: null,
+    store, participants: options.participants, reusedDatabase: false, seed: null, targeting: null, plan: null, fanout: null, redirect: null, voice: null, push: null, dashboard: null, mail: null,
     errors: [error], loadAverage: { start: 0, end: 0 }, seconds: 0,
   };
 }

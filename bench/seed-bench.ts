@@ -1,5 +1,7 @@
 import { loadGemeenten, loadPc4Centroids } from '../src/adapters/geodata/geodata.js';
 import { seedParticipants } from '../src/adapters/seed/seed-participants.js';
+import { planHistory, registrationDate } from '../src/adapters/seed/history-plan.js';
+import { HISTORY_MONTHS, HISTORY_NOW, HISTORY_SEED } from './dashboard-bench.js';
 import type { BenchDatabase } from './bench-database.js';
 import { sampleMemory, type MemoryFigures } from './memory-sampler.js';
 import { startProgressBar } from './progress-bar.js';
@@ -30,6 +32,8 @@ export async function runSeedBench(bench: BenchDatabase, count: number): Promise
   const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
   const memory = sampleMemory();
   const bar = startProgressBar(`seed (${bench.kind})`, count);
+  // Registration dates over two years, as the dashboard bench's history expects (the same on every run).
+  const plan = planHistory(gemeenten, HISTORY_NOW, HISTORY_MONTHS, HISTORY_SEED);
   const started = performance.now();
   const result = await seedParticipants(bench.database, {
     count,
@@ -37,6 +41,7 @@ export async function runSeedBench(bench: BenchDatabase, count: number): Promise
     gemeenten,
     pc4Centroids,
     at: SEEDED_AT,
+    registeredAt: (index, participant) => registrationDate(plan, index, HISTORY_SEED, participant.registrations[0]?.gemeenteCode ?? ''),
     onProgress: (done) => {
       bar.update(done);
       memory.sample();

@@ -9,7 +9,18 @@ import { scopeOf, STAFF_ROLES, type StaffRole } from './domain/staff/staff.js';
 import { hashApiToken, newApiToken } from './adapters/auth/api-token.js';
 import { loadGemeenten, loadPc4Centroids, meldkamersOf } from './adapters/geodata/geodata.js';
 import { ensureDemoStaff } from './adapters/seed/demo-staff.js';
+import { ensureDemoMeldkamerPhones } from './adapters/seed/demo-meldkamer-phones.js';
+import { ensureDemoMailAddresses } from './adapters/burgernetmail/demo-mail-addresses.js';
+import { parsePhoneNumber } from './adapters/http/schemas/phone-number.js';
+import { displayPhone } from './adapters/http/schemas/app-schemas.js';
+import { setMeldkamerPhone } from './app/meldkamers/set-meldkamer-phone.js';
+import type { CountryCode } from 'libphonenumber-js';
+import { demoLoginText, ensureDemoLogins } from './adapters/seed/demo-logins.js';
+import { createArgon2PasswordHasher } from './adapters/auth/argon2-password-hasher.js';
+import { createOtplibTotp } from './adapters/auth/otplib-totp.js';
+import { addStaffPortalCommands } from './adapters/plein/staff-cli.js';
 import { seedParticipants } from './adapters/seed/seed-participants.js';
+import { addHistoryCommand, ensureDemoHistory } from './adapters/seed/history-cli.js';
 import { createStore } from './adapters/store/create-store.js';
 import { createSqlMeldkamerDirectory } from './adapters/store/sql-meldkamer-directory.js';
 import type { Database } from './adapters/store/database/database.js';
@@ -22,7 +33,8 @@ function createLogger(config: Config): Logger {
   return pino({
     level: config.LOG_LEVEL,
     // Personal data never reaches the log, even when an object carrying it is logged by mistake.
-    redact: { paths: ['*.msisdn', '*.phone', '*.name', '*.email', 'req.headers.authorization'], censor: '[verborgen]' },
+    // err.detail: PostgreSQL puts the values of a refused row there ("Failing row contains (…)"), e.g. a tip's text.
+    redact: { paths: ['*.msisdn', '*.phone', '*.name', '*.email', 'req.headers.authorization', 'err.detail'], censor: '[verborgen]' },
   });
 }
 
@@ -85,7 +97,12 @@ async function main(): Promise<void> {
         const [row] = await system.database.query<{ n: number }>('select count(*)::int as n from participants');
         if ((row?.n ?? 0) === 0) await seedWithProgress(system.database, config.DEMO_PARTICIPANTS, 2026, system.geodata);
       }
+      // The dashboard's two years of sign-ups, actions and campaigns, once.
+      if (config.DEMO) await ensureDemoHistory(system.database, system.geodata.gemeenten, config.DEMO_ACTIONS_PER_MONTH);
       const tokens = config.DEMO ? await ensureDemoStaff(system.store.staff, system.geodata.meldkamers, config.DATA_DIR) : [];
+      if (config.DEMO) await ensureDemoMeldkamerPhones(system.store.meldkamers);
+      // Burgernetmail: confirmed demo addresses (and a few that bounce), once.
+      if (config.DEMO) await ensureDemoMailAddresses(system.database, new Date());
       logger.info(
         { url: system.url, openapi: `${system.url}/openapi.json`, docs: `${system.url}/docs/api`, database: system.database.kind, smsc: system.simulator ? `simulator op poort ${system.simulator.port}` : `${config.SMPP_HOST}:${config.SMPP_PORT}` },
         'Burgernet draait',
@@ -95,6 +112,15 @@ async function main(): Promise<void> {
           `\nBurgernet draait op ${system.url}\nAPI-documentatie: ${system.url}/docs/api (OpenAPI: ${system.url}/openapi.json)\n` +
             `Demo-toegangssleutels (Authorization: Bearer ...):\n${tokens.map((t) => `  ${t.name.padEnd(36)} ${t.token}`).join('\n')}\n\n`,
         );
+        const pushService = system.push.localPushService;
+        if (pushService !== null) process.stdout.write(`Gesimuleerde telefoons (pushmeldingen): ${pushService.origin}/subscriptions\n\n`);
+        const relay = system.mail.simulator;
+        if (relay !== null) process.stdout.write(`Burgernetmail gaat naar de SMTP-simulator op poort ${relay.port}; bekijk de berichten op ${system.url}/plein/burgernetmail/simulator\n\n`);
+      }
+      if (config.DEMO && system.url !== null) {
+        // Portal logins for the demo; localhost rather than 127.0.0.1, as passkeys need a domain name.
+        const logins = await ensureDemoLogins(system.store, createArgon2PasswordHasher(), new Date());
+        process.stdout.write(`${await demoLoginText(system.url.replace('//127.0.0.1:', '//localhost:'), logins, createOtplibTotp('Burgernet'), new Date())}\n`);
       }
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'stopping');
@@ -122,6 +148,8 @@ async function main(): Promise<void> {
     .action(async (options: { participants: number; seed: number }) => {
       await withDatabase(config, (db) => seedWithProgress(db, options.participants, options.seed));
     });
+
+  addHistoryCommand(program, (work) => withDatabase(config, work));
 
   const staff = program.command('staff').description('Medewerkers en hun toegangssleutels');
   staff
@@ -169,13 +197,17 @@ async function main(): Promise<void> {
       });
     });
 
+  addStaffPortalCommands(staff, (work) => withDatabase(config, work), config.STAFF_ACTIVATION_HOURS, config.WEBAUTHN_ORIGIN ?? `http://localhost:${config.PORT}`);
+
   const meldkamer = program.command('meldkamer').description('De tien meldkamers en waar 0800-0011 naartoe doorverbindt');
   meldkamer
     .command('list')
     .description('Toon de meldkamers met hun doorverbindadres')
     .action(async () => {
       await withDatabase(config, async (db) => {
-        for (const m of await createSqlMeldkamerDirectory(db).list()) process.stdout.write(`${m.code}  ${m.name.padEnd(24)} ${m.phoneRoutingTarget}\n`);
+        for (const m of await createSqlMeldkamerDirectory(db).list()) {
+          process.stdout.write(`${m.code}  ${m.name.padEnd(24)} ${m.phoneRoutingTarget.padEnd(36)} app: ${m.publicPhone === null ? '-' : displayPhone(m.publicPhone)}\n`);
+        }
       });
     });
   meldkamer
@@ -193,6 +225,23 @@ async function main(): Promise<void> {
         }
         await createStore(db).audit.append({ actorId: null, actorName: 'cli', event: 'meldkamer.routing-changed', subjectType: 'system', subjectId: options.code.toUpperCase(), details: { target: options.target }, at: new Date() });
         process.stdout.write(`Meldkamer ${options.code.toUpperCase()} verbindt door naar ${options.target}.\n`);
+      });
+    });
+  meldkamer
+    .command('phone')
+    .description('Stel het openbare nummer in dat "Bel politie" in de app belt voor acties van deze meldkamer')
+    .requiredOption('--code <RE..>', 'meldkamer, RE01–RE10')
+    .option('--number <nummer>', 'het nummer, bijvoorbeeld 088 123 4567 of +31881234567')
+    .option('--clear', 'geen eigen nummer: de app belt het landelijke nummer van de politie')
+    .action(async (options: { code: string; number?: string; clear?: boolean }) => {
+      if ((options.number === undefined) === (options.clear !== true)) throw new InvalidArgumentError('Geef --number <nummer> of --clear.');
+      const phone = options.number === undefined ? null : parsePhoneNumber(options.number, config.PHONE_COUNTRIES as CountryCode[]);
+      if (options.number !== undefined && phone === null) throw new InvalidArgumentError(`"${options.number}" is geen geldig telefoonnummer.`);
+      await withDatabase(config, async (db) => {
+        const outcome = await setMeldkamerPhone({ store: createStore(db), clock: { now: () => new Date() } }, null, options.code.toUpperCase(), phone?.msisdn ?? null);
+        if (!outcome.ok) throw new InvalidArgumentError(`Onbekende meldkamer "${options.code}".`);
+        const m = outcome.value;
+        process.stdout.write(m.publicPhone === null ? `Meldkamer ${m.code}: geen eigen nummer; de app belt het landelijke nummer.\n` : `Meldkamer ${m.code}: de app belt ${displayPhone(m.publicPhone)}.\n`);
       });
     });
 

@@ -198,11 +198,11 @@ const cases: readonly Case[] = [
 
   // The transport.
   { name: 'a body that is not valid JSON', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "diefstal",' }), status: 400, code: 'request.invalid' },
-  { name: 'an empty JSON body', send: (f) => f.raw('/api/v1/participants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }), status: 400, code: 'request.invalid' },
+  { name: 'an empty JSON body', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }), status: 400, code: 'request.invalid' },
   { name: 'a JSON array as the body', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' }), status: 400, code: 'request.invalid', field: '/' },
   { name: 'a latitude of 1e400 (Infinity once parsed)', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(draft).replace('52.3731', '1e400') }), status: 400, code: 'request.invalid', field: 'area/centre/lat' },
   { name: 'a body sent as text/plain', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(draft) }), status: 415, code: 'request.unsupported-media-type' },
-  { name: 'a body sent as a form', send: (f) => f.raw('/api/v1/participants', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Fenna' }), status: 415, code: 'request.unsupported-media-type' },
+  { name: 'a body sent as a form', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Fenna' }), status: 415, code: 'request.unsupported-media-type' },
   { name: 'a body sent as XML', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<actie/>' }), status: 415, code: 'request.unsupported-media-type' },
   { name: 'a body of 300 KiB', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...draft, description: 'x'.repeat(300 * 1024) }) }), status: 413, code: 'request.too-large' },
   { name: 'a route that does not exist', send: (f) => f.centralist.get('/api/v1/incidents'), status: 404, code: 'request.not-found' },

@@ -148,6 +148,7 @@ describe('a system process that stops, by a crash or on request', () => {
       SMPP_HOST: simulator.host,
       SMPP_PORT: String(simulator.port),
       PORT: '0',
+      REDIRECT_SIP_PORT: '0',
       DEMO: 'false',
       DISPATCH_MAX_IN_FLIGHT: String(MAX_IN_FLIGHT),
       SMPP_MESSAGES_PER_SECOND: '300',

@@ -35,19 +35,25 @@ export interface ApiClient {
 /** The whole system in this process, on a fresh database, its SMSC simulator and the API on free ports. */
 export async function startTestSystem(
   env: Record<string, string> = {},
-  overrides: SystemOverrides & { readonly clock?: TestClock; readonly testDatabase?: TestDatabase } = {},
+  overrides: SystemOverrides & {
+    readonly clock?: TestClock;
+    readonly testDatabase?: TestDatabase;
+    /** Where the log lines go (a test that reads them); stdout otherwise. */
+    readonly logDestination?: pino.DestinationStream;
+  } = {},
 ): Promise<TestSystem> {
   const testDatabase = overrides.testDatabase ?? (await createTestDatabase());
   const clock = overrides.clock ?? new TestClock();
   const config = loadConfig({
     PORT: '0',
     SMSC_SIMULATOR_PORT: '0',
+    REDIRECT_SIP_PORT: '0',
     DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DISPATCH_MAX_IN_FLIGHT: '200',
     ...env,
   });
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = overrides.logDestination === undefined ? pino({ level: config.LOG_LEVEL }) : pino({ level: config.LOG_LEVEL }, overrides.logDestination);
   const system = await startSystem(config, logger, { ...overrides, clock, database: testDatabase.database });
   const url = system.url!;
 

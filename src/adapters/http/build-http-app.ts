@@ -9,18 +9,37 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createAuthenticate } from './authenticate.js';
+import { installApiAuthentication } from './api-authentication.js';
+import { loadPortalSession } from './pages/plein/staff-page-guard.js';
+import { pleinPages } from './pages/plein/plein-pages.js';
+import { pleinApiRoutes } from './routes/plein/plein-api-routes.js';
 import type { HttpDeps } from './http-deps.js';
 import { PROBLEM_CONTENT_TYPE, problem, sendInvalidFields } from './problem.js';
+import { requestLogFields } from './request-log-fields.js';
 import { actionRoutes } from './routes/action-routes.js';
+import { actionMediaRoutes } from './routes/action-media-routes.js';
+import { appApiRoutes, createAppRequestLimit } from './routes/app-api-routes.js';
+import { pushRoutes } from './routes/push-routes.js';
+import { actionPages } from './pages/acties/action-pages.js';
+import { appPages } from './pages/app/app-pages.js';
+import { callRoutingRoutes } from './routes/call-routing-routes.js';
 import { participantRoutes } from './routes/participant-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
+import { relatiebeheerRoutes } from './routes/relatiebeheer-routes.js';
+import { abuseLimitRoutes } from './routes/abuse-limit-routes.js';
+import { selfServicePages } from './pages/site/self-service-pages.js';
+import { mailRoutes } from './routes/mail-routes.js';
+import { mailPages } from './pages/burgernetmail/mail-pages.js';
+import { dashboardRoutes } from './routes/dashboard-routes.js';
+import { dashboardPages } from './pages/dashboard/dashboard-pages.js';
 
 z.config(z.locales.nl());
 
 const ERROR_DOCS = fileURLToPath(new URL('../../../docs/errors/', import.meta.url));
 const STATIC_ASSETS = fileURLToPath(new URL('../../web/static/', import.meta.url));
 const LEAFLET_ASSETS = fileURLToPath(new URL('../../../node_modules/leaflet/dist/', import.meta.url));
+// h3-js's browser build: the app computes its coarse presence cell on the phone.
+const H3_ASSETS = fileURLToPath(new URL('../../../node_modules/h3-js/dist/browser/', import.meta.url));
 
 /**
  * Pages load only their own scripts and styles. Leaflet positions map tiles with inline styles, hence
@@ -42,8 +61,12 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 /** Builds the HTTP API without listening, so that tests can drive it with `inject` or on port 0. */
 export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: deps.logger.child({ component: 'http' }) as FastifyBaseLogger,
+    // Request log lines carry the path only (see request-log-fields.ts): no query strings, no app users' addresses.
+    loggerInstance: deps.logger.child({ component: 'http' }, { serializers: { req: requestLogFields } }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Server-sent-event streams (progress, tips) stay open: on stop, end them instead of waiting for the
+    // browser to leave. Clients reconnect to the next process.
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -61,6 +84,10 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyStatic, { root: STATIC_ASSETS, prefix: '/static/', index: false, maxAge: '1h' });
   await app.register(fastifyStatic, { root: LEAFLET_ASSETS, prefix: '/static/vendor/leaflet/', decorateReply: false, index: false, maxAge: '1d' });
+  await app.register(fastifyStatic, { root: H3_ASSETS, prefix: '/static/vendor/h3/', decorateReply: false, index: false, maxAge: '1d' });
+  const appDeps = deps.app === undefined ? null : { ...deps, app: deps.app };
+  // Before the routes, so that it covers every /app/v1 route, wherever it is registered.
+  if (appDeps !== null) app.addHook('onRequest', createAppRequestLimit(appDeps));
 
   await app.register(swagger, {
     openapi: {
@@ -89,6 +116,9 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
         })),
       );
     }
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return reply.code(403).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'auth.csrf', 403));
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.code(413).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.too-large', 413));
     if (status === 415) return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.unsupported-media-type', 415));
@@ -111,7 +141,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.addHook('onRequest', createAuthenticate(deps.store.staff, deps.catalogue));
+      installApiAuthentication(api, deps);
       api.addHook('preHandler', async (request, reply) => {
         const path = nulCharacterPath(request.body, '') ?? nulCharacterPath(request.query, 'querystring');
         if (path === null) return;
@@ -120,13 +150,31 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
       await api.register(actionRoutes(deps));
       await api.register(participantRoutes(deps));
       await api.register(referenceRoutes(deps));
+      if (appDeps !== null) await api.register(actionMediaRoutes(appDeps));
+      if (deps.selfService !== undefined) {
+        await api.register(relatiebeheerRoutes(deps, deps.selfService));
+        await api.register(abuseLimitRoutes(deps.selfService));
+      }
+      await api.register(pleinApiRoutes(deps));
+      if (deps.mail !== undefined) await api.register(mailRoutes(deps, deps.mail));
+      if (deps.dashboard !== undefined) await api.register(dashboardRoutes(deps.dashboard, deps.catalogue));
     },
     { prefix: '/api/v1' },
   );
+  // The Burgernetapp's API: anonymous, rate-limited per address, never told where a phone is.
+  if (appDeps !== null) await app.register(appApiRoutes(appDeps), { prefix: '/app/v1' });
+  // Push subscriptions and presence: anonymous too; a phone's cell is held in memory only and never logged.
+  if (deps.push !== undefined) await app.register(pushRoutes(deps.push), { prefix: '/app/v1/push' });
+  // Telephony platforms, not staff: their own address allow-list and token instead of staff authentication.
+  if (deps.callRouting !== undefined) await app.register(callRoutingRoutes(deps.callRouting, deps.catalogue), { prefix: '/api/v1' });
 
   // Pages (public site, app, portal): HTML forms post application/x-www-form-urlencoded, accepted only here.
   await app.register(async (web) => {
     await web.register(formbody, { bodyLimit: 64 * 1024 });
+    // Pages are for people, not API clients: none of them belongs in the OpenAPI document.
+    web.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, hide: true };
+    });
     web.addHook('onSend', async (_request, reply, payload) => {
       const type = String(reply.getHeader('content-type') ?? '');
       if (type.startsWith('text/html')) {
@@ -137,7 +185,17 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
       }
       return payload;
     });
+    // The portal's session (request.staff) for every page; guards in pages/plein/staff-page-guard.ts.
+    web.addHook('onRequest', loadPortalSession(deps));
     // Page route plugins register here (src/adapters/http/pages/<part>/).
+    await web.register(pleinPages(deps));
+    if (deps.dashboard !== undefined) await web.register(dashboardPages(deps.dashboard, deps.catalogue));
+    if (deps.selfService !== undefined) await web.register(selfServicePages(deps, deps.selfService));
+    if (deps.mail !== undefined) await web.register(mailPages(deps, deps.mail));
+    if (appDeps !== null) {
+      await web.register(appPages(appDeps));
+      await web.register(actionPages(appDeps));
+    }
   });
   return app;
 }

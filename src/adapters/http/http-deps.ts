@@ -4,6 +4,13 @@ import type { ActionDeps } from '../../app/actions/action-deps.js';
 import type { ParticipantDeps } from '../../app/participants/participant-deps.js';
 import type { Gemeente } from '../../domain/geo/gemeente.js';
 import type { Meldkamer } from '../../domain/geo/meldkamer.js';
+import type { PleinHttpDeps } from './plein-http-deps.js';
+import type { AppHttpDeps } from './app-http-deps.js';
+import type { CallRoutingHttpDeps } from './routes/call-routing-routes.js';
+import type { SelfServiceHttpDeps } from './self-service-http-deps.js';
+import type { PushRouteDeps } from './routes/push-routes.js';
+import type { MailHttpDeps } from './mail-http-deps.js';
+import type { DashboardDeps } from '../../app/dashboard/dashboard-deps.js';
 
 export interface HttpDeps extends ActionDeps, ParticipantDeps {
   readonly referenceData: { readonly gemeenten: readonly Gemeente[]; readonly meldkamers: readonly Meldkamer[] };
@@ -11,4 +18,18 @@ export interface HttpDeps extends ActionDeps, ParticipantDeps {
   /** How often the progress stream sends fresh counts. */
   readonly progressIntervalMs: number;
   readonly logger: Logger;
+  /** Burgernetplein: staff login, sessions, portal pages. */
+  readonly plein: PleinHttpDeps;
+  /** The Burgernetapp (/app, /app/v1, /acties) and action photos and tips; absent: not served. */
+  readonly app?: AppHttpDeps;
+  /** 0800-0011 routing over HTTP for telephony platforms; absent: POST /api/v1/call-routing is not served. */
+  readonly callRouting?: CallRoutingHttpDeps;
+  /** The public site, sign-up, "Mijn gegevens" and relatiebeheer; absent: not served. */
+  readonly selfService?: SelfServiceHttpDeps;
+  /** The app's push subscriptions and presence (/app/v1/push); absent: not served. */
+  readonly push?: PushRouteDeps;
+  /** Burgernetmail: the API, the portal's mail pages, the answer form and unsubscribe; absent: not served. */
+  readonly mail?: MailHttpDeps;
+  /** The dashboard (/plein/dashboard, /api/v1/dashboard); absent: not served. */
+  readonly dashboard?: DashboardDeps;
 }

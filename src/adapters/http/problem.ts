@@ -24,13 +24,19 @@ export function statusOf(error: AppError): number {
   switch (error.code) {
     case 'action.not-found':
     case 'participant.not-found':
+    case 'photo.not-found':
+    case 'tip.not-found':
+    case 'meldkamer.not-found':
       return 404;
     case 'auth.forbidden':
     case 'participant.out-of-scope':
       return 403;
     case 'action.wrong-status':
     case 'action.stale-version':
+    case 'action.approval-required':
+    case 'action.approval-by-self':
     case 'participant.duplicate-registration':
+    case 'tip.action-not-active':
       return 409;
     case 'action.invalid-area':
     case 'action.instructions-required':
@@ -38,6 +44,10 @@ export function statusOf(error: AppError): number {
     case 'participant.address-not-found':
     case 'participant.invalid-phone-number':
     case 'participant.sms-needs-mobile':
+    case 'photo.not-an-image':
+    case 'photo.too-many-pixels':
+    case 'tip.invalid-phone-number':
+    case 'meldkamer.invalid-phone-number':
       return 422;
     case 'participant.geocoder-unavailable':
       return 503;
@@ -71,6 +81,14 @@ function detailOf(error: AppError): string | undefined {
       return `Haal de actie opnieuw op (huidige versie ${error.currentVersion}) en probeer het nog eens.`;
     case 'participant.geocoder-unavailable':
       return 'Probeer het over enkele minuten opnieuw.';
+    case 'photo.not-an-image':
+      return 'Kies een foto (JPEG, PNG, WebP, HEIC of GIF). Het bestand is niet bewaard.';
+    case 'photo.too-many-pixels':
+      return `Een foto mag hoogstens ${Math.round(error.maxPixels / 1_000_000)} megapixel zijn. Maak de foto kleiner en probeer het opnieuw. Het bestand is niet bewaard.`;
+    case 'tip.action-not-active':
+      return 'Deze actie loopt niet meer. Heeft u toch iets belangrijks gezien? Bel de politie.';
+    case 'tip.invalid-phone-number':
+      return 'Vul een Nederlands telefoonnummer in, zoals 06 12345678, of laat het veld leeg.';
     default:
       return undefined;
   }

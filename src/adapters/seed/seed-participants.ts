@@ -11,6 +11,8 @@ export interface SeedOptions {
   readonly pc4Centroids: readonly Pc4Centroid[];
   readonly batchSize?: number;
   readonly at: Date;
+  /** When participant `index` registered (a history over time); default: `at` for everyone. */
+  readonly registeredAt?: (index: number, participant: SyntheticParticipant) => Date;
   /** Called after every batch with the number of participants stored so far. */
   readonly onProgress?: (done: number) => void;
 }
@@ -21,8 +23,10 @@ export async function seedParticipants(db: Database, options: SeedOptions): Prom
   let batch: SyntheticParticipant[] = [];
   let participants = 0;
   let registrations = 0;
+  const registeredAt = options.registeredAt;
   const flush = async () => {
-    await db.transaction((tx) => bulkInsertParticipants(tx, batch, options.at));
+    const at = registeredAt === undefined ? options.at : batch.map((p, i) => registeredAt(participants + i, p));
+    await db.transaction((tx) => bulkInsertParticipants(tx, batch, at));
     participants += batch.length;
     registrations += batch.reduce((n, p) => n + p.registrations.length, 0);
     batch = [];

@@ -3,8 +3,16 @@ import type { Database, Queryable } from './database/database.js';
 import { createSqlActionRepository } from './sql-action-repository.js';
 import { createSqlAuditLog } from './sql-audit-log.js';
 import { createSqlDispatchRepository } from './sql-dispatch-repository.js';
+import { createSqlMediaRepository } from './sql-media-repository.js';
+import { createSqlMeldkamerDirectory } from './sql-meldkamer-directory.js';
 import { createSqlParticipantRepository } from './sql-participant-repository.js';
+import { createSqlPushFanoutRepository } from './sql-push-fanout-repository.js';
+import { createSqlPushSubscriptionRepository } from './sql-push-subscription-repository.js';
+import { createSqlRelationRepository } from './sql-relation-repository.js';
+import { createSqlSelfServiceRepository } from './sql-self-service-repository.js';
 import { createSqlStaffDirectory } from './sql-staff-directory.js';
+import { createPleinStores } from './plein/create-plein-stores.js';
+import { createSqlVoiceCallRepository } from './sql-voice-call-repository.js';
 
 function storesOn(db: Queryable): Stores {
   return {
@@ -13,6 +21,14 @@ function storesOn(db: Queryable): Stores {
     participants: createSqlParticipantRepository(db),
     staff: createSqlStaffDirectory(db),
     audit: createSqlAuditLog(db),
+    pushSubscriptions: createSqlPushSubscriptionRepository(db),
+    pushFanouts: createSqlPushFanoutRepository(db),
+    media: createSqlMediaRepository(db),
+    meldkamers: createSqlMeldkamerDirectory(db),
+    ...createPleinStores(db),
+    voiceCalls: createSqlVoiceCallRepository(db),
+    selfService: createSqlSelfServiceRepository(db),
+    relations: createSqlRelationRepository(db),
   };
 }
 

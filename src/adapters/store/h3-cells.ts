@@ -14,12 +14,17 @@ export function h3CellOf(location: LatLon): string {
 
 /** Every cell that overlaps the area: a superset of the cells of the points inside it. */
 export function coveringCells(area: Area): string[] {
+  return [...coveringH3Indexes(area, H3_RESOLUTION)].map((h) => BigInt.asIntN(64, BigInt(`0x${h}`)).toString());
+}
+
+/** The H3 indexes (hexadecimal, as h3-js writes them) of every cell at this resolution that overlaps the area. */
+export function coveringH3Indexes(area: Area, resolution: number): Set<string> {
   const ring = area.kind === 'circle' ? circumscribedPolygon(area.centre, area.radiusMetres) : (area.rings[0] ?? []);
   const coordinates = ring.map((p) => [p.lat, p.lon]);
-  const cells = new Set(polygonToCellsExperimental(coordinates, H3_RESOLUTION, POLYGON_TO_CELLS_FLAGS.containmentOverlapping));
+  const cells = new Set(polygonToCellsExperimental(coordinates, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping));
   // The incident's own cell, so that even a tiny area is never without cells.
-  cells.add(latLngToCell(area.centre.lat, area.centre.lon, H3_RESOLUTION));
-  return [...cells].map((h) => BigInt.asIntN(64, BigInt(`0x${h}`)).toString());
+  cells.add(latLngToCell(area.centre.lat, area.centre.lon, resolution));
+  return cells;
 }
 
 /** A polygon around the circle (its edges touch it from outside), so nothing inside the circle falls out. */

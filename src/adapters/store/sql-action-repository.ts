@@ -4,6 +4,7 @@ import type { ActionType, Priority } from '../../domain/action/action-type.js';
 import type { Area } from '../../domain/area/area.js';
 import type { ActionMessage, ActionRepository, ActionSearch, MessageKind } from '../../app/ports/action-repository.js';
 import type { Queryable } from './database/database.js';
+import { searchActionsWithCentreIn } from './sql-action-centre-search.js';
 
 interface ActionRow {
   id: string;
@@ -17,6 +18,10 @@ interface ActionRow {
   description: string | null;
   instructions: string | null;
   area: Area;
+  public: boolean;
+  public_text: string | null;
+  call_112: boolean;
+  media_retention_days: number | null;
   result: ActionResult | null;
   closing_text: string | null;
   created_at: Date;
@@ -41,6 +46,7 @@ const toAction = (r: ActionRow): Action => ({
   description: r.description,
   instructions: r.instructions,
   area: r.area,
+  publication: { public: r.public, publicText: r.public_text, call112: r.call_112, mediaRetentionDays: r.media_retention_days },
   result: r.result,
   closingText: r.closing_text,
   createdAt: r.created_at,
@@ -59,6 +65,7 @@ interface MessageRow {
   ordinal: number;
   kind: MessageKind;
   text: string;
+  spoken_text: string | null;
   created_at: Date;
   created_by: string;
 }
@@ -69,6 +76,7 @@ const toMessage = (r: MessageRow): ActionMessage => ({
   ordinal: r.ordinal,
   kind: r.kind,
   text: r.text,
+  spokenText: r.spoken_text,
   createdAt: r.created_at,
   createdBy: r.created_by,
 });
@@ -84,11 +92,12 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
       await db.execute(
         `insert into actions (id, number, type, meldkamer_code, status, missing_child, priority, message, description,
            instructions, area, result, closing_text, created_at, created_by, started_at, started_by, ended_at, ended_by,
-           updated_at, version)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+           updated_at, version, public, public_text, call_112, media_retention_days)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
         [a.id, a.number, a.type, a.meldkamerCode, a.status, a.missingChild, a.priority, a.message, a.description,
           a.instructions, JSON.stringify(a.area), a.result, a.closingText, a.createdAt, a.createdBy, a.startedAt,
-          a.startedBy, a.endedAt, a.endedBy, a.updatedAt, a.version],
+          a.startedBy, a.endedAt, a.endedBy, a.updatedAt, a.version, a.publication.public, a.publication.publicText,
+          a.publication.call112, a.publication.mediaRetentionDays],
       );
     },
 
@@ -106,11 +115,13 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
       const changed = await db.execute(
         `update actions set type = $2, status = $3, missing_child = $4, priority = $5, message = $6, description = $7,
            instructions = $8, area = $9, result = $10, closing_text = $11, started_at = $12, started_by = $13,
-           ended_at = $14, ended_by = $15, updated_at = $16, version = $17
+           ended_at = $14, ended_by = $15, updated_at = $16, version = $17, public = $19, public_text = $20,
+           call_112 = $21, media_retention_days = $22
          where id = $1 and version = $18`,
         [a.id, a.type, a.status, a.missingChild, a.priority, a.message, a.description, a.instructions,
           JSON.stringify(a.area), a.result, a.closingText, a.startedAt, a.startedBy, a.endedAt, a.endedBy, a.updatedAt,
-          a.version, expectedVersion],
+          a.version, expectedVersion, a.publication.public, a.publication.publicText, a.publication.call112,
+          a.publication.mediaRetentionDays],
       );
       return changed === 1;
     },
@@ -132,6 +143,10 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
         add('(number ilike ? or message ilike $X or coalesce(description, \'\') ilike $X)', pattern);
         where[where.length - 1] = where[where.length - 1]!.replaceAll('$X', `$${params.length}`);
       }
+      if (s.centreInGemeente) {
+        const found = await searchActionsWithCentreIn<ActionRow>(db, s.centreInGemeente, { where, params }, s);
+        return { items: found.rows.map(toAction), total: found.total };
+      }
       const clause = where.length > 0 ? `where ${where.join(' and ')}` : '';
       const [count] = await db.query<{ n: number }>(`select count(*)::int as n from actions ${clause}`, params);
       const rows = await db.query<ActionRow>(
@@ -141,11 +156,21 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
       return { items: rows.map(toAction), total: count?.n ?? 0 };
     },
 
+    async listPublished(endedAfter) {
+      const rows = await db.query<ActionRow>(
+        `select * from actions
+         where public and (status = 'actief' or (status in ('afgesloten', 'ingetrokken') and ended_at >= $1))
+         order by started_at desc, number desc limit 500`,
+        [endedAfter],
+      );
+      return rows.map(toAction);
+    },
+
     async insertMessage(m) {
       await db.execute(
-        `insert into action_messages (id, action_id, ordinal, kind, text, created_at, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
-        [m.id, m.actionId, m.ordinal, m.kind, m.text, m.createdAt, m.createdBy],
+        `insert into action_messages (id, action_id, ordinal, kind, text, spoken_text, created_at, created_by)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [m.id, m.actionId, m.ordinal, m.kind, m.text, m.spokenText, m.createdAt, m.createdBy],
       );
     },
 

@@ -39,6 +39,8 @@ interface ClaimRow {
   kind: MessageKind;
   msisdn: string;
   text: string;
+  spoken_text: string;
+  attempts: number;
   message_ordinal: number;
 }
 
@@ -49,9 +51,11 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
        from action_messages m
        where d.id in (select id from deliveries
                       where channel = $1 and action_id = $2 and status = 'queued'
+                        and (next_attempt_at is null or next_attempt_at <= $4)
                       order by message_ordinal, id limit $3 for update skip locked)
          and m.id = d.message_id
-       returning d.id, d.action_id, m.kind, d.msisdn, m.text, d.message_ordinal`,
+       returning d.id, d.action_id, m.kind, d.msisdn, m.text, coalesce(m.spoken_text, m.text) as spoken_text,
+                 d.attempts, d.message_ordinal`,
       [channel, actionId, limit, at, workerId],
     );
     return rows.sort((a, b) => a.message_ordinal - b.message_ordinal || a.id - b.id);
@@ -150,6 +154,7 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
          select d.action_id, $2, $3, d.msisdn, d.channel, d.registration_id, d.distance_m, 'queued', $4
          from deliveries d join action_messages m on m.id = d.message_id
          where d.action_id = $1 and m.kind = 'alert' and d.${REACHED}
+           and d.msisdn like '+%' -- not the deliveries of participants who deleted their data (number removed)
          order by d.distance_m, d.id
          on conflict (message_id, msisdn) do nothing`,
         [message.actionId, message.id, message.ordinal, at],
@@ -202,7 +207,9 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
         if (remaining <= 0) break;
       }
       return claimed.map(
-        (r): ClaimedDelivery => ({ id: r.id, actionId: r.action_id, messageKind: r.kind, msisdn: r.msisdn as Msisdn, text: r.text }),
+        (r): ClaimedDelivery => ({
+          id: r.id, actionId: r.action_id, messageKind: r.kind, msisdn: r.msisdn as Msisdn, text: r.text, spokenText: r.spoken_text, attempts: r.attempts,
+        }),
       );
     },
 

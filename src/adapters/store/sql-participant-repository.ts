@@ -1,5 +1,6 @@
 import type { Area } from '../../domain/area/area.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
+import type { Pause } from '../../domain/participant/pause.js';
 import type { ContactChannel } from '../../domain/participant/registration.js';
 import type { StaffScope } from '../../domain/staff/staff.js';
 import type { TimeWindow } from '../../domain/time-window/time-window.js';
@@ -29,9 +30,14 @@ interface ParticipantRow {
   id: string;
   name: string;
   email: string | null;
+  email_confirmed_at: Date | null;
+  paused_from: Date | null;
+  paused_until: Date | null;
   created_at: Date;
   updated_at: Date;
 }
+
+const pauseOf = (from: Date | null, until: Date | null): Pause | null => (from !== null && until !== null ? { from, until } : null);
 
 const ALWAYS: readonly TimeWindow[] = Object.freeze([]);
 
@@ -68,7 +74,7 @@ function scopeClause(scope: StaffScope, n: number): { clause: string; params: un
 export function candidatesQuery(area: Area): { readonly sql: string; readonly params: readonly unknown[] } {
   const box = boundingBox(area);
   return {
-    sql: `select id, msisdn, channel, lat, lon, nullif(time_windows, '[]'::jsonb) as time_windows from registrations
+    sql: `select id, msisdn, channel, lat, lon, nullif(time_windows, '[]'::jsonb) as time_windows, paused_from, paused_until from registrations
           where h3_cell = any($1::bigint[]) and lat between $2 and $3 and lon between $4 and $5`,
     params: [coveringCells(area), box.minLat, box.maxLat, box.minLon, box.maxLon],
   };
@@ -85,6 +91,8 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
       id: p.id,
       name: p.name,
       email: p.email,
+      emailConfirmedAt: p.email_confirmed_at,
+      pause: pauseOf(p.paused_from, p.paused_until),
       createdAt: p.created_at,
       updatedAt: p.updated_at,
       registrations: regs.filter((r) => r.participant_id === p.id).map(toRegistration),
@@ -94,7 +102,10 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
   return {
     async findCandidates(area) {
       const query = candidatesQuery(area);
-      const rows = await db.query<{ id: string; msisdn: string; channel: ContactChannel; lat: number; lon: number; time_windows: TimeWindow[] | null }>(
+      const rows = await db.query<{
+        id: string; msisdn: string; channel: ContactChannel; lat: number; lon: number; time_windows: TimeWindow[] | null;
+        paused_from: Date | null; paused_until: Date | null;
+      }>(
         query.sql,
         query.params,
       );
@@ -105,6 +116,7 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
         location: { lat: r.lat, lon: r.lon },
         // Most registrations hold always: they share one empty list instead of parsing their own.
         timeWindows: r.time_windows ?? ALWAYS,
+        pause: pauseOf(r.paused_from, r.paused_until),
       }));
     },
 
@@ -115,7 +127,13 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
     },
 
     async updateParticipant(p) {
-      await db.execute('update participants set name = $2, email = $3, updated_at = $4 where id = $1', [p.id, p.name, p.email, p.updatedAt]);
+      // A new address is not confirmed: the double opt-in starts again for it.
+      await db.execute(
+        `update participants set name = $2, email = $3, updated_at = $4,
+           email_confirmed_at = case when email is not distinct from $3 then email_confirmed_at end
+         where id = $1`,
+        [p.id, p.name, p.email, p.updatedAt],
+      );
     },
 
     async deleteParticipant(id) {
@@ -149,8 +167,9 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
     async insertRegistration(r) {
       const inserted = await db.execute(
         `insert into registrations (id, participant_id, msisdn, channel, postcode, house_number, house_number_addition,
-           street, city, lat, lon, h3_cell, gemeente_code, time_windows, created_at)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
+           street, city, lat, lon, h3_cell, gemeente_code, time_windows, created_at, paused_from, paused_until)
+         select $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15, p.paused_from, p.paused_until
+         from participants p where p.id = $2
          on conflict (participant_id, msisdn, postcode, house_number, house_number_addition) do nothing`,
         registrationParams(r),
       );

@@ -1,7 +1,7 @@
 import type { Action } from '../../domain/action/action.js';
 import type { ActionOutcome } from '../../domain/action/errors.js';
 import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { failure, success, type AppError, type Outcome } from '../errors.js';
 import type { Stores } from '../ports/stores.js';
 import type { ActionDeps } from './action-deps.js';
 
@@ -14,6 +14,8 @@ export interface ActionChange<T> {
   readonly auditDetails?: (changed: Action) => Record<string, unknown>;
   /** When set, the change is refused if someone else changed the action since this version. */
   readonly expectedVersion?: number;
+  /** A condition checked on the locked action, in the same transaction (e.g. a second centralist's approval). */
+  readonly check?: (stores: Stores, current: Action) => Promise<AppError | null>;
 }
 
 /**
@@ -34,6 +36,8 @@ export async function changeAction<T>(
     if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
       return failure({ code: 'action.stale-version', currentVersion: current.version });
     }
+    const refused = change.check ? await change.check(stores, current) : null;
+    if (refused !== null) return failure(refused);
     const decided = change.decide(current, at);
     if (!decided.ok) return failure(decided.error);
     const changed = decided.value;

@@ -1,5 +1,6 @@
 import { closeAction as closeActionRule, withdrawAction as withdrawActionRule, type Action } from '../../domain/action/action.js';
 import type { ActionResult } from '../../domain/action/action-result.js';
+import { composeClosingSpeech } from '../../domain/action/compose-speech.js';
 import { composeClosingSms } from '../../domain/action/compose-sms.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { failure, type Outcome } from '../errors.js';
@@ -50,7 +51,10 @@ async function endAction(
   });
   if (!outcome.ok) return failure(outcome.error);
   const effect = outcome.value.effect ?? { recipients: 0, cancelled: 0 };
-  if (effect.recipients > 0) deps.wakeup.deliveriesQueued('sms');
+  if (effect.recipients > 0) {
+    deps.wakeup.deliveriesQueued('sms');
+    deps.wakeup.deliveriesQueued('voice');
+  }
   return { ok: true, value: { action: outcome.value.action, ...effect } };
 }
 
@@ -64,6 +68,7 @@ async function afterEnd(deps: ActionDeps, stores: Stores, ended: Action, previou
     ordinal,
     kind: 'closing' as const,
     text: composeClosingSms(ended, deps.catalogue),
+    spokenText: composeClosingSpeech(ended, deps.catalogue),
     createdAt: at,
     createdBy: staff.id,
   };

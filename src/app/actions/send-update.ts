@@ -1,4 +1,5 @@
 import { noteUpdateSent, type Action } from '../../domain/action/action.js';
+import { composeUpdateSpeech } from '../../domain/action/compose-speech.js';
 import { composeUpdateSms } from '../../domain/action/compose-sms.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { failure, type Outcome } from '../errors.js';
@@ -22,6 +23,7 @@ export async function sendUpdate(
         ordinal,
         kind: 'update' as const,
         text: composeUpdateSms(text, deps.catalogue),
+        spokenText: composeUpdateSpeech(text, deps.catalogue),
         createdAt: at,
         createdBy: staff.id,
       };
@@ -33,5 +35,6 @@ export async function sendUpdate(
   });
   if (!outcome.ok) return failure(outcome.error);
   deps.wakeup.deliveriesQueued('sms');
+  deps.wakeup.deliveriesQueued('voice');
   return { ok: true, value: { action: outcome.value.action, recipients: outcome.value.effect ?? 0 } };
 }

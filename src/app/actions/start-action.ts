@@ -1,7 +1,9 @@
 import { startAction as startActionRule, type Action } from '../../domain/action/action.js';
+import { composeAlertSpeech } from '../../domain/action/compose-speech.js';
 import { composeAlertSms } from '../../domain/action/compose-sms.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import type { Outcome } from '../errors.js';
+import { approvalGate } from './action-type-settings.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
@@ -11,6 +13,9 @@ import { changeAction } from './change-action.js';
  */
 export async function startAction(deps: ActionDeps, staff: Staff, actionId: string): Promise<Outcome<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
+    // Checked on the locked row, in the start's own transaction: a revision cannot slip in between the check
+    // and the start (the approval belongs to the version that is started).
+    check: (stores, current) => approvalGate(stores, staff, current),
     decide: (action, at) => startActionRule(action, staff.id, at),
     effects: async (stores, started, _previous, at) => {
       const messageId = deps.ids.newId();
@@ -20,6 +25,7 @@ export async function startAction(deps: ActionDeps, staff: Staff, actionId: stri
         ordinal: 1,
         kind: 'alert',
         text: composeAlertSms(started, deps.catalogue),
+        spokenText: composeAlertSpeech(started, deps.catalogue),
         createdAt: at,
         createdBy: staff.id,
       });

@@ -3,30 +3,39 @@ import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
 import { failure, success, type Outcome } from '../errors.js';
 import type { ActionMessage, ActionSearch } from '../ports/action-repository.js';
 import type { ActionProgress } from '../ports/dispatch-repository.js';
+import type { VoiceCallCounts } from '../ports/voice-call-repository.js';
+import { summarisePushProgress, type PushProgress } from '../../domain/push/push-progress.js';
 import type { ActionDeps } from './action-deps.js';
+
+/** Delivery counts per channel, and the app notifications' numbers (`push`). */
+export type ActionProgressView = ActionProgress & { readonly push: PushProgress; readonly calls: VoiceCallCounts };
 
 export interface ActionView {
   readonly action: Action;
   readonly messages: readonly ActionMessage[];
-  readonly progress: ActionProgress;
+  readonly progress: ActionProgressView;
+}
+
+async function progressOf(deps: Pick<ActionDeps, 'store'>, actionId: string): Promise<ActionProgressView> {
+  const [progress, fanouts, calls] = await Promise.all([
+    deps.store.dispatch.progress(actionId), deps.store.pushFanouts.fanoutsOf(actionId), deps.store.voiceCalls.callCounts(actionId),
+  ]);
+  return { ...progress, push: summarisePushProgress(fanouts), calls };
 }
 
 export async function viewAction(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionView>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return failure({ code: 'action.not-found' });
   if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
-  const [messages, progress] = await Promise.all([
-    deps.store.actions.listMessages(action.id),
-    deps.store.dispatch.progress(action.id),
-  ]);
+  const [messages, progress] = await Promise.all([deps.store.actions.listMessages(action.id), progressOf(deps, action.id)]);
   return success({ action, messages, progress });
 }
 
-export async function actionProgress(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionProgress & { status: Action['status'] }>> {
+export async function actionProgress(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionProgressView & { status: Action['status'] }>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return failure({ code: 'action.not-found' });
   if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
-  return success({ status: action.status, ...(await deps.store.dispatch.progress(action.id)) });
+  return success({ status: action.status, ...(await progressOf(deps, action.id)) });
 }
 
 /** Police staff search their own meldkamer's actions; national beheer searches all. */

@@ -3,12 +3,16 @@ import type { DispatchWakeup } from '../ports/dispatch-wakeup.js';
 import type { Logger } from '../ports/logger.js';
 import type { SmsChannel } from '../ports/sms-channel.js';
 import type { Store } from '../ports/stores.js';
+import type { VoiceChannel } from '../ports/voice-channel.js';
+import type { Catalogue } from '../../domain/messages/catalogue.js';
 import { createReceiptRecorder } from './receipt-recorder.js';
 import { createSmsDispatcher, type SmsDispatcherOptions } from './sms-dispatcher.js';
 import { createTargetingRunner, type TargetingRunnerOptions } from './targeting-runner.js';
+import { createVoiceDispatcher, type VoiceDispatcherOptions } from './voice-dispatcher.js';
 
 export interface DispatchServiceOptions {
   readonly sms: SmsDispatcherOptions;
+  readonly voice: VoiceDispatcherOptions;
   readonly targeting: TargetingRunnerOptions;
   /**
    * Deliveries another worker claimed longer ago than this are taken back (that worker died). Zero means
@@ -32,11 +36,14 @@ export function createDispatchService(
     readonly logger: Logger;
     readonly wakeup: DispatchWakeup;
     readonly smsChannel: SmsChannel;
+    readonly voiceChannel: VoiceChannel;
+    readonly catalogue: Catalogue;
   },
   options: DispatchServiceOptions,
 ): DispatchService {
   const targeting = createTargetingRunner(deps, options.targeting);
   const sms = createSmsDispatcher({ ...deps, channel: deps.smsChannel }, options.sms);
+  const voice = createVoiceDispatcher({ ...deps, channel: deps.voiceChannel }, options.voice);
   const receipts = createReceiptRecorder(deps);
   let housekeeping: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -65,8 +72,10 @@ export function createDispatchService(
       deps.wakeup.onTargetingQueued(() => void runTargeting());
       deps.wakeup.onDeliveriesQueued((channel) => {
         if (channel === 'sms') sms.wake();
+        if (channel === 'voice') voice.wake();
       });
       sms.start();
+      voice.start();
       void runTargeting();
       housekeeping = setInterval(() => {
         if (stopped) return;
@@ -76,7 +85,7 @@ export function createDispatchService(
     async stop() {
       stopped = true;
       if (housekeeping !== null) clearInterval(housekeeping);
-      await sms.stop();
+      await Promise.all([sms.stop(), voice.stop()]);
       await runTargeting();
     },
   };

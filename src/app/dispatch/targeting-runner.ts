@@ -42,6 +42,7 @@ export function createTargetingRunner(
       const slice = recipients.slice(from, from + size);
       queued += await deps.store.transaction((s) => s.dispatch.enqueueRecipients(message, slice, deps.clock.now()));
       deps.wakeup.deliveriesQueued('sms');
+      if (slice.some((r) => r.channel === 'voice')) deps.wakeup.deliveriesQueued('voice');
       from += size;
     }
     return queued;

@@ -10,6 +10,8 @@ export interface ActionMessage {
   readonly ordinal: number;
   readonly kind: MessageKind;
   readonly text: string;
+  /** What a call to a voice participant says (written for listening); null: the text is spoken. */
+  readonly spokenText: string | null;
   readonly createdAt: Date;
   readonly createdBy: string;
 }
@@ -22,6 +24,8 @@ export interface ActionSearch {
   readonly text: string | null;
   readonly from: Date | null;
   readonly to: Date | null;
+  /** Only actions whose centre lies in this gemeente (code); absent or null: anywhere. */
+  readonly centreInGemeente?: string | null;
   readonly limit: number;
   readonly offset: number;
 }
@@ -35,6 +39,8 @@ export interface ActionRepository {
   /** Saves when nobody changed the action since `expectedVersion`; false otherwise. */
   updateAction(action: Action, expectedVersion: number): Promise<boolean>;
   searchActions(search: ActionSearch): Promise<{ readonly items: readonly Action[]; readonly total: number }>;
+  /** Public actions that are active or ended after `endedAfter`, newest first (the app's feed; at most 500). */
+  listPublished(endedAfter: Date): Promise<readonly Action[]>;
   insertMessage(message: ActionMessage): Promise<void>;
   listMessages(actionId: string): Promise<readonly ActionMessage[]>;
 }

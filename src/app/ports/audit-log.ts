@@ -3,7 +3,7 @@ export interface AuditEntry {
   readonly actorName: string;
   /** What happened, e.g. "action.started", "participant.viewed". */
   readonly event: string;
-  readonly subjectType: 'action' | 'participant' | 'registration' | 'staff' | 'system';
+  readonly subjectType: 'action' | 'participant' | 'registration' | 'staff' | 'system' | 'mail';
   readonly subjectId: string | null;
   readonly details: Readonly<Record<string, unknown>>;
   readonly at: Date;

@@ -25,6 +25,10 @@ export interface ClaimedDelivery {
   readonly messageKind: MessageKind;
   readonly msisdn: Msisdn;
   readonly text: string;
+  /** What a call says (the text written for listening). */
+  readonly spokenText: string;
+  /** Times this delivery was handed to a channel, this time included. */
+  readonly attempts: number;
 }
 
 export type SubmitResult =
@@ -59,7 +63,10 @@ export interface DispatchRepository {
   enqueueForReached(message: ActionMessage, at: Date): Promise<number>;
   /** Stops what has not been handed to a channel yet (an action that ended). */
   cancelQueued(actionId: string, kinds: readonly MessageKind[], at: Date): Promise<number>;
-  /** Hands out up to `limit` queued deliveries: higher priority first, actions of equal priority fairly. */
+  /**
+   * Hands out up to `limit` queued deliveries: higher priority first, actions of equal priority fairly. One
+   * whose next attempt lies after `at` (a voice retry) waits.
+   */
   claim(channel: ContactChannel, limit: number, workerId: string, at: Date): Promise<readonly ClaimedDelivery[]>;
   recordSubmitResults(results: readonly SubmitResult[], at: Date): Promise<void>;
   recordReceipts(receipts: readonly ReceiptRecord[]): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Area } from '../../domain/area/area.js';
+import type { Pause } from '../../domain/participant/pause.js';
 import type { Registration } from '../../domain/participant/registration.js';
 import type { Candidate } from '../../domain/targeting/select-recipients.js';
 import type { StaffScope } from '../../domain/staff/staff.js';
@@ -7,6 +8,10 @@ export interface Participant {
   readonly id: string;
   readonly name: string;
   readonly email: string | null;
+  /** When the participant confirmed the e-mail address (double opt-in); null: not (yet) confirmed. */
+  readonly emailConfirmedAt?: Date | null;
+  /** No messages at all in this period (a holiday). */
+  readonly pause?: Pause | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

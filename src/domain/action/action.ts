@@ -2,6 +2,7 @@ import { checkArea, type Area } from '../area/area.js';
 import type { ActionResult } from './action-result.js';
 import { priorityOf, type ActionType, type Priority } from './action-type.js';
 import { fail, ok, type ActionOutcome } from './errors.js';
+import { DEFAULT_PUBLICATION, type Publication } from './publication.js';
 
 import type { ActionStatus } from './action-status.js';
 
@@ -22,6 +23,8 @@ export interface Action {
   /** For a noodsituatie: what people must do for their own safety. */
   readonly instructions: string | null;
   readonly area: Area;
+  /** What the app and the public page may show. */
+  readonly publication: Publication;
   readonly result: ActionResult | null;
   readonly closingText: string | null;
   readonly createdAt: Date;
@@ -41,6 +44,8 @@ export interface ActionDraft {
   readonly description: string | null;
   readonly instructions: string | null;
   readonly area: Area;
+  /** Absent: public, with the alert message as its text (DEFAULT_PUBLICATION), or unchanged when revising. */
+  readonly publication?: Publication;
 }
 
 export const MESSAGE_MAX_LENGTH = 600;
@@ -70,6 +75,7 @@ export function createAction(
   return ok({
     ...ids,
     ...draft,
+    publication: draft.publication ?? DEFAULT_PUBLICATION,
     meldkamerCode,
     status: 'concept',
     priority: priorityOf(draft.type, draft.missingChild),
@@ -103,7 +109,7 @@ export function reviseConcept(action: Action, draft: ActionDraft, at: Date): Act
   if (!allowed.ok) return allowed;
   const checked = checkDraft(draft);
   if (!checked.ok) return checked;
-  return ok(bump(action, at, { ...draft, priority: priorityOf(draft.type, draft.missingChild) }));
+  return ok(bump(action, at, { ...draft, publication: draft.publication ?? action.publication, priority: priorityOf(draft.type, draft.missingChild) }));
 }
 
 export function startAction(action: Action, by: string, at: Date): ActionOutcome<Action> {
@@ -132,6 +138,11 @@ export function withdrawAction(action: Action, closingText: string | null, by: s
   const allowed = requireStatus(action, ['concept', 'actief']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, { status: 'ingetrokken', closingText, endedAt: at, endedBy: by }));
+}
+
+/** What the public may see can change at any time, also after the end (to withdraw a text or a photo). */
+export function changePublication(action: Action, publication: Publication, at: Date): ActionOutcome<Action> {
+  return ok(bump(action, at, { publication }));
 }
 
 /** A vervolgbericht changes nothing but the action's time of last change. */

@@ -44,6 +44,20 @@ export function mayRunActionsFor(staff: Staff, meldkamerCode: string): boolean {
 /** Seeing actions: police staff of that meldkamer, national beheer; gemeenten see actions in public pages later. */
 export const mayViewActionsOf = mayRunActionsFor;
 
+/** A meldkamer's own settings (its public number): its meldkamer-beheer, or national beheer. */
+export function mayManageMeldkamer(staff: Staff, meldkamerCode: string): boolean {
+  switch (staff.role) {
+    case 'meldkamer-beheer':
+      return staff.scope.kind === 'meldkamer' && staff.scope.meldkamerCode === meldkamerCode;
+    case 'landelijk-beheer':
+      return true;
+    case 'centralist':
+    case 'gemeente':
+    case 'gemeente-beheer':
+      return false;
+  }
+}
+
 /** A gemeente as scoping needs it: which meldkamer covers it. */
 export interface GemeenteScope {
   readonly code: string;

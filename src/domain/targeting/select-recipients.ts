@@ -1,6 +1,7 @@
 import { areaContains, type Area } from '../area/area.js';
 import { distanceInMetres, type LatLon } from '../geo/lat-lon.js';
 import type { Msisdn } from '../participant/msisdn.js';
+import { isPausedAt, type Pause } from '../participant/pause.js';
 import type { ContactChannel } from '../participant/registration.js';
 import { amsterdamWallTime } from '../time-window/amsterdam-time.js';
 import { isWithinTimeWindowsAt, type TimeWindow } from '../time-window/time-window.js';
@@ -12,6 +13,8 @@ export interface Candidate {
   readonly channel: ContactChannel;
   readonly location: LatLon;
   readonly timeWindows: readonly TimeWindow[];
+  /** The participant asked for no messages in this period (a holiday). */
+  readonly pause?: Pause | null;
 }
 
 export interface Recipient {
@@ -23,8 +26,8 @@ export interface Recipient {
 
 /**
  * Who gets an alert sent at `at`: registrations inside the area whose time window at that address holds
- * then; one per phone number (its nearest such registration), never a number already reached; nearest
- * to the incident first.
+ * then and whose participant has not paused messages; one per phone number (its nearest such registration),
+ * never a number already reached; nearest to the incident first.
  */
 export function selectRecipients(
   candidates: Iterable<Candidate>,
@@ -38,6 +41,7 @@ export function selectRecipients(
     if (alreadyReached.has(c.msisdn)) continue;
     if (!areaContains(area, c.location)) continue;
     if (!isWithinTimeWindowsAt(c.timeWindows, wallTime)) continue;
+    if (c.pause != null && isPausedAt(c.pause, at)) continue;
     const distanceMetres = distanceInMetres(area.centre, c.location);
     const current = best.get(c.msisdn);
     if (current === undefined || distanceMetres < current.distanceMetres) {

@@ -9,6 +9,7 @@ import { startAction } from '../../../app/actions/start-action.js';
 import { actionProgress, searchActions, viewAction } from '../../../app/actions/view-action.js';
 import { widenAction } from '../../../app/actions/widen-action.js';
 import type { ActionDraft } from '../../../domain/action/action.js';
+import { findGemeente } from '../../../domain/geo/find-gemeente.js';
 import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
 import { sendAppError, sendInvalidFields } from '../problem.js';
@@ -28,6 +29,7 @@ import {
   withdrawBody,
 } from '../schemas/action-schemas.js';
 import { toArea } from '../schemas/area-schema.js';
+import { toPublication } from '../schemas/app-schemas.js';
 import { streamProgress } from './progress-stream.js';
 
 const TAG = ['Burgernetacties'];
@@ -40,6 +42,7 @@ function toDraft(body: z.infer<typeof actionDraftBody>): ActionDraft {
     description: body.description || null,
     instructions: body.instructions || null,
     area: toArea(body.area),
+    ...(body.publication === undefined ? {} : { publication: toPublication(body.publication) }),
   };
 }
 
@@ -64,7 +67,12 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
 
     app.get('/actions', { schema: { tags: TAG, summary: 'Acties zoeken', querystring: searchActionsQuery } }, async (request, reply) => {
       const q = request.query;
+      const place = q.place === undefined ? null : findGemeente(deps.referenceData.gemeenten, q.place);
+      if (q.place !== undefined && place === null) {
+        return sendInvalidFields(reply, deps.catalogue, [{ path: 'place', message: deps.catalogue.plein.history.unknownPlace(q.place) }]);
+      }
       const outcome = await searchActions(deps, staffOf(request), {
+        centreInGemeente: place?.code ?? null,
         meldkamerCode: q.meldkamerCode ?? null,
         status: q.status ?? null,
         type: q.type ?? null,

@@ -4,10 +4,13 @@ import { ACTION_RESULTS } from '../../../domain/action/action-result.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import type { ActionMessage } from '../../../app/ports/action-repository.js';
 import { DELIVERY_STATUSES, type ActionProgress } from '../../../app/ports/dispatch-repository.js';
+import type { VoiceCallCounts } from '../../../app/ports/voice-call-repository.js';
 import { areaSchema, fromArea } from './area-schema.js';
+import { publicationInput } from './app-schemas.js';
 import { composeAlertSms } from '../../../domain/action/compose-sms.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { analyseSmsText } from '../../../domain/sms/sms-text.js';
+import type { PushProgress } from '../../../domain/push/push-progress.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -25,6 +28,7 @@ export const actionDraftBody = z
     description: optionalText(DESCRIPTION_MAX_LENGTH).describe('Signalement van persoon of voertuig'),
     instructions: optionalText(INSTRUCTIONS_MAX_LENGTH).describe('Bij een noodsituatie: wat mensen moeten doen'),
     area: areaSchema,
+    publication: publicationInput.optional().describe('Wat de app en de openbare pagina tonen; standaard openbaar met het alarmbericht'),
   })
   .strict();
 
@@ -48,6 +52,7 @@ export const searchActionsQuery = z
     status: actionStatusSchema.optional(),
     type: actionTypeSchema.optional(),
     q: z.string().trim().min(1).max(100).optional(),
+    place: z.string().trim().min(1).max(100).optional().describe('Gemeente, naam of code (GM0363): acties met hun middelpunt daarin'),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     meldkamerCode: z.string().regex(/^RE\d{2}$/).optional(),
@@ -66,9 +71,20 @@ export function messageJson(m: ActionMessage) {
   return { id: m.id, ordinal: m.ordinal, kind: m.kind, text: m.text, createdAt: m.createdAt, createdBy: m.createdBy };
 }
 
-/** Counts per message kind and channel, with the totals a centralist watches. */
-export function progressJson(p: ActionProgress) {
+/**
+ * Counts per message kind and channel, with the totals a centralist watches; `push` holds the app
+ * notifications' numbers (phones targeted, accepted by their push service, gone, failed), outside the totals.
+ */
+export function progressJson(p: ActionProgress & { readonly push?: PushProgress; readonly calls?: VoiceCallCounts }) {
   const totals = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<(typeof DELIVERY_STATUSES)[number], number>;
   for (const kind of Object.values(p.byKind)) for (const channel of Object.values(kind)) for (const s of DELIVERY_STATUSES) totals[s] += channel[s];
-  return { totals, byKind: p.byKind, firstSubmittedAt: p.firstSubmittedAt, lastSubmittedAt: p.lastSubmittedAt };
+  return {
+    totals,
+    byKind: p.byKind,
+    firstSubmittedAt: p.firstSubmittedAt,
+    lastSubmittedAt: p.lastSubmittedAt,
+    ...(p.push === undefined ? {} : { push: p.push }),
+    // Voice: every call placed by outcome (a number called three times counts three), and retries waiting.
+    ...(p.calls === undefined ? {} : { calls: p.calls }),
+  };
 }

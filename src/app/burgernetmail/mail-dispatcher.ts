@@ -1,0 +1,289 @@
+import type { MailDocument } from '../../domain/mail/mail-document.js';
+import type { Mail } from '../../domain/mail/mail.js';
+import type { EmailSendOutcome } from '../ports/email-channel.js';
+import type { PersonalLinks, RenderedMail } from '../ports/mail-renderer.js';
+import type { ClaimedRecipient, RecipientResult } from '../ports/mail-store.js';
+import type { MailDeps } from './mail-deps.js';
+import { answerUrl, emailHashOf, unsubscribeUrl, verpAddress } from './mail-links.js';
+import { queueMail } from './queue-mail.js';
+import { documentOf } from './send-mail.js';
+import { senderOf } from './manage-templates.js';
+
+export interface MailDispatcherOptions {
+  readonly workerId: string;
+  /** Recipients claimed per query. */
+  readonly batchSize: number;
+  /**
+   * Mails handed to the channel and not answered yet: what a crash may send twice, and what still goes out after
+   * an action started (the rest of a claimed batch waits).
+   */
+  readonly maxInFlight: number;
+  /** How often an idle worker looks for work it was not told about. */
+  readonly pollIntervalMs: number;
+  /** How often a worker that gives way to an action looks again. */
+  readonly yieldCheckMs: number;
+  /** Participants queued per statement. */
+  readonly queueChunk: number;
+  /** Claims of another worker older than this are taken back; 0: this process is the only worker. */
+  readonly leaseMs: number;
+  /** The relay could not take a mail: try again after this. */
+  readonly retryPauseMs: number;
+}
+
+export interface MailDispatcherFigures {
+  /** Times the worker found an action busy and waited. */
+  readonly yields: number;
+  readonly sent: number;
+  readonly inFlight: number;
+}
+
+export interface MailDispatcher {
+  start(): Promise<void>;
+  /** A mail was scheduled: look now. */
+  wake(): void;
+  /** An action is being started or sent (in-process hint): stop claiming at once; the database says when it is over. */
+  actionsSignalled(): void;
+  stop(): Promise<void>;
+  figures(): MailDispatcherFigures;
+}
+
+interface PreparedMail {
+  readonly mail: Mail;
+  readonly document: MailDocument;
+  readonly render: (links: PersonalLinks) => RenderedMail;
+  readonly replyTo: string | null;
+}
+
+/** An action's start is signalled before its first delivery row exists: hold off this long on the hint alone. */
+const SIGNAL_HOLD_MS = 1_000;
+const PREPARED_CACHE = 64;
+/** Outcomes wait at most this long to be stored together. */
+const FLUSH_INTERVAL_MS = 250;
+
+/**
+ * The mail worker: queues due mails and sends their recipients through the e-mail channel, always after the
+ * actions. Before every claim (and every queuing chunk) it asks whether an action is being targeted or has SMS
+ * queued or in flight, and waits while one has: an action's SMS never waits behind a newsletter. It has its own
+ * connections (the mail store) and its own limit of mails in flight.
+ */
+export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOptions): MailDispatcher {
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  /** Claimed and waiting for a place at the channel: held back at once when an action starts. */
+  const ready: { readonly recipient: ClaimedRecipient; readonly mail: PreparedMail | null }[] = [];
+  let sending = 0;
+  let yields = 0;
+  let sent = 0;
+  let signalledAt = Number.NEGATIVE_INFINITY;
+  let busy = false;
+  let startedAt = new Date(0);
+  let pending: RecipientResult[] = [];
+  let lastFlush = 0;
+  let flushing: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+  let housekeeping: NodeJS.Timeout | null = null;
+  const prepared = new Map<string, PreparedMail>();
+
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      }
+      wakeUp = done;
+    });
+
+  const signalled = () => performance.now() - signalledAt < SIGNAL_HOLD_MS;
+  const holding = () => busy || signalled();
+
+  async function actionsBusy(): Promise<boolean> {
+    if (signalled()) return true;
+    return deps.store.queue.actionsBusy(deps.clock.now());
+  }
+
+  /** Waits until no action is being sent (or the worker stops); the channel gets nothing meanwhile. */
+  async function giveWay(): Promise<void> {
+    while (running && (busy = await actionsBusy())) {
+      yields += 1;
+      await wait(options.yieldCheckMs);
+    }
+    busy = false;
+  }
+
+  function flush(): Promise<void> {
+    if (flushing !== null) return flushing;
+    if (pending.length === 0) return Promise.resolve();
+    lastFlush = performance.now();
+    flushing = (async () => {
+      try {
+        while (pending.length > 0) {
+          const batch = pending;
+          pending = [];
+          try {
+            await deps.store.transaction((s) => s.queue.recordResults(batch, deps.clock.now()));
+          } catch (error) {
+            // Keep them: the outcome of a sent mail must not be forgotten. Try again shortly.
+            pending = batch.concat(pending);
+            deps.logger.error({ err: error, results: batch.length }, 'storing mail results failed');
+            await new Promise((resolve) => setTimeout(resolve, 500));
+          }
+        }
+      } finally {
+        flushing = null;
+      }
+    })();
+    return flushing;
+  }
+
+  async function prepare(mailId: string): Promise<PreparedMail | null> {
+    const cached = prepared.get(mailId);
+    if (cached !== undefined) return cached;
+    const mail = await deps.store.mails.findMail(mailId);
+    if (mail === null) return null;
+    const document = await documentOf(deps, mail);
+    const sender = await senderOf(deps, mail.owner);
+    const entry: PreparedMail = { mail, document, render: deps.renderer.prepare(document), replyTo: sender.replyTo };
+    if (prepared.size >= PREPARED_CACHE) prepared.clear();
+    prepared.set(mailId, entry);
+    return entry;
+  }
+
+  /** Hands waiting mails to the channel, as many as may be in flight, unless an action is being sent. */
+  function pump(): void {
+    while (running && sending < options.maxInFlight && ready.length > 0 && !holding()) {
+      const next = ready.shift()!;
+      sending += 1;
+      void send(next.recipient, next.mail);
+    }
+  }
+
+  async function send(r: ClaimedRecipient, mail: PreparedMail | null): Promise<void> {
+    let result: RecipientResult;
+    if (r.email === null || mail === null) {
+      result = { id: r.id, kind: 'skipped', reason: r.email === null ? 'no confirmed address' : 'mail gone' };
+    } else {
+      const now = deps.clock.now();
+      const links: PersonalLinks = {
+        unsubscribeUrl: unsubscribeUrl(deps.crypto, deps.settings, r.id, now),
+        answerUrl: mail.document.asksForAnswers ? answerUrl(deps.crypto, deps.settings, r.id, now, mail.mail.answerDays) : null,
+      };
+      const rendered = mail.render(links);
+      let outcome: EmailSendOutcome;
+      try {
+        outcome = await deps.email.send({
+          to: r.email,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          unsubscribeUrl: links.unsubscribeUrl,
+          replyTo: mail.replyTo,
+          fromName: mail.document.senderName,
+          returnPath: verpAddress(deps.crypto, deps.settings, r.id),
+          notifyOnSuccess: deps.settings.notifyOnSuccess,
+        });
+      } catch (error) {
+        outcome = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+      }
+      switch (outcome.kind) {
+        case 'accepted':
+          sent += 1;
+          result = { id: r.id, kind: 'sent', messageId: outcome.messageId, emailHash: emailHashOf(deps.crypto, r.email) };
+          break;
+        case 'rejected':
+          result = { id: r.id, kind: 'failed', reason: outcome.reason };
+          break;
+        case 'unavailable':
+          result = { id: r.id, kind: 'retry', reason: outcome.reason, retryAt: new Date(deps.clock.now().getTime() + options.retryPauseMs) };
+          break;
+      }
+    }
+    pending.push(result);
+    // Claimed until its outcome is stored: a crash before that sends it again.
+    if (pending.length >= options.batchSize || sending <= 1 || performance.now() - lastFlush > FLUSH_INTERVAL_MS) await flush();
+    sending -= 1;
+    pump();
+    wakeUp?.();
+  }
+
+  async function queueDueMail(): Promise<boolean> {
+    const now = deps.clock.now();
+    const staleBefore = options.leaseMs > 0 ? new Date(now.getTime() - options.leaseMs) : startedAt;
+    const mail = await deps.store.queue.claimMailToQueue(now, options.workerId, staleBefore);
+    if (mail === null) return false;
+    prepared.delete(mail.id);
+    await queueMail(deps, mail, { chunk: options.queueChunk, giveWay });
+    return true;
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      try {
+        await giveWay();
+        if (!running) break;
+        pump();
+        if (await queueDueMail()) continue;
+        // Claim the next batch while the last one is half handed out, so that the channel never waits for the database.
+        if (ready.length >= options.batchSize / 2) {
+          await flush();
+          await wait(options.pollIntervalMs);
+          continue;
+        }
+        const claimed = await deps.store.queue.claimRecipients(options.batchSize, options.workerId, deps.clock.now());
+        if (claimed.length === 0) {
+          await flush();
+          await wait(options.pollIntervalMs);
+          continue;
+        }
+        const mails = new Map<string, PreparedMail | null>();
+        for (const id of new Set(claimed.map((c) => c.mailId))) mails.set(id, await prepare(id).catch(() => null));
+        for (const recipient of claimed) ready.push({ recipient, mail: mails.get(recipient.mailId) ?? null });
+        pump();
+      } catch (error) {
+        deps.logger.error({ err: error }, 'mail worker step failed');
+        await wait(options.pollIntervalMs);
+      }
+    }
+  }
+
+  async function takeBack(claimedBefore: Date): Promise<void> {
+    const requeued = await deps.store.queue.requeueInFlight(claimedBefore, options.workerId, deps.clock.now());
+    if (requeued > 0) deps.logger.warn({ requeued }, 'took back mails claimed by a worker that stopped');
+  }
+
+  return {
+    async start() {
+      if (running) return;
+      startedAt = deps.clock.now();
+      // Claims from before this start belonged to a run that stopped (a crash): those mails go out again.
+      await takeBack(options.leaseMs > 0 ? new Date(startedAt.getTime() - options.leaseMs) : startedAt);
+      running = true;
+      loopDone = loop();
+      if (options.leaseMs > 0) {
+        housekeeping = setInterval(() => {
+          takeBack(new Date(deps.clock.now().getTime() - options.leaseMs)).catch((error: unknown) => deps.logger.error({ err: error }, 'mail housekeeping failed'));
+        }, Math.max(1_000, options.leaseMs / 2));
+      }
+    },
+    wake() {
+      wakeUp?.();
+    },
+    actionsSignalled() {
+      signalledAt = performance.now();
+      wakeUp?.();
+    },
+    async stop() {
+      running = false;
+      if (housekeeping !== null) clearInterval(housekeeping);
+      wakeUp?.();
+      await loopDone;
+      while (sending > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      await flush();
+      // What was claimed and never handed to the channel goes back to the queue as it was.
+      const unsent = ready.splice(0).map((x) => x.recipient.id);
+      if (unsent.length > 0) await deps.store.queue.releaseClaims(unsent, options.workerId);
+    },
+    figures: () => ({ yields, sent, inFlight: sending + ready.length }),
+  };
+}

@@ -1,0 +1,23 @@
+import type { AuditEntry } from './audit-log.js';
+
+export interface AuditQuery {
+  readonly actorId: string | null;
+  readonly event: string | null;
+  readonly subjectType: string | null;
+  readonly subjectId: string | null;
+  readonly from: Date | null;
+  readonly to: Date | null;
+  /** Entries by staff in this meldkamer or gemeente only (null: all). */
+  readonly meldkamerCode: string | null;
+  readonly gemeenteCode: string | null;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  readonly id: number;
+}
+
+export interface AuditSearch {
+  search(query: AuditQuery): Promise<{ readonly items: readonly StoredAuditEntry[]; readonly total: number }>;
+}

@@ -1,0 +1,16 @@
+import type { DeviceOutcome, PushDeps } from './push-deps.js';
+import { authenticDevice } from './update-presence.js';
+
+/** The phone unsubscribes: the row, its presence and its place in every notified set go. */
+export async function removePushSubscription(
+  deps: Pick<PushDeps, 'store' | 'clock' | 'tokens' | 'presence' | 'notified'>,
+  subscriptionId: string,
+  deviceToken: string,
+): Promise<DeviceOutcome> {
+  const device = await authenticDevice(deps, subscriptionId, deviceToken);
+  if (device === null) return { ok: false, code: 'push.unknown-device' };
+  await deps.store.pushSubscriptions.deleteSubscriptions([subscriptionId]);
+  deps.presence.forget(subscriptionId);
+  deps.notified.forgetDevice(subscriptionId);
+  return { ok: true };
+}

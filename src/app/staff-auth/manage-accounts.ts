@@ -1,0 +1,158 @@
+import { mayManageAccount } from '../../domain/staff/permissions.js';
+import { scopeOf, type Staff, type StaffRole } from '../../domain/staff/staff.js';
+import type { StaffAccount } from '../ports/staff-accounts.js';
+import type { AuthDeps } from './auth-deps.js';
+import { authFail, authOk, type AuthOutcome } from './auth-errors.js';
+
+export interface AccountScope {
+  readonly role: StaffRole;
+  readonly meldkamerCode: string | null;
+  readonly gemeenteCode: string | null;
+}
+
+const scopeCodes = (a: StaffAccount): AccountScope => ({
+  role: a.staff.role,
+  meldkamerCode: a.staff.scope.kind === 'meldkamer' ? a.staff.scope.meldkamerCode : null,
+  gemeenteCode: a.staff.scope.kind === 'gemeente' ? a.staff.scope.gemeenteCode : null,
+});
+
+/** Only the code that fits the role is kept (a centralist has a meldkamer, a gemeente user a gemeente). */
+function normaliseScope(s: AccountScope): AccountScope | null {
+  const scope = scopeOf(s.role, s.meldkamerCode, s.gemeenteCode);
+  if (scope === null) return null;
+  return {
+    role: s.role,
+    meldkamerCode: scope.kind === 'meldkamer' ? scope.meldkamerCode : null,
+    gemeenteCode: scope.kind === 'gemeente' ? scope.gemeenteCode : null,
+  };
+}
+
+export interface CreatedAccount {
+  readonly id: string;
+  /** Shown once to the beheerder, who hands it to the new user; only its hash is stored. */
+  readonly activationToken: string;
+  readonly activationExpiresAt: Date;
+}
+
+export async function createAccount(
+  deps: AuthDeps,
+  manager: Staff,
+  input: AccountScope & { readonly name: string; readonly email: string },
+): Promise<AuthOutcome<CreatedAccount>> {
+  const scope = normaliseScope(input);
+  if (scope === null) return authFail({ code: 'staff.invalid-scope' });
+  if (!mayManageAccount(manager, scope)) return authFail({ code: 'auth.forbidden' });
+  const email = input.email.trim().toLowerCase();
+  if ((await deps.store.staffAccounts.findByEmail(email)) !== null) return authFail({ code: 'staff.email-taken' });
+  const id = deps.ids.newId();
+  const token = deps.tokens.newToken();
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + deps.activationMs);
+  await deps.store.transaction(async (stores) => {
+    await stores.staffAccounts.create({ id, name: input.name.trim(), email, ...scope, activationHash: deps.tokens.hash(token), activationExpiresAt: expiresAt });
+    await stores.audit.append({
+      actorId: manager.id,
+      actorName: manager.name,
+      event: 'staff.created',
+      subjectType: 'staff',
+      subjectId: id,
+      details: { role: scope.role, meldkamerCode: scope.meldkamerCode, gemeenteCode: scope.gemeenteCode },
+      at: now,
+    });
+  });
+  return authOk({ id, activationToken: token, activationExpiresAt: expiresAt });
+}
+
+async function managedAccount(deps: AuthDeps, manager: Staff, id: string): Promise<AuthOutcome<StaffAccount>> {
+  const account = await deps.store.staffAccounts.findById(id);
+  if (account === null) return authFail({ code: 'staff.not-found' });
+  if (!mayManageAccount(manager, scopeCodes(account))) {
+    // Outside the manager's scope the account does not exist for them.
+    return authFail(manager.scope.kind === 'landelijk' ? { code: 'auth.forbidden' } : { code: 'staff.not-found' });
+  }
+  return authOk(account);
+}
+
+/** Revoking ends every session and API token at once. */
+export async function revokeAccount(deps: AuthDeps, manager: Staff, id: string): Promise<AuthOutcome<void>> {
+  const found = await managedAccount(deps, manager, id);
+  if (!found.ok) return found;
+  if (id === manager.id) return authFail({ code: 'auth.forbidden' });
+  const now = deps.clock.now();
+  await deps.store.transaction(async (stores) => {
+    await stores.staffAccounts.revoke(id, manager.id, now);
+    await stores.staffSessions.endAllOf(id, 'revoked', now);
+    await stores.audit.append({
+      actorId: manager.id,
+      actorName: manager.name,
+      event: 'staff.revoked',
+      subjectType: 'staff',
+      subjectId: id,
+      details: { role: found.value.staff.role },
+      at: now,
+    });
+  });
+  return authOk(undefined);
+}
+
+export async function changeAccountRole(deps: AuthDeps, manager: Staff, id: string, next: AccountScope): Promise<AuthOutcome<void>> {
+  const found = await managedAccount(deps, manager, id);
+  if (!found.ok) return found;
+  const scope = normaliseScope(next);
+  if (scope === null) return authFail({ code: 'staff.invalid-scope' });
+  if (!mayManageAccount(manager, scope) || id === manager.id) return authFail({ code: 'auth.forbidden' });
+  const before = scopeCodes(found.value);
+  const now = deps.clock.now();
+  await deps.store.transaction(async (stores) => {
+    await stores.staffAccounts.changeRole(id, scope.role, scope.meldkamerCode, scope.gemeenteCode);
+    await stores.audit.append({
+      actorId: manager.id,
+      actorName: manager.name,
+      event: 'staff.permissions-changed',
+      subjectType: 'staff',
+      subjectId: id,
+      details: { before, after: scope },
+      at: now,
+    });
+  });
+  return authOk(undefined);
+}
+
+/** A new activation link: the user sets a new password and second factor; the old ones (and a single sign-on link) stop working. */
+export async function resetAccount(deps: AuthDeps, manager: Staff, id: string): Promise<AuthOutcome<CreatedAccount>> {
+  const found = await managedAccount(deps, manager, id);
+  if (!found.ok) return found;
+  if (!found.value.active) return authFail({ code: 'staff.not-found' });
+  const token = deps.tokens.newToken();
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + deps.activationMs);
+  await deps.store.transaction(async (stores) => {
+    await stores.staffAccounts.setActivation(id, deps.tokens.hash(token), expiresAt);
+    await stores.staffSessions.endAllOf(id, 'revoked', now);
+    // The single sign-on identity goes too: the next login through the provider links it anew by e-mail address.
+    await stores.staffAccounts.unbindOidcIdentity(id);
+    await stores.audit.append({
+      actorId: manager.id,
+      actorName: manager.name,
+      event: 'staff.reset',
+      subjectType: 'staff',
+      subjectId: id,
+      details: { ssoUnlinked: found.value.oidcSubject !== null },
+      at: now,
+    });
+  });
+  return authOk({ id, activationToken: token, activationExpiresAt: expiresAt });
+}
+
+/** The accounts a manager may see: their meldkamer's or gemeente's, or all for national beheer. */
+export async function listAccounts(deps: AuthDeps, manager: Staff, includeRevoked: boolean): Promise<AuthOutcome<readonly StaffAccount[]>> {
+  if (!mayManageAccount(manager, { role: manager.role, meldkamerCode: manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null, gemeenteCode: manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null })) {
+    return authFail({ code: 'auth.forbidden' });
+  }
+  const filter = {
+    meldkamerCode: manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null,
+    gemeenteCode: manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null,
+    includeRevoked,
+  };
+  return authOk(await deps.store.staffAccounts.list(filter));
+}

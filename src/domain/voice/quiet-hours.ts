@@ -1,0 +1,38 @@
+import { amsterdamWallTime } from '../time-window/amsterdam-time.js';
+
+/**
+ * The hours in which no call is placed that can wait (closing messages), in Amsterdam wall time. Minutes
+ * since midnight; a start after the end wraps past midnight (21:00–08:00). Equal start and end: never quiet.
+ */
+export interface QuietHours {
+  readonly startMinute: number;
+  readonly endMinute: number;
+}
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+export function isQuiet(at: Date, hours: QuietHours): boolean {
+  const { startMinute: start, endMinute: end } = hours;
+  if (start === end) return false;
+  const m = amsterdamWallTime(at).minuteOfDay;
+  return start < end ? m >= start && m < end : m >= start || m < end;
+}
+
+/** When the quiet hours that hold `at` end (the first minute calls may be placed again); `at` itself when not quiet. */
+export function endOfQuietHours(at: Date, hours: QuietHours): Date {
+  if (!isQuiet(at, hours)) return at;
+  const minuteOfDay = amsterdamWallTime(at).minuteOfDay;
+  const minutesToEnd = (hours.endMinute - minuteOfDay + DAY_MINUTES) % DAY_MINUTES;
+  let candidate = Math.floor(at.getTime() / MINUTE) * MINUTE + minutesToEnd * MINUTE;
+  // A change to or from summer time in the night moves the wall clock by an hour: correct for it.
+  for (let i = 0; i < 3; i++) {
+    const wall = amsterdamWallTime(new Date(candidate)).minuteOfDay;
+    if (wall === hours.endMinute) break;
+    let shift = hours.endMinute - wall;
+    if (shift > DAY_MINUTES / 2) shift -= DAY_MINUTES;
+    if (shift < -DAY_MINUTES / 2) shift += DAY_MINUTES;
+    candidate += shift * MINUTE;
+  }
+  return new Date(candidate);
+}

@@ -1,0 +1,48 @@
+// A small line chart on a canvas for the console's progress: sent (submitted + delivered) and delivered over time.
+// Classic script: defines window.BurgernetChart.
+window.BurgernetChart = class {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.points = [];
+  }
+  add(at, sent, delivered) {
+    this.points.push({ at, sent, delivered });
+    if (this.points.length > 600) this.points.shift();
+    this.draw();
+  }
+  reset() {
+    this.points = [];
+    this.draw();
+  }
+  draw() {
+    const c = this.canvas.getContext('2d');
+    const { width, height } = this.canvas;
+    c.clearRect(0, 0, width, height);
+    c.strokeStyle = '#767676';
+    c.lineWidth = 1;
+    c.strokeRect(0.5, 0.5, width - 1, height - 1);
+    if (this.points.length === 0) return;
+    const t0 = this.points[0].at;
+    const t1 = Math.max(t0 + 1000, this.points[this.points.length - 1].at);
+    const max = Math.max(1, ...this.points.map((p) => p.sent));
+    const x = (t) => 30 + ((t - t0) / (t1 - t0)) * (width - 40);
+    const y = (v) => height - 20 - (v / max) * (height - 35);
+    c.fillStyle = '#1a1a1a';
+    c.font = '11px system-ui, sans-serif';
+    c.fillText(String(max), 2, 14);
+    c.fillText('0', 2, height - 20);
+    for (const [key, colour, dash] of [['sent', '#154273', []], ['delivered', '#1e6b2e', [4, 3]]]) {
+      c.strokeStyle = colour;
+      c.setLineDash(dash);
+      c.lineWidth = 2;
+      c.beginPath();
+      this.points.forEach((p, i) => (i === 0 ? c.moveTo(x(p.at), y(p[key])) : c.lineTo(x(p.at), y(p[key]))));
+      c.stroke();
+    }
+    c.setLineDash([]);
+    c.fillStyle = '#154273';
+    c.fillText('verzonden', 40, height - 5);
+    c.fillStyle = '#1e6b2e';
+    c.fillText('afgeleverd (gestreept)', 120, height - 5);
+  }
+};

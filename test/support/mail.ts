@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { SimulatedMessage, SmtpSimulator } from '../../src/adapters/channels/email-smtp/smtp-simulator.js';
+import { eventually, type ApiClient, type TestSystem } from './test-system.js';
+
+/** A DKIM key for a test system (EMAIL_DKIM_PRIVATE_KEY), made once per process: RSA key generation is slow. */
+let dkimKey: string | null = null;
+export function testDkimKey(): string {
+  dkimKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return dkimKey;
+}
+
+export const MAIL_ENV = (): Record<string, string> => ({ EMAIL_DKIM_PRIVATE_KEY: testDkimKey(), EMAIL_MESSAGES_PER_SECOND: '1000', PUBLIC_BASE_URL: 'http://burgernet.test' });
+
+/** A participant registered at an address, with an e-mail address confirmed (double opt-in done) unless `confirmed` is false. */
+export async function participantWithEmail(
+  t: TestSystem,
+  api: ApiClient,
+  o: { name: string; email: string; postcode: string; houseNumber: number; phone: string; confirmed?: boolean },
+): Promise<string> {
+  const response = await api.post('/api/v1/participants', {
+    name: o.name,
+    email: o.email,
+    registrations: [{ phone: o.phone, postcode: o.postcode, houseNumber: o.houseNumber, channel: 'sms', timeWindows: [] }],
+  });
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  const id = (response.body as { id: string }).id;
+  if (o.confirmed !== false) assert.ok(await t.system.store.selfService.confirmEmail(id, o.email, t.clock.now()));
+  return id;
+}
+
+export async function templateId(api: ApiClient, kind: string): Promise<string> {
+  const response = await api.get('/api/v1/mail-templates');
+  assert.equal(response.status, 200);
+  const template = (response.body.items as { id: string; kind: string; owner: { kind: string } }[]).find((x) => x.kind === kind && x.owner.kind === 'landelijk');
+  assert.ok(template, `a national ${kind} template`);
+  return template.id;
+}
+
+/** Waits until the mail has gone to everyone it will go to. */
+export async function sentMail(api: ApiClient, mailId: string): Promise<{ status: string; figures: Record<string, number> }> {
+  return eventually(async () => {
+    const response = await api.get(`/api/v1/mails/${mailId}`);
+    assert.equal(response.body.status, 'sent', JSON.stringify(response.body));
+    return response.body;
+  }, 20_000);
+}
+
+export function messagesTo(simulator: SmtpSimulator, address: string): SimulatedMessage[] {
+  return simulator.messages.filter((m) => m.to.some((to) => to.toLowerCase() === address.toLowerCase()));
+}
+
+export function parse(message: SimulatedMessage): Promise<ParsedMail> {
+  return simpleParser(message.raw);
+}
+
+export function header(parsed: ParsedMail, name: string): string | undefined {
+  return parsed.headerLines.find((h) => h.key === name)?.line.replace(/^[^:]+:\s*/, '');
+}
+
+/** The personal links in a mail's text part. */
+export function linksIn(parsed: ParsedMail): { unsubscribe: string; answer: string | null } {
+  const text = parsed.text ?? '';
+  const unsubscribe = /https?:\/\/\S+\/burgernetmail\/afmelden\?t=\S+/.exec(text)?.[0];
+  assert.ok(unsubscribe, 'an unsubscribe link in the text');
+  return { unsubscribe, answer: /https?:\/\/\S+\/burgernetmail\/antwoord\?t=\S+/.exec(text)?.[0] ?? null };
+}
+
+/** A link in a mail points at PUBLIC_BASE_URL; the test system listens elsewhere. */
+export function localUrl(t: TestSystem, link: string): string {
+  const url = new URL(link);
+  return `${t.url}${url.pathname}${url.search}`;
+}
