@@ -146,7 +146,10 @@ for (const peer of [sippPeer, simulatorPeer]) {
       const { far, channel } = await setUp('hang-up', 'udp');
       const outcome = await channel.placeCall({ ...call(1), text: 'Dit bericht is lang genoeg om niet binnen een seconde af te lopen, ook niet als het snel wordt uitgesproken.' });
       assert.equal(outcome.kind === 'answered' && outcome.hungUpBy, 'callee');
-      assert.equal((await far.report()).audioBytes, outcome.kind === 'answered' ? (outcome.playedMs / 20) * 160 : -1);
+      // Packets already on their way when the callee hung up are not counted by the far end: at most a few.
+      const sentBytes = outcome.kind === 'answered' ? (outcome.playedMs / 20) * 160 : -1;
+      const received = (await far.report()).audioBytes;
+      assert.ok(received <= sentBytes && received >= sentBytes - 5 * 160, `received ${received} of ${sentBytes} bytes`);
     });
 
     it('never more calls at once than the trunk limit', async () => {
