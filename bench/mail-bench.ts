@@ -163,7 +163,11 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
   await insertParticipants(bench.database, { count: settings.smsRecipients, prefix: 'Sms', centre: UTRECHT_CENTRAAL.centre, spreadDeg: 0.006, gemeente: 'GM0344', postcode: '3511AB', city: 'Utrecht', email: false, phoneBase: 60_000_000 }, at);
   seeding.update(settings.recipients + settings.smsRecipients);
   seeding.stop();
-  if (bench.kind === 'postgres') await bench.database.runScript('vacuum analyze participants; vacuum analyze registrations');
+  if (bench.kind === 'postgres') {
+    // One statement each: VACUUM cannot run inside the implicit transaction of a multi-statement script.
+    await bench.database.runScript('vacuum analyze participants');
+    await bench.database.runScript('vacuum analyze registrations');
+  }
 
   const relay = await startRelayProcess();
   const env: Record<string, string> = {

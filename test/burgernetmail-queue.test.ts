@@ -70,6 +70,33 @@ describe('the Burgernetmail queue', () => {
     assert.equal(second.system.mail.simulator!.received, 40 - sentBefore);
   });
 
+  test('stopping a send under way: what was claimed but not handed to the relay does not go; the figures add up', async () => {
+    const t = await startTestSystem({ ...MAIL_ENV(), EMAIL_MESSAGES_PER_SECOND: '4', MAIL_BATCH_SIZE: '20', MAIL_MAX_IN_FLIGHT: '2' });
+    cleanup.push(() => t.stop());
+    const landelijk = t.api(await t.staffToken('landelijk-beheer'));
+    const gemeente = t.api(await t.staffToken('gemeente', 'GM0363'));
+    for (let i = 0; i < 30; i++) {
+      await participantWithEmail(t, landelijk, { name: `Lezer ${i}`, email: `lezer${i}@voorbeeld.nl`, postcode: '1012 AB', houseNumber: 100 + i, phone: `06123470${String(i).padStart(2, '0')}` });
+    }
+    const created = await gemeente.post('/api/v1/mails', { templateId: await templateId(gemeente, 'nieuwsbrief'), fields: { omschrijving: 'Nieuws.' }, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    const mailId = created.body.id as string;
+    assert.equal((await gemeente.post(`/api/v1/mails/${mailId}/send`, {})).status, 200);
+    const relay = t.system.mail.simulator!;
+    await eventually(() => assert.ok(relay.received >= 2));
+    const stopped = await gemeente.post(`/api/v1/mails/${mailId}/stop`);
+    assert.equal(stopped.status, 200);
+    const receivedAtStop = relay.received;
+    const figures = await eventually(async () => {
+      const f = (await gemeente.get(`/api/v1/mails/${mailId}`)).body.figures;
+      assert.equal(f.sent + f.cancelled + f.failed + f.skipped, 30, JSON.stringify(f));
+      return f;
+    });
+    assert.ok(figures.sent <= receivedAtStop + 2, `at most the ${2} in flight after the stop (${figures.sent} sent, ${receivedAtStop} at the stop)`);
+    assert.ok(figures.cancelled >= 30 - receivedAtStop - 2);
+    assert.equal(relay.received, figures.sent);
+    assert.equal((await gemeente.get(`/api/v1/mails/${mailId}`)).body.status, 'stopped');
+  });
+
   test('mail waits while an action has SMS queued, and goes once they are sent', async () => {
     const smscPort = await freePort();
     const t: TestSystem = await startTestSystem({ ...MAIL_ENV(), SMSC: 'external', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smscPort) });

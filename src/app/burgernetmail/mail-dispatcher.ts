@@ -39,7 +39,7 @@ export interface MailDispatcherFigures {
 
 export interface MailDispatcher {
   start(): Promise<void>;
-  /** A mail was scheduled: look now. */
+  /** A mail was scheduled or stopped: look now. */
   wake(): void;
   /** An action is being started or sent (in-process hint): stop claiming at once; the database says when it is over. */
   actionsSignalled(): void;
@@ -57,6 +57,8 @@ interface PreparedMail {
 /** An action's start is signalled before its first delivery row exists: hold off this long on the hint alone. */
 const SIGNAL_HOLD_MS = 1_000;
 const PREPARED_CACHE = 64;
+/** How often the worker looks whether a mail it holds recipients of was stopped. */
+const STOP_CHECK_MS = 500;
 /** Outcomes wait at most this long to be stored together. */
 const FLUSH_INTERVAL_MS = 250;
 
@@ -79,6 +81,7 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   let startedAt = new Date(0);
   let pending: RecipientResult[] = [];
   let lastFlush = 0;
+  let lastStopCheck = 0;
   let flushing: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
   let housekeeping: NodeJS.Timeout | null = null;
@@ -207,6 +210,23 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
     wakeUp?.();
   }
 
+  /** A mail stopped while some of its recipients wait here: they do not go (checked at most every STOP_CHECK_MS). */
+  async function dropStopped(): Promise<void> {
+    if (ready.length === 0 || performance.now() - lastStopCheck < STOP_CHECK_MS) return;
+    lastStopCheck = performance.now();
+    for (const mailId of new Set(ready.map((x) => x.recipient.mailId))) {
+      const mail = await deps.store.mails.findMail(mailId);
+      if (mail !== null && mail.status !== 'stopped') continue;
+      for (let i = ready.length - 1; i >= 0; i--) {
+        if (ready[i]!.recipient.mailId !== mailId) continue;
+        pending.push({ id: ready[i]!.recipient.id, kind: 'cancelled' });
+        ready.splice(i, 1);
+      }
+      prepared.delete(mailId);
+      await flush();
+    }
+  }
+
   async function queueDueMail(): Promise<boolean> {
     const now = deps.clock.now();
     const staleBefore = options.leaseMs > 0 ? new Date(now.getTime() - options.leaseMs) : startedAt;
@@ -222,6 +242,7 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       try {
         await giveWay();
         if (!running) break;
+        await dropStopped();
         pump();
         if (await queueDueMail()) continue;
         // Claim the next batch while the last one is half handed out, so that the channel never waits for the database.
@@ -267,6 +288,8 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       }
     },
     wake() {
+      // A mail was scheduled or stopped: look at once, also at what waits here.
+      lastStopCheck = 0;
       wakeUp?.();
     },
     actionsSignalled() {

@@ -48,7 +48,7 @@ export async function sendMail(deps: MailDeps, staff: Staff, id: string, sendAt:
 }
 
 /** Stops a scheduled mail or a send under way: what has not gone yet does not go. */
-export async function stopMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string): Promise<MailOutcome<Mail>> {
+export async function stopMail(deps: Pick<MailDeps, 'store' | 'clock' | 'wake'>, staff: Staff, id: string): Promise<MailOutcome<Mail>> {
   const found = await ownMail(deps, staff, id, 'stop');
   if (!found.ok) return found;
   if (!mayStop(found.value.status)) return mailRefused({ code: 'mail.wrong-status', status: found.value.status });
@@ -60,6 +60,8 @@ export async function stopMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: S
   });
   const mail = (await deps.store.mails.findMail(id))!;
   if (!outcome.stopped) return mailRefused({ code: 'mail.wrong-status', status: mail.status });
+  // The worker drops what it claimed of this mail and has not sent yet.
+  deps.wake();
   return mailOk(mail);
 }
 

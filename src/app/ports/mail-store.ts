@@ -72,6 +72,8 @@ export type RecipientResult =
   | { readonly id: number; readonly kind: 'sent'; readonly messageId: string; readonly emailHash: string }
   | { readonly id: number; readonly kind: 'failed'; readonly reason: string }
   | { readonly id: number; readonly kind: 'skipped'; readonly reason: string }
+  /** Claimed, but its mail was stopped before it was handed to the channel. */
+  | { readonly id: number; readonly kind: 'cancelled' }
   /** Not sent now (relay down): back in the queue after `retryAt`, or failed after too many attempts. */
   | { readonly id: number; readonly kind: 'retry'; readonly reason: string; readonly retryAt: Date };
 

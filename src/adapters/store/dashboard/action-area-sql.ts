@@ -11,15 +11,17 @@ export function periodCondition(column: string, index: number): string {
 export const periodParams = (period: DayPeriod): unknown[] => [period.from, period.to];
 
 /**
- * The areas as a table `areas(idx, kind, code)` from parameters `$index` (kinds) and `$index+1` (codes), and the
- * join condition of dashboard_actions `d` with it: one scan of the period's actions serves every area.
+ * Each action of `d` once per area it lies in, as `areas.idx` (the area's place in the list): one scan of the
+ * period's actions serves the gemeente, its region, its police unit and the country. Codes are parameters from
+ * `$index` on.
  */
-export function areasTable(areas: readonly ActionArea[], index: number): { cte: string; join: string; params: unknown[] } {
-  return {
-    cte: `areas as (select (ordinality - 1)::int as idx, kind, code from unnest($${index}::text[], $${index + 1}::text[]) with ordinality as x(kind, code))`,
-    join: `(areas.kind = 'national' or (areas.kind = 'gemeente' and d.gemeente_code = areas.code)
-      or (areas.kind = 'safety-region' and d.safety_region_code = areas.code) or (areas.kind = 'police-unit' and d.meldkamer_code = areas.code))`,
-    params: [areas.map((a) => a.kind), areas.map((a) => (a.kind === 'national' ? '' : a.code))],
-  };
+export function areasLateral(areas: readonly ActionArea[], index: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const rows = areas.map((area, i) => {
+    if (area.kind === 'national') return `(${i}, true)`;
+    params.push(area.code);
+    const column = area.kind === 'gemeente' ? 'd.gemeente_code' : area.kind === 'safety-region' ? 'd.safety_region_code' : 'd.meldkamer_code';
+    return `(${i}, ${column} = $${index + params.length - 1}::text)`;
+  });
+  return { sql: `cross join lateral (values ${rows.join(', ')}) as areas(idx, hit)`, params };
 }
-

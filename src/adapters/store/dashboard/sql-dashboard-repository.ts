@@ -3,7 +3,7 @@ import type { ActionType } from '../../../domain/action/action-type.js';
 import type { RecruitmentCampaign } from '../../../domain/dashboard/recruitment-campaign.js';
 import type { DashboardRepository, StoredActionFigures } from '../../../app/ports/dashboard-repository.js';
 import type { Queryable } from '../database/database.js';
-import { areasTable, periodCondition, periodParams } from './action-area-sql.js';
+import { areasLateral, periodCondition, periodParams } from './action-area-sql.js';
 import { computeActionFiguresSql } from './compute-action-figures.js';
 
 type ActionStatus = 'actief' | 'afgesloten' | 'ingetrokken';
@@ -45,12 +45,11 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
     },
 
     async actionsPerMonth(areas, period) {
-      const a = areasTable(areas, 3);
+      const a = areasLateral(areas, 3);
       const rows = await db.query<{ idx: number; month: string; type: ActionType; actions: number }>(
-        `with ${a.cte}
-         select areas.idx, to_char(d.started_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month, d.type, count(*)::int as actions
-         from dashboard_actions d join areas on ${a.join}
-         where d.status <> 'ingetrokken' and ${periodCondition('d.started_at', 1)}
+        `select areas.idx, to_char(d.started_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month, d.type, count(*)::int as actions
+         from dashboard_actions d ${a.sql}
+         where areas.hit and d.status <> 'ingetrokken' and ${periodCondition('d.started_at', 1)}
          group by 1, 2, 3 order by 1, 2, 3`,
         [...periodParams(period), ...a.params],
       );
@@ -58,17 +57,16 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
     },
 
     async actionOutcomes(areas, period) {
-      const a = areasTable(areas, 3);
+      const a = areasLateral(areas, 3);
       const rows = await db.query<Record<string, unknown>>(
-        `with ${a.cte}
-         select areas.idx, d.type, count(*)::int as actions, (count(*) filter (where d.status = 'afgesloten'))::int as closed,
+        `select areas.idx, d.type, count(*)::int as actions, (count(*) filter (where d.status = 'afgesloten'))::int as closed,
            (count(*) filter (where d.success))::int as successes,
            percentile_cont(0.5) within group (order by d.first_message_ms) as median_first,
            percentile_cont(0.5) within group (order by d.last_message_ms) as median_last,
            percentile_cont(0.5) within group (order by d.recipients) as median_recipients,
            sum(d.recipients)::float8 as recipients, sum(d.calls)::float8 as calls, sum(d.tips)::float8 as tips
-         from dashboard_actions d join areas on ${a.join}
-         where d.status <> 'ingetrokken' and ${periodCondition('d.started_at', 1)}
+         from dashboard_actions d ${a.sql}
+         where areas.hit and d.status <> 'ingetrokken' and ${periodCondition('d.started_at', 1)}
          group by grouping sets ((areas.idx, d.type), (areas.idx))
          order by areas.idx, d.type nulls first`,
         [...periodParams(period), ...a.params],

@@ -116,22 +116,22 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
              smtp_message_id = coalesce(i.message_id, r.smtp_message_id),
              email_hash = coalesce(i.email_hash, r.email_hash),
              sent_at = case when i.kind = 'sent' then $7::timestamptz else r.sent_at end,
-             final_at = case when i.kind in ('failed', 'skipped') or (i.kind = 'retry' and r.attempts >= ${MAX_ATTEMPTS}) then $7::timestamptz end,
+             final_at = case when i.kind in ('failed', 'skipped', 'cancelled') or (i.kind = 'retry' and r.attempts >= ${MAX_ATTEMPTS}) then $7::timestamptz end,
              next_attempt_at = case when i.kind = 'retry' then i.retry_at end,
              claimed_at = null, claimed_by = null
            from input i where r.id = i.id and r.status = 'sending'
            returning r.mail_id, r.status),
          counted as (
            select mail_id, count(*) filter (where status = 'sent')::int as sent, count(*) filter (where status = 'failed')::int as failed,
-                  count(*) filter (where status = 'skipped')::int as skipped
+                  count(*) filter (where status = 'skipped')::int as skipped, count(*) filter (where status = 'cancelled')::int as cancelled
            from changed group by mail_id)
-         update mails m set sent = m.sent + c.sent, failed = m.failed + c.failed, skipped = m.skipped + c.skipped
+         update mails m set sent = m.sent + c.sent, failed = m.failed + c.failed, skipped = m.skipped + c.skipped, cancelled = m.cancelled + c.cancelled
          from counted c where m.id = c.mail_id
          returning m.id`,
         [
           results.map((r) => r.id),
           results.map((r) => r.kind),
-          results.map((r) => (r.kind === 'sent' ? null : r.reason.slice(0, 500))),
+          results.map((r) => (r.kind === 'sent' || r.kind === 'cancelled' ? null : r.reason.slice(0, 500))),
           results.map((r) => (r.kind === 'sent' ? r.messageId.slice(0, 250) : null)),
           results.map((r) => (r.kind === 'sent' ? r.emailHash : null)),
           results.map((r) => (r.kind === 'retry' ? r.retryAt : null)),

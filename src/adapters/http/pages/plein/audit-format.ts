@@ -26,6 +26,21 @@ const EVENT_NL: Record<string, string> = {
   'action-type.changed': 'Actietype gewijzigd',
   'participant.viewed': 'Deelnemer ingezien',
   'participant.searched': 'Deelnemers gezocht',
+  'mail.created': 'Burgernetmail geschreven',
+  'mail.changed': 'Burgernetmail gewijzigd',
+  'mail.scheduled': 'Burgernetmail verstuurd of gepland',
+  'mail.queued': 'Ontvangers van Burgernetmail klaargezet',
+  'mail.stopped': 'Verzending van Burgernetmail gestopt',
+  'mail.denied': 'Burgernetmail buiten eigen gebied geweigerd',
+  'mail.answers-read': 'Antwoorden op buurtonderzoek ingezien',
+  'mail.answers-exported': 'Antwoorden op buurtonderzoek geëxporteerd',
+  'mail.answer-photo-viewed': 'Foto bij antwoord bekeken',
+  'mail.template-created': 'Mailsjabloon gemaakt',
+  'mail.template-changed': 'Mailsjabloon gewijzigd',
+  'mail.template-deleted': 'Mailsjabloon verwijderd',
+  'mail.sender-changed': 'Afzender van Burgernetmail gewijzigd',
+  'participant.email-unsubscribed': 'Afgemeld voor e-mail',
+  'participant.email-bounced': 'E-mailadres onbestelbaar',
 };
 
 export function auditEventLabel(event: string): string {
