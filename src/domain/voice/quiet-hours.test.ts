@@ -21,6 +21,12 @@ describe('quiet hours for calls', () => {
     assert.equal(endOfQuietHours(new Date('2026-10-24T22:00:00Z'), night).toISOString(), '2026-10-25T07:00:00.000Z');
   });
 
+  it('ends at 03:00 when the end hour is skipped by the change to summer time', () => {
+    // 26 March 2028: the clock jumps from 02:00 CET to 03:00 CEST, so 02:00 never happens that night.
+    const end = endOfQuietHours(new Date('2028-03-25T01:01:00Z'), { startMinute: 121, endMinute: 120 });
+    assert.equal(end.toISOString(), '2028-03-26T01:00:00.000Z');
+  });
+
   it('leaves a moment outside the quiet hours as it is', () => {
     const noon = new Date('2026-05-05T10:00:00Z');
     assert.equal(endOfQuietHours(noon, night), noon);
@@ -37,9 +43,17 @@ describe('quiet hours for calls', () => {
           const hours = { startMinute, endMinute };
           const end = endOfQuietHours(at, hours);
           assert.ok(end.getTime() >= at.getTime());
-          assert.equal(isQuiet(end, hours), false);
           if (end !== at) {
-            assert.equal(amsterdamWallTime(end).minuteOfDay, endMinute);
+            const wall = amsterdamWallTime(end).minuteOfDay;
+            if (wall !== endMinute) {
+              // Only when the end hour did not exist that night: the clock jumped from 02:00 to 03:00 just before.
+              const before = amsterdamWallTime(new Date(end.getTime() - 60_000)).minuteOfDay;
+              assert.equal(before, 119);
+              assert.equal(wall, 180);
+              assert.ok(endMinute >= 120 && endMinute < 180);
+            }
+            // Calls may be placed again, unless the quiet hours start again within the skipped hour itself.
+            if (wall === endMinute || startMinute <= endMinute || startMinute > 180) assert.equal(isQuiet(end, hours), false);
             assert.ok(end.getTime() - at.getTime() <= 25 * 3_600_000);
             // Still quiet a minute before the end (or at the moment asked about).
             assert.equal(isQuiet(new Date(Math.max(at.getTime(), end.getTime() - 60_000)), hours), true);

@@ -34,5 +34,14 @@ export function endOfQuietHours(at: Date, hours: QuietHours): Date {
     if (shift < -DAY_MINUTES / 2) shift += DAY_MINUTES;
     candidate += shift * MINUTE;
   }
+  if (amsterdamWallTime(new Date(candidate)).minuteOfDay !== hours.endMinute) {
+    // The end falls in the hour skipped at the change to summer time (02:00–03:00 does not exist that night):
+    // the quiet hours end at the first minute after the gap. Go to before the gap, then forward minute by minute.
+    if (amsterdamWallTime(new Date(candidate)).minuteOfDay > hours.endMinute) candidate -= 60 * MINUTE;
+    for (let i = 0; i < 180 && amsterdamWallTime(new Date(candidate)).minuteOfDay < hours.endMinute; i++) {
+      candidate += MINUTE;
+    }
+    candidate = Math.max(candidate, at.getTime());
+  }
   return new Date(candidate);
 }
