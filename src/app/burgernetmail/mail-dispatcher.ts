@@ -82,6 +82,9 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   let pending: RecipientResult[] = [];
   let lastFlush = 0;
   let lastStopCheck = 0;
+  /** A mail may have been stopped: nothing more goes to the channel until the worker has looked. */
+  let stopCheckDue = false;
+  let stopCheck: Promise<void> | null = null;
   let flushing: Promise<void> | null = null;
   let wakeUp: (() => void) | null = null;
   let housekeeping: NodeJS.Timeout | null = null;
@@ -155,6 +158,11 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
 
   /** Hands waiting mails to the channel, as many as may be in flight, unless an action is being sent. */
   function pump(): void {
+    if (stopCheckDue || stopCheck !== null) {
+      // Look first, then hand out what is still to go.
+      void checkStops();
+      return;
+    }
     while (running && sending < options.maxInFlight && ready.length > 0 && !holding()) {
       const next = ready.shift()!;
       sending += 1;
@@ -210,9 +218,23 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
     wakeUp?.();
   }
 
+  /** One look at a time; nothing is handed to the channel while it runs. */
+  function checkStops(): Promise<void> {
+    stopCheck ??= dropStopped()
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'checking for stopped mails failed'))
+      .finally(() => {
+        stopCheck = null;
+        pump();
+      });
+    return stopCheck;
+  }
+
   /** A mail stopped while some of its recipients wait here: they do not go (checked at most every STOP_CHECK_MS). */
   async function dropStopped(): Promise<void> {
-    if (ready.length === 0 || performance.now() - lastStopCheck < STOP_CHECK_MS) return;
+    const due = stopCheckDue;
+    // A stop signalled while this looks is seen by the next look.
+    stopCheckDue = false;
+    if (ready.length === 0 || (!due && performance.now() - lastStopCheck < STOP_CHECK_MS)) return;
     lastStopCheck = performance.now();
     for (const mailId of new Set(ready.map((x) => x.recipient.mailId))) {
       const mail = await deps.store.mails.findMail(mailId);
@@ -242,7 +264,7 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       try {
         await giveWay();
         if (!running) break;
-        await dropStopped();
+        await checkStops();
         pump();
         if (await queueDueMail()) continue;
         // Claim the next batch while the last one is half handed out, so that the channel never waits for the database.
@@ -288,8 +310,8 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       }
     },
     wake() {
-      // A mail was scheduled or stopped: look at once, also at what waits here.
-      lastStopCheck = 0;
+      // A mail was scheduled or stopped: look at once, also at what waits here, before anything more goes out.
+      stopCheckDue = true;
       wakeUp?.();
     },
     actionsSignalled() {
