@@ -1,6 +1,6 @@
 import { amsterdamDate, bucketsOf, effectiveInterval, type DayPeriod, type TrendInterval } from '../../domain/dashboard/dashboard-period.js';
 import type { RecruitmentCampaign } from '../../domain/dashboard/recruitment-campaign.js';
-import { shownCount, type ShownCount } from '../../domain/dashboard/suppression.js';
+import { shownCount, shownTotal, type ShownCount } from '../../domain/dashboard/suppression.js';
 import { perThousand } from '../../domain/dashboard/participation.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import type { ActionMarker, AppUsers } from '../ports/dashboard-repository.js';
@@ -42,7 +42,8 @@ export interface TrendView {
   /** A trend by day over a long period is shown by week. */
   readonly interval: TrendInterval;
   readonly buckets: readonly { readonly bucket: string; readonly joined: ShownCount; readonly leaving: ShownCount }[];
-  readonly total: { readonly joined: ShownCount; readonly leaving: ShownCount };
+  /** Null where the total would give away a suppressed cell (see `shownTotal`). */
+  readonly total: { readonly joined: ShownCount | null; readonly leaving: ShownCount | null };
   readonly actions: readonly ActionMarker[];
   readonly campaigns: readonly RecruitmentCampaign[];
 }
@@ -74,8 +75,8 @@ export async function viewTrend(
     interval,
     buckets: buckets.map((b) => ({ bucket: b.bucket, joined: shownCount(b.joined), leaving: shownCount(b.leaving) })),
     total: {
-      joined: shownCount(buckets.reduce((n, b) => n + b.joined, 0)),
-      leaving: shownCount(buckets.reduce((n, b) => n + b.leaving, 0)),
+      joined: shownTotal(buckets.map((b) => b.joined)),
+      leaving: shownTotal(buckets.map((b) => b.leaving)),
     },
     actions,
     campaigns: campaigns.filter((c) => c.endsOn >= period.from && c.startsOn <= period.to),

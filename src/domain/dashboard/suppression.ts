@@ -17,3 +17,15 @@ export function shownCount(count: number): ShownCount {
 export function isSuppressed(count: number): boolean {
   return count > 0 && count < SUPPRESSION_THRESHOLD;
 }
+
+/**
+ * The total of a breakdown (the joins over a period, say) beside its cells. A total would give away what the
+ * suppressed cells hide when they add up to fewer than 10 people (one suppressed day: total minus the shown days
+ * is that day), so then it is not shown at all (null). A total that is itself small is "< 10" like any count.
+ */
+export function shownTotal(cells: readonly number[]): ShownCount | null {
+  const total = cells.reduce((n, c) => n + c, 0);
+  if (isSuppressed(total)) return SUPPRESSED;
+  const hidden = cells.filter(isSuppressed).reduce((n, c) => n + c, 0);
+  return isSuppressed(hidden) ? null : total;
+}

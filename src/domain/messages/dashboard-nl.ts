@@ -16,6 +16,7 @@ export const dashboardNl: DashboardTexts = {
   statuses: { actief: 'actief', afgesloten: 'afgesloten', ingetrokken: 'ingetrokken' },
   notes: {
     suppression: 'Aantallen personen van 1 tot en met 9 tonen we als "< 10": zo kleine aantallen kunnen naar iemand wijzen.',
+    totalHidden: 'niet getoond (het totaal zou een klein aantal verraden)',
     participantsCount:
       'Een deelnemer telt mee in elke gemeente waar hij een aanmelding (adres) heeft. Per kanaal: deelnemers met een aanmelding van dat kanaal in de gemeente.',
     appUsers:

@@ -12,6 +12,7 @@ export interface DashboardTexts {
   readonly statuses: { readonly actief: string; readonly afgesloten: string; readonly ingetrokken: string };
   readonly notes: {
     readonly suppression: string;
+    readonly totalHidden: string;
     readonly participantsCount: string;
     readonly appUsers: string;
     readonly emailNotYet: string;

@@ -119,7 +119,7 @@ ${table('deelnemers')}
 <section aria-labelledby="verloop">
 <h2 id="verloop">Aanmeldingen en afmeldingen ${t.dashboard.intervals[trend.interval]}</h2>
 ${trend.interval !== d.requestedInterval ? html`<p class="note">Over deze periode tonen we het verloop per week: per dag zijn het te veel punten.</p>` : null}
-<p>In deze periode: <strong>${String(trend.total.joined)}</strong> aangemeld, <strong>${String(trend.total.leaving)}</strong> afgemeld.</p>
+<p>In deze periode: <strong>${String(trend.total.joined ?? t.dashboard.notes.totalHidden)}</strong> aangemeld, <strong>${String(trend.total.leaving ?? t.dashboard.notes.totalHidden)}</strong> afgemeld.</p>
 ${lineChart('verloop', `Aan- en afmeldingen in ${d.gemeente.name} ${t.dashboard.intervals[trend.interval]}`, trend.buckets.map((b) => axisLabel(b.bucket, trend.interval)), [
   { label: 'Aangemeld', values: trend.buckets.map((b) => b.joined), dash: null, marker: 'circle' },
   { label: 'Afgemeld', values: trend.buckets.map((b) => b.leaving), dash: '6 4', marker: 'square' },
