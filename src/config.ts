@@ -23,7 +23,7 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: int(1, 200).default(10).describe('Connections to the PostgreSQL server'),
   DATA_DIR: z.string().default('var/data').describe('Folder of the embedded database (PGlite)'),
   DEMO: bool.default(true).describe('Seed demo participants and staff on first start and print demo tokens'),
-  DEMO_PARTICIPANTS: int(0, 3_000_000).default(30_000).describe('Synthetic participants seeded on first start'),
+  DEMO_PARTICIPANTS: int(0, 3_000_000).default(100_000).describe('Synthetic participants seeded on first start'),
   DEMO_ACTIONS_PER_MONTH: int(0, 5_000).default(700).describe('Demo history: Burgernetacties per month over the last two years, spread by population (0: no history)'),
   DASHBOARD_REFRESH_SECONDS: int(1, 3_600).default(30).describe("How often the dashboard counts active and just-ended actions again (recipients, 0800-0011 calls, tips)"),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30).describe('A staff login ends after this long without a request'),
