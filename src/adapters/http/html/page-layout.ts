@@ -34,6 +34,7 @@ export function renderPage(options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} — Burgernet</title>
+<link rel="icon" href="/static/app/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">
 ${(options.styles ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 ${options.head ?? null}
