@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { linksIn, localUrl, MAIL_ENV, messagesTo, parse, participantWithEmail, sentMail, templateId } from './support/mail.js';
+import { linksIn, localUrl, MAIL_ENV, messagesTo, openForm, parse, participantWithEmail, postAnswer, sentMail, templateId } from './support/mail.js';
 import { startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
-
-/** The answer form behind a buurtonderzoek's personal link, as a participant's browser uses it. */
-async function openForm(url: string): Promise<{ status: number; cookie: string; action: string | null; text: string }> {
-  const response = await fetch(url);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const text = await response.text();
-  const action = /<form method="post" action="([^"]+)"/.exec(text)?.[1]?.replace(/&amp;/g, '&') ?? null;
-  return { status: response.status, cookie, action, text };
-}
-
-async function postAnswer(base: string, form: { cookie: string; action: string | null }, fields: Record<string, string>, photo: Uint8Array | null): Promise<{ status: number; text: string }> {
-  const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  if (photo !== null) body.append('foto', new Blob([photo], { type: 'image/jpeg' }), 'deurbel.jpg');
-  const response = await fetch(base + form.action, { method: 'POST', headers: { cookie: form.cookie }, body });
-  return { status: response.status, text: await response.text() };
-}
 
 describe('answers to a buurtonderzoek', () => {
   let t: TestSystem;

@@ -246,7 +246,7 @@ describe('the dashboard over HTTP: figures of a known data set, suppression and 
     const email = await landelijk.get('/api/v1/dashboard/gemeenten/GM0363/email');
     assert.equal(email.status, 200, JSON.stringify(email.body));
     assert.equal(email.body.confirmedSubscribers, '< 10');
-    // Burgernetmail's own figures: zero here (no mail was sent), or null in a database without its tables.
-    if (email.body.mail !== null) assert.deepEqual([email.body.mail.mailsReaching, email.body.mail.buurtonderzoekAnswers], [0, 0]);
+    // No mail was sent here (test/dashboard-mail.test.ts counts real ones).
+    assert.deepEqual(email.body.mail, { mailsReaching: 0, mailsReachingByKind: [], ownMails: 0, ownRecipients: 0, buurtonderzoekAnswers: 0 });
   });
 });

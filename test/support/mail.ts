@@ -72,3 +72,20 @@ export function localUrl(t: TestSystem, link: string): string {
   const url = new URL(link);
   return `${t.url}${url.pathname}${url.search}`;
 }
+
+/** The answer form behind a buurtonderzoek's personal link, as a participant's browser uses it. */
+export async function openForm(url: string): Promise<{ status: number; cookie: string; action: string | null; text: string }> {
+  const response = await fetch(url);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const text = await response.text();
+  const action = /<form method="post" action="([^"]+)"/.exec(text)?.[1]?.replace(/&amp;/g, '&') ?? null;
+  return { status: response.status, cookie, action, text };
+}
+
+export async function postAnswer(base: string, form: { cookie: string; action: string | null }, fields: Record<string, string>, photo: Uint8Array | null): Promise<{ status: number; text: string }> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  if (photo !== null) body.append('foto', new Blob([photo], { type: 'image/jpeg' }), 'deurbel.jpg');
+  const response = await fetch(base + form.action, { method: 'POST', headers: { cookie: form.cookie }, body });
+  return { status: response.status, text: await response.text() };
+}

@@ -129,7 +129,7 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
           [gemeenteCode, ...periodParams(period)],
         ),
         db.query<{ mails: number; recipients: number }>(
-          `select count(*)::int as mails, coalesce(sum(m.sent + m.delivered), 0)::float8 as recipients from mails m
+          `select count(*)::int as mails, coalesce(sum(m.sent), 0)::float8 as recipients from mails m
            where m.owner_kind = 'gemeente' and m.owner_code = $1 and m.status in ('sending', 'sent', 'stopped') and ${sentIn}`,
           [gemeenteCode, ...periodParams(period)],
         ),
