@@ -12,6 +12,9 @@ import {
 } from '../../app/ports/dispatch-repository.js';
 import type { Queryable } from './database/database.js';
 
+/** How long a delivery receipt without a known SMS part is kept. */
+const PENDING_RECEIPT_DAYS = 1;
+
 /** A delivery that the SMSC could not take is tried again this many times before it counts as failed. */
 const MAX_ATTEMPTS = 20;
 
@@ -288,6 +291,9 @@ export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
     async reconcilePendingReceipts(at) {
       const ids = await applyPending('', []);
       await settle(ids, at);
+      // A receipt waits here for its submit result for seconds; one that found no part in a day is for a message
+      // sent outside the action queue (a sign-up's code SMS) and never will.
+      await db.execute('delete from pending_receipts where received_at < $1', [new Date(at.getTime() - PENDING_RECEIPT_DAYS * 86_400_000)]);
       return ids.length;
     },
 

@@ -70,7 +70,7 @@ export interface DispatchRepository {
   claim(channel: ContactChannel, limit: number, workerId: string, at: Date): Promise<readonly ClaimedDelivery[]>;
   recordSubmitResults(results: readonly SubmitResult[], at: Date): Promise<void>;
   recordReceipts(receipts: readonly ReceiptRecord[]): Promise<void>;
-  /** Applies receipts that arrived before their submit result was stored. */
+  /** Applies receipts that arrived before their submit result was stored; drops those that found no SMS in a day. */
   reconcilePendingReceipts(at: Date): Promise<number>;
   /**
    * Puts deliveries handed out before `claimedBefore` by another worker (one that died) back in the queue;
