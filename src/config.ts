@@ -18,6 +18,12 @@ const isAddressOrCidr = (entry: string): boolean => {
 export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1').describe('Address the HTTP API listens on'),
   PORT: int(0, 65_535).default(8080).describe('Port of the HTTP API (0: any free port)'),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isAddressOrCidr, 'geen IP-adres of CIDR-blok')))
+    .describe('Reverse proxies (IP or CIDR, comma-separated) whose X-Forwarded-For names the client; none: the connection\'s address is the client'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; without it the embedded PGlite is used'),
   DATABASE_POOL_SIZE: int(1, 200).default(10).describe('Connections to the PostgreSQL server'),

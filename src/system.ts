@@ -213,6 +213,7 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
     gemeenten: new Map(gemeenten.map((g) => [g.code, { code: g.code, meldkamerCode: g.policeUnitCode }])),
     referenceData: { gemeenten, meldkamers },
     phoneCountries: config.PHONE_COUNTRIES as CountryCode[],
+    trustProxy: config.TRUST_PROXY,
     progressIntervalMs: 1_000,
     logger,
   });

@@ -64,6 +64,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     // Request log lines carry the path only (see request-log-fields.ts): no query strings, no app users' addresses.
     loggerInstance: deps.logger.child({ component: 'http' }, { serializers: { req: requestLogFields } }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: deps.trustProxy !== undefined && deps.trustProxy.length > 0 ? [...deps.trustProxy] : false,
     // Server-sent-event streams (progress, tips) stay open: on stop, end them instead of waiting for the
     // browser to leave. Clients reconnect to the next process.
     forceCloseConnections: true,

@@ -18,6 +18,11 @@ export interface HttpDeps extends ActionDeps, ParticipantDeps {
   /** How often the progress stream sends fresh counts. */
   readonly progressIntervalMs: number;
   readonly logger: Logger;
+  /**
+   * Reverse proxies trusted to name the client in X-Forwarded-For (IPs or CIDR blocks). The client address feeds
+   * login throttling and rate limits: behind a load balancer without this, every client would be the balancer.
+   */
+  readonly trustProxy?: readonly string[];
   /** Burgernetplein: staff login, sessions, portal pages. */
   readonly plein: PleinHttpDeps;
   /** The Burgernetapp (/app, /app/v1, /acties) and action photos and tips; absent: not served. */
