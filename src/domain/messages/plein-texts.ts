@@ -1,4 +1,6 @@
+import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
+import type { StaffRole } from '../staff/staff.js';
 import type { PasswordProblem } from '../staff/password-policy.js';
 import type { SsoFailure, SsoRefusal } from '../staff/single-sign-on.js';
 
@@ -91,6 +93,199 @@ export interface PleinTexts {
     readonly unknownPlace: (place: string) => string;
     readonly caption: string;
     readonly columns: { readonly number: string; readonly type: string; readonly status: string; readonly meldkamer: string; readonly created: string; readonly message: string };
+    /** One action: its summary, approval and timeline. */
+    readonly notFoundTitle: string;
+    readonly notFoundHeading: string;
+    readonly back: string;
+    readonly actionTitle: (number: string) => string;
+    /** "<type>, <status>, meldkamer <code>, resultaat: <result>."; the status is marked up, so it comes back in parts. */
+    readonly summary: <T>(p: { type: string; status: T; meldkamer: string; result: string | null }) => readonly (string | T)[];
+    readonly progress: (p: { sent: number; delivered: number; failed: number; first: string; last: string }) => string;
+    readonly approvedOn: (at: string) => string;
+    readonly approve: string;
+    readonly timeline: string;
+    readonly eventBy: (p: { event: string; actor: string }) => string;
+    readonly messageKinds: { readonly alert: string; readonly update: string; readonly closing: string };
+  };
+  /** The portal's shell: the menu, who is logged in, logging out. */
+  readonly nav: {
+    readonly login: string;
+    readonly console: string;
+    readonly actions: string;
+    readonly gemeente: string;
+    readonly relatiebeheer: string;
+    readonly burgernetmail: string;
+    readonly beheer: string;
+    readonly account: string;
+    readonly logout: string;
+  };
+  readonly roles: Record<StaffRole, string>;
+  readonly actionStatuses: Record<ActionStatus, string>;
+  /** A page the user's role may not open. */
+  readonly forbidden: { readonly title: string; readonly text: string; readonly home: string };
+  /** Audit events by their stable name (staff.logged-in, action.started, …); an unknown one is shown as its name. */
+  readonly auditEvents: Readonly<Record<string, string>>;
+  /** The columns of the audit tables (Mijn account, Auditlog). */
+  readonly auditColumns: { readonly when: string; readonly who: string; readonly what: string; readonly about: string; readonly subject: string; readonly details: string };
+  /** Mijn account: who I am, my recent activity, my passkeys, my password. */
+  readonly account: {
+    readonly title: string;
+    readonly identity: (p: { name: string; role: string; scope: string | null }) => string;
+    readonly scopeMeldkamer: (code: string) => string;
+    readonly scopeGemeente: (code: string) => string;
+    readonly activityHeading: string;
+    readonly activityCaption: string;
+    readonly passkeysHeading: string;
+    readonly noPasskeys: string;
+    readonly passkeyItem: (p: { label: string; created: string; lastUsed: string | null }) => string;
+    readonly addPasskey: string;
+    readonly passwordHeading: string;
+    readonly currentPassword: string;
+    readonly newPassword: string;
+    readonly newPasswordHint: string;
+    readonly repeatPassword: string;
+    readonly passwordSubmit: string;
+    readonly passwordChanged: string;
+  };
+  /** The meldkamer console: area, message, the running action, the confirmation. */
+  readonly console: {
+    readonly title: string;
+    readonly heading: string;
+    readonly mapLabel: string;
+    readonly shortcutsLabel: string;
+    readonly shortcuts: {
+      readonly address: string;
+      readonly radius: string;
+      readonly polygon: string;
+      readonly type: string;
+      readonly message: string;
+      readonly start: string;
+      readonly update: string;
+      readonly close: string;
+      readonly history: string;
+    };
+    readonly areaHeading: string;
+    readonly postcode: string;
+    readonly houseNumber: string;
+    readonly findAddress: string;
+    readonly invalidAddress: string;
+    readonly shape: string;
+    readonly circle: string;
+    readonly polygonShape: string;
+    /** "Straal: <value> m"; the value is an <output>, so it comes back in parts. */
+    readonly radiusLabel: <T>(value: T) => readonly (string | T)[];
+    readonly meldkamer: string;
+    readonly reachEmpty: string;
+    readonly messageHeading: string;
+    readonly type: string;
+    readonly needsApproval: string;
+    readonly missingChild: string;
+    readonly message: string;
+    readonly characters: (n: number) => string;
+    readonly description: string;
+    readonly optional: string;
+    readonly instructions: string;
+    readonly preview: string;
+    readonly previewEmpty: string;
+    readonly start: string;
+    readonly runningHeading: string;
+    readonly progressChart: string;
+    readonly update: string;
+    readonly updateText: string;
+    readonly updateSend: string;
+    readonly widen: string;
+    readonly widenText: string;
+    readonly widenButton: string;
+    readonly photo: string;
+    readonly photoLabel: string;
+    readonly photoSubmit: string;
+    readonly close: string;
+    readonly result: string;
+    readonly closingText: string;
+    readonly closingTextHint: string;
+    readonly withdraw: string;
+    readonly withdrawText: string;
+    readonly tips: string;
+    readonly noTips: string;
+    readonly newAction: string;
+    readonly confirmHeading: string;
+    readonly confirmYes: string;
+    readonly confirmNo: string;
+  };
+  /** The gemeente's page: its participants, recent actions in the gemeente, its tools. */
+  readonly gemeentePage: {
+    readonly title: (name: string | null) => string;
+    readonly heading: (name: string) => string;
+    readonly participants: string;
+    readonly participantsText: string;
+    readonly toRelatiebeheer: string;
+    readonly population: string;
+    readonly populationSource: string;
+    readonly recentHeading: string;
+    readonly noRecent: string;
+    readonly recentCaption: string;
+    readonly columns: { readonly number: string; readonly type: string; readonly status: string; readonly started: string };
+    readonly moreHeading: string;
+    readonly relatiebeheerLink: string;
+    readonly accountLink: string;
+  };
+  /** Beheer: staff accounts, meldkamers' routing, action types; and the audit log. */
+  readonly beheer: {
+    readonly title: string;
+    readonly auditLink: string;
+    readonly staffHeading: string;
+    readonly staffCaption: string;
+    readonly columns: {
+      readonly name: string;
+      readonly email: string;
+      readonly role: string;
+      readonly scope: string;
+      readonly secondFactor: string;
+      readonly status: string;
+      readonly actions: string;
+    };
+    readonly scopeNational: string;
+    readonly factorApp: string;
+    readonly factorPasskeys: (n: number) => string;
+    readonly factorNone: string;
+    readonly accountActive: string;
+    readonly accountRevoked: string;
+    readonly newActivationLink: string;
+    readonly revoke: string;
+    readonly addHeading: string;
+    readonly name: string;
+    readonly email: string;
+    readonly role: string;
+    readonly scope: string;
+    readonly scopeHintNational: string;
+    readonly scopeHintOwn: string;
+    readonly add: string;
+    readonly nameMissing: string;
+    readonly emailInvalid: string;
+    readonly roleMissing: string;
+    readonly roleForbidden: string;
+    readonly activationLinkNotice: string;
+    readonly routingHeading: string;
+    readonly routingColumns: { readonly meldkamer: string; readonly target: string; readonly change: string };
+    readonly routingLabel: (meldkamer: string) => string;
+    readonly routingInvalid: string;
+    readonly unknownMeldkamer: string;
+    readonly save: string;
+    readonly typesHeading: string;
+    readonly template: string;
+    readonly requiresApproval: string;
+  };
+  /** The audit log: search by event and period, export as CSV. */
+  readonly auditLog: {
+    readonly title: string;
+    readonly event: string;
+    readonly eventPlaceholder: string;
+    readonly from: string;
+    readonly to: string;
+    readonly search: string;
+    readonly count: (n: number) => string;
+    readonly export: string;
+    readonly caption: string;
   };
   /** The message a new action of each type starts from (beheer can change them; stored in the database). */
   readonly templates: Record<ActionType, string>;

@@ -10,7 +10,7 @@ import { csrfField, textField } from '../../html/form-fields.js';
 import { html, type SafeHtml } from '../../html/html.js';
 import { renderTable, type DataTable } from './data-table.js';
 import {
-  actionListTable, actionsPerMonthTables, axisLabel, benchmarkTable, campaignsTable, emailTable, mapTable, monthLabel, outcomesTable,
+  actionListTable, actionsPerMonthTables, AREA_SLUG, axisLabel, benchmarkTable, campaignsTable, emailTable, mapTable, monthLabel, outcomesTable,
   participantsTable, provinceRankingTable, trendTable,
 } from './dashboard-tables.js';
 import { horizontalBars, lineChart, stackedColumns } from './svg-charts.js';
@@ -33,37 +33,39 @@ export function dashboardTables(d: GemeenteDashboard, t: Catalogue): DataTable[]
   const province = d.provinces.get(d.gemeente.provinceCode) ?? d.gemeente.provinceName;
   return [
     participantsTable(d.participants, t),
-    trendTable(d.trend),
-    campaignsTable(d.trend),
+    trendTable(d.trend, t),
+    campaignsTable(d.trend, t),
     ...actionsPerMonthTables(d.actions, t),
     outcomesTable(d.actions, t),
     actionListTable(d.actions, t),
     benchmarkTable(d.benchmark, t, province),
-    provinceRankingTable(d.benchmark, province),
-    mapTable(d.map, d.provinces),
-    emailTable(d.email),
+    provinceRankingTable(d.benchmark, t, province),
+    mapTable(d.map, d.provinces, t),
+    emailTable(d.email, t),
   ];
 }
 
 function filterForm(d: GemeenteDashboard, t: Catalogue): SafeHtml {
-  return html`<form method="get" action="/plein/dashboard/${d.gemeente.code}" class="filters" aria-label="Periode kiezen">
-${textField({ name: 'from', label: 'Van', type: 'date', value: d.period.from, required: true })}
-${textField({ name: 'to', label: 'Tot en met', type: 'date', value: d.period.to, required: true })}
-<div class="field"><label for="veld-interval">Aanmeldingen</label><select id="veld-interval" name="interval">${TREND_INTERVALS.map(
+  const x = t.dashboard.page;
+  return html`<form method="get" action="/plein/dashboard/${d.gemeente.code}" class="filters" aria-label="${x.filterLabel}">
+${textField({ name: 'from', label: x.from, type: 'date', value: d.period.from, required: true })}
+${textField({ name: 'to', label: x.to, type: 'date', value: d.period.to, required: true })}
+<div class="field"><label for="veld-interval">${x.interval}</label><select id="veld-interval" name="interval">${TREND_INTERVALS.map(
     (i) => html`<option value="${i}"${i === d.requestedInterval ? html` selected` : null}>${t.dashboard.intervals[i]}</option>`,
   )}</select></div>
-<div class="field"><button type="submit">Toon</button></div>
+<div class="field"><button type="submit">${x.show}</button></div>
 </form>`;
 }
 
-function campaignForm(d: GemeenteDashboard, csrf: string, errors: Readonly<Record<string, string>>): SafeHtml {
-  return html`<details class="campaign-form"${Object.keys(errors).length > 0 ? html` open` : null}><summary>Wervingscampagne vastleggen</summary>
+function campaignForm(d: GemeenteDashboard, t: Catalogue, csrf: string, errors: Readonly<Record<string, string>>): SafeHtml {
+  const x = t.dashboard.campaigns;
+  return html`<details class="campaign-form"${Object.keys(errors).length > 0 ? html` open` : null}><summary>${x.summary}</summary>
 <form method="post" action="/plein/dashboard/${d.gemeente.code}/campagnes">
 ${csrfField(csrf)}
-${textField({ name: 'name', label: 'Naam van de campagne', required: true, maxlength: 100, error: errors.name ?? null })}
-${textField({ name: 'startsOn', label: 'Eerste dag', type: 'date', required: true, error: errors.startsOn ?? null })}
-${textField({ name: 'endsOn', label: 'Laatste dag', type: 'date', required: true, error: errors.endsOn ?? null })}
-<button type="submit">Campagne vastleggen</button>
+${textField({ name: 'name', label: x.name, required: true, maxlength: 100, error: errors.name ?? null })}
+${textField({ name: 'startsOn', label: x.startsOn, type: 'date', required: true, error: errors.startsOn ?? null })}
+${textField({ name: 'endsOn', label: x.endsOn, type: 'date', required: true, error: errors.endsOn ?? null })}
+<button type="submit">${x.submit}</button>
 </form></details>`;
 }
 
@@ -76,13 +78,15 @@ export interface PageExtras {
 
 /** The gemeente's dashboard: charts drawn on the server, each followed by its table and a CSV download. */
 export function gemeenteDashboardMain(d: GemeenteDashboard, t: Catalogue, extras: PageExtras): SafeHtml {
-  const tables = new Map(dashboardTables(d, t).map((x) => [x.id, x]));
+  const x = t.dashboard.page;
+  const charts = t.dashboard.charts;
+  const tables = new Map(dashboardTables(d, t).map((table) => [table.id, table]));
   const csv = (id: string) => `/plein/dashboard/${d.gemeente.code}/csv/${id}${extras.query}`;
   const table = (id: string) => {
     const found = tables.get(id);
-    return found === undefined ? null : renderTable(found, csv(id));
+    return found === undefined ? null : renderTable(found, csv(id), t.dashboard.tables.download);
   };
-  const asTable = (id: string) => html`<details class="table-view"><summary>Tabel bij deze grafiek</summary>${table(id)}</details>`;
+  const asTable = (id: string) => html`<details class="table-view"><summary>${x.tableView}</summary>${table(id)}</details>`;
   const p = d.participants;
   const n = (v: number | string) => (typeof v === 'number' ? v : null);
   const trend = d.trend;
@@ -91,22 +95,22 @@ export function gemeenteDashboardMain(d: GemeenteDashboard, t: Catalogue, extras
   const gemeenteOutcomes = d.actions.areas[0]?.outcomes ?? [];
   const nationalOutcomes = d.actions.areas[3]?.outcomes ?? [];
 
-  return html`<h1>Dashboard ${d.gemeente.name}</h1>
-<p class="lead">${d.gemeente.provinceName} · veiligheidsregio ${d.gemeente.safetyRegionName} · politie-eenheid ${d.gemeente.policeUnitName} · ${t.dashboard.sizeClasses[d.gemeente.sizeClass]}</p>
+  return html`<h1>${x.heading(d.gemeente.name)}</h1>
+<p class="lead">${x.lead({ province: d.gemeente.provinceName, safetyRegion: d.gemeente.safetyRegionName, policeUnit: d.gemeente.policeUnitName, sizeClass: t.dashboard.sizeClasses[d.gemeente.sizeClass] })}</p>
 ${filterForm(d, t)}
 <p class="note">${t.dashboard.notes.suppression}</p>
-<nav aria-label="Onderdelen van het dashboard" class="toc"><ul>
-<li><a href="#deelnemers">Deelnemers</a></li><li><a href="#verloop">Aanmeldingen</a></li><li><a href="#acties">Acties</a></li>
-<li><a href="#vergelijking">Vergelijking</a></li><li><a href="#kaart-sectie">Kaart</a></li><li><a href="#burgernetmail">Burgernetmail</a></li></ul></nav>
+<nav aria-label="${x.tocLabel}" class="toc"><ul>
+<li><a href="#deelnemers">${x.toc.participants}</a></li><li><a href="#verloop">${x.toc.trend}</a></li><li><a href="#acties">${x.toc.actions}</a></li>
+<li><a href="#vergelijking">${x.toc.benchmark}</a></li><li><a href="#kaart-sectie">${x.toc.map}</a></li><li><a href="#burgernetmail">${x.toc.mail}</a></li></ul></nav>
 
 <section aria-labelledby="deelnemers">
-<h2 id="deelnemers">Deelnemers nu</h2>
+<h2 id="deelnemers">${x.participantsHeading}</h2>
 <div class="cards">
-<div class="card"><p class="figure" data-figure="participants">${String(p.participants)}</p><p>deelnemers</p></div>
-<div class="card"><p class="figure" data-figure="per-thousand">${p.perThousand === null ? '–' : p.perThousand.toLocaleString('nl-NL')}</p><p>per 1.000 inwoners</p></div>
-<div class="card"><p class="figure">${p.appUsersNational.subscriptions.toLocaleString('nl-NL')}</p><p>appgebruikers met pushmeldingen (landelijk)</p></div>
+<div class="card"><p class="figure" data-figure="participants">${String(p.participants)}</p><p>${x.participantsFigure}</p></div>
+<div class="card"><p class="figure" data-figure="per-thousand">${p.perThousand === null ? '–' : p.perThousand.toLocaleString('nl-NL')}</p><p>${x.perThousandFigure}</p></div>
+<div class="card"><p class="figure">${p.appUsersNational.subscriptions.toLocaleString('nl-NL')}</p><p>${x.appUsersFigure}</p></div>
 </div>
-${horizontalBars('kanalen', `Deelnemers in ${d.gemeente.name} per kanaal`, [
+${horizontalBars(charts, 'kanalen', x.channelsChart(d.gemeente.name), [
   { label: t.dashboard.channels.sms, value: n(p.sms), note: String(p.sms) },
   { label: t.dashboard.channels.voice, value: n(p.voice), note: String(p.voice) },
   { label: t.dashboard.channels.email, value: n(p.email), note: String(p.email) },
@@ -117,65 +121,65 @@ ${table('deelnemers')}
 </section>
 
 <section aria-labelledby="verloop">
-<h2 id="verloop">Aanmeldingen en afmeldingen ${t.dashboard.intervals[trend.interval]}</h2>
-${trend.interval !== d.requestedInterval ? html`<p class="note">Over deze periode tonen we het verloop per week: per dag zijn het te veel punten.</p>` : null}
-<p>In deze periode: <strong>${String(trend.total.joined ?? t.dashboard.notes.totalHidden)}</strong> aangemeld, <strong>${String(trend.total.leaving ?? t.dashboard.notes.totalHidden)}</strong> afgemeld.</p>
-${lineChart('verloop', `Aan- en afmeldingen in ${d.gemeente.name} ${t.dashboard.intervals[trend.interval]}`, trend.buckets.map((b) => axisLabel(b.bucket, trend.interval)), [
-  { label: 'Aangemeld', values: trend.buckets.map((b) => b.joined), dash: null, marker: 'circle' },
-  { label: 'Afgemeld', values: trend.buckets.map((b) => b.leaving), dash: '6 4', marker: 'square' },
+<h2 id="verloop">${x.trendHeading(t.dashboard.intervals[trend.interval])}</h2>
+${trend.interval !== d.requestedInterval ? html`<p class="note">${x.trendWeekly}</p>` : null}
+<p>${x.periodTotals({ joined: html`<strong>${String(trend.total.joined ?? t.dashboard.notes.totalHidden)}</strong>`, leaving: html`<strong>${String(trend.total.leaving ?? t.dashboard.notes.totalHidden)}</strong>` })}</p>
+${lineChart(charts, 'verloop', x.trendChart({ gemeente: d.gemeente.name, interval: t.dashboard.intervals[trend.interval] }), trend.buckets.map((b) => axisLabel(b.bucket, trend.interval)), [
+  { label: x.joined, values: trend.buckets.map((b) => b.joined), dash: null, marker: 'circle' },
+  { label: x.left, values: trend.buckets.map((b) => b.leaving), dash: '6 4', marker: 'square' },
 ], trend.actions.map((a) => ({ index: bucketIndex(a.day), label: `${a.number}: ${t.actionTypes[a.type]}` })),
   trend.campaigns.map((c) => ({ from: bucketIndex(c.startsOn < d.period.from ? d.period.from : c.startsOn), to: bucketIndex(c.endsOn > d.period.to ? d.period.to : c.endsOn), label: c.name })))}
 <p class="note">${t.dashboard.notes.markers}</p>
 ${asTable('verloop')}
-<h3>Wervingscampagnes</h3>
-${trend.campaigns.length === 0 ? html`<p>Geen wervingscampagnes in deze periode.</p>` : table('campagnes')}
-${extras.mayManageCampaigns ? campaignForm(d, extras.csrf, extras.campaignErrors) : null}
+<h3>${x.campaignsHeading}</h3>
+${trend.campaigns.length === 0 ? html`<p>${x.noCampaigns}</p>` : table('campagnes')}
+${extras.mayManageCampaigns ? campaignForm(d, t, extras.csrf, extras.campaignErrors) : null}
 ${extras.mayManageCampaigns && trend.campaigns.length > 0
-  ? html`<ul class="campaign-remove">${trend.campaigns.map((c) => html`<li><form method="post" action="/plein/dashboard/${d.gemeente.code}/campagnes/${c.id}/verwijderen" class="inline-form">${csrfField(extras.csrf)}<button type="submit" class="secondary small">Verwijder campagne ${c.name}</button></form></li>`)}</ul>`
+  ? html`<ul class="campaign-remove">${trend.campaigns.map((c) => html`<li><form method="post" action="/plein/dashboard/${d.gemeente.code}/campagnes/${c.id}/verwijderen" class="inline-form">${csrfField(extras.csrf)}<button type="submit" class="secondary small">${x.removeCampaign(c.name)}</button></form></li>`)}</ul>`
   : null}
 </section>
 
 <section aria-labelledby="acties">
-<h2 id="acties">Burgernetacties</h2>
-${d.actions.areas.map((a) => html`<h3>${t.dashboard.areaKinds[a.area.kind]}${a.area.kind === 'national' ? '' : `: ${a.name}`}</h3>
-${stackedColumns(`acties-${a.area.kind}`, `Acties per maand en type, ${t.dashboard.areaKinds[a.area.kind].toLowerCase()}${a.area.kind === 'national' ? '' : ` ${a.name}`}`, d.actions.months.map(monthLabel),
+<h2 id="acties">${x.actionsHeading}</h2>
+${d.actions.areas.map((a) => html`<h3>${x.areaHeading({ kind: t.dashboard.areaKinds[a.area.kind], name: a.area.kind === 'national' ? null : a.name })}</h3>
+${stackedColumns(charts, `acties-${a.area.kind}`, x.actionsChart({ kind: t.dashboard.areaKinds[a.area.kind].toLowerCase(), name: a.area.kind === 'national' ? null : a.name }), d.actions.months.map(monthLabel),
   ACTION_TYPES.map((type) => ({ label: t.actionTypes[type], values: d.actions.months.map((m) => a.perMonth.find((r) => r.month === m && r.type === type)?.actions ?? 0) })))}
-${asTable(`acties-${({ gemeente: 'gemeente', 'safety-region': 'veiligheidsregio', 'police-unit': 'politie-eenheid', national: 'landelijk' } as const)[a.area.kind]}`)}`)}
-<h3>Succes per type</h3>
-${horizontalBars('succes', `Succespercentage per type: ${d.gemeente.name} en landelijk`, ACTION_TYPES.flatMap((type) => {
+${asTable(`acties-${AREA_SLUG[a.area.kind]}`)}`)}
+<h3>${x.successHeading}</h3>
+${horizontalBars(charts, 'succes', x.successChart(d.gemeente.name), ACTION_TYPES.flatMap((type) => {
   const own = gemeenteOutcomes.find((o) => o.type === type);
   const all = nationalOutcomes.find((o) => o.type === type);
   return [
-    { label: `${t.actionTypes[type]}, ${d.gemeente.name}`, value: own?.successRatio == null ? null : own.successRatio * 100, note: 'geen afgesloten acties', strong: true },
-    { label: `${t.actionTypes[type]}, landelijk`, value: all?.successRatio == null ? null : all.successRatio * 100, note: 'geen afgesloten acties' },
+    { label: x.successOf({ type: t.actionTypes[type], area: d.gemeente.name }), value: own?.successRatio == null ? null : own.successRatio * 100, note: x.noClosedActions, strong: true },
+    { label: x.successOf({ type: t.actionTypes[type], area: x.national }), value: all?.successRatio == null ? null : all.successRatio * 100, note: x.noClosedActions },
   ];
 }), (v) => `${v.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`)}
 <p class="note">${t.dashboard.notes.success} ${t.dashboard.notes.speed}</p>
 ${table('resultaten')}
-<h3>Acties in ${d.gemeente.name}</h3>
-${d.actions.actions.length === 0 ? html`<p>Geen acties in deze periode.</p>` : html`<details class="table-view"><summary>Alle ${d.actions.actions.length} acties in deze periode</summary>${table('actielijst')}</details>`}
+<h3>${x.actionsIn(d.gemeente.name)}</h3>
+${d.actions.actions.length === 0 ? html`<p>${x.noActions}</p>` : html`<details class="table-view"><summary>${x.allActions(d.actions.actions.length)}</summary>${table('actielijst')}</details>`}
 </section>
 
 <section aria-labelledby="vergelijking">
-<h2 id="vergelijking">Vergelijking met andere gemeenten</h2>
-${horizontalBars('vergelijking', `Deelnemers per 1.000 inwoners: ${d.gemeente.name} en vergelijkbare gemeenten`, d.benchmark.groups.map((g) => ({
-  label: g.kind === 'gemeente' ? d.gemeente.name : g.kind === 'size-class' ? 'Zelfde grootteklasse' : g.kind === 'province' ? `Provincie ${province}` : 'Nederland',
+<h2 id="vergelijking">${x.benchmarkHeading}</h2>
+${horizontalBars(charts, 'vergelijking', x.benchmarkChart(d.gemeente.name), d.benchmark.groups.map((g) => ({
+  label: g.kind === 'gemeente' ? d.gemeente.name : g.kind === 'size-class' ? x.sameSizeClass : g.kind === 'province' ? t.dashboard.tables.province(province) : t.dashboard.tables.national,
   value: g.perThousand,
-  note: '< 10 deelnemers',
+  note: x.fewParticipants,
   strong: g.kind === 'gemeente',
 })))}
 ${table('vergelijking')}
-<details class="table-view"><summary>Ranglijst van de provincie ${province}</summary>${table('ranglijst')}</details>
+<details class="table-view"><summary>${x.rankingSummary(province)}</summary>${table('ranglijst')}</details>
 </section>
 
 <section aria-labelledby="kaart-sectie">
-<h2 id="kaart-sectie">Kaart: deelname per 1.000 inwoners</h2>
+<h2 id="kaart-sectie">${x.mapHeading}</h2>
 ${mapBlock(t, d.gemeente.code)}
-<details class="table-view"><summary>Tabel bij de kaart (alle gemeenten)</summary>${table('kaart')}</details>
+<details class="table-view"><summary>${x.mapTableSummary}</summary>${table('kaart')}</details>
 </section>
 
 <section aria-labelledby="burgernetmail">
-<h2 id="burgernetmail">Burgernetmail</h2>
+<h2 id="burgernetmail">${x.mailHeading}</h2>
 ${d.email.mail === null ? html`<p class="note">${t.dashboard.notes.emailNotYet}</p>` : null}
 ${table('burgernetmail')}
 </section>`;
@@ -184,7 +188,7 @@ ${table('burgernetmail')}
 /** The map's container; /static/dashboard/dashboard-map.js draws it with Leaflet and the bundled boundaries. */
 export function mapBlock(t: Catalogue, gemeenteCode: string | null): SafeHtml {
   return html`<p class="note">${t.dashboard.notes.mapTable}</p>
-<div role="region" aria-label="Kaart van Nederland: gemeenten gekleurd naar deelnemers per 1.000 inwoners. Dezelfde cijfers staan in de tabel bij de kaart.">
+<div role="region" aria-label="${t.dashboard.page.mapLabel}">
 <div id="deelname-kaart" class="participation-map" data-gemeente="${gemeenteCode ?? ''}"></div>
 </div>
 <div id="kaart-legenda" class="map-legend" aria-hidden="true"></div>`;
@@ -192,13 +196,14 @@ export function mapBlock(t: Catalogue, gemeenteCode: string | null): SafeHtml {
 
 /** The start page for staff of a region or the country: pick a gemeente; the map and ranking of all. */
 export function dashboardIndexMain(gemeenten: readonly GemeenteSummary[], map: MapView, provinces: ReadonlyMap<string, string>, t: Catalogue): SafeHtml {
-  return html`<h1>Dashboard</h1>
+  const x = t.dashboard.page;
+  return html`<h1>${t.dashboard.title}</h1>
 <form method="get" action="/plein/dashboard" class="filters">
-<div class="field"><label for="veld-gemeente">Gemeente</label><select id="veld-gemeente" name="gemeente">${gemeenten.map((g) => html`<option value="${g.code}">${g.name}</option>`)}</select></div>
-<div class="field"><button type="submit">Open dashboard</button></div>
+<div class="field"><label for="veld-gemeente">${x.pickGemeente}</label><select id="veld-gemeente" name="gemeente">${gemeenten.map((g) => html`<option value="${g.code}">${g.name}</option>`)}</select></div>
+<div class="field"><button type="submit">${x.open}</button></div>
 </form>
-<p>Landelijk: <strong>${map.nationalPerThousand === null ? '–' : map.nationalPerThousand.toLocaleString('nl-NL')}</strong> deelnemers per 1.000 inwoners.</p>
-<h2>Kaart: deelname per 1.000 inwoners</h2>
+<p>${x.nationalFigure(html`<strong>${map.nationalPerThousand === null ? '–' : map.nationalPerThousand.toLocaleString('nl-NL')}</strong>`)}</p>
+<h2>${x.mapHeading}</h2>
 ${mapBlock(t, null)}
-<details class="table-view"><summary>Tabel bij de kaart (alle gemeenten)</summary>${renderTable(mapTable(map, provinces), '/plein/dashboard/csv/kaart')}</details>`;
+<details class="table-view"><summary>${x.mapTableSummary}</summary>${renderTable(mapTable(map, provinces, t), '/plein/dashboard/csv/kaart', t.dashboard.tables.download)}</details>`;
 }

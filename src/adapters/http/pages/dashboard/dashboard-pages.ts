@@ -10,6 +10,7 @@ import { mayManageCampaignsOf } from '../../../../domain/dashboard/dashboard-acc
 import { may } from '../../../../domain/staff/permissions.js';
 import { STAFF_ROLES, type Staff } from '../../../../domain/staff/staff.js';
 import type { Catalogue } from '../../../../domain/messages/catalogue.js';
+import type { DashboardTexts } from '../../../../domain/messages/dashboard-texts.js';
 import { html } from '../../html/html.js';
 import { dashboardStatusOf } from '../../dashboard/dashboard-problem.js';
 import { gemeenteParams, periodOf, periodQuery } from '../../dashboard/dashboard-query.js';
@@ -23,23 +24,26 @@ import { mapTable } from './dashboard-tables.js';
 const PAGE = { hide: true } as const;
 const STYLES = ['/static/vendor/leaflet/leaflet.css', '/static/dashboard/dashboard.css'];
 const SCRIPTS = ['/static/vendor/leaflet/leaflet.js', '/static/dashboard/dashboard-map.js'];
-const campaignForm = z.object({
-  name: z.string().trim().min(1, 'Geef de campagne een naam.').max(100, 'Hoogstens 100 tekens.'),
-  startsOn: z.iso.date('Kies de eerste dag.'),
-  endsOn: z.iso.date('Kies de laatste dag.'),
-});
+const campaignForm = (t: DashboardTexts['campaigns']) =>
+  z.object({
+    name: z.string().trim().min(1, t.nameMissing).max(100, t.nameTooLong),
+    startsOn: z.iso.date(t.startsOnMissing),
+    endsOn: z.iso.date(t.endsOnMissing),
+  });
 
 /** Burgernetplein's dashboard pages: the start page, a gemeente's dashboard, its CSV downloads and campaigns. */
 export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): FastifyPluginAsync {
   const guard = [requireStaffPage, requireStaffRole(...STAFF_ROLES.filter((role) => may({ role }, 'dashboard.view')))];
   const provinces = new Map([...deps.gemeenten.values()].map((g) => [g.provinceCode, g.provinceName]));
+  const t = catalogue.dashboard;
+  const campaignFormOf = campaignForm(t.campaigns);
 
   const refused = (request: FastifyRequest, reply: FastifyReply, error: DashboardError) =>
     reply.code(dashboardStatusOf(error)).type('text/html; charset=utf-8').send(
       renderPortalPage(request, reply, {
-        title: catalogue.problems[error.code] ?? 'Dashboard',
+        title: catalogue.problems[error.code] ?? t.title,
         current: '/plein/dashboard',
-        main: html`<h1>${catalogue.problems[error.code] ?? error.code}</h1>${error.code === 'dashboard.invalid-period' ? html`<p>${catalogue.dashboard.periodProblems[error.problem]}</p>` : null}<p><a href="/plein/dashboard">Naar het dashboard</a></p>`,
+        main: html`<h1>${catalogue.problems[error.code] ?? error.code}</h1>${error.code === 'dashboard.invalid-period' ? html`<p>${t.periodProblems[error.problem]}</p>` : null}<p><a href="/plein/dashboard">${t.page.toDashboard}</a></p>`,
       }),
     );
 
@@ -71,11 +75,11 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
     const loaded = await load(staff, code, query);
     if (!loaded.ok) return refused(request, reply, loaded.error);
     const d = loaded.value;
-    const notice = (request.query as Record<string, unknown>).campagne === 'opgeslagen' ? html`<p class="notice" role="status">De wervingscampagne is vastgelegd.</p>`
-      : (request.query as Record<string, unknown>).campagne === 'verwijderd' ? html`<p class="notice" role="status">De wervingscampagne is verwijderd.</p>` : null;
+    const notice = (request.query as Record<string, unknown>).campagne === 'opgeslagen' ? html`<p class="notice" role="status">${t.campaigns.saved}</p>`
+      : (request.query as Record<string, unknown>).campagne === 'verwijderd' ? html`<p class="notice" role="status">${t.campaigns.removed}</p>` : null;
     return reply.code(status).type('text/html; charset=utf-8').send(
       renderPortalPage(request, reply, {
-        title: `Dashboard ${d.gemeente.name}`,
+        title: t.page.heading(d.gemeente.name),
         current: '/plein/dashboard',
         styles: STYLES,
         scripts: SCRIPTS,
@@ -98,12 +102,12 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
       if (staff.scope.kind === 'gemeente') return reply.code(303).header('location', `/plein/dashboard/${staff.scope.gemeenteCode}`).send();
       const map = await viewMap(deps);
       return reply.type('text/html; charset=utf-8').send(
-        renderPortalPage(request, reply, { title: 'Dashboard', current: '/plein/dashboard', styles: STYLES, scripts: SCRIPTS, main: dashboardIndexMain(gemeentenInScope(deps, staff), map, provinces, catalogue) }),
+        renderPortalPage(request, reply, { title: t.title, current: '/plein/dashboard', styles: STYLES, scripts: SCRIPTS, main: dashboardIndexMain(gemeentenInScope(deps, staff), map, provinces, catalogue) }),
       );
     });
 
     app.get('/plein/dashboard/csv/kaart', { schema: PAGE, preHandler: guard }, async (_request, reply) => {
-      const table = mapTable(await viewMap(deps), provinces);
+      const table = mapTable(await viewMap(deps), provinces, catalogue);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="kaart.csv"').send(tableCsv(table));
     });
 
@@ -122,11 +126,11 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
     app.get('/plein/dashboard/:code/csv/:table', { schema: PAGE, preHandler: guard }, async (request, reply) => {
       const params = gemeenteParams.extend({ table: z.string().regex(/^[a-z-]{1,40}$/) }).safeParse(request.params);
       const query = periodQuery.safeParse(request.query);
-      if (!params.success || !query.success) return reply.code(404).type('text/plain; charset=utf-8').send('Onbekende tabel.');
+      if (!params.success || !query.success) return reply.code(404).type('text/plain; charset=utf-8').send(t.page.unknownTable);
       const loaded = await load(request.staff!, params.data.code, query.data);
       if (!loaded.ok) return refused(request, reply, loaded.error);
-      const table = dashboardTables(loaded.value, catalogue).find((t) => t.id === params.data.table);
-      if (table === undefined) return reply.code(404).type('text/plain; charset=utf-8').send('Onbekende tabel.');
+      const table = dashboardTables(loaded.value, catalogue).find((x) => x.id === params.data.table);
+      if (table === undefined) return reply.code(404).type('text/plain; charset=utf-8').send(t.page.unknownTable);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${params.data.code}-${table.id}.csv"`)
@@ -136,7 +140,7 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
     app.post('/plein/dashboard/:code/campagnes', { schema: PAGE, preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
       const params = gemeenteParams.safeParse(request.params);
       if (!params.success) return refused(request, reply, { code: 'dashboard.unknown-gemeente' });
-      const form = campaignForm.safeParse(request.body);
+      const form = campaignFormOf.safeParse(request.body);
       const defaults = periodQuery.parse({});
       if (!form.success) {
         const errors: Record<string, string> = {};
@@ -146,7 +150,7 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
       const outcome = await addCampaign(deps, request.staff!, params.data.code, form.data);
       if (!outcome.ok) {
         if (outcome.error.code !== 'dashboard.invalid-period') return refused(request, reply, outcome.error);
-        return renderDashboard(request, reply, params.data.code, defaults, { endsOn: catalogue.dashboard.periodProblems[outcome.error.problem] }, 422);
+        return renderDashboard(request, reply, params.data.code, defaults, { endsOn: t.periodProblems[outcome.error.problem] }, 422);
       }
       return reply.code(303).header('location', `/plein/dashboard/${params.data.code}?campagne=opgeslagen#verloop`).send();
     });

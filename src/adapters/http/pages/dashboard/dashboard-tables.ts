@@ -12,12 +12,12 @@ const MONTH = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', month: 'short'
 export const dayLabel = (day: string): string => DATE.format(new Date(`${day}T12:00:00Z`));
 export const monthLabel = (month: string): string => MONTH.format(new Date(`${month}-15T00:00:00Z`));
 
-export function bucketLabel(bucket: string, interval: TrendView['interval']): string {
+export function bucketLabel(bucket: string, interval: TrendView['interval'], t: Catalogue): string {
   switch (interval) {
     case 'day':
       return dayLabel(bucket);
     case 'week':
-      return `week van ${dayLabel(bucket)}`;
+      return t.dashboard.tables.weekOf(dayLabel(bucket));
     case 'month':
       return monthLabel(bucket.slice(0, 7));
   }
@@ -32,24 +32,27 @@ export function axisLabel(bucket: string, interval: TrendView['interval']): stri
 
 export function participantsTable(v: ParticipantsView, t: Catalogue): DataTable {
   const c = t.dashboard.channels;
+  const x = t.dashboard.tables;
   return {
     id: 'deelnemers',
-    caption: `Deelnemers in ${v.gemeente.name} nu`,
-    head: ['Kenmerk', 'Aantal'],
+    caption: x.participantsCaption(v.gemeente.name),
+    head: [x.feature, x.count],
     rows: [
       [c.participants, cell(v.participants)],
       [c.sms, cell(v.sms)],
       [c.voice, cell(v.voice)],
       [c.email, cell(v.email)],
-      ['Per 1.000 inwoners', cell(v.perThousand)],
-      ['Inwoners (CBS, 1 januari 2024)', cell(v.gemeente.population)],
-      ['Appgebruikers met pushmeldingen (landelijk)', cell(v.appUsersNational.subscriptions)],
-      ['Appgebruikers actief in de laatste 30 dagen (landelijk)', cell(v.appUsersNational.seenLast30Days)],
+      [x.perThousand, cell(v.perThousand)],
+      [x.population, cell(v.gemeente.population)],
+      [x.appUsers, cell(v.appUsersNational.subscriptions)],
+      [x.appUsersActive, cell(v.appUsersNational.seenLast30Days)],
     ],
   };
 }
 
-export function trendTable(v: TrendView): DataTable {
+export function trendTable(v: TrendView, t: Catalogue): DataTable {
+  const x = t.dashboard.tables;
+  const c = x.trendColumns;
   const actionsIn = new Map<string, number>();
   for (const a of v.actions) {
     const bucket = v.buckets.findLast((b) => b.bucket <= a.day)?.bucket;
@@ -57,21 +60,22 @@ export function trendTable(v: TrendView): DataTable {
   }
   return {
     id: 'verloop',
-    caption: `Aan- en afmeldingen in ${v.gemeente.name}, ${dayLabel(v.period.from)} tot en met ${dayLabel(v.period.to)}`,
-    head: ['Periode', 'Aangemeld', 'Afgemeld', 'Burgernetacties', 'Wervingscampagne'],
+    caption: x.trendCaption({ gemeente: v.gemeente.name, from: dayLabel(v.period.from), to: dayLabel(v.period.to) }),
+    head: [c.period, c.joined, c.left, c.actions, c.campaign],
     rows: v.buckets.map((b, i) => {
       const end = v.buckets[i + 1]?.bucket ?? '9999-12-31';
       const campaigns = v.campaigns.filter((c) => c.startsOn < end && c.endsOn >= b.bucket).map((c) => c.name);
-      return [bucketLabel(b.bucket, v.interval), cell(b.joined), cell(b.leaving), cell(actionsIn.get(b.bucket) ?? 0), campaigns.join(', ') || '–'];
+      return [bucketLabel(b.bucket, v.interval, t), cell(b.joined), cell(b.leaving), cell(actionsIn.get(b.bucket) ?? 0), campaigns.join(', ') || '–'];
     }),
   };
 }
 
-export function campaignsTable(v: TrendView): DataTable {
+export function campaignsTable(v: TrendView, t: Catalogue): DataTable {
+  const x = t.dashboard.tables;
   return {
     id: 'campagnes',
-    caption: `Wervingscampagnes van ${v.gemeente.name} in deze periode`,
-    head: ['Campagne', 'Van', 'Tot en met'],
+    caption: x.campaignsCaption(v.gemeente.name),
+    head: [x.campaignColumns.campaign, x.campaignColumns.from, x.campaignColumns.to],
     rows: v.campaigns.map((c) => [c.name, dayLabel(c.startsOn), dayLabel(c.endsOn)]),
   };
 }
@@ -79,10 +83,11 @@ export function campaignsTable(v: TrendView): DataTable {
 export const AREA_SLUG = { gemeente: 'gemeente', 'safety-region': 'veiligheidsregio', 'police-unit': 'politie-eenheid', national: 'landelijk' } as const;
 
 export function actionsPerMonthTables(v: ActionsView, t: Catalogue): DataTable[] {
+  const x = t.dashboard.tables;
   return v.areas.map((a) => ({
     id: `acties-${AREA_SLUG[a.area.kind]}`,
-    caption: `Burgernetacties per maand en type: ${t.dashboard.areaKinds[a.area.kind].toLowerCase()} ${a.name}`,
-    head: ['Maand', ...ACTION_TYPES.map((type) => t.actionTypes[type]), 'Totaal'],
+    caption: x.actionsPerMonthCaption({ area: t.dashboard.areaKinds[a.area.kind].toLowerCase(), name: a.name }),
+    head: [x.month, ...ACTION_TYPES.map((type) => t.actionTypes[type]), x.total],
     rows: v.months.map((m) => {
       const counts = ACTION_TYPES.map((type) => a.perMonth.find((r) => r.month === m && r.type === type)?.actions ?? 0);
       return [monthLabel(m), ...counts.map(cell), cell(counts.reduce((x, y) => x + y, 0))];
@@ -93,7 +98,7 @@ export function actionsPerMonthTables(v: ActionsView, t: Catalogue): DataTable[]
 function outcomeRow(area: string, o: ShownOutcome, t: Catalogue): string[] {
   return [
     area,
-    o.type === null ? 'Alle typen' : t.actionTypes[o.type],
+    o.type === null ? t.dashboard.tables.allTypes : t.actionTypes[o.type],
     cell(o.actions),
     cell(o.closed),
     cell(o.successes),
@@ -107,10 +112,12 @@ function outcomeRow(area: string, o: ShownOutcome, t: Catalogue): string[] {
 }
 
 export function outcomesTable(v: ActionsView, t: Catalogue): DataTable {
+  const x = t.dashboard.tables;
+  const c = x.outcomeColumns;
   return {
     id: 'resultaten',
-    caption: 'Succes, snelheid en reacties per type actie',
-    head: ['Gebied', 'Type', 'Acties', 'Afgesloten', 'Succes', 'Succespercentage', 'Mediaan tot eerste bericht (s)', 'Mediaan tot laatste bericht (s)', 'Mediaan ontvangers', '0800-0011 per actie', 'Apptips per actie'],
+    caption: x.outcomesCaption,
+    head: [c.area, c.type, c.actions, c.closed, c.successes, c.successRatio, c.medianFirst, c.medianLast, c.medianRecipients, c.calls, c.tips],
     rows: v.areas.flatMap((a) => {
       const label = `${t.dashboard.areaKinds[a.area.kind]} ${a.area.kind === 'national' ? '' : a.name}`.trim();
       const ordered = [...a.outcomes.filter((o) => o.type === null), ...a.outcomes.filter((o) => o.type !== null)];
@@ -120,10 +127,12 @@ export function outcomesTable(v: ActionsView, t: Catalogue): DataTable {
 }
 
 export function actionListTable(v: ActionsView, t: Catalogue): DataTable {
+  const x = t.dashboard.tables;
+  const c = x.actionListColumns;
   return {
     id: 'actielijst',
-    caption: `Burgernetacties in ${v.gemeente.name}`,
-    head: ['Nummer', 'Type', 'Gestart', 'Status', 'Resultaat', 'Ontvangers', 'Eerste bericht (s)', 'Laatste bericht (s)', '0800-0011', 'Apptips', 'Appmeldingen'],
+    caption: x.actionListCaption(v.gemeente.name),
+    head: [c.number, c.type, c.started, c.status, c.result, c.recipients, c.first, c.last, c.calls, c.tips, c.notifications],
     rows: v.actions.map((a) => [
       a.number,
       t.actionTypes[a.type],
@@ -141,23 +150,25 @@ export function actionListTable(v: ActionsView, t: Catalogue): DataTable {
 }
 
 export function benchmarkTable(v: BenchmarkView, t: Catalogue, provinceName: string): DataTable {
+  const x = t.dashboard.tables;
+  const c = x.benchmarkColumns;
   const label = (g: BenchmarkView['groups'][number]) => {
     switch (g.kind) {
       case 'gemeente':
         return v.gemeente.name;
       case 'size-class':
-        return `Gemeenten met ${t.dashboard.sizeClasses[v.gemeente.sizeClass]}`;
+        return x.sizeClassGroup(t.dashboard.sizeClasses[v.gemeente.sizeClass]);
       case 'province':
-        return `Provincie ${provinceName}`;
+        return x.province(provinceName);
       case 'national':
-        return 'Nederland';
+        return x.national;
     }
   };
   return {
     id: 'vergelijking',
-    caption: `${v.gemeente.name} vergeleken: deelnemers per 1.000 inwoners`,
-    head: ['Groep', 'Gemeenten', 'Per 1.000 inwoners', `Plaats van ${v.gemeente.name}`],
-    rows: v.groups.map((g) => [label(g), cell(g.gemeenten), cell(g.perThousand), g.kind === 'gemeente' ? '–' : g.rank === null ? '–' : `${g.rank} van ${g.ranked}`]),
+    caption: x.benchmarkCaption(v.gemeente.name),
+    head: [c.group, c.gemeenten, c.perThousand, c.rank(v.gemeente.name)],
+    rows: v.groups.map((g) => [label(g), cell(g.gemeenten), cell(g.perThousand), g.kind === 'gemeente' ? '–' : g.rank === null ? '–' : x.rankOf({ rank: g.rank, of: g.ranked })]),
   };
 }
 
@@ -172,40 +183,43 @@ function rankingRows(rows: readonly GemeenteParticipation[], provinces?: Readonl
   ]);
 }
 
-export function provinceRankingTable(v: BenchmarkView, provinceName: string): DataTable {
+export function provinceRankingTable(v: BenchmarkView, t: Catalogue, provinceName: string): DataTable {
+  const x = t.dashboard.tables;
+  const c = x.rankingColumns;
   const ranked = v.provinceRanking.filter((r) => r.rank !== null);
   return {
     id: 'ranglijst',
-    caption: `Ranglijst van de gemeenten in ${provinceName} (plaats in Nederland)`,
-    head: ['Plaats', 'Gemeente', 'Inwoners', 'Deelnemers', 'Per 1.000 inwoners'],
+    caption: x.rankingCaption(provinceName),
+    head: [c.rank, c.gemeente, c.population, c.participants, c.perThousand],
     rows: rankingRows([...ranked, ...v.provinceRanking.filter((r) => r.rank === null)]),
   };
 }
 
-export function mapTable(v: MapView, provinces: ReadonlyMap<string, string>): DataTable {
+export function mapTable(v: MapView, provinces: ReadonlyMap<string, string>, t: Catalogue): DataTable {
+  const x = t.dashboard.tables;
+  const c = x.rankingColumns;
   return {
     id: 'kaart',
-    caption: 'Alle gemeenten: deelnemers per 1.000 inwoners (de cijfers van de kaart)',
-    head: ['Plaats', 'Gemeente', 'Provincie', 'Inwoners', 'Deelnemers', 'Per 1.000 inwoners'],
+    caption: x.mapCaption,
+    head: [c.rank, c.gemeente, c.province, c.population, c.participants, c.perThousand],
     rows: rankingRows(v.gemeenten, provinces),
   };
 }
 
-const NOT_YET = 'nog niet beschikbaar';
-
-export function emailTable(v: EmailView): DataTable {
+export function emailTable(v: EmailView, t: Catalogue): DataTable {
+  const x = t.dashboard.tables;
   const m = v.mail;
   return {
     id: 'burgernetmail',
-    caption: `Burgernetmail in ${v.gemeente.name}, ${dayLabel(v.period.from)} tot en met ${dayLabel(v.period.to)}`,
-    head: ['Kenmerk', 'Aantal'],
+    caption: x.mailCaption({ gemeente: v.gemeente.name, from: dayLabel(v.period.from), to: dayLabel(v.period.to) }),
+    head: [x.feature, x.count],
     rows: [
-      ['Deelnemers met een bevestigd e-mailadres (nu)', cell(v.confirmedSubscribers)],
-      ['Burgernetmails met ontvangers in de gemeente', m === null ? NOT_YET : cell(m.mailsReaching)],
-      ...(m === null ? [] : m.mailsReachingByKind.map((k) => [`  waarvan ${k.kind}`, cell(k.mails)])),
-      ['Burgernetmails verstuurd door de gemeente', m === null ? NOT_YET : cell(m.ownMails)],
-      ['Ontvangers van die mails', m === null ? NOT_YET : cell(m.ownRecipients)],
-      ['Antwoorden op buurtonderzoek uit de gemeente', m === null ? NOT_YET : cell(m.buurtonderzoekAnswers)],
+      [x.mailConfirmed, cell(v.confirmedSubscribers)],
+      [x.mailsReaching, m === null ? x.notYet : cell(m.mailsReaching)],
+      ...(m === null ? [] : m.mailsReachingByKind.map((k) => [x.mailsOfKind(k.kind), cell(k.mails)])),
+      [x.ownMails, m === null ? x.notYet : cell(m.ownMails)],
+      [x.ownRecipients, m === null ? x.notYet : cell(m.ownRecipients)],
+      [x.answers, m === null ? x.notYet : cell(m.buurtonderzoekAnswers)],
     ],
   };
 }

@@ -24,15 +24,15 @@ export function cell(value: number | string | null | undefined): string {
 
 export const percentCell = (ratio: number | null): string => (ratio === null ? '–' : PERCENT.format(ratio));
 
-/** The table with a caption, column headers and the first cell of each row as its row header; a CSV link below. */
-export function renderTable(table: DataTable, csvHref: string | null): SafeHtml {
+/** The table with a caption, column headers and the first cell of each row as its row header; a CSV link below (its text: `download`). */
+export function renderTable(table: DataTable, csvHref: string | null, download: string): SafeHtml {
   return html`<div class="table-wrap" id="tabel-${table.id}">
 <table data-table="${table.id}">
 <caption>${table.caption}</caption>
 <thead><tr>${table.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${table.rows.map(([first, ...rest]) => html`<tr><th scope="row">${first ?? ''}</th>${rest.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
 </table>
-${csvHref === null ? null : html`<p class="csv-link"><a href="${csvHref}" download="${table.id}.csv" data-csv="${table.id}">Download als CSV<span class="visually-hidden">: ${table.caption}</span></a></p>`}
+${csvHref === null ? null : html`<p class="csv-link"><a href="${csvHref}" download="${table.id}.csv" data-csv="${table.id}">${download}<span class="visually-hidden">: ${table.caption}</span></a></p>`}
 </div>`;
 }
 

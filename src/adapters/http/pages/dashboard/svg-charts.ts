@@ -1,4 +1,7 @@
+import type { DashboardTexts } from '../../../../domain/messages/dashboard-texts.js';
 import { html, raw, type SafeHtml } from '../../html/html.js';
+
+type ChartTexts = DashboardTexts['charts'];
 
 /**
  * Small charts drawn on the server as SVG: no chart library, no script, readable without colour (every series also
@@ -23,7 +26,7 @@ function ticks(max: number): number[] {
   return out;
 }
 
-function frame(id: string, title: string, description: string, height: number, body: SafeHtml, legend: SafeHtml | null): SafeHtml {
+function frame(t: ChartTexts, id: string, title: string, description: string, height: number, body: SafeHtml, legend: SafeHtml | null): SafeHtml {
   return html`<figure class="chart" id="grafiek-${id}">
 <svg viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="grafiek-${id}-titel grafiek-${id}-uitleg" preserveAspectRatio="xMinYMin meet">
 <title id="grafiek-${id}-titel">${title}</title>
@@ -31,7 +34,7 @@ function frame(id: string, title: string, description: string, height: number, b
 ${body}
 </svg>
 ${legend}
-<figcaption>${title} <span class="chart-hint">(de cijfers staan in de tabel hieronder)</span></figcaption>
+<figcaption>${title} <span class="chart-hint">${t.tableHint}</span></figcaption>
 </figure>`;
 }
 
@@ -62,7 +65,7 @@ export interface StackedSeries {
 }
 
 /** Stacked columns: one column per category (month), one colour per series (type), from the bottom up. */
-export function stackedColumns(id: string, title: string, categories: readonly string[], series: readonly StackedSeries[]): SafeHtml {
+export function stackedColumns(t: ChartTexts, id: string, title: string, categories: readonly string[], series: readonly StackedSeries[]): SafeHtml {
   const height = 260;
   const bottom = height - PAD.bottom;
   const totals = categories.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
@@ -82,7 +85,7 @@ export function stackedColumns(id: string, title: string, categories: readonly s
     })}${i % every === 0 ? html`<text x="${x + slot * 0.35}" y="${bottom + 16}" text-anchor="middle" class="tick">${c}</text>` : null}`;
   });
   const total = totals.reduce((a, b) => a + b, 0);
-  return frame(id, title, `Gestapelde kolommen per maand; ${NUMBER.format(total)} in totaal.`, height,
+  return frame(t, id, title, t.stacked(NUMBER.format(total)), height,
     html`${axis.markup}${columns}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>`,
     legendOf(series.map((s, k) => ({ label: s.label, swatch: html`<rect width="24" height="12" fill="${OKABE_ITO[k % OKABE_ITO.length]}"/>` }))));
 }
@@ -97,7 +100,7 @@ export interface BarItem {
 }
 
 /** Horizontal bars with their value printed at the end: easy to read on a phone and without colour. */
-export function horizontalBars(id: string, title: string, items: readonly BarItem[], format: (v: number) => string = (v) => NUMBER.format(v)): SafeHtml {
+export function horizontalBars(t: ChartTexts, id: string, title: string, items: readonly BarItem[], format: (v: number) => string = (v) => NUMBER.format(v)): SafeHtml {
   const row = 30;
   const labelWidth = 320;
   const height = PAD.top + items.length * row + 8;
@@ -110,7 +113,7 @@ export function horizontalBars(id: string, title: string, items: readonly BarIte
 <rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${row - 10}" fill="${item.strong ? OKABE_ITO[1] : OKABE_ITO[0]}"${item.strong ? raw(' stroke="#000" stroke-width="1"') : null}/>
 <text x="${labelWidth + w + 6}" y="${y + 18}" class="bar-value">${item.value === null ? (item.note ?? '–') : format(item.value)}</text>`;
   });
-  return frame(id, title, `Liggende staven, ${items.length} rijen.`, height, html`${bars}`, null);
+  return frame(t, id, title, t.bars(items.length), height, html`${bars}`, null);
 }
 
 /** Where a suppressed count ("< 10") is drawn: an open marker halfway the band it lies in. */
@@ -136,7 +139,7 @@ export interface ChartBand {
 }
 
 /** Lines over time with ▲ markers under the axis (actions) and hatched bands (campaigns). */
-export function lineChart(id: string, title: string, labels: readonly string[], series: readonly LineSeries[], markers: readonly ChartMarker[], bands: readonly ChartBand[]): SafeHtml {
+export function lineChart(t: ChartTexts, id: string, title: string, labels: readonly string[], series: readonly LineSeries[], markers: readonly ChartMarker[], bands: readonly ChartBand[]): SafeHtml {
   const height = 300;
   const bottom = height - PAD.bottom - 14;
   const values = series.flatMap((s) => s.values.map((v) => (typeof v === 'number' ? v : SUPPRESSED_AT * 2)));
@@ -173,10 +176,10 @@ export function lineChart(id: string, title: string, labels: readonly string[], 
       label: s.label,
       swatch: html`<line x1="0" y1="6" x2="24" y2="6" stroke="${OKABE_ITO[k === 0 ? 0 : 5]}" stroke-width="2"${s.dash ? html` stroke-dasharray="${s.dash}"` : null}/>`,
     })),
-    { label: 'open punt: minder dan 10', swatch: html`<circle cx="12" cy="6" r="4" fill="#fff" stroke="#333" stroke-width="1.5"/>` },
-    { label: 'Burgernetactie (▲)', swatch: html`<path d="M7,11 l5,-9 l5,9 z" class="marker"/>` },
-    { label: 'Wervingscampagne', swatch: html`<rect width="24" height="12" fill="url(#arcering-${id})" stroke="#b07d00"/>` },
+    { label: t.suppressed, swatch: html`<circle cx="12" cy="6" r="4" fill="#fff" stroke="#333" stroke-width="1.5"/>` },
+    { label: t.action, swatch: html`<path d="M7,11 l5,-9 l5,9 z" class="marker"/>` },
+    { label: t.campaign, swatch: html`<rect width="24" height="12" fill="url(#arcering-${id})" stroke="#b07d00"/>` },
   ]);
-  return frame(id, title, `Lijnen over ${labels.length} perioden; ${markers.length} acties en ${bands.length} campagnes gemarkeerd.`, height,
+  return frame(t, id, title, t.lines({ periods: labels.length, actions: markers.length, campaigns: bands.length }), height,
     html`${defs}${bandMarkup}${axis.markup}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>${lines}${markerMarkup}${xLabels}`, legend);
 }

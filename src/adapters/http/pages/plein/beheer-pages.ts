@@ -5,6 +5,7 @@ import { setRoutingTarget } from '../../../../app/meldkamers/set-routing-target.
 import { changeAccountRole, createAccount, listAccounts, resetAccount, revokeAccount } from '../../../../app/staff-auth/manage-accounts.js';
 import { searchAuditLog } from '../../../../app/staff-auth/search-audit-log.js';
 import { ACTION_TYPES, type ActionType } from '../../../../domain/action/action-type.js';
+import type { PleinTexts } from '../../../../domain/messages/plein-texts.js';
 import { may, rolesGrantableBy } from '../../../../domain/staff/permissions.js';
 import { mayManageMeldkamer, STAFF_ROLES, type StaffRole } from '../../../../domain/staff/staff.js';
 import { csrfField, errorSummary, textField } from '../../html/form-fields.js';
@@ -12,19 +13,20 @@ import { html, type SafeHtml } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import { auditCsv } from '../../routes/plein/audit-csv.js';
 import { auditDetails, auditEventLabel, formatDateTime } from './audit-format.js';
-import { renderPortalPage, roleLabel } from './portal-page.js';
+import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
 const BEHEER_ROLES = ['meldkamer-beheer', 'gemeente-beheer', 'landelijk-beheer'] as const;
 const idParams = z.object({ id: z.uuid() });
-const createForm = z.object({
-  name: z.string().trim().min(1, 'Vul de naam in.').max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email('Vul een geldig e-mailadres in.').max(254)),
-  role: z.enum(STAFF_ROLES as [StaffRole, ...StaffRole[]], 'Kies een rol.'),
-  scope: z.string().trim().toUpperCase().max(6).default(''),
-});
+const createForm = (t: PleinTexts['beheer']) =>
+  z.object({
+    name: z.string().trim().min(1, t.nameMissing).max(200),
+    email: z.string().trim().toLowerCase().pipe(z.email(t.emailInvalid).max(254)),
+    role: z.enum(STAFF_ROLES as [StaffRole, ...StaffRole[]], t.roleMissing),
+    scope: z.string().trim().toUpperCase().max(6).default(''),
+  });
 const typeForm = z.object({ template: z.string().max(1000).default(''), requiresApproval: z.string().optional() });
-const routingForm = z.object({ target: z.string().trim().regex(/^(sips?:[^\s@<>"]+@[^\s<>"]+|\+[1-9][0-9]{6,14})$/, 'Geef een SIP-adres (sip:naam@domein) of een nummer als +31...') });
+const routingForm = (t: PleinTexts['beheer']) => z.object({ target: z.string().trim().regex(/^(sips?:[^\s@<>"]+@[^\s<>"]+|\+[1-9][0-9]{6,14})$/, t.routingInvalid) });
 const auditQuery = z.object({
   event: z.string().regex(/^[a-z-]+(\.[a-z-]+)?$/).optional().catch(undefined),
   van: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
@@ -36,6 +38,10 @@ const auditQuery = z.object({
 export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
   const auth = deps.plein.auth;
   const guard = [requireStaffPage, requireStaffRole(...BEHEER_ROLES)];
+  const t = deps.catalogue.plein;
+  const b = t.beheer;
+  const createFormOf = createForm(b);
+  const routingFormOf = routingForm(b);
 
   const page = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: SafeHtml; errors?: Record<string, string> } = {}) => {
     const staff = request.staff!;
@@ -45,55 +51,55 @@ export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
     const csrf = reply.generateCsrf();
     const grantable = rolesGrantableBy(staff.role);
     return renderPortalPage(request, reply, {
-      title: 'Beheer',
+      title: b.title,
       current: '/plein/beheer',
       notice: extra.notice ?? null,
-      main: html`<h1>Beheer</h1>
-<p><a href="/plein/beheer/audit">Auditlog doorzoeken en exporteren</a></p>
-<h2>Medewerkers</h2>
-<table class="compact"><caption class="visually-hidden">Medewerkers binnen uw scope</caption><thead><tr><th scope="col">Naam</th><th scope="col">E-mail</th><th scope="col">Rol</th><th scope="col">Scope</th><th scope="col">Tweede stap</th><th scope="col">Status</th><th scope="col">Acties</th></tr></thead>
+      main: html`<h1>${b.title}</h1>
+<p><a href="/plein/beheer/audit">${b.auditLink}</a></p>
+<h2>${b.staffHeading}</h2>
+<table class="compact"><caption class="visually-hidden">${b.staffCaption}</caption><thead><tr><th scope="col">${b.columns.name}</th><th scope="col">${b.columns.email}</th><th scope="col">${b.columns.role}</th><th scope="col">${b.columns.scope}</th><th scope="col">${b.columns.secondFactor}</th><th scope="col">${b.columns.status}</th><th scope="col">${b.columns.actions}</th></tr></thead>
 <tbody>${(accounts.ok ? accounts.value : []).map((a) => {
-        const scope = a.staff.scope.kind === 'meldkamer' ? a.staff.scope.meldkamerCode : a.staff.scope.kind === 'gemeente' ? a.staff.scope.gemeenteCode : 'landelijk';
+        const scope = a.staff.scope.kind === 'meldkamer' ? a.staff.scope.meldkamerCode : a.staff.scope.kind === 'gemeente' ? a.staff.scope.gemeenteCode : b.scopeNational;
         const self = a.staff.id === staff.id;
-        return html`<tr><td>${a.staff.name}</td><td>${a.email ?? '–'}</td><td>${roleLabel(a.staff.role)}</td><td>${scope}</td><td>${[a.totpSecret ? 'app' : null, a.passkeys > 0 ? `${a.passkeys} passkey` : null].filter(Boolean).join(', ') || 'geen'}</td><td>${a.active ? 'actief' : 'ingetrokken'}</td>
+        return html`<tr><td>${a.staff.name}</td><td>${a.email ?? '–'}</td><td>${t.roles[a.staff.role]}</td><td>${scope}</td><td>${[a.totpSecret ? b.factorApp : null, a.passkeys > 0 ? b.factorPasskeys(a.passkeys) : null].filter(Boolean).join(', ') || b.factorNone}</td><td>${a.active ? b.accountActive : b.accountRevoked}</td>
 <td>${a.active && !self
-          ? html`<form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/activeren" class="inline-form">${csrfField(csrf)}<button type="submit" class="secondary small">Nieuwe activeringslink</button></form>
-<form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/intrekken" class="inline-form">${csrfField(csrf)}<button type="submit" class="danger small">Intrekken<span class="visually-hidden"> ${a.staff.name}</span></button></form>`
+          ? html`<form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/activeren" class="inline-form">${csrfField(csrf)}<button type="submit" class="secondary small">${b.newActivationLink}</button></form>
+<form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/intrekken" class="inline-form">${csrfField(csrf)}<button type="submit" class="danger small">${b.revoke}<span class="visually-hidden"> ${a.staff.name}</span></button></form>`
           : null}</td></tr>`;
       })}</tbody></table>
-<h3>Medewerker toevoegen</h3>
+<h3>${b.addHeading}</h3>
 <div class="narrow">${errorSummary(extra.errors ?? {})}
 <form method="post" action="/plein/beheer/medewerkers" novalidate>${csrfField(csrf)}
-${textField({ name: 'name', label: 'Naam', required: true, maxlength: 200, error: extra.errors?.name ?? null })}
-${textField({ name: 'email', label: 'E-mailadres', type: 'email', required: true, maxlength: 254, error: extra.errors?.email ?? null })}
-<div class="field"><label for="veld-role">Rol</label><select id="veld-role" name="role">${grantable.map((r) => html`<option value="${r}">${roleLabel(r)}</option>`)}</select></div>
-${textField({ name: 'scope', label: 'Meldkamer of gemeente', hint: staff.scope.kind === 'landelijk' ? 'RE01–RE10 voor de politie, GM-code voor een gemeente; leeg voor landelijk beheer' : 'Leeg: uw eigen meldkamer of gemeente', maxlength: 6, error: extra.errors?.scope ?? null, required: false })}
-<button type="submit">Toevoegen</button></form></div>
+${textField({ name: 'name', label: b.name, required: true, maxlength: 200, error: extra.errors?.name ?? null })}
+${textField({ name: 'email', label: b.email, type: 'email', required: true, maxlength: 254, error: extra.errors?.email ?? null })}
+<div class="field"><label for="veld-role">${b.role}</label><select id="veld-role" name="role">${grantable.map((r) => html`<option value="${r}">${t.roles[r]}</option>`)}</select></div>
+${textField({ name: 'scope', label: b.scope, hint: staff.scope.kind === 'landelijk' ? b.scopeHintNational : b.scopeHintOwn, maxlength: 6, error: extra.errors?.scope ?? null, required: false })}
+<button type="submit">${b.add}</button></form></div>
 ${meldkamers.length > 0
-  ? html`<h2>Meldkamers: doorverbinden vanaf 0800-0011</h2>
-<table class="compact"><thead><tr><th scope="col">Meldkamer</th><th scope="col">Doorverbinden naar</th><th scope="col">Wijzigen</th></tr></thead><tbody>${meldkamers.map(
-      (m) => html`<tr><td>${m.code} ${m.name}</td><td>${m.phoneRoutingTarget}</td><td><form method="post" action="/plein/beheer/meldkamers/${m.code}" class="row">${csrfField(csrf)}<label class="visually-hidden" for="doel-${m.code}">Nieuw adres voor ${m.code}</label><input id="doel-${m.code}" name="target" value="${m.phoneRoutingTarget}" maxlength="200"><button type="submit" class="secondary small">Opslaan</button></form></td></tr>`,
+  ? html`<h2>${b.routingHeading}</h2>
+<table class="compact"><thead><tr><th scope="col">${b.routingColumns.meldkamer}</th><th scope="col">${b.routingColumns.target}</th><th scope="col">${b.routingColumns.change}</th></tr></thead><tbody>${meldkamers.map(
+      (m) => html`<tr><td>${m.code} ${m.name}</td><td>${m.phoneRoutingTarget}</td><td><form method="post" action="/plein/beheer/meldkamers/${m.code}" class="row">${csrfField(csrf)}<label class="visually-hidden" for="doel-${m.code}">${b.routingLabel(m.code)}</label><input id="doel-${m.code}" name="target" value="${m.phoneRoutingTarget}" maxlength="200"><button type="submit" class="secondary small">${b.save}</button></form></td></tr>`,
     )}</tbody></table>`
   : null}
 ${types.length > 0
-  ? html`<h2>Actietypen: sjabloon en tweede centralist</h2>${types.map(
-      (t) => html`<form method="post" action="/plein/beheer/actietypen/${t.type}" class="card">${csrfField(csrf)}<h3>${t.label}</h3>
-<div class="field"><label for="sjabloon-${t.type}">Sjabloon</label><textarea id="sjabloon-${t.type}" name="template" rows="2" maxlength="1000">${t.template}</textarea></div>
-<label class="check"><input type="checkbox" name="requiresApproval" value="ja"${t.requiresApproval ? html` checked` : null}> Starten vraagt goedkeuring van een tweede centralist</label>
-<button type="submit" class="secondary small">Opslaan<span class="visually-hidden"> ${t.label}</span></button></form>`,
+  ? html`<h2>${b.typesHeading}</h2>${types.map(
+      (type) => html`<form method="post" action="/plein/beheer/actietypen/${type.type}" class="card">${csrfField(csrf)}<h3>${type.label}</h3>
+<div class="field"><label for="sjabloon-${type.type}">${b.template}</label><textarea id="sjabloon-${type.type}" name="template" rows="2" maxlength="1000">${type.template}</textarea></div>
+<label class="check"><input type="checkbox" name="requiresApproval" value="ja"${type.requiresApproval ? html` checked` : null}> ${b.requiresApproval}</label>
+<button type="submit" class="secondary small">${b.save}<span class="visually-hidden"> ${type.label}</span></button></form>`,
     )}`
   : null}`,
     });
   };
   const send = async (request: FastifyRequest, reply: FastifyReply, extra: Parameters<typeof page>[2] = {}) => reply.type('text/html; charset=utf-8').send(await page(request, reply, extra));
   const linkNotice = (request: FastifyRequest, token: string) =>
-    html`<div class="notice" role="status"><p>Geef deze activeringslink aan de medewerker (hij werkt één keer en wordt niet opnieuw getoond):</p><p><code data-activeringslink>${`${request.protocol}://${request.headers.host ?? 'localhost'}/plein/activeren/${token}`}</code></p></div>`;
+    html`<div class="notice" role="status"><p>${b.activationLinkNotice}</p><p><code data-activeringslink>${`${request.protocol}://${request.headers.host ?? 'localhost'}/plein/activeren/${token}`}</code></p></div>`;
 
   return async (app) => {
     app.get('/plein/beheer', { preHandler: guard }, (request, reply) => send(request, reply));
 
     app.post('/plein/beheer/medewerkers', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const form = createForm.safeParse(request.body ?? {});
+      const form = createFormOf.safeParse(request.body ?? {});
       if (!form.success) {
         const errors = Object.fromEntries(form.error.issues.map((i) => [String(i.path[0]), i.message]));
         return send(request, reply.code(422), { errors });
@@ -109,7 +115,7 @@ ${types.length > 0
       });
       if (!outcome.ok) {
         const message: Record<string, string> =
-          outcome.error.code === 'staff.email-taken' ? { email: deps.catalogue.problems['staff.email-taken']! } : outcome.error.code === 'auth.forbidden' ? { role: 'U mag deze rol of scope niet toekennen.' } : { scope: deps.catalogue.problems['staff.invalid-scope']! };
+          outcome.error.code === 'staff.email-taken' ? { email: deps.catalogue.problems['staff.email-taken']! } : outcome.error.code === 'auth.forbidden' ? { role: b.roleForbidden } : { scope: deps.catalogue.problems['staff.invalid-scope']! };
         return send(request, reply.code(422), { errors: message });
       }
       return send(request, reply.code(201), { notice: linkNotice(request, outcome.value.activationToken) });
@@ -147,8 +153,8 @@ ${types.length > 0
 
     app.post('/plein/beheer/meldkamers/:code', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
       const code = z.string().regex(/^RE\d{2}$/).safeParse((request.params as { code?: unknown }).code);
-      const form = routingForm.safeParse(request.body ?? {});
-      if (!code.success || !form.success) return send(request, reply.code(422), { errors: { target: form.success ? 'Onbekende meldkamer.' : form.error.issues[0]!.message } });
+      const form = routingFormOf.safeParse(request.body ?? {});
+      if (!code.success || !form.success) return send(request, reply.code(422), { errors: { target: form.success ? b.unknownMeldkamer : form.error.issues[0]!.message } });
       await setRoutingTarget(deps, request.staff!, code.data, form.data.target);
       return reply.code(303).header('location', '/plein/beheer').send();
     });
@@ -162,20 +168,22 @@ ${types.length > 0
       const outcome = await searchAuditLog(auth, staff, { actorId: null, event: q.event ?? null, subjectType: null, subjectId: null, from: q.van ? day(q.van, false) : null, to: q.tot ? day(q.tot, true) : null, limit: csv ? 10_000 : 200, offset: 0 }, csv);
       const items = outcome.ok ? outcome.value.items : [];
       if (csv) return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="auditlog.csv"').send(auditCsv(items));
+      const l = t.auditLog;
+      const c = t.auditColumns;
       const query = new URLSearchParams({ ...(q.event ? { event: q.event } : {}), ...(q.van ? { van: q.van } : {}), ...(q.tot ? { tot: q.tot } : {}), formaat: 'csv' });
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
-          title: 'Auditlog',
+          title: l.title,
           current: '/plein/beheer',
-          main: html`<h1>Auditlog</h1>
+          main: html`<h1>${l.title}</h1>
 <form method="get" action="/plein/beheer/audit" class="filters">
-<div class="field"><label for="audit-event">Gebeurtenis</label><input id="audit-event" name="event" value="${q.event ?? ''}" placeholder="bijv. staff.logged-in of action" maxlength="60"></div>
-<div class="field"><label for="audit-van">Van</label><input id="audit-van" name="van" type="date" value="${q.van ?? ''}"></div>
-<div class="field"><label for="audit-tot">Tot en met</label><input id="audit-tot" name="tot" type="date" value="${q.tot ?? ''}"></div>
-<button type="submit">Zoeken</button></form>
-<p>${outcome.ok ? outcome.value.total : 0} regels. <a href="/plein/beheer/audit?${query.toString()}">Exporteren als CSV</a></p>
-<table class="compact"><caption class="visually-hidden">Auditregels</caption><thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Wat</th><th scope="col">Onderwerp</th><th scope="col">Details</th></tr></thead>
-<tbody>${items.map((e) => html`<tr><td>${formatDateTime(e.at)}</td><td>${e.actorName}</td><td>${auditEventLabel(e.event)}</td><td>${e.subjectType} ${e.subjectId ?? ''}</td><td>${auditDetails(e)}</td></tr>`)}</tbody></table>`,
+<div class="field"><label for="audit-event">${l.event}</label><input id="audit-event" name="event" value="${q.event ?? ''}" placeholder="${l.eventPlaceholder}" maxlength="60"></div>
+<div class="field"><label for="audit-van">${l.from}</label><input id="audit-van" name="van" type="date" value="${q.van ?? ''}"></div>
+<div class="field"><label for="audit-tot">${l.to}</label><input id="audit-tot" name="tot" type="date" value="${q.tot ?? ''}"></div>
+<button type="submit">${l.search}</button></form>
+<p>${l.count(outcome.ok ? outcome.value.total : 0)} <a href="/plein/beheer/audit?${query.toString()}">${l.export}</a></p>
+<table class="compact"><caption class="visually-hidden">${l.caption}</caption><thead><tr><th scope="col">${c.when}</th><th scope="col">${c.who}</th><th scope="col">${c.what}</th><th scope="col">${c.subject}</th><th scope="col">${c.details}</th></tr></thead>
+<tbody>${items.map((e) => html`<tr><td>${formatDateTime(e.at)}</td><td>${e.actorName}</td><td>${auditEventLabel(t, e.event)}</td><td>${e.subjectType} ${e.subjectId ?? ''}</td><td>${auditDetails(e)}</td></tr>`)}</tbody></table>`,
         }),
       );
     });

@@ -6,8 +6,6 @@ import { gemeenteOfPoint } from '../../../geodata/gemeente-boundaries.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
-const STATUS_NL: Record<string, string> = { concept: 'concept', actief: 'actief', afgesloten: 'afgesloten', ingetrokken: 'ingetrokken' };
-
 /** The gemeente's page: its participants, recent actions in the gemeente, links to its tools. */
 export function gemeentePages(deps: HttpDeps): FastifyPluginAsync {
   return async (app) => {
@@ -26,23 +24,24 @@ export function gemeentePages(deps: HttpDeps): FastifyPluginAsync {
       for (const a of ofMeldkamer.items) {
         if (a.status !== 'concept' && (await gemeenteOfPoint(a.area.centre)) === code) inGemeente.push(a);
       }
+      const g = deps.catalogue.plein.gemeentePage;
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
-          title: gemeente ? `Gemeente ${gemeente.name}` : 'Gemeente',
+          title: g.title(gemeente?.name ?? null),
           current: '/plein/gemeente',
-          main: html`<h1>Gemeente ${gemeente?.name ?? code}</h1>
+          main: html`<h1>${g.heading(gemeente?.name ?? code)}</h1>
 <div class="cards">
-<div class="card"><h2>Deelnemers</h2><p class="figure" data-deelnemers>${participants.total}</p><p>met een aanmelding in uw gemeente</p><p><a href="/plein/relatiebeheer">Naar relatiebeheer</a></p></div>
-<div class="card"><h2>Inwoners</h2><p class="figure">${gemeente?.population ?? '–'}</p><p>volgens CBS (2024)</p></div>
+<div class="card"><h2>${g.participants}</h2><p class="figure" data-deelnemers>${participants.total}</p><p>${g.participantsText}</p><p><a href="/plein/relatiebeheer">${g.toRelatiebeheer}</a></p></div>
+<div class="card"><h2>${g.population}</h2><p class="figure">${gemeente?.population ?? '–'}</p><p>${g.populationSource}</p></div>
 </div>
-<h2>Recente acties in uw gemeente</h2>
+<h2>${g.recentHeading}</h2>
 ${inGemeente.length === 0
-  ? html`<p>Geen acties in de afgelopen 90 dagen.</p>`
-  : html`<table><caption class="visually-hidden">Acties van de afgelopen 90 dagen</caption><thead><tr><th scope="col">Nummer</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Gestart</th></tr></thead><tbody>${inGemeente.map(
-      (a) => html`<tr><td>${a.number}</td><td>${deps.catalogue.actionTypes[a.type]}</td><td>${STATUS_NL[a.status]}</td><td>${a.startedAt ? formatDateTime(a.startedAt) : '–'}</td></tr>`,
+  ? html`<p>${g.noRecent}</p>`
+  : html`<table><caption class="visually-hidden">${g.recentCaption}</caption><thead><tr><th scope="col">${g.columns.number}</th><th scope="col">${g.columns.type}</th><th scope="col">${g.columns.status}</th><th scope="col">${g.columns.started}</th></tr></thead><tbody>${inGemeente.map(
+      (a) => html`<tr><td>${a.number}</td><td>${deps.catalogue.actionTypes[a.type]}</td><td>${deps.catalogue.plein.actionStatuses[a.status]}</td><td>${a.startedAt ? formatDateTime(a.startedAt) : '–'}</td></tr>`,
     )}</tbody></table>`}
-<h2>Verder</h2>
-<ul><li><a href="/plein/relatiebeheer">Relatiebeheer: deelnemers in uw gemeente</a></li><li><a href="/plein/account">Mijn account en recente activiteit</a></li></ul>`,
+<h2>${g.moreHeading}</h2>
+<ul><li><a href="/plein/relatiebeheer">${g.relatiebeheerLink}</a></li><li><a href="/plein/account">${g.accountLink}</a></li></ul>`,
         }),
       );
     });

@@ -22,7 +22,6 @@ const searchQuery = z.object({
 const idParams = z.object({ id: z.uuid() });
 const approveForm = z.object({ versie: z.coerce.number().int().min(1) });
 const ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
-const STATUS_NL: Record<string, string> = { concept: 'concept', actief: 'actief', afgesloten: 'afgesloten', ingetrokken: 'ingetrokken' };
 
 /** History: search past actions by number or words, type, place (gemeente) and period; each with its full timeline. */
 export function historyPages(deps: HttpDeps): FastifyPluginAsync {
@@ -68,17 +67,19 @@ ${unknownPlace === null ? null : errorSummary({ plaats: unknownPlace })}
 ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.value.total) : t.noAccess}</p>`}
 <table><caption class="visually-hidden">${t.caption}</caption><thead><tr><th scope="col">${c.number}</th><th scope="col">${c.type}</th><th scope="col">${c.status}</th><th scope="col">${c.meldkamer}</th><th scope="col">${c.created}</th><th scope="col">${c.message}</th></tr></thead>
 <tbody>${items.map(
-            (a) => html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status">${STATUS_NL[a.status]}</span></td><td>${a.meldkamerCode}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
+            (a) => html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status">${deps.catalogue.plein.actionStatuses[a.status]}</span></td><td>${a.meldkamerCode}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
           )}</tbody></table>`,
         }),
       );
     });
 
     app.get('/plein/acties/:id', { preHandler: guard }, async (request, reply) => {
+      const t = deps.catalogue.plein;
+      const h = t.history;
       const params = idParams.safeParse(request.params);
       const outcome = params.success ? await viewAction(deps, request.staff!, params.data.id) : null;
       if (outcome === null || !outcome.ok) {
-        return reply.code(404).type('text/html; charset=utf-8').send(renderPortalPage(request, reply, { title: 'Niet gevonden', main: html`<h1>Actie niet gevonden</h1><p><a href="/plein/acties">Terug naar de acties</a></p>` }));
+        return reply.code(404).type('text/html; charset=utf-8').send(renderPortalPage(request, reply, { title: h.notFoundTitle, main: html`<h1>${h.notFoundHeading}</h1><p><a href="/plein/acties">${h.back}</a></p>` }));
       }
       const { action, messages, progress } = outcome.value;
       const audit = await deps.store.auditSearch.search({ actorId: null, event: null, subjectType: 'action', subjectId: action.id, from: null, to: null, meldkamerCode: null, gemeenteCode: null, limit: 500, offset: 0 });
@@ -87,21 +88,28 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
       const totals = Object.values(progress.byKind).flatMap((k) => Object.values(k));
       const count = (s: 'delivered' | 'failed' | 'submitted') => totals.reduce((n, c) => n + c[s], 0);
       const timeline = [
-        ...audit.items.map((e) => ({ at: e.at, text: `${auditEventLabel(e.event)} door ${e.actorName}`, detail: auditDetails(e) })),
-        ...messages.map((m) => ({ at: m.createdAt, text: m.kind === 'alert' ? 'Bericht' : m.kind === 'update' ? 'Vervolgbericht' : 'Afloopbericht', detail: m.text })),
+        ...audit.items.map((e) => ({ at: e.at, text: h.eventBy({ event: auditEventLabel(t, e.event), actor: e.actorName }), detail: auditDetails(e) })),
+        ...messages.map((m) => ({ at: m.createdAt, text: h.messageKinds[m.kind], detail: m.text })),
       ].sort((a, b) => a.at.getTime() - b.at.getTime());
+      const summary = h.summary({
+        type: deps.catalogue.actionTypes[action.type],
+        status: html`<span class="status">${t.actionStatuses[action.status]}</span>`,
+        meldkamer: action.meldkamerCode,
+        result: action.result ? deps.catalogue.results[action.result] : null,
+      });
+      const when = (at: Date | null) => (at ? formatDateTime(at) : '–');
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
-          title: `Actie ${action.number}`,
+          title: h.actionTitle(action.number),
           current: '/plein/acties',
-          main: html`<h1>Actie ${action.number}</h1>
-<p>${deps.catalogue.actionTypes[action.type]}, <span class="status">${STATUS_NL[action.status]}</span>, meldkamer ${action.meldkamerCode}${action.result ? `, resultaat: ${deps.catalogue.results[action.result]}` : ''}.</p>
-<p>Verzonden ${count('submitted') + count('delivered') + count('failed')}, afgeleverd ${count('delivered')}, mislukt ${count('failed')}. Eerste bericht ${progress.firstSubmittedAt ? formatDateTime(progress.firstSubmittedAt) : '–'}, laatste ${progress.lastSubmittedAt ? formatDateTime(progress.lastSubmittedAt) : '–'}.</p>
-${approval ? html`<p class="notice">Goedgekeurd door een tweede centralist op ${formatDateTime(approval.approvedAt)}.</p>` : null}
-${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">Goedkeuren als tweede centralist</button></form>` : null}
-<h2>Tijdlijn</h2>
+          main: html`<h1>${h.actionTitle(action.number)}</h1>
+<p>${summary}</p>
+<p>${h.progress({ sent: count('submitted') + count('delivered') + count('failed'), delivered: count('delivered'), failed: count('failed'), first: when(progress.firstSubmittedAt), last: when(progress.lastSubmittedAt) })}</p>
+${approval ? html`<p class="notice">${h.approvedOn(formatDateTime(approval.approvedAt))}</p>` : null}
+${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approve}</button></form>` : null}
+<h2>${h.timeline}</h2>
 <ol class="timeline">${timeline.map((e) => html`<li><time>${formatDateTime(e.at)}</time>${e.text}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : null}</li>`)}</ol>
-<p><a href="/plein/acties">Terug naar de acties</a></p>`,
+<p><a href="/plein/acties">${h.back}</a></p>`,
         }),
       );
     });

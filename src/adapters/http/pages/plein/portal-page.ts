@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { may } from '../../../../domain/staff/permissions.js';
+import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import type { Staff } from '../../../../domain/staff/staff.js';
 import { csrfField } from '../../html/form-fields.js';
 import { html, type SafeHtml } from '../../html/html.js';
@@ -19,47 +20,37 @@ export interface PortalPageOptions {
   readonly head?: SafeHtml;
 }
 
-const ROLE_NL: Record<Staff['role'], string> = {
-  centralist: 'centralist',
-  'meldkamer-beheer': 'meldkamerbeheer',
-  gemeente: 'gemeente',
-  'gemeente-beheer': 'gemeentebeheer',
-  'landelijk-beheer': 'landelijk beheer',
-};
-
-export function roleLabel(role: Staff['role']): string {
-  return ROLE_NL[role];
-}
-
 /** The portal's menu for a role: only what the role may open. */
-export function portalNav(staff: Staff | null): { href: string; label: string }[] {
-  if (staff === null) return [{ href: '/plein/inloggen', label: 'Inloggen' }];
+export function portalNav(staff: Staff | null, t: Catalogue): { href: string; label: string }[] {
+  const nav = t.plein.nav;
+  if (staff === null) return [{ href: '/plein/inloggen', label: nav.login }];
   const links: { href: string; label: string }[] = [];
-  if (may(staff, 'actions.run')) links.push({ href: '/plein/console', label: 'Console' });
-  if (may(staff, 'actions.view')) links.push({ href: '/plein/acties', label: 'Acties' });
-  if (may(staff, 'gemeente.view') && staff.scope.kind === 'gemeente') links.push({ href: '/plein/gemeente', label: 'Gemeente' });
-  if (may(staff, 'dashboard.view')) links.push({ href: '/plein/dashboard', label: 'Dashboard' });
-  if (may(staff, 'participants.manage')) links.push({ href: '/plein/relatiebeheer', label: 'Relatiebeheer' });
-  if (may(staff, 'mail.send')) links.push({ href: '/plein/burgernetmail', label: 'Burgernetmail' });
-  if (may(staff, 'staff.manage') || may(staff, 'settings.manage') || may(staff, 'audit.view')) links.push({ href: '/plein/beheer', label: 'Beheer' });
-  links.push({ href: '/plein/account', label: 'Mijn account' });
+  if (may(staff, 'actions.run')) links.push({ href: '/plein/console', label: nav.console });
+  if (may(staff, 'actions.view')) links.push({ href: '/plein/acties', label: nav.actions });
+  if (may(staff, 'gemeente.view') && staff.scope.kind === 'gemeente') links.push({ href: '/plein/gemeente', label: nav.gemeente });
+  if (may(staff, 'dashboard.view')) links.push({ href: '/plein/dashboard', label: t.dashboard.navLabel });
+  if (may(staff, 'participants.manage')) links.push({ href: '/plein/relatiebeheer', label: nav.relatiebeheer });
+  if (may(staff, 'mail.send')) links.push({ href: '/plein/burgernetmail', label: nav.burgernetmail });
+  if (may(staff, 'staff.manage') || may(staff, 'settings.manage') || may(staff, 'audit.view')) links.push({ href: '/plein/beheer', label: nav.beheer });
+  links.push({ href: '/plein/account', label: nav.account });
   return links;
 }
 
 /**
- * A portal page: the shared shell with the menu for the user's role, who is logged in, a logout button
+ * A portal page: the shared shell (its texts from the request's catalogue, see loadPortalSession) with the menu for the user's role, who is logged in, a logout button
  * (a form with the CSRF token) and the CSRF token for scripts in <meta name="csrf-token">.
  */
 export function renderPortalPage(request: FastifyRequest, reply: FastifyReply, options: PortalPageOptions): string {
   const staff = request.staff;
+  const t = request.catalogue;
   const csrf = reply.generateCsrf();
-  const nav: NavLink[] = portalNav(staff).map((l) => ({ ...l, current: l.href === options.current }));
+  const nav: NavLink[] = portalNav(staff, t).map((l) => ({ ...l, current: l.href === options.current }));
   const who =
     staff === null
       ? null
-      : html`<div class="portal-user"><span>${staff.name} (${roleLabel(staff.role)}${
+      : html`<div class="portal-user"><span>${staff.name} (${t.plein.roles[staff.role]}${
           staff.scope.kind === 'landelijk' ? '' : `, ${staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : staff.scope.gemeenteCode}`
-        })</span><form method="post" action="/plein/uitloggen">${csrfField(csrf)}<button type="submit" class="secondary small">Uitloggen</button></form></div>`;
+        })</span><form method="post" action="/plein/uitloggen">${csrfField(csrf)}<button type="submit" class="secondary small">${t.plein.nav.logout}</button></form></div>`;
   return renderPage({
     title: options.title,
     section: 'portal',

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import type { StaffRole } from '../../../../domain/staff/staff.js';
 import { resolveSession, type ResolvedSession } from '../../../../app/staff-auth/staff-sessions.js';
 import { html } from '../../html/html.js';
@@ -11,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The portal session in any stage (also halfway through login), or null. */
     staffSession: ResolvedSession | null;
+    /** The texts for this request's pages: the shell and guards render with it (set by loadPortalSession). */
+    catalogue: Catalogue;
   }
 }
 
@@ -23,6 +26,7 @@ const CSRF_COOKIE = 'burgernet_csrf';
  */
 export function loadPortalSession(deps: HttpDeps) {
   return async function loadPortalSessionHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    request.catalogue = deps.catalogue;
     // One CSRF secret per browser from its first page on: without a cookie, every reply.generateCsrf() in
     // one request would make a new secret, and only the last would match the cookie the browser keeps.
     if (typeof request.cookies[CSRF_COOKIE] !== 'string') {
@@ -54,17 +58,18 @@ export async function requireStaffPage(request: FastifyRequest, reply: FastifyRe
   await reply.code(303).header('location', hadSession ? '/plein/inloggen?verlopen=1' : '/plein/inloggen').send();
 }
 
-/** preHandler factory: logged in with another role → 403 with a Dutch page. Use after requireStaffPage. */
+/** preHandler factory: logged in with another role → 403 with a page from the catalogue. Use after requireStaffPage. */
 export function requireStaffRole(...roles: StaffRole[]) {
   return async function requireStaffRoleHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (request.staff !== null && roles.includes(request.staff.role)) return;
+    const t = request.catalogue.plein.forbidden;
     await reply
       .code(403)
       .type('text/html; charset=utf-8')
       .send(
         renderPortalPage(request, reply, {
-          title: 'Geen toegang',
-          main: html`<h1>Geen toegang</h1><p>Uw rol geeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met het beheer van uw organisatie.</p><p><a href="/plein">Naar de startpagina</a></p>`,
+          title: t.title,
+          main: html`<h1>${t.title}</h1><p>${t.text}</p><p><a href="/plein">${t.home}</a></p>`,
         }),
       );
   };
