@@ -67,6 +67,8 @@ export const appNl = {
     share: 'Delen',
     shareWhatsApp: 'Delen via WhatsApp',
     shareText: (title: string) => `Burgernet: ${title}. Kijkt u mee?`,
+    /** The title the phone's share sheet gets. */
+    shareTitle: (title: string) => `Burgernet: ${title}`,
     tipHeading: 'Iets gezien? Stuur een tip',
     tipIntro: 'Uw tip gaat direct naar de meldkamer. Is er haast? Bel dan.',
     tipText: 'Wat heeft u gezien?',

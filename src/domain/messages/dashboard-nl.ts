@@ -159,6 +159,16 @@ export const dashboardNl: DashboardTexts = {
     ownRecipients: 'Ontvangers van die mails',
     answers: 'Antwoorden op buurtonderzoek uit de gemeente',
   },
+  mapScript: {
+    legendHeading: 'Deelnemers per 1.000 inwoners',
+    classFrom: '{from} of meer',
+    classRange: '{from} tot {to}',
+    suppressed: 'minder dan 10 deelnemers',
+    figure: '{value} per 1.000 inwoners (plaats {rank})',
+    tooltip: '{name}: {figure}',
+    attribution: 'Grenzen © CBS / PDOK',
+    failed: 'De kaart kon niet worden geladen. De cijfers staan in de tabel bij de kaart.',
+  },
   charts: {
     tableHint: '(de cijfers staan in de tabel hieronder)',
     stacked: (total) => `Gestapelde kolommen per maand; ${total} in totaal.`,

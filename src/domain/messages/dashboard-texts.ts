@@ -162,6 +162,21 @@ export interface DashboardTexts {
     readonly ownRecipients: string;
     readonly answers: string;
   };
+  /**
+   * What the map's script (dashboard-map.js) writes: the legend, a gemeente's tooltip, the attribution. A word in braces is
+   * a value the script fills in: {from}/{to} a class's bounds, {value} participants per 1,000, {rank} the gemeente's place,
+   * {name} its name, {figure} the text of `figure` or `suppressed`.
+   */
+  readonly mapScript: {
+    readonly legendHeading: string;
+    readonly classFrom: string;
+    readonly classRange: string;
+    readonly suppressed: string;
+    readonly figure: string;
+    readonly tooltip: string;
+    readonly attribution: string;
+    readonly failed: string;
+  };
   /** The charts' descriptions and legends (for screen readers and beside the drawing). */
   readonly charts: {
     readonly tableHint: string;

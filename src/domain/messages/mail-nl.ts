@@ -180,7 +180,13 @@ export const mailNl = {
       polygon: 'Polygoon (klik de hoeken, dubbelklik om te sluiten)',
       count: 'Aantal ontvangers',
       countNone: 'Kies ontvangers om ze te tellen.',
-      countResult: (n: number) => `${n.toLocaleString('nl-NL')} ${n === 1 ? 'deelnemer krijgt' : 'deelnemers krijgen'} deze mail.`,
+      /** What the compose page's script (compose.js) writes; {n} is the number of recipients it fills in. */
+      script: {
+        countOne: '{n} deelnemer krijgt deze mail.',
+        countOther: '{n} deelnemers krijgen deze mail.',
+        countFailed: 'Tellen lukte niet.',
+        mapAttribution: 'Gemeentegrenzen © CBS / PDOK',
+      },
       answerDays: 'Antwoordlink geldig (dagen)',
       save: 'Opslaan en bekijken',
       errors: {

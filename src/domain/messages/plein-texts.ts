@@ -212,6 +212,60 @@ export interface PleinTexts {
     readonly confirmYes: string;
     readonly confirmNo: string;
   };
+  /**
+   * What the console's script (console.js) writes into the page; the page gives them to it as JSON. A word in braces
+   * is a value the script fills in: {n} a number of recipients or characters, {type} the action type's label, {message}
+   * the message, {number} the action's number, {sent}/{delivered}/{failed}/{queued} messages by state, {first}/{last}
+   * a time, {text} a tip's text.
+   */
+  readonly consoleScript: {
+    readonly sessionExpired: string;
+    readonly failed: string;
+    /** The channels by the API's name, in the reach and the progress table. */
+    readonly channels: { readonly sms: string; readonly voice: string; readonly app: string; readonly push: string };
+    readonly mapAttribution: string;
+    /** {n}: the number of recipients, marked up by the script. */
+    readonly reach: string;
+    /** The same while an action runs (widening reaches only new recipients). */
+    readonly reachNew: string;
+    readonly outsideTimeWindow: string;
+    readonly characters: string;
+    /** {characters}: the text of `characters`; {units}: SMS characters; {encoding}: one of `encodings`; {parts}: one of `smsParts`. */
+    readonly smsCounter: string;
+    readonly encodings: { readonly gsm: string; readonly ucs2: string };
+    readonly smsParts: { readonly one: string; readonly other: string };
+    readonly previewSms: string;
+    readonly previewVoice: string;
+    readonly previewApp: string;
+    /** The app's notification in the preview: {type}, {message}. */
+    readonly appPreview: string;
+    readonly areaFirst: string;
+    readonly messageFirst: string;
+    readonly confirm: string;
+    readonly approvalRequired: string;
+    /** {sent} and {delivered} are marked up by the script. */
+    readonly progress: string;
+    readonly progressColumns: { readonly channel: string; readonly recipients: string; readonly sent: string; readonly delivered: string; readonly failed: string };
+    readonly progressTimes: string;
+    /** The two lines' names under the progress chart (console-chart.js). */
+    readonly chartLabels: { readonly sent: string; readonly delivered: string };
+    readonly tipPhotoAlt: string;
+    readonly appTip: string;
+    readonly appTipCallback: string;
+    readonly call: string;
+    readonly confirmClose: string;
+    readonly confirmWithdraw: string;
+    readonly photoFailed: string;
+    readonly photoPlaced: string;
+  };
+  /** What the passkey script (passkey.js) writes: on the second step of logging in, enrolment and Mijn account. */
+  readonly passkeyScript: {
+    readonly failed: string;
+    readonly unsupported: string;
+    readonly notUsed: string;
+    /** The name a new passkey gets (shown in Mijn account). */
+    readonly newLabel: string;
+  };
   /** The gemeente's page: its participants, recent actions in the gemeente, its tools. */
   readonly gemeentePage: {
     readonly title: (name: string | null) => string;

@@ -35,3 +35,11 @@ export function html(strings: TemplateStringsArray, ...values: Interpolated[]): 
 export function raw(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
+
+/**
+ * Data for the page's scripts, as a JSON block (`<script type="application/json">`, never executed, so the CSP allows it);
+ * `<` is written as \u003c so that the data cannot end the block.
+ */
+export function jsonBlock(id: string, value: unknown): SafeHtml {
+  return html`<script type="application/json" id="${id}">${raw(JSON.stringify(value).replace(/</g, '\\u003c'))}</script>`;
+}

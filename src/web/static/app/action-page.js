@@ -15,7 +15,7 @@ function setUpMap() {
 
 function setUpSharing() {
   const button = $('delen-knop');
-  const data = { title: `Burgernet: ${action.title}`, text: action.shareText.replace(action.shareUrl, '').trim(), url: action.shareUrl };
+  const data = { title: action.shareTitle, text: action.shareText.replace(action.shareUrl, '').trim(), url: action.shareUrl };
   if (typeof navigator.share !== 'function' || (typeof navigator.canShare === 'function' && !navigator.canShare(data))) return;
   button.hidden = false;
   button.addEventListener('click', async () => {

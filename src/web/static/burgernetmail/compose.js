@@ -6,6 +6,8 @@
   if (!form) return;
   const $ = (id) => document.getElementById(id);
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+  // The texts, from the page (the server's message catalogue); {n} in them is the number filled in here.
+  const texts = JSON.parse($('texts-compose').textContent);
   const count = $('aantal');
   const hidden = $('veld-gebied');
 
@@ -44,7 +46,7 @@
         body = null;
       }
       if (!body) {
-        count.textContent = 'Kies ontvangers om ze te tellen.';
+        count.textContent = texts.countNone;
         return;
       }
       const mine = ++asked;
@@ -58,13 +60,13 @@
         const json = await response.json().catch(() => ({}));
         if (mine !== asked) return;
         if (!response.ok) {
-          count.textContent = [json.title, json.detail].filter(Boolean).join(': ') || 'Tellen lukte niet.';
+          count.textContent = [json.title, json.detail].filter(Boolean).join(': ') || texts.countFailed;
           return;
         }
         const n = json.recipients;
-        count.textContent = `${n.toLocaleString('nl-NL')} ${n === 1 ? 'deelnemer krijgt' : 'deelnemers krijgen'} deze mail.`;
+        count.textContent = (n === 1 ? texts.countOne : texts.countOther).replace('{n}', () => n.toLocaleString('nl-NL'));
       } catch {
-        count.textContent = 'Tellen lukte niet.';
+        count.textContent = texts.countFailed;
       }
     }, 300);
   }
@@ -81,7 +83,7 @@
         if (geo) L.geoJSON(geo, { style: { color: '#154273', weight: 1, fillColor: '#dfe7f1', fillOpacity: 0.6 } }).addTo(map).bringToBack();
       })
       .catch(() => {});
-    map.attributionControl.addAttribution('Gemeentegrenzen © CBS / PDOK');
+    map.attributionControl.addAttribution(texts.mapAttribution);
     const radiusInput = $('veld-straal');
     let layer = null;
     let points = [];

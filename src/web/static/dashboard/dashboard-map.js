@@ -4,6 +4,9 @@
 const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
 const UNKNOWN = '#d9d9d9';
 const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+// The texts, from the page (the server's message catalogue); a {name} in them is a value filled in here.
+const TEXTS = JSON.parse(document.getElementById('texts-dashboard-map')?.textContent ?? '{}');
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, name) => String(values[name] ?? whole));
 
 // Quintiles; equal breaks (many gemeenten with the same rounded rate) merge, so a class never reads "1,2 tot 1,2".
 function classBreaks(values) {
@@ -20,15 +23,26 @@ function classOf(value, breaks) {
   return k;
 }
 
+/** A legend entry: the colour's swatch, then the label as text. */
+function legendItem(colour, label) {
+  const item = document.createElement('li');
+  item.innerHTML = `<span class="swatch" style="background:${colour}"></span>`;
+  item.append(label);
+  return item;
+}
+
 function legend(container, breaks) {
   const items = PALETTE.slice(0, breaks.length + 1).map((colour, k) => {
-    const from = k === 0 ? 0 : breaks[k - 1];
+    const from = NUMBER.format(k === 0 ? 0 : breaks[k - 1]);
     const to = breaks[k];
-    const label = to === undefined ? `${NUMBER.format(from)} of meer` : `${NUMBER.format(from)} tot ${NUMBER.format(to)}`;
-    return `<li><span class="swatch" style="background:${colour}"></span>${label}</li>`;
+    return legendItem(colour, to === undefined ? fill(TEXTS.classFrom, { from }) : fill(TEXTS.classRange, { from, to: NUMBER.format(to) }));
   });
-  items.push(`<li><span class="swatch" style="background:${UNKNOWN}"></span>minder dan 10 deelnemers</li>`);
-  container.innerHTML = `<p>Deelnemers per 1.000 inwoners</p><ul>${items.join('')}</ul>`;
+  items.push(legendItem(UNKNOWN, TEXTS.suppressed));
+  const heading = document.createElement('p');
+  heading.textContent = TEXTS.legendHeading;
+  const list = document.createElement('ul');
+  list.append(...items);
+  container.replaceChildren(heading, list);
 }
 
 async function draw() {
@@ -43,7 +57,7 @@ async function draw() {
   const current = element.dataset.gemeente || null;
   const map = L.map(element, { attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false });
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution('Grenzen © CBS / PDOK');
+  map.attributionControl.addAttribution(TEXTS.attribution);
   const layer = L.geoJSON(shapes, {
     style: (feature) => {
       const g = byCode.get(feature.properties.code);
@@ -53,8 +67,8 @@ async function draw() {
     },
     onEachFeature: (feature, shape) => {
       const g = byCode.get(feature.properties.code);
-      const text = g && g.perThousand !== null ? `${NUMBER.format(g.perThousand)} per 1.000 inwoners (plaats ${g.rank})` : 'minder dan 10 deelnemers';
-      shape.bindTooltip(`${feature.properties.name}: ${text}`);
+      const figure = g && g.perThousand !== null ? fill(TEXTS.figure, { value: NUMBER.format(g.perThousand), rank: g.rank }) : TEXTS.suppressed;
+      shape.bindTooltip(fill(TEXTS.tooltip, { name: feature.properties.name, figure }));
     },
   }).addTo(map);
   map.fitBounds(layer.getBounds());
@@ -65,5 +79,5 @@ async function draw() {
 
 draw().catch(() => {
   const element = document.getElementById('deelname-kaart');
-  if (element) element.textContent = 'De kaart kon niet worden geladen. De cijfers staan in de tabel bij de kaart.';
+  if (element) element.textContent = TEXTS.failed;
 });

@@ -1,8 +1,9 @@
 // A small line chart on a canvas for the console's progress: sent (submitted + delivered) and delivered over time.
-// Classic script: defines window.BurgernetChart.
+// Classic script: defines window.BurgernetChart. `labels` are the two lines' names under the chart ({ sent, delivered }).
 window.BurgernetChart = class {
-  constructor(canvas) {
+  constructor(canvas, labels) {
     this.canvas = canvas;
+    this.labels = labels;
     this.points = [];
   }
   add(at, sent, delivered) {
@@ -41,8 +42,8 @@ window.BurgernetChart = class {
     }
     c.setLineDash([]);
     c.fillStyle = '#154273';
-    c.fillText('verzonden', 40, height - 5);
+    c.fillText(this.labels.sent, 40, height - 5);
     c.fillStyle = '#1e6b2e';
-    c.fillText('afgeleverd (gestreept)', 120, height - 5);
+    c.fillText(this.labels.delivered, 120, height - 5);
   }
 };

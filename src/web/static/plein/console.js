@@ -6,7 +6,19 @@
   const $ = (id) => document.getElementById(id);
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
   const types = JSON.parse(root.dataset.types || '[]');
-  const NL = { sms: 'sms', voice: 'spraak', app: 'app', push: 'app' };
+  // The texts, from the page (the server's message catalogue); a {name} in them is a value filled in here.
+  const T = JSON.parse($('texts-console').textContent);
+  /** The template's pieces, each {name} replaced by values[name]: a text, a number or an element (never read as HTML). */
+  const parts = (template, values) => template.split(/\{(\w+)\}/).map((piece, i) => (i % 2 === 1 ? values[piece] ?? `{${piece}}` : piece)).filter((piece) => piece !== '');
+  const fill = (template, values) => parts(template, values).join('');
+  const el = (tag, attributes, ...children) => {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    element.append(...children);
+    return element;
+  };
+  const typeLabel = () => types.find((t) => t.type === $('type').value)?.label;
+  const charactersText = () => fill(T.characters, { n: $('bericht').value.length });
 
   async function api(method, path, body) {
     const response = await fetch(path, {
@@ -17,12 +29,12 @@
     });
     if (response.status === 401) {
       window.location.assign('/plein/inloggen?verlopen=1');
-      throw new Error('Uw sessie is verlopen.');
+      throw new Error(T.sessionExpired);
     }
     const json = response.status === 204 ? {} : await response.json().catch(() => ({}));
     if (!response.ok) {
       const fields = (json.errors || []).map((e) => e.message).join(' ');
-      const error = new Error([json.title, json.detail, fields].filter(Boolean).join(': ') || 'Dat lukte niet.');
+      const error = new Error([json.title, json.detail, fields].filter(Boolean).join(': ') || T.failed);
       error.code = json.code;
       throw error;
     }
@@ -59,7 +71,7 @@
         .bringToBack();
     })
     .catch(() => {});
-  map.attributionControl.addAttribution('Gemeentegrenzen © CBS / PDOK');
+  map.attributionControl.addAttribution(T.mapAttribution);
 
   const state = { centre: null, shape: 'circle', radius: 1000, polygon: [], closed: false, action: null, progressSource: null, tipSource: null, callSource: null };
   let areaLayer = null;
@@ -155,7 +167,7 @@
     const a = area();
     const seq = ++reachSeq;
     if (!a) {
-      $('bereik').innerHTML = '<p>Klik op de kaart of zoek een adres.</p>';
+      $('bereik').replaceChildren(el('p', {}, T.reachEmpty));
       return;
     }
     const d = draft();
@@ -163,11 +175,16 @@
       const body = { area: a, ...(d.message ? { draft: d } : {}), ...(state.action && state.action.status === 'actief' ? { actionId: state.action.id } : {}) };
       const reach = await api('POST', '/api/v1/reach-estimates', body);
       if (seq !== reachSeq) return;
-      const channels = Object.entries(reach.byChannel).map(([c, n]) => `<li><span>${NL[c] ?? c}</span> <strong data-kanaal="${c}">${n}</strong></li>`).join('');
-      $('bereik').innerHTML = `<p><strong data-bereik>${reach.recipients}</strong> ${state.action && state.action.status === 'actief' ? 'nieuwe ' : ''}ontvangers nu</p><ul class="channels">${channels}</ul>` +
-        (reach.outsideTimeWindow > 0 ? `<p class="muted">${reach.outsideTimeWindow} deelnemers in het gebied willen nu geen berichten (tijdvenster).</p>` : '');
+      const channels = Object.entries(reach.byChannel).map(([c, n]) => el('li', {}, el('span', {}, T.channels[c] ?? c), ' ', el('strong', { 'data-kanaal': c }, n)));
+      const recipients = el('strong', { 'data-bereik': '' }, reach.recipients);
+      $('bereik').replaceChildren(
+        el('p', {}, ...parts(state.action && state.action.status === 'actief' ? T.reachNew : T.reach, { n: recipients })),
+        el('ul', { class: 'channels' }, ...channels),
+        ...(reach.outsideTimeWindow > 0 ? [el('p', { class: 'muted' }, fill(T.outsideTimeWindow, { n: reach.outsideTimeWindow }))] : []),
+      );
       if (reach.sms) {
-        $('teller').textContent = `${$('bericht').value.length} tekens; sms: ${reach.sms.units} ${reach.sms.encoding === 'ucs2' ? 'tekens (UCS-2, speciale tekens)' : 'tekens (GSM)'}, ${reach.sms.parts} ${reach.sms.parts === 1 ? 'deel' : 'delen'}`;
+        const smsParts = fill(reach.sms.parts === 1 ? T.smsParts.one : T.smsParts.other, { n: reach.sms.parts });
+        $('teller').textContent = fill(T.smsCounter, { characters: charactersText(), units: reach.sms.units, encoding: reach.sms.encoding === 'ucs2' ? T.encodings.ucs2 : T.encodings.gsm, parts: smsParts });
         $('teller').dataset.parts = String(reach.sms.parts);
         renderPreview(reach.sms.text);
       }
@@ -188,9 +205,9 @@
       p.textContent = text;
       box.append(h, p);
     };
-    add('Sms', smsText);
-    add('Spraak (telefoon)', `Dit is Burgernet, met een bericht van de politie. ${draft().message} ${draft().description ?? ''}`.trim());
-    add('App', `${types.find((t) => t.type === $('type').value)?.label ?? ''}: ${draft().message}`);
+    add(T.previewSms, smsText);
+    add(T.previewVoice, fill(T.voicePreview, { message: draft().message, description: draft().description ?? '' }).trim());
+    add(T.previewApp, fill(T.appPreview, { type: typeLabel() ?? '', message: draft().message }));
   }
 
   function applyTemplate() {
@@ -198,14 +215,14 @@
     $('instructies-veld').hidden = $('type').value !== 'noodsituatie';
     $('vermist-kind').disabled = $('type').value !== 'vermissing';
     if (!$('bericht').dataset.edited && t) $('bericht').value = t.template;
-    $('teller').textContent = `${$('bericht').value.length} tekens`;
+    $('teller').textContent = charactersText();
     refreshReach();
   }
   $('type').addEventListener('change', applyTemplate);
   for (const id of ['bericht', 'omschrijving', 'instructies']) {
     $(id).addEventListener('input', () => {
       if (id === 'bericht') $('bericht').dataset.edited = $('bericht').value ? 'ja' : '';
-      $('teller').textContent = `${$('bericht').value.length} tekens`;
+      $('teller').textContent = charactersText();
       refreshReach();
     });
   }
@@ -215,13 +232,13 @@
   $('start-knop').addEventListener('click', () => {
     showError('start-fout', null);
     const a = area();
-    if (!a) return showError('start-fout', 'Kies eerst het gebied op de kaart.');
-    if (!$('bericht').value.trim()) return showError('start-fout', 'Schrijf eerst het bericht.');
+    if (!a) return showError('start-fout', T.areaFirst);
+    if (!$('bericht').value.trim()) return showError('start-fout', T.messageFirst);
     const reach = document.querySelector('[data-bereik]')?.textContent ?? '?';
     const box = $('bevestig-inhoud');
     box.replaceChildren();
     const p1 = document.createElement('p');
-    p1.textContent = `${types.find((t) => t.type === $('type').value)?.label}: het bericht gaat nu naar ongeveer ${reach} ontvangers.`;
+    p1.textContent = fill(T.confirm, { type: typeLabel(), n: reach });
     const p2 = document.createElement('p');
     p2.className = 'preview';
     p2.textContent = $('voorbeeld-inhoud').querySelector('.preview')?.textContent ?? $('bericht').value;
@@ -243,7 +260,7 @@
       } catch (error) {
         if (error.code === 'action.approval-required') {
           $('bevestig').close();
-          showError('start-fout', `Actie ${created.number} staat klaar. Een tweede centralist moet haar goedkeuren (Acties → ${created.number} → Goedkeuren); start daarna opnieuw.`);
+          showError('start-fout', fill(T.approvalRequired, { number: created.number }));
           return;
         }
         throw error;
@@ -259,7 +276,7 @@
   });
 
   // --- Running: progress as numbers and a curve, tips and routed calls live.
-  const chart = new window.BurgernetChart($('voortgang-grafiek'));
+  const chart = new window.BurgernetChart($('voortgang-grafiek'), T.chartLabels);
   function showRunning() {
     const a = state.action;
     $('stap-lopend').hidden = false;
@@ -289,14 +306,18 @@
     }
     const rows = Object.entries(byChannel)
       .filter(([, c]) => c.total > 0)
-      .map(([ch, c]) => `<tr><th scope="row">${NL[ch] ?? ch}</th><td>${c.total}</td><td>${c.sent}</td><td>${c.delivered}</td><td>${c.failed}</td></tr>`)
-      .join('');
+      .map(([ch, c]) => el('tr', {}, el('th', { scope: 'row' }, T.channels[ch] ?? ch), ...[c.total, c.sent, c.delivered, c.failed].map((n) => el('td', {}, n))));
     $('actie-status').textContent = p.status;
     if (state.action) state.action.status = p.status;
-    $('voortgang').innerHTML =
-      `<p>Verzonden: <strong data-verzonden>${sent}</strong>, afgeleverd: <strong data-afgeleverd>${t.delivered}</strong>, mislukt: ${t.failed + t.expired}, in de wachtrij: ${t.queued + t.sending}</p>` +
-      `<table class="compact"><thead><tr><th scope="col">Kanaal</th><th scope="col">Ontvangers</th><th scope="col">Verzonden</th><th scope="col">Afgeleverd</th><th scope="col">Mislukt</th></tr></thead><tbody>${rows}</tbody></table>` +
-      `<p class="muted">Eerste bericht ${timeText(p.firstSubmittedAt)}, laatste ${timeText(p.lastSubmittedAt)}</p>`;
+    const columns = T.progressColumns;
+    const counts = { sent: el('strong', { 'data-verzonden': '' }, sent), delivered: el('strong', { 'data-afgeleverd': '' }, t.delivered), failed: t.failed + t.expired, queued: t.queued + t.sending };
+    $('voortgang').replaceChildren(
+      el('p', {}, ...parts(T.progress, counts)),
+      el('table', { class: 'compact' },
+        el('thead', {}, el('tr', {}, ...[columns.channel, columns.recipients, columns.sent, columns.delivered, columns.failed].map((label) => el('th', { scope: 'col' }, label)))),
+        el('tbody', {}, ...rows)),
+      el('p', { class: 'muted' }, fill(T.progressTimes, { first: timeText(p.firstSubmittedAt), last: timeText(p.lastSubmittedAt) })),
+    );
     chart.add(Date.now(), sent, t.delivered);
   }
 
@@ -314,7 +335,7 @@
     if (item.photo) {
       const img = document.createElement('img');
       img.src = item.photo;
-      img.alt = 'Foto bij de tip';
+      img.alt = T.tipPhotoAlt;
       img.className = 'tip-photo';
       li.append(img);
     }
@@ -324,14 +345,14 @@
   function startTips(actionId) {
     state.tipSource?.close();
     state.callSource?.close();
-    $('tips').innerHTML = '<li class="muted">Nog geen tips.</li>';
+    $('tips').replaceChildren(el('li', { class: 'muted' }, T.noTips));
     state.tipSource = new EventSource(`/api/v1/actions/${actionId}/tips/stream`);
     state.tipSource.addEventListener('tip', (e) => {
       const tip = JSON.parse(e.data);
       addTip({
         kind: 'app',
         at: tip.receivedAt,
-        text: `App: ${tip.text ?? ''}${tip.callbackRequested ? ' (wil teruggebeld worden)' : ''}`,
+        text: fill(tip.callbackRequested ? T.appTipCallback : T.appTip, { text: tip.text ?? '' }),
         photo: tip.photo ? tip.photo.url : null,
       });
     });
@@ -341,7 +362,7 @@
     state.callSource = new EventSource(`/plein/console/acties/${actionId}/oproepen`);
     state.callSource.addEventListener('call', (e) => {
       const call = JSON.parse(e.data);
-      addTip({ kind: 'call', at: call.at, text: 'Beller via 0800-0011 doorverbonden' });
+      addTip({ kind: 'call', at: call.at, text: T.call });
     });
   }
 
@@ -367,12 +388,12 @@
   });
   run('verruim-knop', async () => afterChange(await api('POST', `/api/v1/actions/${state.action.id}/widen`, { area: area() })));
   run('afsluit-knop', async () => {
-    if (!window.confirm('Actie afsluiten? Iedereen die het bericht kreeg, krijgt het afloopbericht.')) return;
+    if (!window.confirm(T.confirmClose)) return;
     const closingText = $('afloop').value.trim();
     afterChange(await api('POST', `/api/v1/actions/${state.action.id}/close`, { result: $('resultaat').value, ...(closingText ? { closingText } : {}) }));
   });
   run('intrek-knop', async () => {
-    if (!window.confirm('Actie intrekken? Wie het bericht kreeg, krijgt bericht dat het is ingetrokken.')) return;
+    if (!window.confirm(T.confirmWithdraw)) return;
     afterChange(await api('POST', `/api/v1/actions/${state.action.id}/withdraw`, {}));
   });
   $('foto-form').addEventListener('submit', async (e) => {
@@ -385,9 +406,9 @@
     const response = await fetch(`/api/v1/actions/${state.action.id}/photo`, { method: 'PUT', credentials: 'same-origin', headers: { 'x-csrf-token': csrf }, body: form });
     if (!response.ok) {
       const json = await response.json().catch(() => ({}));
-      showError('lopend-fout', [json.title, json.detail].filter(Boolean).join(': ') || 'De foto kon niet worden geplaatst.');
+      showError('lopend-fout', [json.title, json.detail].filter(Boolean).join(': ') || T.photoFailed);
     } else {
-      $('foto-blok').querySelector('summary').textContent = 'Foto (geplaatst)';
+      $('foto-blok').querySelector('summary').textContent = T.photoPlaced;
     }
   });
   $('nieuw-knop').addEventListener('click', () => {

@@ -1,6 +1,8 @@
 // Passkeys (WebAuthn) for Burgernetplein: a button with data-passkey="login" or "register" fetches options
 // from data-options, asks the browser, and posts the result to data-verify; the server answers where to go.
 (() => {
+  // The texts, from the page (the server's message catalogue).
+  const texts = JSON.parse(document.getElementById('texts-passkey').textContent);
   const csrf = () => document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
   const toBytes = (b64url) => {
     const b64 = b64url.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((b64url.length + 3) % 4);
@@ -20,7 +22,7 @@
       body: JSON.stringify(body ?? {}),
     });
     const json = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(json.detail || json.title || 'Dat lukte niet.');
+    if (!response.ok) throw new Error(json.detail || json.title || texts.failed);
     return json;
   };
 
@@ -75,7 +77,7 @@
     if (!window.PublicKeyCredential) {
       button.disabled = true;
       if (error) {
-        error.textContent = 'Deze browser ondersteunt geen passkeys.';
+        error.textContent = texts.unsupported;
         error.hidden = false;
       }
       continue;
@@ -85,12 +87,12 @@
       if (error) error.hidden = true;
       try {
         const options = await post(button.dataset.options);
-        const result = button.dataset.passkey === 'register' ? { label: 'Passkey', response: await register(options) } : await authenticate(options);
+        const result = button.dataset.passkey === 'register' ? { label: texts.newLabel, response: await register(options) } : await authenticate(options);
         const next = await post(button.dataset.verify, result);
         window.location.assign(next.location || '/plein');
       } catch (e) {
         if (error) {
-          error.textContent = e instanceof Error && e.name !== 'NotAllowedError' ? e.message : 'De passkey werd niet gebruikt. Probeer het opnieuw.';
+          error.textContent = e instanceof Error && e.name !== 'NotAllowedError' ? e.message : texts.notUsed;
           error.hidden = false;
         }
         button.disabled = false;

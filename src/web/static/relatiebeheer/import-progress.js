@@ -6,7 +6,8 @@ if (box !== null && box.dataset.phase !== 'done' && box.dataset.phase !== 'faile
   const id = box.dataset.import;
   const status = document.getElementById('import-fase');
   const bar = document.getElementById('import-balk');
-  const phases = { reading: 'Bestand lezen', checking: 'Rijen controleren', storing: 'Opslaan', done: 'Klaar', failed: 'Mislukt' };
+  // The phases' names, from the page (the server's message catalogue).
+  const { phases } = JSON.parse(document.getElementById('texts-import').textContent);
   const poll = async () => {
     try {
       const response = await fetch(`/api/v1/relatiebeheer/imports/${id}`, { credentials: 'same-origin' });

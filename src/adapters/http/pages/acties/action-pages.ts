@@ -3,11 +3,11 @@ import { viewPublicAction, type PublicAction } from '../../../../app/public/publ
 import { boundingRadiusMetres } from '../../../../domain/area/area.js';
 import { fromArea } from '../../schemas/area-schema.js';
 import type { AppHttpDeps } from '../../app-http-deps.js';
-import { html, type SafeHtml } from '../../html/html.js';
+import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 import { renderPage } from '../../html/page-layout.js';
 import type { HttpDeps } from '../../http-deps.js';
 import { callOf, publicPhotoPath, titleOf } from '../../schemas/app-schemas.js';
-import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime, jsonBlock } from '../app/app-page-parts.js';
+import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from '../app/app-page-parts.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,7 +95,7 @@ ${view.acceptsTips ? tipForm(deps, view.id) : null}
 <p><a href="/app/">${texts.backToApp}</a></p>
 </article>
 ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}
-${jsonBlock('actie-gegevens', { id: view.id, title, status: view.status, area: view.area === null ? null : fromArea(view.area), shareUrl, shareText })}`;
+${jsonBlock('actie-gegevens', { id: view.id, title, status: view.status, area: view.area === null ? null : fromArea(view.area), shareUrl, shareText, shareTitle: texts.shareTitle(title) })}`;
 }
 
 function radiusText(area: NonNullable<PublicAction['view']['area']>): string {

@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import type { AppHttpDeps } from '../../app-http-deps.js';
-import { html, raw, type SafeHtml } from '../../html/html.js';
+import { html, type SafeHtml } from '../../html/html.js';
 
 const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
 export function formatTime(at: Date): string {
   return AMSTERDAM_TIME.format(at);
-}
-
-/** Data for the page's scripts, as a JSON block (not executed, so the CSP allows it); `<` escaped so it cannot end the block. */
-export function jsonBlock(id: string, value: unknown): SafeHtml {
-  return html`<script type="application/json" id="${id}">${raw(JSON.stringify(value).replace(/</g, '\\u003c'))}</script>`;
 }
 
 /** What the app's scripts read from the page: their texts (from the catalogue) and how to draw maps. */

@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import { listPublicActions, type PublicAction } from '../../../../app/public/public-actions.js';
 import type { AppHttpDeps } from '../../app-http-deps.js';
-import { html } from '../../html/html.js';
+import { html, jsonBlock } from '../../html/html.js';
 import { renderPage } from '../../html/page-layout.js';
 import type { HttpDeps } from '../../http-deps.js';
 import { titleOf } from '../../schemas/app-schemas.js';
 import { APP_ICONS, createIconRenderer, type AppIconName } from './app-icons.js';
 import { appManifest } from './app-manifest.js';
-import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime, jsonBlock } from './app-page-parts.js';
+import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from './app-page-parts.js';
 
 const SERVICE_WORKER = fileURLToPath(new URL('../../../../web/static/app/sw.js', import.meta.url));
 const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../../data/nl/gemeente_2025.geojson', import.meta.url));

@@ -13,7 +13,7 @@ import { may } from '../../../../domain/staff/permissions.js';
 import { STAFF_ROLES, type Staff } from '../../../../domain/staff/staff.js';
 import { staffOf } from '../../authenticate.js';
 import { errorSummary } from '../../html/form-fields.js';
-import { html, type SafeHtml } from '../../html/html.js';
+import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { MailHttpDeps } from '../../mail-http-deps.js';
 import { mailBodyHtml } from '../../../burgernetmail/mail-document-renderer.js';
@@ -49,7 +49,8 @@ export function mailPortalPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPlug
       request,
       reply,
       o.title,
-      html`${composeView(t, { kind: o.kind, templateName: o.templateName, action: o.action, csrf: reply.generateCsrf(), values: o.values, errors: o.errors, gemeenten: gemeentenFor(staffOf(request)), title: o.title })}`,
+      html`${composeView(t, { kind: o.kind, templateName: o.templateName, action: o.action, csrf: reply.generateCsrf(), values: o.values, errors: o.errors, gemeenten: gemeentenFor(staffOf(request)), title: o.title })}
+${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.compose.countNone })}`,
       Object.keys(o.errors).length > 0 ? 422 : 200,
       { styles: ['/static/vendor/leaflet/leaflet.css'], scripts: ['/static/vendor/leaflet/leaflet.js', '/static/burgernetmail/compose.js'] },
     );

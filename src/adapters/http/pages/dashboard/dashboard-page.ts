@@ -7,7 +7,7 @@ import type { DayPeriod, TrendInterval } from '../../../../domain/dashboard/dash
 import { TREND_INTERVALS } from '../../../../domain/dashboard/dashboard-period.js';
 import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import { csrfField, textField } from '../../html/form-fields.js';
-import { html, type SafeHtml } from '../../html/html.js';
+import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 import { renderTable, type DataTable } from './data-table.js';
 import {
   actionListTable, actionsPerMonthTables, AREA_SLUG, axisLabel, benchmarkTable, campaignsTable, emailTable, mapTable, monthLabel, outcomesTable,
@@ -191,7 +191,8 @@ export function mapBlock(t: Catalogue, gemeenteCode: string | null): SafeHtml {
 <div role="region" aria-label="${t.dashboard.page.mapLabel}">
 <div id="deelname-kaart" class="participation-map" data-gemeente="${gemeenteCode ?? ''}"></div>
 </div>
-<div id="kaart-legenda" class="map-legend" aria-hidden="true"></div>`;
+<div id="kaart-legenda" class="map-legend" aria-hidden="true"></div>
+${jsonBlock('texts-dashboard-map', t.dashboard.mapScript)}`;
 }
 
 /** The start page for staff of a region or the country: pick a gemeente; the map and ranking of all. */

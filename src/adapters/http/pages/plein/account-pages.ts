@@ -6,6 +6,7 @@ import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import { auditDetails, auditEventLabel, formatDateTime } from './audit-format.js';
 import { renderPortalPage } from './portal-page.js';
+import { PASSKEY_SCRIPT, passkeyTexts } from './relying-party.js';
 import { requireStaffPage } from './staff-page-guard.js';
 
 const passwordForm = z.object({ current: z.string().max(1024).default(''), password: z.string().max(1024).default(''), confirmation: z.string().max(1024).default('') });
@@ -26,7 +27,8 @@ export function accountPages(deps: HttpDeps): FastifyPluginAsync {
     return renderPortalPage(request, reply, {
       title: a.title,
       current: '/plein/account',
-      scripts: ['/static/plein/passkey.js'],
+      scripts: [PASSKEY_SCRIPT],
+      head: passkeyTexts(deps.catalogue),
       notice: notice ? html`<div class="notice" role="status">${notice}</div>` : null,
       main: html`<h1>${a.title}</h1>
 <p>${a.identity({ name: staff.name, role: t.roles[staff.role], scope })}</p>

@@ -14,7 +14,7 @@ import type { HttpDeps } from '../../http-deps.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
 import { setSessionCookie } from '../../staff-session-cookie.js';
 import { renderPortalPage } from './portal-page.js';
-import { relyingPartyOf } from './relying-party.js';
+import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
 import { totpQrCodeDataUrl } from './totp-qr-code.js';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
@@ -57,7 +57,8 @@ ${textField({ name: 'confirmation', label: t.activationPage.repeatPassword, type
     return reply.type('text/html; charset=utf-8').send(
       renderPortalPage(request, reply, {
         title: e.title,
-        scripts: ['/static/plein/passkey.js'],
+        scripts: [PASSKEY_SCRIPT],
+        head: passkeyTexts(deps.catalogue),
         main: html`<div class="narrow"><h1>${e.title}</h1>
 <p>${e.intro}</p>
 ${error ? errorSummary({ code: error }) : null}

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { actionTypeSettings } from '../../../../app/actions/action-type-settings.js';
 import { mayViewActionsOf } from '../../../../domain/staff/staff.js';
 import { ACTION_RESULTS } from '../../../../domain/action/action-result.js';
+import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import type { PleinTexts } from '../../../../domain/messages/plein-texts.js';
-import { html } from '../../html/html.js';
+import { html, jsonBlock } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
 import { gemeenteBoundariesJson } from './map-boundaries.js';
@@ -26,6 +27,16 @@ const SHORTCUTS = [
   ['a', 'close'],
   ['h', 'history'],
 ] as const satisfies readonly (readonly [string, keyof PleinTexts['console']['shortcuts']])[];
+
+/** What console.js writes into the page: its own texts, two of the page's, and the spoken alert with {message} and {description} to fill in. */
+function consoleScriptTexts(t: Catalogue) {
+  return {
+    ...t.plein.consoleScript,
+    reachEmpty: t.plein.console.reachEmpty,
+    noTips: t.plein.console.noTips,
+    voicePreview: t.voice.alert({ message: '{message}', description: '{description}' }),
+  };
+}
 
 /** The meldkamer console: map, area, reach, message, start, live progress, tips; all in one screen. */
 export function consolePages(deps: HttpDeps): FastifyPluginAsync {
@@ -92,7 +103,8 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 </div>
 <dialog id="bevestig" aria-labelledby="bevestig-kop"><h2 id="bevestig-kop">${c.confirmHeading}</h2><div id="bevestig-inhoud"></div>
 <p><button type="button" id="bevestig-ja">${c.confirmYes}</button> <button type="button" id="bevestig-nee" class="secondary">${c.confirmNo}</button></p></dialog>
-</div>`,
+</div>
+${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
         }),
       );
     });

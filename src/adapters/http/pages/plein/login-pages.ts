@@ -9,7 +9,7 @@ import type { HttpDeps } from '../../http-deps.js';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../staff-session-cookie.js';
 import { renderPortalPage } from './portal-page.js';
-import { relyingPartyOf } from './relying-party.js';
+import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
 import { safeReturnPath } from './staff-page-guard.js';
 
 const passwordForm = z.object({
@@ -87,7 +87,8 @@ export function loginPages(deps: HttpDeps): FastifyPluginAsync {
     const hasPasskey = pending.account.passkeys > 0;
     return renderPortalPage(request, reply, {
       title: t.title,
-      scripts: hasPasskey ? ['/static/plein/passkey.js'] : [],
+      scripts: hasPasskey ? [PASSKEY_SCRIPT] : [],
+      head: hasPasskey ? passkeyTexts(deps.catalogue) : undefined,
       main: html`<div class="narrow"><h1>${t.title}</h1>
 ${error ? errorSummary({ code: error }) : null}
 ${hasPasskey

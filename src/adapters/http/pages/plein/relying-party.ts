@@ -1,6 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { RelyingParty } from '../../../../app/ports/staff-credentials.js';
+import type { Catalogue } from '../../../../domain/messages/catalogue.js';
+import { jsonBlock, type SafeHtml } from '../../html/html.js';
 import type { PleinHttpDeps } from '../../plein-http-deps.js';
+
+/** The script behind the passkey buttons (logging in, enrolment, Mijn account). */
+export const PASSKEY_SCRIPT = '/static/plein/passkey.js';
+
+/** The texts passkey.js writes into the page, as a JSON block for the page's head. */
+export function passkeyTexts(t: Catalogue): SafeHtml {
+  return jsonBlock('texts-passkey', t.plein.passkeyScript);
+}
 
 /**
  * The WebAuthn relying party for this request: the configured RP ID and origin; without a configured

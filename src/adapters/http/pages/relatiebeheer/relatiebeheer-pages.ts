@@ -6,7 +6,7 @@ import { exportRelations } from '../../../../app/relatiebeheer/export-relations.
 import { addRelation, changeRelation, findRelations, removeRelation, viewRelation } from '../../../../app/relatiebeheer/manage-relations.js';
 import type { ContactChannel } from '../../../../domain/participant/registration.js';
 import { staffOf } from '../../authenticate.js';
-import { html, type SafeHtml } from '../../html/html.js';
+import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import { EXPORT_HEADER, exportCsvLines, readParticipantCsv } from '../../relatiebeheer/participant-csv.js';
 import { IMPORT_MAX_ROWS, limitBytes } from '../../routes/relatiebeheer-routes.js';
@@ -162,7 +162,9 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
     app.get(`${HOME}/import/:id`, { ...page, schema: { params: idParams } }, async (request, reply) => {
       const job = self.importJobs.find(staffOf(request), idParam(request));
       if (job === null) return outside(request, reply, 404);
-      return send(request, reply, r.importProgress, importPage(texts, job, reply.generateCsrf()), 200, null, ['/static/relatiebeheer/import-progress.js']);
+      const main = html`${importPage(texts, job, reply.generateCsrf())}
+${jsonBlock('texts-import', { phases: r.phases })}`;
+      return send(request, reply, r.importProgress, main, 200, null, ['/static/relatiebeheer/import-progress.js']);
     });
 
     app.post(`${HOME}/import/:id/opslaan`, { ...post, schema: { params: idParams } }, async (request, reply) => {
