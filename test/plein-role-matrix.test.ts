@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { ROLE_REFUSAL } from '../src/adapters/http/api-authentication.js';
+import { nl } from '../src/domain/messages/nl.js';
 import { ROUTE_PERMISSIONS } from '../src/adapters/http/route-permissions.js';
 import { may } from '../src/domain/staff/permissions.js';
 import { STAFF_ROLES, type StaffRole } from '../src/domain/staff/staff.js';
@@ -67,7 +67,7 @@ describe('the role matrix: every staff endpoint of the API, for every role', () 
         });
         const text = response.headers.get('content-type')?.includes('json') ? await response.text() : '';
         controller.abort();
-        const refusedByRole = response.status === 403 && text.includes(ROLE_REFUSAL);
+        const refusedByRole = response.status === 403 && text.includes(nl.problemDetails.roleRefused);
         if (allowed === refusedByRole) wrong.push(`${role} ${e.method} ${e.path}: ${response.status} (${allowed ? 'should be allowed' : 'should be refused'})`);
       }
     }

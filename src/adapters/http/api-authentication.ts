@@ -15,8 +15,6 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** The detail of a refusal by role (route-permissions.ts), before any handler ran. */
-export const ROLE_REFUSAL = 'Uw rol mag dit onderdeel van de API niet gebruiken.';
 
 function refuse(reply: FastifyReply, deps: HttpDeps, status: 401 | 403, code: string, detail?: string): FastifyReply {
   if (status === 401) reply.header('www-authenticate', 'Bearer realm="burgernet"');
@@ -36,21 +34,22 @@ export function installApiAuthentication(api: FastifyInstance, deps: HttpDeps): 
     if (header !== undefined) {
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       const staff = looksLikeApiToken(token) ? await deps.store.staff.findByTokenHash(hashApiToken(token)) : null;
-      if (staff === null) return refuse(reply, deps, 401, 'auth.unauthenticated', 'Stuur een geldige toegangssleutel mee: Authorization: Bearer <sleutel>.');
+      if (staff === null) return refuse(reply, deps, 401, 'auth.unauthenticated', deps.catalogue.problemDetails.invalidToken);
       request.staff = staff;
       request.staffVia = 'token';
     } else {
       const cookie = readSessionCookie(request, deps.plein.cookieSecure);
       const staff = cookie === null ? null : await staffOfSession(deps.plein.auth, cookie);
       if (staff === null) {
-        return refuse(reply, deps, 401, 'auth.unauthenticated', 'Log in op Burgernetplein of stuur een toegangssleutel mee: Authorization: Bearer <sleutel>.');
+        return refuse(reply, deps, 401, 'auth.unauthenticated', deps.catalogue.problemDetails.noSessionOrToken);
       }
       request.staff = staff;
       request.staffVia = 'session';
     }
     const permission = permissionFor(request.method, request.routeOptions.url);
     if (permission === null || (permission !== 'any-staff' && !may(request.staff, permission))) {
-      return refuse(reply, deps, 403, 'auth.forbidden', ROLE_REFUSAL);
+      // A refusal by role (route-permissions.ts), before any handler ran.
+      return refuse(reply, deps, 403, 'auth.forbidden', deps.catalogue.problemDetails.roleRefused);
     }
   });
   // Callback style: the CSRF plugin answers a refusal itself (and then this hook must not call done).

@@ -124,7 +124,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     if (status === 413) return reply.code(413).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.too-large', 413));
     if (status === 415) return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.unsupported-media-type', 415));
     if (status >= 400 && status < 500) {
-      return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.invalid', status, { detail: 'De aanvraag kon niet worden gelezen.' }));
+      return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.invalid', status, { detail: deps.catalogue.problemDetails.unreadableRequest }));
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'server.internal', 500));

@@ -56,39 +56,26 @@ export function statusOf(error: AppError): number {
   }
 }
 
-const STATUS_NL: Record<string, string> = {
-  concept: 'concept',
-  actief: 'actief',
-  afgesloten: 'afgesloten',
-  ingetrokken: 'ingetrokken',
-};
-
-const AREA_PROBLEM_NL: Record<string, string> = {
-  'radius-out-of-range': 'De straal moet tussen 100 meter en 50 kilometer liggen.',
-  'outside-service-region': 'Het gebied ligt niet in of bij Nederland.',
-  'polygon-too-small': 'Een polygoon heeft minstens drie verschillende punten nodig.',
-  'polygon-too-large': 'De polygoon is te groot of heeft te veel punten.',
-};
-
-/** A sentence for the person who made the request, in Dutch. */
-function detailOf(error: AppError): string | undefined {
+/** A sentence for the person who made the request, from the catalogue. */
+function detailOf(catalogue: Catalogue, error: AppError): string | undefined {
+  const d = catalogue.problemDetails;
   switch (error.code) {
     case 'action.wrong-status':
-      return `De actie is ${STATUS_NL[error.actionStatus]}; dit kan alleen als de actie ${error.allowed.map((s) => STATUS_NL[s]).join(' of ')} is.`;
+      return d.actionWrongStatus({ status: error.actionStatus, allowed: error.allowed });
     case 'action.invalid-area':
-      return AREA_PROBLEM_NL[error.problem];
+      return d.areaProblems[error.problem];
     case 'action.stale-version':
-      return `Haal de actie opnieuw op (huidige versie ${error.currentVersion}) en probeer het nog eens.`;
+      return d.actionStaleVersion({ currentVersion: error.currentVersion });
     case 'participant.geocoder-unavailable':
-      return 'Probeer het over enkele minuten opnieuw.';
+      return d.tryAgainLater;
     case 'photo.not-an-image':
-      return 'Kies een foto (JPEG, PNG, WebP, HEIC of GIF). Het bestand is niet bewaard.';
+      return d.notAnImage;
     case 'photo.too-many-pixels':
-      return `Een foto mag hoogstens ${Math.round(error.maxPixels / 1_000_000)} megapixel zijn. Maak de foto kleiner en probeer het opnieuw. Het bestand is niet bewaard.`;
+      return d.tooManyPixels({ megapixels: Math.round(error.maxPixels / 1_000_000) });
     case 'tip.action-not-active':
-      return 'Deze actie loopt niet meer. Heeft u toch iets belangrijks gezien? Bel de politie.';
+      return d.tipActionNotActive;
     case 'tip.invalid-phone-number':
-      return 'Vul een Nederlands telefoonnummer in, zoals 06 12345678, of laat het veld leeg.';
+      return d.tipInvalidPhone;
     default:
       return undefined;
   }
@@ -96,7 +83,7 @@ function detailOf(error: AppError): string | undefined {
 
 export function sendAppError(reply: FastifyReply, catalogue: Catalogue, error: AppError): FastifyReply {
   const { code, ...rest } = error;
-  const detail = detailOf(error);
+  const detail = detailOf(catalogue, error);
   const body = problem(catalogue, code, statusOf(error), { ...(detail ? { detail } : {}), ...rest });
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
@@ -110,5 +97,5 @@ export function sendInvalidFields(
   return reply
     .code(400)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(catalogue, 'request.invalid', 400, { detail: 'Controleer de gemarkeerde velden.', errors }));
+    .send(problem(catalogue, 'request.invalid', 400, { detail: catalogue.problemDetails.checkMarkedFields, errors }));
 }

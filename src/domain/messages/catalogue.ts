@@ -5,6 +5,7 @@ import type { DashboardTexts } from './dashboard-texts.js';
 import type { AppTexts } from './app-texts.js';
 import type { SelfServiceTexts } from './self-service-texts.js';
 import type { MailTexts } from './mail-texts.js';
+import type { ProblemDetails } from './problem-details.js';
 import type { PushKind } from '../push/push-kind.js';
 
 /** Every text a participant or staff member reads. One object per language; Dutch is the only one now. */
@@ -46,4 +47,6 @@ export interface Catalogue {
   readonly dashboard: DashboardTexts;
   /** Problem titles by stable error code, shown to API clients and in the portal. */
   readonly problems: Record<string, string>;
+  /** What the person who asked can do about a problem (its `detail`). */
+  readonly problemDetails: ProblemDetails;
 }

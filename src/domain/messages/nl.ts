@@ -4,6 +4,7 @@ import { dashboardNl } from './dashboard-nl.js';
 import { appNl } from './app-nl.js';
 import { selfServiceNl } from './self-service-nl.js';
 import { mailNl } from './mail-nl.js';
+import { problemDetailsNl } from './problem-details-nl.js';
 
 export const nl: Catalogue = {
   actionTypes: {
@@ -79,6 +80,7 @@ export const nl: Catalogue = {
   plein: pleinNl,
   mail: mailNl,
   dashboard: dashboardNl,
+  problemDetails: problemDetailsNl,
   problems: {
     'photo.not-an-image': 'Dit bestand is geen foto',
     'photo.too-many-pixels': 'De foto heeft te veel pixels',

@@ -25,7 +25,7 @@ export function sendRateLimited(reply: FastifyReply, deps: Pick<HttpDeps, 'catal
     .code(429)
     .header('retry-after', String(retryAfterSeconds))
     .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(deps.catalogue, 'request.rate-limited', 429, { detail: `Probeer het over ${retryAfterSeconds} seconden opnieuw.` }));
+    .send(problem(deps.catalogue, 'request.rate-limited', 429, { detail: deps.catalogue.problemDetails.rateLimited({ seconds: retryAfterSeconds }) }));
 }
 
 /** Same answer for everyone: caches (and the service worker) may keep it briefly; an ETag saves the body. */

@@ -30,11 +30,11 @@ export function mailErrorStatus(error: MailError): number {
 export function mailErrorDetail(catalogue: Catalogue, error: MailError): string | undefined {
   switch (error.code) {
     case 'mail.wrong-status':
-      return `De mail is ${catalogue.mail.statuses[error.status]}.`;
+      return catalogue.problemDetails.mailWrongStatus({ status: catalogue.mail.statuses[error.status] });
     case 'mail.invalid-template':
-      return error.problem.kind === 'unknown-placeholder' ? `Het veld {${error.problem.placeholder}} bestaat niet.` : undefined;
+      return error.problem.kind === 'unknown-placeholder' ? catalogue.problemDetails.mailUnknownField({ field: error.problem.placeholder }) : undefined;
     case 'mail.invalid-audience':
-      return error.problem.kind === 'postcode-format' ? `"${error.problem.value}" is geen postcode.` : undefined;
+      return error.problem.kind === 'postcode-format' ? catalogue.problemDetails.mailNotAPostcode({ value: error.problem.value }) : undefined;
     default:
       return undefined;
   }

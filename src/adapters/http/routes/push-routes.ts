@@ -94,5 +94,5 @@ function unknownDevice(reply: FastifyReply, catalogue: Catalogue): FastifyReply 
     .code(401)
     .header('www-authenticate', 'Device')
     .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(catalogue, 'push.unknown-device', 401, { detail: 'Stuur de toestelsleutel van deze aanmelding mee: Authorization: Device <sleutel>.' }));
+    .send(problem(catalogue, 'push.unknown-device', 401, { detail: catalogue.problemDetails.unknownDevice }));
 }

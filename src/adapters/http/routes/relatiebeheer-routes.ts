@@ -136,7 +136,7 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
         const staff = staffOf(request);
         if (staff.role === 'centralist') return sendRelationError(reply, deps.catalogue, { code: 'auth.forbidden' });
         const stream = request.csvStream;
-        if (stream === null) return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.unsupported-media-type', 415, { detail: 'Stuur het bestand als text/csv.' }));
+        if (stream === null) return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.unsupported-media-type', 415, { detail: deps.catalogue.problemDetails.csvExpected }));
         const limited = stream.pipe(limitBytes(self.importMaxBytes));
         stream.on('error', (error) => limited.destroy(error));
         const read = await readParticipantCsv(limited, { phoneCountries: deps.phoneCountries, maxRows: IMPORT_MAX_ROWS, texts: texts.csv });

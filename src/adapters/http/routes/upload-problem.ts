@@ -16,11 +16,11 @@ export function sendUploadProblem(
       return reply
         .code(413)
         .type(PROBLEM_CONTENT_TYPE)
-        .send(problem(catalogue, 'photo.too-large', 413, { detail: `Een foto mag hoogstens ${megabytes} MB zijn. Kies een kleinere foto. Het bestand is niet bewaard.`, maxBytes: maxPhotoBytes }));
+        .send(problem(catalogue, 'photo.too-large', 413, { detail: catalogue.problemDetails.photoTooLarge({ megabytes }), maxBytes: maxPhotoBytes }));
     case 'field-too-large':
-      return sendInvalidFields(reply, catalogue, [{ path: '/', message: 'Een van de velden is te lang.' }]);
+      return sendInvalidFields(reply, catalogue, [{ path: '/', message: catalogue.problemDetails.uploadFieldTooLong }]);
     case 'unexpected-field':
-      return sendInvalidFields(reply, catalogue, [{ path: '/', message: 'Het formulier heeft een onbekend veld, of meer dan één bestand.' }]);
+      return sendInvalidFields(reply, catalogue, [{ path: '/', message: catalogue.problemDetails.uploadUnexpectedField }]);
     case 'not-multipart':
       return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(catalogue, 'upload.not-multipart', 415));
     case 'malformed':

@@ -1,0 +1,28 @@
+import type { ActionStatus } from '../action/action-status.js';
+import type { AreaProblem } from '../area/area.js';
+
+/** The sentences under a problem's title (RFC 9457 `detail`): what the person who asked can do about it. */
+export interface ProblemDetails {
+  readonly actionWrongStatus: (p: { status: ActionStatus; allowed: readonly ActionStatus[] }) => string;
+  readonly areaProblems: Record<AreaProblem, string>;
+  readonly actionStaleVersion: (p: { currentVersion: number }) => string;
+  readonly tryAgainLater: string;
+  readonly notAnImage: string;
+  readonly tooManyPixels: (p: { megapixels: number }) => string;
+  readonly photoTooLarge: (p: { megabytes: number }) => string;
+  readonly tipActionNotActive: string;
+  readonly tipInvalidPhone: string;
+  readonly checkMarkedFields: string;
+  readonly unreadableRequest: string;
+  readonly uploadFieldTooLong: string;
+  readonly uploadUnexpectedField: string;
+  readonly invalidToken: string;
+  readonly noSessionOrToken: string;
+  readonly roleRefused: string;
+  readonly mailWrongStatus: (p: { status: string }) => string;
+  readonly mailUnknownField: (p: { field: string }) => string;
+  readonly mailNotAPostcode: (p: { value: string }) => string;
+  readonly rateLimited: (p: { seconds: number }) => string;
+  readonly unknownDevice: string;
+  readonly csvExpected: string;
+}
