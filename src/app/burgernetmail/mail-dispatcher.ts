@@ -8,6 +8,8 @@ import { answerUrl, emailHashOf, unsubscribeUrl, verpAddress } from './mail-link
 import { queueMail } from './queue-mail.js';
 import { documentOf } from './send-mail.js';
 import { senderOf } from './manage-templates.js';
+import { createOutcomeBatch } from '../dispatch/outcome-batch.js';
+import { createWakeablePause } from '../dispatch/wakeable-pause.js';
 
 export interface MailDispatcherOptions {
   readonly workerId: string;
@@ -79,27 +81,20 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   let signalledAt = Number.NEGATIVE_INFINITY;
   let busy = false;
   let startedAt = new Date(0);
-  let pending: RecipientResult[] = [];
+  // Claimed until its outcome is stored: a crash before that sends it again, so a failed store is retried.
+  const pending = createOutcomeBatch<RecipientResult>(
+    (batch) => deps.store.transaction((s) => s.queue.recordResults(batch, deps.clock.now())),
+    (error, count) => deps.logger.error({ err: error, results: count }, 'storing mail results failed'),
+  );
   let lastFlush = 0;
   let lastStopCheck = 0;
   /** A mail may have been stopped: nothing more goes to the channel until the worker has looked. */
   let stopCheckDue = false;
   let stopCheck: Promise<void> | null = null;
-  let flushing: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
+  const pause = createWakeablePause();
+  const wait = pause.wait;
   let housekeeping: NodeJS.Timeout | null = null;
   const prepared = new Map<string, PreparedMail>();
-
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      }
-      wakeUp = done;
-    });
 
   const signalled = () => performance.now() - signalledAt < SIGNAL_HOLD_MS;
   const holding = () => busy || signalled();
@@ -119,28 +114,8 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   }
 
   function flush(): Promise<void> {
-    if (flushing !== null) return flushing;
-    if (pending.length === 0) return Promise.resolve();
-    lastFlush = performance.now();
-    flushing = (async () => {
-      try {
-        while (pending.length > 0) {
-          const batch = pending;
-          pending = [];
-          try {
-            await deps.store.transaction((s) => s.queue.recordResults(batch, deps.clock.now()));
-          } catch (error) {
-            // Keep them: the outcome of a sent mail must not be forgotten. Try again shortly.
-            pending = batch.concat(pending);
-            deps.logger.error({ err: error, results: batch.length }, 'storing mail results failed');
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          }
-        }
-      } finally {
-        flushing = null;
-      }
-    })();
-    return flushing;
+    if (pending.size > 0) lastFlush = performance.now();
+    return pending.flush();
   }
 
   async function prepare(mailId: string): Promise<PreparedMail | null> {
@@ -212,10 +187,10 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
     }
     pending.push(result);
     // Claimed until its outcome is stored: a crash before that sends it again.
-    if (pending.length >= options.batchSize || sending <= 1 || performance.now() - lastFlush > FLUSH_INTERVAL_MS) await flush();
+    if (pending.size >= options.batchSize || sending <= 1 || performance.now() - lastFlush > FLUSH_INTERVAL_MS) await flush();
     sending -= 1;
     pump();
-    wakeUp?.();
+    pause.wake();
   }
 
   /** One look at a time; nothing is handed to the channel while it runs. */
@@ -312,16 +287,16 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
     wake() {
       // A mail was scheduled or stopped: look at once, also at what waits here, before anything more goes out.
       stopCheckDue = true;
-      wakeUp?.();
+      pause.wake();
     },
     actionsSignalled() {
       signalledAt = performance.now();
-      wakeUp?.();
+      pause.wake();
     },
     async stop() {
       running = false;
       if (housekeeping !== null) clearInterval(housekeeping);
-      wakeUp?.();
+      pause.wake();
       await loopDone;
       while (sending > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       await flush();

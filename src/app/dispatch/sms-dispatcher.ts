@@ -3,6 +3,8 @@ import type { ClaimedDelivery, SubmitResult } from '../ports/dispatch-repository
 import type { Logger } from '../ports/logger.js';
 import type { SmsChannel, SmsSubmitOutcome } from '../ports/sms-channel.js';
 import type { Store } from '../ports/stores.js';
+import { createOutcomeBatch } from './outcome-batch.js';
+import { createWakeablePause } from './wakeable-pause.js';
 
 export interface SmsDispatcherOptions {
   readonly workerId: string;
@@ -38,46 +40,14 @@ export function createSmsDispatcher(
   let loopDone: Promise<void> = Promise.resolve();
   let inFlight = 0;
   let unavailableStreak = 0;
-  let pendingResults: SubmitResult[] = [];
-  let flushing: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
-
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      }
-      wakeUp = done;
-    });
-
-  function flush(): Promise<void> {
-    if (flushing !== null) return flushing;
-    if (pendingResults.length === 0) return Promise.resolve();
-    flushing = (async () => {
-      try {
-        while (pendingResults.length > 0) {
-          const batch = pendingResults;
-          pendingResults = [];
-          try {
-            // One transaction: a crash must not leave a delivery 'submitted' without the parts its receipts match.
-            await deps.store.transaction((s) => s.dispatch.recordSubmitResults(batch, deps.clock.now()));
-          } catch (error) {
-            // Keep them: the outcome of a sent SMS must not be forgotten. Try again shortly.
-            pendingResults = batch.concat(pendingResults);
-            deps.logger.error({ err: error, results: batch.length }, 'storing submit results failed');
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          }
-        }
-      } finally {
-        // Cleared in the same tick as the last check of the loop, so a result pushed later starts a new flush.
-        flushing = null;
-      }
-    })();
-    return flushing;
-  }
+  const pause = createWakeablePause();
+  const wait = pause.wait;
+  const results = createOutcomeBatch<SubmitResult>(
+    // One transaction: a crash must not leave a delivery 'submitted' without the parts its receipts match.
+    (batch) => deps.store.transaction((s) => s.dispatch.recordSubmitResults(batch, deps.clock.now())),
+    (error, count) => deps.logger.error({ err: error, results: count }, 'storing submit results failed'),
+  );
+  const flush = () => results.flush();
 
   async function submit(d: ClaimedDelivery): Promise<void> {
     let outcome: SmsSubmitOutcome;
@@ -92,11 +62,11 @@ export function createSmsDispatcher(
       outcome = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
     }
     unavailableStreak = outcome.kind === 'unavailable' ? unavailableStreak + 1 : 0;
-    pendingResults.push({ deliveryId: d.id, ...outcome });
+    results.push({ deliveryId: d.id, ...outcome });
     // Still in flight until its outcome is stored: a crash before that sends it again.
     await flush();
     inFlight -= 1;
-    wakeUp?.();
+    pause.wake();
   }
 
   async function loop(): Promise<void> {
@@ -137,11 +107,11 @@ export function createSmsDispatcher(
       });
     },
     wake() {
-      wakeUp?.();
+      pause.wake();
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      pause.wake();
       await loopDone;
       while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       await flush();

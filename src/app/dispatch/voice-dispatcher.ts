@@ -7,6 +7,8 @@ import type { Store } from '../ports/stores.js';
 import type { VoiceCallRecord } from '../ports/voice-call-repository.js';
 import type { CallOutcome, OutboundCall, VoiceChannel } from '../ports/voice-channel.js';
 import { nextCallAttempt, type VoiceRetryPolicy } from './voice-retry.js';
+import { createOutcomeBatch } from './outcome-batch.js';
+import { createWakeablePause } from './wakeable-pause.js';
 
 export interface VoiceDispatcherOptions extends VoiceRetryPolicy {
   readonly workerId: string;
@@ -39,45 +41,15 @@ export function createVoiceDispatcher(
   let loopDone: Promise<void> = Promise.resolve();
   let inFlight = 0;
   let unavailableStreak = 0;
-  let pending: VoiceCallRecord[] = [];
-  let flushing: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
+  const pause = createWakeablePause();
+  const wait = pause.wait;
+  // A call that was made must not be forgotten (it would be made again).
+  const pending = createOutcomeBatch<VoiceCallRecord>(
+    (batch) => deps.store.transaction((s) => s.voiceCalls.recordCalls(batch, deps.clock.now())),
+    (error, count) => deps.logger.error({ err: error, calls: count }, 'storing call outcomes failed'),
+  );
+  const flush = () => pending.flush();
   const calls = new Set<Promise<void>>();
-
-  const wait = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      }
-      wakeUp = done;
-    });
-
-  function flush(): Promise<void> {
-    if (flushing !== null) return flushing;
-    if (pending.length === 0) return Promise.resolve();
-    flushing = (async () => {
-      try {
-        while (pending.length > 0) {
-          const batch = pending;
-          pending = [];
-          try {
-            await deps.store.transaction((s) => s.voiceCalls.recordCalls(batch, deps.clock.now()));
-          } catch (error) {
-            // A call that was made must not be forgotten (it would be made again): keep it and try again.
-            pending = batch.concat(pending);
-            deps.logger.error({ err: error, calls: batch.length }, 'storing call outcomes failed');
-            await new Promise((resolve) => setTimeout(resolve, 500));
-          }
-        }
-      } finally {
-        flushing = null;
-      }
-    })();
-    return flushing;
-  }
 
   function script(d: ClaimedDelivery): OutboundCall {
     const { callBack, repeatHint } = deps.catalogue.voice;
@@ -105,7 +77,7 @@ export function createVoiceDispatcher(
     deps.logger.debug({ deliveryId: d.id, attempt: d.attempts, outcome: outcome.kind }, 'call ended');
     await flush();
     inFlight -= 1;
-    wakeUp?.();
+    pause.wake();
   }
 
   async function prepare(claimed: readonly ClaimedDelivery[]): Promise<boolean> {
@@ -204,11 +176,11 @@ export function createVoiceDispatcher(
       loopDone = loop().catch((error: unknown) => deps.logger.error({ err: error }, 'voice dispatcher stopped by an error'));
     },
     wake() {
-      wakeUp?.();
+      pause.wake();
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      pause.wake();
       await loopDone;
       await Promise.all([...calls]);
       await flush();
