@@ -3,13 +3,21 @@ import { failure, success, type Outcome } from '../errors.js';
 import type { ParticipantSearch, ParticipantWithRegistrations } from '../ports/participant-repository.js';
 import type { ParticipantDeps } from './participant-deps.js';
 
-/** A participant is visible to staff whose scope covers one of their addresses. */
-export function isVisibleTo(deps: Pick<ParticipantDeps, 'gemeenten'>, staff: Staff, p: ParticipantWithRegistrations): boolean {
-  if (staff.scope.kind === 'landelijk') return true;
-  return p.registrations.some((r) => {
+/**
+ * The participant as this staff member may see them: only the registrations whose address lies in their scope
+ * (a person registered in two gemeenten is each gemeente's resident at its own address only); null when none does.
+ */
+export function visiblePart(
+  deps: Pick<ParticipantDeps, 'gemeenten'>,
+  staff: Staff,
+  p: ParticipantWithRegistrations,
+): ParticipantWithRegistrations | null {
+  if (staff.scope.kind === 'landelijk') return p;
+  const registrations = p.registrations.filter((r) => {
     const gemeente = deps.gemeenten.get(r.gemeenteCode);
     return gemeente !== undefined && mayViewParticipantsIn(staff, gemeente);
   });
+  return registrations.length === 0 ? null : { ...p, registrations };
 }
 
 export async function viewParticipant(
@@ -19,17 +27,18 @@ export async function viewParticipant(
   purpose: string,
 ): Promise<Outcome<ParticipantWithRegistrations>> {
   const participant = await deps.store.participants.findParticipant(participantId);
-  if (participant === null || !isVisibleTo(deps, staff, participant)) return failure({ code: 'participant.not-found' });
+  const visible = participant === null ? null : visiblePart(deps, staff, participant);
+  if (visible === null) return failure({ code: 'participant.not-found' });
   await deps.store.audit.append({
     actorId: staff.id,
     actorName: staff.name,
     event: 'participant.viewed',
     subjectType: 'participant',
-    subjectId: participant.id,
+    subjectId: visible.id,
     details: { purpose },
     at: deps.clock.now(),
   });
-  return success(participant);
+  return success(visible);
 }
 
 export async function searchParticipants(
@@ -39,6 +48,7 @@ export async function searchParticipants(
   purpose: string,
 ): Promise<Outcome<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>> {
   const result = await deps.store.participants.searchParticipants({ ...search, scope: staff.scope });
+  const items = result.items.map((p) => visiblePart(deps, staff, p)).filter((p): p is ParticipantWithRegistrations => p !== null);
   await deps.store.audit.append({
     actorId: staff.id,
     actorName: staff.name,
@@ -46,9 +56,8 @@ export async function searchParticipants(
     subjectType: 'participant',
     subjectId: null,
     // What was looked for is described, not kept: a deleted participant's number must not live on here.
-    details: { purpose, byText: search.text !== null, byPhone: search.msisdn !== null, gemeenteCode: search.gemeenteCode, shown: result.items.map((p) => p.id) },
+    details: { purpose, byText: search.text !== null, byPhone: search.msisdn !== null, gemeenteCode: search.gemeenteCode, shown: items.map((p) => p.id) },
     at: deps.clock.now(),
   });
-  return success(result);
+  return success({ items, total: result.total });
 }
-

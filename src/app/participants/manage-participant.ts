@@ -2,7 +2,7 @@ import { mayManageParticipantsIn, type Staff } from '../../domain/staff/staff.js
 import { failure, success, type Outcome } from '../errors.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
 import type { Stores } from '../ports/stores.js';
-import { isVisibleTo } from './find-participants.js';
+import { visiblePart } from './find-participants.js';
 import type { ParticipantDeps } from './participant-deps.js';
 import { isSameRegistration, resolveRegistration, type RegistrationInput } from './registration-input.js';
 
@@ -11,27 +11,50 @@ export interface ParticipantInput {
   readonly email: string | null;
 }
 
-/** May this staff member change this participant: every address must be theirs to manage. */
-export function mayManage(deps: Pick<ParticipantDeps, 'gemeenten'>, staff: Staff, p: ParticipantWithRegistrations): boolean {
-  if (staff.role === 'centralist') return false;
-  if (staff.scope.kind === 'landelijk') return true;
-  return p.registrations.some((r) => {
+/** The registrations this staff member may change: those whose address lies in a gemeente they manage. */
+export function manageablePart(
+  deps: Pick<ParticipantDeps, 'gemeenten'>,
+  staff: Staff,
+  p: ParticipantWithRegistrations,
+): readonly StoredRegistration[] {
+  if (staff.role === 'centralist') return [];
+  if (staff.scope.kind === 'landelijk') return p.registrations;
+  return p.registrations.filter((r) => {
     const gemeente = deps.gemeenten.get(r.gemeenteCode);
     return gemeente !== undefined && mayManageParticipantsIn(staff, gemeente);
   });
 }
 
-/** Loads a participant the staff member may change, or says why not (never revealing one outside scope). */
+export interface Manageable {
+  /** The participant with every registration, for the store; never shown to this staff member as it is. */
+  readonly full: ParticipantWithRegistrations;
+  /** The participant as this staff member may see and change them: only their own gemeente's registrations. */
+  readonly managed: ParticipantWithRegistrations;
+}
+
+/**
+ * Loads a participant the staff member may change, or says why not (never revealing one outside scope). Someone
+ * with at least one address in scope is theirs to manage, but only at those addresses.
+ */
 export async function loadManageable(
   deps: ParticipantDeps,
   stores: Stores,
   staff: Staff,
   participantId: string,
-): Promise<Outcome<ParticipantWithRegistrations>> {
+): Promise<Outcome<Manageable>> {
   const participant = await stores.participants.findParticipant(participantId);
-  if (participant === null || !isVisibleTo(deps, staff, participant)) return failure({ code: 'participant.not-found' });
-  if (!mayManage(deps, staff, participant)) return failure({ code: 'auth.forbidden' });
-  return success(participant);
+  if (participant === null || visiblePart(deps, staff, participant) === null) return failure({ code: 'participant.not-found' });
+  const registrations = manageablePart(deps, staff, participant);
+  if (registrations.length === 0) return failure({ code: 'auth.forbidden' });
+  return success({ full: participant, managed: { ...participant, registrations } });
+}
+
+/** An attempt at a registration outside the staff member's scope: answered as not found, and written down. */
+export async function auditDeniedRegistration(stores: Stores, staff: Staff, attempted: string, participantId: string, at: Date): Promise<void> {
+  await stores.audit.append({
+    actorId: staff.id, actorName: staff.name, event: 'participant.denied', subjectType: 'participant',
+    subjectId: participantId, details: { attempted, scope: staff.scope }, at,
+  });
 }
 
 export async function registerParticipant(
@@ -81,7 +104,7 @@ export async function updateParticipant(
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
     if (!loaded.ok) return loaded;
-    const updated = { ...loaded.value, name: input.name, email: input.email, updatedAt: at };
+    const updated = { ...loaded.value.managed, name: input.name, email: input.email, updatedAt: at };
     await stores.participants.updateParticipant(updated);
     await stores.audit.append({
       actorId: staff.id, actorName: staff.name, event: 'participant.updated', subjectType: 'participant',
@@ -91,17 +114,30 @@ export async function updateParticipant(
   });
 }
 
-/** Deletion is real: the participant and every registration are gone; the audit log keeps only the fact. */
+/**
+ * Deletion is real: a participant registered only within the staff member's scope is gone with every
+ * registration, and the audit log keeps only the fact. Someone also registered elsewhere loses only the
+ * registrations in scope: the other gemeente keeps its resident.
+ */
 export async function deleteParticipant(deps: ParticipantDeps, staff: Staff, participantId: string): Promise<Outcome<null>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
     if (!loaded.ok) return loaded;
-    await stores.participants.deleteParticipant(participantId);
-    await stores.audit.append({
-      actorId: staff.id, actorName: staff.name, event: 'participant.deleted', subjectType: 'participant',
-      subjectId: participantId, details: {}, at,
-    });
+    const { full, managed } = loaded.value;
+    if (managed.registrations.length === full.registrations.length) {
+      await stores.participants.deleteParticipant(participantId);
+      await stores.audit.append({
+        actorId: staff.id, actorName: staff.name, event: 'participant.deleted', subjectType: 'participant',
+        subjectId: participantId, details: {}, at,
+      });
+    } else {
+      for (const r of managed.registrations) await stores.participants.deleteRegistration(r.id);
+      await stores.audit.append({
+        actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'participant',
+        subjectId: participantId, details: { registrations: managed.registrations.length, registeredElsewhere: true }, at,
+      });
+    }
     return success(null);
   });
 }

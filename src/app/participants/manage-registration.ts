@@ -1,7 +1,8 @@
 import type { Staff } from '../../domain/staff/staff.js';
 import { failure, success, type Outcome } from '../errors.js';
-import type { StoredRegistration } from '../ports/participant-repository.js';
-import { loadManageable } from './manage-participant.js';
+import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
+import type { Stores } from '../ports/stores.js';
+import { auditDeniedRegistration, loadManageable } from './manage-participant.js';
 import type { ParticipantDeps } from './participant-deps.js';
 import { isSameRegistration, resolveRegistration, type RegistrationInput } from './registration-input.js';
 
@@ -18,7 +19,7 @@ export async function addRegistration(
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
     if (!loaded.ok) return failure(loaded.error);
-    if (loaded.value.registrations.some((r) => isSameRegistration(r, resolved.value))) {
+    if (loaded.value.full.registrations.some((r) => isSameRegistration(r, resolved.value))) {
       return failure({ code: 'participant.duplicate-registration' });
     }
     if ((await stores.participants.insertRegistration(resolved.value)) === 'duplicate') {
@@ -46,9 +47,9 @@ export async function changeRegistration(
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
     if (!loaded.ok) return failure(loaded.error);
-    const existing = loaded.value.registrations.find((r) => r.id === registrationId);
-    if (existing === undefined) return failure({ code: 'participant.not-found' });
-    if (loaded.value.registrations.some((r) => r.id !== registrationId && isSameRegistration(r, resolved.value))) {
+    const existing = loaded.value.managed.registrations.find((r) => r.id === registrationId);
+    if (existing === undefined) return refuseOutsideScope(stores, staff, loaded.value.full, registrationId, 'change-registration', at);
+    if (loaded.value.full.registrations.some((r) => r.id !== registrationId && isSameRegistration(r, resolved.value))) {
       return failure({ code: 'participant.duplicate-registration' });
     }
     const changed = { ...resolved.value, createdAt: existing.createdAt };
@@ -71,7 +72,9 @@ export async function removeRegistration(
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
     if (!loaded.ok) return failure(loaded.error);
-    if (!loaded.value.registrations.some((r) => r.id === registrationId)) return failure({ code: 'participant.not-found' });
+    if (!loaded.value.managed.registrations.some((r) => r.id === registrationId)) {
+      return refuseOutsideScope(stores, staff, loaded.value.full, registrationId, 'remove-registration', at);
+    }
     await stores.participants.deleteRegistration(registrationId);
     await stores.audit.append({
       actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'registration',
@@ -79,4 +82,19 @@ export async function removeRegistration(
     });
     return success(null);
   });
+}
+
+/** Not found either way; an attempt at another gemeente's registration of this participant is written down. */
+async function refuseOutsideScope<T>(
+  stores: Stores,
+  staff: Staff,
+  participant: ParticipantWithRegistrations,
+  registrationId: string,
+  attempted: string,
+  at: Date,
+): Promise<Outcome<T>> {
+  if (participant.registrations.some((r) => r.id === registrationId)) {
+    await auditDeniedRegistration(stores, staff, attempted, participant.id, at);
+  }
+  return failure({ code: 'participant.not-found' });
 }

@@ -85,7 +85,7 @@ export function participantRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       return participantJson(outcome.value);
     });
 
-    app.delete('/participants/:id', { schema: { tags: TAG, summary: 'Deelnemer en al zijn gegevens verwijderen', params: participantIdParams } }, async (request, reply) => {
+    app.delete('/participants/:id', { schema: { tags: TAG, summary: 'Deelnemer verwijderen: de aanmeldingen binnen uw gemeente of regio, en de hele deelnemer als er elders geen zijn', params: participantIdParams } }, async (request, reply) => {
       const outcome = await deleteParticipant(deps, staffOf(request), request.params.id);
       if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
