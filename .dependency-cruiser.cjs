@@ -17,6 +17,20 @@ module.exports = {
       to: { pathNot: '^src/(app|domain)/' },
     },
     {
+      name: 'web-is-browser-code',
+      comment: 'src/web runs in the browser: it imports only src/web and browser packages, never server code or Node built-ins.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { pathNot: '^(src/web/|node_modules/)' },
+    },
+    {
+      name: 'server-does-not-import-web',
+      comment: 'The server serves src/web as bundles (adapters/http/browser-bundles.ts), it does not run it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/web/' },
+      to: { path: '^src/web/' },
+    },
+    {
       name: 'tests-stay-out-of-src',
       severity: 'error',
       from: { path: '^src/', pathNot: '\\.test\\.ts$' },

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { buildDashboard } from '../src/adapters/dashboard/build-dashboard.js';
+import { dashboardComponent } from '../src/compose/dashboard-component.js';
 import { loadGemeenten } from '../src/adapters/geodata/geodata.js';
 import { hasDashboardHistory, seedDashboardHistory } from '../src/adapters/seed/dashboard-history.js';
 import { createStore } from '../src/adapters/store/create-store.js';
@@ -70,8 +70,11 @@ export async function runDashboardBench(bench: BenchDatabase, options: { readonl
   await bench.database.runScript('vacuum analyze dashboard_actions, dashboard_participant_days, dashboard_participants, actions');
   const historySeconds = (performance.now() - started) / 1000;
 
-  const dashboard = await buildDashboard(bench.database, { store: createStore(bench.database), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), gemeenten }, { refreshIntervalMs: 60_000 });
-  const deps = dashboard.deps;
+  const dashboard = await dashboardComponent(
+    { DASHBOARD_REFRESH_SECONDS: 60 },
+    { database: bench.database, store: createStore(bench.database), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), gemeenten },
+  ).start();
+  const deps = dashboard.value;
   const to = amsterdamDate(new Date(HISTORY_NOW.getTime() - 86_400_000));
   const periods: Record<string, DayPeriod> = {
     '3 months': { from: addDays(to, -91), to },

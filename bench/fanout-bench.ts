@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { createStore } from '../src/adapters/store/create-store.js';
 import { loadConfig } from '../src/config.js';
-import { startSystem } from '../src/system.js';
+import { startSystem } from '../src/compose/system.js';
 import type { BenchDatabase } from './bench-database.js';
 import { clockFrom } from './bench-clock.js';
 import { AMSTERDAM_DAM, BENCH_MOMENT } from './bench-places.js';
@@ -56,7 +56,7 @@ export async function runFanoutBench(bench: BenchDatabase, settings: FanoutSetti
   const timed = timeStatements(bench.database);
   const system = await startSystem(config, logger, { database: timed.database, clock });
   try {
-    const simulator = system.simulator;
+    const simulator = system.sms.simulator;
     if (simulator === null || system.url === null) throw new Error('the bench needs the SMSC simulator and a listening API');
     // Through an untimed store: the statement timings are the system's own.
     const target = await findFanoutArea(createStore(bench.database), AMSTERDAM_DAM, settings.targetRecipients, clock.now());

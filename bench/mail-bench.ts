@@ -10,7 +10,7 @@ import { h3CellOf } from '../src/adapters/store/h3-cells.js';
 import type { Store } from '../src/app/ports/stores.js';
 import { loadConfig } from '../src/config.js';
 import type { StaffRole } from '../src/domain/staff/staff.js';
-import { startSystem, type RunningSystem } from '../src/system.js';
+import { startSystem, type RunningSystem } from '../src/compose/system.js';
 import { clockFrom } from './bench-clock.js';
 import type { BenchDatabase } from './bench-database.js';
 import { AMSTERDAM_DAM, BENCH_MOMENT, UTRECHT_CENTRAAL } from './bench-places.js';
@@ -130,7 +130,7 @@ async function until(check: () => boolean | Promise<boolean>, deadline: number, 
 
 /** Starts an action around Utrecht Centraal and times its SMS at the SMSC simulator. */
 async function timeAction(system: RunningSystem, token: string, smsRecipients: number, deadline: number): Promise<ActionTiming> {
-  const simulator = system.simulator!;
+  const simulator = system.sms.simulator!;
   const created = await callApi(system.url!, token, 'POST', '/api/v1/actions', {
     type: 'vermissing',
     message: 'Vermist: Daan (7), blauwe jas, rode fiets. Gezien bij Utrecht Centraal.',

@@ -12,7 +12,7 @@ import type { PresenceCell } from '../src/domain/push/presence-cell.js';
 import { seenDayOf } from '../src/domain/push/seen-day.js';
 import { loadConfig } from '../src/config.js';
 import type { LatLon } from '../src/domain/geo/lat-lon.js';
-import { startSystem } from '../src/system.js';
+import { startSystem } from '../src/compose/system.js';
 import type { LocalPushServiceStats, PushSubscriptionJson } from '../src/adapters/channels/web-push/local-push-service.js';
 import type { BenchDatabase } from './bench-database.js';
 import { clockFrom } from './bench-clock.js';

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { bulkInsertParticipants } from '../src/adapters/store/bulk-insert-participants.js';
 import { loadConfig } from '../src/config.js';
 import { asMsisdn } from '../src/domain/participant/msisdn.js';
-import { startSystem } from '../src/system.js';
+import { startSystem } from '../src/compose/system.js';
 import type { BenchDatabase } from './bench-database.js';
 import { clockFrom } from './bench-clock.js';
 import { BENCH_MOMENT } from './bench-places.js';

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { oidcClientSecretsSchema, oidcProvidersSchema } from './config-oidc.js';
+import { partnerWebhooksSchema } from './adapters/channels/partner-webhooks/partner-webhook-config.js';
 
 /**
  * The only reader of the environment. Every key has a default or is optional; a bad value stops startup
@@ -115,6 +116,10 @@ export const configSchema = z.object({
     .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$/)
     .default('21:00-08:00')
     .describe('Amsterdam time in which closing messages are not called (they wait until the end); equal times: none'),
+  VOICE_TTS_ENGINE: z
+    .enum(['auto', 'program', 'wasm'])
+    .default('auto')
+    .describe('Which espeak-ng speaks: auto: the program (Debian espeak-ng) when it runs, else the WebAssembly build from npm; program or wasm: that one'),
   VOICE_TTS_VOICE: z.string().regex(/^[A-Za-z0-9+_/-]{1,40}$/).default('nl').describe('espeak-ng voice'),
   VOICE_TTS_WORDS_PER_MINUTE: int(80, 450).default(150).describe('Speaking rate of the calls'),
   VOICE_TTS_CACHE_MB: int(1, 4_096).default(64).describe('Memory for rendered speech (least recently used goes first)'),
@@ -203,6 +208,9 @@ export const configSchema = z.object({
   MAIL_ANSWER_DAYS: int(1, 90).default(14).describe('How long the answer link of a buurtonderzoek works'),
   MAIL_ANSWERS_PER_LINK: int(1, 50).default(5).describe('Answers one personal answer link may send'),
   MAIL_RETRY_SECONDS: int(1, 86_400).default(300).describe('Pause before a mail the relay could not take is tried again'),
+  BROADCAST_RETRY_MAX_SECONDS: int(1, 3_600).default(60).describe('Broadcast channels (partner webhooks …): the longest pause before an event a destination could not take is tried again (the pause starts at 1 s and doubles)'),
+  BROADCAST_MAX_AGE_HOURS: int(1, 24 * 14).default(24).describe('Broadcast channels: an event a destination has not taken after this long is given up (expired) so the next ones can go'),
+  PARTNER_WEBHOOKS: partnerWebhooksSchema,
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

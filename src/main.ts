@@ -27,7 +27,7 @@ import type { Database } from './adapters/store/database/database.js';
 import { migrate } from './adapters/store/migrate.js';
 import { openDatabase } from './adapters/store/open-database.js';
 import { syncReferenceData } from './adapters/store/sync-reference-data.js';
-import { startSystem } from './system.js';
+import { startSystem } from './compose/system.js';
 
 function createLogger(config: Config): Logger {
   return pino({
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       // Burgernetmail: confirmed demo addresses (and a few that bounce), once.
       if (config.DEMO) await ensureDemoMailAddresses(system.database, new Date());
       logger.info(
-        { url: system.url, openapi: `${system.url}/openapi.json`, docs: `${system.url}/docs/api`, database: system.database.kind, smsc: system.simulator ? `simulator op poort ${system.simulator.port}` : `${config.SMPP_HOST}:${config.SMPP_PORT}` },
+        { url: system.url, openapi: `${system.url}/openapi.json`, docs: `${system.url}/docs/api`, database: system.database.kind, smsc: system.sms.simulator ? `simulator op poort ${system.sms.simulator.port}` : `${config.SMPP_HOST}:${config.SMPP_PORT}` },
         'Burgernet draait',
       );
       if (tokens.length > 0) {
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         );
         const pushService = system.push.localPushService;
         if (pushService !== null) process.stdout.write(`Gesimuleerde telefoons (pushmeldingen): ${pushService.origin}/subscriptions\n\n`);
-        const relay = system.mail.simulator;
+        const relay = system.email.simulator;
         if (relay !== null) process.stdout.write(`Burgernetmail gaat naar de SMTP-simulator op poort ${relay.port}; bekijk de berichten op ${system.url}/plein/burgernetmail/simulator\n\n`);
       }
       if (config.DEMO && system.url !== null) {

@@ -18,7 +18,7 @@ describe('the life of an action, over HTTP and SMPP', () => {
   let weekendOnly: RegisteredParticipant;
   let actionId: string;
 
-  const count = (phone: string) => t.system.simulator!.countByNumber(phone);
+  const count = (phone: string) => t.system.sms.simulator!.countByNumber(phone);
   const circle = (radiusMetres: number) => ({ kind: 'circle', centre: home.registrations[0]!.location, radiusMetres });
 
   before(async () => {
@@ -67,7 +67,7 @@ describe('the life of an action, over HTTP and SMPP', () => {
     assert.equal(started.status, 200, JSON.stringify(started.body));
     assert.equal(started.body.status, 'actief');
 
-    await eventually(() => assert.equal(t.system.simulator!.messages.length, 3));
+    await eventually(() => assert.equal(t.system.sms.simulator!.messages.length, 3));
     assert.equal(count('+31612345001'), 1);
     assert.equal(count('+31612345002'), 1);
     assert.equal(count('+31612345003'), 1, 'one SMS for a number registered at two addresses in the area');
@@ -82,9 +82,9 @@ describe('the life of an action, over HTTP and SMPP', () => {
           .filter((r) => r.phone === phone)
           .map((r) => distanceInMetres(centre, r.location)),
       );
-    const order = t.system.simulator!.messages.map((m) => distanceOf(m.to));
+    const order = t.system.sms.simulator!.messages.map((m) => distanceOf(m.to));
     assert.deepEqual(order, [...order].sort((a, b) => a - b), 'sent nearest to the incident first');
-    assert.match(t.system.simulator!.messages[0]!.text, /^Burgernet: Vermist: Sanne \(8\)/);
+    assert.match(t.system.sms.simulator!.messages[0]!.text, /^Burgernet: Vermist: Sanne \(8\)/);
 
     const progress = await eventually(async () => {
       const p = await t.api(centralist).get(`/api/v1/actions/${actionId}/progress`);
@@ -102,17 +102,17 @@ describe('the life of an action, over HTTP and SMPP', () => {
     assert.equal(count('+31612345001'), 1);
     assert.equal(count('+31612345002'), 1);
     assert.equal(count('+31612345003'), 1);
-    assert.equal(t.system.simulator!.messages.length, 4);
+    assert.equal(t.system.sms.simulator!.messages.length, 4);
   });
 
   test('an update goes to everyone reached before, and only to them', async () => {
     const update = await t.api(centralist).post(`/api/v1/actions/${actionId}/updates`, { text: 'Sanne draagt nu een gele muts.' });
     assert.equal(update.status, 202, JSON.stringify(update.body));
     assert.equal(update.body.recipients, 4);
-    await eventually(() => assert.equal(t.system.simulator!.messages.length, 8));
+    await eventually(() => assert.equal(t.system.sms.simulator!.messages.length, 8));
     for (const phone of ['+31612345001', '+31612345002', '+31612345003', '+31612345004']) assert.equal(count(phone), 2);
     assert.equal(count('+31612345005'), 0);
-    assert.ok(t.system.simulator!.messages.slice(4).every((m) => m.text.startsWith('Burgernet update: Sanne draagt nu een gele muts.')));
+    assert.ok(t.system.sms.simulator!.messages.slice(4).every((m) => m.text.startsWith('Burgernet update: Sanne draagt nu een gele muts.')));
   });
 
   test('closing sends the afloopbericht to everyone reached, and nothing more can be sent', async () => {
@@ -120,8 +120,8 @@ describe('the life of an action, over HTTP and SMPP', () => {
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.equal(closed.body.action.status, 'afgesloten');
     assert.equal(closed.body.recipients, 4);
-    await eventually(() => assert.equal(t.system.simulator!.messages.length, 12));
-    const closing = t.system.simulator!.messages.slice(8);
+    await eventually(() => assert.equal(t.system.sms.simulator!.messages.length, 12));
+    const closing = t.system.sms.simulator!.messages.slice(8);
     assert.ok(closing.every((m) => m.text === 'Burgernet afgesloten: De vermiste persoon is gevonden. Bedankt voor uw hulp.'));
 
     const again = await t.api(centralist).post(`/api/v1/actions/${actionId}/updates`, { text: 'nog iets' });

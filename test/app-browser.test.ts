@@ -205,7 +205,7 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     // What the service worker wrote to the phone's IndexedDB, read through the app's own module.
     await page.waitForFunction(
       ({ id, module }) => import(module).then((m) => m.notifiedActions()).then((all: { actionId: string }[]) => all.some((n) => n.actionId === id)),
-      { id: other, module: '/static/app/device-store.js' },
+      { id: other, module: '/static/app/notified-actions.js' },
     );
     await t.api(token).post(`/api/v1/actions/${other}/close`, { result: 'teruggevonden', closingText: 'De bakfiets is terug. Dank u wel!' });
     await openApp(page);

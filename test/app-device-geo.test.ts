@@ -7,8 +7,8 @@ import { areaContains, type Area } from '../src/domain/area/area.js';
 interface DeviceGeo {
   areaContains(area: unknown, point: { lat: number; lon: number }): boolean;
 }
-// The browser module the app runs on the phone, loaded as it is served (plain JavaScript).
-const deviceGeo = (await import(new URL('../src/web/static/app/geo.js', import.meta.url).href)) as DeviceGeo;
+// The browser module the app runs on the phone (its source: the test runner loads TypeScript).
+const deviceGeo = (await import(new URL('../src/web/app/geo.ts', import.meta.url).href)) as DeviceGeo;
 
 const point = fc.record({ lat: fc.double({ min: 52.2, max: 52.5, noNaN: true }), lon: fc.double({ min: 4.7, max: 5.1, noNaN: true }) });
 const circle = fc.record({ centre: point, radiusMetres: fc.integer({ min: 100, max: 20_000 }) }).map((c): Area => ({ kind: 'circle', ...c }));

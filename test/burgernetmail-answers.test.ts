@@ -28,7 +28,7 @@ describe('answers to a buurtonderzoek', () => {
     mailId = created.body.id;
     assert.equal((await police.post(`/api/v1/mails/${mailId}/send`, {})).status, 200);
     await sentMail(police, mailId);
-    const [message] = messagesTo(t.system.mail.simulator!, 'gijs@voorbeeld.nl');
+    const [message] = messagesTo(t.system.email.simulator!, 'gijs@voorbeeld.nl');
     answerUrl = localUrl(t, linksIn(await parse(message!)).answer!);
   });
   after(() => t.stop());

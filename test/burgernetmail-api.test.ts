@@ -55,7 +55,7 @@ describe('Burgernetmail over the API', () => {
     assert.equal(done.figures.recipients, 3);
     assert.equal(done.figures.sent, 3);
 
-    const simulator = t.system.mail.simulator!;
+    const simulator = t.system.email.simulator!;
     assert.equal(messagesTo(simulator, 'dirk@voorbeeld.nl').length, 0, 'not confirmed: no mail');
     assert.equal(messagesTo(simulator, 'els@voorbeeld.nl').length, 0, 'another gemeente: no mail');
     const [message] = messagesTo(simulator, 'anna@voorbeeld.nl');
@@ -74,7 +74,7 @@ describe('Burgernetmail over the API', () => {
     assert.ok(!/<img/i.test(String(parsed.html)), 'no images, no tracking pixel');
     const links = linksIn(parsed);
     assert.ok(links.answer !== null, 'a buurtonderzoek carries an answer link');
-    const dkim = verifyDkim(message.raw, t.system.mail.dkim!.dnsRecord);
+    const dkim = verifyDkim(message.raw, t.system.email.dkim!.dnsRecord);
     assert.equal(dkim.reason, 'pass');
     assert.ok(dkim.signedHeaders.includes('list-unsubscribe-post'));
   });
@@ -94,7 +94,7 @@ describe('Burgernetmail over the API', () => {
   });
 
   test('one-click unsubscribe (RFC 8058) from the header works without login and stops further mail; the mail counts it', async () => {
-    const simulator = t.system.mail.simulator!;
+    const simulator = t.system.email.simulator!;
     const [message] = messagesTo(simulator, 'bram@voorbeeld.nl');
     const parsed = await parse(message!);
     const url = (header(parsed, 'list-unsubscribe') ?? '').replace(/^<|>$/g, '');

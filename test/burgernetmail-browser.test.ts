@@ -77,7 +77,7 @@ describe('Burgernetmail in the browser', () => {
     assert.deepEqual(pageErrors, []);
     await context.close();
 
-    const [message] = messagesTo(t.system.mail.simulator!, 'hanna@voorbeeld.nl');
+    const [message] = messagesTo(t.system.email.simulator!, 'hanna@voorbeeld.nl');
     const answer = localUrl(t, linksIn(await parse(message!)).answer!).replace('//127.0.0.1:', '//localhost:');
     const phone = await newPhoneContext(browser);
     const form = await phone.newPage();

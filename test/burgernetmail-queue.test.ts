@@ -47,7 +47,7 @@ describe('the Burgernetmail queue', () => {
     const created = await gemeente.post('/api/v1/mails', { templateId: await templateId(gemeente, 'nieuwsbrief'), fields: { omschrijving: 'Nieuws uit de buurt.' }, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
     const mailId = created.body.id as string;
     assert.equal((await gemeente.post(`/api/v1/mails/${mailId}/send`, {})).status, 200);
-    const firstRelay = first.system.mail.simulator!;
+    const firstRelay = first.system.email.simulator!;
     await eventually(() => assert.ok(firstRelay.received >= 8, `${firstRelay.received} received`));
     await first.stop();
     const sentBefore = firstRelay.received;
@@ -65,9 +65,9 @@ describe('the Burgernetmail queue', () => {
     cleanup.push(() => second.stop());
     const done = await sentMail(second.api(await second.staffToken('gemeente', 'GM0363')), mailId);
     assert.deepEqual([done.figures.recipients, done.figures.sent], [40, 40]);
-    const counts = perAddress([firstRelay, second.system.mail.simulator!]);
+    const counts = perAddress([firstRelay, second.system.email.simulator!]);
     assert.deepEqual(addresses.filter((a) => counts.get(a) !== 1), [], 'every address exactly once');
-    assert.equal(second.system.mail.simulator!.received, 40 - sentBefore);
+    assert.equal(second.system.email.simulator!.received, 40 - sentBefore);
   });
 
   test('stopping a send under way: what was claimed but not handed to the relay does not go; the figures add up', async () => {
@@ -81,7 +81,7 @@ describe('the Burgernetmail queue', () => {
     const created = await gemeente.post('/api/v1/mails', { templateId: await templateId(gemeente, 'nieuwsbrief'), fields: { omschrijving: 'Nieuws.' }, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
     const mailId = created.body.id as string;
     assert.equal((await gemeente.post(`/api/v1/mails/${mailId}/send`, {})).status, 200);
-    const relay = t.system.mail.simulator!;
+    const relay = t.system.email.simulator!;
     await eventually(() => assert.ok(relay.received >= 2));
     const stopped = await gemeente.post(`/api/v1/mails/${mailId}/stop`);
     assert.equal(stopped.status, 200);
@@ -119,14 +119,14 @@ describe('the Burgernetmail queue', () => {
     assert.equal((await gemeente.post(`/api/v1/mails/${created.body.id}/send`, {})).status, 200);
     const yieldsBefore = t.system.mail.dispatcher.figures().yields;
     await eventually(() => assert.ok(t.system.mail.dispatcher.figures().yields >= yieldsBefore + 3, 'the mail worker gave way several times'));
-    assert.equal(t.system.mail.simulator!.received, 0, 'no mail while the action waits');
+    assert.equal(t.system.email.simulator!.received, 0, 'no mail while the action waits');
     assert.equal((await gemeente.get(`/api/v1/mails/${created.body.id}`)).body.status, 'scheduled');
 
     const smsc: SmscSimulator = await startSmscSimulator({ port: smscPort, systemId: t.system.config.SMPP_SYSTEM_ID, password: t.system.config.SMPP_PASSWORD });
     cleanup.push(() => smsc.close());
     await sentMail(gemeente, created.body.id);
     const sms = smsc.messages[0];
-    const mail = t.system.mail.simulator!.messages[0];
+    const mail = t.system.email.simulator!.messages[0];
     assert.ok(sms !== undefined && mail !== undefined);
     assert.ok(mail.receivedAt.getTime() >= sms.receivedAt.getTime(), 'the SMS went first');
   });

@@ -43,7 +43,7 @@ describe('0800-0011 over HTTP: POST /api/v1/call-routing for platforms', () => {
     const response = await ask({ caller: '06 1235 0001' });
     assert.equal(response.statusCode, 200, response.body);
     assert.deepEqual(response.json(), { target: 'sip:meldkamer-re05@politie.nl', contact: 'sip:meldkamer-re05@politie.nl', meldkamerCode: 'RE05', reason: 'active-action' });
-    await t.system.callRoutingLog.flush();
+    await t.system.callRouting.log.flush();
     const rows = await t.system.database.query<{ transport: string; reason: string }>('select transport, reason from call_routings where action_id = $1', [actionId]);
     assert.deepEqual(rows.map((r) => ({ ...r })), [{ transport: 'http', reason: 'active-action' }]);
   });

@@ -23,12 +23,12 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   const targetOf = (code: string) => `sip:meldkamer-${code.toLowerCase()}@politie.nl`;
 
   const call = async (caller: CallerIdentity, expectedContact: string, transport: 'udp' | 'tcp' = 'udp') => {
-    const run = await runSipp({ scenario: redirectScenario(caller, expectedContact), host: '127.0.0.1', port: t.system.redirectServer.port, transport });
+    const run = await runSipp({ scenario: redirectScenario(caller, expectedContact), host: '127.0.0.1', port: t.system.callRouting.redirectServer.port, transport });
     await run.cleanup();
     return run;
   };
   const routings = async <Row>(sql: string, params: unknown[] = []) => {
-    await t.system.callRoutingLog.flush();
+    await t.system.callRouting.log.flush();
     return t.system.database.query<Row>(sql, params);
   };
   const assertPassed = (run: Awaited<ReturnType<typeof call>>) => assert.equal(run.code, 0, `sipp failed:\n${run.errors}\n${run.messages.slice(-3_000)}\n${run.output.slice(-1_000)}`);
@@ -52,7 +52,7 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
 
   before(async () => {
     t = await startTestSystem({ REDIRECT_NATIONAL_TARGET: NATIONAL });
-    t.system.callRoutedEvents.subscribe((e) => routed.push({ actionId: e.actionId, meldkamerCode: e.meldkamerCode, transport: e.transport }));
+    t.system.callRouting.events.subscribe((e) => routed.push({ actionId: e.actionId, meldkamerCode: e.meldkamerCode, transport: e.transport }));
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
     amsterdam = await registerParticipant(beheer, 'Anna de Vries', [{ phone: '0612340001', postcode: '1012AB', houseNumber: 1 }]);
     twoActions = await registerParticipant(beheer, 'Bram Jansen', [
@@ -74,10 +74,10 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   after(() => t.stop());
 
   test('a participant of an active action reaches the meldkamer of that action, over UDP and TCP', async () => {
-    const acks = t.system.redirectServer.stats.acks;
+    const acks = t.system.callRouting.redirectServer.stats.acks;
     assertPassed(await call({ from: '0612340001' }, targetOf('RE05')));
     assertPassed(await call({ from: '+31612340001' }, targetOf('RE05'), 'tcp'));
-    await eventually(() => assert.equal(t.system.redirectServer.stats.acks, acks + 2, 'each ACK matched its INVITE transaction'));
+    await eventually(() => assert.equal(t.system.callRouting.redirectServer.stats.acks, acks + 2, 'each ACK matched its INVITE transaction'));
     const rows = await routings<{ action_id: string; meldkamer_code: string; reason: string; transport: string }>(
       "select action_id, meldkamer_code, reason, transport from call_routings where action_id = $1 order by id",
       [amsterdamAction],
@@ -118,22 +118,22 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   });
 
   test('a malformed INVITE gets a clean 400 and the server keeps answering', async () => {
-    const before = { ...t.system.redirectServer.stats };
+    const before = { ...t.system.callRouting.redirectServer.stats };
     for (const transport of ['udp', 'tcp'] as const) {
-      const run = await runSipp({ scenario: malformedThenValidScenario({ from: '0612340001' }, targetOf('RE05')), host: '127.0.0.1', port: t.system.redirectServer.port, transport });
+      const run = await runSipp({ scenario: malformedThenValidScenario({ from: '0612340001' }, targetOf('RE05')), host: '127.0.0.1', port: t.system.callRouting.redirectServer.port, transport });
       await run.cleanup();
       assertPassed(run);
     }
-    assert.ok(t.system.redirectServer.stats.badRequests >= before.badRequests + 2);
+    assert.ok(t.system.callRouting.redirectServer.stats.badRequests >= before.badRequests + 2);
     assertPassed(await call({ from: '0612340001' }, targetOf('RE05')));
   });
 
   test('garbage datagrams are survived: no crash, and the next call is answered', async () => {
     const socket = createSocket('udp4');
-    const dropped = t.system.redirectServer.stats.dropped;
+    const dropped = t.system.callRouting.redirectServer.stats.dropped;
     const garbage = [Buffer.from([0, 1, 2, 255]), Buffer.from('INVITE sip:x SIP/2.0\r\n'), Buffer.alloc(20_000, 'A'), Buffer.from('SIP/2.0 200 OK\r\nVia: x\r\n\r\n')];
-    for (const datagram of garbage) await new Promise<void>((resolve, reject) => socket.send(datagram, t.system.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
-    await eventually(() => assert.equal(t.system.redirectServer.stats.dropped, dropped + garbage.length));
+    for (const datagram of garbage) await new Promise<void>((resolve, reject) => socket.send(datagram, t.system.callRouting.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
+    await eventually(() => assert.equal(t.system.callRouting.redirectServer.stats.dropped, dropped + garbage.length));
     socket.close();
     assertPassed(await call({ from: '0612340001' }, targetOf('RE05')));
   });
@@ -147,11 +147,11 @@ describe('0800-0011 over SIP from an address that is not the platform', () => {
   after(() => t.stop());
 
   test('SIPp over TCP is cut off before anything is read', async () => {
-    const run = await runSipp({ scenario: redirectScenario({ from: '0612340001' }, NATIONAL), host: '127.0.0.1', port: t.system.redirectServer.port, transport: 'tcp', timeoutSeconds: 10 });
+    const run = await runSipp({ scenario: redirectScenario({ from: '0612340001' }, NATIONAL), host: '127.0.0.1', port: t.system.callRouting.redirectServer.port, transport: 'tcp', timeoutSeconds: 10 });
     await run.cleanup();
     assert.notEqual(run.code, 0);
-    assert.ok(t.system.redirectServer.stats.refused >= 1);
-    assert.equal(t.system.redirectServer.stats.invites, 0);
+    assert.ok(t.system.callRouting.redirectServer.stats.refused >= 1);
+    assert.equal(t.system.callRouting.redirectServer.stats.invites, 0);
   });
 
   test('without a platform token configured, the HTTP variant is not served', async () => {
@@ -163,13 +163,13 @@ describe('0800-0011 over SIP from an address that is not the platform', () => {
     const socket = createSocket('udp4');
     const answers: Buffer[] = [];
     socket.on('message', (m) => answers.push(m));
-    const refused = t.system.redirectServer.stats.refused;
+    const refused = t.system.callRouting.redirectServer.stats.refused;
     const options = ['OPTIONS sip:08000011@127.0.0.1 SIP/2.0', 'Via: SIP/2.0/UDP 127.0.0.1:9;rport;branch=z9hG4bKx', 'From: <sip:0612340001@p>;tag=1', 'To: <sip:08000011@r>', 'Call-ID: c1', 'CSeq: 1 OPTIONS', 'Content-Length: 0', '', ''].join('\r\n');
-    await new Promise<void>((resolve, reject) => socket.send(options, t.system.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
-    await eventually(() => assert.equal(t.system.redirectServer.stats.refused, refused + 1));
+    await new Promise<void>((resolve, reject) => socket.send(options, t.system.callRouting.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
+    await eventually(() => assert.equal(t.system.callRouting.redirectServer.stats.refused, refused + 1));
     socket.close();
     assert.deepEqual(answers, []);
-    await t.system.callRoutingLog.flush();
+    await t.system.callRouting.log.flush();
     assert.equal(await t.system.database.query('select 1 from call_routings').then((r) => r.length), 0);
   });
 });

@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { hashApiToken, newApiToken } from '../src/adapters/auth/api-token.js';
+import { startPartnerWebhookSimulator } from '../src/adapters/channels/partner-webhooks/partner-webhook-simulator.js';
+import { generateWebhookSecret } from '../src/adapters/channels/partner-webhooks/standard-webhook-signature.js';
 import { startSmscSimulator, type SmscSimulator } from '../src/adapters/channels/sms-smpp/smsc-simulator.js';
 import { loadGemeenten, loadPc4Centroids, meldkamersOf } from '../src/adapters/geodata/geodata.js';
 import { generateSyntheticParticipants } from '../src/adapters/seed/synthetic-participants.js';
@@ -221,6 +223,47 @@ describe('a system process that stops, by a crash or on request', () => {
       assert.deepEqual(listed.body.items.map((a: { id: string }) => a.id), [actionId]);
     } finally {
       await third.stop();
+    }
+  });
+
+  test('killed while a partner webhook is in flight, it sends that one event again and repeats nothing else', { timeout: 90_000 }, async () => {
+    const secret = generateWebhookSecret();
+    const partner = await startPartnerWebhookSimulator({ secrets: [secret], slowMs: 120_000 });
+    const partnerEnv = {
+      ...env,
+      PARTNER_WEBHOOKS: JSON.stringify([{ id: 'nieuwsdienst', name: 'Nieuwsdienst', url: partner.url, secrets: [secret], timeoutSeconds: 60 }]),
+    };
+    try {
+      const first = await spawnSystem(partnerEnv);
+      const centralist = apiAt(first.url, token);
+      const area = { kind: 'circle', centre: { lat: 52.3894, lon: 4.6374 }, radiusMetres: 200 };
+      await partner.behave('slow');
+      const created = await centralist.post('/api/v1/actions', { type: 'diefstal', message: 'Gestolen: rode bakfiets met witte bak.', area });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const id: string = created.body.id;
+      assert.equal((await centralist.post(`/api/v1/actions/${id}/start`)).status, 200);
+      assert.equal((await centralist.post(`/api/v1/actions/${id}/updates`, { text: 'De bakfiets heeft een kinderzitje.' })).status, 202);
+      assert.equal((await centralist.post(`/api/v1/actions/${id}/close`, { result: 'teruggevonden' })).status, 200);
+      // The first event is at the partner, unanswered; the other two wait behind it in the outbox.
+      await partner.waitFor(() => partner.deliveries.length + partner.events.length > 0 || partner.connections > 0, 30_000);
+      await eventually(() => assert.equal(partner.events.length, 1), 30_000);
+      await first.kill();
+
+      await partner.behave('healthy');
+      const second = await spawnSystem(partnerEnv);
+      try {
+        await partner.waitFor(() => partner.events.length >= 3, 45_000);
+        assert.deepEqual(
+          partner.events.map((e) => [e.payload.type, e.payload.data.sequence]),
+          [['action.started', 1], ['action.updated', 2], ['action.closed', 3]],
+        );
+        assert.ok(partner.duplicates <= 1, `${partner.duplicates} events repeated; only the one in flight may be`);
+        assert.equal(partner.refusals.size, 0);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await partner.close();
     }
   });
 });

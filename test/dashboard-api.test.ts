@@ -99,7 +99,7 @@ describe('the dashboard over HTTP: figures of a known data set, suppression and 
         const routed = await t.system.http.inject({ method: 'POST', url: '/api/v1/call-routing', remoteAddress: '127.0.0.1', headers: { 'content-type': 'application/json', authorization: `Bearer ${PLATFORM_TOKEN}` }, payload: JSON.stringify({ caller }) });
         assert.equal(routed.statusCode, 200, routed.body);
       }
-      await t.system.callRoutingLog.flush();
+      await t.system.callRouting.log.flush();
       for (const text of ['Ik zag haar bij de Dam', 'Meisje met roze jas richting station']) {
         const form = new FormData();
         form.set('text', text);

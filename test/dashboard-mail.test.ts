@@ -32,7 +32,7 @@ describe('the dashboard counts Burgernetmail', () => {
     // The simulator reports delivery for each: a delivered mail is still one person reached, not two.
     await eventually(async () => assert.equal((await amsterdam.get(`/api/v1/mails/${mailId}`)).body.figures.delivered, 12));
 
-    const [message] = messagesTo(t.system.mail.simulator!, 'bewoner4@voorbeeld.nl');
+    const [message] = messagesTo(t.system.email.simulator!, 'bewoner4@voorbeeld.nl');
     const form = await openForm(localUrl(t, linksIn(await parse(message!)).answer!));
     const answered = await postAnswer(t.url, form, { tekst: 'Ik zag een bestelbus zonder kenteken voor de winkel staan.' }, null);
     assert.equal(answered.status, 201, answered.text.slice(0, 300));

@@ -95,7 +95,7 @@ describe('dispatch when the SMSC misbehaves', () => {
 
   before(async () => {
     t = await startTestSystem({ SMPP_MESSAGES_PER_SECOND: '300', DISPATCH_MAX_IN_FLIGHT: String(MAX_IN_FLIGHT) });
-    simulator = t.system.simulator!;
+    simulator = t.system.sms.simulator!;
     await seedAmsterdam(t.system.database, 3_000);
     centralist = t.api(await t.staffToken('centralist', 'RE05'));
   });
@@ -171,7 +171,7 @@ describe('dispatch when the channel is busy', () => {
 
   before(async () => {
     t = await startTestSystem({ SMPP_MESSAGES_PER_SECOND: '100', DISPATCH_MAX_IN_FLIGHT: '20', DISPATCH_BATCH_SIZE: '10' });
-    simulator = t.system.simulator!;
+    simulator = t.system.sms.simulator!;
     await seedAmsterdam(t.system.database, 3_000);
     centralist = t.api(await t.staffToken('centralist', 'RE05'));
   });

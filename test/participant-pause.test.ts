@@ -40,12 +40,12 @@ describe('a pause, through targeting and SMPP', () => {
     assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
     assert.equal(estimate.body.recipients, 1);
     const actionId = await startAction('Inbraak in de Warmoesstraat, man in donkere jas.');
-    await eventually(() => assert.equal(t.system.simulator!.countByNumber('+31633330002'), 1));
+    await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber('+31633330002'), 1));
     await eventually(async () => {
       const [run] = await t.system.database.query<{ status: string }>(`select status from targeting_runs where action_id = $1`, [actionId]);
       assert.equal(run?.status, 'done');
     });
-    assert.equal(t.system.simulator!.countByNumber('+31633330001'), 0);
+    assert.equal(t.system.sms.simulator!.countByNumber('+31633330001'), 0);
     const rows = await t.system.database.query<{ n: number }>(`select count(*)::int as n from deliveries where msisdn = '+31633330001'`);
     assert.equal(rows[0]!.n, 0);
   });
@@ -53,6 +53,6 @@ describe('a pause, through targeting and SMPP', () => {
   test('after the pause they get alerts again', async () => {
     t.clock.set(new Date('2026-07-20T10:00:00Z'));
     await startAction('Inbraak in de Nieuwmarkt, vrouw met rode fiets.');
-    await eventually(() => assert.equal(t.system.simulator!.countByNumber('+31633330001'), 1));
+    await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber('+31633330001'), 1));
   });
 });

@@ -95,8 +95,8 @@ describe('Burgernetplein in the browser', () => {
     await saveScreenshot(page, 'console-4-bevestigen');
     await page.click('#bevestig-ja');
     await page.waitForSelector('#stap-lopend:not([hidden])');
-    await eventually(async () => assert.ok(Number(await page.textContent('[data-verzonden]')) >= 6, `${await page.textContent('#stap-lopend')} | smsc ${t.system.simulator!.messages.length}`), 90_000);
-    assert.ok(t.system.simulator!.messages.length >= 6, 'the SMSC simulator received the messages');
+    await eventually(async () => assert.ok(Number(await page.textContent('[data-verzonden]')) >= 6, `${await page.textContent('#stap-lopend')} | smsc ${t.system.sms.simulator!.messages.length}`), 90_000);
+    assert.ok(t.system.sms.simulator!.messages.length >= 6, 'the SMSC simulator received the messages');
     await saveScreenshot(page, 'console-5-verzonden');
 
     // An app user sends a tip with a photo: it appears in the list beside the map without a reload.

@@ -29,8 +29,8 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
     actionId = created.body.id;
     assert.equal((await t.api(centralist).post(`/api/v1/actions/${actionId}/start`)).status, 200);
     await eventually(() => {
-      assert.equal(t.system.simulator!.countByNumber(LEAVER), 1);
-      assert.equal(t.system.simulator!.countByNumber(STAYER), 1);
+      assert.equal(t.system.sms.simulator!.countByNumber(LEAVER), 1);
+      assert.equal(t.system.sms.simulator!.countByNumber(STAYER), 1);
     });
   });
   after(() => t.stop());
@@ -39,7 +39,7 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
     const browser = new FormSession(t.url);
     await browser.get('/mijn-gegevens/inloggen');
     const codePage = await browser.post('/mijn-gegevens/inloggen', { doel: '06 1277 0001' });
-    const sms = await eventually(() => t.system.simulator!.messages.filter((m) => m.to === LEAVER)[1] ?? assert.fail('no code yet'));
+    const sms = await eventually(() => t.system.sms.simulator!.messages.filter((m) => m.to === LEAVER)[1] ?? assert.fail('no code yet'));
     const login = await browser.post('/mijn-gegevens/code', { verificatie: hiddenValue(codePage.text, 'verificatie')!, code: /(\d{6})/.exec(sms.text)![1]!, doel: '06 1277 0001' });
     assert.equal(login.status, 303);
     await browser.get('/mijn-gegevens/verwijderen');
@@ -68,9 +68,9 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
   test('the closing message goes to the others, not to the deleted number', async () => {
     const closed = await t.api(centralist).post(`/api/v1/actions/${actionId}/close`, { result: 'gevonden' });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
-    await eventually(() => assert.equal(t.system.simulator!.countByNumber(STAYER), 2));
+    await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber(STAYER), 2));
     const [queuedForDeleted] = await t.system.database.query<{ n: number }>(`select count(*)::int as n from deliveries where msisdn like 'verwijderd-%'`);
     assert.equal(queuedForDeleted!.n, 1, 'no closing message queued for the removed number');
-    assert.equal(t.system.simulator!.countByNumber(LEAVER), 2, 'the alert and the login code, nothing after');
+    assert.equal(t.system.sms.simulator!.countByNumber(LEAVER), 2, 'the alert and the login code, nothing after');
   });
 });

@@ -12,7 +12,7 @@ describe('abuse limits on one-time codes, over HTTP', () => {
   let t: TestSystem;
   const count = async (sql: string, params: unknown[] = []) => (await t.system.database.query<{ n: number }>(sql, params))[0]!.n;
   const hits = (limit: string) => count(`select coalesce(sum(hits), 0)::int as n from abuse_limit_hits where limit_name = $1`, [limit]);
-  const sent = () => t.system.simulator!.messages.length;
+  const sent = () => t.system.sms.simulator!.messages.length;
 
   before(async () => {
     t = await startTestSystem({ CODE_LIMIT_PER_NUMBER_PER_HOUR: '2', CODE_LIMIT_PER_IP_PER_HOUR: '8', CODE_LIMIT_NATIONAL_PER_HOUR: '5' });
@@ -38,7 +38,7 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     assert.equal(unknown.page, known.page.replace('06 2222 0001', '06 2222 0002'));
     await eventually(async () => assert.equal(await count(`select count(*)::int as n from verification_codes where send_status = 'pending'`), 0));
     assert.equal(sent(), before + 1);
-    assert.equal(t.system.simulator!.countByNumber('+31622220002'), 0);
+    assert.equal(t.system.sms.simulator!.countByNumber('+31622220002'), 0);
     // Both were stored alike: one code each, hashed; the unknown one can never log anyone in.
     assert.equal(await count(`select count(*)::int as n from verification_codes where purpose = 'login'`), 2);
   });
@@ -47,7 +47,7 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     const browser = new FormSession(t.url);
     await browser.get('/mijn-gegevens/inloggen');
     const page = await browser.post('/mijn-gegevens/inloggen', { doel: '0622220001' });
-    const sms = await eventually(() => t.system.simulator!.messages.filter((m) => m.to === '+31622220001')[1] ?? assert.fail('no second SMS'));
+    const sms = await eventually(() => t.system.sms.simulator!.messages.filter((m) => m.to === '+31622220001')[1] ?? assert.fail('no second SMS'));
     const done = await browser.post('/mijn-gegevens/code', { verificatie: hiddenValue(page.text, 'verificatie')!, code: /(\d{6})/.exec(sms.text)![1]!, doel: '0622220001' });
     assert.equal(done.status, 303);
     assert.equal(done.location, '/mijn-gegevens');

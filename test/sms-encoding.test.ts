@@ -28,13 +28,13 @@ describe('SMS text encoding, from the reach estimate to the SMSC', () => {
 
   /** Starts a vermissing with this message and returns the two SMS the simulated SMSC accepted for it. */
   async function send(message: string): Promise<SimulatedSms[]> {
-    const before = t.system.simulator!.messages.length;
+    const before = t.system.sms.simulator!.messages.length;
     const created = await centralist.post('/api/v1/actions', { type: 'vermissing', message, area: area() });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const started = await centralist.post(`/api/v1/actions/${created.body.id}/start`);
     assert.equal(started.status, 200, JSON.stringify(started.body));
-    await eventually(() => assert.equal(t.system.simulator!.messages.length, before + 2));
-    const sent = t.system.simulator!.messages.slice(before);
+    await eventually(() => assert.equal(t.system.sms.simulator!.messages.length, before + 2));
+    const sent = t.system.sms.simulator!.messages.slice(before);
     assert.deepEqual(sent.map((m) => m.to).sort(), ['+31612345001', '+31612345002']);
     return sent;
   }

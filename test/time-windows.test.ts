@@ -47,6 +47,6 @@ describe('time windows across a change of daylight saving time, over HTTP and SM
     const created = await t.api(centralist).post('/api/v1/actions', { type: 'inbraak', message: 'Inbraak aan de Dam, twee mannen op een scooter.', area: area() });
     assert.equal(created.status, 201);
     assert.equal((await t.api(centralist).post(`/api/v1/actions/${created.body.id}/start`)).status, 200);
-    await eventually(() => assert.equal(t.system.simulator!.countByNumber('+31612340001'), 1));
+    await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber('+31612340001'), 1));
   });
 });

@@ -58,7 +58,7 @@ describe('voice participants are called, over HTTP and SIP', () => {
     }, 60_000);
     assert.equal(progress.byKind.alert.sms.delivered + progress.byKind.alert.sms.submitted, 1, 'the SMS participant got an SMS');
     assert.deepEqual(progress.calls, { byOutcome: { answered: 2, busy: 2, 'no-answer': 0, rejected: 0, failed: 0, unavailable: 0 }, waitingForRetry: 0 });
-    assert.equal(t.system.simulator!.countByNumber(SMS), 1);
+    assert.equal(t.system.sms.simulator!.countByNumber(SMS), 1);
 
     // Each answered number got one call with the caller ID 0800-0011 and heard the message as audio.
     for (const n of [ANSWERS, ALSO_ANSWERS]) {

@@ -89,3 +89,36 @@ export async function postAnswer(base: string, form: { cookie: string; action: s
   const response = await fetch(base + form.action, { method: 'POST', headers: { cookie: form.cookie }, body });
   return { status: response.status, text: await response.text() };
 }
+
+/** A mail as the recipient's mail program sees it, taken from the SMTP simulator the system sent it to. */
+export interface ReceivedMail {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly text: string;
+  /** The address of List-Unsubscribe (RFC 8058), or null when the mail has none. */
+  readonly unsubscribeUrl: string | null;
+  readonly listUnsubscribePost: string | null;
+  readonly dkimSigned: boolean;
+}
+
+/** Waits until the system's SMTP simulator has a mail that matches, and reads it as a mail program would. */
+export async function receivedMail(t: TestSystem, matches: (mail: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
+  const simulator = t.system.email.simulator;
+  assert.ok(simulator, 'the system sends e-mail to its SMTP simulator');
+  return eventually(async () => {
+    for (const message of [...simulator.messages].reverse()) {
+      const parsed = await parse(message);
+      const unsubscribe = header(parsed, 'list-unsubscribe');
+      const mail: ReceivedMail = {
+        to: message.to,
+        subject: parsed.subject ?? '',
+        text: parsed.text ?? '',
+        unsubscribeUrl: unsubscribe === undefined ? null : unsubscribe.replace(/^<|>$/g, ''),
+        listUnsubscribePost: header(parsed, 'list-unsubscribe-post') ?? null,
+        dkimSigned: header(parsed, 'dkim-signature') !== undefined,
+      };
+      if (matches(mail)) return mail;
+    }
+    return assert.fail('no such mail at the SMTP simulator yet');
+  }, timeoutMs);
+}

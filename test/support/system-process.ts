@@ -3,7 +3,7 @@
 // gracefully on SIGTERM.
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
-import { startSystem } from '../../src/system.js';
+import { startSystem } from '../../src/compose/system.js';
 
 const config = loadConfig(process.env);
 const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));

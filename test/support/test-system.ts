@@ -3,7 +3,7 @@ import pino from 'pino';
 import { hashApiToken, newApiToken } from '../../src/adapters/auth/api-token.js';
 import { loadConfig } from '../../src/config.js';
 import type { StaffRole } from '../../src/domain/staff/staff.js';
-import { startSystem, type RunningSystem, type SystemOverrides } from '../../src/system.js';
+import { startSystem, type RunningSystem, type SystemOverrides } from '../../src/compose/system.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { TestClock } from './test-clock.js';
 

@@ -10,6 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { installApiAuthentication } from './api-authentication.js';
+import { browserBundleRoutes, browserBundles } from './browser-bundles.js';
 import { loadPortalSession } from './pages/plein/staff-page-guard.js';
 import { pleinPages } from './pages/plein/plein-pages.js';
 import { pleinApiRoutes } from './routes/plein/plein-api-routes.js';
@@ -24,6 +25,7 @@ import { actionPages } from './pages/acties/action-pages.js';
 import { appPages } from './pages/app/app-pages.js';
 import { callRoutingRoutes } from './routes/call-routing-routes.js';
 import { participantRoutes } from './routes/participant-routes.js';
+import { broadcastRoutes } from './routes/broadcast-routes.js';
 import { referenceRoutes } from './routes/reference-routes.js';
 import { relatiebeheerRoutes } from './routes/relatiebeheer-routes.js';
 import { abuseLimitRoutes } from './routes/abuse-limit-routes.js';
@@ -36,6 +38,7 @@ import { dashboardPages } from './pages/dashboard/dashboard-pages.js';
 z.config(z.locales.nl());
 
 const ERROR_DOCS = fileURLToPath(new URL('../../../docs/errors/', import.meta.url));
+// Styles and images; the page scripts are bundled from src/web/ (browser-bundles.ts).
 const STATIC_ASSETS = fileURLToPath(new URL('../../web/static/', import.meta.url));
 const LEAFLET_ASSETS = fileURLToPath(new URL('../../../node_modules/leaflet/dist/', import.meta.url));
 // h3-js's browser build: the app computes its coarse presence cell on the phone.
@@ -84,6 +87,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' },
   });
   await app.register(fastifyStatic, { root: STATIC_ASSETS, prefix: '/static/', index: false, maxAge: '1h' });
+  const bundles = await browserBundles(deps.logger);
+  await app.register(browserBundleRoutes(bundles));
   await app.register(fastifyStatic, { root: LEAFLET_ASSETS, prefix: '/static/vendor/leaflet/', decorateReply: false, index: false, maxAge: '1d' });
   await app.register(fastifyStatic, { root: H3_ASSETS, prefix: '/static/vendor/h3/', decorateReply: false, index: false, maxAge: '1d' });
   const appDeps = deps.app === undefined ? null : { ...deps, app: deps.app };
@@ -151,6 +156,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
       await api.register(actionRoutes(deps));
       await api.register(participantRoutes(deps));
       await api.register(referenceRoutes(deps));
+      await api.register(broadcastRoutes(deps));
       if (appDeps !== null) await api.register(actionMediaRoutes(appDeps));
       if (deps.selfService !== undefined) {
         await api.register(relatiebeheerRoutes(deps, deps.selfService));
@@ -194,7 +200,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     if (deps.selfService !== undefined) await web.register(selfServicePages(deps, deps.selfService));
     if (deps.mail !== undefined) await web.register(mailPages(deps, deps.mail));
     if (appDeps !== null) {
-      await web.register(appPages(appDeps));
+      await web.register(appPages(appDeps, bundles));
       await web.register(actionPages(appDeps));
     }
   });

@@ -58,6 +58,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'any-staff'
   'PUT /api/v1/staff/:id/role': 'staff.manage',
   'POST /api/v1/staff/:id/activation': 'staff.manage',
   'GET /api/v1/audit-log': 'audit.view',
+  'GET /api/v1/broadcast-deliveries': 'settings.manage',
   'GET /api/v1/dashboard/map': 'dashboard.view',
   'GET /api/v1/dashboard/gemeenten/:code/participants': 'dashboard.view',
   'GET /api/v1/dashboard/gemeenten/:code/trend': 'dashboard.view',

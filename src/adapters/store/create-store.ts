@@ -2,6 +2,7 @@ import type { Store, Stores } from '../../app/ports/stores.js';
 import type { Database, Queryable } from './database/database.js';
 import { createSqlActionRepository } from './sql-action-repository.js';
 import { createSqlAuditLog } from './sql-audit-log.js';
+import { createSqlBroadcastOutbox } from './sql-broadcast-outbox.js';
 import { createSqlDispatchRepository } from './sql-dispatch-repository.js';
 import { createSqlMediaRepository } from './sql-media-repository.js';
 import { createSqlMeldkamerDirectory } from './sql-meldkamer-directory.js';
@@ -29,6 +30,7 @@ function storesOn(db: Queryable): Stores {
     voiceCalls: createSqlVoiceCallRepository(db),
     selfService: createSqlSelfServiceRepository(db),
     relations: createSqlRelationRepository(db),
+    broadcast: createSqlBroadcastOutbox(db),
   };
 }
 

@@ -56,8 +56,11 @@ function run(command: string, args: readonly string[], input: string, timeoutMs:
       if (code === 0) resolve(Buffer.concat(out));
       else reject(new Error(`${command} ended with ${signal ?? `code ${code}`}: ${err.trim().slice(0, 300)}`));
     });
+    // espeak-ng that stops at once (an unknown voice) may close stdin before the text is in: its exit says why.
+    child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') reject(error);
+    });
     // A newline ends the last sentence; espeak-ng otherwise may wait for more.
-    child.stdin.on('error', reject);
     child.stdin.end(`${input.replace(/\s+/g, ' ').trim()}\n`, 'utf8');
   });
 }

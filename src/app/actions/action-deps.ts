@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../domain/messages/catalogue.js';
+import type { BroadcastRouting } from '../ports/broadcast-channel.js';
 import type { Clock } from '../ports/clock.js';
 import type { DispatchWakeup } from '../ports/dispatch-wakeup.js';
 import type { IdGenerator } from '../ports/id-generator.js';
@@ -10,4 +11,6 @@ export interface ActionDeps {
   readonly ids: IdGenerator;
   readonly catalogue: Catalogue;
   readonly wakeup: DispatchWakeup;
+  /** Broadcast channels (partner webhooks …): who gets the action's events. */
+  readonly broadcast: BroadcastRouting;
 }

@@ -1,4 +1,6 @@
 import type { Action } from '../../domain/action/action.js';
+import { publicViewOf } from '../../domain/action/public-view.js';
+import type { ActionEventKind } from '../../domain/broadcast/action-event.js';
 import type { ActionOutcome } from '../../domain/action/errors.js';
 import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
 import { failure, success, type AppError, type Outcome } from '../errors.js';
@@ -16,6 +18,8 @@ export interface ActionChange<T> {
   readonly expectedVersion?: number;
   /** A condition checked on the locked action, in the same transaction (e.g. a second centralist's approval). */
   readonly check?: (stores: Stores, current: Action) => Promise<AppError | null>;
+  /** What the change is for broadcast channels (partner webhooks …), if anything; with an update's text. */
+  readonly event?: { readonly kind: ActionEventKind; readonly updateText?: string };
 }
 
 /**
@@ -23,13 +27,14 @@ export interface ActionChange<T> {
  * an audit entry, all in one transaction.
  */
 export async function changeAction<T>(
-  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'ids' | 'broadcast'>,
   staff: Staff,
   actionId: string,
   change: ActionChange<T>,
 ): Promise<Outcome<{ action: Action; effect: T | undefined }>> {
   const at = deps.clock.now();
-  return deps.store.transaction(async (stores) => {
+  let recorded = false;
+  const outcome = await deps.store.transaction(async (stores) => {
     const current = await stores.actions.findActionForUpdate(actionId);
     if (current === null) return failure({ code: 'action.not-found' });
     if (!mayRunActionsFor(staff, current.meldkamerCode)) return failure({ code: 'auth.forbidden' });
@@ -54,6 +59,27 @@ export async function changeAction<T>(
       details: { number: changed.number, status: changed.status, ...(change.auditDetails?.(changed) ?? {}) },
       at,
     });
+    if (change.event !== undefined) recorded = await recordEvent(deps, stores, changed, change.event, at);
     return success({ action: changed, effect });
   });
+  if (recorded) deps.broadcast.eventsRecorded();
+  return outcome;
+}
+
+/**
+ * The event goes into the outbox of every destination that wants it, in the change's own transaction: a crash
+ * loses neither. Only a public action is broadcast, and only what the public may see of it.
+ */
+async function recordEvent(
+  deps: Pick<ActionDeps, 'ids' | 'broadcast'>,
+  stores: Stores,
+  action: Action,
+  event: { readonly kind: ActionEventKind; readonly updateText?: string },
+  at: Date,
+): Promise<boolean> {
+  const view = publicViewOf(action);
+  if (view === null) return false;
+  const actionEvent = { id: deps.ids.newId(), kind: event.kind, sequence: await stores.broadcast.nextSequence(action.id), occurredAt: at, action: view, updateText: event.updateText ?? null };
+  await stores.broadcast.recordEvent(actionEvent, deps.broadcast.destinationsFor(actionEvent));
+  return true;
 }

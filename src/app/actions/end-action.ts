@@ -40,13 +40,14 @@ async function endAction(
   deps: ActionDeps,
   staff: Staff,
   actionId: string,
-  auditEvent: string,
+  auditEvent: 'action.closed' | 'action.withdrawn',
   decide: Parameters<typeof changeAction>[3]['decide'],
 ): Promise<Outcome<EndedAction>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide,
     effects: (stores, ended, previous, at) => afterEnd(deps, stores, ended, previous, at, staff),
     auditEvent,
+    event: { kind: auditEvent },
     auditDetails: (a) => ({ result: a.result, closingText: a.closingText }),
   });
   if (!outcome.ok) return failure(outcome.error);

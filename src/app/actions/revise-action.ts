@@ -5,7 +5,7 @@ import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
 export async function reviseAction(
-  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'ids' | 'broadcast'>,
   staff: Staff,
   actionId: string,
   draft: ActionDraft,

@@ -31,6 +31,7 @@ export async function sendUpdate(
       return stores.dispatch.enqueueForReached(message, at);
     },
     auditEvent: 'action.update-sent',
+    event: { kind: 'action.updated', updateText: text },
     auditDetails: () => ({ text }),
   });
   if (!outcome.ok) return failure(outcome.error);

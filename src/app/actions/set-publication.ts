@@ -7,7 +7,7 @@ import { changeAction } from './change-action.js';
 
 /** The meldkamer decides what the app and the public page show: at any time, also after the action ended. */
 export async function setPublication(
-  deps: Pick<ActionDeps, 'store' | 'clock'>,
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'ids' | 'broadcast'>,
   staff: Staff,
   actionId: string,
   publication: Publication,

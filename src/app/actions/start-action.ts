@@ -35,6 +35,7 @@ export async function startAction(deps: ActionDeps, staff: Staff, actionId: stri
       );
     },
     auditEvent: 'action.started',
+    event: { kind: 'action.started' },
   });
   if (!outcome.ok) return outcome;
   deps.wakeup.targetingQueued();

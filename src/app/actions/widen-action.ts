@@ -18,6 +18,7 @@ export async function widenAction(deps: ActionDeps, staff: Staff, actionId: stri
       );
     },
     auditEvent: 'action.widened',
+    event: { kind: 'action.widened' },
     auditDetails: () => ({ area }),
   });
   if (!outcome.ok) return failure(outcome.error);

@@ -1,5 +1,6 @@
 import type { ActionRepository } from './action-repository.js';
 import type { AuditLog } from './audit-log.js';
+import type { BroadcastOutbox } from './broadcast-outbox.js';
 import type { DispatchRepository } from './dispatch-repository.js';
 import type { MediaRepository } from './media-repository.js';
 import type { MeldkamerDirectory } from './meldkamer-directory.js';
@@ -25,6 +26,7 @@ export interface Stores extends PleinStores {
   readonly voiceCalls: VoiceCallRepository;
   readonly selfService: SelfServiceRepository;
   readonly relations: RelationRepository;
+  readonly broadcast: BroadcastOutbox;
 }
 
 /** The store with transactions: everything `work` writes commits together or not at all. */

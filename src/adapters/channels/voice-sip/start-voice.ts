@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../../config.js';
 import type { QuietHours } from '../../../domain/voice/quiet-hours.js';
 import { createCachedSynthesizer, type CachedSynthesizer } from '../../tts/cached-synthesizer.js';
-import { createEspeakSynthesizer } from '../../tts/espeak-synthesizer.js';
+import { chooseEspeakSynthesizer } from '../../tts/choose-espeak-synthesizer.js';
 import { createSipVoiceChannel, type SipVoiceChannel } from './sip-voice-channel.js';
 import { startVoiceSimulator, type VoiceSimulator } from './voice-simulator.js';
 
@@ -22,14 +22,17 @@ export async function startVoice(config: Config, logger: Logger): Promise<VoiceS
     config.VOICE === 'simulator'
       ? await startVoiceSimulator({ port: config.VOICE_SIMULATOR_PORT, credentials, logger: logger.child({ component: 'voice-simulator' }) })
       : null;
-  const synthesizer = createCachedSynthesizer(
-    createEspeakSynthesizer({ voice: config.VOICE_TTS_VOICE, wordsPerMinute: config.VOICE_TTS_WORDS_PER_MINUTE }),
-    {
-      variant: `espeak-ng/${config.VOICE_TTS_VOICE}/${config.VOICE_TTS_WORDS_PER_MINUTE}`,
-      maxMemoryBytes: config.VOICE_TTS_CACHE_MB * 1024 * 1024,
-      directory: config.VOICE_TTS_DISK_CACHE ? join(config.DATA_DIR, 'tts') : null,
-    },
-  );
+  const speech = await chooseEspeakSynthesizer({
+    engine: config.VOICE_TTS_ENGINE,
+    voice: config.VOICE_TTS_VOICE,
+    wordsPerMinute: config.VOICE_TTS_WORDS_PER_MINUTE,
+  });
+  logger.info({ engine: speech.engine, ...(speech.programUnavailable === null ? {} : { programUnavailable: speech.programUnavailable }) }, 'speech engine');
+  const synthesizer = createCachedSynthesizer(speech.synthesizer, {
+    variant: speech.variant,
+    maxMemoryBytes: config.VOICE_TTS_CACHE_MB * 1024 * 1024,
+    directory: config.VOICE_TTS_DISK_CACHE ? join(config.DATA_DIR, 'tts') : null,
+  });
   const rtpPorts = config.VOICE_RTP_PORT_MIN > 0 && config.VOICE_RTP_PORT_MAX >= config.VOICE_RTP_PORT_MIN
     ? { min: config.VOICE_RTP_PORT_MIN, max: config.VOICE_RTP_PORT_MAX }
     : null;
@@ -58,6 +61,7 @@ export async function startVoice(config: Config, logger: Logger): Promise<VoiceS
     async close() {
       await channel.close();
       await simulator?.close();
+      await speech.close();
     },
   };
 }

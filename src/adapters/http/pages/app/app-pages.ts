@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import { listPublicActions, type PublicAction } from '../../../../app/public/public-actions.js';
 import type { AppHttpDeps } from '../../app-http-deps.js';
+import { sendBundleFile, serviceWorkerFiles, type BrowserBundles } from '../../browser-bundles.js';
 import { html, jsonBlock } from '../../html/html.js';
 import { renderPage } from '../../html/page-layout.js';
 import type { HttpDeps } from '../../http-deps.js';
@@ -11,7 +12,6 @@ import { APP_ICONS, createIconRenderer, type AppIconName } from './app-icons.js'
 import { appManifest } from './app-manifest.js';
 import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from './app-page-parts.js';
 
-const SERVICE_WORKER = fileURLToPath(new URL('../../../../web/static/app/sw.js', import.meta.url));
 const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../../data/nl/gemeente_2025.geojson', import.meta.url));
 
 /**
@@ -19,8 +19,9 @@ const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../../data/nl/gemeen
  * (scope /app/), and the gemeente boundaries its maps draw on. The page lists every active action; its
  * script narrows that to the ones near the phone, on the phone.
  */
-export function appPages(deps: HttpDeps & { readonly app: AppHttpDeps }): FastifyPluginAsync {
+export function appPages(deps: HttpDeps & { readonly app: AppHttpDeps }, bundles: BrowserBundles): FastifyPluginAsync {
   const icon = createIconRenderer();
+  const serviceWorker = serviceWorkerFiles(bundles);
   const texts = deps.catalogue.app;
   return async (app) => {
     allowMapTiles(app, deps.app.mapTileUrl);
@@ -69,10 +70,9 @@ ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
       reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JSON.stringify(appManifest(deps.catalogue))),
     );
 
-    // The worker is served from /app/ so that its scope is the app; never cached, so that an update reaches phones.
-    app.get('/app/sw.js', async (_request, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await readFile(SERVICE_WORKER, 'utf8')),
-    );
+    // The worker is served from /app/ so that its scope is the app; always revalidated, so that an update reaches phones.
+    app.get('/app/sw.js', async (request, reply) => sendBundleFile(request, reply, serviceWorker.script, 'no-cache'));
+    app.get('/app/sw.js.map', async (request, reply) => sendBundleFile(request, reply, serviceWorker.sourceMap, 'no-cache'));
 
     app.get<{ Params: { name: string } }>('/app/icons/:name', async (request, reply) => {
       const name = request.params.name;

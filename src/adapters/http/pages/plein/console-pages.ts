@@ -15,7 +15,7 @@ import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 const addressBody = z.object({ postcode: z.string().trim().toUpperCase().transform((p) => p.replace(/\s+/g, '')).pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/)), houseNumber: z.coerce.number().int().min(1).max(99_999) });
 const actionParams = z.object({ id: z.uuid() });
 const CONSOLE_ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
-/** The console's keyboard shortcuts (console.js listens for these keys), in the order the hint lists them. */
+/** The console's keyboard shortcuts (src/web/plein/console/keyboard-shortcuts.ts listens for these keys), in the order the hint lists them. */
 const SHORTCUTS = [
   ['g', 'address'],
   ['r', 'radius'],
@@ -28,7 +28,7 @@ const SHORTCUTS = [
   ['h', 'history'],
 ] as const satisfies readonly (readonly [string, keyof PleinTexts['console']['shortcuts']])[];
 
-/** What console.js writes into the page: its own texts, two of the page's, and the spoken alert with {message} and {description} to fill in. */
+/** What the console's script (src/web/plein/console/) reads from the page: its own texts, two of the page's, and the spoken alert with {message} and {description} to fill in. */
 function consoleScriptTexts(t: Catalogue) {
   return {
     ...t.plein.consoleScript,
@@ -53,7 +53,7 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
           title: c.title,
           current: '/plein/console',
           styles: ['/static/vendor/leaflet/leaflet.css', '/static/plein/console.css'],
-          scripts: ['/static/vendor/leaflet/leaflet.js', '/static/plein/console-chart.js', '/static/plein/console.js'],
+          scripts: ['/static/vendor/leaflet/leaflet.js', '/static/plein/console.js'],
           main: html`<div class="console" id="console" data-tile-url="${map.tileUrl ?? ''}" data-attribution="${map.attribution}" data-types="${JSON.stringify(types)}">
 <h1 class="visually-hidden">${c.heading}</h1>
 <div class="console-map" id="kaart" role="application" aria-label="${c.mapLabel}" tabindex="0"></div>

@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../app/ports/clock.js';
+import type { DispatchWakeup } from '../app/ports/dispatch-wakeup.js';
+import type { Store } from '../app/ports/stores.js';
+import { createDispatchService } from '../app/dispatch/dispatch-service.js';
+import type { SmppChannel } from '../adapters/channels/sms-smpp/smpp-channel.js';
+import { parseQuietHours } from '../adapters/channels/voice-sip/start-voice.js';
+import type { VoiceChannel } from '../app/ports/voice-channel.js';
+import type { Catalogue } from '../domain/messages/catalogue.js';
+import type { Component } from './component.js';
+import type { Section } from './config-section.js';
+
+export const DISPATCH_KEYS = [
+  'DISPATCH_BATCH_SIZE', 'DISPATCH_MAX_IN_FLIGHT', 'DISPATCH_LEASE_SECONDS', 'SMS_VALIDITY_MINUTES',
+  'VOICE_QUIET_HOURS', 'VOICE_PLAYS', 'VOICE_RETRIES', 'VOICE_RETRY_PAUSE_SECONDS',
+] as const;
+
+/** Workers look for work this often even when nobody wakes them (the wake-up is only a hint). */
+const POLL_INTERVAL_MS = 1_000;
+/** The longest an SMS worker backs off while the SMSC throttles or is away. */
+const SMS_MAX_BACKOFF_MS = 2_000;
+/** A trunk that does not answer is tried again after this long, at most this many times. */
+const VOICE_UNAVAILABLE_PAUSE_MS = 30_000;
+const VOICE_MAX_UNAVAILABLE_ATTEMPTS = 20;
+/** Targeting: the nearest people first (this radius, this many), then the rest in chunks. */
+const TARGETING = { firstRadiusMetres: 500, firstChunk: 200, chunk: 5_000 } as const;
+/** Early receipts are matched and stale claims taken back this often. */
+const HOUSEKEEPING_INTERVAL_MS = 5_000;
+
+/** Everything that moves messages to people: targeting, the SMS and voice workers, receipts, crash recovery. */
+export function dispatchComponent(
+  config: Section<typeof DISPATCH_KEYS>,
+  deps: {
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    readonly wakeup: DispatchWakeup;
+    readonly sms: SmppChannel;
+    readonly voice: VoiceChannel;
+    readonly catalogue: Catalogue;
+    /** One id for this process: housekeeping takes back other workers' stale claims, never this one's. */
+    readonly workerId: string;
+  },
+): Component<null> {
+  return {
+    name: 'dispatch',
+    async start() {
+      const dispatch = createDispatchService(
+        { store: deps.store, clock: deps.clock, logger: deps.logger.child({ component: 'dispatch' }), wakeup: deps.wakeup, smsChannel: deps.sms, voiceChannel: deps.voice, catalogue: deps.catalogue },
+        {
+          sms: {
+            workerId: deps.workerId,
+            batchSize: config.DISPATCH_BATCH_SIZE,
+            maxInFlight: config.DISPATCH_MAX_IN_FLIGHT,
+            pollIntervalMs: POLL_INTERVAL_MS,
+            validityMs: config.SMS_VALIDITY_MINUTES * 60_000,
+            maxBackoffMs: SMS_MAX_BACKOFF_MS,
+          },
+          voice: {
+            workerId: deps.workerId,
+            pollIntervalMs: POLL_INTERVAL_MS,
+            quietHours: parseQuietHours(config.VOICE_QUIET_HOURS),
+            plays: config.VOICE_PLAYS,
+            retries: config.VOICE_RETRIES,
+            retryPauseMs: config.VOICE_RETRY_PAUSE_SECONDS * 1000,
+            unavailablePauseMs: VOICE_UNAVAILABLE_PAUSE_MS,
+            maxUnavailableAttempts: VOICE_MAX_UNAVAILABLE_ATTEMPTS,
+          },
+          targeting: TARGETING,
+          inFlightLeaseMs: config.DISPATCH_LEASE_SECONDS * 1000,
+          housekeepingIntervalMs: HOUSEKEEPING_INTERVAL_MS,
+        },
+      );
+      await dispatch.start();
+      // After dispatch.start(): it listens for receipts before a bind is up, as the SMSC sends pending ones (after a crash) at once.
+      await deps.sms.ready().catch((error: unknown) => {
+        // Keep running: the binds retry with backoff, and queued messages wait in the database meanwhile.
+        deps.logger.error({ err: error }, 'SMSC bind failed at start; retrying in the background');
+      });
+      return { value: null, stop: () => dispatch.stop() };
+    },
+  };
+}

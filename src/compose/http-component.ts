@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { buildHttpApp } from '../adapters/http/build-http-app.js';
+import type { HttpDeps } from '../adapters/http/http-deps.js';
+import type { Component } from './component.js';
+import type { Section } from './config-section.js';
+
+export const HTTP_KEYS = ['HOST', 'PORT'] as const;
+
+export interface Http {
+  readonly app: FastifyInstance;
+  /** Base URL, e.g. http://127.0.0.1:8080; null when not listening (tests that use inject). */
+  readonly url: string | null;
+}
+
+/** The HTTP API, the pages and the public site: built from every feature's routes, then listening. */
+export function httpComponent(config: Section<typeof HTTP_KEYS>, deps: HttpDeps & { readonly listen: boolean }): Component<Http> {
+  return {
+    name: 'http',
+    async start() {
+      const app = await buildHttpApp(deps);
+      let url: string | null = null;
+      if (deps.listen) {
+        await app.listen({ host: config.HOST, port: config.PORT });
+        const address = app.server.address();
+        url = typeof address === 'object' && address !== null ? `http://${config.HOST}:${address.port}` : null;
+      } else {
+        await app.ready();
+      }
+      return { value: { app, url }, stop: () => app.close() };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../app/ports/clock.js';
+import type { CallRoutedEvent } from '../app/ports/call-routed-listener.js';
+import type { Store } from '../app/ports/stores.js';
+import { ConfigError } from '../config.js';
+import { providersWithoutSecret } from '../config-oidc.js';
+import { stateless, type Component } from './component.js';
+import type { Section } from './config-section.js';
+import { createArgon2PasswordHasher } from '../adapters/auth/argon2-password-hasher.js';
+import { loadCommonPasswords } from '../adapters/auth/common-passwords.js';
+import { createOpenidIdentityProviders, type OpenidProviderSettings } from '../adapters/auth/openid-identity-providers.js';
+import { createOtplibTotp } from '../adapters/auth/otplib-totp.js';
+import { createSecretTokens } from '../adapters/auth/secret-tokens.js';
+import { createWebauthnPasskeys } from '../adapters/auth/webauthn-passkeys.js';
+import type { PleinHttpDeps } from '../adapters/http/plein-http-deps.js';
+
+const MINUTE = 60_000;
+/** A password step of a login waits this long for its second factor. */
+const SECOND_FACTOR_MS = 10 * MINUTE;
+/** How long a single-sign-on provider may take to answer. */
+const SSO_TIMEOUT_SECONDS = 10;
+
+export const PLEIN_KEYS = [
+  'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'SESSION_COOKIE_SECURE', 'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_ACCOUNT_WINDOW_MINUTES', 'LOGIN_MAX_FAILURES_PER_ADDRESS', 'LOGIN_ADDRESS_WINDOW_MINUTES', 'STAFF_ACTIVATION_HOURS',
+  'WEBAUTHN_RP_ID', 'WEBAUTHN_ORIGIN', 'CONSOLE_MAP_TILE_URL', 'CONSOLE_MAP_ATTRIBUTION', 'OIDC_PROVIDERS', 'OIDC_CLIENT_SECRETS',
+  'OIDC_REDIRECT_ORIGIN',
+] as const;
+type PleinSection = Section<typeof PLEIN_KEYS>;
+
+/** Burgernetplein: staff login (passwords, TOTP, passkeys, single sign-on) and the portal. */
+export function pleinComponent(
+  config: PleinSection,
+  deps: { readonly store: Store; readonly clock: Clock; readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void } },
+): Component<PleinHttpDeps> {
+  return stateless('plein', () => buildPlein(config, deps));
+}
+
+async function buildPlein(
+  config: PleinSection,
+  deps: { readonly store: Store; readonly clock: Clock; readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void } },
+): Promise<PleinHttpDeps> {
+  return {
+    auth: {
+      store: deps.store,
+      clock: deps.clock,
+      ids: { newId: randomUUID },
+      passwords: createArgon2PasswordHasher(),
+      totp: createOtplibTotp('Burgernet'),
+      passkeys: createWebauthnPasskeys(),
+      tokens: createSecretTokens(),
+      commonPasswords: await loadCommonPasswords(),
+      sessionLimits: { idleMs: config.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE, secondFactorMs: SECOND_FACTOR_MS },
+      throttle: {
+        maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        accountWindowMs: config.LOGIN_ACCOUNT_WINDOW_MINUTES * MINUTE,
+        maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        addressWindowMs: config.LOGIN_ADDRESS_WINDOW_MINUTES * MINUTE,
+      },
+      activationMs: config.STAFF_ACTIVATION_HOURS * 60 * MINUTE,
+    },
+    cookieSecure: config.SESSION_COOKIE_SECURE,
+    webauthn: { rpId: config.WEBAUTHN_RP_ID, rpName: 'Burgernetplein', origin: config.WEBAUTHN_ORIGIN ?? null },
+    map: { tileUrl: config.CONSOLE_MAP_TILE_URL ?? null, attribution: config.CONSOLE_MAP_ATTRIBUTION },
+    sso: createOpenidIdentityProviders(ssoProviders(config), { timeoutSeconds: SSO_TIMEOUT_SECONDS }),
+    ssoRedirectOrigin: config.OIDC_REDIRECT_ORIGIN?.replace(/\/+$/, '') ?? null,
+    ...(deps.callRouted ? { callRouted: deps.callRouted } : {}),
+  };
+}
+
+/** OIDC_PROVIDERS with their secrets from OIDC_CLIENT_SECRETS; a provider without one stops the start. */
+function ssoProviders(config: PleinSection): OpenidProviderSettings[] {
+  const providers = config.OIDC_PROVIDERS ?? [];
+  const secrets = config.OIDC_CLIENT_SECRETS ?? {};
+  const missing = providersWithoutSecret(providers, secrets);
+  if (missing.length > 0) throw new ConfigError(missing.map((id) => `OIDC_CLIENT_SECRETS: no client secret for provider "${id}"`));
+  return providers.map((p) => ({
+    id: p.id,
+    name: p.name,
+    issuer: p.issuer,
+    serves: { meldkamers: p.meldkamers, gemeenten: p.gemeenten, landelijk: p.landelijk },
+    emailClaim: p.emailClaim,
+    requireVerifiedEmail: p.requireVerifiedEmail,
+    roleClaim: p.roleClaim ?? null,
+    roles: p.roles ?? null,
+    mfaAcrValues: p.mfaAcrValues,
+    clientId: p.clientId,
+    clientSecret: secrets[p.id]!,
+    scope: p.scope,
+    tokenEndpointAuth: p.tokenEndpointAuth,
+  }));
+}

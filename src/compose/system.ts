@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Logger } from 'pino';
+import type { Clock } from '../app/ports/clock.js';
+import type { Geocoder } from '../app/ports/geocoder.js';
+import type { Store } from '../app/ports/stores.js';
+import type { VoiceSystem } from '../adapters/channels/voice-sip/start-voice.js';
+import { createPc4Geocoder } from '../adapters/geocoding/pc4-geocoder.js';
+import { createPdokGeocoder } from '../adapters/geocoding/pdok-geocoder.js';
+import type { Database } from '../adapters/store/database/database.js';
+import { createInProcessWakeup } from '../adapters/wake/in-process-wakeup.js';
+import type { Config } from '../config.js';
+import { nl } from '../domain/messages/nl.js';
+import { broadcastComponent, BROADCAST_KEYS, type Broadcast } from './broadcast-component.js';
+import { burgernetAppComponent, BURGERNET_APP_KEYS } from './burgernet-app-component.js';
+import { burgernetmailComponent, BURGERNETMAIL_KEYS, type Burgernetmail } from './burgernetmail-component.js';
+import { callRoutingComponent, CALL_ROUTING_KEYS, type CallRouting } from './call-routing-component.js';
+import { ComponentStack } from './component.js';
+import { sectionOf } from './config-section.js';
+import { dashboardComponent, DASHBOARD_KEYS } from './dashboard-component.js';
+import { databaseComponent, DATABASE_KEYS, type Geodata } from './database-component.js';
+import { dispatchComponent, DISPATCH_KEYS } from './dispatch-component.js';
+import { emailComponent, EMAIL_KEYS, type Email } from './email-component.js';
+import { httpComponent, HTTP_KEYS } from './http-component.js';
+import { pleinComponent, PLEIN_KEYS } from './plein-component.js';
+import { pushComponent, PUSH_KEYS, type PushRuntime } from './push-component.js';
+import { selfServiceComponent, SELF_SERVICE_KEYS } from './self-service-component.js';
+import { smsComponent, SMS_KEYS, type Sms } from './sms-component.js';
+import { voiceComponent } from './voice-component.js';
+
+export interface SystemOverrides {
+  readonly clock?: Clock;
+  /** An already opened database (tests share one per file); left open at the stop. */
+  readonly database?: Database;
+  readonly geocoder?: Geocoder;
+  /** Run the API without listening (tests that use inject). */
+  readonly listen?: boolean;
+  /** Where one-time codes come from (tests that cannot read a code from a phone call); default: crypto random. */
+  readonly oneTimeCodes?: (digits: number) => string;
+  /** The mail worker's own connections (the benchmark gives it a pool of its own beside an opened database). */
+  readonly mailDatabase?: Database;
+}
+
+export interface RunningSystem {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: Store;
+  readonly geodata: Geodata;
+  readonly http: FastifyInstance;
+  /** Base URL of the API, e.g. http://127.0.0.1:8080 (null when not listening). */
+  readonly url: string | null;
+  /** SMS over SMPP, and the SMSC simulator when SMSC=simulator. */
+  readonly sms: Sms;
+  /** Voice calls: the SIP channel, and the simulated trunk when VOICE=simulator. */
+  readonly voice: VoiceSystem;
+  /** The one e-mail channel (SMTP), the relay simulator when EMAIL_SMTP=simulator, and the bounce listener. */
+  readonly email: Email;
+  /** 0800-0011: the SIP redirect server, the routing decisions' log and their live events. */
+  readonly callRouting: CallRouting;
+  /** Web Push for the app: presence in memory, the fan-out, the built-in push service with simulated phones. */
+  readonly push: PushRuntime;
+  /** Burgernetmail: the mail worker and what its routes need. */
+  readonly mail: Burgernetmail;
+  /** Broadcast channels (partner webhooks …): their destinations, each with a worker on the durable outbox. */
+  readonly broadcast: Broadcast;
+  stop(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The composition root: the system is this list of components, each given its own part of the configuration
+ * and the ports it uses, started in this order and stopped in reverse.
+ */
+export async function startSystem(config: Config, logger: Logger, overrides: SystemOverrides = {}): Promise<RunningSystem> {
+  const clock = overrides.clock ?? systemClock;
+  const ids = { newId: randomUUID };
+  const catalogue = nl;
+  const wakeup = createInProcessWakeup();
+  const components = new ComponentStack(logger);
+  const workerId = `${process.pid}-${randomUUID()}`;
+  try {
+    const { database, store, geodata } = await components.start(databaseComponent(sectionOf(config, DATABASE_KEYS), { logger, database: overrides.database }));
+    const sms = await components.start(smsComponent(sectionOf(config, SMS_KEYS), { logger, clock }));
+    const voice = await components.start(voiceComponent(config, { logger }));
+    await components.start(
+      dispatchComponent(sectionOf(config, DISPATCH_KEYS), { store, clock, logger, wakeup, sms: sms.channel, voice: voice.channel, catalogue, workerId }),
+    );
+    const geocoder = overrides.geocoder ?? (config.GEOCODER === 'pdok' ? createPdokGeocoder({ baseUrl: config.PDOK_URL }) : createPc4Geocoder(geodata.pc4Centroids));
+    const callRouting = await components.start(callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), { database, clock, logger }));
+    const email = await components.start(emailComponent(sectionOf(config, EMAIL_KEYS), { logger }));
+    const selfService = await components.start(
+      selfServiceComponent(sectionOf(config, SELF_SERVICE_KEYS), {
+        store, clock, geocoder, gemeenten: geodata.gemeenteScopes, sms: sms.channel, voice: voice.channel, email: email.channel, catalogue, logger,
+        oneTimeCodes: overrides.oneTimeCodes,
+      }),
+    );
+    const app = await components.start(burgernetAppComponent(sectionOf(config, BURGERNET_APP_KEYS), { store, clock, logger }));
+    const push = await components.start(pushComponent(sectionOf(config, PUSH_KEYS), { logger, store, clock, ids, wakeup, catalogue }));
+    const mail = await components.start(
+      burgernetmailComponent(sectionOf(config, BURGERNETMAIL_KEYS), {
+        database, mailDatabase: overrides.mailDatabase, store, clock, logger, wakeup, catalogue, geodata, email, media: { photos: app.photos, images: app.images },
+      }),
+    );
+    const dashboard = await components.start(dashboardComponent(sectionOf(config, DASHBOARD_KEYS), { database, store, clock, logger, gemeenten: geodata.gemeenten }));
+    const plein = await components.start(pleinComponent(sectionOf(config, PLEIN_KEYS), { store, clock, callRouted: callRouting.events }));
+    const broadcast = await components.start(broadcastComponent(sectionOf(config, BROADCAST_KEYS), { config, store, clock, logger, workerId }));
+    const http = await components.start(
+      httpComponent(sectionOf(config, HTTP_KEYS), {
+        listen: overrides.listen !== false,
+        app,
+        push: push.routes,
+        mail: mail.http,
+        plein,
+        selfService,
+        dashboard,
+        callRouting: callRouting.httpToken === undefined ? undefined : { routeCaller: callRouting.routeCaller, allowed: callRouting.allowed, token: callRouting.httpToken },
+        store,
+        clock,
+        ids,
+        catalogue,
+        wakeup,
+        broadcast: broadcast.routing,
+        geocoder,
+        gemeenten: geodata.gemeenteScopes,
+        referenceData: { gemeenten: geodata.gemeenten, meldkamers: geodata.meldkamers },
+        phoneCountries: config.PHONE_COUNTRIES as CountryCode[],
+        trustProxy: config.TRUST_PROXY,
+        progressIntervalMs: PROGRESS_INTERVAL_MS,
+        logger,
+      }),
+    );
+    return {
+      config, database, store, geodata, http: http.app, url: http.url, sms, voice, email, callRouting, push, mail, broadcast,
+      stop: () => components.stopAll(),
+    };
+  } catch (error) {
+    // The stack stopped what had started when a component failed; anything thrown after that is stopped here.
+    await components.stopAll();
+    throw error;
+  }
+}
+
+/** How often the live progress of an action is sent to whoever watches it. */
+const PROGRESS_INTERVAL_MS = 1_000;

@@ -1,0 +1,78 @@
+import { csrfToken } from '../../csrf-token.js';
+import { byId } from '../../elements.js';
+import { showError, type ConsoleApi } from './console-api.js';
+import type { ConsoleTexts } from './console-texts.js';
+import type { ConsoleAction, CurrentAction } from './current-action.js';
+import type { IncidentArea } from './incident-area.js';
+
+/**
+ * What a centralist does with a running action: send an update, widen it to the area now drawn, add a photo,
+ * close it with a result, withdraw it; and start over with a new one (`onNewAction`).
+ */
+export function setUpActionControls(deps: {
+  readonly api: ConsoleApi;
+  readonly texts: ConsoleTexts;
+  readonly area: IncidentArea;
+  readonly current: CurrentAction;
+  readonly onNewAction: () => void;
+}): void {
+  const { api, texts, area, current } = deps;
+  const error = byId('lopend-fout');
+  const status = byId('actie-status');
+  const running = (): ConsoleAction => {
+    if (current.action === null) throw new Error(texts.failed);
+    return current.action;
+  };
+  const afterChange = (updated: ConsoleAction | { readonly action: ConsoleAction }) => {
+    current.action = 'action' in updated ? updated.action : updated;
+    status.textContent = current.action.status;
+  };
+  const run = (buttonId: string, work: () => Promise<void>) => {
+    const button = byId(buttonId, HTMLButtonElement);
+    button.addEventListener('click', async () => {
+      showError(error, null);
+      button.disabled = true;
+      try {
+        await work();
+      } catch (failure) {
+        showError(error, failure);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  };
+
+  run('vervolg-knop', async () => {
+    const update = byId('vervolg', HTMLTextAreaElement);
+    afterChange(await api('POST', `/api/v1/actions/${running().id}/updates`, { text: update.value.trim() }));
+    update.value = '';
+  });
+  run('verruim-knop', async () => afterChange(await api('POST', `/api/v1/actions/${running().id}/widen`, { area: area.current() })));
+  run('afsluit-knop', async () => {
+    if (!window.confirm(texts.confirmClose)) return;
+    const closingText = byId('afloop', HTMLTextAreaElement).value.trim();
+    afterChange(await api('POST', `/api/v1/actions/${running().id}/close`, { result: byId('resultaat', HTMLSelectElement).value, ...(closingText ? { closingText } : {}) }));
+  });
+  run('intrek-knop', async () => {
+    if (!window.confirm(texts.confirmWithdraw)) return;
+    afterChange(await api('POST', `/api/v1/actions/${running().id}/withdraw`, {}));
+  });
+
+  byId('foto-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showError(error, null);
+    const file = byId('foto', HTMLInputElement).files?.[0];
+    if (!file || !current.action) return;
+    const form = new FormData();
+    form.append('photo', file);
+    const response = await fetch(`/api/v1/actions/${current.action.id}/photo`, { method: 'PUT', credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken() }, body: form });
+    if (!response.ok) {
+      const json: { title?: string; detail?: string } = await response.json().catch(() => ({}));
+      showError(error, [json.title, json.detail].filter(Boolean).join(': ') || texts.photoFailed);
+    } else {
+      const summary = byId('foto-blok').querySelector('summary');
+      if (summary) summary.textContent = texts.photoPlaced;
+    }
+  });
+  byId('nieuw-knop').addEventListener('click', deps.onNewAction);
+}

@@ -1,0 +1,89 @@
+import { byId, el } from '../../elements.js';
+import { fillTemplate } from '../../text-template.js';
+import { amsterdamTime } from './amsterdam-time.js';
+import type { ConsoleTexts } from './console-texts.js';
+
+/** The `tip` event of /api/v1/actions/:id/tips/stream. */
+interface AppTip {
+  readonly receivedAt: string;
+  readonly text: string | null;
+  readonly callbackRequested: boolean;
+  readonly photo: { readonly url: string } | null;
+}
+
+/** The `call` event of /plein/console/acties/:id/oproepen: a call routed to the meldkamer via 0800-0011. */
+interface RoutedCall {
+  readonly at: string;
+}
+
+interface TipItem {
+  readonly kind: 'app' | 'call';
+  readonly at: string;
+  readonly text: string;
+  readonly photo: string | null;
+}
+
+export interface TipsStream {
+  /** Follows this action's tips and routed calls (closing the streams of the one before). */
+  follow(actionId: string): void;
+  close(): void;
+}
+
+/** Tips from the app and calls routed to the meldkamer, newest first, as they come in. */
+export function createTipsStream(texts: ConsoleTexts): TipsStream {
+  const list = byId('tips');
+  let tipSource: EventSource | null = null;
+  let callSource: EventSource | null = null;
+
+  function addTip(item: TipItem): void {
+    list.querySelector('.muted')?.remove();
+    const li = document.createElement('li');
+    li.className = `tip tip-${item.kind}`;
+    const when = document.createElement('time');
+    when.textContent = amsterdamTime(item.at);
+    li.append(when, ' ');
+    const text = document.createElement('span');
+    text.textContent = item.text;
+    li.append(text);
+    if (item.photo) {
+      const img = document.createElement('img');
+      img.src = item.photo;
+      img.alt = texts.tipPhotoAlt;
+      img.className = 'tip-photo';
+      li.append(img);
+    }
+    list.prepend(li);
+  }
+
+  function close(): void {
+    tipSource?.close();
+    callSource?.close();
+  }
+
+  return {
+    follow(actionId) {
+      close();
+      list.replaceChildren(el('li', { class: 'muted' }, texts.noTips));
+      const tips = new EventSource(`/api/v1/actions/${actionId}/tips/stream`);
+      tipSource = tips;
+      tips.addEventListener('tip', (e) => {
+        const tip: AppTip = JSON.parse(e.data);
+        addTip({
+          kind: 'app',
+          at: tip.receivedAt,
+          text: fillTemplate(tip.callbackRequested ? texts.appTipCallback : texts.appTip, { text: tip.text ?? '' }),
+          photo: tip.photo ? tip.photo.url : null,
+        });
+      });
+      tips.onerror = () => {
+        if (tips.readyState === EventSource.CLOSED && tipSource === tips) tipSource = null;
+      };
+      callSource = new EventSource(`/plein/console/acties/${actionId}/oproepen`);
+      callSource.addEventListener('call', (e) => {
+        const call: RoutedCall = JSON.parse(e.data);
+        addTip({ kind: 'call', at: call.at, text: texts.call, photo: null });
+      });
+    },
+    close,
+  };
+}
