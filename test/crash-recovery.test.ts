@@ -113,7 +113,7 @@ async function spawnSystem(env: Record<string, string>): Promise<SystemProcess> 
     },
     async stop() {
       child.kill('SIGTERM');
-      assert.equal((await exited).code, 0, `system process did not stop cleanly:\n${log}`);
+      assert.deepEqual(await exited, { code: 0, signal: null }, `system process did not stop cleanly:\n${log}`);
     },
   };
 }
