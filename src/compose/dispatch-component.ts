@@ -4,9 +4,9 @@ import type { DispatchWakeup } from '../app/ports/dispatch-wakeup.js';
 import type { Store } from '../app/ports/stores.js';
 import { createDispatchService } from '../app/dispatch/dispatch-service.js';
 import type { SmppChannel } from '../adapters/channels/sms-smpp/smpp-channel.js';
-import { parseQuietHours } from '../adapters/channels/voice-sip/start-voice.js';
 import type { VoiceChannel } from '../app/ports/voice-channel.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
+import { parseQuietHours } from '../domain/voice/quiet-hours.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 

@@ -5,7 +5,6 @@ import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.js';
 import type { Geocoder } from '../app/ports/geocoder.js';
 import type { Store } from '../app/ports/stores.js';
-import type { VoiceSystem } from '../adapters/channels/voice-sip/start-voice.js';
 import { createPc4Geocoder } from '../adapters/geocoding/pc4-geocoder.js';
 import { createPdokGeocoder } from '../adapters/geocoding/pdok-geocoder.js';
 import type { Database } from '../adapters/store/database/database.js';
@@ -27,7 +26,7 @@ import { pleinComponent, PLEIN_KEYS } from './plein-component.js';
 import { pushComponent, PUSH_KEYS, type PushRuntime } from './push-component.js';
 import { selfServiceComponent, SELF_SERVICE_KEYS } from './self-service-component.js';
 import { smsComponent, SMS_KEYS, type Sms } from './sms-component.js';
-import { voiceComponent } from './voice-component.js';
+import { voiceComponent, VOICE_KEYS, type Voice } from './voice-component.js';
 
 export interface SystemOverrides {
   readonly clock?: Clock;
@@ -53,7 +52,7 @@ export interface RunningSystem {
   /** SMS over SMPP, and the SMSC simulator when SMSC=simulator. */
   readonly sms: Sms;
   /** Voice calls: the SIP channel, and the simulated trunk when VOICE=simulator. */
-  readonly voice: VoiceSystem;
+  readonly voice: Voice;
   /** The one e-mail channel (SMTP), the relay simulator when EMAIL_SMTP=simulator, and the bounce listener. */
   readonly email: Email;
   /** 0800-0011: the SIP redirect server, the routing decisions' log and their live events. */
@@ -83,7 +82,7 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
   try {
     const { database, store, geodata } = await components.start(databaseComponent(sectionOf(config, DATABASE_KEYS), { logger, database: overrides.database }));
     const sms = await components.start(smsComponent(sectionOf(config, SMS_KEYS), { logger, clock }));
-    const voice = await components.start(voiceComponent(config, { logger }));
+    const voice = await components.start(voiceComponent(sectionOf(config, VOICE_KEYS), { logger }));
     await components.start(
       dispatchComponent(sectionOf(config, DISPATCH_KEYS), { store, clock, logger, wakeup, sms: sms.channel, voice: voice.channel, catalogue, workerId }),
     );

@@ -45,3 +45,12 @@ export function endOfQuietHours(at: Date, hours: QuietHours): Date {
   }
   return new Date(candidate);
 }
+
+/** "21:00-08:00" (the configuration's form, checked there) as minutes since midnight. */
+export function parseQuietHours(text: string): QuietHours {
+  const [start, end] = text.split('-').map((hm) => {
+    const [h, m] = hm.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  });
+  return { startMinute: start ?? 0, endMinute: end ?? 0 };
+}

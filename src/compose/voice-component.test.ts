@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
-import { loadConfig } from '../../../config.js';
-import { asMsisdn } from '../../../domain/participant/msisdn.js';
-import { startVoice } from './start-voice.js';
+import { loadConfig } from '../config.js';
+import { asMsisdn } from '../domain/participant/msisdn.js';
+import { sectionOf } from './config-section.js';
+import { voiceComponent, VOICE_KEYS } from './voice-component.js';
 
 const NUMBER = '+31201234567';
 
@@ -24,7 +25,9 @@ describe('voice start-up', () => {
   it('says once which espeak-ng speaks, and calls with the WebAssembly build when told to', async () => {
     const { logger, lines } = recordingLogger();
     // Fast speech, the message once: a short call.
-    const voice = await startVoice(loadConfig({ VOICE_TTS_ENGINE: 'wasm', VOICE_TTS_WORDS_PER_MINUTE: '400', VOICE_PLAYS: '1' }), logger);
+    const config = loadConfig({ VOICE_TTS_ENGINE: 'wasm', VOICE_TTS_WORDS_PER_MINUTE: '400', VOICE_SIMULATOR_PORT: '0' });
+    const started = await voiceComponent(sectionOf(config, VOICE_KEYS), { logger }).start();
+    const voice = started.value;
     try {
       const said = lines.filter((l) => l.msg === 'speech engine');
       assert.equal(said.length, 1);
@@ -39,7 +42,7 @@ describe('voice start-up', () => {
       assert.equal(voice.synthesizer.renderCount, 2);
       assert.ok(call!.audioBytes >= message.samples.length + closing.samples.length, `${call!.audioBytes} bytes heard`);
     } finally {
-      await voice.close();
+      await started.stop();
     }
   });
 });
