@@ -31,6 +31,13 @@ module.exports = {
       to: { path: '^src/web/' },
     },
     {
+      name: 'only-main-runs-the-cli',
+      comment: 'src/cli is the command line: its commands call use cases; only the entry (src/main.ts) builds and runs it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(main\\.ts$|cli/)' },
+      to: { path: '^src/cli/' },
+    },
+    {
       name: 'tests-stay-out-of-src',
       severity: 'error',
       from: { path: '^src/', pathNot: '\\.test\\.ts$' },

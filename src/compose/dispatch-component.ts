@@ -5,6 +5,7 @@ import type { Store } from '../app/ports/stores.js';
 import { createDispatchService } from '../app/dispatch/dispatch-service.js';
 import type { SmppChannel } from '../adapters/channels/sms-smpp/smpp-channel.js';
 import type { VoiceChannel } from '../app/ports/voice-channel.js';
+import { MAX_ATTEMPTS } from '../domain/delivery/requeue.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
 import { parseQuietHours } from '../domain/voice/quiet-hours.js';
 import type { Component } from './component.js';
@@ -19,9 +20,9 @@ export const DISPATCH_KEYS = [
 const POLL_INTERVAL_MS = 1_000;
 /** The longest an SMS worker backs off while the SMSC throttles or is away. */
 const SMS_MAX_BACKOFF_MS = 2_000;
-/** A trunk that does not answer is tried again after this long, at most this many times. */
+/** A trunk that does not answer is tried again after this long, as often as any delivery is handed out. */
 const VOICE_UNAVAILABLE_PAUSE_MS = 30_000;
-const VOICE_MAX_UNAVAILABLE_ATTEMPTS = 20;
+const VOICE_MAX_UNAVAILABLE_ATTEMPTS = MAX_ATTEMPTS;
 /** Targeting: the nearest people first (this radius, this many), then the rest in chunks. */
 const TARGETING = { firstRadiusMetres: 500, firstChunk: 200, chunk: 5_000 } as const;
 /** Early receipts are matched and stale claims taken back this often. */

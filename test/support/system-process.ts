@@ -8,8 +8,6 @@ import { startSystem } from '../../src/compose/system.js';
 const config = loadConfig(process.env);
 const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
 const system = await startSystem(config, logger);
-process.stdout.write(`${JSON.stringify({ url: system.url, pid: process.pid })}\n`);
-
 process.once('SIGTERM', () => {
   system.stop().then(
     () => process.exit(0),
@@ -19,3 +17,5 @@ process.once('SIGTERM', () => {
     },
   );
 });
+// Only now say where it serves: a test may stop it as soon as it reads this line, so the handler must be in place.
+process.stdout.write(`${JSON.stringify({ url: system.url, pid: process.pid })}\n`);

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SecretTokens } from '../../app/ports/staff-credentials.js';
 
 const PREFIX = 'bn_';
 
@@ -14,4 +15,9 @@ export function hashApiToken(token: string): string {
 /** Cheap shape check before touching the database. */
 export function looksLikeApiToken(token: string): boolean {
   return token.startsWith(PREFIX) && token.length >= 20 && token.length <= 100;
+}
+
+/** API tokens as the use cases see them: a new one, and the hash that is stored instead of it. */
+export function createApiTokens(): SecretTokens {
+  return { newToken: newApiToken, hash: hashApiToken };
 }

@@ -4,7 +4,7 @@ import { staffOfSession } from '../../app/staff-auth/staff-sessions.js';
 import { hashApiToken, looksLikeApiToken } from '../auth/api-token.js';
 import type { HttpDeps } from './http-deps.js';
 import { permissionFor } from './route-permissions.js';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem.js';
+import { sendProblem } from './problem.js';
 import { readSessionCookie } from './staff-session-cookie.js';
 
 declare module 'fastify' {
@@ -15,11 +15,6 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-function refuse(reply: FastifyReply, deps: HttpDeps, status: 401 | 403, code: string, detail?: string): FastifyReply {
-  if (status === 401) reply.header('www-authenticate', 'Bearer realm="burgernet"');
-  return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, code, status, detail ? { detail } : {}));
-}
 
 /**
  * /api/v1 for staff: `Authorization: Bearer <token>` (machine clients, tests) or the portal's session cookie
@@ -34,22 +29,19 @@ export function installApiAuthentication(api: FastifyInstance, deps: HttpDeps): 
     if (header !== undefined) {
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       const staff = looksLikeApiToken(token) ? await deps.store.staff.findByTokenHash(hashApiToken(token)) : null;
-      if (staff === null) return refuse(reply, deps, 401, 'auth.unauthenticated', deps.catalogue.problemDetails.invalidToken);
+      if (staff === null) return sendProblem(reply, deps.catalogue, { code: 'auth.unauthenticated', expected: 'token', realm: 'burgernet' });
       request.staff = staff;
       request.staffVia = 'token';
     } else {
       const cookie = readSessionCookie(request, deps.plein.cookieSecure);
       const staff = cookie === null ? null : await staffOfSession(deps.plein.auth, cookie);
-      if (staff === null) {
-        return refuse(reply, deps, 401, 'auth.unauthenticated', deps.catalogue.problemDetails.noSessionOrToken);
-      }
+      if (staff === null) return sendProblem(reply, deps.catalogue, { code: 'auth.unauthenticated', expected: 'session-or-token', realm: 'burgernet' });
       request.staff = staff;
       request.staffVia = 'session';
     }
     const permission = permissionFor(request.method, request.routeOptions.url);
     if (permission === null || (permission !== 'any-staff' && !may(request.staff, permission))) {
-      // A refusal by role (route-permissions.ts), before any handler ran.
-      return refuse(reply, deps, 403, 'auth.forbidden', deps.catalogue.problemDetails.roleRefused);
+      return sendProblem(reply, deps.catalogue, { code: 'auth.forbidden', refusedBy: 'role' });
     }
   });
   // Callback style: the CSRF plugin answers a refusal itself (and then this hook must not call done).

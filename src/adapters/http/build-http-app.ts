@@ -15,7 +15,7 @@ import { loadPortalSession } from './pages/plein/staff-page-guard.js';
 import { pleinPages } from './pages/plein/plein-pages.js';
 import { pleinApiRoutes } from './routes/plein/plein-api-routes.js';
 import type { HttpDeps } from './http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem, sendInvalidFields } from './problem.js';
+import { sendInvalidFields, sendProblem } from './problem.js';
 import { requestLogFields } from './request-log-fields.js';
 import { actionRoutes } from './routes/action-routes.js';
 import { actionMediaRoutes } from './routes/action-media-routes.js';
@@ -123,25 +123,21 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
       );
     }
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-      return reply.code(403).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'auth.csrf', 403));
+      return sendProblem(reply, deps.catalogue, { code: 'auth.csrf' });
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.too-large', 413));
-    if (status === 415) return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.unsupported-media-type', 415));
-    if (status >= 400 && status < 500) {
-      return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.invalid', status, { detail: deps.catalogue.problemDetails.unreadableRequest }));
-    }
+    if (status === 413) return sendProblem(reply, deps.catalogue, { code: 'request.too-large' });
+    if (status === 415) return sendProblem(reply, deps.catalogue, { code: 'request.unsupported-media-type', expected: 'json' });
+    if (status >= 400 && status < 500) return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'unreadable', status });
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'server.internal', 500));
+    return sendProblem(reply, deps.catalogue, { code: 'server.internal' });
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404)),
-  );
+  app.setNotFoundHandler((_request, reply) => sendProblem(reply, deps.catalogue, { code: 'request.not-found' }));
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/docs/errors/:code', { schema: { hide: true, params: z.object({ code: z.string().regex(/^[a-z-]+\.[a-z-]+$/) }) } }, async (request, reply) => {
     const text = await readFile(`${ERROR_DOCS}${request.params.code}.md`, 'utf8').catch(() => null);
-    if (text === null) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404));
+    if (text === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
     return reply.type('text/markdown; charset=utf-8').send(text);
   });
 

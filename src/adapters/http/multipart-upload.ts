@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { Catalogue } from '../../domain/messages/catalogue.js';
+import type { ProblemError } from './problem-table.js';
 
 export interface UploadLimits {
   /** The largest file; a larger one is refused as a whole, nothing of it kept. */
@@ -9,9 +11,11 @@ export interface UploadLimits {
   readonly maxFieldBytes: number;
 }
 
+export type UploadProblem = 'file-too-large' | 'field-too-large' | 'malformed' | 'unexpected-field' | 'not-multipart';
+
 export type UploadOutcome =
   | { readonly ok: true; readonly fields: Readonly<Record<string, string>>; readonly file: Uint8Array | null }
-  | { readonly ok: false; readonly problem: 'file-too-large' | 'field-too-large' | 'malformed' | 'unexpected-field' | 'not-multipart' };
+  | { readonly ok: false; readonly problem: UploadProblem };
 
 interface PartLike {
   readonly type: 'file' | 'field';
@@ -52,4 +56,20 @@ export async function readUpload(request: FastifyRequest, limits: UploadLimits):
     return { ok: false, problem: 'malformed' };
   }
   return { ok: true, fields, file };
+}
+
+/** The error that answers an upload that could not be read; nothing of it was kept. */
+export function uploadError(problem: UploadProblem, catalogue: Catalogue, maxFileBytes: number): ProblemError {
+  switch (problem) {
+    case 'file-too-large':
+      return { code: 'photo.too-large', maxBytes: maxFileBytes };
+    case 'field-too-large':
+      return { code: 'request.invalid', reason: 'fields', errors: [{ path: '/', message: catalogue.problemDetails.uploadFieldTooLong }] };
+    case 'unexpected-field':
+      return { code: 'request.invalid', reason: 'fields', errors: [{ path: '/', message: catalogue.problemDetails.uploadUnexpectedField }] };
+    case 'not-multipart':
+      return { code: 'upload.not-multipart' };
+    case 'malformed':
+      return { code: 'upload.malformed' };
+  }
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import type { AppError } from '../../app/errors.js';
-import { assertNever } from '../../domain/assert-never.js';
 import type { Catalogue } from '../../domain/messages/catalogue.js';
+import { PROBLEM_TABLE, type ProblemEntry, type ProblemError } from './problem-table.js';
+import type { FieldError } from './request-error.js';
 
 /** An RFC 9457 problem document. `type` names the error's page under /docs/errors. */
 export interface Problem {
@@ -10,92 +10,43 @@ export interface Problem {
   readonly status: number;
   readonly detail?: string;
   readonly code: string;
-  readonly errors?: readonly { readonly path: string; readonly message: string }[];
   readonly [extension: string]: unknown;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-export function problem(catalogue: Catalogue, code: string, status: number, extra: Partial<Problem> = {}): Problem {
-  return { type: `/docs/errors/${code}`, title: catalogue.problems[code] ?? code, status, code, ...extra };
+function entryOf(error: ProblemError): ProblemEntry<ProblemError> {
+  // The table is typed per code; looking one up by a code of the whole union loses which error goes with which entry.
+  return PROBLEM_TABLE[error.code] as ProblemEntry<ProblemError>;
 }
 
-export function statusOf(error: AppError): number {
-  switch (error.code) {
-    case 'action.not-found':
-    case 'participant.not-found':
-    case 'photo.not-found':
-    case 'tip.not-found':
-    case 'meldkamer.not-found':
-      return 404;
-    case 'auth.forbidden':
-    case 'participant.out-of-scope':
-      return 403;
-    case 'action.wrong-status':
-    case 'action.stale-version':
-    case 'action.approval-required':
-    case 'action.approval-by-self':
-    case 'participant.duplicate-registration':
-    case 'tip.action-not-active':
-      return 409;
-    case 'action.invalid-area':
-    case 'action.instructions-required':
-    case 'action.missing-child-needs-vermissing':
-    case 'participant.address-not-found':
-    case 'participant.invalid-phone-number':
-    case 'participant.sms-needs-mobile':
-    case 'photo.not-an-image':
-    case 'photo.too-many-pixels':
-    case 'tip.invalid-phone-number':
-    case 'meldkamer.invalid-phone-number':
-      return 422;
-    case 'participant.geocoder-unavailable':
-      return 503;
-    default:
-      return assertNever(error);
-  }
+/** The status the table gives this error (pages answer with it too). */
+export function problemStatus(error: ProblemError): number {
+  const { status } = entryOf(error);
+  return typeof status === 'number' ? status : status(error);
 }
 
-/** A sentence for the person who made the request, from the catalogue. */
-function detailOf(catalogue: Catalogue, error: AppError): string | undefined {
-  const d = catalogue.problemDetails;
-  switch (error.code) {
-    case 'action.wrong-status':
-      return d.actionWrongStatus({ status: error.actionStatus, allowed: error.allowed });
-    case 'action.invalid-area':
-      return d.areaProblems[error.problem];
-    case 'action.stale-version':
-      return d.actionStaleVersion({ currentVersion: error.currentVersion });
-    case 'participant.geocoder-unavailable':
-      return d.tryAgainLater;
-    case 'photo.not-an-image':
-      return d.notAnImage;
-    case 'photo.too-many-pixels':
-      return d.tooManyPixels({ megapixels: Math.round(error.maxPixels / 1_000_000) });
-    case 'tip.action-not-active':
-      return d.tipActionNotActive;
-    case 'tip.invalid-phone-number':
-      return d.tipInvalidPhone;
-    default:
-      return undefined;
-  }
+export function problemOf(catalogue: Catalogue, error: ProblemError): Problem {
+  const entry = entryOf(error);
+  const detail = entry.detail?.(error, catalogue);
+  return {
+    type: `/docs/errors/${error.code}`,
+    title: catalogue.problems[error.code] ?? error.code,
+    status: problemStatus(error),
+    code: error.code,
+    ...(detail ? { detail } : {}),
+    ...entry.extensions?.(error, catalogue),
+  };
 }
 
-export function sendAppError(reply: FastifyReply, catalogue: Catalogue, error: AppError): FastifyReply {
-  const { code, ...rest } = error;
-  const detail = detailOf(catalogue, error);
-  const body = problem(catalogue, code, statusOf(error), { ...(detail ? { detail } : {}), ...rest });
+/** Answers the error as `application/problem+json`, with the headers its code calls for (Retry-After, WWW-Authenticate). */
+export function sendProblem(reply: FastifyReply, catalogue: Catalogue, error: ProblemError): FastifyReply {
+  const body = problemOf(catalogue, error);
+  for (const [name, value] of Object.entries(entryOf(error).headers?.(error) ?? {})) reply.header(name, value);
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
 }
 
 /** 400 with the fields that are wrong, each with a Dutch message; nothing was stored. */
-export function sendInvalidFields(
-  reply: FastifyReply,
-  catalogue: Catalogue,
-  errors: readonly { readonly path: string; readonly message: string }[],
-): FastifyReply {
-  return reply
-    .code(400)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(catalogue, 'request.invalid', 400, { detail: catalogue.problemDetails.checkMarkedFields, errors }));
+export function sendInvalidFields(reply: FastifyReply, catalogue: Catalogue, errors: readonly FieldError[]): FastifyReply {
+  return sendProblem(reply, catalogue, { code: 'request.invalid', reason: 'fields', errors });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '../../domain/staff/staff.js';
 import type { Store } from '../../app/ports/stores.js';
-import type { PasswordHasher, TotpVerifier } from '../../app/ports/staff-credentials.js';
+import type { PasswordHasher } from '../../app/ports/staff-credentials.js';
 
-/** Demo only: the same password and TOTP secret for every demo login, printed at start. */
+/** Demo only: the same password and TOTP secret for every demo login, printed at start (src/cli/start.ts). */
 export const DEMO_PASSWORD = 'groene fiets op de dam';
 export const DEMO_TOTP_SECRET = 'BURGERNETDEMOPLEINBURGERNETDEMO2';
 
@@ -37,17 +37,4 @@ export async function ensureDemoLogins(store: Store, passwords: PasswordHasher, 
     await store.staffAccounts.setTotpSecret(id, DEMO_TOTP_SECRET, at);
   }
   return LOGINS;
-}
-
-/** The lines `npm start` prints in demo mode: where to log in, with what, and today's code. */
-export async function demoLoginText(url: string, logins: readonly DemoLogin[], totp: TotpVerifier, now: Date): Promise<string> {
-  const code = await totp.codeAt(DEMO_TOTP_SECRET, now);
-  return (
-    `Burgernetplein (demo): ${url}/plein\n` +
-    `  Wachtwoord voor alle demo-accounts: ${DEMO_PASSWORD}\n` +
-    `  Authenticator-sleutel (TOTP): ${DEMO_TOTP_SECRET}  (${totp.enrolmentUri(DEMO_TOTP_SECRET, 'Burgernet:demo')})\n` +
-    `  Code op dit moment: ${code} (verandert elke 30 seconden; voeg de sleutel toe aan een authenticator-app)\n` +
-    logins.map((l) => `  ${l.email.padEnd(36)} ${l.role}`).join('\n') +
-    '\n'
-  );
 }

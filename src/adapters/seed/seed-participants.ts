@@ -39,3 +39,9 @@ export async function seedParticipants(db: Database, options: SeedOptions): Prom
   if (batch.length > 0) await flush();
   return { participants, registrations };
 }
+
+/** Whether any participant is stored (the demo seeds only an empty database). */
+export async function hasParticipants(db: Database): Promise<boolean> {
+  const [row] = await db.query<{ present: boolean }>('select exists (select 1 from participants) as present');
+  return row?.present === true;
+}

@@ -3,7 +3,7 @@ import type { Database, Queryable } from './database/database.js';
 import { createSqlActionRepository } from './sql-action-repository.js';
 import { createSqlAuditLog } from './sql-audit-log.js';
 import { createSqlBroadcastOutbox } from './sql-broadcast-outbox.js';
-import { createSqlDispatchRepository } from './sql-dispatch-repository.js';
+import { createSqlDispatchRepository } from './dispatch/sql-dispatch-repository.js';
 import { createSqlMediaRepository } from './sql-media-repository.js';
 import { createSqlMeldkamerDirectory } from './sql-meldkamer-directory.js';
 import { createSqlParticipantRepository } from './sql-participant-repository.js';

@@ -2,7 +2,8 @@ import type { Action, ActionStatus } from '../../domain/action/action.js';
 import type { ActionResult } from '../../domain/action/action-result.js';
 import type { ActionType, Priority } from '../../domain/action/action-type.js';
 import type { Area } from '../../domain/area/area.js';
-import type { ActionMessage, ActionRepository, ActionSearch, MessageKind } from '../../app/ports/action-repository.js';
+import type { MessageKind } from '../../domain/delivery/message-kind.js';
+import type { ActionMessage, ActionRepository, ActionSearch } from '../../app/ports/action-repository.js';
 import type { Queryable } from './database/database.js';
 import { searchActionsWithCentreIn } from './sql-action-centre-search.js';
 

@@ -1,6 +1,7 @@
 import type { SelfServiceRepository, Verification } from '../../app/ports/self-service-repository.js';
 import type { CodeChannel, CodePurpose } from '../../domain/self-service/verification.js';
 import type { Queryable } from './database/database.js';
+import { transition } from './dispatch/delivery-sql.js';
 
 interface VerificationRow {
   id: string;
@@ -15,6 +16,8 @@ interface VerificationRow {
   created_at: Date;
   expires_at: Date;
 }
+
+const ERASED = transition({ status: 'status', event: 'recipient-erased' });
 
 /** Counters older than this are gone: every limit counts per hour. */
 const COUNTER_KEEP_MS = 2 * 3_600_000;
@@ -145,8 +148,8 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
       // Still queued: never sent, and now never will be. Sent: the action keeps its figures (how many were reached,
       // delivered), but the number and the link to the address go. Updates and closing messages skip them.
       await db.execute(
-        `update deliveries set status = 'cancelled', failure_reason = 'participant-deleted', final_at = $2
-         where msisdn = any($1::text[]) and status = 'queued'`,
+        `update deliveries set ${ERASED.set('$2')}, failure_reason = 'participant-deleted'
+         where msisdn = any($1::text[]) and ${ERASED.where}`,
         [msisdns, at],
       );
       await db.execute(`update deliveries set msisdn = 'verwijderd-' || id::text, registration_id = null where msisdn = any($1::text[])`, [msisdns]);

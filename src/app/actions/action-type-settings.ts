@@ -3,7 +3,8 @@ import { ACTION_TYPES, type ActionType } from '../../domain/action/action-type.j
 import type { Catalogue } from '../../domain/messages/catalogue.js';
 import { may } from '../../domain/staff/permissions.js';
 import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type AppError, type Outcome } from '../errors.js';
+import type { AppError } from '../../domain/app-error.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionTypeSetting } from '../ports/action-type-settings.js';
 import type { Stores } from '../ports/stores.js';
 import type { ActionDeps } from './action-deps.js';
@@ -35,8 +36,8 @@ export async function saveActionTypeSetting(
   deps: Pick<ActionDeps, 'store' | 'clock' | 'catalogue'>,
   staff: Staff,
   input: { readonly type: ActionType; readonly template: string; readonly requiresApproval: boolean },
-): Promise<Outcome<ActionTypeSettingView>> {
-  if (!may(staff, 'settings.manage') || staff.scope.kind !== 'landelijk') return failure({ code: 'auth.forbidden' });
+): Promise<Result<ActionTypeSettingView>> {
+  if (!may(staff, 'settings.manage') || staff.scope.kind !== 'landelijk') return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   const setting: ActionTypeSetting = { type: input.type, template: input.template.trim(), requiresApproval: input.requiresApproval, updatedAt: at };
   await deps.store.transaction(async (stores) => {
@@ -51,7 +52,7 @@ export async function saveActionTypeSetting(
       at,
     });
   });
-  return success({ type: input.type, label: deps.catalogue.actionTypes[input.type], template: setting.template, requiresApproval: setting.requiresApproval });
+  return ok({ type: input.type, label: deps.catalogue.actionTypes[input.type], template: setting.template, requiresApproval: setting.requiresApproval });
 }
 
 /**
@@ -63,19 +64,19 @@ export async function approveAction(
   staff: Staff,
   actionId: string,
   expectedVersion: number | null = null,
-): Promise<Outcome<{ readonly actionId: string; readonly version: number; readonly approvedBy: string; readonly approvedAt: string }>> {
+): Promise<Result<{ readonly actionId: string; readonly version: number; readonly approvedBy: string; readonly approvedAt: string }>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     // Locked, so that the approval is recorded for the version that is current when it commits.
     const action = await stores.actions.findActionForUpdate(actionId);
-    if (action === null) return failure({ code: 'action.not-found' });
-    if (!mayRunActionsFor(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
-    if (action.status !== 'concept') return failure({ code: 'action.wrong-status', actionStatus: action.status, allowed: ['concept'] });
-    if (expectedVersion !== null && expectedVersion !== action.version) return failure({ code: 'action.stale-version', currentVersion: action.version });
-    if (action.createdBy === staff.id) return failure({ code: 'action.approval-by-self' });
+    if (action === null) return fail({ code: 'action.not-found' });
+    if (!mayRunActionsFor(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
+    if (action.status !== 'concept') return fail({ code: 'action.wrong-status', actionStatus: action.status, allowed: ['concept'] });
+    if (expectedVersion !== null && expectedVersion !== action.version) return fail({ code: 'action.stale-version', currentVersion: action.version });
+    if (action.createdBy === staff.id) return fail({ code: 'action.approval-by-self' });
     await stores.actionTypeSettings.approve({ actionId, actionVersion: action.version, approvedBy: staff.id, approvedAt: at });
     await stores.audit.append({ actorId: staff.id, actorName: staff.name, event: 'action.approved', subjectType: 'action', subjectId: actionId, details: { version: action.version }, at });
-    return success({ actionId, version: action.version, approvedBy: staff.id, approvedAt: at.toISOString() });
+    return ok({ actionId, version: action.version, approvedBy: staff.id, approvedAt: at.toISOString() });
   });
 }
 

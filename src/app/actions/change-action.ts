@@ -1,19 +1,21 @@
 import type { Action } from '../../domain/action/action.js';
 import { publicViewOf } from '../../domain/action/public-view.js';
 import type { ActionEventKind } from '../../domain/broadcast/action-event.js';
-import type { ActionOutcome } from '../../domain/action/errors.js';
+import type { ActionError } from '../../domain/action/errors.js';
 import { mayRunActionsFor, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type AppError, type Outcome } from '../errors.js';
+import type { AppError } from '../../domain/app-error.js';
+import type { ActionChangeEvent } from '../../domain/audit/audit-event.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { Stores } from '../ports/stores.js';
 import type { ActionDeps } from './action-deps.js';
 
 export interface ActionChange<T> {
   /** The rule to apply to the current action. */
-  readonly decide: (action: Action, at: Date) => ActionOutcome<Action>;
+  readonly decide: (action: Action, at: Date) => Result<Action, ActionError>;
   /** What else the change writes, in the same transaction. */
   readonly effects?: (stores: Stores, changed: Action, previous: Action, at: Date) => Promise<T>;
-  readonly auditEvent: string;
-  readonly auditDetails?: (changed: Action) => Record<string, unknown>;
+  /** The audit entry's event and details (actionFacts first). */
+  readonly audit: (changed: Action) => ActionChangeEvent;
   /** When set, the change is refused if someone else changed the action since this version. */
   readonly expectedVersion?: number;
   /** A condition checked on the locked action, in the same transaction (e.g. a second centralist's approval). */
@@ -31,36 +33,28 @@ export async function changeAction<T>(
   staff: Staff,
   actionId: string,
   change: ActionChange<T>,
-): Promise<Outcome<{ action: Action; effect: T | undefined }>> {
+): Promise<Result<{ action: Action; effect: T | undefined }>> {
   const at = deps.clock.now();
   let recorded = false;
   const outcome = await deps.store.transaction(async (stores) => {
     const current = await stores.actions.findActionForUpdate(actionId);
-    if (current === null) return failure({ code: 'action.not-found' });
-    if (!mayRunActionsFor(staff, current.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+    if (current === null) return fail({ code: 'action.not-found' });
+    if (!mayRunActionsFor(staff, current.meldkamerCode)) return fail({ code: 'auth.forbidden' });
     if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
-      return failure({ code: 'action.stale-version', currentVersion: current.version });
+      return fail({ code: 'action.stale-version', currentVersion: current.version });
     }
     const refused = change.check ? await change.check(stores, current) : null;
-    if (refused !== null) return failure(refused);
+    if (refused !== null) return fail(refused);
     const decided = change.decide(current, at);
-    if (!decided.ok) return failure(decided.error);
+    if (!decided.ok) return fail(decided.error);
     const changed = decided.value;
     if (!(await stores.actions.updateAction(changed, current.version))) {
-      return failure({ code: 'action.stale-version', currentVersion: current.version });
+      return fail({ code: 'action.stale-version', currentVersion: current.version });
     }
     const effect = change.effects ? await change.effects(stores, changed, current, at) : undefined;
-    await stores.audit.append({
-      actorId: staff.id,
-      actorName: staff.name,
-      event: change.auditEvent,
-      subjectType: 'action',
-      subjectId: changed.id,
-      details: { number: changed.number, status: changed.status, ...(change.auditDetails?.(changed) ?? {}) },
-      at,
-    });
+    await stores.audit.append({ actorId: staff.id, actorName: staff.name, ...change.audit(changed), subjectType: 'action', subjectId: changed.id, at });
     if (change.event !== undefined) recorded = await recordEvent(deps, stores, changed, change.event, at);
-    return success({ action: changed, effect });
+    return ok({ action: changed, effect });
   });
   if (recorded) deps.broadcast.eventsRecorded();
   return outcome;

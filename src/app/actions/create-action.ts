@@ -1,7 +1,7 @@
 import { createAction as createActionRule, type Action, type ActionDraft } from '../../domain/action/action.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { mayRunActionsFor } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionDeps } from './action-deps.js';
 
 /** A centralist writes a concept action for their meldkamer; national beheer names the meldkamer. */
@@ -9,14 +9,14 @@ export async function createAction(
   deps: Pick<ActionDeps, 'store' | 'clock' | 'ids'>,
   staff: Staff,
   input: { readonly meldkamerCode: string | null; readonly draft: ActionDraft },
-): Promise<Outcome<Action>> {
+): Promise<Result<Action>> {
   const meldkamerCode = input.meldkamerCode ?? (staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : null);
-  if (meldkamerCode === null || !mayRunActionsFor(staff, meldkamerCode)) return failure({ code: 'auth.forbidden' });
+  if (meldkamerCode === null || !mayRunActionsFor(staff, meldkamerCode)) return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const number = await stores.actions.nextActionNumber(at);
     const created = createActionRule(input.draft, { id: deps.ids.newId(), number }, meldkamerCode, staff.id, at);
-    if (!created.ok) return failure(created.error);
+    if (!created.ok) return fail(created.error);
     await stores.actions.insertAction(created.value);
     await stores.audit.append({
       actorId: staff.id,
@@ -27,6 +27,6 @@ export async function createAction(
       details: { number, type: created.value.type, meldkamerCode },
       at,
     });
-    return success(created.value);
+    return ok(created.value);
   });
 }

@@ -2,8 +2,9 @@ import { closeAction as closeActionRule, withdrawAction as withdrawActionRule, t
 import type { ActionResult } from '../../domain/action/action-result.js';
 import { composeClosingSpeech } from '../../domain/action/compose-speech.js';
 import { composeClosingSms } from '../../domain/action/compose-sms.js';
+import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import { failure, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { Stores } from '../ports/stores.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
@@ -23,14 +24,14 @@ export function closeAction(
   actionId: string,
   result: ActionResult,
   closingText: string | null,
-): Promise<Outcome<EndedAction>> {
+): Promise<Result<EndedAction>> {
   return endAction(deps, staff, actionId, 'action.closed', (action, at) =>
     closeActionRule(action, result, closingText?.trim() || deps.catalogue.sms.defaultClosing({ type: action.type, result }), staff.id, at),
   );
 }
 
 /** Withdraws an action started by mistake (people reached are told) or a concept that will not go out. */
-export function withdrawAction(deps: ActionDeps, staff: Staff, actionId: string, closingText: string | null): Promise<Outcome<EndedAction>> {
+export function withdrawAction(deps: ActionDeps, staff: Staff, actionId: string, closingText: string | null): Promise<Result<EndedAction>> {
   return endAction(deps, staff, actionId, 'action.withdrawn', (action, at) =>
     withdrawActionRule(action, closingText?.trim() || null, staff.id, at),
   );
@@ -42,26 +43,25 @@ async function endAction(
   actionId: string,
   auditEvent: 'action.closed' | 'action.withdrawn',
   decide: Parameters<typeof changeAction>[3]['decide'],
-): Promise<Outcome<EndedAction>> {
+): Promise<Result<EndedAction>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide,
     effects: (stores, ended, previous, at) => afterEnd(deps, stores, ended, previous, at, staff),
-    auditEvent,
     event: { kind: auditEvent },
-    auditDetails: (a) => ({ result: a.result, closingText: a.closingText }),
+    audit: (a) => ({ event: auditEvent, details: { ...actionFacts(a), result: a.result, closingText: a.closingText } }),
   });
-  if (!outcome.ok) return failure(outcome.error);
+  if (!outcome.ok) return fail(outcome.error);
   const effect = outcome.value.effect ?? { recipients: 0, cancelled: 0 };
   if (effect.recipients > 0) {
     deps.wakeup.deliveriesQueued('sms');
     deps.wakeup.deliveriesQueued('voice');
   }
-  return { ok: true, value: { action: outcome.value.action, ...effect } };
+  return ok({ action: outcome.value.action, ...effect });
 }
 
 async function afterEnd(deps: ActionDeps, stores: Stores, ended: Action, previous: Action, at: Date, staff: Staff) {
   if (previous.status !== 'actief') return { recipients: 0, cancelled: 0 };
-  const cancelled = await stores.dispatch.cancelQueued(ended.id, ['alert', 'update'], at);
+  const cancelled = await stores.dispatch.cancelQueued(ended.id, at);
   const ordinal = (await stores.actions.listMessages(ended.id)).length + 1;
   const message = {
     id: deps.ids.newId(),

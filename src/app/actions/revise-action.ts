@@ -1,6 +1,7 @@
 import { reviseConcept, type Action, type ActionDraft } from '../../domain/action/action.js';
+import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import type { Outcome } from '../errors.js';
+import { ok, type Result } from '../../domain/result.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
@@ -10,11 +11,11 @@ export async function reviseAction(
   actionId: string,
   draft: ActionDraft,
   expectedVersion: number | undefined,
-): Promise<Outcome<Action>> {
+): Promise<Result<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide: (action, at) => reviseConcept(action, draft, at),
-    auditEvent: 'action.revised',
+    audit: (a) => ({ event: 'action.revised', details: actionFacts(a) }),
     ...(expectedVersion !== undefined ? { expectedVersion } : {}),
   });
-  return outcome.ok ? { ok: true, value: outcome.value.action } : outcome;
+  return outcome.ok ? ok(outcome.value.action) : outcome;
 }

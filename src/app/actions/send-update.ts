@@ -1,8 +1,9 @@
 import { noteUpdateSent, type Action } from '../../domain/action/action.js';
 import { composeUpdateSpeech } from '../../domain/action/compose-speech.js';
 import { composeUpdateSms } from '../../domain/action/compose-sms.js';
+import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import { failure, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
@@ -12,7 +13,7 @@ export async function sendUpdate(
   staff: Staff,
   actionId: string,
   text: string,
-): Promise<Outcome<{ action: Action; recipients: number }>> {
+): Promise<Result<{ action: Action; recipients: number }>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide: (action, at) => noteUpdateSent(action, at),
     effects: async (stores, action, _previous, at) => {
@@ -30,12 +31,11 @@ export async function sendUpdate(
       await stores.actions.insertMessage(message);
       return stores.dispatch.enqueueForReached(message, at);
     },
-    auditEvent: 'action.update-sent',
+    audit: (a) => ({ event: 'action.update-sent', details: { ...actionFacts(a), text } }),
     event: { kind: 'action.updated', updateText: text },
-    auditDetails: () => ({ text }),
   });
-  if (!outcome.ok) return failure(outcome.error);
+  if (!outcome.ok) return fail(outcome.error);
   deps.wakeup.deliveriesQueued('sms');
   deps.wakeup.deliveriesQueued('voice');
-  return { ok: true, value: { action: outcome.value.action, recipients: outcome.value.effect ?? 0 } };
+  return ok({ action: outcome.value.action, recipients: outcome.value.effect ?? 0 });
 }

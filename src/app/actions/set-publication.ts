@@ -1,7 +1,8 @@
 import { changePublication, type Action } from '../../domain/action/action.js';
 import type { Publication } from '../../domain/action/publication.js';
+import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import type { Outcome } from '../errors.js';
+import { ok, type Result } from '../../domain/result.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
@@ -12,12 +13,11 @@ export async function setPublication(
   actionId: string,
   publication: Publication,
   expectedVersion: number | undefined,
-): Promise<Outcome<Action>> {
+): Promise<Result<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide: (action, at) => changePublication(action, publication, at),
-    auditEvent: 'action.publication-changed',
-    auditDetails: (a) => ({ publication: a.publication }),
+    audit: (a) => ({ event: 'action.publication-changed', details: { ...actionFacts(a), publication: a.publication } }),
     ...(expectedVersion !== undefined ? { expectedVersion } : {}),
   });
-  return outcome.ok ? { ok: true, value: outcome.value.action } : outcome;
+  return outcome.ok ? ok(outcome.value.action) : outcome;
 }

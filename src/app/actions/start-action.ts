@@ -1,8 +1,9 @@
 import { startAction as startActionRule, type Action } from '../../domain/action/action.js';
 import { composeAlertSpeech } from '../../domain/action/compose-speech.js';
 import { composeAlertSms } from '../../domain/action/compose-sms.js';
+import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import type { Outcome } from '../errors.js';
+import { ok, type Result } from '../../domain/result.js';
 import { approvalGate } from './action-type-settings.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
@@ -11,7 +12,7 @@ import { changeAction } from './change-action.js';
  * Starts the action: its alert and the targeting run that selects recipients are recorded with the status
  * change, so that after a crash the run is finished rather than forgotten.
  */
-export async function startAction(deps: ActionDeps, staff: Staff, actionId: string): Promise<Outcome<Action>> {
+export async function startAction(deps: ActionDeps, staff: Staff, actionId: string): Promise<Result<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
     // Checked on the locked row, in the start's own transaction: a revision cannot slip in between the check
     // and the start (the approval belongs to the version that is started).
@@ -34,10 +35,10 @@ export async function startAction(deps: ActionDeps, staff: Staff, actionId: stri
         at,
       );
     },
-    auditEvent: 'action.started',
+    audit: (a) => ({ event: 'action.started', details: actionFacts(a) }),
     event: { kind: 'action.started' },
   });
   if (!outcome.ok) return outcome;
   deps.wakeup.targetingQueued();
-  return { ok: true, value: outcome.value.action };
+  return ok(outcome.value.action);
 }

@@ -1,6 +1,6 @@
 import type { Action } from '../../domain/action/action.js';
 import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionMessage, ActionSearch } from '../ports/action-repository.js';
 import type { ActionProgress } from '../ports/dispatch-repository.js';
 import type { VoiceCallCounts } from '../ports/voice-call-repository.js';
@@ -23,19 +23,19 @@ async function progressOf(deps: Pick<ActionDeps, 'store'>, actionId: string): Pr
   return { ...progress, push: summarisePushProgress(fanouts), calls };
 }
 
-export async function viewAction(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionView>> {
+export async function viewAction(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Result<ActionView>> {
   const action = await deps.store.actions.findAction(actionId);
-  if (action === null) return failure({ code: 'action.not-found' });
-  if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+  if (action === null) return fail({ code: 'action.not-found' });
+  if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
   const [messages, progress] = await Promise.all([deps.store.actions.listMessages(action.id), progressOf(deps, action.id)]);
-  return success({ action, messages, progress });
+  return ok({ action, messages, progress });
 }
 
-export async function actionProgress(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Outcome<ActionProgressView & { status: Action['status'] }>> {
+export async function actionProgress(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Result<ActionProgressView & { status: Action['status'] }>> {
   const action = await deps.store.actions.findAction(actionId);
-  if (action === null) return failure({ code: 'action.not-found' });
-  if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
-  return success({ status: action.status, ...(await progressOf(deps, action.id)) });
+  if (action === null) return fail({ code: 'action.not-found' });
+  if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
+  return ok({ status: action.status, ...(await progressOf(deps, action.id)) });
 }
 
 /** Police staff search their own meldkamer's actions; national beheer searches all. */
@@ -43,12 +43,12 @@ export async function searchActions(
   deps: Pick<ActionDeps, 'store'>,
   staff: Staff,
   search: Omit<ActionSearch, 'meldkamerCode'> & { readonly meldkamerCode: string | null },
-): Promise<Outcome<{ readonly items: readonly Action[]; readonly total: number }>> {
+): Promise<Result<{ readonly items: readonly Action[]; readonly total: number }>> {
   let meldkamerCode = search.meldkamerCode;
   if (staff.role !== 'landelijk-beheer') {
-    if (staff.scope.kind !== 'meldkamer') return failure({ code: 'auth.forbidden' });
-    if (meldkamerCode !== null && meldkamerCode !== staff.scope.meldkamerCode) return failure({ code: 'auth.forbidden' });
+    if (staff.scope.kind !== 'meldkamer') return fail({ code: 'auth.forbidden' });
+    if (meldkamerCode !== null && meldkamerCode !== staff.scope.meldkamerCode) return fail({ code: 'auth.forbidden' });
     meldkamerCode = staff.scope.meldkamerCode;
   }
-  return success(await deps.store.actions.searchActions({ ...search, meldkamerCode }));
+  return ok(await deps.store.actions.searchActions({ ...search, meldkamerCode }));
 }

@@ -1,12 +1,13 @@
 import { widenAction as widenActionRule, type Action } from '../../domain/action/action.js';
 import type { Area } from '../../domain/area/area.js';
+import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import { failure, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
 /** Widens the area: a new targeting run sends the alert to numbers in the new area not reached yet. */
-export async function widenAction(deps: ActionDeps, staff: Staff, actionId: string, area: Area): Promise<Outcome<Action>> {
+export async function widenAction(deps: ActionDeps, staff: Staff, actionId: string, area: Area): Promise<Result<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide: (action, at) => widenActionRule(action, area, at),
     effects: async (stores, widened, _previous, at) => {
@@ -17,11 +18,10 @@ export async function widenAction(deps: ActionDeps, staff: Staff, actionId: stri
         at,
       );
     },
-    auditEvent: 'action.widened',
+    audit: (a) => ({ event: 'action.widened', details: { ...actionFacts(a), area } }),
     event: { kind: 'action.widened' },
-    auditDetails: () => ({ area }),
   });
-  if (!outcome.ok) return failure(outcome.error);
+  if (!outcome.ok) return fail(outcome.error);
   deps.wakeup.targetingQueued();
-  return { ok: true, value: outcome.value.action };
+  return ok(outcome.value.action);
 }

@@ -1,4 +1,5 @@
-import { mailOk, mailRefused, type MailOutcome } from '../../domain/mail/errors.js';
+import type { MailError } from '../../domain/mail/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { mayReadAnswers } from '../../domain/mail/mail-access.js';
 import { asksForAnswers } from '../../domain/mail/mail-kind.js';
 import type { Mail } from '../../domain/mail/mail.js';
@@ -73,28 +74,28 @@ export async function submitAnswer(
   };
   const saved = await withStoredPhoto(media, image, async () => {
     await deps.store.answers.insert(answer);
-    return { ok: true as const, value: answer };
+    return ok(answer);
   });
   return saved.ok ? { kind: 'stored', answer } : { kind: 'invalid-link' };
 }
 
-async function readableMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, mailId: string, attempted: string): Promise<MailOutcome<Mail>> {
+async function readableMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, mailId: string, attempted: string): Promise<Result<Mail, MailError>> {
   const mail = await deps.store.mails.findMail(mailId);
-  if (mail === null) return mailRefused({ code: 'mail.not-found' });
+  if (mail === null) return fail({ code: 'mail.not-found' });
   if (!mayReadAnswers(staff, mail)) {
     await auditDenied(deps.store.audit, staff, attempted, mailId, {}, deps.clock.now());
-    return mailRefused({ code: 'mail.outside-scope' });
+    return fail({ code: 'mail.outside-scope' });
   }
-  return mailOk(mail);
+  return ok(mail);
 }
 
 /** The answers to a mail, for its sender's organisation and the gemeenten it reached; every read is audited. */
-export async function listAnswers(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, mailId: string, exported: boolean): Promise<MailOutcome<{ mail: Mail; answers: MailAnswer[] }>> {
+export async function listAnswers(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, mailId: string, exported: boolean): Promise<Result<{ mail: Mail; answers: MailAnswer[] }, MailError>> {
   const mail = await readableMail(deps, staff, mailId, exported ? 'answers.export' : 'answers.read');
   if (!mail.ok) return mail;
   const answers = await deps.store.answers.list(mailId);
-  await auditMail(deps.store.audit, staff, exported ? 'mail.answers-exported' : 'mail.answers-read', mailId, { number: mail.value.number, answers: answers.length }, deps.clock.now());
-  return mailOk({ mail: mail.value, answers });
+  await auditMail(deps.store.audit, staff, mailId, { event: exported ? 'mail.answers-exported' : 'mail.answers-read', details: { number: mail.value.number, answers: answers.length } }, deps.clock.now());
+  return ok({ mail: mail.value, answers });
 }
 
 /** An answer's photo, audited like the answer itself. */
@@ -104,13 +105,13 @@ export async function answerPhoto(
   staff: Staff,
   mailId: string,
   answerId: string,
-): Promise<MailOutcome<{ bytes: Uint8Array; contentType: string } | null>> {
+): Promise<Result<{ bytes: Uint8Array; contentType: string } | null, MailError>> {
   const mail = await readableMail(deps, staff, mailId, 'answers.photo');
   if (!mail.ok) return mail;
   const answer = await deps.store.answers.find(mailId, answerId);
-  if (answer?.photo == null) return mailOk(null);
+  if (answer?.photo == null) return ok(null);
   const bytes = await media.photos.read(answer.photo.key);
-  if (bytes === null) return mailOk(null);
-  await auditMail(deps.store.audit, staff, 'mail.answer-photo-viewed', mailId, { answerId }, deps.clock.now());
-  return mailOk({ bytes, contentType: answer.photo.contentType });
+  if (bytes === null) return ok(null);
+  await auditMail(deps.store.audit, staff, mailId, { event: 'mail.answer-photo-viewed', details: { answerId } }, deps.clock.now());
+  return ok({ bytes, contentType: answer.photo.contentType });
 }

@@ -1,6 +1,7 @@
 import { areaContains } from '../../domain/area/area.js';
 import { checkAudience, type Audience } from '../../domain/mail/audience.js';
-import { mailOk, mailRefused, type MailOutcome } from '../../domain/mail/errors.js';
+import type { MailError } from '../../domain/mail/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { mayMailIn, ownerOf } from '../../domain/mail/mail-access.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import type { AreaCandidate, MailStores } from '../ports/mail-store.js';
@@ -11,18 +12,18 @@ import { auditDenied } from './mail-audit.js';
  * Whether the audience is well-formed and the staff member may mail it. A whole gemeente outside their scope is
  * refused and audited; an area or postcodes reaching beyond it are cut to the scope when they are counted and queued.
  */
-export async function checkMailAudience(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>, staff: Staff, audience: Audience, mailId: string | null): Promise<MailOutcome<Audience>> {
+export async function checkMailAudience(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>, staff: Staff, audience: Audience, mailId: string | null): Promise<Result<Audience, MailError>> {
   const problem = checkAudience(audience);
-  if (problem !== null) return mailRefused({ code: 'mail.invalid-audience', problem });
+  if (problem !== null) return fail({ code: 'mail.invalid-audience', problem });
   if (audience.kind === 'gemeente') {
     const gemeente = deps.gemeenten.get(audience.gemeenteCode);
-    if (gemeente === undefined) return mailRefused({ code: 'mail.invalid-audience', problem: { kind: 'gemeente-code' } });
+    if (gemeente === undefined) return fail({ code: 'mail.invalid-audience', problem: { kind: 'gemeente-code' } });
     if (!mayMailIn(staff, gemeente)) {
       await auditDenied(deps.store.audit, staff, 'audience', mailId, { gemeenteCode: audience.gemeenteCode }, deps.clock.now());
-      return mailRefused({ code: 'mail.outside-scope' });
+      return fail({ code: 'mail.outside-scope' });
     }
   }
-  return mailOk(audience);
+  return ok(audience);
 }
 
 /** One participant per address in the area (the first registration found counts for the gemeente). */
@@ -41,8 +42,8 @@ export async function audienceSize(stores: Pick<MailStores, 'mails'>, scope: Ret
 }
 
 /** "How many will get it?" before sending: only participants with a confirmed address, in the sender's scope. */
-export async function countAudience(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>, staff: Staff, audience: Audience): Promise<MailOutcome<{ readonly recipients: number }>> {
+export async function countAudience(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>, staff: Staff, audience: Audience): Promise<Result<{ readonly recipients: number }, MailError>> {
   const checked = await checkMailAudience(deps, staff, audience, null);
   if (!checked.ok) return checked;
-  return mailOk({ recipients: await audienceSize(deps.store, ownerOf(staff), audience, deps.clock.now()) });
+  return ok({ recipients: await audienceSize(deps.store, ownerOf(staff), audience, deps.clock.now()) });
 }

@@ -1,5 +1,6 @@
 import { mayChangeTemplate, mayUseTemplate, ownerOf } from '../../domain/mail/mail-access.js';
-import { mailOk, mailRefused, type MailOutcome } from '../../domain/mail/errors.js';
+import type { MailError } from '../../domain/mail/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { MAIL_KINDS, type MailKind } from '../../domain/mail/mail-kind.js';
 import { checkTemplate, type MailTemplate, type TemplateOwner } from '../../domain/mail/mail-template.js';
 import type { Staff } from '../../domain/staff/staff.js';
@@ -33,23 +34,23 @@ export async function listTemplates(deps: Pick<MailDeps, 'store'>, staff: Staff)
   return deps.store.mails.listTemplates(own.kind === 'landelijk' ? 'all' : [{ kind: 'landelijk' }, own]);
 }
 
-export async function findTemplate(deps: Pick<MailDeps, 'store'>, staff: Staff, id: string): Promise<MailOutcome<MailTemplate>> {
+export async function findTemplate(deps: Pick<MailDeps, 'store'>, staff: Staff, id: string): Promise<Result<MailTemplate, MailError>> {
   const template = await deps.store.mails.findTemplate(id);
-  if (template === null || !mayUseTemplate(staff, template.owner)) return mailRefused({ code: 'mail.template-not-found' });
-  return mailOk(template);
+  if (template === null || !mayUseTemplate(staff, template.owner)) return fail({ code: 'mail.template-not-found' });
+  return ok(template);
 }
 
 /** A new template of the staff member's own organisation (landelijk beheer: a national one). */
-export async function createTemplate(deps: Pick<MailDeps, 'store' | 'clock' | 'ids'>, staff: Staff, input: TemplateInput): Promise<MailOutcome<MailTemplate>> {
+export async function createTemplate(deps: Pick<MailDeps, 'store' | 'clock' | 'ids'>, staff: Staff, input: TemplateInput): Promise<Result<MailTemplate, MailError>> {
   const problem = checkTemplate(input);
-  if (problem !== null) return mailRefused({ code: 'mail.invalid-template', problem });
+  if (problem !== null) return fail({ code: 'mail.invalid-template', problem });
   const at = deps.clock.now();
   const template: MailTemplate = { id: deps.ids.newId(), kind: input.kind, owner: ownerOf(staff), name: input.name.trim(), subject: input.subject.trim(), body: input.body, updatedAt: at };
   await deps.store.transaction(async (s) => {
     await s.mails.saveTemplate(template, staff.id);
-    await auditMail(s.audit, staff, 'mail.template-created', null, { templateId: template.id, kind: template.kind }, at);
+    await auditMail(s.audit, staff, null, { event: 'mail.template-created', details: { templateId: template.id, kind: template.kind } }, at);
   });
-  return mailOk(template);
+  return ok(template);
 }
 
 export async function changeTemplate(
@@ -57,37 +58,37 @@ export async function changeTemplate(
   staff: Staff,
   id: string,
   input: Omit<TemplateInput, 'kind'>,
-): Promise<MailOutcome<MailTemplate>> {
+): Promise<Result<MailTemplate, MailError>> {
   const current = await deps.store.mails.findTemplate(id);
-  if (current === null || !mayUseTemplate(staff, current.owner)) return mailRefused({ code: 'mail.template-not-found' });
+  if (current === null || !mayUseTemplate(staff, current.owner)) return fail({ code: 'mail.template-not-found' });
   const at = deps.clock.now();
   if (!mayChangeTemplate(staff, current.owner)) {
     await auditDenied(deps.store.audit, staff, 'template.change', null, { templateId: id }, at);
-    return mailRefused({ code: 'mail.outside-scope' });
+    return fail({ code: 'mail.outside-scope' });
   }
   const problem = checkTemplate(input);
-  if (problem !== null) return mailRefused({ code: 'mail.invalid-template', problem });
+  if (problem !== null) return fail({ code: 'mail.invalid-template', problem });
   const template: MailTemplate = { ...current, name: input.name.trim(), subject: input.subject.trim(), body: input.body, updatedAt: at };
   await deps.store.transaction(async (s) => {
     await s.mails.saveTemplate(template, staff.id);
-    await auditMail(s.audit, staff, 'mail.template-changed', null, { templateId: id, kind: template.kind }, at);
+    await auditMail(s.audit, staff, null, { event: 'mail.template-changed', details: { templateId: id, kind: template.kind } }, at);
   });
-  return mailOk(template);
+  return ok(template);
 }
 
-export async function deleteTemplate(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string): Promise<MailOutcome<null>> {
+export async function deleteTemplate(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string): Promise<Result<null, MailError>> {
   const current = await deps.store.mails.findTemplate(id);
-  if (current === null || !mayUseTemplate(staff, current.owner)) return mailRefused({ code: 'mail.template-not-found' });
+  if (current === null || !mayUseTemplate(staff, current.owner)) return fail({ code: 'mail.template-not-found' });
   const at = deps.clock.now();
   if (!mayChangeTemplate(staff, current.owner)) {
     await auditDenied(deps.store.audit, staff, 'template.delete', null, { templateId: id }, at);
-    return mailRefused({ code: 'mail.outside-scope' });
+    return fail({ code: 'mail.outside-scope' });
   }
   await deps.store.transaction(async (s) => {
     await s.mails.deleteTemplate(id);
-    await auditMail(s.audit, staff, 'mail.template-deleted', null, { templateId: id, kind: current.kind }, at);
+    await auditMail(s.audit, staff, null, { event: 'mail.template-deleted', details: { templateId: id, kind: current.kind } }, at);
   });
-  return mailOk(null);
+  return ok(null);
 }
 
 const EMAIL = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -97,17 +98,17 @@ export async function senderOf(deps: Pick<MailDeps, 'store'>, owner: TemplateOwn
 }
 
 /** The organisation's sender name and Reply-To address (beheer). */
-export async function changeSender(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, sender: MailSender): Promise<MailOutcome<MailSender>> {
+export async function changeSender(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, sender: MailSender): Promise<Result<MailSender, MailError>> {
   const replyTo = sender.replyTo?.trim() || null;
   const senderName = sender.senderName?.trim() || null;
   if ((replyTo !== null && (!EMAIL.test(replyTo) || replyTo.length > 254)) || (senderName !== null && (senderName.length > 80 || /[\r\n<>"]/.test(senderName)))) {
-    return mailRefused({ code: 'mail.invalid-reply-to' });
+    return fail({ code: 'mail.invalid-reply-to' });
   }
   const at = deps.clock.now();
   const owner = ownerOf(staff);
   await deps.store.transaction(async (s) => {
     await s.mails.saveSender(owner, { senderName, replyTo }, at, staff.id);
-    await auditMail(s.audit, staff, 'mail.sender-changed', null, { owner, replyTo: replyTo !== null }, at);
+    await auditMail(s.audit, staff, null, { event: 'mail.sender-changed', details: { owner, replyTo: replyTo !== null } }, at);
   });
-  return mailOk({ senderName, replyTo });
+  return ok({ senderName, replyTo });
 }

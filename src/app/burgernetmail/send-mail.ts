@@ -1,4 +1,5 @@
-import { mailOk, mailRefused, type MailOutcome } from '../../domain/mail/errors.js';
+import type { MailError } from '../../domain/mail/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 
 import { composeMailDocument, type MailDocument } from '../../domain/mail/mail-document.js';
 import { checkFields } from '../../domain/mail/mail-fields.js';
@@ -21,48 +22,48 @@ const PAST_TOLERANCE_MS = 5 * 60_000;
  * audit entry holds the audience and how many it reached at that moment; the worker queues the recipients when
  * the time comes (someone who unsubscribes meanwhile does not get it).
  */
-export async function sendMail(deps: MailDeps, staff: Staff, id: string, sendAt: Date | null): Promise<MailOutcome<Mail>> {
+export async function sendMail(deps: MailDeps, staff: Staff, id: string, sendAt: Date | null): Promise<Result<Mail, MailError>> {
   const found = await ownMail(deps, staff, id, 'send');
   if (!found.ok) return found;
   const mail = found.value;
-  if (!maySchedule(mail.status)) return mailRefused({ code: 'mail.wrong-status', status: mail.status });
+  if (!maySchedule(mail.status)) return fail({ code: 'mail.wrong-status', status: mail.status });
   const problems = checkFields(mail.kind, mail.fields, true);
-  if (Object.keys(problems).length > 0) return mailRefused({ code: 'mail.invalid-fields', problems });
+  if (Object.keys(problems).length > 0) return fail({ code: 'mail.invalid-fields', problems });
   const audience = await checkMailAudience(deps, staff, mail.audience, id);
-  if (!audience.ok) return mailRefused(audience.error);
+  if (!audience.ok) return fail(audience.error);
   const now = deps.clock.now();
   const at = sendAt ?? now;
   if (at.getTime() < now.getTime() - PAST_TOLERANCE_MS || at.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) {
-    return mailRefused({ code: 'mail.invalid-schedule' });
+    return fail({ code: 'mail.invalid-schedule' });
   }
   const recipients = await audienceSize(deps.store, mail.owner, mail.audience, now);
-  if (recipients === 0) return mailRefused({ code: 'mail.empty-audience' });
+  if (recipients === 0) return fail({ code: 'mail.empty-audience' });
   const scheduled = await deps.store.transaction(async (s) => {
     if (!(await s.mails.schedule(id, at, now, staff.id))) return false;
-    await auditMail(s.audit, staff, 'mail.scheduled', id, { number: mail.number, kind: mail.kind, subject: mail.subject, audience: mail.audience, recipients, sendAt: at.toISOString() }, now);
+    await auditMail(s.audit, staff, id, { event: 'mail.scheduled', details: { number: mail.number, kind: mail.kind, subject: mail.subject, audience: mail.audience, recipients, sendAt: at.toISOString() } }, now);
     return true;
   });
-  if (!scheduled) return mailRefused({ code: 'mail.stale-version' });
+  if (!scheduled) return fail({ code: 'mail.stale-version' });
   deps.wake();
-  return mailOk((await deps.store.mails.findMail(id))!);
+  return ok((await deps.store.mails.findMail(id))!);
 }
 
 /** Stops a scheduled mail or a send under way: what has not gone yet does not go. */
-export async function stopMail(deps: Pick<MailDeps, 'store' | 'clock' | 'wake'>, staff: Staff, id: string): Promise<MailOutcome<Mail>> {
+export async function stopMail(deps: Pick<MailDeps, 'store' | 'clock' | 'wake'>, staff: Staff, id: string): Promise<Result<Mail, MailError>> {
   const found = await ownMail(deps, staff, id, 'stop');
   if (!found.ok) return found;
-  if (!mayStop(found.value.status)) return mailRefused({ code: 'mail.wrong-status', status: found.value.status });
+  if (!mayStop(found.value.status)) return fail({ code: 'mail.wrong-status', status: found.value.status });
   const at = deps.clock.now();
   const outcome = await deps.store.transaction(async (s) => {
     const result = await s.mails.stop(id, at, staff.id);
-    if (result.stopped) await auditMail(s.audit, staff, 'mail.stopped', id, { number: found.value.number, cancelled: result.cancelled }, at);
+    if (result.stopped) await auditMail(s.audit, staff, id, { event: 'mail.stopped', details: { number: found.value.number, cancelled: result.cancelled } }, at);
     return result;
   });
   const mail = (await deps.store.mails.findMail(id))!;
-  if (!outcome.stopped) return mailRefused({ code: 'mail.wrong-status', status: mail.status });
+  if (!outcome.stopped) return fail({ code: 'mail.wrong-status', status: mail.status });
   // The worker drops what it claimed of this mail and has not sent yet.
   deps.wake();
-  return mailOk(mail);
+  return ok(mail);
 }
 
 /** The document of a mail as its readers will get it, with the organisation's sender name. */
@@ -72,7 +73,7 @@ export async function documentOf(deps: Pick<MailDeps, 'store' | 'organisationNam
 }
 
 /** What the mail looks like, with example links in place of the personal ones. */
-export async function previewMail(deps: MailDeps, staff: Staff, id: string): Promise<MailOutcome<RenderedMail & { readonly replyTo: string | null; readonly fromName: string }>> {
+export async function previewMail(deps: MailDeps, staff: Staff, id: string): Promise<Result<RenderedMail & { readonly replyTo: string | null; readonly fromName: string }, MailError>> {
   const found = await viewMail(deps, staff, id);
   if (!found.ok) return found;
   const document = await documentOf(deps, found.value);
@@ -82,6 +83,6 @@ export async function previewMail(deps: MailDeps, staff: Staff, id: string): Pro
     unsubscribeUrl: `${base}/burgernetmail/afmelden?t=voorbeeld`,
     answerUrl: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
   });
-  return mailOk({ ...rendered, replyTo: sender.replyTo, fromName: document.senderName });
+  return ok({ ...rendered, replyTo: sender.replyTo, fromName: document.senderName });
 }
 

@@ -1,5 +1,6 @@
 import type { Audience } from '../../domain/mail/audience.js';
-import { mailOk, mailRefused, type MailOutcome } from '../../domain/mail/errors.js';
+import type { MailError } from '../../domain/mail/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { mayManageMail, mayReadAnswers, mayUseTemplate, ownerOf } from '../../domain/mail/mail-access.js';
 import { checkFields, type FieldValues } from '../../domain/mail/mail-fields.js';
 import { mayEdit } from '../../domain/mail/mail-status.js';
@@ -23,25 +24,25 @@ export interface MailInput {
 export const MAX_ANSWER_DAYS = 90;
 
 /** The mail for a staff member who may see it (its organisation, or safety staff of a gemeente it reached). */
-export async function viewMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string): Promise<MailOutcome<Mail>> {
+export async function viewMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string): Promise<Result<Mail, MailError>> {
   const mail = await deps.store.mails.findMail(id);
-  if (mail === null) return mailRefused({ code: 'mail.not-found' });
+  if (mail === null) return fail({ code: 'mail.not-found' });
   if (!mayReadAnswers(staff, mail)) {
     await auditDenied(deps.store.audit, staff, 'view', id, {}, deps.clock.now());
-    return mailRefused({ code: 'mail.outside-scope' });
+    return fail({ code: 'mail.outside-scope' });
   }
-  return mailOk(mail);
+  return ok(mail);
 }
 
 /** The mail for a staff member of its organisation, who may change, send or stop it. */
-export async function ownMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string, attempted: string): Promise<MailOutcome<Mail>> {
+export async function ownMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string, attempted: string): Promise<Result<Mail, MailError>> {
   const mail = await deps.store.mails.findMail(id);
-  if (mail === null) return mailRefused({ code: 'mail.not-found' });
+  if (mail === null) return fail({ code: 'mail.not-found' });
   if (!mayManageMail(staff, mail)) {
     await auditDenied(deps.store.audit, staff, attempted, id, {}, deps.clock.now());
-    return mailRefused({ code: 'mail.outside-scope' });
+    return fail({ code: 'mail.outside-scope' });
   }
-  return mailOk(mail);
+  return ok(mail);
 }
 
 export async function listMails(deps: Pick<MailDeps, 'store'>, staff: Staff, limit = 100): Promise<Mail[]> {
@@ -58,22 +59,22 @@ async function checkInput(
   staff: Staff,
   input: MailInput,
   mailId: string | null,
-): Promise<MailOutcome<{ readonly subject: string; readonly body: string; readonly kind: Mail['kind'] }>> {
+): Promise<Result<{ readonly subject: string; readonly body: string; readonly kind: Mail['kind'] }, MailError>> {
   const template = await deps.store.mails.findTemplate(input.templateId);
-  if (template === null || !mayUseTemplate(staff, template.owner)) return mailRefused({ code: 'mail.template-not-found' });
+  if (template === null || !mayUseTemplate(staff, template.owner)) return fail({ code: 'mail.template-not-found' });
   const subject = (input.subject ?? template.subject).trim();
   const body = input.body ?? template.body;
   const problem = checkTemplate({ name: template.name, subject, body });
-  if (problem !== null) return mailRefused({ code: 'mail.invalid-template', problem });
+  if (problem !== null) return fail({ code: 'mail.invalid-template', problem });
   const fieldProblems = checkFields(template.kind, input.fields, false);
-  if (Object.keys(fieldProblems).length > 0) return mailRefused({ code: 'mail.invalid-fields', problems: fieldProblems });
+  if (Object.keys(fieldProblems).length > 0) return fail({ code: 'mail.invalid-fields', problems: fieldProblems });
   const audience = await checkMailAudience(deps, staff, input.audience, mailId);
-  if (!audience.ok) return mailRefused(audience.error);
-  return mailOk({ subject, body, kind: template.kind });
+  if (!audience.ok) return fail(audience.error);
+  return ok({ subject, body, kind: template.kind });
 }
 
 /** A new draft from a template: checked, in the staff member's own scope, audited. */
-export async function createMail(deps: Pick<MailDeps, 'store' | 'clock' | 'ids' | 'gemeenten' | 'settings'>, staff: Staff, input: MailInput): Promise<MailOutcome<Mail>> {
+export async function createMail(deps: Pick<MailDeps, 'store' | 'clock' | 'ids' | 'gemeenten' | 'settings'>, staff: Staff, input: MailInput): Promise<Result<Mail, MailError>> {
   const checked = await checkInput(deps, staff, input, null);
   if (!checked.ok) return checked;
   const at = deps.clock.now();
@@ -102,17 +103,17 @@ export async function createMail(deps: Pick<MailDeps, 'store' | 'clock' | 'ids' 
       figures: { recipients: 0, sent: 0, delivered: 0, bounced: 0, failed: 0, skipped: 0, cancelled: 0, unsubscribed: 0, answered: 0 },
     };
     await s.mails.insertMail(m);
-    await auditMail(s.audit, staff, 'mail.created', m.id, { number: m.number, kind: m.kind, audience: m.audience }, at);
+    await auditMail(s.audit, staff, m.id, { event: 'mail.created', details: { number: m.number, kind: m.kind, audience: m.audience } }, at);
     return m;
   });
-  return mailOk(mail);
+  return ok(mail);
 }
 
 /** Changes a draft (only a draft, only by its organisation, only the version the sender saw). */
-export async function changeMail(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten' | 'settings'>, staff: Staff, id: string, version: number, input: MailInput): Promise<MailOutcome<Mail>> {
+export async function changeMail(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten' | 'settings'>, staff: Staff, id: string, version: number, input: MailInput): Promise<Result<Mail, MailError>> {
   const current = await ownMail(deps, staff, id, 'change');
   if (!current.ok) return current;
-  if (!mayEdit(current.value.status)) return mailRefused({ code: 'mail.wrong-status', status: current.value.status });
+  if (!mayEdit(current.value.status)) return fail({ code: 'mail.wrong-status', status: current.value.status });
   const checked = await checkInput(deps, staff, { ...input, templateId: current.value.templateId ?? input.templateId }, id);
   if (!checked.ok) return checked;
   const at = deps.clock.now();
@@ -129,11 +130,11 @@ export async function changeMail(deps: Pick<MailDeps, 'store' | 'clock' | 'gemee
       version,
       at,
     );
-    if (done) await auditMail(s.audit, staff, 'mail.changed', id, { audience: input.audience }, at);
+    if (done) await auditMail(s.audit, staff, id, { event: 'mail.changed', details: { audience: input.audience } }, at);
     return done;
   });
-  if (!changed) return mailRefused({ code: 'mail.stale-version' });
-  return mailOk((await deps.store.mails.findMail(id))!);
+  if (!changed) return fail({ code: 'mail.stale-version' });
+  return ok((await deps.store.mails.findMail(id))!);
 }
 
 function cleanFields(fields: FieldValues): FieldValues {

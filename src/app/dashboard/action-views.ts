@@ -3,7 +3,9 @@ import { addDays, type DayPeriod } from '../../domain/dashboard/dashboard-period
 import { shownCount, SUPPRESSED, isSuppressed, type ShownCount } from '../../domain/dashboard/suppression.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import type { ActionArea, ActionFigures, ActionOutcome, MonthTypeCount } from '../ports/dashboard-repository.js';
-import { ok, type DashboardDeps, type DashboardOutcome } from './dashboard-deps.js';
+import type { DashboardError } from '../../domain/dashboard/errors.js';
+import { ok, type Result } from '../../domain/result.js';
+import type { DashboardDeps } from './dashboard-deps.js';
 import { gemeenteInScope, periodProblem, type GemeenteSummary } from './gemeente-summary.js';
 
 /** An average per action of a count of people: suppressed with the total it comes from. */
@@ -84,7 +86,7 @@ export function monthsOf(period: DayPeriod): string[] {
 }
 
 /** Actions per month by type, success, speed and response in the gemeente, its regions and the country. */
-export async function viewActions(deps: DashboardDeps, staff: Staff, code: string, period: DayPeriod): Promise<DashboardOutcome<ActionsView>> {
+export async function viewActions(deps: DashboardDeps, staff: Staff, code: string, period: DayPeriod): Promise<Result<ActionsView, DashboardError>> {
   const found = gemeenteInScope(deps, staff, code);
   if (!found.ok) return found;
   const checked = periodProblem(period);

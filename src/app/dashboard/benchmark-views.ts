@@ -1,7 +1,9 @@
 import { groupPerThousand, perThousand } from '../../domain/dashboard/participation.js';
 import { sizeClassOf, type SizeClass } from '../../domain/dashboard/size-class.js';
 import { shownCount, type ShownCount } from '../../domain/dashboard/suppression.js';
-import { ok, type DashboardDeps, type DashboardOutcome } from './dashboard-deps.js';
+import type { DashboardError } from '../../domain/dashboard/errors.js';
+import { ok, type Result } from '../../domain/result.js';
+import type { DashboardDeps } from './dashboard-deps.js';
 import { findGemeente, type GemeenteSummary } from './gemeente-summary.js';
 
 /** One gemeente on the map and in the ranking: aggregates only, which every dashboard user may see. */
@@ -74,7 +76,7 @@ export interface BenchmarkView {
 }
 
 /** The gemeente beside comparable ones: the same size class, the same province, the country. */
-export async function viewBenchmark(deps: DashboardDeps, code: string): Promise<DashboardOutcome<BenchmarkView>> {
+export async function viewBenchmark(deps: DashboardDeps, code: string): Promise<Result<BenchmarkView, DashboardError>> {
   const found = findGemeente(deps, code);
   if (!found.ok) return found;
   const gemeente = found.value;

@@ -16,14 +16,3 @@ export interface DashboardDeps {
   /** Views bring the figures of actions that started or ended since the last refresh up to date before reading. */
   readonly refresher: Pick<ActionFiguresRefresher, 'refreshChanged'>;
 }
-
-export type DashboardError =
-  | { readonly code: 'dashboard.unknown-gemeente' }
-  | { readonly code: 'dashboard.out-of-scope' }
-  | { readonly code: 'dashboard.invalid-period'; readonly problem: 'order' | 'too-long' }
-  | { readonly code: 'campaign.not-found' };
-
-export type DashboardOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DashboardError };
-
-export const ok = <T>(value: T): DashboardOutcome<T> => ({ ok: true, value });
-export const fail = <T>(error: DashboardError): DashboardOutcome<T> => ({ ok: false, error });

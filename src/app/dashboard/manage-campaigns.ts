@@ -1,10 +1,12 @@
 import { mayManageCampaignsOf } from '../../domain/dashboard/dashboard-access.js';
 import { checkCampaignPeriod, type RecruitmentCampaign } from '../../domain/dashboard/recruitment-campaign.js';
 import type { Staff } from '../../domain/staff/staff.js';
-import { fail, ok, type DashboardDeps, type DashboardOutcome } from './dashboard-deps.js';
+import type { DashboardError } from '../../domain/dashboard/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import type { DashboardDeps } from './dashboard-deps.js';
 import { gemeenteInScope } from './gemeente-summary.js';
 
-export async function listCampaigns(deps: DashboardDeps, staff: Staff, gemeenteCode: string): Promise<DashboardOutcome<RecruitmentCampaign[]>> {
+export async function listCampaigns(deps: DashboardDeps, staff: Staff, gemeenteCode: string): Promise<Result<RecruitmentCampaign[], DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, gemeenteCode);
   if (!gemeente.ok) return gemeente;
   return ok(await deps.dashboard.campaigns(gemeenteCode));
@@ -17,7 +19,7 @@ export interface NewCampaign {
 }
 
 /** A gemeente marks a recruitment campaign on its trend (audited). */
-export async function addCampaign(deps: DashboardDeps, staff: Staff, gemeenteCode: string, input: NewCampaign): Promise<DashboardOutcome<RecruitmentCampaign>> {
+export async function addCampaign(deps: DashboardDeps, staff: Staff, gemeenteCode: string, input: NewCampaign): Promise<Result<RecruitmentCampaign, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, gemeenteCode);
   if (!gemeente.ok) return gemeente;
   if (!mayManageCampaignsOf(staff, gemeenteCode)) return fail({ code: 'dashboard.out-of-scope' });
@@ -30,7 +32,7 @@ export async function addCampaign(deps: DashboardDeps, staff: Staff, gemeenteCod
   return ok(campaign);
 }
 
-export async function removeCampaign(deps: DashboardDeps, staff: Staff, gemeenteCode: string, id: string): Promise<DashboardOutcome<null>> {
+export async function removeCampaign(deps: DashboardDeps, staff: Staff, gemeenteCode: string, id: string): Promise<Result<null, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, gemeenteCode);
   if (!gemeente.ok) return gemeente;
   if (!mayManageCampaignsOf(staff, gemeenteCode)) return fail({ code: 'dashboard.out-of-scope' });

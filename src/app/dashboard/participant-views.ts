@@ -4,7 +4,9 @@ import { shownCount, shownTotal, type ShownCount } from '../../domain/dashboard/
 import { perThousand } from '../../domain/dashboard/participation.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import type { ActionMarker, AppUsers } from '../ports/dashboard-repository.js';
-import { ok, type DashboardDeps, type DashboardOutcome } from './dashboard-deps.js';
+import type { DashboardError } from '../../domain/dashboard/errors.js';
+import { ok, type Result } from '../../domain/result.js';
+import type { DashboardDeps } from './dashboard-deps.js';
 import { gemeenteInScope, periodProblem, type GemeenteSummary } from './gemeente-summary.js';
 
 export interface ParticipantsView {
@@ -18,7 +20,7 @@ export interface ParticipantsView {
   readonly appUsersNational: AppUsers;
 }
 
-export async function viewParticipants(deps: DashboardDeps, staff: Staff, code: string): Promise<DashboardOutcome<ParticipantsView>> {
+export async function viewParticipants(deps: DashboardDeps, staff: Staff, code: string): Promise<Result<ParticipantsView, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, code);
   if (!gemeente.ok) return gemeente;
   const [counts, appUsers] = await Promise.all([
@@ -54,7 +56,7 @@ export async function viewTrend(
   code: string,
   period: DayPeriod,
   requested: TrendInterval,
-): Promise<DashboardOutcome<TrendView>> {
+): Promise<Result<TrendView, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, code);
   if (!gemeente.ok) return gemeente;
   const checked = periodProblem(period);
@@ -101,7 +103,7 @@ export interface EmailView {
   } | null;
 }
 
-export async function viewEmail(deps: DashboardDeps, staff: Staff, code: string, period: DayPeriod): Promise<DashboardOutcome<EmailView>> {
+export async function viewEmail(deps: DashboardDeps, staff: Staff, code: string, period: DayPeriod): Promise<Result<EmailView, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, code);
   if (!gemeente.ok) return gemeente;
   const checked = periodProblem(period);

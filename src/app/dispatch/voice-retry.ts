@@ -1,4 +1,4 @@
-import type { MessageKind } from '../ports/action-repository.js';
+import type { MessageKind } from '../../domain/delivery/message-kind.js';
 import type { CallOutcome } from '../ports/voice-channel.js';
 
 export interface VoiceRetryPolicy {

@@ -1,6 +1,6 @@
 import type { Tip } from '../../domain/tip/tip.js';
 import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { MediaDeps } from './media-deps.js';
 
 /** A tip as staff see it: the number to call back only when asked for with a purpose (and audited). */
@@ -20,10 +20,10 @@ export async function listTips(
   staff: Staff,
   actionId: string,
   options: { readonly afterSeq: number | null; readonly purpose: string | null },
-): Promise<Outcome<readonly TipForStaff[]>> {
+): Promise<Result<readonly TipForStaff[]>> {
   const action = await deps.store.actions.findAction(actionId);
-  if (action === null) return failure({ code: 'action.not-found' });
-  if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+  if (action === null) return fail({ code: 'action.not-found' });
+  if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
   const tips = await deps.store.media.listTips(actionId, options.afterSeq, MAX_TIPS);
   const withNumbers = tips.filter((t) => t.callbackMsisdn !== null);
   if (options.purpose !== null && withNumbers.length > 0) {
@@ -37,7 +37,7 @@ export async function listTips(
       at: deps.clock.now(),
     });
   }
-  return success(
+  return ok(
     tips.map((t) => ({ ...t, callbackRequested: t.callbackMsisdn !== null, callbackMsisdn: options.purpose === null ? null : t.callbackMsisdn })),
   );
 }
@@ -47,13 +47,13 @@ export async function readTipPhoto(
   staff: Staff,
   actionId: string,
   tipId: string,
-): Promise<Outcome<{ readonly contentType: string; readonly bytes: Uint8Array }>> {
+): Promise<Result<{ readonly contentType: string; readonly bytes: Uint8Array }>> {
   const action = await deps.store.actions.findAction(actionId);
-  if (action === null) return failure({ code: 'action.not-found' });
-  if (!mayViewActionsOf(staff, action.meldkamerCode)) return failure({ code: 'auth.forbidden' });
+  if (action === null) return fail({ code: 'action.not-found' });
+  if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
   const tip = await deps.store.media.findTip(actionId, tipId);
-  if (tip === null) return failure({ code: 'tip.not-found' });
+  if (tip === null) return fail({ code: 'tip.not-found' });
   const bytes = tip.photo === null ? null : await deps.photos.read(tip.photo.key);
-  if (tip.photo === null || bytes === null) return failure({ code: 'photo.not-found' });
-  return success({ contentType: tip.photo.contentType, bytes });
+  if (tip.photo === null || bytes === null) return fail({ code: 'photo.not-found' });
+  return ok({ contentType: tip.photo.contentType, bytes });
 }

@@ -1,6 +1,7 @@
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import { mayManageMeldkamer, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import { auditActor } from '../audit-actor.js';
 import type { Clock } from '../ports/clock.js';
 import type { MeldkamerRecord } from '../ports/meldkamer-directory.js';
 import type { Store } from '../ports/stores.js';
@@ -15,13 +16,12 @@ export async function setMeldkamerPhone(
   staff: Staff | null,
   code: string,
   phone: Msisdn | null,
-): Promise<Outcome<MeldkamerRecord>> {
-  if (staff !== null && !mayManageMeldkamer(staff, code)) return failure({ code: 'auth.forbidden' });
+): Promise<Result<MeldkamerRecord>> {
+  if (staff !== null && !mayManageMeldkamer(staff, code)) return fail({ code: 'auth.forbidden' });
   return deps.store.transaction(async (stores) => {
-    if (!(await stores.meldkamers.setPublicPhone(code, phone))) return failure({ code: 'meldkamer.not-found' });
+    if (!(await stores.meldkamers.setPublicPhone(code, phone))) return fail({ code: 'meldkamer.not-found' });
     await stores.audit.append({
-      actorId: staff?.id ?? null,
-      actorName: staff?.name ?? 'cli',
+      ...auditActor(staff),
       event: 'meldkamer.public-phone-changed',
       subjectType: 'system',
       subjectId: code,
@@ -30,6 +30,6 @@ export async function setMeldkamerPhone(
       at: deps.clock.now(),
     });
     const record = await stores.meldkamers.find(code);
-    return record === null ? failure({ code: 'meldkamer.not-found' }) : success(record);
+    return record === null ? fail({ code: 'meldkamer.not-found' }) : ok(record);
   });
 }

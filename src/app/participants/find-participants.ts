@@ -1,5 +1,5 @@
 import { mayViewParticipantsIn, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ParticipantSearch, ParticipantWithRegistrations } from '../ports/participant-repository.js';
 import type { ParticipantDeps } from './participant-deps.js';
 
@@ -25,10 +25,10 @@ export async function viewParticipant(
   staff: Staff,
   participantId: string,
   purpose: string,
-): Promise<Outcome<ParticipantWithRegistrations>> {
+): Promise<Result<ParticipantWithRegistrations>> {
   const participant = await deps.store.participants.findParticipant(participantId);
   const visible = participant === null ? null : visiblePart(deps, staff, participant);
-  if (visible === null) return failure({ code: 'participant.not-found' });
+  if (visible === null) return fail({ code: 'participant.not-found' });
   await deps.store.audit.append({
     actorId: staff.id,
     actorName: staff.name,
@@ -38,7 +38,7 @@ export async function viewParticipant(
     details: { purpose },
     at: deps.clock.now(),
   });
-  return success(visible);
+  return ok(visible);
 }
 
 export async function searchParticipants(
@@ -46,7 +46,7 @@ export async function searchParticipants(
   staff: Staff,
   search: Omit<ParticipantSearch, 'scope'>,
   purpose: string,
-): Promise<Outcome<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>> {
+): Promise<Result<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>> {
   const result = await deps.store.participants.searchParticipants({ ...search, scope: staff.scope });
   const items = result.items.map((p) => visiblePart(deps, staff, p)).filter((p): p is ParticipantWithRegistrations => p !== null);
   await deps.store.audit.append({
@@ -59,5 +59,5 @@ export async function searchParticipants(
     details: { purpose, byText: search.text !== null, byPhone: search.msisdn !== null, gemeenteCode: search.gemeenteCode, shown: items.map((p) => p.id) },
     at: deps.clock.now(),
   });
-  return success({ items, total: result.total });
+  return ok({ items, total: result.total });
 }

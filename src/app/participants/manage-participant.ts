@@ -1,5 +1,5 @@
 import { mayManageParticipantsIn, type Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
 import type { Stores } from '../ports/stores.js';
 import { visiblePart } from './find-participants.js';
@@ -41,12 +41,12 @@ export async function loadManageable(
   stores: Stores,
   staff: Staff,
   participantId: string,
-): Promise<Outcome<Manageable>> {
+): Promise<Result<Manageable>> {
   const participant = await stores.participants.findParticipant(participantId);
-  if (participant === null || visiblePart(deps, staff, participant) === null) return failure({ code: 'participant.not-found' });
+  if (participant === null || visiblePart(deps, staff, participant) === null) return fail({ code: 'participant.not-found' });
   const registrations = manageablePart(deps, staff, participant);
-  if (registrations.length === 0) return failure({ code: 'auth.forbidden' });
-  return success({ full: participant, managed: { ...participant, registrations } });
+  if (registrations.length === 0) return fail({ code: 'auth.forbidden' });
+  return ok({ full: participant, managed: { ...participant, registrations } });
 }
 
 /** An attempt at a registration outside the staff member's scope: answered as not found, and written down. */
@@ -61,15 +61,15 @@ export async function registerParticipant(
   deps: ParticipantDeps,
   staff: Staff,
   input: ParticipantInput & { readonly registrations: readonly RegistrationInput[] },
-): Promise<Outcome<ParticipantWithRegistrations>> {
-  if (staff.role === 'centralist') return failure({ code: 'auth.forbidden' });
+): Promise<Result<ParticipantWithRegistrations>> {
+  if (staff.role === 'centralist') return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   const participantId = deps.ids.newId();
   const registrations: StoredRegistration[] = [];
   for (const r of input.registrations) {
     const resolved = await resolveRegistration(deps, staff, r, { id: deps.ids.newId(), participantId }, at);
     if (!resolved.ok) return resolved;
-    if (registrations.some((earlier) => isSameRegistration(earlier, resolved.value))) return failure({ code: 'participant.duplicate-registration' });
+    if (registrations.some((earlier) => isSameRegistration(earlier, resolved.value))) return fail({ code: 'participant.duplicate-registration' });
     registrations.push(resolved.value);
   }
   return deps.store.transaction(async (stores) => {
@@ -84,9 +84,9 @@ export async function registerParticipant(
       actorId: staff.id, actorName: staff.name, event: 'participant.created', subjectType: 'participant',
       subjectId: participantId, details: { registrations: registrations.length }, at,
     });
-    return success({ ...participant, registrations });
+    return ok({ ...participant, registrations });
   }).catch((error: unknown) => {
-    if (error instanceof DuplicateRegistration) return failure<ParticipantWithRegistrations>({ code: 'participant.duplicate-registration' });
+    if (error instanceof DuplicateRegistration) return fail({ code: 'participant.duplicate-registration' });
     throw error;
   });
 }
@@ -99,7 +99,7 @@ export async function updateParticipant(
   staff: Staff,
   participantId: string,
   input: ParticipantInput,
-): Promise<Outcome<ParticipantWithRegistrations>> {
+): Promise<Result<ParticipantWithRegistrations>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
@@ -110,7 +110,7 @@ export async function updateParticipant(
       actorId: staff.id, actorName: staff.name, event: 'participant.updated', subjectType: 'participant',
       subjectId: participantId, details: { fields: ['name', 'email'] }, at,
     });
-    return success(updated);
+    return ok(updated);
   });
 }
 
@@ -119,7 +119,7 @@ export async function updateParticipant(
  * registration, and the audit log keeps only the fact. Someone also registered elsewhere loses only the
  * registrations in scope: the other gemeente keeps its resident.
  */
-export async function deleteParticipant(deps: ParticipantDeps, staff: Staff, participantId: string): Promise<Outcome<null>> {
+export async function deleteParticipant(deps: ParticipantDeps, staff: Staff, participantId: string): Promise<Result<null>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
@@ -138,6 +138,6 @@ export async function deleteParticipant(deps: ParticipantDeps, staff: Staff, par
         subjectId: participantId, details: { registrations: managed.registrations.length, registeredElsewhere: true }, at,
       });
     }
-    return success(null);
+    return ok(null);
   });
 }

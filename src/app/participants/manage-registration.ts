@@ -1,5 +1,5 @@
 import type { Staff } from '../../domain/staff/staff.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
 import type { Stores } from '../ports/stores.js';
 import { auditDeniedRegistration, loadManageable } from './manage-participant.js';
@@ -11,25 +11,25 @@ export async function addRegistration(
   staff: Staff,
   participantId: string,
   input: RegistrationInput,
-): Promise<Outcome<StoredRegistration>> {
-  if (staff.role === 'centralist') return failure({ code: 'auth.forbidden' });
+): Promise<Result<StoredRegistration>> {
+  if (staff.role === 'centralist') return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   const resolved = await resolveRegistration(deps, staff, input, { id: deps.ids.newId(), participantId }, at);
   if (!resolved.ok) return resolved;
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
-    if (!loaded.ok) return failure(loaded.error);
+    if (!loaded.ok) return fail(loaded.error);
     if (loaded.value.full.registrations.some((r) => isSameRegistration(r, resolved.value))) {
-      return failure({ code: 'participant.duplicate-registration' });
+      return fail({ code: 'participant.duplicate-registration' });
     }
     if ((await stores.participants.insertRegistration(resolved.value)) === 'duplicate') {
-      return failure({ code: 'participant.duplicate-registration' });
+      return fail({ code: 'participant.duplicate-registration' });
     }
     await stores.audit.append({
       actorId: staff.id, actorName: staff.name, event: 'registration.created', subjectType: 'registration',
       subjectId: resolved.value.id, details: { participantId }, at,
     });
-    return success(resolved.value);
+    return ok(resolved.value);
   });
 }
 
@@ -39,18 +39,18 @@ export async function changeRegistration(
   participantId: string,
   registrationId: string,
   input: RegistrationInput,
-): Promise<Outcome<StoredRegistration>> {
-  if (staff.role === 'centralist') return failure({ code: 'auth.forbidden' });
+): Promise<Result<StoredRegistration>> {
+  if (staff.role === 'centralist') return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
   const resolved = await resolveRegistration(deps, staff, input, { id: registrationId, participantId }, at);
   if (!resolved.ok) return resolved;
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
-    if (!loaded.ok) return failure(loaded.error);
+    if (!loaded.ok) return fail(loaded.error);
     const existing = loaded.value.managed.registrations.find((r) => r.id === registrationId);
     if (existing === undefined) return refuseOutsideScope(stores, staff, loaded.value.full, registrationId, 'change-registration', at);
     if (loaded.value.full.registrations.some((r) => r.id !== registrationId && isSameRegistration(r, resolved.value))) {
-      return failure({ code: 'participant.duplicate-registration' });
+      return fail({ code: 'participant.duplicate-registration' });
     }
     const changed = { ...resolved.value, createdAt: existing.createdAt };
     await stores.participants.updateRegistration(changed);
@@ -58,7 +58,7 @@ export async function changeRegistration(
       actorId: staff.id, actorName: staff.name, event: 'registration.updated', subjectType: 'registration',
       subjectId: registrationId, details: { participantId }, at,
     });
-    return success(changed);
+    return ok(changed);
   });
 }
 
@@ -67,11 +67,11 @@ export async function removeRegistration(
   staff: Staff,
   participantId: string,
   registrationId: string,
-): Promise<Outcome<null>> {
+): Promise<Result<null>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId);
-    if (!loaded.ok) return failure(loaded.error);
+    if (!loaded.ok) return fail(loaded.error);
     if (!loaded.value.managed.registrations.some((r) => r.id === registrationId)) {
       return refuseOutsideScope(stores, staff, loaded.value.full, registrationId, 'remove-registration', at);
     }
@@ -80,7 +80,7 @@ export async function removeRegistration(
       actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'registration',
       subjectId: registrationId, details: { participantId }, at,
     });
-    return success(null);
+    return ok(null);
   });
 }
 
@@ -92,9 +92,9 @@ async function refuseOutsideScope<T>(
   registrationId: string,
   attempted: string,
   at: Date,
-): Promise<Outcome<T>> {
+): Promise<Result<T>> {
   if (participant.registrations.some((r) => r.id === registrationId)) {
     await auditDeniedRegistration(stores, staff, attempted, participant.id, at);
   }
-  return failure({ code: 'participant.not-found' });
+  return fail({ code: 'participant.not-found' });
 }

@@ -2,7 +2,7 @@ import { channelFitsNumber, type PhoneNumber } from '../../domain/participant/ph
 import type { Address, ContactChannel } from '../../domain/participant/registration.js';
 import { mayManageParticipantsIn, type Staff } from '../../domain/staff/staff.js';
 import type { TimeWindow } from '../../domain/time-window/time-window.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { StoredRegistration } from '../ports/participant-repository.js';
 import type { ParticipantDeps } from './participant-deps.js';
 
@@ -20,23 +20,23 @@ export async function resolveRegistration(
   input: RegistrationInput,
   ids: { readonly id: string; readonly participantId: string },
   createdAt: Date,
-): Promise<Outcome<StoredRegistration>> {
+): Promise<Result<StoredRegistration>> {
   if (!channelFitsNumber(input.channel, input.phone)) {
-    return failure({ code: input.channel === 'sms' ? 'participant.sms-needs-mobile' : 'participant.invalid-phone-number' });
+    return fail({ code: input.channel === 'sms' ? 'participant.sms-needs-mobile' : 'participant.invalid-phone-number' });
   }
   const geocoded = await deps.geocoder.geocode(input.address);
   switch (geocoded.kind) {
     case 'not-found':
-      return failure({ code: 'participant.address-not-found' });
+      return fail({ code: 'participant.address-not-found' });
     case 'unavailable':
-      return failure({ code: 'participant.geocoder-unavailable', reason: geocoded.reason });
+      return fail({ code: 'participant.geocoder-unavailable', reason: geocoded.reason });
     case 'found':
       break;
   }
   const gemeente = deps.gemeenten.get(geocoded.result.gemeenteCode);
-  if (gemeente === undefined) return failure({ code: 'participant.address-not-found' });
-  if (!mayManageParticipantsIn(staff, gemeente)) return failure({ code: 'participant.out-of-scope' });
-  return success({
+  if (gemeente === undefined) return fail({ code: 'participant.address-not-found' });
+  if (!mayManageParticipantsIn(staff, gemeente)) return fail({ code: 'participant.out-of-scope' });
+  return ok({
     ...ids,
     msisdn: input.phone.msisdn,
     channel: input.channel,

@@ -1,7 +1,6 @@
 import type { Action, ActionStatus } from '../../domain/action/action.js';
 import type { ActionType } from '../../domain/action/action-type.js';
-
-export type MessageKind = 'alert' | 'update' | 'closing';
+import type { MessageKind } from '../../domain/delivery/message-kind.js';
 
 export interface ActionMessage {
   readonly id: string;

@@ -1,4 +1,4 @@
-import type { AuditEntry } from './audit-log.js';
+import type { AuditMeta } from './audit-log.js';
 
 export interface AuditQuery {
   readonly actorId: string | null;
@@ -14,8 +14,11 @@ export interface AuditQuery {
   readonly offset: number;
 }
 
-export interface StoredAuditEntry extends AuditEntry {
+/** An entry as read back: its event may be one this version no longer writes, so name and details are plain. */
+export interface StoredAuditEntry extends AuditMeta {
   readonly id: number;
+  readonly event: string;
+  readonly details: Readonly<Record<string, unknown>>;
 }
 
 export interface AuditSearch {

@@ -1,14 +1,11 @@
 import type { Area } from '../../domain/area/area.js';
+import type { DeliveryStatus } from '../../domain/delivery/delivery-status.js';
+import type { MessageKind } from '../../domain/delivery/message-kind.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { ContactChannel } from '../../domain/participant/registration.js';
 import type { Recipient } from '../../domain/targeting/select-recipients.js';
 import type { SmsReceiptStatus } from './sms-channel.js';
-import type { ActionMessage, MessageKind } from './action-repository.js';
-
-export type DeliveryStatus = 'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'cancelled';
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
-  'queued', 'sending', 'submitted', 'delivered', 'failed', 'expired', 'cancelled',
-];
+import type { ActionMessage } from './action-repository.js';
 
 export interface TargetingRun {
   readonly id: string;
@@ -61,8 +58,8 @@ export interface DispatchRepository {
   enqueueRecipients(message: ActionMessage, priorityOrder: readonly Recipient[], at: Date): Promise<number>;
   /** Queues the message for every number the action's alert reached (or is about to), nearest first. */
   enqueueForReached(message: ActionMessage, at: Date): Promise<number>;
-  /** Stops what has not been handed to a channel yet (an action that ended). */
-  cancelQueued(actionId: string, kinds: readonly MessageKind[], at: Date): Promise<number>;
+  /** The action ended: cancels what it no longer wants and has not been handed to a channel yet (its alerts and updates). */
+  cancelQueued(actionId: string, at: Date): Promise<number>;
   /**
    * Hands out up to `limit` queued deliveries: higher priority first, actions of equal priority fairly. One
    * whose next attempt lies after `at` (a voice retry) waits.
@@ -73,8 +70,9 @@ export interface DispatchRepository {
   /** Applies receipts that arrived before their submit result was stored; drops those that found no SMS in a day. */
   reconcilePendingReceipts(at: Date): Promise<number>;
   /**
-   * Puts deliveries handed out before `claimedBefore` by another worker (one that died) back in the queue;
-   * their SMS may have gone out, so this is where the at-most-in-flight duplicates come from.
+   * Puts deliveries handed out before `claimedBefore` by another worker (one that died) back in the queue, or
+   * cancels them when their action no longer wants them; their SMS may have gone out, so this is where the
+   * at-most-in-flight duplicates come from.
    */
   requeueInFlight(claimedBefore: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
   progress(actionId: string): Promise<ActionProgress>;

@@ -9,8 +9,9 @@ export interface VoiceCallRecord {
   readonly startedAt: Date;
   readonly endedAt: Date;
   /**
-   * Set: call again from this moment on, if the action still wants it (an alert or update only while the
-   * action is active; a closing message after a trunk failure also once it is closed). Null: the outcome is final.
+   * Set: call again from this moment on, if the action still wants it (domain/delivery/requeue.ts: an alert or
+   * update only while the action is active; a closing message after a trunk failure also once it is closed).
+   * Null: the outcome is final.
    */
   readonly retryAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { publicViewOf, type PublicView } from '../../domain/action/public-view.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { ActionPhoto } from '../../domain/photo/stored-image.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { Clock } from '../ports/clock.js';
 import type { PhotoStorage } from '../ports/photo-storage.js';
 import type { Store } from '../ports/stores.js';
@@ -41,29 +41,29 @@ export async function listPublicActions(deps: PublicDeps, recentHours: number): 
 }
 
 /** One action as the public may see it (the share link, a notification opened later). */
-export async function viewPublicAction(deps: PublicDeps, actionId: string): Promise<Outcome<PublicAction>> {
+export async function viewPublicAction(deps: PublicDeps, actionId: string): Promise<Result<PublicAction>> {
   const action = await deps.store.actions.findAction(actionId);
   const view = action === null ? null : publicViewOf(action);
   // A non-public action answers as an unknown one: the public does not learn that it exists.
-  if (view === null) return failure({ code: 'action.not-found' });
+  if (view === null) return fail({ code: 'action.not-found' });
   const [meldkamer, photo] = await Promise.all([
     deps.store.meldkamers.find(view.meldkamerCode),
     view.showPhoto ? deps.store.media.findPhoto(view.id) : Promise.resolve(null),
   ]);
-  return success({ view, meldkamer: meldkamerOf(meldkamer ?? undefined, view.meldkamerCode), photo });
+  return ok({ view, meldkamer: meldkamerOf(meldkamer ?? undefined, view.meldkamerCode), photo });
 }
 
 /** The meldkamer's photo of a public action, while the public may see it. */
 export async function readPublicPhoto(
   deps: PublicDeps & { readonly photos: PhotoStorage },
   actionId: string,
-): Promise<Outcome<{ readonly photo: ActionPhoto; readonly bytes: Uint8Array }>> {
+): Promise<Result<{ readonly photo: ActionPhoto; readonly bytes: Uint8Array }>> {
   const found = await viewPublicAction(deps, actionId);
   if (!found.ok) return found;
   const photo = found.value.photo;
   const bytes = photo === null ? null : await deps.photos.read(photo.image.key);
-  if (photo === null || bytes === null) return failure({ code: 'photo.not-found' });
-  return success({ photo, bytes });
+  if (photo === null || bytes === null) return fail({ code: 'photo.not-found' });
+  return ok({ photo, bytes });
 }
 
 function meldkamerOf(record: { code: string; name: string; publicPhone: Msisdn | null } | undefined, code: string): PublicAction['meldkamer'] {

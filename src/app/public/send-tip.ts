@@ -2,7 +2,7 @@ import { publicViewOf } from '../../domain/action/public-view.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { StoredImage } from '../../domain/photo/stored-image.js';
 import type { Tip } from '../../domain/tip/tip.js';
-import { failure, success, type Outcome } from '../errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import type { MediaDeps } from '../media/media-deps.js';
 import { storeSanitizedPhoto, withStoredPhoto } from '../media/store-sanitized-photo.js';
 
@@ -17,11 +17,11 @@ export interface TipInput {
  * An app user tells the meldkamer what they saw, during an active public action. The tip holds nothing about
  * where the sender is or which device sent it; a photo is cleaned (and its location data dropped) first.
  */
-export async function sendTip(deps: MediaDeps, actionId: string, input: TipInput): Promise<Outcome<Tip>> {
+export async function sendTip(deps: MediaDeps, actionId: string, input: TipInput): Promise<Result<Tip>> {
   const action = await deps.store.actions.findAction(actionId);
   const view = action === null ? null : publicViewOf(action);
-  if (view === null) return failure({ code: 'action.not-found' });
-  if (!view.acceptsTips) return failure({ code: 'tip.action-not-active' });
+  if (view === null) return fail({ code: 'action.not-found' });
+  if (!view.acceptsTips) return fail({ code: 'tip.action-not-active' });
   let image: StoredImage | null = null;
   if (input.photo !== null) {
     const stored = await storeSanitizedPhoto(deps, input.photo);
@@ -32,7 +32,7 @@ export async function sendTip(deps: MediaDeps, actionId: string, input: TipInput
     deps.store.transaction(async (stores) => {
       // The action may have ended while the photo was being cleaned.
       const current = await stores.actions.findActionForUpdate(actionId);
-      if (current === null || !(publicViewOf(current)?.acceptsTips ?? false)) return failure({ code: 'tip.action-not-active' });
+      if (current === null || !(publicViewOf(current)?.acceptsTips ?? false)) return fail({ code: 'tip.action-not-active' });
       const tip = await stores.media.insertTip({
         id: deps.ids.newId(),
         actionId,
@@ -41,7 +41,7 @@ export async function sendTip(deps: MediaDeps, actionId: string, input: TipInput
         photo: image,
         receivedAt: deps.clock.now(),
       });
-      return success(tip);
+      return ok(tip);
     }),
   );
 }

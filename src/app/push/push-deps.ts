@@ -18,5 +18,3 @@ export interface PushDeps {
   /** Told when a phone comes into a cell (the fan-out service pushes active actions covering it). */
   readonly onArrival: (target: PushTarget, cell: PresenceCell) => void;
 }
-
-export type DeviceOutcome = { readonly ok: true } | { readonly ok: false; readonly code: 'push.unknown-device' };

@@ -1,4 +1,6 @@
-import type { DeviceOutcome, PushDeps } from './push-deps.js';
+import type { PushError } from '../../domain/push/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import type { PushDeps } from './push-deps.js';
 import { authenticDevice } from './update-presence.js';
 
 /** The phone unsubscribes: the row, its presence and its place in every notified set go. */
@@ -6,11 +8,11 @@ export async function removePushSubscription(
   deps: Pick<PushDeps, 'store' | 'clock' | 'tokens' | 'presence' | 'notified'>,
   subscriptionId: string,
   deviceToken: string,
-): Promise<DeviceOutcome> {
+): Promise<Result<void, PushError>> {
   const device = await authenticDevice(deps, subscriptionId, deviceToken);
-  if (device === null) return { ok: false, code: 'push.unknown-device' };
+  if (device === null) return fail({ code: 'push.unknown-device' });
   await deps.store.pushSubscriptions.deleteSubscriptions([subscriptionId]);
   deps.presence.forget(subscriptionId);
   deps.notified.forgetDevice(subscriptionId);
-  return { ok: true };
+  return ok(undefined);
 }

@@ -1,7 +1,9 @@
 import type { PresenceCell } from '../../domain/push/presence-cell.js';
 import { seenDayOf } from '../../domain/push/seen-day.js';
 import type { PresentDevice } from '../ports/presence-index.js';
-import type { DeviceOutcome, PushDeps } from './push-deps.js';
+import type { PushError } from '../../domain/push/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import type { PushDeps } from './push-deps.js';
 
 /** The subscription, when the token is its own. */
 export async function authenticDevice(
@@ -22,13 +24,13 @@ export async function authenticDevice(
  * The phone says which cell it is in now. The cell goes into memory only, for the presence time-to-live; a
  * phone that comes into a new cell gets the alerts of active actions there that it has not had.
  */
-export async function updatePresence(deps: PushDeps, subscriptionId: string, deviceToken: string, cell: PresenceCell): Promise<DeviceOutcome> {
+export async function updatePresence(deps: PushDeps, subscriptionId: string, deviceToken: string, cell: PresenceCell): Promise<Result<void, PushError>> {
   const wasPresent = deps.presence.find(subscriptionId, deps.clock.now()) !== null;
   const device = await authenticDevice(deps, subscriptionId, deviceToken);
-  if (device === null) return { ok: false, code: 'push.unknown-device' };
+  if (device === null) return fail({ code: 'push.unknown-device' });
   const at = deps.clock.now();
   // Read from the store only when the phone was not present: the day it was seen is written at most once per time-to-live.
   if (!wasPresent) await deps.store.pushSubscriptions.noteSeen(subscriptionId, seenDayOf(at));
   if (deps.presence.mark(device, cell, at) === 'arrived') deps.onArrival(device.target, cell);
-  return { ok: true };
+  return ok(undefined);
 }

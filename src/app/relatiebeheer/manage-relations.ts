@@ -3,7 +3,8 @@ import type { Staff } from '../../domain/staff/staff.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
 import type { RegistrationInput } from '../participants/registration-input.js';
 import type { Stores } from '../ports/stores.js';
-import { auditDenied, inScope, mayKeepRelations, ok, refused, scopedTo, type RelationOutcome } from './relation-access.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+import { auditDenied, inScope, mayKeepRelations, scopedTo, type RelationError } from './relation-access.js';
 import type { RelatiebeheerDeps } from './relatiebeheer-deps.js';
 
 /** Loads a participant for one of the gemeente's actions; outside the gemeente: 403 and an audit entry. */
@@ -13,14 +14,14 @@ async function loadInScope(
   staff: Staff,
   participantId: string,
   attempted: string,
-): Promise<RelationOutcome<{ full: ParticipantWithRegistrations; scoped: ParticipantWithRegistrations }>> {
-  if (!mayKeepRelations(staff)) return refused('auth.forbidden');
+): Promise<Result<{ full: ParticipantWithRegistrations; scoped: ParticipantWithRegistrations }, RelationError>> {
+  if (!mayKeepRelations(staff)) return fail({ code: 'auth.forbidden' });
   const full = await stores.participants.findParticipant(participantId);
-  if (full === null) return refused('participant.not-found');
+  if (full === null) return fail({ code: 'participant.not-found' });
   const scoped = scopedTo(deps.gemeenten, staff, full);
   if (scoped === null) {
     await auditDenied(stores.audit, staff, attempted, participantId, deps.clock.now());
-    return refused('relatiebeheer.outside-gemeente');
+    return fail({ code: 'relatiebeheer.outside-gemeente' });
   }
   return ok({ full, scoped });
 }
@@ -30,8 +31,8 @@ export async function findRelations(
   staff: Staff,
   search: { readonly text: string | null; readonly msisdn: string | null; readonly limit: number; readonly offset: number },
   purpose: string,
-): Promise<RelationOutcome<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>> {
-  if (!mayKeepRelations(staff)) return refused('auth.forbidden');
+): Promise<Result<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }, RelationError>> {
+  if (!mayKeepRelations(staff)) return fail({ code: 'auth.forbidden' });
   const result = await deps.store.participants.searchParticipants({ ...search, gemeenteCode: null, scope: staff.scope });
   const items = result.items.map((p) => scopedTo(deps.gemeenten, staff, p)).filter((p): p is ParticipantWithRegistrations => p !== null);
   await deps.store.audit.append({
@@ -42,7 +43,7 @@ export async function findRelations(
   return ok({ items, total: result.total });
 }
 
-export async function viewRelation(deps: RelatiebeheerDeps, staff: Staff, participantId: string, purpose: string): Promise<RelationOutcome<ParticipantWithRegistrations>> {
+export async function viewRelation(deps: RelatiebeheerDeps, staff: Staff, participantId: string, purpose: string): Promise<Result<ParticipantWithRegistrations, RelationError>> {
   const loaded = await loadInScope(deps, deps.store, staff, participantId, 'view');
   if (!loaded.ok) return loaded;
   await deps.store.audit.append({
@@ -58,18 +59,18 @@ async function resolveAll(
   staff: Staff,
   participantId: string,
   inputs: readonly RegistrationInput[],
-): Promise<RelationOutcome<StoredRegistration[]>> {
+): Promise<Result<StoredRegistration[], RelationError>> {
   const at = deps.clock.now();
   const out: StoredRegistration[] = [];
   for (const input of inputs) {
-    if (!channelFitsNumber(input.channel, input.phone)) return refused('participant.sms-needs-mobile');
+    if (!channelFitsNumber(input.channel, input.phone)) return fail({ code: 'participant.sms-needs-mobile' });
     const geocoded = await deps.geocoder.geocode(input.address);
-    if (geocoded.kind === 'not-found') return refused('participant.address-not-found');
-    if (geocoded.kind === 'unavailable') return refused('participant.geocoder-unavailable');
-    if (!deps.gemeenten.has(geocoded.result.gemeenteCode)) return refused('participant.address-not-found');
+    if (geocoded.kind === 'not-found') return fail({ code: 'participant.address-not-found' });
+    if (geocoded.kind === 'unavailable') return fail({ code: 'participant.geocoder-unavailable', reason: geocoded.reason });
+    if (!deps.gemeenten.has(geocoded.result.gemeenteCode)) return fail({ code: 'participant.address-not-found' });
     if (!inScope(deps.gemeenten, staff, geocoded.result.gemeenteCode)) {
       await auditDenied(deps.store.audit, staff, 'register-outside', null, at);
-      return refused('participant.out-of-scope');
+      return fail({ code: 'participant.out-of-scope' });
     }
     out.push({
       id: deps.ids.newId(), participantId, msisdn: input.phone.msisdn, channel: input.channel, address: geocoded.result.address,
@@ -84,8 +85,8 @@ export async function addRelation(
   deps: RelatiebeheerDeps,
   staff: Staff,
   input: { readonly name: string; readonly email: string | null; readonly registrations: readonly RegistrationInput[] },
-): Promise<RelationOutcome<ParticipantWithRegistrations>> {
-  if (!mayKeepRelations(staff)) return refused('auth.forbidden');
+): Promise<Result<ParticipantWithRegistrations, RelationError>> {
+  if (!mayKeepRelations(staff)) return fail({ code: 'auth.forbidden' });
   const participantId = deps.ids.newId();
   const resolved = await resolveAll(deps, staff, participantId, input.registrations);
   if (!resolved.ok) return resolved;
@@ -102,7 +103,7 @@ export async function addRelation(
     });
     return ok({ ...participant, registrations: resolved.value });
   }).catch((error: unknown) => {
-    if (error instanceof DuplicateInInput) return refused<ParticipantWithRegistrations>('participant.duplicate-registration');
+    if (error instanceof DuplicateInInput) return fail({ code: 'participant.duplicate-registration' });
     throw error;
   });
 }
@@ -114,7 +115,7 @@ export async function changeRelation(
   staff: Staff,
   participantId: string,
   input: { readonly name: string; readonly email: string | null },
-): Promise<RelationOutcome<ParticipantWithRegistrations>> {
+): Promise<Result<ParticipantWithRegistrations, RelationError>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const loaded = await loadInScope(deps, stores, staff, participantId, 'change');
@@ -136,11 +137,11 @@ export async function changeRelationRegistration(
   participantId: string,
   registrationId: string,
   input: RegistrationInput,
-): Promise<RelationOutcome<StoredRegistration>> {
+): Promise<Result<StoredRegistration, RelationError>> {
   const first = await loadInScope(deps, deps.store, staff, participantId, 'change-registration');
   if (!first.ok) return first;
   const existing = first.value.scoped.registrations.find((r) => r.id === registrationId);
-  if (existing === undefined) return refused('participant.not-found');
+  if (existing === undefined) return fail({ code: 'participant.not-found' });
   const resolved = await resolveAll(deps, staff, participantId, [input]);
   if (!resolved.ok) return resolved;
   const changed = { ...resolved.value[0]!, id: registrationId, createdAt: existing.createdAt };
@@ -159,7 +160,7 @@ export async function changeRelationRegistration(
  * Removes the participant's registrations in the gemeente. Someone also registered elsewhere keeps those; with
  * nothing left, the participant is erased as if they had deleted their own data.
  */
-export async function removeRelation(deps: RelatiebeheerDeps, staff: Staff, participantId: string): Promise<RelationOutcome<{ readonly erased: boolean }>> {
+export async function removeRelation(deps: RelatiebeheerDeps, staff: Staff, participantId: string): Promise<Result<{ readonly erased: boolean }, RelationError>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     const loaded = await loadInScope(deps, stores, staff, participantId, 'remove');

@@ -1,3 +1,5 @@
+import type { ParticipantError, RelatiebeheerError } from '../../domain/participant/errors.js';
+import type { Forbidden } from '../../domain/staff/errors.js';
 import { mayManageParticipantsIn, type GemeenteScope, type Staff } from '../../domain/staff/staff.js';
 import type { AuditLog } from '../ports/audit-log.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
@@ -7,19 +9,20 @@ import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/
  * lies in their gemeente (or region, for beheer); a participant with none there is someone else's.
  */
 export type RelationError =
-  | { readonly code: 'auth.forbidden' }
-  | { readonly code: 'participant.not-found' }
-  | { readonly code: 'relatiebeheer.outside-gemeente' }
-  | { readonly code: 'participant.out-of-scope' }
-  | { readonly code: 'participant.address-not-found' }
-  | { readonly code: 'participant.geocoder-unavailable' }
-  | { readonly code: 'participant.sms-needs-mobile' }
-  | { readonly code: 'participant.duplicate-registration' };
-
-export type RelationOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: RelationError };
-
-export const ok = <T>(value: T): RelationOutcome<T> => ({ ok: true, value });
-export const refused = <T = never>(code: RelationError['code']): RelationOutcome<T> => ({ ok: false, error: { code } });
+  | Forbidden
+  | RelatiebeheerError
+  | Extract<
+      ParticipantError,
+      {
+        readonly code:
+          | 'participant.not-found'
+          | 'participant.out-of-scope'
+          | 'participant.address-not-found'
+          | 'participant.geocoder-unavailable'
+          | 'participant.sms-needs-mobile'
+          | 'participant.duplicate-registration';
+      }
+    >;
 
 /** Relatiebeheer is for gemeenten and beheer; centralists run actions and do not keep relations. */
 export function mayKeepRelations(staff: Staff): boolean {

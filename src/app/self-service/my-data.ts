@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../../domain/audit/audit-event.js';
 import { checkPause, type Pause, type PauseProblem } from '../../domain/participant/pause.js';
 import type { Address, ContactChannel } from '../../domain/participant/registration.js';
 import type { TimeWindow } from '../../domain/time-window/time-window.js';
@@ -20,8 +21,8 @@ export async function viewMyData(deps: SelfServiceDeps, participantId: string): 
   return { participant, deliveries: await deps.store.selfService.deliveriesTo(numbers) };
 }
 
-async function audit(deps: SelfServiceDeps, event: string, participantId: string, details: Record<string, unknown> = {}): Promise<void> {
-  await deps.store.audit.append({ ...SELF, event, subjectType: 'participant', subjectId: participantId, details, at: deps.clock.now() });
+async function audit(deps: SelfServiceDeps, participantId: string, entry: AuditEvent): Promise<void> {
+  await deps.store.audit.append({ ...SELF, ...entry, subjectType: 'participant', subjectId: participantId, at: deps.clock.now() });
 }
 
 /** Name and e-mail address; a new address is confirmed by double opt-in before any mail goes to it. */
@@ -31,7 +32,7 @@ export async function changeMyDetails(deps: SelfServiceDeps, participantId: stri
   const email = input.email === null ? null : normalizeEmail(input.email);
   const emailChanged = email !== null && email !== participant.email;
   await deps.store.participants.updateParticipant({ ...participant, name: input.name, email, updatedAt: deps.clock.now() });
-  await audit(deps, 'participant.self-updated', participantId, { fields: ['name', 'email'] });
+  await audit(deps, participantId, { event: 'participant.self-updated', details: { fields: ['name', 'email'] } });
   if (emailChanged) await sendEmailConfirmation(deps, participantId, email);
   return true;
 }
@@ -72,7 +73,7 @@ export async function addMyAddress(
     createdAt: deps.clock.now(),
   };
   if ((await deps.store.participants.insertRegistration(registration)) === 'duplicate') return { kind: 'duplicate' };
-  await audit(deps, 'registration.self-added', participantId, { registrationId: registration.id, gemeenteCode: registration.gemeenteCode });
+  await audit(deps, participantId, { event: 'registration.self-added', details: { registrationId: registration.id, gemeenteCode: registration.gemeenteCode } });
   return { kind: 'done', registration };
 }
 
@@ -89,7 +90,7 @@ export async function changeMyAddress(
   if (input.channel === 'sms' && !deps.isMobileNumber(existing.msisdn)) return { kind: 'channel-needs-other-number' };
   const changed = { ...existing, channel: input.channel, timeWindows: input.timeWindows };
   await deps.store.participants.updateRegistration(changed);
-  await audit(deps, 'registration.self-updated', participantId, { registrationId });
+  await audit(deps, participantId, { event: 'registration.self-updated', details: { registrationId } });
   return { kind: 'done', registration: changed };
 }
 
@@ -99,7 +100,7 @@ export async function removeMyAddress(deps: SelfServiceDeps, participantId: stri
   if (participant === null || !participant.registrations.some((r) => r.id === registrationId)) return 'not-found';
   if (participant.registrations.length === 1) return 'last-one';
   await deps.store.participants.deleteRegistration(registrationId);
-  await audit(deps, 'registration.self-deleted', participantId, { registrationId });
+  await audit(deps, participantId, { event: 'registration.self-deleted', details: { registrationId } });
   return 'done';
 }
 
@@ -111,7 +112,7 @@ export async function setMyPause(deps: SelfServiceDeps, participantId: string, p
     if (problem !== null) return problem;
   }
   await deps.store.selfService.setPause(participantId, pause, now);
-  await audit(deps, pause === null ? 'participant.pause-ended' : 'participant.paused', participantId, pause === null ? {} : { from: pause.from, until: pause.until });
+  await audit(deps, participantId, pause === null ? { event: 'participant.pause-ended', details: {} } : { event: 'participant.paused', details: { from: pause.from, until: pause.until } });
   return null;
 }
 

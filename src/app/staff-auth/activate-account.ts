@@ -3,7 +3,8 @@ import type { StaffAccount } from '../ports/staff-accounts.js';
 import type { RelyingParty } from '../ports/staff-credentials.js';
 import type { StoredSession } from '../ports/staff-sessions.js';
 import type { AuthDeps } from './auth-deps.js';
-import { authFail, authOk, type AuthOutcome } from './auth-errors.js';
+import type { AuthError } from '../../domain/staff/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { advanceSession, openSession, type OpenSession } from './staff-sessions.js';
 
 /** The account an activation link belongs to, while the link is valid. */
@@ -20,11 +21,11 @@ export function passwordProblem(deps: Pick<AuthDeps, 'commonPasswords'>, account
  * Activation: the new user chooses a password (checked against the rules) and continues in a session
  * that can do one thing, enrol a second factor. The link works once.
  */
-export async function activateAccount(deps: AuthDeps, token: string, password: string): Promise<AuthOutcome<OpenSession>> {
+export async function activateAccount(deps: AuthDeps, token: string, password: string): Promise<Result<OpenSession, AuthError>> {
   const account = await accountOfActivation(deps, token);
-  if (account === null) return authFail({ code: 'auth.activation-invalid' });
+  if (account === null) return fail({ code: 'auth.activation-invalid' });
   const problem = passwordProblem(deps, account, password);
-  if (problem !== null) return authFail({ code: 'auth.weak-password', problem });
+  if (problem !== null) return fail({ code: 'auth.weak-password', problem });
   const hash = await deps.passwords.hash(normalisePassword(password));
   const now = deps.clock.now();
   const opened = await deps.store.transaction(async (stores) => {
@@ -45,17 +46,17 @@ export async function activateAccount(deps: AuthDeps, token: string, password: s
     });
     return openSession({ ...deps, store: { ...deps.store, ...stores } }, account.staff.id, 'enrolment', 'activation', new Date(now.getTime() + deps.sessionLimits.secondFactorMs));
   });
-  return authOk(opened);
+  return ok(opened);
 }
 
 type Pending = { readonly session: StoredSession; readonly account: StaffAccount };
 
 /** A new TOTP secret for the enrolment session (kept there until confirmed with a code). */
-export async function startTotpEnrolment(deps: AuthDeps, pending: Pending, issuerLabel: string): Promise<AuthOutcome<{ readonly secret: string; readonly uri: string }>> {
-  if (pending.session.stage !== 'enrolment') return authFail({ code: 'auth.session-invalid' });
+export async function startTotpEnrolment(deps: AuthDeps, pending: Pending, issuerLabel: string): Promise<Result<{ readonly secret: string; readonly uri: string }, AuthError>> {
+  if (pending.session.stage !== 'enrolment') return fail({ code: 'auth.session-invalid' });
   const secret = pending.session.pendingTotpSecret ?? deps.totp.newSecret();
   if (pending.session.pendingTotpSecret === null) await deps.store.staffSessions.setPendingTotpSecret(pending.session.idHash, secret);
-  return authOk({ secret, uri: deps.totp.enrolmentUri(secret, `${issuerLabel}:${pending.account.email ?? pending.account.staff.name}`) });
+  return ok({ secret, uri: deps.totp.enrolmentUri(secret, `${issuerLabel}:${pending.account.email ?? pending.account.staff.name}`) });
 }
 
 async function finishEnrolment(deps: AuthDeps, pending: Pending, factor: string): Promise<OpenSession> {
@@ -83,19 +84,19 @@ async function finishEnrolment(deps: AuthDeps, pending: Pending, factor: string)
   return openSession(deps, pending.account.staff.id, 'active', pending.session.method);
 }
 
-export async function confirmTotpEnrolment(deps: AuthDeps, pending: Pending, code: string): Promise<AuthOutcome<OpenSession>> {
+export async function confirmTotpEnrolment(deps: AuthDeps, pending: Pending, code: string): Promise<Result<OpenSession, AuthError>> {
   const secret = pending.session.pendingTotpSecret;
-  if (pending.session.stage !== 'enrolment' || secret === null) return authFail({ code: 'auth.session-invalid' });
+  if (pending.session.stage !== 'enrolment' || secret === null) return fail({ code: 'auth.session-invalid' });
   const step = await deps.totp.verify(secret, code.replace(/\s+/g, ''), deps.clock.now());
-  if (step === null) return authFail({ code: 'auth.invalid-code' });
+  if (step === null) return fail({ code: 'auth.invalid-code' });
   await deps.store.staffAccounts.setTotpSecret(pending.account.staff.id, secret, deps.clock.now());
   await deps.store.staffAccounts.useTotpStep(pending.account.staff.id, step);
-  return authOk(await finishEnrolment(deps, pending, 'totp'));
+  return ok(await finishEnrolment(deps, pending, 'totp'));
 }
 
 /** Registration options for a passkey: during enrolment, or for an active user adding another one. */
-export async function passkeyRegistrationOptions(deps: AuthDeps, pending: Pending, rp: RelyingParty): Promise<AuthOutcome<unknown>> {
-  if (pending.session.stage === 'second-factor') return authFail({ code: 'auth.session-invalid' });
+export async function passkeyRegistrationOptions(deps: AuthDeps, pending: Pending, rp: RelyingParty): Promise<Result<unknown, AuthError>> {
+  if (pending.session.stage === 'second-factor') return fail({ code: 'auth.session-invalid' });
   const existing = await deps.store.staffAccounts.listPasskeys(pending.account.staff.id);
   const { options, challenge } = await deps.passkeys.registrationOptions({
     rp,
@@ -105,7 +106,7 @@ export async function passkeyRegistrationOptions(deps: AuthDeps, pending: Pendin
     existing,
   });
   await deps.store.staffSessions.setChallenge(pending.session.idHash, challenge);
-  return authOk(options);
+  return ok(options);
 }
 
 export async function registerPasskey(
@@ -113,14 +114,14 @@ export async function registerPasskey(
   pending: Pending,
   input: { readonly response: unknown; readonly label: string },
   rp: RelyingParty,
-): Promise<AuthOutcome<OpenSession | null>> {
+): Promise<Result<OpenSession | null, AuthError>> {
   const challenge = pending.session.challenge;
-  if (pending.session.stage === 'second-factor' || challenge === null) return authFail({ code: 'auth.session-invalid' });
+  if (pending.session.stage === 'second-factor' || challenge === null) return fail({ code: 'auth.session-invalid' });
   await deps.store.staffSessions.setChallenge(pending.session.idHash, null);
   const passkey = await deps.passkeys.verifyRegistration({ rp, response: input.response, challenge });
-  if (passkey === null) return authFail({ code: 'auth.passkey-invalid' });
+  if (passkey === null) return fail({ code: 'auth.passkey-invalid' });
   await deps.store.staffAccounts.addPasskey({ ...passkey, staffId: pending.account.staff.id, label: input.label, createdAt: deps.clock.now(), lastUsedAt: null });
-  if (pending.session.stage === 'enrolment') return authOk(await finishEnrolment(deps, pending, 'passkey'));
+  if (pending.session.stage === 'enrolment') return ok(await finishEnrolment(deps, pending, 'passkey'));
   await deps.store.audit.append({
     actorId: pending.account.staff.id,
     actorName: pending.account.staff.name,
@@ -130,15 +131,15 @@ export async function registerPasskey(
     details: { factor: 'passkey' },
     at: deps.clock.now(),
   });
-  return authOk(null);
+  return ok(null);
 }
 
 /** An active user changes their password (knowing the current one); other sessions end. */
-export async function changePassword(deps: AuthDeps, pending: Pending, current: string, next: string): Promise<AuthOutcome<void>> {
-  if (pending.session.stage !== 'active' || pending.account.passwordHash === null) return authFail({ code: 'auth.session-invalid' });
-  if (!(await deps.passwords.verify(pending.account.passwordHash, normalisePassword(current)))) return authFail({ code: 'auth.invalid-credentials' });
+export async function changePassword(deps: AuthDeps, pending: Pending, current: string, next: string): Promise<Result<void, AuthError>> {
+  if (pending.session.stage !== 'active' || pending.account.passwordHash === null) return fail({ code: 'auth.session-invalid' });
+  if (!(await deps.passwords.verify(pending.account.passwordHash, normalisePassword(current)))) return fail({ code: 'auth.invalid-credentials' });
   const problem = passwordProblem(deps, pending.account, next);
-  if (problem !== null) return authFail({ code: 'auth.weak-password', problem });
+  if (problem !== null) return fail({ code: 'auth.weak-password', problem });
   const now = deps.clock.now();
   await deps.store.staffAccounts.setPassword(pending.account.staff.id, await deps.passwords.hash(normalisePassword(next)), now);
   await deps.store.audit.append({
@@ -150,5 +151,5 @@ export async function changePassword(deps: AuthDeps, pending: Pending, current: 
     details: {},
     at: now,
   });
-  return authOk(undefined);
+  return ok(undefined);
 }

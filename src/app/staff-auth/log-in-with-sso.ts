@@ -2,7 +2,8 @@ import { idpMultiFactor, providerServes, rolesGranted, type SsoFailure, type Sso
 import type { SsoProvider, VerifiedIdToken } from '../ports/identity-providers.js';
 import type { StaffAccount } from '../ports/staff-accounts.js';
 import type { AuthDeps } from './auth-deps.js';
-import { authFail, authOk, type AuthError, type AuthOutcome } from './auth-errors.js';
+import type { AuthError } from '../../domain/staff/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { openSession, type OpenSession } from './staff-sessions.js';
 
 /** Where the user goes after the provider: logged in, our own second step, or setting one up first. */
@@ -30,7 +31,7 @@ async function accountOf(deps: AuthDeps, provider: SsoProvider, idToken: Verifie
   return { account, link: true };
 }
 
-async function refuse(deps: AuthDeps, provider: SsoProvider, reason: SsoRefusal, account: StaffAccount | null): Promise<AuthOutcome<never>> {
+async function refuse(deps: AuthDeps, provider: SsoProvider, reason: SsoRefusal, account: StaffAccount | null): Promise<Result<never, AuthError>> {
   await deps.store.audit.append({
     actorId: account?.staff.id ?? null,
     actorName: account?.staff.name ?? 'onbekend',
@@ -40,7 +41,7 @@ async function refuse(deps: AuthDeps, provider: SsoProvider, reason: SsoRefusal,
     details: { step: 'sso', provider: provider.id, reason, knownAccount: account !== null },
     at: deps.clock.now(),
   });
-  return authFail({ code: 'auth.sso-refused', reason });
+  return fail({ code: 'auth.sso-refused', reason });
 }
 
 /**
@@ -50,7 +51,7 @@ async function refuse(deps: AuthDeps, provider: SsoProvider, reason: SsoRefusal,
  * it is also the second when the ID token shows multi-factor authentication (amr, or a configured acr).
  * Otherwise our own second step follows, or its set-up when the account has none yet.
  */
-export async function logInWithSso(deps: AuthDeps, provider: SsoProvider, idToken: VerifiedIdToken): Promise<AuthOutcome<SsoLogin>> {
+export async function logInWithSso(deps: AuthDeps, provider: SsoProvider, idToken: VerifiedIdToken): Promise<Result<SsoLogin, AuthError>> {
   const found = await accountOf(deps, provider, idToken);
   if (typeof found === 'string') return refuse(deps, provider, found, null);
   const { account, link } = found;
@@ -83,7 +84,7 @@ export async function logInWithSso(deps: AuthDeps, provider: SsoProvider, idToke
       : openSession(inTransaction, account.staff.id, 'enrolment', 'oidc', new Date(now.getTime() + deps.sessionLimits.secondFactorMs));
   });
   if (opened === null) return refuse(deps, provider, 'other-identity', account);
-  return authOk({ ...opened, next });
+  return ok({ ...opened, next });
 }
 
 /** A callback that yielded no verified ID token (cancelled, refused, forged or unreachable), audited. */

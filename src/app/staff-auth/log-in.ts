@@ -4,7 +4,8 @@ import type { StaffAccount } from '../ports/staff-accounts.js';
 import type { RelyingParty } from '../ports/staff-credentials.js';
 import type { StoredSession } from '../ports/staff-sessions.js';
 import type { AuthDeps } from './auth-deps.js';
-import { authFail, authOk, type AuthOutcome } from './auth-errors.js';
+import type { AuthError } from '../../domain/staff/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 import { advanceSession, openSession, type OpenSession } from './staff-sessions.js';
 
 /** Where a login attempt comes from: the client address, only ever stored as a hash. */
@@ -15,7 +16,7 @@ export interface LoginOrigin {
 const accountKey = (deps: Pick<AuthDeps, 'tokens'>, email: string) => deps.tokens.hash(`account:${email.trim().toLowerCase()}`);
 const addressKey = (deps: Pick<AuthDeps, 'tokens'>, origin: LoginOrigin) => deps.tokens.hash(`address:${origin.address}`);
 
-async function throttled(deps: AuthDeps, email: string, origin: LoginOrigin): Promise<AuthOutcome<never> | null> {
+async function throttled(deps: AuthDeps, email: string, origin: LoginOrigin): Promise<Result<never, AuthError> | null> {
   const now = deps.clock.now();
   const [accountFailures, addressFailures] = await Promise.all([
     deps.store.loginFailures.since(accountKey(deps, email), new Date(now.getTime() - deps.throttle.accountWindowMs)),
@@ -23,10 +24,10 @@ async function throttled(deps: AuthDeps, email: string, origin: LoginOrigin): Pr
   ]);
   const decision = decideThrottle({ accountFailures, addressFailures }, deps.throttle, now);
   if (decision.allowed) return null;
-  return authFail({ code: 'auth.throttled', reason: decision.reason, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
+  return fail({ code: 'auth.throttled', reason: decision.reason, retryAfterSeconds: Math.ceil(decision.retryAfterMs / 1000) });
 }
 
-async function recordFailure(deps: AuthDeps, email: string, origin: LoginOrigin, account: StaffAccount | null, step: string): Promise<void> {
+async function recordFailure(deps: AuthDeps, email: string, origin: LoginOrigin, account: StaffAccount | null, step: 'password' | 'no-second-factor' | 'totp' | 'passkey'): Promise<void> {
   const now = deps.clock.now();
   await deps.store.loginFailures.record([accountKey(deps, email), addressKey(deps, origin)], now);
   await deps.store.audit.append({
@@ -47,7 +48,7 @@ export type PasswordStepResult = OpenSession & { readonly secondFactors: { reado
  * The first step: e-mail and password. Success opens a session that still needs the second factor;
  * an account without one cannot log in (it needs a new activation link from beheer).
  */
-export async function logInWithPassword(deps: AuthDeps, input: { readonly email: string; readonly password: string }, origin: LoginOrigin): Promise<AuthOutcome<PasswordStepResult>> {
+export async function logInWithPassword(deps: AuthDeps, input: { readonly email: string; readonly password: string }, origin: LoginOrigin): Promise<Result<PasswordStepResult, AuthError>> {
   const email = input.email.trim().toLowerCase();
   const refused = await throttled(deps, email, origin);
   if (refused !== null) {
@@ -67,14 +68,14 @@ export async function logInWithPassword(deps: AuthDeps, input: { readonly email:
   const valid = usable ? await deps.passwords.verify(account.passwordHash!, normalisePassword(input.password)) : (await deps.passwords.verifyNothing(input.password), false);
   if (!valid || account === null) {
     await recordFailure(deps, email, origin, usable ? account : null, 'password');
-    return authFail({ code: 'auth.invalid-credentials' });
+    return fail({ code: 'auth.invalid-credentials' });
   }
   if (account.totpSecret === null && account.passkeys === 0) {
     await recordFailure(deps, email, origin, account, 'no-second-factor');
-    return authFail({ code: 'auth.no-second-factor' });
+    return fail({ code: 'auth.no-second-factor' });
   }
   const opened = await openSession(deps, account.staff.id, 'second-factor', 'password');
-  return authOk({ ...opened, secondFactors: { totp: account.totpSecret !== null, passkeys: account.passkeys } });
+  return ok({ ...opened, secondFactors: { totp: account.totpSecret !== null, passkeys: account.passkeys } });
 }
 
 async function completeLogin(deps: AuthDeps, session: StoredSession, account: StaffAccount, factor: string): Promise<OpenSession> {
@@ -94,28 +95,28 @@ async function completeLogin(deps: AuthDeps, session: StoredSession, account: St
 }
 
 /** The second step with a code from the authenticator app; each code works once. */
-export async function logInWithTotp(deps: AuthDeps, pending: { readonly session: StoredSession; readonly account: StaffAccount }, code: string, origin: LoginOrigin): Promise<AuthOutcome<OpenSession>> {
+export async function logInWithTotp(deps: AuthDeps, pending: { readonly session: StoredSession; readonly account: StaffAccount }, code: string, origin: LoginOrigin): Promise<Result<OpenSession, AuthError>> {
   const { session, account } = pending;
-  if (session.stage !== 'second-factor') return authFail({ code: 'auth.session-invalid' });
+  if (session.stage !== 'second-factor') return fail({ code: 'auth.session-invalid' });
   const email = account.email ?? account.staff.id;
   const refused = await throttled(deps, email, origin);
   if (refused !== null) return refused;
   const step = account.totpSecret === null ? null : await deps.totp.verify(account.totpSecret, code.replace(/\s+/g, ''), deps.clock.now());
   if (step === null || !(await deps.store.staffAccounts.useTotpStep(account.staff.id, step))) {
     await recordFailure(deps, email, origin, account, 'totp');
-    return authFail({ code: 'auth.invalid-code' });
+    return fail({ code: 'auth.invalid-code' });
   }
-  return authOk(await completeLogin(deps, session, account, 'totp'));
+  return ok(await completeLogin(deps, session, account, 'totp'));
 }
 
 /** Options for the browser's passkey prompt, limited to this account's passkeys. */
-export async function passkeyChallenge(deps: AuthDeps, pending: { readonly session: StoredSession; readonly account: StaffAccount }, rp: RelyingParty): Promise<AuthOutcome<unknown>> {
-  if (pending.session.stage !== 'second-factor') return authFail({ code: 'auth.session-invalid' });
+export async function passkeyChallenge(deps: AuthDeps, pending: { readonly session: StoredSession; readonly account: StaffAccount }, rp: RelyingParty): Promise<Result<unknown, AuthError>> {
+  if (pending.session.stage !== 'second-factor') return fail({ code: 'auth.session-invalid' });
   const passkeys = await deps.store.staffAccounts.listPasskeys(pending.account.staff.id);
-  if (passkeys.length === 0) return authFail({ code: 'auth.passkey-invalid' });
+  if (passkeys.length === 0) return fail({ code: 'auth.passkey-invalid' });
   const { options, challenge } = await deps.passkeys.authenticationOptions({ rp, allow: passkeys });
   await deps.store.staffSessions.setChallenge(pending.session.idHash, challenge);
-  return authOk(options);
+  return ok(options);
 }
 
 export async function logInWithPasskey(
@@ -124,9 +125,9 @@ export async function logInWithPasskey(
   response: unknown,
   rp: RelyingParty,
   origin: LoginOrigin,
-): Promise<AuthOutcome<OpenSession>> {
+): Promise<Result<OpenSession, AuthError>> {
   const { session, account } = pending;
-  if (session.stage !== 'second-factor' || session.challenge === null) return authFail({ code: 'auth.session-invalid' });
+  if (session.stage !== 'second-factor' || session.challenge === null) return fail({ code: 'auth.session-invalid' });
   const email = account.email ?? account.staff.id;
   const refused = await throttled(deps, email, origin);
   if (refused !== null) return refused;
@@ -140,8 +141,8 @@ export async function logInWithPasskey(
       : null;
   if (verified === null || passkey === null) {
     await recordFailure(deps, email, origin, account, 'passkey');
-    return authFail({ code: 'auth.passkey-invalid' });
+    return fail({ code: 'auth.passkey-invalid' });
   }
   await deps.store.staffAccounts.usePasskey(passkey.credentialId, verified.signCount, deps.clock.now());
-  return authOk(await completeLogin(deps, session, account, 'passkey'));
+  return ok(await completeLogin(deps, session, account, 'passkey'));
 }

@@ -1,8 +1,10 @@
 import { mayManageAccount } from '../../domain/staff/permissions.js';
 import { scopeOf, type Staff, type StaffRole } from '../../domain/staff/staff.js';
 import type { StaffAccount } from '../ports/staff-accounts.js';
+import { auditActor } from '../audit-actor.js';
 import type { AuthDeps } from './auth-deps.js';
-import { authFail, authOk, type AuthOutcome } from './auth-errors.js';
+import type { AuthError } from '../../domain/staff/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 
 export interface AccountScope {
   readonly role: StaffRole;
@@ -34,16 +36,17 @@ export interface CreatedAccount {
   readonly activationExpiresAt: Date;
 }
 
+/** `manager` null is the operator on the command line, who may create any account. */
 export async function createAccount(
-  deps: AuthDeps,
-  manager: Staff,
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'ids' | 'tokens' | 'activationMs'>,
+  manager: Staff | null,
   input: AccountScope & { readonly name: string; readonly email: string },
-): Promise<AuthOutcome<CreatedAccount>> {
+): Promise<Result<CreatedAccount, AuthError>> {
   const scope = normaliseScope(input);
-  if (scope === null) return authFail({ code: 'staff.invalid-scope' });
-  if (!mayManageAccount(manager, scope)) return authFail({ code: 'auth.forbidden' });
+  if (scope === null) return fail({ code: 'staff.invalid-scope' });
+  if (manager !== null && !mayManageAccount(manager, scope)) return fail({ code: 'auth.forbidden' });
   const email = input.email.trim().toLowerCase();
-  if ((await deps.store.staffAccounts.findByEmail(email)) !== null) return authFail({ code: 'staff.email-taken' });
+  if ((await deps.store.staffAccounts.findByEmail(email)) !== null) return fail({ code: 'staff.email-taken' });
   const id = deps.ids.newId();
   const token = deps.tokens.newToken();
   const now = deps.clock.now();
@@ -51,8 +54,7 @@ export async function createAccount(
   await deps.store.transaction(async (stores) => {
     await stores.staffAccounts.create({ id, name: input.name.trim(), email, ...scope, activationHash: deps.tokens.hash(token), activationExpiresAt: expiresAt });
     await stores.audit.append({
-      actorId: manager.id,
-      actorName: manager.name,
+      ...auditActor(manager),
       event: 'staff.created',
       subjectType: 'staff',
       subjectId: id,
@@ -60,31 +62,34 @@ export async function createAccount(
       at: now,
     });
   });
-  return authOk({ id, activationToken: token, activationExpiresAt: expiresAt });
+  return ok({ id, activationToken: token, activationExpiresAt: expiresAt });
 }
 
-async function managedAccount(deps: AuthDeps, manager: Staff, id: string): Promise<AuthOutcome<StaffAccount>> {
+async function managedAccount(deps: Pick<AuthDeps, 'store'>, manager: Staff | null, id: string): Promise<Result<StaffAccount, AuthError>> {
   const account = await deps.store.staffAccounts.findById(id);
-  if (account === null) return authFail({ code: 'staff.not-found' });
-  if (!mayManageAccount(manager, scopeCodes(account))) {
+  if (account === null) return fail({ code: 'staff.not-found' });
+  if (manager !== null && !mayManageAccount(manager, scopeCodes(account))) {
     // Outside the manager's scope the account does not exist for them.
-    return authFail(manager.scope.kind === 'landelijk' ? { code: 'auth.forbidden' } : { code: 'staff.not-found' });
+    return fail(manager.scope.kind === 'landelijk' ? { code: 'auth.forbidden' } : { code: 'staff.not-found' });
   }
-  return authOk(account);
+  return ok(account);
 }
 
-/** Revoking ends every session and API token at once. */
-export async function revokeAccount(deps: AuthDeps, manager: Staff, id: string): Promise<AuthOutcome<void>> {
+/**
+ * Revoking ends every session and API token at once; an account revoked before is not found. `manager` null is
+ * the operator on the command line, who may revoke any account.
+ */
+export async function revokeAccount(deps: Pick<AuthDeps, 'store' | 'clock'>, manager: Staff | null, id: string): Promise<Result<void, AuthError>> {
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
-  if (id === manager.id) return authFail({ code: 'auth.forbidden' });
+  if (!found.value.active) return fail({ code: 'staff.not-found' });
+  if (id === manager?.id) return fail({ code: 'auth.forbidden' });
   const now = deps.clock.now();
   await deps.store.transaction(async (stores) => {
-    await stores.staffAccounts.revoke(id, manager.id, now);
+    await stores.staffAccounts.revoke(id, manager?.id ?? null, now);
     await stores.staffSessions.endAllOf(id, 'revoked', now);
     await stores.audit.append({
-      actorId: manager.id,
-      actorName: manager.name,
+      ...auditActor(manager),
       event: 'staff.revoked',
       subjectType: 'staff',
       subjectId: id,
@@ -92,15 +97,15 @@ export async function revokeAccount(deps: AuthDeps, manager: Staff, id: string):
       at: now,
     });
   });
-  return authOk(undefined);
+  return ok(undefined);
 }
 
-export async function changeAccountRole(deps: AuthDeps, manager: Staff, id: string, next: AccountScope): Promise<AuthOutcome<void>> {
+export async function changeAccountRole(deps: AuthDeps, manager: Staff, id: string, next: AccountScope): Promise<Result<void, AuthError>> {
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
   const scope = normaliseScope(next);
-  if (scope === null) return authFail({ code: 'staff.invalid-scope' });
-  if (!mayManageAccount(manager, scope) || id === manager.id) return authFail({ code: 'auth.forbidden' });
+  if (scope === null) return fail({ code: 'staff.invalid-scope' });
+  if (!mayManageAccount(manager, scope) || id === manager.id) return fail({ code: 'auth.forbidden' });
   const before = scopeCodes(found.value);
   const now = deps.clock.now();
   await deps.store.transaction(async (stores) => {
@@ -115,14 +120,14 @@ export async function changeAccountRole(deps: AuthDeps, manager: Staff, id: stri
       at: now,
     });
   });
-  return authOk(undefined);
+  return ok(undefined);
 }
 
 /** A new activation link: the user sets a new password and second factor; the old ones (and a single sign-on link) stop working. */
-export async function resetAccount(deps: AuthDeps, manager: Staff, id: string): Promise<AuthOutcome<CreatedAccount>> {
+export async function resetAccount(deps: AuthDeps, manager: Staff, id: string): Promise<Result<CreatedAccount, AuthError>> {
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
-  if (!found.value.active) return authFail({ code: 'staff.not-found' });
+  if (!found.value.active) return fail({ code: 'staff.not-found' });
   const token = deps.tokens.newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.activationMs);
@@ -141,18 +146,18 @@ export async function resetAccount(deps: AuthDeps, manager: Staff, id: string): 
       at: now,
     });
   });
-  return authOk({ id, activationToken: token, activationExpiresAt: expiresAt });
+  return ok({ id, activationToken: token, activationExpiresAt: expiresAt });
 }
 
 /** The accounts a manager may see: their meldkamer's or gemeente's, or all for national beheer. */
-export async function listAccounts(deps: AuthDeps, manager: Staff, includeRevoked: boolean): Promise<AuthOutcome<readonly StaffAccount[]>> {
+export async function listAccounts(deps: AuthDeps, manager: Staff, includeRevoked: boolean): Promise<Result<readonly StaffAccount[], AuthError>> {
   if (!mayManageAccount(manager, { role: manager.role, meldkamerCode: manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null, gemeenteCode: manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null })) {
-    return authFail({ code: 'auth.forbidden' });
+    return fail({ code: 'auth.forbidden' });
   }
   const filter = {
     meldkamerCode: manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null,
     gemeenteCode: manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null,
     includeRevoked,
   };
-  return authOk(await deps.store.staffAccounts.list(filter));
+  return ok(await deps.store.staffAccounts.list(filter));
 }

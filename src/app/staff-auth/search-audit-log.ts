@@ -2,7 +2,8 @@ import { may } from '../../domain/staff/permissions.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import type { AuditQuery, StoredAuditEntry } from '../ports/audit-search.js';
 import type { AuthDeps } from './auth-deps.js';
-import { authFail, authOk, type AuthOutcome } from './auth-errors.js';
+import type { AuthError } from '../../domain/staff/errors.js';
+import { fail, ok, type Result } from '../../domain/result.js';
 
 /**
  * Beheer searches the audit log within its scope: the entries of staff of its meldkamer or gemeente
@@ -13,8 +14,8 @@ export async function searchAuditLog(
   staff: Staff,
   query: Omit<AuditQuery, 'meldkamerCode' | 'gemeenteCode'>,
   isExport: boolean,
-): Promise<AuthOutcome<{ readonly items: readonly StoredAuditEntry[]; readonly total: number }>> {
-  if (!may(staff, 'audit.view')) return authFail({ code: 'auth.forbidden' });
+): Promise<Result<{ readonly items: readonly StoredAuditEntry[]; readonly total: number }, AuthError>> {
+  if (!may(staff, 'audit.view')) return fail({ code: 'auth.forbidden' });
   const result = await deps.store.auditSearch.search({
     ...query,
     meldkamerCode: staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : null,
@@ -31,5 +32,5 @@ export async function searchAuditLog(
       at: deps.clock.now(),
     });
   }
-  return authOk(result);
+  return ok(result);
 }

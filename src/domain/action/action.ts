@@ -1,7 +1,8 @@
 import { checkArea, type Area } from '../area/area.js';
 import type { ActionResult } from './action-result.js';
 import { priorityOf, type ActionType, type Priority } from './action-type.js';
-import { fail, ok, type ActionOutcome } from './errors.js';
+import { fail, ok, type Result } from '../result.js';
+import type { ActionError } from './errors.js';
 import { DEFAULT_PUBLICATION, type Publication } from './publication.js';
 
 import type { ActionStatus } from './action-status.js';
@@ -53,7 +54,7 @@ export const DESCRIPTION_MAX_LENGTH = 400;
 export const INSTRUCTIONS_MAX_LENGTH = 400;
 export const CLOSING_TEXT_MAX_LENGTH = 400;
 
-function checkDraft(draft: ActionDraft): ActionOutcome<ActionDraft> {
+function checkDraft(draft: ActionDraft): Result<ActionDraft, ActionError> {
   const areaProblem = checkArea(draft.area);
   if (areaProblem !== null) return fail({ code: 'action.invalid-area', problem: areaProblem });
   if (draft.type === 'noodsituatie' && (draft.instructions ?? '').trim() === '') {
@@ -69,7 +70,7 @@ export function createAction(
   meldkamerCode: string,
   by: string,
   at: Date,
-): ActionOutcome<Action> {
+): Result<Action, ActionError> {
   const checked = checkDraft(draft);
   if (!checked.ok) return checked;
   return ok({
@@ -92,7 +93,7 @@ export function createAction(
   });
 }
 
-function requireStatus(action: Action, allowed: readonly ActionStatus[]): ActionOutcome<Action> {
+function requireStatus(action: Action, allowed: readonly ActionStatus[]): Result<Action, ActionError> {
   return allowed.includes(action.status) ? ok(action) : fail({ code: 'action.wrong-status', actionStatus: action.status, allowed });
 }
 
@@ -104,7 +105,7 @@ const bump = (action: Action, at: Date, changes: Partial<Action>): Action => ({
 });
 
 /** A concept can be changed freely until it starts. */
-export function reviseConcept(action: Action, draft: ActionDraft, at: Date): ActionOutcome<Action> {
+export function reviseConcept(action: Action, draft: ActionDraft, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['concept']);
   if (!allowed.ok) return allowed;
   const checked = checkDraft(draft);
@@ -112,14 +113,14 @@ export function reviseConcept(action: Action, draft: ActionDraft, at: Date): Act
   return ok(bump(action, at, { ...draft, publication: draft.publication ?? action.publication, priority: priorityOf(draft.type, draft.missingChild) }));
 }
 
-export function startAction(action: Action, by: string, at: Date): ActionOutcome<Action> {
+export function startAction(action: Action, by: string, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['concept']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, { status: 'actief', startedAt: at, startedBy: by }));
 }
 
 /** Widening: the new area is where the alert goes next; those already reached are not messaged again. */
-export function widenAction(action: Action, area: Area, at: Date): ActionOutcome<Action> {
+export function widenAction(action: Action, area: Area, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['actief']);
   if (!allowed.ok) return allowed;
   const problem = checkArea(area);
@@ -127,26 +128,26 @@ export function widenAction(action: Action, area: Area, at: Date): ActionOutcome
   return ok(bump(action, at, { area }));
 }
 
-export function closeAction(action: Action, result: ActionResult, closingText: string, by: string, at: Date): ActionOutcome<Action> {
+export function closeAction(action: Action, result: ActionResult, closingText: string, by: string, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['actief']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, { status: 'afgesloten', result, closingText, endedAt: at, endedBy: by }));
 }
 
 /** Withdrawing stops an action started by mistake (or a concept that will not go out). */
-export function withdrawAction(action: Action, closingText: string | null, by: string, at: Date): ActionOutcome<Action> {
+export function withdrawAction(action: Action, closingText: string | null, by: string, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['concept', 'actief']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, { status: 'ingetrokken', closingText, endedAt: at, endedBy: by }));
 }
 
 /** What the public may see can change at any time, also after the end (to withdraw a text or a photo). */
-export function changePublication(action: Action, publication: Publication, at: Date): ActionOutcome<Action> {
+export function changePublication(action: Action, publication: Publication, at: Date): Result<Action, ActionError> {
   return ok(bump(action, at, { publication }));
 }
 
 /** A vervolgbericht changes nothing but the action's time of last change. */
-export function noteUpdateSent(action: Action, at: Date): ActionOutcome<Action> {
+export function noteUpdateSent(action: Action, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['actief']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, {}));

@@ -10,7 +10,5 @@ export type ActionError =
   | { readonly code: 'action.missing-child-needs-vermissing' }
   | { readonly code: 'action.stale-version'; readonly currentVersion: number };
 
-export type ActionOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ActionError };
-
-export const ok = <T>(value: T): ActionOutcome<T> => ({ ok: true, value });
-export const fail = <T = never>(error: ActionError): ActionOutcome<T> => ({ ok: false, error });
+/** A second centralist's approval (Burgernetplein). */
+export type ApprovalError = { readonly code: 'action.approval-required' } | { readonly code: 'action.approval-by-self' };

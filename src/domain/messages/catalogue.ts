@@ -5,6 +5,7 @@ import type { DashboardTexts } from './dashboard-texts.js';
 import type { AppTexts } from './app-texts.js';
 import type { SelfServiceTexts } from './self-service-texts.js';
 import type { MailTexts } from './mail-texts.js';
+import type { CliTexts } from './cli-texts.js';
 import type { ProblemDetails } from './problem-details.js';
 import type { PushKind } from '../push/push-kind.js';
 
@@ -45,6 +46,8 @@ export interface Catalogue {
   readonly mail: MailTexts;
   /** The dashboard in Burgernetplein. */
   readonly dashboard: DashboardTexts;
+  /** The command line: its help, what its commands print, and why it refuses. */
+  readonly cli: CliTexts;
   /** Problem titles by stable error code, shown to API clients and in the portal. */
   readonly problems: Record<string, string>;
   /** What the person who asked can do about a problem (its `detail`). */

@@ -4,6 +4,7 @@ import { dashboardNl } from './dashboard-nl.js';
 import { appNl } from './app-nl.js';
 import { selfServiceNl } from './self-service-nl.js';
 import { mailNl } from './mail-nl.js';
+import { cliNl } from './cli-nl.js';
 import { problemDetailsNl } from './problem-details-nl.js';
 
 export const nl: Catalogue = {
@@ -80,6 +81,7 @@ export const nl: Catalogue = {
   plein: pleinNl,
   mail: mailNl,
   dashboard: dashboardNl,
+  cli: cliNl,
   problemDetails: problemDetailsNl,
   problems: {
     'photo.not-an-image': 'Dit bestand is geen foto',

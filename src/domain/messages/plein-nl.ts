@@ -159,7 +159,7 @@ export const pleinNl: PleinTexts = {
     'action.revised': 'Actie gewijzigd',
     'action.started': 'Actie gestart',
     'action.widened': 'Gebied verruimd',
-    'action.updated': 'Vervolgbericht verstuurd',
+    'action.update-sent': 'Vervolgbericht verstuurd',
     'action.closed': 'Actie afgesloten',
     'action.withdrawn': 'Actie ingetrokken',
     'action.approved': 'Actie goedgekeurd',

@@ -1,5 +1,6 @@
 import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
+import type { AuditEventName } from '../audit/audit-event.js';
 import type { StaffRole } from '../staff/staff.js';
 import type { PasswordProblem } from '../staff/password-policy.js';
 import type { SsoFailure, SsoRefusal } from '../staff/single-sign-on.js';
@@ -124,7 +125,7 @@ export interface PleinTexts {
   /** A page the user's role may not open. */
   readonly forbidden: { readonly title: string; readonly text: string; readonly home: string };
   /** Audit events by their stable name (staff.logged-in, action.started, …); an unknown one is shown as its name. */
-  readonly auditEvents: Readonly<Record<string, string>>;
+  readonly auditEvents: Readonly<Partial<Record<AuditEventName, string>>>;
   /** The columns of the audit tables (Mijn account, Auditlog). */
   readonly auditColumns: { readonly when: string; readonly who: string; readonly what: string; readonly about: string; readonly subject: string; readonly details: string };
   /** Mijn account: who I am, my recent activity, my passkeys, my password. */

@@ -1,5 +1,6 @@
 import { amsterdamWallTime } from './amsterdam-time.js';
 import type { WallTime } from './amsterdam-time.js';
+import { fail, ok, type Result } from '../result.js';
 import { timeWindowError } from './errors.js';
 import type { TimeWindowError } from './errors.js';
 
@@ -17,10 +18,6 @@ export interface TimeWindow {
   /** "HH:MM", exclusive end, local time; "24:00" means end of day. A `to` before `from` runs past midnight. */
   readonly to: string;
 }
-
-export type TimeWindowResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: TimeWindowError };
 
 /** What `formatTimeWindows` writes for an empty list, and what `parseTimeWindowSpec` reads back as "always". */
 export const ALWAYS_SPEC = 'altijd';
@@ -61,17 +58,17 @@ export function validateTimeWindow(input: {
   readonly day: string;
   readonly from: string;
   readonly to: string;
-}): TimeWindowResult<TimeWindow> {
+}): Result<TimeWindow, TimeWindowError> {
   const day = input.day.trim().toLowerCase();
-  if (!isWeekday(day)) return { ok: false, error: timeWindowError('time-window.invalid-day', input.day) };
+  if (!isWeekday(day)) return fail(timeWindowError('time-window.invalid-day', input.day));
   const from = normalizeTime(input.from);
   if (from === null || from === '24:00') {
-    return { ok: false, error: timeWindowError('time-window.invalid-time', input.from) };
+    return fail(timeWindowError('time-window.invalid-time', input.from));
   }
   const to = normalizeTime(input.to);
-  if (to === null) return { ok: false, error: timeWindowError('time-window.invalid-time', input.to) };
-  if (from === to) return { ok: false, error: timeWindowError('time-window.empty-window', `${from}-${to}`) };
-  return { ok: true, value: { day, from, to } };
+  if (to === null) return fail(timeWindowError('time-window.invalid-time', input.to));
+  if (from === to) return fail(timeWindowError('time-window.empty-window', `${from}-${to}`));
+  return ok({ day, from, to });
 }
 
 /**
@@ -79,21 +76,21 @@ export function validateTimeWindow(input: {
  * Day ranges may wrap ("vr-ma"); "altijd" or an empty text means always (no windows).
  * The result is in canonical order (day, start, end) without duplicates.
  */
-export function parseTimeWindowSpec(spec: string): TimeWindowResult<TimeWindow[]> {
+export function parseTimeWindowSpec(spec: string): Result<TimeWindow[], TimeWindowError> {
   const trimmed = spec.trim();
-  if (trimmed === '' || trimmed.toLowerCase() === ALWAYS_SPEC) return { ok: true, value: [] };
+  if (trimmed === '' || trimmed.toLowerCase() === ALWAYS_SPEC) return ok([]);
   const windows: TimeWindow[] = [];
   for (const rawSegment of trimmed.split(';')) {
     const segment = rawSegment.trim();
     if (segment === '') continue; // tolerate "ma 08:00-12:00;"
     // Days are letters and separators; the time span starts at the first digit.
     const match = /^([\p{L},\-–\s]+?)\s*(\d.*)$/u.exec(segment);
-    if (match === null) return { ok: false, error: timeWindowError('time-window.invalid-syntax', segment) };
+    if (match === null) return fail(timeWindowError('time-window.invalid-syntax', segment));
     const [, dayPart = '', timePart = ''] = match;
     const days = parseDays(dayPart.replace(/\s+/g, ''));
     if (!days.ok) return days;
     const span = /^([^-–]+)[-–]([^-–]+)$/.exec(timePart.replace(/\s+/g, ''));
-    if (span === null) return { ok: false, error: timeWindowError('time-window.invalid-syntax', segment) };
+    if (span === null) return fail(timeWindowError('time-window.invalid-syntax', segment));
     const [, from = '', to = ''] = span;
     for (const day of days.value) {
       const checked = validateTimeWindow({ day, from, to });
@@ -101,7 +98,7 @@ export function parseTimeWindowSpec(spec: string): TimeWindowResult<TimeWindow[]
       windows.push(checked.value);
     }
   }
-  return { ok: true, value: canonicalTimeWindows(windows) };
+  return ok(canonicalTimeWindows(windows));
 }
 
 /**
@@ -132,19 +129,19 @@ export function canonicalTimeWindows(windows: readonly TimeWindow[]): TimeWindow
   });
 }
 
-function parseDays(text: string): TimeWindowResult<Weekday[]> {
+function parseDays(text: string): Result<Weekday[], TimeWindowError> {
   const days = new Set<Weekday>();
   for (const item of text.toLowerCase().split(',')) {
     const bounds = item.split(/[-–]/);
     const [first = '', last = first] = bounds;
-    if (bounds.length > 2) return { ok: false, error: timeWindowError('time-window.invalid-day', item) };
-    if (!isWeekday(first)) return { ok: false, error: timeWindowError('time-window.invalid-day', first) };
-    if (!isWeekday(last)) return { ok: false, error: timeWindowError('time-window.invalid-day', last) };
+    if (bounds.length > 2) return fail(timeWindowError('time-window.invalid-day', item));
+    if (!isWeekday(first)) return fail(timeWindowError('time-window.invalid-day', first));
+    if (!isWeekday(last)) return fail(timeWindowError('time-window.invalid-day', last));
     const start = DAY_INDEX[first];
     const length = ((DAY_INDEX[last] - start + 7) % 7) + 1;
     for (let i = 0; i < length; i++) days.add(WEEKDAYS[(start + i) % 7] ?? first);
   }
-  return { ok: true, value: WEEKDAYS.filter((d) => days.has(d)) };
+  return ok(WEEKDAYS.filter((d) => days.has(d)));
 }
 
 function formatDays(dayIndexes: ReadonlySet<number>): string {

@@ -9,13 +9,12 @@ import { setMeldkamerPhone } from '../../../app/meldkamers/set-meldkamer-phone.j
 import { staffOf } from '../authenticate.js';
 import type { AppHttpDeps } from '../app-http-deps.js';
 import type { HttpDeps } from '../http-deps.js';
-import { readUpload } from '../multipart-upload.js';
-import { sendAppError } from '../problem.js';
+import { readUpload, uploadError } from '../multipart-upload.js';
+import { sendProblem } from '../problem.js';
 import { actionIdParams, actionJson } from '../schemas/action-schemas.js';
 import { displayPhone, toPublication, meldkamerParams, meldkamerPhoneBody, publicationWithVersionBody, tipParams, tipsQuery, tipStreamQuery } from '../schemas/app-schemas.js';
 import { parsePhoneNumber } from '../schemas/phone-number.js';
 import { streamTips } from './tip-stream.js';
-import { sendUploadProblem } from './upload-problem.js';
 
 const TAG = ['Burgernetapp: foto’s en tips'];
 
@@ -51,10 +50,10 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }
       { schema: { tags: TAG, summary: 'Foto bij de actie plaatsen of vervangen (multipart/form-data, veld "photo")', params: actionIdParams, consumes: ['multipart/form-data'] } },
       async (request, reply) => {
         const upload = await readUpload(request, { maxFileBytes: deps.app.maxPhotoBytes, fields: [], fileField: 'photo', maxFieldBytes: 1 });
-        if (!upload.ok) return sendUploadProblem(reply, deps.catalogue, upload, deps.app.maxPhotoBytes);
-        if (upload.file === null) return sendUploadProblem(reply, deps.catalogue, { ok: false, problem: 'unexpected-field' }, deps.app.maxPhotoBytes);
+        if (!upload.ok) return sendProblem(reply, deps.catalogue, uploadError(upload.problem, deps.catalogue, deps.app.maxPhotoBytes));
+        if (upload.file === null) return sendProblem(reply, deps.catalogue, uploadError('unexpected-field', deps.catalogue, deps.app.maxPhotoBytes));
         const outcome = await attachActionPhoto(media, staffOf(request), request.params.id, upload.file);
-        if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         const { image, uploadedAt } = outcome.value;
         return { url: `/api/v1/actions/${request.params.id}/photo`, contentType: image.contentType, width: image.width, height: image.height, bytes: image.bytes, uploadedAt };
       },
@@ -62,13 +61,13 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }
 
     app.get('/actions/:id/photo', { schema: { tags: TAG, summary: 'De foto bij de actie', params: actionIdParams } }, async (request, reply) => {
       const outcome = await readActionPhoto(media, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return sendImage(reply, outcome.value.photo.image.contentType, outcome.value.bytes);
     });
 
     app.delete('/actions/:id/photo', { schema: { tags: TAG, summary: 'De foto bij de actie verwijderen', params: actionIdParams } }, async (request, reply) => {
       const outcome = await removeActionPhoto(media, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
     });
 
@@ -84,21 +83,21 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }
           toPublication(body),
           version,
         );
-        if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return actionJson(outcome.value, deps.catalogue);
       },
     );
 
     app.get('/actions/:id/tips', { schema: { tags: TAG, summary: 'Tips uit de app (terugbelnummers alleen met een doel, vastgelegd)', params: actionIdParams, querystring: tipsQuery } }, async (request, reply) => {
       const outcome = await listTips(media, staffOf(request), request.params.id, { afterSeq: request.query.after ?? null, purpose: request.query.purpose ?? null });
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { items: outcome.value.map((t) => tipJson(request.params.id, t)) };
     });
 
     app.get('/actions/:id/tips/stream', { schema: { tags: TAG, summary: 'Tips uit de app als server-sent events', params: actionIdParams, querystring: tipStreamQuery } }, async (request, reply) => {
       const staff = staffOf(request);
       const first = await listTips(media, staff, request.params.id, { afterSeq: null, purpose: null });
-      if (!first.ok) return sendAppError(reply, deps.catalogue, first.error);
+      if (!first.ok) return sendProblem(reply, deps.catalogue, first.error);
       const lastEventId = Number(request.headers['last-event-id']);
       const afterSeq = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : null;
       return streamTips(
@@ -113,7 +112,7 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }
 
     app.get('/actions/:id/tips/:tipId/photo', { schema: { tags: TAG, summary: 'De foto bij een tip', params: tipParams } }, async (request, reply) => {
       const outcome = await readTipPhoto(media, staffOf(request), request.params.id, request.params.tipId);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return sendImage(reply, outcome.value.contentType, outcome.value.bytes);
     });
 
@@ -124,10 +123,10 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }
         let phone = null;
         if (request.body.phone !== null) {
           phone = parsePhoneNumber(request.body.phone, deps.phoneCountries);
-          if (phone === null) return sendAppError(reply, deps.catalogue, { code: 'meldkamer.invalid-phone-number' });
+          if (phone === null) return sendProblem(reply, deps.catalogue, { code: 'meldkamer.invalid-phone-number' });
         }
         const outcome = await setMeldkamerPhone(deps, staffOf(request), request.params.code, phone?.msisdn ?? null);
-        if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         const m = outcome.value;
         return { code: m.code, name: m.name, publicPhone: m.publicPhone, display: m.publicPhone === null ? null : displayPhone(m.publicPhone) };
       },

@@ -12,7 +12,7 @@ import type { ActionDraft } from '../../../domain/action/action.js';
 import { findGemeente } from '../../../domain/geo/find-gemeente.js';
 import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
-import { sendAppError, sendInvalidFields } from '../problem.js';
+import { sendInvalidFields, sendProblem } from '../problem.js';
 import {
   actionDraftBody,
   actionIdParams,
@@ -61,7 +61,7 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         return sendInvalidFields(reply, deps.catalogue, [{ path: 'meldkamerCode', message: fieldProblem }]);
       }
       const outcome = await createAction(deps, staffOf(request), { meldkamerCode: request.body.meldkamerCode ?? null, draft: toDraft(request.body) });
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(201).header('location', `/api/v1/actions/${outcome.value.id}`).send(actionJson(outcome.value, deps.catalogue));
     });
 
@@ -82,51 +82,51 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         limit: q.limit,
         offset: q.offset,
       });
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { total: outcome.value.total, items: outcome.value.items.map((a) => actionJson(a, deps.catalogue)) };
     });
 
     app.get('/actions/:id', { schema: { tags: TAG, summary: 'Een actie met haar berichten en voortgang', params: actionIdParams } }, async (request, reply) => {
       const outcome = await viewAction(deps, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       const { action, messages, progress } = outcome.value;
       return { ...actionJson(action, deps.catalogue), messages: messages.map(messageJson), progress: progressJson(progress) };
     });
 
     app.put('/actions/:id', { schema: { tags: TAG, summary: 'Concept wijzigen', params: actionIdParams, body: reviseActionBody } }, async (request, reply) => {
       const outcome = await reviseAction(deps, staffOf(request), request.params.id, toDraft(request.body), request.body.version);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return actionJson(outcome.value, deps.catalogue);
     });
 
     app.post('/actions/:id/start', { schema: { tags: TAG, summary: 'Actie starten: het bericht gaat uit', params: actionIdParams } }, async (request, reply) => {
       const outcome = await startAction(deps, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return actionJson(outcome.value, deps.catalogue);
     });
 
     app.post('/actions/:id/widen', { schema: { tags: TAG, summary: 'Gebied verruimen (alleen nieuwe ontvangers)', params: actionIdParams, body: widenBody } }, async (request, reply) => {
       const outcome = await widenAction(deps, staffOf(request), request.params.id, toArea(request.body.area));
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return actionJson(outcome.value, deps.catalogue);
     });
 
     app.post('/actions/:id/updates', { schema: { tags: TAG, summary: 'Vervolgbericht aan iedereen die de actie kreeg', params: actionIdParams, body: updateBody } }, async (request, reply) => {
       const outcome = await sendUpdate(deps, staffOf(request), request.params.id, request.body.text);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(202).send({ action: actionJson(outcome.value.action, deps.catalogue), recipients: outcome.value.recipients });
     });
 
     app.post('/actions/:id/close', { schema: { tags: TAG, summary: 'Afsluiten met resultaat; afloopbericht aan iedereen die de actie kreeg', params: actionIdParams, body: closeBody } }, async (request, reply) => {
       const outcome = await closeAction(deps, staffOf(request), request.params.id, request.body.result, request.body.closingText ?? null);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       const { action, recipients, cancelled } = outcome.value;
       return { action: actionJson(action, deps.catalogue), recipients, cancelled };
     });
 
     app.post('/actions/:id/withdraw', { schema: { tags: TAG, summary: 'Intrekken', params: actionIdParams, body: withdrawBody } }, async (request, reply) => {
       const outcome = await withdrawAction(deps, staffOf(request), request.params.id, request.body.closingText ?? null);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       const { action, recipients, cancelled } = outcome.value;
       return { action: actionJson(action, deps.catalogue), recipients, cancelled };
     });
@@ -140,20 +140,20 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           ? { type: body.draft.type, message: body.draft.message, description: body.draft.description || null, instructions: body.draft.instructions || null }
           : null,
       });
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
     app.get('/actions/:id/progress', { schema: { tags: TAG, summary: 'Voortgang: aantallen per status', params: actionIdParams } }, async (request, reply) => {
       const outcome = await actionProgress(deps, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { status: outcome.value.status, ...progressJson(outcome.value) };
     });
 
     app.get('/actions/:id/progress/stream', { schema: { tags: TAG, summary: 'Voortgang als server-sent events', params: actionIdParams } }, async (request, reply) => {
       const staff = staffOf(request);
       const first = await actionProgress(deps, staff, request.params.id);
-      if (!first.ok) return sendAppError(reply, deps.catalogue, first.error);
+      if (!first.ok) return sendProblem(reply, deps.catalogue, first.error);
       return streamProgress(request, reply, deps, () => actionProgress(deps, staff, request.params.id));
     });
   };

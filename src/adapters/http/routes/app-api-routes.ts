@@ -7,12 +7,11 @@ import { listPublicActions, readPublicPhoto, viewPublicAction } from '../../../a
 import { sendTip } from '../../../app/public/send-tip.js';
 import type { AppHttpDeps } from '../app-http-deps.js';
 import type { HttpDeps } from '../http-deps.js';
-import { readUpload } from '../multipart-upload.js';
-import { PROBLEM_CONTENT_TYPE, problem, sendAppError, sendInvalidFields } from '../problem.js';
+import { readUpload, uploadError } from '../multipart-upload.js';
+import { sendInvalidFields, sendProblem } from '../problem.js';
 import { createRateLimiter, type RateLimiter } from '../rate-limiter.js';
 import { appActionParams, feedQuery, photoQuery, publicActionJson, tipFields } from '../schemas/app-schemas.js';
 import { parsePhoneNumber } from '../schemas/phone-number.js';
-import { sendUploadProblem } from './upload-problem.js';
 
 const TAG = ['Burgernetapp'];
 const HOUR_MS = 3_600_000;
@@ -21,11 +20,7 @@ const DEVICE_HEADER = 'x-burgernet-device';
 const DEVICE_ID = /^[A-Za-z0-9-]{16,64}$/;
 
 export function sendRateLimited(reply: FastifyReply, deps: Pick<HttpDeps, 'catalogue'>, retryAfterSeconds: number): FastifyReply {
-  return reply
-    .code(429)
-    .header('retry-after', String(retryAfterSeconds))
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(deps.catalogue, 'request.rate-limited', 429, { detail: deps.catalogue.problemDetails.rateLimited({ seconds: retryAfterSeconds }) }));
+  return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds });
 }
 
 /** Same answer for everyone: caches (and the service worker) may keep it briefly; an ETag saves the body. */
@@ -57,13 +52,13 @@ export function appApiRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }): Fa
 
     app.get('/actions/:id', { schema: { tags: TAG, summary: 'Wat openbaar is van één actie', params: appActionParams, querystring: feedQuery, security: [] } }, async (request, reply) => {
       const outcome = await viewPublicAction(deps, request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return sendCacheable(request, reply, publicActionJson(outcome.value, deps.catalogue, callOptions));
     });
 
     app.get('/actions/:id/photo', { schema: { tags: TAG, summary: 'De foto van de politie bij de actie, zolang die getoond mag worden', params: appActionParams, querystring: photoQuery, security: [] } }, async (request, reply) => {
       const outcome = await readPublicPhoto({ ...deps, photos: deps.app.photos }, request.params.id);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       const { photo, bytes } = outcome.value;
       const etag = `"${photo.image.key.slice(0, 32)}"`;
       // no-cache: revalidated every time, so a photo that may no longer be shown is not served from a cache.
@@ -92,7 +87,7 @@ export function appApiRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }): Fa
           if (!limiter.take(key, now)) return sendRateLimited(reply, deps, limiter.retryAfterSeconds(key, now));
         }
         const upload = await readUpload(request, { maxFileBytes: deps.app.maxPhotoBytes, fields: ['text', 'phone'], fileField: 'photo', maxFieldBytes: 4_096 });
-        if (!upload.ok) return sendUploadProblem(reply, deps.catalogue, upload, deps.app.maxPhotoBytes);
+        if (!upload.ok) return sendProblem(reply, deps.catalogue, uploadError(upload.problem, deps.catalogue, deps.app.maxPhotoBytes));
         const fields = tipFields.safeParse({ text: upload.fields.text ?? '', ...(upload.fields.phone?.trim() ? { phone: upload.fields.phone } : {}) });
         if (!fields.success) {
           return sendInvalidFields(reply, deps.catalogue, fields.error.issues.map((i) => ({ path: i.path.join('/') || '/', message: i.message })));
@@ -100,10 +95,10 @@ export function appApiRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }): Fa
         let callback = null;
         if (fields.data.phone !== undefined) {
           callback = parsePhoneNumber(fields.data.phone, deps.phoneCountries);
-          if (callback === null) return sendAppError(reply, deps.catalogue, { code: 'tip.invalid-phone-number' });
+          if (callback === null) return sendProblem(reply, deps.catalogue, { code: 'tip.invalid-phone-number' });
         }
         const outcome = await sendTip(media, request.params.id, { text: fields.data.text, callbackMsisdn: callback?.msisdn ?? null, photo: upload.file });
-        if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return reply.code(201).send({ id: outcome.value.id, receivedAt: outcome.value.receivedAt.toISOString() });
       },
     );

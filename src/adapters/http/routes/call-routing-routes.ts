@@ -8,7 +8,7 @@ import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import type { AddressAllowList } from '../../call-routing/address-allow-list.js';
 import { normaliseCallerNumber } from '../../call-routing/caller-number.js';
 import { contactUriOf } from '../../call-routing/contact-uri.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../problem.js';
+import { sendProblem } from '../problem.js';
 
 export interface CallRoutingHttpDeps {
   readonly routeCaller: RouteCaller;
@@ -46,16 +46,11 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  */
 export function callRoutingRoutes(deps: CallRoutingHttpDeps, catalogue: Catalogue): FastifyPluginAsyncZod {
   const expected = digest(deps.token);
-  const deny = (reply: FastifyReply, status: 401 | 403) =>
-    reply
-      .code(status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(problem(catalogue, status === 401 ? 'auth.unauthenticated' : 'auth.forbidden', status));
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!deps.allowed(request.ip)) return deny(reply, 403);
+    if (!deps.allowed(request.ip)) return sendProblem(reply, catalogue, { code: 'auth.forbidden' });
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-    if (!timingSafeEqual(digest(token), expected)) return deny(reply.header('www-authenticate', 'Bearer realm="burgernet-call-routing"'), 401);
+    if (!timingSafeEqual(digest(token), expected)) return sendProblem(reply, catalogue, { code: 'auth.unauthenticated', expected: 'token', realm: 'burgernet-call-routing' });
   };
 
   return async (app) => {

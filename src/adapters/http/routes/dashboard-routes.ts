@@ -7,7 +7,7 @@ import { addCampaign, listCampaigns, removeCampaign } from '../../../app/dashboa
 import { viewEmail, viewParticipants, viewTrend } from '../../../app/dashboard/participant-views.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { staffOf } from '../authenticate.js';
-import { sendDashboardError } from '../dashboard/dashboard-problem.js';
+import { sendProblem } from '../problem.js';
 import { gemeenteParams, periodOf, periodQuery } from '../dashboard/dashboard-query.js';
 
 const TAG = ['Dashboard'];
@@ -27,42 +27,42 @@ export function dashboardRoutes(deps: DashboardDeps, catalogue: Catalogue): Fast
 
     app.get('/dashboard/gemeenten/:code/participants', { schema: { tags: TAG, summary: 'Deelnemers van een gemeente nu, per kanaal en per 1.000 inwoners', description: SUPPRESSION, params: gemeenteParams } }, async (request, reply) => {
       const outcome = await viewParticipants(deps, staffOf(request), request.params.code);
-      return outcome.ok ? outcome.value : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? outcome.value : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.get('/dashboard/gemeenten/:code/trend', { schema: { tags: TAG, summary: 'Aanmeldingen en afmeldingen per dag, week of maand, met acties en wervingscampagnes', description: SUPPRESSION, params: gemeenteParams, querystring: periodQuery } }, async (request, reply) => {
       const outcome = await viewTrend(deps, staffOf(request), request.params.code, periodOf(request.query, deps.clock.now()), request.query.interval);
-      return outcome.ok ? outcome.value : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? outcome.value : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.get('/dashboard/gemeenten/:code/actions', { schema: { tags: TAG, summary: 'Acties per maand en type, succes, snelheid, bereik, 0800-0011 en tips: gemeente, regio, eenheid, land', description: SUPPRESSION, params: gemeenteParams, querystring: periodQuery } }, async (request, reply) => {
       const outcome = await viewActions(deps, staffOf(request), request.params.code, periodOf(request.query, deps.clock.now()));
-      return outcome.ok ? outcome.value : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? outcome.value : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.get('/dashboard/gemeenten/:code/benchmark', { schema: { tags: TAG, summary: 'De gemeente naast vergelijkbare: grootteklasse, provincie, landelijk, met rang', description: SUPPRESSION, params: gemeenteParams } }, async (request, reply) => {
       const outcome = await viewBenchmark(deps, request.params.code);
-      return outcome.ok ? outcome.value : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? outcome.value : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.get('/dashboard/gemeenten/:code/email', { schema: { tags: TAG, summary: 'Burgernetmail: bevestigde e-mailadressen, verzonden mails, antwoorden op buurtonderzoek', description: `${SUPPRESSION} "mail" is null zolang Burgernetmail in deze database ontbreekt.`, params: gemeenteParams, querystring: periodQuery } }, async (request, reply) => {
       const outcome = await viewEmail(deps, staffOf(request), request.params.code, periodOf(request.query, deps.clock.now()));
-      return outcome.ok ? outcome.value : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? outcome.value : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.get('/dashboard/gemeenten/:code/campaigns', { schema: { tags: TAG, summary: 'Wervingscampagnes van een gemeente', params: gemeenteParams } }, async (request, reply) => {
       const outcome = await listCampaigns(deps, staffOf(request), request.params.code);
-      return outcome.ok ? { items: outcome.value } : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? { items: outcome.value } : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.post('/dashboard/gemeenten/:code/campaigns', { schema: { tags: TAG, summary: 'Een wervingscampagne vastleggen (periode, naam)', params: gemeenteParams, body: campaignBody } }, async (request, reply) => {
       const outcome = await addCampaign(deps, staffOf(request), request.params.code, request.body);
-      return outcome.ok ? reply.code(201).send(outcome.value) : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? reply.code(201).send(outcome.value) : sendProblem(reply, catalogue, outcome.error);
     });
 
     app.delete('/dashboard/gemeenten/:code/campaigns/:id', { schema: { tags: TAG, summary: 'Een wervingscampagne verwijderen', params: gemeenteParams.extend({ id: z.uuid() }) } }, async (request, reply) => {
       const outcome = await removeCampaign(deps, staffOf(request), request.params.code, request.params.id);
-      return outcome.ok ? reply.code(204).send() : sendDashboardError(reply, catalogue, outcome.error);
+      return outcome.ok ? reply.code(204).send() : sendProblem(reply, catalogue, outcome.error);
     });
   };
 }

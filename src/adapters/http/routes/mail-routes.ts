@@ -9,12 +9,11 @@ import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
 import type { MailHttpDeps } from '../mail-http-deps.js';
 import { answersCsv } from '../pages/burgernetmail/answers-csv.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../problem.js';
+import { sendProblem } from '../problem.js';
 import {
   answerIdParams, answerJson, audienceCountBody, changeMailBody, changeTemplateBody, mailBody, mailIdParams, mailJson, senderBody, sendMailBody, templateBody,
   templateJson, toAudience,
 } from '../schemas/mail-schemas.js';
-import { sendMailError } from './mail-problem.js';
 
 const TAG = ['Burgernetmail'];
 
@@ -32,19 +31,19 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
 
     app.post('/mail-templates', { schema: { tags: TAG, summary: 'Een sjabloon voor uw organisatie maken', body: templateBody } }, async (request, reply) => {
       const outcome = await createTemplate(md, staffOf(request), request.body);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(201).send(templateJson(outcome.value));
     });
 
     app.put('/mail-templates/:id', { schema: { tags: TAG, summary: 'Een sjabloon van uw organisatie wijzigen', params: mailIdParams, body: changeTemplateBody } }, async (request, reply) => {
       const outcome = await changeTemplate(md, staffOf(request), request.params.id, request.body);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return templateJson(outcome.value);
     });
 
     app.delete('/mail-templates/:id', { schema: { tags: TAG, summary: 'Een sjabloon van uw organisatie verwijderen', params: mailIdParams } }, async (request, reply) => {
       const outcome = await deleteTemplate(md, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
     });
 
@@ -56,13 +55,13 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
 
     app.put('/mail-sender', { schema: { tags: TAG, summary: 'Afzendernaam en antwoordadres (Reply-To) instellen', body: senderBody } }, async (request, reply) => {
       const outcome = await changeSender(md, staffOf(request), request.body);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
     app.post('/audience-counts', { schema: { tags: TAG, summary: 'Hoeveel deelnemers een mail zouden krijgen (bevestigd e-mailadres, in uw gemeente of regio)', body: audienceCountBody } }, async (request, reply) => {
       const outcome = await countAudience(md, staffOf(request), toAudience(request.body.audience));
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
@@ -73,51 +72,51 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
     app.post('/mails', { schema: { tags: TAG, summary: 'Een mail schrijven vanuit een sjabloon (concept)', body: mailBody } }, async (request, reply) => {
       const b = request.body;
       const outcome = await createMail(md, staffOf(request), { ...b, audience: toAudience(b.audience) });
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(201).header('location', `/api/v1/mails/${outcome.value.id}`).send(mailJson(outcome.value));
     });
 
     app.get('/mails/:id', { schema: { tags: TAG, summary: 'Een mail met zijn cijfers', params: mailIdParams } }, async (request, reply) => {
       const outcome = await viewMail(md, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return mailJson(outcome.value);
     });
 
     app.put('/mails/:id', { schema: { tags: TAG, summary: 'Een concept wijzigen', params: mailIdParams, body: changeMailBody } }, async (request, reply) => {
       const { version, ...b } = request.body;
       const outcome = await changeMail(md, staffOf(request), request.params.id, version, { ...b, audience: toAudience(b.audience) });
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return mailJson(outcome.value);
     });
 
     app.get('/mails/:id/preview', { schema: { tags: TAG, summary: 'Zo ziet de mail eruit (HTML en tekst), met voorbeeldlinks', params: mailIdParams } }, async (request, reply) => {
       const outcome = await previewMail(md, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
     app.post('/mails/:id/send', { schema: { tags: TAG, summary: 'Versturen, nu of op een gekozen moment', params: mailIdParams, body: sendMailBody } }, async (request, reply) => {
       const at = request.body.sendAt === undefined ? null : new Date(request.body.sendAt);
       const outcome = await sendMail(md, staffOf(request), request.params.id, at);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return mailJson(outcome.value);
     });
 
     app.post('/mails/:id/stop', { schema: { tags: TAG, summary: 'Een geplande of lopende verzending stoppen', params: mailIdParams } }, async (request, reply) => {
       const outcome = await stopMail(md, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return mailJson(outcome.value);
     });
 
     app.get('/mails/:id/answers', { schema: { tags: TAG, summary: 'Antwoorden op een buurtonderzoek (inzage wordt vastgelegd)', params: mailIdParams } }, async (request, reply) => {
       const outcome = await listAnswers(md, staffOf(request), request.params.id, false);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { items: outcome.value.answers.map((a) => answerJson(request.params.id, a)) };
     });
 
     app.get('/mails/:id/answers/export', { schema: { tags: TAG, summary: 'Antwoorden als CSV (export wordt vastgelegd)', params: mailIdParams } }, async (request, reply) => {
       const outcome = await listAnswers(md, staffOf(request), request.params.id, true);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply
         .header('content-disposition', `attachment; filename="antwoorden-${outcome.value.mail.number}.csv"`)
         .type('text/csv; charset=utf-8')
@@ -126,8 +125,8 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
 
     app.get('/mails/:id/answers/:answerId/photo', { schema: { tags: TAG, summary: 'De foto bij een antwoord', params: answerIdParams } }, async (request, reply) => {
       const outcome = await answerPhoto(md, mail.media, staffOf(request), request.params.id, request.params.answerId);
-      if (!outcome.ok) return sendMailError(reply, deps.catalogue, outcome.error);
-      if (outcome.value === null) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'photo.not-found', 404));
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+      if (outcome.value === null) return sendProblem(reply, deps.catalogue, { code: 'photo.not-found' });
       return reply.header('cache-control', 'private, no-store').type(outcome.value.contentType).send(Buffer.from(outcome.value.bytes));
     });
   };

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Outcome } from '../../../app/errors.js';
+import type { Result } from '../../../domain/result.js';
 import type { ActionProgress } from '../../../app/ports/dispatch-repository.js';
 import type { ActionStatus } from '../../../domain/action/action.js';
 import type { HttpDeps } from '../http-deps.js';
@@ -13,7 +13,7 @@ export async function streamProgress(
   request: FastifyRequest,
   reply: FastifyReply,
   deps: Pick<HttpDeps, 'progressIntervalMs' | 'logger'>,
-  read: () => Promise<Outcome<ActionProgress & { status: ActionStatus }>>,
+  read: () => Promise<Result<ActionProgress & { status: ActionStatus }>>,
 ): Promise<void> {
   reply.hijack();
   const res = reply.raw;

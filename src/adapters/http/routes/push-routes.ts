@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { PushDeps } from '../../../app/push/push-deps.js';
 import { registerPushSubscription } from '../../../app/push/register-push-subscription.js';
@@ -6,7 +6,7 @@ import { removePushSubscription } from '../../../app/push/remove-push-subscripti
 import { updatePresence } from '../../../app/push/update-presence.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { parsePresenceCell } from '../../presence/presence-cells.js';
-import { PROBLEM_CONTENT_TYPE, problem, sendInvalidFields } from '../problem.js';
+import { sendInvalidFields, sendProblem } from '../problem.js';
 import { createRateLimiter } from '../rate-limiter.js';
 import { presenceBody, subscribeBody, subscriptionParams } from '../schemas/push-schemas.js';
 
@@ -32,11 +32,7 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
     app.addHook('onRequest', async (request, reply) => {
       const now = Date.now();
       if (limiter.take(request.ip, now)) return;
-      return reply
-        .code(429)
-        .header('retry-after', String(limiter.retryAfterSeconds(request.ip, now)))
-        .type(PROBLEM_CONTENT_TYPE)
-        .send(problem(deps.catalogue, 'request.rate-limited', 429));
+      return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds: limiter.retryAfterSeconds(request.ip, now) });
     });
     const routeOptions = { logLevel: 'warn' as const, bodyLimit: BODY_LIMIT_BYTES };
 
@@ -50,7 +46,7 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { endpoint, keys } = request.body.subscription;
         if (!deps.endpointAllowed(new URL(endpoint))) {
-          return reply.code(422).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'push.endpoint-not-allowed', 422));
+          return sendProblem(reply, deps.catalogue, { code: 'push.endpoint-not-allowed' });
         }
         const created = await registerPushSubscription(deps, { endpoint, p256dh: keys.p256dh, auth: keys.auth });
         return reply.code(201).header('cache-control', 'no-store').send(created);
@@ -67,7 +63,7 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
         const cell = parsePresenceCell(request.body.cell);
         if (cell === null) return sendInvalidFields(reply, deps.catalogue, [{ path: 'cell', message: 'Geen H3-cel op resolutie 7' }]);
         const outcome = await updatePresence(deps, request.params.id, deviceTokenOf(request), cell);
-        if (!outcome.ok) return unknownDevice(reply, deps.catalogue);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return reply.code(204).send();
       },
     );
@@ -77,7 +73,7 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
       { ...routeOptions, schema: { tags: TAG, summary: 'Het toestel meldt zich af', security: [], params: subscriptionParams } },
       async (request, reply) => {
         const outcome = await removePushSubscription(deps, request.params.id, deviceTokenOf(request));
-        if (!outcome.ok) return unknownDevice(reply, deps.catalogue);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return reply.code(204).send();
       },
     );
@@ -87,12 +83,4 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
 function deviceTokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization ?? '';
   return header.startsWith('Device ') ? header.slice('Device '.length).trim() : '';
-}
-
-function unknownDevice(reply: FastifyReply, catalogue: Catalogue): FastifyReply {
-  return reply
-    .code(401)
-    .header('www-authenticate', 'Device')
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(catalogue, 'push.unknown-device', 401, { detail: catalogue.problemDetails.unknownDevice }));
 }

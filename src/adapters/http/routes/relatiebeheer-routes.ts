@@ -7,9 +7,8 @@ import { addRelation, changeRelation, changeRelationRegistration, findRelations,
 import type { RegistrationInput } from '../../../app/participants/registration-input.js';
 import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem, sendAppError } from '../problem.js';
+import { sendProblem } from '../problem.js';
 import { EXPORT_HEADER, exportCsvLines, readParticipantCsv } from '../relatiebeheer/participant-csv.js';
-import { sendRelationError } from '../relatiebeheer/relation-problem.js';
 import { parsePhoneNumber } from '../schemas/phone-number.js';
 import { createParticipantBody, participantBody, participantIdParams, participantJson, purposeQuery, registrationBody, registrationIdParams, registrationJson } from '../schemas/participant-schemas.js';
 import type { SelfServiceHttpDeps } from '../self-service-http-deps.js';
@@ -83,11 +82,11 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
       let msisdn: string | null = null;
       if (q.phone !== undefined) {
         const phone = parsePhoneNumber(q.phone, deps.phoneCountries);
-        if (phone === null) return sendAppError(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
+        if (phone === null) return sendProblem(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
         msisdn = phone.msisdn;
       }
       const outcome = await findRelations(rd, staffOf(request), { text: q.q ?? null, msisdn, limit: q.limit, offset: q.offset }, q.purpose);
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { total: outcome.value.total, items: outcome.value.items.map(participantJson) };
     });
 
@@ -95,37 +94,37 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
       const registrations: RegistrationInput[] = [];
       for (const r of request.body.registrations) {
         const parsed = toRegistration(r);
-        if (parsed === null) return sendAppError(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
+        if (parsed === null) return sendProblem(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
         registrations.push(parsed);
       }
       const outcome = await addRelation(rd, staffOf(request), { name: request.body.name, email: request.body.email ?? null, registrations });
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(201).header('location', `/api/v1/relatiebeheer/participants/${outcome.value.id}`).send(participantJson(outcome.value));
     });
 
     app.get('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Een deelnemer in uw gemeente inzien', params: participantIdParams, querystring: purposeQuery } }, async (request, reply) => {
       const outcome = await viewRelation(rd, staffOf(request), request.params.id, request.query.purpose);
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return participantJson(outcome.value);
     });
 
     app.put('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Naam en e-mail wijzigen', params: participantIdParams, body: participantBody } }, async (request, reply) => {
       const outcome = await changeRelation(rd, staffOf(request), request.params.id, { name: request.body.name, email: request.body.email ?? null });
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return participantJson(outcome.value);
     });
 
     app.put('/relatiebeheer/participants/:id/registrations/:registrationId', { schema: { tags: TAG, summary: 'Aanmelding in uw gemeente wijzigen', params: registrationIdParams, body: registrationBody } }, async (request, reply) => {
       const parsed = toRegistration(request.body);
-      if (parsed === null) return sendAppError(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
+      if (parsed === null) return sendProblem(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
       const outcome = await changeRelationRegistration(rd, staffOf(request), request.params.id, request.params.registrationId, parsed);
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return registrationJson(outcome.value);
     });
 
     app.delete('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Deelnemer uit uw gemeente verwijderen', params: participantIdParams } }, async (request, reply) => {
       const outcome = await removeRelation(rd, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
     });
 
@@ -134,17 +133,15 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
       { schema: { tags: TAG, summary: 'Deelnemers importeren uit CSV (text/csv); dryRun=true controleert alleen', querystring: importQuery } },
       async (request, reply) => {
         const staff = staffOf(request);
-        if (staff.role === 'centralist') return sendRelationError(reply, deps.catalogue, { code: 'auth.forbidden' });
+        if (staff.role === 'centralist') return sendProblem(reply, deps.catalogue, { code: 'auth.forbidden' });
         const stream = request.csvStream;
-        if (stream === null) return reply.code(415).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.unsupported-media-type', 415, { detail: deps.catalogue.problemDetails.csvExpected }));
+        if (stream === null) return sendProblem(reply, deps.catalogue, { code: 'request.unsupported-media-type', expected: 'csv' });
         const limited = stream.pipe(limitBytes(self.importMaxBytes));
         stream.on('error', (error) => limited.destroy(error));
         const read = await readParticipantCsv(limited, { phoneCountries: deps.phoneCountries, maxRows: IMPORT_MAX_ROWS, texts: texts.csv });
         if (!read.ok) {
-          if (limited.destroyed && (limited.errored as { code?: string } | null)?.code === 'TOO_LARGE') {
-            return reply.code(413).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.too-large', 413));
-          }
-          return reply.code(422).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'relatiebeheer.import-unreadable', 422, { detail: read.problem }));
+          const tooLarge = limited.destroyed && (limited.errored as { code?: string } | null)?.code === 'TOO_LARGE';
+          return sendProblem(reply, deps.catalogue, tooLarge ? { code: 'request.too-large' } : { code: 'relatiebeheer.import-unreadable', problem: read.problem });
         }
         const job = self.importJobs.start(staff, request.query.dryRun === 'true', read.rows, texts.rows);
         return reply.code(202).header('location', `/api/v1/relatiebeheer/imports/${job.id}`).send(importJobJson(job));
@@ -153,25 +150,25 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
 
     app.get('/relatiebeheer/imports/:id', { schema: { tags: TAG, summary: 'Voortgang en verslag van een import', params: importIdParams } }, async (request, reply) => {
       const job = self.importJobs.find(staffOf(request), request.params.id);
-      if (job === null) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404));
+      if (job === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
       return importJobJson(job);
     });
 
     app.post('/relatiebeheer/imports/:id/commit', { schema: { tags: TAG, summary: 'De goede rijen van een afgeronde controle alsnog opslaan', params: importIdParams } }, async (request, reply) => {
       const job = self.importJobs.commit(staffOf(request), request.params.id, texts.rows);
-      if (job === null) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404));
+      if (job === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
       return reply.code(202).header('location', `/api/v1/relatiebeheer/imports/${job.id}`).send(importJobJson(job));
     });
 
     app.get('/relatiebeheer/imports/:id/events', { schema: { tags: TAG, summary: 'Voortgang van een import als server-sent events', params: importIdParams } }, async (request, reply) => {
       const job = self.importJobs.find(staffOf(request), request.params.id);
-      if (job === null) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404));
+      if (job === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
       streamImportProgress(request.raw, reply.hijack.bind(reply), reply.raw, job, self.importJobs.watch);
     });
 
     app.get('/relatiebeheer/export', { schema: { tags: TAG, summary: 'Uw deelnemers als CSV (wordt vastgelegd met het doel)', querystring: purposeQuery } }, async (request, reply) => {
       const outcome = await exportRelations(rd, staffOf(request), request.query.purpose);
-      if (!outcome.ok) return sendRelationError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       const pages = outcome.value;
       reply.hijack();
       const res = reply.raw;

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Outcome } from '../../../app/errors.js';
+import type { Result } from '../../../domain/result.js';
 import type { TipForStaff } from '../../../app/media/list-tips.js';
 import type { HttpDeps } from '../http-deps.js';
 
@@ -13,7 +13,7 @@ export async function streamTips(
   reply: FastifyReply,
   deps: Pick<HttpDeps, 'progressIntervalMs' | 'logger'>,
   afterSeq: number | null,
-  read: (afterSeq: number | null) => Promise<Outcome<readonly TipForStaff[]>>,
+  read: (afterSeq: number | null) => Promise<Result<readonly TipForStaff[]>>,
   toJson: (tip: TipForStaff) => unknown,
 ): Promise<void> {
   reply.hijack();

@@ -3,7 +3,8 @@ import { ACTION_STATUSES, CLOSING_TEXT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, INSTR
 import { ACTION_RESULTS } from '../../../domain/action/action-result.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import type { ActionMessage } from '../../../app/ports/action-repository.js';
-import { DELIVERY_STATUSES, type ActionProgress } from '../../../app/ports/dispatch-repository.js';
+import type { ActionProgress } from '../../../app/ports/dispatch-repository.js';
+import { DELIVERY_STATUSES } from '../../../domain/delivery/delivery-status.js';
 import type { VoiceCallCounts } from '../../../app/ports/voice-call-repository.js';
 import { areaSchema, fromArea } from './area-schema.js';
 import { publicationInput } from './app-schemas.js';

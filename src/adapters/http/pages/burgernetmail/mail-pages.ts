@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { HttpDeps } from '../../http-deps.js';
 import type { MailHttpDeps } from '../../mail-http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
+import { sendProblem } from '../../problem.js';
 import { mailPortalPages } from './mail-portal-pages.js';
 import { mailPublicPages } from './mail-public-pages.js';
 import { mailSimulatorPages } from './mail-simulator-pages.js';
@@ -13,7 +13,7 @@ export function mailPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsyn
     await app.register(mailTemplatePages(deps, mail));
     if (mail.demo && mail.simulator !== null) await app.register(mailSimulatorPages(mail, deps.catalogue.mail.portal.simulator));
     // Outside the demo there is no such page (and the path is no mail id either).
-    else app.get('/plein/burgernetmail/simulator', async (_request, reply) => reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404)));
+    else app.get('/plein/burgernetmail/simulator', async (_request, reply) => sendProblem(reply, deps.catalogue, { code: 'request.not-found' }));
     await app.register(mailPortalPages(deps, mail));
     await app.register(mailPublicPages(deps, mail));
   };

@@ -19,6 +19,7 @@ import type { MailHttpDeps } from '../../mail-http-deps.js';
 import { mailBodyHtml } from '../../../burgernetmail/mail-document-renderer.js';
 import { bodyOf, field, idParam, queryValue } from '../aanmelden/form-values.js';
 import { renderPortalPage } from '../plein/portal-page.js';
+import { problemStatus } from '../../problem.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';
 import { answersCsv } from './answers-csv.js';
 import { amsterdamMoment, emptyValues, readAudience, readValues, valuesOfMail } from './compose-form.js';
@@ -42,7 +43,7 @@ export function mailPortalPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPlug
       renderPortalPage(request, reply, { title, current: HOME, main, notice: options.notice ?? null, styles: ['/static/site/self-service.css', '/static/burgernetmail/mail.css', ...(options.styles ?? [])], scripts: options.scripts ?? [] }),
     );
   const refused = (request: FastifyRequest, reply: FastifyReply, error: MailError) =>
-    send(request, reply, t.portal.title, html`<h1>${t.portal.title}</h1><p class="warning">${deps.catalogue.problems[error.code] ?? error.code}</p><p><a href="${HOME}">${t.portal.title}</a></p>`, error.code === 'mail.outside-scope' ? 403 : 404);
+    send(request, reply, t.portal.title, html`<h1>${t.portal.title}</h1><p class="warning">${deps.catalogue.problems[error.code] ?? error.code}</p><p><a href="${HOME}">${t.portal.title}</a></p>`, problemStatus(error));
 
   const composePage = (request: FastifyRequest, reply: FastifyReply, o: { kind: MailKind; templateName: string; action: string; values: ComposeValues; errors: Errors; title: string; extra?: SafeHtml }) =>
     send(

@@ -2,7 +2,9 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { viewActions } from '../../../../app/dashboard/action-views.js';
 import { viewBenchmark, viewMap } from '../../../../app/dashboard/benchmark-views.js';
-import type { DashboardDeps, DashboardError, DashboardOutcome } from '../../../../app/dashboard/dashboard-deps.js';
+import type { DashboardDeps } from '../../../../app/dashboard/dashboard-deps.js';
+import type { DashboardError } from '../../../../domain/dashboard/errors.js';
+import type { Result } from '../../../../domain/result.js';
 import { gemeentenInScope } from '../../../../app/dashboard/gemeente-summary.js';
 import { addCampaign, removeCampaign } from '../../../../app/dashboard/manage-campaigns.js';
 import { viewEmail, viewParticipants, viewTrend } from '../../../../app/dashboard/participant-views.js';
@@ -12,7 +14,7 @@ import { STAFF_ROLES, type Staff } from '../../../../domain/staff/staff.js';
 import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import type { DashboardTexts } from '../../../../domain/messages/dashboard-texts.js';
 import { html } from '../../html/html.js';
-import { dashboardStatusOf } from '../../dashboard/dashboard-problem.js';
+import { problemStatus } from '../../problem.js';
 import { gemeenteParams, periodOf, periodQuery } from '../../dashboard/dashboard-query.js';
 import { gemeenteBoundariesJson } from '../plein/map-boundaries.js';
 import { renderPortalPage } from '../plein/portal-page.js';
@@ -39,7 +41,7 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
   const campaignFormOf = campaignForm(t.campaigns);
 
   const refused = (request: FastifyRequest, reply: FastifyReply, error: DashboardError) =>
-    reply.code(dashboardStatusOf(error)).type('text/html; charset=utf-8').send(
+    reply.code(problemStatus(error)).type('text/html; charset=utf-8').send(
       renderPortalPage(request, reply, {
         title: catalogue.problems[error.code] ?? t.title,
         current: '/plein/dashboard',
@@ -47,7 +49,7 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
       }),
     );
 
-  async function load(staff: Staff, code: string, query: z.infer<typeof periodQuery>): Promise<DashboardOutcome<GemeenteDashboard>> {
+  async function load(staff: Staff, code: string, query: z.infer<typeof periodQuery>): Promise<Result<GemeenteDashboard, DashboardError>> {
     const period = periodOf(query, deps.clock.now());
     const participants = await viewParticipants(deps, staff, code);
     if (!participants.ok) return participants;

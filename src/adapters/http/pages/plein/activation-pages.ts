@@ -11,7 +11,7 @@ import {
 import { csrfField, errorSummary, textField } from '../../html/form-fields.js';
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
+import { sendProblem } from '../../problem.js';
 import { setSessionCookie } from '../../staff-session-cookie.js';
 import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
@@ -126,9 +126,9 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
     app.post('/plein/tweede-factor/passkey/opties', { preHandler: app.csrfProtection }, async (request, reply) => {
       const pending = request.staffSession;
       const rp = relyingPartyOf(request, plein);
-      if (pending === null || rp === null) return reply.code(401).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'auth.session-invalid', 401));
+      if (pending === null || rp === null) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
       const outcome = await passkeyRegistrationOptions(plein.auth, pending, rp);
-      if (!outcome.ok) return reply.code(401).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, outcome.error.code, 401));
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
@@ -136,9 +136,9 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
       const pending = request.staffSession;
       const rp = relyingPartyOf(request, plein);
       const body = passkeyBody.safeParse(request.body ?? {});
-      if (pending === null || rp === null || !body.success) return reply.code(401).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'auth.session-invalid', 401));
+      if (pending === null || rp === null || !body.success) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
       const outcome = await registerPasskey(plein.auth, pending, { response: body.data.response, label: body.data.label }, rp);
-      if (!outcome.ok) return reply.code(422).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, outcome.error.code, 422, { detail: t.login.passkeyInvalid }));
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       if (outcome.value !== null) setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
       return { location: outcome.value !== null ? '/plein' : '/plein/account' };
     });

@@ -3,7 +3,8 @@ import type { PleinTexts } from '../../../../domain/messages/plein-texts.js';
 
 /** An audit event's name as staff read it; an event the catalogue does not know is shown as its name. */
 export function auditEventLabel(t: PleinTexts, event: string): string {
-  return t.auditEvents[event] ?? event;
+  // Read back from the log: an event of an older version is a plain string.
+  return (t.auditEvents as Readonly<Record<string, string | undefined>>)[event] ?? event;
 }
 
 export function formatDateTime(at: Date): string {

@@ -7,7 +7,7 @@ import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 import type { PleinTexts } from '../../../../domain/messages/plein-texts.js';
 import { html, jsonBlock } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
+import { sendProblem } from '../../problem.js';
 import { gemeenteBoundariesJson } from './map-boundaries.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
@@ -116,10 +116,10 @@ ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
     // Address search for the console (the geocoder port: PC4 centroids or PDOK); JSON in and out.
     app.post('/plein/console/adres', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
       const body = addressBody.safeParse(request.body ?? {});
-      if (!body.success) return reply.code(400).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.invalid', 400, { detail: c.invalidAddress }));
+      if (!body.success) return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'address' });
       const outcome = await deps.geocoder.geocode({ postcode: body.data.postcode, houseNumber: body.data.houseNumber, houseNumberAddition: null });
-      if (outcome.kind === 'not-found') return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'participant.address-not-found', 404));
-      if (outcome.kind === 'unavailable') return reply.code(503).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'participant.geocoder-unavailable', 503));
+      if (outcome.kind === 'not-found') return sendProblem(reply, deps.catalogue, { code: 'participant.address-not-found' });
+      if (outcome.kind === 'unavailable') return sendProblem(reply, deps.catalogue, { code: 'participant.geocoder-unavailable', reason: outcome.reason });
       const r = outcome.result;
       return { lat: r.location.lat, lon: r.location.lon, street: r.street, city: r.city, gemeenteCode: r.gemeenteCode };
     });
@@ -128,9 +128,9 @@ ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
     app.get('/plein/console/acties/:id/oproepen', { preHandler: guard }, async (request, reply) => {
       const params = actionParams.safeParse(request.params);
       const subscribe = deps.plein.callRouted;
-      if (!params.success || subscribe === undefined) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'request.not-found', 404));
+      if (!params.success || subscribe === undefined) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
       const action = await deps.store.actions.findAction(params.data.id);
-      if (action === null || !mayViewActionsOf(request.staff!, action.meldkamerCode)) return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'action.not-found', 404));
+      if (action === null || !mayViewActionsOf(request.staff!, action.meldkamerCode)) return sendProblem(reply, deps.catalogue, { code: 'action.not-found' });
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });

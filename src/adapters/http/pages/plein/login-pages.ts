@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AuthError } from '../../../../app/staff-auth/auth-errors.js';
+import type { AuthError } from '../../../../domain/staff/errors.js';
 import { logInWithPasskey, logInWithPassword, logInWithTotp, passkeyChallenge } from '../../../../app/staff-auth/log-in.js';
 import { logOut } from '../../../../app/staff-auth/staff-sessions.js';
 import { csrfField, errorSummary, textField } from '../../html/form-fields.js';
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
-import { PROBLEM_CONTENT_TYPE, problem } from '../../problem.js';
+import { problemStatus, sendProblem } from '../../problem.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../../staff-session-cookie.js';
 import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
@@ -35,10 +35,6 @@ export function loginErrorText(deps: HttpDeps, error: AuthError): string {
     default:
       return t.invalidCredentials;
   }
-}
-
-function statusOfLoginError(error: AuthError): number {
-  return error.code === 'auth.throttled' ? 429 : error.code === 'auth.no-second-factor' ? 403 : 401;
 }
 
 export interface LoginPageOptions {
@@ -131,7 +127,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
         return reply
-          .code(statusOfLoginError(outcome.error))
+          .code(problemStatus(outcome.error))
           .type('text/html; charset=utf-8')
           .send(passwordPage(request, reply, { email: input.email, error: loginErrorText(deps, outcome.error) }));
       }
@@ -152,7 +148,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       const outcome = await logInWithTotp(plein.auth, pending, form.success ? form.data.code : '', { address: request.ip });
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
-        return reply.code(statusOfLoginError(outcome.error)).type('text/html; charset=utf-8').send(secondStepPage(request, reply, loginErrorText(deps, outcome.error)));
+        return reply.code(problemStatus(outcome.error)).type('text/html; charset=utf-8').send(secondStepPage(request, reply, loginErrorText(deps, outcome.error)));
       }
       return reply.code(303).header('location', finish(request, reply, outcome.value.token)).send();
     });
@@ -161,21 +157,18 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     app.post('/plein/inloggen/passkey/opties', { preHandler: app.csrfProtection }, async (request, reply) => {
       const pending = request.staffSession;
       const rp = relyingPartyOf(request, plein);
-      if (pending === null || rp === null) return reply.code(401).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'auth.session-invalid', 401));
+      if (pending === null || rp === null) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
       const outcome = await passkeyChallenge(plein.auth, pending, rp);
-      if (!outcome.ok) return reply.code(401).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, outcome.error.code, 401));
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
     app.post('/plein/inloggen/passkey', { preHandler: app.csrfProtection, bodyLimit: 32 * 1024 }, async (request, reply) => {
       const pending = request.staffSession;
       const rp = relyingPartyOf(request, plein);
-      if (pending === null || rp === null) return reply.code(401).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, 'auth.session-invalid', 401));
+      if (pending === null || rp === null) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
       const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, { address: request.ip });
-      if (!outcome.ok) {
-        const status = statusOfLoginError(outcome.error);
-        return reply.code(status).type(PROBLEM_CONTENT_TYPE).send(problem(deps.catalogue, outcome.error.code, status, { detail: loginErrorText(deps, outcome.error) }));
-      }
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { location: finish(request, reply, outcome.value.token) };
     });
 

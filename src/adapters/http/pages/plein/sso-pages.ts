@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authStatusOf } from '../../auth-problem.js';
+import { problemStatus } from '../../problem.js';
 import { logInWithSso, recordSsoFailure } from '../../../../app/staff-auth/log-in-with-sso.js';
-import type { AuthError } from '../../../../app/staff-auth/auth-errors.js';
+import type { AuthError } from '../../../../domain/staff/errors.js';
 import type { SsoChallenge, SsoProvider } from '../../../../app/ports/identity-providers.js';
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
@@ -69,7 +69,7 @@ export function ssoPages(deps: HttpDeps): FastifyPluginAsync {
         : error.code === 'auth.sso-failed'
           ? t.failed({ organisation: provider.name, reason: error.reason })
           : t.failed({ organisation: provider.name, reason: 'invalid-response' });
-    return reply.code(authStatusOf(error)).type('text/html; charset=utf-8').send(renderLoginPage(deps, request, reply, { alert }));
+    return reply.code(problemStatus(error)).type('text/html; charset=utf-8').send(renderLoginPage(deps, request, reply, { alert }));
   };
 
   return async (app) => {

@@ -8,9 +8,8 @@ import { STAFF_ROLES, type Staff } from '../../../../domain/staff/staff.js';
 import type { StaffAccount } from '../../../../app/ports/staff-accounts.js';
 import { approveAction, actionTypeSettings, saveActionTypeSetting } from '../../../../app/actions/action-type-settings.js';
 import { staffOf } from '../../authenticate.js';
-import { sendAuthError } from '../../auth-problem.js';
 import type { HttpDeps } from '../../http-deps.js';
-import { sendAppError } from '../../problem.js';
+import { sendProblem } from '../../problem.js';
 import { auditCsv } from './audit-csv.js';
 
 const STAFF_TAG = ['Medewerkers'];
@@ -70,19 +69,19 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/staff', { schema: { tags: STAFF_TAG, summary: 'Medewerkers binnen uw meldkamer of gemeente', querystring: z.object({ includeRevoked: z.enum(['true', 'false']).default('false') }) } }, async (request, reply) => {
       const outcome = await listAccounts(auth, staffOf(request), request.query.includeRevoked === 'true');
-      if (!outcome.ok) return sendAuthError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { items: outcome.value.map(accountJson) };
     });
 
     app.post('/staff', { schema: { tags: STAFF_TAG, summary: 'Medewerker aanmaken; de activeringslink wordt eenmalig getoond', body: createStaffBody } }, async (request, reply) => {
       const body = request.body;
-      if (!known(body)) return sendAuthError(reply, deps.catalogue, { code: 'staff.invalid-scope' });
+      if (!known(body)) return sendProblem(reply, deps.catalogue, { code: 'staff.invalid-scope' });
       const manager = staffOf(request);
       // Without a code, the account gets the manager's own meldkamer or gemeente.
       const meldkamerCode = body.meldkamerCode ?? (manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null);
       const gemeenteCode = body.gemeenteCode ?? (manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null);
       const outcome = await createAccount(auth, manager, { ...body, meldkamerCode, gemeenteCode });
-      if (!outcome.ok) return sendAuthError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply
         .code(201)
         .header('location', `/api/v1/staff/${outcome.value.id}`)
@@ -91,21 +90,21 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
 
     app.delete('/staff/:id', { schema: { tags: STAFF_TAG, summary: 'Account intrekken (sessies en sleutels vervallen direct)', params: staffIdParams } }, async (request, reply) => {
       const outcome = await revokeAccount(auth, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAuthError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
     });
 
     app.put('/staff/:id/role', { schema: { tags: STAFF_TAG, summary: 'Rol en scope wijzigen', params: staffIdParams, body: roleBody } }, async (request, reply) => {
       const body = request.body;
-      if (!known(body)) return sendAuthError(reply, deps.catalogue, { code: 'staff.invalid-scope' });
+      if (!known(body)) return sendProblem(reply, deps.catalogue, { code: 'staff.invalid-scope' });
       const outcome = await changeAccountRole(auth, staffOf(request), request.params.id, { role: body.role, meldkamerCode: body.meldkamerCode ?? null, gemeenteCode: body.gemeenteCode ?? null });
-      if (!outcome.ok) return sendAuthError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
     });
 
     app.post('/staff/:id/activation', { schema: { tags: STAFF_TAG, summary: 'Nieuwe activeringslink (nieuw wachtwoord en tweede stap)', params: staffIdParams } }, async (request, reply) => {
       const outcome = await resetAccount(auth, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendAuthError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { id: outcome.value.id, activationUrl: activationUrl(outcome.value.activationToken), activationExpiresAt: outcome.value.activationExpiresAt.toISOString() };
     });
 
@@ -121,7 +120,7 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         limit: q.limit,
         offset: q.offset,
       }, q.format === 'csv');
-      if (!outcome.ok) return sendAuthError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       if (q.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="auditlog.csv"').send(auditCsv(outcome.value.items));
       }
@@ -152,13 +151,13 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
 
     app.put('/action-types/:type', { schema: { tags: TYPES_TAG, summary: 'Sjabloon en goedkeuringsregel van een actietype wijzigen', params: typeParams, body: typeBody } }, async (request, reply) => {
       const outcome = await saveActionTypeSetting(deps, staffOf(request), { type: request.params.type as (typeof ACTION_TYPES)[number], ...request.body });
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return outcome.value;
     });
 
     app.post('/actions/:id/approval', { schema: { tags: ['Burgernetacties'], summary: 'Goedkeuren door een tweede centralist (voor typen die dat vragen)', params: actionIdParams, body: approvalBody } }, async (request, reply) => {
       const outcome = await approveAction(deps, staffOf(request), request.params.id, request.body?.version ?? null);
-      if (!outcome.ok) return sendAppError(reply, deps.catalogue, outcome.error);
+      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(201).send(outcome.value);
     });
   };

@@ -1,7 +1,8 @@
-import type { ThrottleReason } from '../../domain/staff/login-throttle.js';
-import type { PasswordProblem } from '../../domain/staff/password-policy.js';
-import type { SsoFailure, SsoRefusal } from '../../domain/staff/single-sign-on.js';
+import type { ThrottleReason } from './login-throttle.js';
+import type { PasswordProblem } from './password-policy.js';
+import type { SsoFailure, SsoRefusal } from './single-sign-on.js';
 
+/** Logging in, activation, second factors and the management of staff accounts. */
 export type AuthError =
   | { readonly code: 'auth.invalid-credentials' }
   | { readonly code: 'auth.throttled'; readonly reason: ThrottleReason; readonly retryAfterSeconds: number }
@@ -18,7 +19,5 @@ export type AuthError =
   | { readonly code: 'staff.email-taken' }
   | { readonly code: 'staff.invalid-scope' };
 
-export type AuthOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AuthError };
-
-export const authOk = <T>(value: T): AuthOutcome<T> => ({ ok: true, value });
-export const authFail = <T = never>(error: AuthError): AuthOutcome<T> => ({ ok: false, error });
+/** The staff member's role or scope does not allow what they asked. */
+export type Forbidden = Extract<AuthError, { readonly code: 'auth.forbidden' }>;

@@ -1,0 +1,30 @@
+/** A field of the request that is wrong, with a Dutch message (RFC 9457 extension `errors`). */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * What the HTTP adapter itself refuses before or beside any use case: requests it cannot read, credentials,
+ * uploads, limits. Together with AppError these are every code the problem table answers.
+ */
+export type RequestError =
+  | { readonly code: 'request.invalid'; readonly reason: 'fields'; readonly errors: readonly FieldError[] }
+  /** A body or URL the server could not parse; `status` is the 4xx Fastify chose. */
+  | { readonly code: 'request.invalid'; readonly reason: 'unreadable'; readonly status: number }
+  /** The console's address search: no postcode and house number. */
+  | { readonly code: 'request.invalid'; readonly reason: 'address' }
+  | { readonly code: 'request.not-found' }
+  | { readonly code: 'request.too-large' }
+  | { readonly code: 'request.unsupported-media-type'; readonly expected: 'json' | 'csv' }
+  | { readonly code: 'request.rate-limited'; readonly retryAfterSeconds: number }
+  | { readonly code: 'server.internal' }
+  | { readonly code: 'server.unavailable' }
+  | { readonly code: 'auth.csrf' }
+  | { readonly code: 'auth.unauthenticated'; readonly expected: 'token' | 'session-or-token'; readonly realm: 'burgernet' | 'burgernet-call-routing' }
+  /** A refusal by role (route-permissions.ts), before any handler ran. */
+  | { readonly code: 'auth.forbidden'; readonly refusedBy: 'role' }
+  | { readonly code: 'upload.not-multipart' }
+  | { readonly code: 'upload.malformed' }
+  /** `problem`: the CSV reader's sentence (from the catalogue), naming the columns or the limit. */
+  | { readonly code: 'relatiebeheer.import-unreadable'; readonly problem: string };

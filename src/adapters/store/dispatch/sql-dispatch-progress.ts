@@ -1,0 +1,28 @@
+import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../domain/delivery/delivery-status.js';
+import type { MessageKind } from '../../../domain/delivery/message-kind.js';
+import type { ContactChannel } from '../../../domain/participant/registration.js';
+import type { ActionProgress, DispatchRepository } from '../../../app/ports/dispatch-repository.js';
+import type { Queryable } from '../database/database.js';
+
+/** An action's deliveries counted by message kind, channel and status. */
+export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepository, 'progress'> {
+  return {
+    async progress(actionId) {
+      const rows = await db.query<{ kind: MessageKind; channel: ContactChannel; status: DeliveryStatus; n: number }>(
+        `select m.kind, d.channel, d.status, count(*)::int as n
+         from deliveries d join action_messages m on m.id = d.message_id
+         where d.action_id = $1 group by 1, 2, 3`,
+        [actionId],
+      );
+      const [times] = await db.query<{ first: Date | null; last: Date | null }>(
+        `select min(submitted_at) as first, max(submitted_at) as last from deliveries where action_id = $1`,
+        [actionId],
+      );
+      const empty = () => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
+      const perChannel = () => ({ sms: empty(), voice: empty() });
+      const byKind: ActionProgress['byKind'] = { alert: perChannel(), update: perChannel(), closing: perChannel() };
+      for (const r of rows) byKind[r.kind][r.channel][r.status] += r.n;
+      return { byKind, firstSubmittedAt: times?.first ?? null, lastSubmittedAt: times?.last ?? null };
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type { ActionResult } from '../action/action-result.js';
+import type { ActionStatus } from '../action/action-status.js';
+import type { ActionType } from '../action/action-type.js';
+import type { Publication } from '../action/publication.js';
+import type { Area } from '../area/area.js';
+import type { Audience } from '../mail/audience.js';
+import type { MailKind } from '../mail/mail-kind.js';
+import type { TemplateOwner } from '../mail/mail-template.js';
+import type { Msisdn } from '../participant/msisdn.js';
+import type { ContactChannel } from '../participant/registration.js';
+import type { CodeChannel } from '../self-service/verification.js';
+import type { ThrottleReason } from '../staff/login-throttle.js';
+import type { SsoFailure, SsoRefusal } from '../staff/single-sign-on.js';
+import type { SessionEndReason } from '../staff/staff-session.js';
+import type { StaffRole, StaffScope } from '../staff/staff.js';
+
+/** Written by relatiebeheer, beside the same event from the participants API. */
+type ViaRelatiebeheer = { readonly via: 'relatiebeheer' };
+/** The number and status every change to an action records, before what the change adds. */
+type ActionFacts = { readonly number: string; readonly status: ActionStatus };
+type Closing = { readonly result: ActionResult | null; readonly closingText: string | null };
+type ScopeCodes = { readonly role: StaffRole; readonly meldkamerCode: string | null; readonly gemeenteCode: string | null };
+type Denied = { readonly attempted: string; readonly scope: StaffScope };
+type TemplateChange = { readonly templateId: string; readonly kind: MailKind };
+
+/**
+ * Every event the audit log records, with the details written beside it (the `details` column, as JSON).
+ * Names are stable: the audit log is searched and exported by them, and old entries keep theirs.
+ */
+export interface AuditEventDetails {
+  // Actions (Burgernetplein)
+  'action.created': { readonly number: string; readonly type: ActionType; readonly meldkamerCode: string };
+  'action.revised': ActionFacts;
+  'action.started': ActionFacts;
+  'action.widened': ActionFacts & { readonly area: Area };
+  'action.update-sent': ActionFacts & { readonly text: string };
+  'action.closed': ActionFacts & Closing;
+  'action.withdrawn': ActionFacts & Closing;
+  'action.publication-changed': ActionFacts & { readonly publication: Publication };
+  'action.approved': { readonly version: number };
+  'action.photo-attached': { readonly number: string; readonly width: number; readonly height: number; readonly bytes: number };
+  'action.photo-removed': { readonly number: string };
+  'action.media-expired': { readonly files: number };
+  'action-type.changed': { readonly requiresApproval: boolean; readonly templateLength: number };
+  'tip.callback-numbers-viewed': { readonly number: string; readonly purpose: string; readonly shown: readonly string[] };
+  'meldkamer.routing-changed': { readonly target: string };
+  // The meldkamer's own public number: not personal data.
+  'meldkamer.public-phone-changed': { readonly publicPhone: Msisdn | null };
+
+  // Participants, by staff (participants API, relatiebeheer)
+  'participant.searched':
+    | { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly gemeenteCode: string | null; readonly shown: readonly string[] }
+    | (ViaRelatiebeheer & { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly shown: readonly string[] });
+  'participant.viewed': { readonly purpose: string } | (ViaRelatiebeheer & { readonly purpose: string });
+  'participant.created': { readonly registrations: number } | (ViaRelatiebeheer & { readonly registrations: number });
+  'participant.updated': { readonly fields: readonly string[] } | (ViaRelatiebeheer & { readonly fields: readonly string[] });
+  'participant.deleted': Record<string, never> | (ViaRelatiebeheer & { readonly registrations: number }) | { readonly by: 'participant' };
+  'participant.denied': Denied;
+  'registration.created': { readonly participantId: string };
+  'registration.updated': { readonly participantId: string } | (ViaRelatiebeheer & { readonly participantId: string });
+  'registration.deleted':
+    | { readonly participantId: string }
+    | { readonly registrations: number; readonly registeredElsewhere: true }
+    | (ViaRelatiebeheer & { readonly registrations: number });
+  'relatiebeheer.denied': Denied;
+  'relatiebeheer.exported': { readonly purpose: string; readonly scope: StaffScope };
+  'relatiebeheer.import-checked': ImportFigures;
+  'relatiebeheer.imported': ImportFigures;
+
+  // Participants themselves (self-service), and their e-mail
+  'participant.signed-up': { readonly channel: ContactChannel; readonly gemeenteCode: string };
+  'participant.logged-in': { readonly channel: CodeChannel };
+  'participant.self-updated': { readonly fields: readonly string[] };
+  'participant.paused': { readonly from: Date; readonly until: Date };
+  'participant.pause-ended': Record<string, never>;
+  'participant.email-confirmed': Record<string, never>;
+  'participant.email-unsubscribed': Record<string, never> | { readonly mailId: string };
+  'participant.email-bounced': { readonly mailId: string; readonly status: string };
+  'registration.self-added': { readonly channel: ContactChannel; readonly gemeenteCode: string } | { readonly registrationId: string; readonly gemeenteCode: string };
+  'registration.self-updated': { readonly registrationId: string };
+  'registration.self-deleted': { readonly registrationId: string };
+
+  // Burgernetmail
+  'mail.created': { readonly number: string; readonly kind: MailKind; readonly audience: Audience };
+  'mail.changed': { readonly audience: Audience };
+  'mail.scheduled': {
+    readonly number: string;
+    readonly kind: MailKind;
+    readonly subject: string;
+    readonly audience: Audience;
+    readonly recipients: number;
+    readonly sendAt: string;
+  };
+  'mail.queued': { readonly number: string; readonly recipients: number; readonly status: 'sending' | 'sent' | 'stopped' };
+  'mail.stopped': { readonly number: string; readonly cancelled: number };
+  'mail.denied': Denied | (Denied & { readonly templateId: string }) | (Denied & { readonly gemeenteCode: string });
+  'mail.answers-read': { readonly number: string; readonly answers: number };
+  'mail.answers-exported': { readonly number: string; readonly answers: number };
+  'mail.answer-photo-viewed': { readonly answerId: string };
+  'mail.template-created': TemplateChange;
+  'mail.template-changed': TemplateChange;
+  'mail.template-deleted': TemplateChange;
+  'mail.sender-changed': { readonly owner: TemplateOwner; readonly replyTo: boolean };
+
+  // Staff accounts and logins
+  /** `apiToken`: made with an API token (the command line), not an activation link. */
+  'staff.created': ScopeCodes | (ScopeCodes & { readonly apiToken: true });
+  'staff.activated': Record<string, never>;
+  'staff.revoked': { readonly role: StaffRole };
+  'staff.reset': { readonly ssoUnlinked: boolean };
+  'staff.permissions-changed': { readonly before: ScopeCodes; readonly after: ScopeCodes };
+  'staff.password-changed': Record<string, never>;
+  'staff.second-factor-added': { readonly factor: string };
+  'staff.logged-in':
+    | { readonly method: string; readonly secondFactor: string }
+    | { readonly method: 'oidc'; readonly provider: string; readonly secondFactor: 'idp'; readonly acr: string | null; readonly amr: readonly string[] | null };
+  // Which step failed; an unknown e-mail address is never kept (it may be someone's personal address).
+  'staff.login-failed':
+    | { readonly step: 'password' | 'no-second-factor' | 'totp' | 'passkey'; readonly knownAccount: boolean }
+    | { readonly step: 'sso'; readonly provider: string; readonly reason: SsoRefusal; readonly knownAccount: boolean }
+    | { readonly step: 'sso'; readonly provider: string; readonly reason: SsoFailure; readonly error: string };
+  'staff.login-throttled': { readonly reason: ThrottleReason | null };
+  'staff.sso-linked': { readonly provider: string };
+  'staff.sso-verified': { readonly provider: string; readonly next: 'second-factor' | 'enrolment' };
+  'staff.session-ended': { readonly reason: SessionEndReason };
+  'staff.logged-out': Record<string, never>;
+  'audit.exported': { readonly rows: number; readonly event: string | null; readonly from: string | null; readonly to: string | null };
+
+  // Dashboard
+  'campaign.added': { readonly campaignId: string; readonly startsOn: string; readonly endsOn: string };
+  'campaign.removed': { readonly campaignId: string };
+}
+
+interface ImportFigures {
+  readonly rows: number;
+  readonly goodRows: number;
+  readonly badRows: number;
+  readonly stored: number;
+  readonly participantsCreated: number;
+}
+
+export type AuditEventName = keyof AuditEventDetails;
+
+/** One event with its details: `append` takes only a known name, with the details of that name. */
+export type AuditEvent = { readonly [E in AuditEventName]: { readonly event: E; readonly details: AuditEventDetails[E] } }[AuditEventName];
+
+/** The events a change to an action writes (change-action.ts). */
+export type ActionChangeEvent = Extract<
+  AuditEvent,
+  { readonly event: 'action.revised' | 'action.started' | 'action.widened' | 'action.update-sent' | 'action.closed' | 'action.withdrawn' | 'action.publication-changed' }
+>;
+
+export function actionFacts(action: ActionFacts): ActionFacts {
+  return { number: action.number, status: action.status };
+}

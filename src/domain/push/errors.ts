@@ -1,0 +1,2 @@
+/** The app's push subscriptions. */
+export type PushError = { readonly code: 'push.unknown-device' } | { readonly code: 'push.endpoint-not-allowed' };
