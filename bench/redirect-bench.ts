@@ -5,7 +5,7 @@ import { createAddressAllowList } from '../src/adapters/call-routing/address-all
 import { startSipRedirectServer } from '../src/adapters/call-routing/sip-redirect-server.js';
 import { createBatchedCallRoutingLog } from '../src/adapters/store/batched-call-routing-log.js';
 import { callRoutingStatements, createSqlCallRoutingRepository } from '../src/adapters/store/sql-call-routing-repository.js';
-import { createRouteCaller } from '../src/app/calls/route-caller.js';
+import { createRouteCaller } from '../src/app/call-routing/route-caller.js';
 import { loadScenario } from '../test/support/redirect-scenarios.js';
 import { runSipp } from '../test/support/sipp-client.js';
 import type { BenchDatabase } from './bench-database.js';

@@ -197,7 +197,10 @@ describe('who may do what: actions belong to a meldkamer, participants to gemeen
           assertProblem(response, 404, 'participant.not-found');
           assert.deepEqual(response.body, unknown.body, 'the answer does not reveal that the participant exists');
         }
-        assert.deepEqual(await counts(), before);
+        assert.deepEqual(await counts(), { ...before, audit_log: before.audit_log! + requests.length }, 'nothing stored but the audit of each refusal');
+        const denied = (await auditOf(p.id)).filter((a) => a.event === 'participant.denied');
+        assert.deepEqual(denied.map((a) => a.details.attempted).sort(), ['add-registration', 'change', 'remove', 'remove-registration', 'view']);
+        assert.ok(denied.every((a) => a.actor_name === 'gemeente GM0363' && a.details.via === 'participants'), JSON.stringify(denied));
       }
     });
 
@@ -231,7 +234,7 @@ describe('who may do what: actions belong to a meldkamer, participants to gemeen
       assertProblem(partly, 403, 'participant.out-of-scope');
       const extraAddress = await gemeenteAmsterdam.post(`/api/v1/participants/${inAmsterdam.id}/registrations`, { phone: '0612340001', channel: 'sms', ...UTRECHT, houseNumber: 8 });
       assertProblem(extraAddress, 403, 'participant.out-of-scope');
-      assert.deepEqual(await counts(), before);
+      assert.deepEqual(await counts(), { ...before, audit_log: before.audit_log! + 3 }, 'nothing stored but the audit of each refusal');
     });
 
     test('found by a search of the gemeente user, and nobody else is', async () => {
@@ -262,7 +265,7 @@ describe('who may do what: actions belong to a meldkamer, participants to gemeen
         403,
         'participant.out-of-scope',
       );
-      assert.deepEqual(await counts(), before);
+      assert.deepEqual(await counts(), { ...before, audit_log: before.audit_log! + 1 }, 'nothing stored but the audit of the refusal');
     });
 
     test('a centralist sees participants in their region but changes nothing (403 auth.forbidden)', async () => {

@@ -38,7 +38,7 @@ describe('relatiebeheer for a gemeente, over HTTP', () => {
   });
   after(() => t.stop());
 
-  test('another gemeente\'s participant: 403 for every action, nothing changes, and the audit log shows each attempt', async () => {
+  test('another gemeente\'s participant: not found for every action (as for someone who does not exist), nothing changes, and the audit log shows each attempt', async () => {
     const before = await t.system.database.query('select name, email from participants where id = $1', [inUtrecht.id]);
     const attempts = [
       await amsterdam.get(`/api/v1/relatiebeheer/participants/${inUtrecht.id}?${q()}`),
@@ -49,18 +49,19 @@ describe('relatiebeheer for a gemeente, over HTTP', () => {
       await amsterdam.delete(`/api/v1/relatiebeheer/participants/${inUtrecht.id}`),
     ];
     for (const response of attempts) {
-      assert.equal(response.status, 403, JSON.stringify(response.body));
-      assert.equal(response.body.code, 'relatiebeheer.outside-gemeente');
+      assert.equal(response.status, 404, JSON.stringify(response.body));
+      assert.equal(response.body.code, 'participant.not-found');
       assert.equal(response.body.name, undefined, 'nothing of the participant in the answer');
     }
     assert.deepEqual(await t.system.database.query('select name, email from participants where id = $1', [inUtrecht.id]), before);
     assert.equal(await count('select count(*)::int as n from registrations where participant_id = $1', [inUtrecht.id]), 1);
-    const audit = await t.system.database.query<{ actor_name: string; details: { attempted: string } }>(
-      `select actor_name, details from audit_log where event = 'relatiebeheer.denied' and subject_id = $1 order by id`,
+    const audit = await t.system.database.query<{ actor_name: string; details: { attempted: string; via: string } }>(
+      `select actor_name, details from audit_log where event = 'participant.denied' and subject_id = $1 order by id`,
       [inUtrecht.id],
     );
-    assert.deepEqual(audit.map((a) => [a.actor_name, a.details.attempted]), [
-      ['gemeente GM0363', 'view'], ['gemeente GM0363', 'change'], ['gemeente GM0363', 'change-registration'], ['gemeente GM0363', 'remove'],
+    assert.deepEqual(audit.map((a) => [a.actor_name, a.details.attempted, a.details.via]), [
+      ['gemeente GM0363', 'view', 'relatiebeheer'], ['gemeente GM0363', 'change', 'relatiebeheer'],
+      ['gemeente GM0363', 'change-registration', 'relatiebeheer'], ['gemeente GM0363', 'remove', 'relatiebeheer'],
     ]);
     // The owning gemeente sees them; an id that does not exist is 404.
     assert.equal((await utrecht.get(`/api/v1/relatiebeheer/participants/${inUtrecht.id}?${q()}`)).status, 200);
@@ -74,7 +75,7 @@ describe('relatiebeheer for a gemeente, over HTTP', () => {
     assert.equal(response.status, 403);
     assert.equal(response.body.code, 'participant.out-of-scope');
     assert.equal(await count(`select count(*)::int as n from registrations where msisdn = '+31644440003'`), 0);
-    assert.equal(await count(`select count(*)::int as n from audit_log where event = 'relatiebeheer.denied' and details->>'attempted' = 'register-outside'`), 1);
+    assert.equal(await count(`select count(*)::int as n from audit_log where event = 'participant.denied' and details->>'attempted' = 'register-outside'`), 1);
   });
 
   test('someone in two gemeenten: each sees only their own address, and removing takes only that one', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CountryCode } from 'libphonenumber-js';
-import { displayPhone } from '../adapters/http/schemas/app-schemas.js';
+import { displayPhone } from '../adapters/http/schemas/burgernet-app-schemas.js';
 import { parsePhoneNumber } from '../adapters/http/schemas/phone-number.js';
 import { setMeldkamerPhone } from '../app/meldkamers/set-meldkamer-phone.js';
 import type { CliContext } from './cli-context.js';

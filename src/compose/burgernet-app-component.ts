@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { expireMedia } from '../app/media/expire-media.js';
 import type { Clock } from '../app/ports/clock.js';
 import type { Store } from '../app/ports/stores.js';
-import type { AppHttpDeps } from '../adapters/http/app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../adapters/http/burgernet-app-http-deps.js';
 import { createLocalPhotoStorage } from '../adapters/photos/local-photo-storage.js';
 import { createSharpImageSanitizer } from '../adapters/photos/sharp-image-sanitizer.js';
 import type { Component } from './component.js';
@@ -18,7 +18,7 @@ export const BURGERNET_APP_KEYS = [
  * The Burgernetapp's side of the system: photo storage (a folder under DATA_DIR), the sanitizer, and the job
  * that deletes photos and tips past their retention (once at start, then every interval).
  */
-export function burgernetAppComponent(config: Section<typeof BURGERNET_APP_KEYS>, deps: { readonly store: Store; readonly clock: Clock; readonly logger: Logger }): Component<AppHttpDeps> {
+export function burgernetAppComponent(config: Section<typeof BURGERNET_APP_KEYS>, deps: { readonly store: Store; readonly clock: Clock; readonly logger: Logger }): Component<BurgernetAppHttpDeps> {
   return {
     name: 'burgernet-app',
     async start() {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.js';
-import { createRouteCaller, type RouteCaller } from '../app/calls/route-caller.js';
+import { createRouteCaller, type RouteCaller } from '../app/call-routing/route-caller.js';
 import { createAddressAllowList, type AddressAllowList } from '../adapters/call-routing/address-allow-list.js';
 import { startSipRedirectServer, type SipRedirectServer } from '../adapters/call-routing/sip-redirect-server.js';
 import { createInProcessCallRoutedEvents, type CallRoutedEvents } from '../adapters/events/in-process-call-routed-events.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildHttpApp } from '../adapters/http/build-http-app.js';
+import { buildHttpServer } from '../adapters/http/build-http-server.js';
 import type { HttpDeps } from '../adapters/http/http-deps.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
@@ -17,7 +17,7 @@ export function httpComponent(config: Section<typeof HTTP_KEYS>, deps: HttpDeps 
   return {
     name: 'http',
     async start() {
-      const app = await buildHttpApp(deps);
+      const app = await buildHttpServer(deps);
       let url: string | null = null;
       if (deps.listen) {
         await app.listen({ host: config.HOST, port: config.PORT });

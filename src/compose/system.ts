@@ -123,6 +123,8 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
         broadcast: broadcast.routing,
         geocoder,
         gemeenten: geodata.gemeenteScopes,
+        // Deleting a participant through the participants API erases their codes and counters too, as relatiebeheer does.
+        crypto: selfService.relatiebeheer.crypto,
         referenceData: { gemeenten: geodata.gemeenten, meldkamers: geodata.meldkamers },
         phoneCountries: config.PHONE_COUNTRIES as CountryCode[],
         trustProxy: config.TRUST_PROXY,

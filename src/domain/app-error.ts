@@ -2,7 +2,7 @@ import type { ActionError, ApprovalError } from './action/errors.js';
 import type { DashboardError } from './dashboard/errors.js';
 import type { MeldkamerError } from './geo/errors.js';
 import type { MailError } from './mail/errors.js';
-import type { ParticipantError, RelatiebeheerError } from './participant/errors.js';
+import type { ParticipantError } from './participant/errors.js';
 import type { PhotoError } from './photo/errors.js';
 import type { PushError } from './push/errors.js';
 import type { AuthError } from './staff/errors.js';
@@ -20,7 +20,6 @@ export type AppError =
   | MailError
   | MeldkamerError
   | ParticipantError
-  | RelatiebeheerError
   | PhotoError
   | PushError
   | TipError;

@@ -2,7 +2,7 @@ import { headerListValues, headerValue, type SipMessage, type SipRequest, type S
 import { parseNameAddr } from '../sip/sip-name-addr.js';
 import { SipParseError } from '../sip/sip-parse-error.js';
 import { parseCSeq } from '../sip/sip-ids.js';
-import type { SipPeer } from '../sip/sip-transport.js';
+import type { SipPeer } from './sip-redirect-transport.js';
 import { branchCookie, formatVia, parseVia } from '../sip/sip-via.js';
 
 /** RFC 3261 timers (§17, table 4). */

@@ -3,7 +3,7 @@ import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { pino } from 'pino';
-import type { RouteCaller } from '../../app/calls/route-caller.js';
+import type { RouteCaller } from '../../app/call-routing/route-caller.js';
 import { headerValue, type SipResponse } from '../sip/sip-message.js';
 import { parseSipMessage } from '../sip/sip-parser.js';
 import { SipStreamFramer } from '../sip/sip-stream-framer.js';

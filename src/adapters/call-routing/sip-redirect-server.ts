@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
-import type { RouteCaller } from '../../app/calls/route-caller.js';
+import type { RouteCaller } from '../../app/call-routing/route-caller.js';
 import { newTag } from '../sip/sip-ids.js';
 import { headerValue, type SipLimits, type SipMessage, type SipRequest } from '../sip/sip-message.js';
 import { SipParseError } from '../sip/sip-parse-error.js';
-import { responseDestination } from '../sip/sip-response-destination.js';
+import { responseDestination } from './sip-response-destination.js';
 import { createResponse } from '../sip/sip-response.js';
-import { startSipTransport, type SipPeer } from '../sip/sip-transport.js';
+import { startSipRedirectTransport, type SipPeer } from './sip-redirect-transport.js';
 import { parseUri } from '../sip/sip-uri.js';
 import type { AddressAllowList } from './address-allow-list.js';
 import { callerOf } from './caller-number.js';
@@ -151,7 +151,7 @@ export async function startSipRedirectServer(options: SipRedirectServerOptions, 
     send(createResponse(partial, 400, { toTag: newTag(), reason: `Bad Request (${error.code})` }), peer);
   };
 
-  const transport = await startSipTransport({
+  const transport = await startSipRedirectTransport({
     host: options.host,
     port: options.port,
     limits: options.limits,

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 /** The browser code's sources (src/web/); the bundles exist in memory only, under the URLs they are served at. */
 const WEB_ROOT = fileURLToPath(new URL('../../web/', import.meta.url));
 
-/** h3-js's browser build, served as it is under /static/vendor/h3/ (build-http-app.ts): minifying it each start would cost half a second. */
+/** h3-js's browser build, served as it is under /static/vendor/h3/ (build-http-server.ts): minifying it each start would cost half a second. */
 const H3_URL = '/static/vendor/h3/h3-js.es.js';
 
 /** How the page loads the script: a classic `<script defer>` (page-layout.ts) or `<script type="module">` (the app). */

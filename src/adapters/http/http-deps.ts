@@ -5,7 +5,7 @@ import type { ParticipantDeps } from '../../app/participants/participant-deps.js
 import type { Gemeente } from '../../domain/geo/gemeente.js';
 import type { Meldkamer } from '../../domain/geo/meldkamer.js';
 import type { PleinHttpDeps } from './plein-http-deps.js';
-import type { AppHttpDeps } from './app-http-deps.js';
+import type { BurgernetAppHttpDeps } from './burgernet-app-http-deps.js';
 import type { CallRoutingHttpDeps } from './routes/call-routing-routes.js';
 import type { SelfServiceHttpDeps } from './self-service-http-deps.js';
 import type { PushRouteDeps } from './routes/push-routes.js';
@@ -26,7 +26,7 @@ export interface HttpDeps extends ActionDeps, ParticipantDeps {
   /** Burgernetplein: staff login, sessions, portal pages. */
   readonly plein: PleinHttpDeps;
   /** The Burgernetapp (/app, /app/v1, /acties) and action photos and tips; absent: not served. */
-  readonly app?: AppHttpDeps;
+  readonly app?: BurgernetAppHttpDeps;
   /** 0800-0011 routing over HTTP for telephony platforms; absent: POST /api/v1/call-routing is not served. */
   readonly callRouting?: CallRoutingHttpDeps;
   /** The public site, sign-up, "Mijn gegevens" and relatiebeheer; absent: not served. */

@@ -110,7 +110,6 @@ export const PROBLEM_TABLE = {
   'participant.sms-needs-mobile': { status: 422 },
   'participant.out-of-scope': { status: 403 },
   'participant.duplicate-registration': { status: 409 },
-  'relatiebeheer.outside-gemeente': { status: 403 },
   'relatiebeheer.import-unreadable': { status: 422, detail: (e) => e.problem },
 
   'photo.not-an-image': { status: 422, detail: (_e, c) => c.problemDetails.notAnImage },

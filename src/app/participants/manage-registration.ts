@@ -1,8 +1,8 @@
+import type { ParticipantVia } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
-import type { Stores } from '../ports/stores.js';
-import { auditDeniedRegistration, loadManageable } from './manage-participant.js';
+import type { StoredRegistration } from '../ports/participant-repository.js';
+import { loadManageable, mayUse, refuseRegistration, viaDetail } from './participant-scope.js';
 import type { ParticipantDeps } from './participant-deps.js';
 import { isSameRegistration, resolveRegistration, type RegistrationInput } from './registration-input.js';
 
@@ -11,13 +11,14 @@ export async function addRegistration(
   staff: Staff,
   participantId: string,
   input: RegistrationInput,
+  via: ParticipantVia = 'participants',
 ): Promise<Result<StoredRegistration>> {
-  if (staff.role === 'centralist') return fail({ code: 'auth.forbidden' });
+  if (staff.role === 'centralist' || !mayUse(staff, via)) return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
-  const resolved = await resolveRegistration(deps, staff, input, { id: deps.ids.newId(), participantId }, at);
+  const resolved = await resolveRegistration(deps, staff, input, { id: deps.ids.newId(), participantId }, at, { attempted: 'register-outside', via }, participantId);
   if (!resolved.ok) return resolved;
   return deps.store.transaction(async (stores) => {
-    const loaded = await loadManageable(deps, stores, staff, participantId);
+    const loaded = await loadManageable(deps, stores, staff, participantId, { attempted: 'add-registration', via });
     if (!loaded.ok) return fail(loaded.error);
     if (loaded.value.full.registrations.some((r) => isSameRegistration(r, resolved.value))) {
       return fail({ code: 'participant.duplicate-registration' });
@@ -27,7 +28,7 @@ export async function addRegistration(
     }
     await stores.audit.append({
       actorId: staff.id, actorName: staff.name, event: 'registration.created', subjectType: 'registration',
-      subjectId: resolved.value.id, details: { participantId }, at,
+      subjectId: resolved.value.id, details: { participantId, ...viaDetail(via) }, at,
     });
     return ok(resolved.value);
   });
@@ -39,16 +40,18 @@ export async function changeRegistration(
   participantId: string,
   registrationId: string,
   input: RegistrationInput,
+  via: ParticipantVia = 'participants',
 ): Promise<Result<StoredRegistration>> {
-  if (staff.role === 'centralist') return fail({ code: 'auth.forbidden' });
+  if (staff.role === 'centralist' || !mayUse(staff, via)) return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
-  const resolved = await resolveRegistration(deps, staff, input, { id: registrationId, participantId }, at);
+  const resolved = await resolveRegistration(deps, staff, input, { id: registrationId, participantId }, at, { attempted: 'register-outside', via }, participantId);
   if (!resolved.ok) return resolved;
   return deps.store.transaction(async (stores) => {
-    const loaded = await loadManageable(deps, stores, staff, participantId);
+    const attempt = { attempted: 'change-registration', via } as const;
+    const loaded = await loadManageable(deps, stores, staff, participantId, attempt);
     if (!loaded.ok) return fail(loaded.error);
     const existing = loaded.value.managed.registrations.find((r) => r.id === registrationId);
-    if (existing === undefined) return refuseOutsideScope(stores, staff, loaded.value.full, registrationId, 'change-registration', at);
+    if (existing === undefined) return refuseRegistration(stores, staff, loaded.value.full, registrationId, attempt, at);
     if (loaded.value.full.registrations.some((r) => r.id !== registrationId && isSameRegistration(r, resolved.value))) {
       return fail({ code: 'participant.duplicate-registration' });
     }
@@ -56,7 +59,7 @@ export async function changeRegistration(
     await stores.participants.updateRegistration(changed);
     await stores.audit.append({
       actorId: staff.id, actorName: staff.name, event: 'registration.updated', subjectType: 'registration',
-      subjectId: registrationId, details: { participantId }, at,
+      subjectId: registrationId, details: { participantId, ...viaDetail(via) }, at,
     });
     return ok(changed);
   });
@@ -67,34 +70,21 @@ export async function removeRegistration(
   staff: Staff,
   participantId: string,
   registrationId: string,
+  via: ParticipantVia = 'participants',
 ): Promise<Result<null>> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
-    const loaded = await loadManageable(deps, stores, staff, participantId);
+    const attempt = { attempted: 'remove-registration', via } as const;
+    const loaded = await loadManageable(deps, stores, staff, participantId, attempt);
     if (!loaded.ok) return fail(loaded.error);
     if (!loaded.value.managed.registrations.some((r) => r.id === registrationId)) {
-      return refuseOutsideScope(stores, staff, loaded.value.full, registrationId, 'remove-registration', at);
+      return refuseRegistration(stores, staff, loaded.value.full, registrationId, attempt, at);
     }
     await stores.participants.deleteRegistration(registrationId);
     await stores.audit.append({
       actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'registration',
-      subjectId: registrationId, details: { participantId }, at,
+      subjectId: registrationId, details: { participantId, ...viaDetail(via) }, at,
     });
     return ok(null);
   });
-}
-
-/** Not found either way; an attempt at another gemeente's registration of this participant is written down. */
-async function refuseOutsideScope<T>(
-  stores: Stores,
-  staff: Staff,
-  participant: ParticipantWithRegistrations,
-  registrationId: string,
-  attempted: string,
-  at: Date,
-): Promise<Result<T>> {
-  if (participant.registrations.some((r) => r.id === registrationId)) {
-    await auditDeniedRegistration(stores, staff, attempted, participant.id, at);
-  }
-  return fail({ code: 'participant.not-found' });
 }

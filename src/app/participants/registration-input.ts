@@ -5,6 +5,7 @@ import type { TimeWindow } from '../../domain/time-window/time-window.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { StoredRegistration } from '../ports/participant-repository.js';
 import type { ParticipantDeps } from './participant-deps.js';
+import { auditDenied, type Attempt } from './participant-scope.js';
 
 export interface RegistrationInput {
   readonly phone: PhoneNumber;
@@ -13,13 +14,18 @@ export interface RegistrationInput {
   readonly timeWindows: readonly TimeWindow[];
 }
 
-/** Checks a registration and places its address: geocoded, in a gemeente the staff member may manage. */
+/**
+ * Checks a registration and places its address: geocoded, in a gemeente the staff member may manage. An address
+ * outside scope is refused and the attempt written down, against the participant when there is one already.
+ */
 export async function resolveRegistration(
   deps: ParticipantDeps,
   staff: Staff,
   input: RegistrationInput,
   ids: { readonly id: string; readonly participantId: string },
   createdAt: Date,
+  attempt: Attempt,
+  subjectId: string | null,
 ): Promise<Result<StoredRegistration>> {
   if (!channelFitsNumber(input.channel, input.phone)) {
     return fail({ code: input.channel === 'sms' ? 'participant.sms-needs-mobile' : 'participant.invalid-phone-number' });
@@ -35,7 +41,10 @@ export async function resolveRegistration(
   }
   const gemeente = deps.gemeenten.get(geocoded.result.gemeenteCode);
   if (gemeente === undefined) return fail({ code: 'participant.address-not-found' });
-  if (!mayManageParticipantsIn(staff, gemeente)) return fail({ code: 'participant.out-of-scope' });
+  if (!mayManageParticipantsIn(staff, gemeente)) {
+    await auditDenied(deps.store, staff, attempt, subjectId, createdAt);
+    return fail({ code: 'participant.out-of-scope' });
+  }
   return ok({
     ...ids,
     msisdn: input.phone.msisdn,

@@ -1,4 +1,4 @@
-import type { CallTransport, RoutingReason } from '../../domain/calls/call-routing.js';
+import type { CallTransport, RoutingReason } from '../../domain/call-routing/call-routing.js';
 
 /** A call to 0800-0011 was put through for an action (for the console's live list of tips). */
 export interface CallRoutedEvent {

@@ -5,7 +5,7 @@ import type { Staff } from '../../domain/staff/staff.js';
 import type { TimeWindow } from '../../domain/time-window/time-window.js';
 import type { StoredRegistration } from '../ports/participant-repository.js';
 import { keyOf, type ImportedParticipant } from '../ports/relation-repository.js';
-import { inScope } from './relation-access.js';
+import { managesGemeente } from '../participants/participant-scope.js';
 import type { RelatiebeheerDeps } from './relatiebeheer-deps.js';
 
 /** A row of an import file whose fields were read at the edge (CSV). */
@@ -90,7 +90,7 @@ export async function importRelations(
         addProblem(line, { column: 'postcode', message: geocoded.kind === 'unavailable' ? options.texts.geocoderUnavailable : options.texts.addressNotFound });
         continue;
       }
-      if (!inScope(deps.gemeenten, staff, geocoded.result.gemeenteCode)) {
+      if (!managesGemeente(deps.gemeenten, staff, geocoded.result.gemeenteCode)) {
         addProblem(line, { column: 'postcode', message: options.texts.outsideGemeente });
         continue;
       }

@@ -20,7 +20,12 @@ type ViaRelatiebeheer = { readonly via: 'relatiebeheer' };
 type ActionFacts = { readonly number: string; readonly status: ActionStatus };
 type Closing = { readonly result: ActionResult | null; readonly closingText: string | null };
 type ScopeCodes = { readonly role: StaffRole; readonly meldkamerCode: string | null; readonly gemeenteCode: string | null };
+/** Which way staff reached a participant: the participants API, or relatiebeheer (the gemeente's view of it). */
+export type ParticipantVia = 'participants' | 'relatiebeheer';
+export type DeniedAttempt = 'view' | 'change' | 'remove' | 'add-registration' | 'change-registration' | 'remove-registration' | 'register-outside';
 type Denied = { readonly attempted: string; readonly scope: StaffScope };
+/** A participant outside scope: answered as not found, written down with what was tried, the actor's scope and the way in. */
+type ParticipantDenied = { readonly attempted: DeniedAttempt; readonly scope: StaffScope; readonly via: ParticipantVia };
 type TemplateChange = { readonly templateId: string; readonly kind: MailKind };
 
 /**
@@ -50,19 +55,19 @@ export interface AuditEventDetails {
   // Participants, by staff (participants API, relatiebeheer)
   'participant.searched':
     | { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly gemeenteCode: string | null; readonly shown: readonly string[] }
-    | (ViaRelatiebeheer & { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly shown: readonly string[] });
+    | (ViaRelatiebeheer & { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly gemeenteCode: string | null; readonly shown: readonly string[] });
   'participant.viewed': { readonly purpose: string } | (ViaRelatiebeheer & { readonly purpose: string });
   'participant.created': { readonly registrations: number } | (ViaRelatiebeheer & { readonly registrations: number });
   'participant.updated': { readonly fields: readonly string[] } | (ViaRelatiebeheer & { readonly fields: readonly string[] });
-  'participant.deleted': Record<string, never> | (ViaRelatiebeheer & { readonly registrations: number }) | { readonly by: 'participant' };
-  'participant.denied': Denied;
-  'registration.created': { readonly participantId: string };
+  'participant.deleted': { readonly registrations: number } | (ViaRelatiebeheer & { readonly registrations: number }) | { readonly by: 'participant' };
+  'participant.denied': ParticipantDenied;
+  'registration.created': { readonly participantId: string } | (ViaRelatiebeheer & { readonly participantId: string });
   'registration.updated': { readonly participantId: string } | (ViaRelatiebeheer & { readonly participantId: string });
   'registration.deleted':
     | { readonly participantId: string }
+    | (ViaRelatiebeheer & { readonly participantId: string })
     | { readonly registrations: number; readonly registeredElsewhere: true }
-    | (ViaRelatiebeheer & { readonly registrations: number });
-  'relatiebeheer.denied': Denied;
+    | (ViaRelatiebeheer & { readonly registrations: number; readonly registeredElsewhere: true });
   'relatiebeheer.exported': { readonly purpose: string; readonly scope: StaffScope };
   'relatiebeheer.import-checked': ImportFigures;
   'relatiebeheer.imported': ImportFigures;

@@ -109,7 +109,6 @@ export const nl: Catalogue = {
     'participant.sms-needs-mobile': 'Voor sms is een mobiel nummer nodig',
     'participant.out-of-scope': 'Deze deelnemer valt buiten uw gemeente of regio',
     'participant.duplicate-registration': 'Dit nummer is al op dit adres aangemeld',
-    'relatiebeheer.outside-gemeente': 'Deze deelnemer valt buiten uw gemeente',
     'relatiebeheer.import-unreadable': 'Het importbestand kan niet worden gelezen',
     'dashboard.unknown-gemeente': 'Onbekende gemeente',
     'dashboard.out-of-scope': 'Deze gemeente valt buiten uw gemeente of regio',

@@ -232,7 +232,6 @@ export const selfServiceNl = {
     changed: 'De gegevens zijn gewijzigd.',
     removed: 'De deelnemer is verwijderd uit uw gemeente.',
     removeButton: 'Verwijderen uit onze gemeente',
-    outside: 'Deze deelnemer valt buiten uw gemeente. Uw poging is vastgelegd.',
     importTitle: 'Importeren (CSV)',
     importIntro: 'Een CSV-bestand met de kolommen naam, postcode, huisnummer, toevoeging, telefoon, kanaal (sms of spraak), e-mail en tijden (bijvoorbeeld "ma-vr 08:30-17:30"). Gescheiden door ; of ,.',
     file: 'Bestand',

@@ -8,5 +8,3 @@ export type ParticipantError =
   | { readonly code: 'participant.out-of-scope' }
   | { readonly code: 'participant.duplicate-registration' };
 
-/** Relatiebeheer: a participant with no registration in the staff member's gemeente is someone else's. */
-export type RelatiebeheerError = { readonly code: 'relatiebeheer.outside-gemeente' };

@@ -9,11 +9,11 @@ import { formatUri } from '../../sip/sip-uri.js';
 import { digestAuthorization, parseDigestChallenge, type DigestCredentials } from './digest-auth.js';
 import { formatSdpOffer, parseSdpAnswer, type SdpAnswer } from './sdp.js';
 import type { ClientTransactions, TransactionEvent } from './sip-client-transactions.js';
-import type { SipTransport } from './sip-transport.js';
+import type { SipUaTransport } from './sip-ua-transport.js';
 
 /** What a call needs from the user agent around it. */
 export interface CallContext {
-  readonly transport: SipTransport;
+  readonly transport: SipUaTransport;
   readonly transactions: ClientTransactions;
   /** Request-URI and To domain. */
   readonly domain: string;

@@ -1,7 +1,7 @@
 import { headerListValues, headerValue, headerValues, sipRequest, type SipRequest, type SipResponse } from '../../sip/sip-message.js';
 import { parseCSeq } from '../../sip/sip-ids.js';
 import { parseVia } from '../../sip/sip-via.js';
-import type { SipTransport } from './sip-transport.js';
+import type { SipUaTransport } from './sip-ua-transport.js';
 
 /** RFC 3261 timer values; tests shorten T1 so that a lost message costs milliseconds. */
 export interface SipTimers {
@@ -41,11 +41,11 @@ const keyOf = (branch: string, method: string) => `${branch}\n${method}`;
  * (for 64 × T1), since the ACK to it is the caller's (§13.2.2.4).
  */
 export class ClientTransactions {
-  readonly #transport: SipTransport;
+  readonly #transport: SipUaTransport;
   readonly #timers: SipTimers;
   readonly #transactions = new Map<string, Transaction>();
 
-  constructor(transport: SipTransport, timers: SipTimers) {
+  constructor(transport: SipUaTransport, timers: SipTimers) {
     this.#transport = transport;
     this.#timers = timers;
   }

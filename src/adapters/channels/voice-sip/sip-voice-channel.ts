@@ -9,7 +9,7 @@ import type { DigestCredentials } from './digest-auth.js';
 import { RtpPlayer, SILENCE_BYTE, type RtpPortRange } from './rtp-player.js';
 import { ClientTransactions, DEFAULT_SIP_TIMERS, type SipTimers } from './sip-client-transactions.js';
 import { placeSipCall, type CallContext, type DialogHandler } from './sip-call.js';
-import { openSipTransport, type Inbound, type SipTransport, type SipTransportKind } from './sip-transport.js';
+import { openSipUaTransport, type Inbound, type SipUaTransport, type SipTransportKind } from './sip-ua-transport.js';
 
 export interface SipVoiceChannelOptions {
   readonly trunkHost: string;
@@ -56,7 +56,7 @@ export async function createSipVoiceChannel(
 ): Promise<SipVoiceChannel> {
   const logger = deps.logger;
   const timers = options.timers ?? DEFAULT_SIP_TIMERS;
-  const transport: SipTransport = await openSipTransport({
+  const transport: SipUaTransport = await openSipUaTransport({
     kind: options.transport,
     host: options.trunkHost,
     port: options.trunkPort,

@@ -7,12 +7,12 @@ import type { MediaDeps } from '../../../app/media/media-deps.js';
 import { setPublication } from '../../../app/actions/set-publication.js';
 import { setMeldkamerPhone } from '../../../app/meldkamers/set-meldkamer-phone.js';
 import { staffOf } from '../authenticate.js';
-import type { AppHttpDeps } from '../app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../burgernet-app-http-deps.js';
 import type { HttpDeps } from '../http-deps.js';
 import { readUpload, uploadError } from '../multipart-upload.js';
 import { sendProblem } from '../problem.js';
 import { actionIdParams, actionJson } from '../schemas/action-schemas.js';
-import { displayPhone, toPublication, meldkamerParams, meldkamerPhoneBody, publicationWithVersionBody, tipParams, tipsQuery, tipStreamQuery } from '../schemas/app-schemas.js';
+import { displayPhone, toPublication, meldkamerParams, meldkamerPhoneBody, publicationWithVersionBody, tipParams, tipsQuery, tipStreamQuery } from '../schemas/burgernet-app-schemas.js';
 import { parsePhoneNumber } from '../schemas/phone-number.js';
 import { streamTips } from './tip-stream.js';
 
@@ -40,7 +40,7 @@ function sendImage(reply: FastifyReply, contentType: string, bytes: Uint8Array) 
 }
 
 /** Staff API: the meldkamer's photo of an action, what the public sees of it, the tips sent from the app. */
-export function actionMediaRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }): FastifyPluginAsyncZod {
+export function actionMediaRoutes(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }): FastifyPluginAsyncZod {
   const media: MediaDeps = { store: deps.store, clock: deps.clock, ids: deps.ids, photos: deps.app.photos, images: deps.app.images };
   return async (app) => {
     await app.register(multipart);

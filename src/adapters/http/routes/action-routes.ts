@@ -29,7 +29,7 @@ import {
   withdrawBody,
 } from '../schemas/action-schemas.js';
 import { toArea } from '../schemas/area-schema.js';
-import { toPublication } from '../schemas/app-schemas.js';
+import { toPublication } from '../schemas/burgernet-app-schemas.js';
 import { streamProgress } from './progress-stream.js';
 
 const TAG = ['Burgernetacties'];

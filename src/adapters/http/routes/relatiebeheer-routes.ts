@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportJob } from '../../../app/relatiebeheer/import-jobs.js';
 import { exportRelations } from '../../../app/relatiebeheer/export-relations.js';
-import { addRelation, changeRelation, changeRelationRegistration, findRelations, removeRelation, viewRelation } from '../../../app/relatiebeheer/manage-relations.js';
+import { searchParticipants, viewParticipant } from '../../../app/participants/find-participants.js';
+import { deleteParticipant, registerParticipant, updateParticipant } from '../../../app/participants/manage-participant.js';
+import { changeRegistration } from '../../../app/participants/manage-registration.js';
 import type { RegistrationInput } from '../../../app/participants/registration-input.js';
 import { staffOf } from '../authenticate.js';
 import type { HttpDeps } from '../http-deps.js';
@@ -51,8 +53,9 @@ export function limitBytes(max: number): Transform {
 }
 
 /**
- * Relatiebeheer over the API: a gemeente's own participants, nobody else's (an attempt answers 403 and is
- * audited); CSV import with a dry run and progress; CSV export, audited with who and why.
+ * Relatiebeheer over the API: the gemeente's view of the participants API (the same use cases, scope rule, codes
+ * and audit; someone outside the gemeente is not found, and the attempt is audited), for gemeenten and beheer;
+ * plus what is relatiebeheer's own: CSV import with a dry run and progress, CSV export audited with who and why.
  */
 export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPluginAsyncZod {
   const texts = deps.catalogue.selfService.relatiebeheer;
@@ -77,7 +80,7 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
       done(null, undefined);
     });
 
-    app.get('/relatiebeheer/participants', { schema: { tags: TAG, summary: 'Deelnemers in uw gemeente zoeken', querystring: searchQuery } }, async (request, reply) => {
+    app.get('/relatiebeheer/participants', { schema: { tags: TAG, summary: 'Deelnemers in uw gemeente zoeken (de gemeentelijke weergave van GET /participants)', querystring: searchQuery } }, async (request, reply) => {
       const q = request.query;
       let msisdn: string | null = null;
       if (q.phone !== undefined) {
@@ -85,45 +88,45 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
         if (phone === null) return sendProblem(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
         msisdn = phone.msisdn;
       }
-      const outcome = await findRelations(rd, staffOf(request), { text: q.q ?? null, msisdn, limit: q.limit, offset: q.offset }, q.purpose);
+      const outcome = await searchParticipants(rd, staffOf(request), { text: q.q ?? null, msisdn, gemeenteCode: null, limit: q.limit, offset: q.offset }, q.purpose, 'relatiebeheer');
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { total: outcome.value.total, items: outcome.value.items.map(participantJson) };
     });
 
-    app.post('/relatiebeheer/participants', { schema: { tags: TAG, summary: 'Deelnemer in uw gemeente aanmelden', body: createParticipantBody } }, async (request, reply) => {
+    app.post('/relatiebeheer/participants', { schema: { tags: TAG, summary: 'Deelnemer in uw gemeente aanmelden (de gemeentelijke weergave van POST /participants)', body: createParticipantBody } }, async (request, reply) => {
       const registrations: RegistrationInput[] = [];
       for (const r of request.body.registrations) {
         const parsed = toRegistration(r);
         if (parsed === null) return sendProblem(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
         registrations.push(parsed);
       }
-      const outcome = await addRelation(rd, staffOf(request), { name: request.body.name, email: request.body.email ?? null, registrations });
+      const outcome = await registerParticipant(rd, staffOf(request), { name: request.body.name, email: request.body.email ?? null, registrations }, 'relatiebeheer');
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(201).header('location', `/api/v1/relatiebeheer/participants/${outcome.value.id}`).send(participantJson(outcome.value));
     });
 
-    app.get('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Een deelnemer in uw gemeente inzien', params: participantIdParams, querystring: purposeQuery } }, async (request, reply) => {
-      const outcome = await viewRelation(rd, staffOf(request), request.params.id, request.query.purpose);
+    app.get('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Een deelnemer in uw gemeente inzien (de gemeentelijke weergave van GET /participants/{id}; buiten uw gemeente: 404)', params: participantIdParams, querystring: purposeQuery } }, async (request, reply) => {
+      const outcome = await viewParticipant(rd, staffOf(request), request.params.id, request.query.purpose, 'relatiebeheer');
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return participantJson(outcome.value);
     });
 
-    app.put('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Naam en e-mail wijzigen', params: participantIdParams, body: participantBody } }, async (request, reply) => {
-      const outcome = await changeRelation(rd, staffOf(request), request.params.id, { name: request.body.name, email: request.body.email ?? null });
+    app.put('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Naam en e-mail wijzigen (de gemeentelijke weergave van PUT /participants/{id})', params: participantIdParams, body: participantBody } }, async (request, reply) => {
+      const outcome = await updateParticipant(rd, staffOf(request), request.params.id, { name: request.body.name, email: request.body.email ?? null }, 'relatiebeheer');
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return participantJson(outcome.value);
     });
 
-    app.put('/relatiebeheer/participants/:id/registrations/:registrationId', { schema: { tags: TAG, summary: 'Aanmelding in uw gemeente wijzigen', params: registrationIdParams, body: registrationBody } }, async (request, reply) => {
+    app.put('/relatiebeheer/participants/:id/registrations/:registrationId', { schema: { tags: TAG, summary: 'Aanmelding in uw gemeente wijzigen (de gemeentelijke weergave van PUT /participants/{id}/registrations/{registrationId})', params: registrationIdParams, body: registrationBody } }, async (request, reply) => {
       const parsed = toRegistration(request.body);
       if (parsed === null) return sendProblem(reply, deps.catalogue, { code: 'participant.invalid-phone-number' });
-      const outcome = await changeRelationRegistration(rd, staffOf(request), request.params.id, request.params.registrationId, parsed);
+      const outcome = await changeRegistration(rd, staffOf(request), request.params.id, request.params.registrationId, parsed, 'relatiebeheer');
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return registrationJson(outcome.value);
     });
 
-    app.delete('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Deelnemer uit uw gemeente verwijderen', params: participantIdParams } }, async (request, reply) => {
-      const outcome = await removeRelation(rd, staffOf(request), request.params.id);
+    app.delete('/relatiebeheer/participants/:id', { schema: { tags: TAG, summary: 'Deelnemer uit uw gemeente verwijderen (de gemeentelijke weergave van DELETE /participants/{id})', params: participantIdParams } }, async (request, reply) => {
+      const outcome = await deleteParticipant(rd, staffOf(request), request.params.id, 'relatiebeheer');
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return reply.code(204).send();
     });

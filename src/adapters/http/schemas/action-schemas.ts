@@ -7,7 +7,7 @@ import type { ActionProgress } from '../../../app/ports/dispatch-repository.js';
 import { DELIVERY_STATUSES } from '../../../domain/delivery/delivery-status.js';
 import type { VoiceCallCounts } from '../../../app/ports/voice-call-repository.js';
 import { areaSchema, fromArea } from './area-schema.js';
-import { publicationInput } from './app-schemas.js';
+import { publicationInput } from './burgernet-app-schemas.js';
 import { composeAlertSms } from '../../../domain/action/compose-sms.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { analyseSmsText } from '../../../domain/sms/sms-text.js';

@@ -1,23 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { prepareSignUp, requestSignUpCode, confirmSignUp, type SignUpInput, type SignUpPayload } from '../../../../app/self-service/sign-up.js';
+import { prepareSignUp, requestSignUpCode, confirmSignUp, type SignUpInput } from '../../../../app/self-service/sign-up.js';
 import type { ContactChannel } from '../../../../domain/participant/registration.js';
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { SelfServiceHttpDeps } from '../../self-service-http-deps.js';
 import { sendHtml, sitePage, SITE_PATHS } from '../site/site-page.js';
-import { codeCheckMessage, refusalMessage } from './code-messages.js';
-import { bodyOf, field, queryValue, readAddress, readEmail, readPhone, type FieldErrors, type FormBody } from './form-values.js';
-import { setMySession } from './session-cookie.js';
-import { codeForm, confirmAddress, signUpForm, SIGN_UP_FIELDS, type SignUpValues } from './sign-up-views.js';
+import { codeForm } from '../../forms/code-form.js';
+import { codeCheckMessage, refusalMessage } from '../../forms/code-messages.js';
+import { bodyOf, field, queryValue, readAddress, readEmail, readPhone, type FieldErrors, type FormBody } from '../../forms/form-values.js';
+import { addressLine } from '../../forms/participant-fields.js';
+import { setMySession } from '../../my-session-cookie.js';
+import { confirmAddress, signUpForm, SIGN_UP_FIELDS, type SignUpValues } from './sign-up-views.js';
 
 const EMPTY: SignUpValues = { naam: '', postcode: '', huisnummer: '', toevoeging: '', kanaal: 'sms', telefoon: '', email: '', akkoord: '' };
-
-/** "1234 AB 12 A, Ede" or, when the geocoder knows the street, "Dorpsstraat 12 A, Ede". */
-export function addressLine(p: Pick<SignUpPayload, 'street' | 'city' | 'address'>): string {
-  const number = `${p.address.houseNumber}${p.address.houseNumberAddition === null ? '' : ` ${p.address.houseNumberAddition}`}`;
-  const place = p.street ?? `${p.address.postcode.slice(0, 4)} ${p.address.postcode.slice(4)}`;
-  return `${place} ${number}, ${p.city}`;
-}
 
 /**
  * Sign-up: the form, the address shown back ("klopt dit?"), a code to the phone, and only when the code is

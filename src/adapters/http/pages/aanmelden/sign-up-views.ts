@@ -1,8 +1,9 @@
 import type { SelfServiceTexts } from '../../../../domain/messages/self-service-texts.js';
-import { checkboxField, hiddenFields, radioGroup } from '../../html/choice-fields.js';
+import { checkboxField, hiddenFields } from '../../html/choice-fields.js';
 import { csrfField, errorSummary, textField } from '../../html/form-fields.js';
 import { html, type SafeHtml } from '../../html/html.js';
-import type { FieldErrors } from './form-values.js';
+import type { FieldErrors } from '../../forms/form-values.js';
+import { addressFields, channelField } from '../../forms/participant-fields.js';
 
 /** The sign-up form's raw values, carried from step to step in POST bodies. */
 export interface SignUpValues {
@@ -17,27 +18,6 @@ export interface SignUpValues {
 }
 
 export const SIGN_UP_FIELDS = ['naam', 'postcode', 'huisnummer', 'toevoeging', 'kanaal', 'telefoon', 'email', 'akkoord'] as const;
-
-export function addressFields(texts: SelfServiceTexts, values: { postcode: string; huisnummer: string; toevoeging: string }, errors: FieldErrors): SafeHtml {
-  const t = texts.signUp;
-  return html`${textField({ name: 'postcode', label: t.postcode, hint: t.postcodeHint, value: values.postcode, error: errors.postcode, required: true, autocomplete: 'postal-code', maxlength: 7 })}
-${textField({ name: 'huisnummer', label: t.houseNumber, value: values.huisnummer, error: errors.huisnummer, required: true, inputmode: 'numeric', maxlength: 5 })}
-${textField({ name: 'toevoeging', label: t.addition, hint: t.additionHint, value: values.toevoeging, error: errors.toevoeging, maxlength: 10 })}`;
-}
-
-export function channelField(texts: SelfServiceTexts, value: string, error: string | undefined): SafeHtml {
-  const t = texts.signUp;
-  return radioGroup({
-    name: 'kanaal',
-    legend: t.channel,
-    value,
-    error,
-    choices: [
-      { value: 'sms', label: t.channelSms },
-      { value: 'voice', label: t.channelVoice },
-    ],
-  });
-}
 
 export function signUpForm(texts: SelfServiceTexts, values: SignUpValues, errors: FieldErrors, csrf: string): SafeHtml {
   const t = texts.signUp;
@@ -68,38 +48,6 @@ ${hiddenFields({ ...values })}
 <div class="button-row">
 <button type="submit">${t.confirmYes}</button>
 <button type="submit" class="secondary" formaction="/aanmelden?wijzigen=1">${t.confirmNo}</button>
-</div>
-</form>`;
-}
-
-export interface CodeFormOptions {
-  readonly title: string;
-  readonly sent: string;
-  readonly minutes: number;
-  readonly action: string;
-  readonly verificationId: string;
-  readonly error: string | null;
-  readonly csrf: string;
-  /** Values to carry along (sign-up: to ask for a new code without typing everything again). */
-  readonly carry?: Readonly<Record<string, string>>;
-  /** Where "Nieuwe code aanvragen" posts the carried values; none: a link back. */
-  readonly newCodeAction: string;
-}
-
-export function codeForm(texts: SelfServiceTexts, o: CodeFormOptions): SafeHtml {
-  const t = texts.signUp;
-  const errors: Record<string, string> = o.error === null ? {} : { code: o.error };
-  return html`<h1>${o.title}</h1>
-${errorSummary(errors)}
-<p>${o.sent} ${t.codeValid(o.minutes)}</p>
-<form method="post" action="${o.action}" novalidate>
-${csrfField(o.csrf)}
-<input type="hidden" name="verificatie" value="${o.verificationId}">
-${o.carry === undefined ? null : hiddenFields(o.carry)}
-${textField({ name: 'code', label: t.code, hint: t.codeHint, error: o.error, required: true, inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 6 })}
-<div class="button-row">
-<button type="submit">${t.confirm}</button>
-<button type="submit" class="secondary" formaction="${o.newCodeAction}" formnovalidate>${t.newCode}</button>
 </div>
 </form>`;
 }

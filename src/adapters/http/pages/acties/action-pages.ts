@@ -2,12 +2,12 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { viewPublicAction, type PublicAction } from '../../../../app/public/public-actions.js';
 import { boundingRadiusMetres } from '../../../../domain/area/area.js';
 import { fromArea } from '../../schemas/area-schema.js';
-import type { AppHttpDeps } from '../../app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../../burgernet-app-http-deps.js';
 import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 import { renderPage } from '../../html/page-layout.js';
 import type { HttpDeps } from '../../http-deps.js';
-import { callOf, publicPhotoPath, titleOf } from '../../schemas/app-schemas.js';
-import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from '../app/app-page-parts.js';
+import { callOf, publicPhotoPath, titleOf } from '../../schemas/burgernet-app-schemas.js';
+import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from '../burgernet-app/burgernet-app-page-parts.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,7 +21,7 @@ function originOf(request: FastifyRequest): string {
  * view; closed actions show how they ended. Works without script; the script adds the map, native sharing
  * and the tip form.
  */
-export function actionPages(deps: HttpDeps & { readonly app: AppHttpDeps }): FastifyPluginAsync {
+export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }): FastifyPluginAsync {
   const texts = deps.catalogue.app.action;
   return async (app) => {
     allowMapTiles(app, deps.app.mapTileUrl);
@@ -48,7 +48,7 @@ ${item.photo === null ? null : html`<meta property="og:image" content="${origin}
   };
 }
 
-function actionMain(deps: HttpDeps & { readonly app: AppHttpDeps }, item: PublicAction, title: string, origin: string): SafeHtml {
+function actionMain(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }, item: PublicAction, title: string, origin: string): SafeHtml {
   const { view, meldkamer, photo } = item;
   const texts = deps.catalogue.app.action;
   const shareUrl = `${origin}/acties/${view.id}`;

@@ -4,7 +4,7 @@ import { MAIL_FIELDS, type MailField } from '../../../../domain/mail/mail-kind.j
 import type { Mail } from '../../../../domain/mail/mail.js';
 import type { MailTexts } from '../../../../domain/messages/mail-texts.js';
 import { areaSchema, fromArea, toArea } from '../../schemas/area-schema.js';
-import { field, type FormBody } from '../aanmelden/form-values.js';
+import { field, type FormBody } from '../../forms/form-values.js';
 import type { ComposeValues } from './mail-views.js';
 
 export function emptyValues(subject: string, body: string, answerDays: number, gemeente: string): ComposeValues {

@@ -17,7 +17,7 @@ import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { MailHttpDeps } from '../../mail-http-deps.js';
 import { mailBodyHtml } from '../../../burgernetmail/mail-document-renderer.js';
-import { bodyOf, field, idParam, queryValue } from '../aanmelden/form-values.js';
+import { bodyOf, field, idParam, queryValue } from '../../forms/form-values.js';
 import { renderPortalPage } from '../plein/portal-page.js';
 import { problemStatus } from '../../problem.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';

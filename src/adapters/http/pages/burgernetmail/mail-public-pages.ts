@@ -9,7 +9,7 @@ import type { HttpDeps } from '../../http-deps.js';
 import type { MailHttpDeps } from '../../mail-http-deps.js';
 import { readUpload } from '../../multipart-upload.js';
 import { createRateLimiter } from '../../rate-limiter.js';
-import { queryValue, readEmail } from '../aanmelden/form-values.js';
+import { queryValue, readEmail } from '../../forms/form-values.js';
 import { sendHtml, sitePage } from '../site/site-page.js';
 
 const TEXT_MAX = 4_000;

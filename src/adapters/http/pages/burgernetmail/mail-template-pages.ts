@@ -11,7 +11,7 @@ import { csrfField, textField } from '../../html/form-fields.js';
 import { html, type SafeHtml } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { MailHttpDeps } from '../../mail-http-deps.js';
-import { bodyOf, field, idParam, queryValue } from '../aanmelden/form-values.js';
+import { bodyOf, field, idParam, queryValue } from '../../forms/form-values.js';
 import { renderPortalPage } from '../plein/portal-page.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';
 

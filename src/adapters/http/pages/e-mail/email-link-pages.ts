@@ -4,7 +4,7 @@ import { csrfField } from '../../html/form-fields.js';
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { SelfServiceHttpDeps } from '../../self-service-http-deps.js';
-import { bodyOf, field, queryValue } from '../aanmelden/form-values.js';
+import { bodyOf, field, queryValue } from '../../forms/form-values.js';
 import { sendHtml, sitePage } from '../site/site-page.js';
 
 const tokenOf = (request: FastifyRequest): string => {

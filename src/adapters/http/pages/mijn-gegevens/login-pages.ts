@@ -5,10 +5,10 @@ import { csrfField, errorSummary, textField } from '../../html/form-fields.js';
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { SelfServiceHttpDeps } from '../../self-service-http-deps.js';
-import { codeCheckMessage, refusalMessage } from '../aanmelden/code-messages.js';
-import { bodyOf, field, queryValue, readEmail, readPhone } from '../aanmelden/form-values.js';
-import { clearMySession, mySessionToken, setMySession } from '../aanmelden/session-cookie.js';
-import { codeForm } from '../aanmelden/sign-up-views.js';
+import { codeCheckMessage, refusalMessage } from '../../forms/code-messages.js';
+import { bodyOf, field, queryValue, readEmail, readPhone } from '../../forms/form-values.js';
+import { clearMySession, mySessionToken, setMySession } from '../../my-session-cookie.js';
+import { codeForm } from '../../forms/code-form.js';
 import { notice, sendHtml, sitePage, SITE_PATHS } from '../site/site-page.js';
 
 /**

@@ -6,9 +6,9 @@ import type { ContactChannel } from '../../../../domain/participant/registration
 import { html } from '../../html/html.js';
 import type { HttpDeps } from '../../http-deps.js';
 import type { SelfServiceHttpDeps } from '../../self-service-http-deps.js';
-import { bodyOf, field, fields, idParam, readAddress, readEmail, readTimeWindows, type FieldErrors, type FormBody } from '../aanmelden/form-values.js';
-import { clearMySession, mySessionToken } from '../aanmelden/session-cookie.js';
-import { addressLine } from '../aanmelden/sign-up-pages.js';
+import { bodyOf, field, fields, idParam, readAddress, readEmail, readTimeWindows, type FieldErrors, type FormBody } from '../../forms/form-values.js';
+import { clearMySession, mySessionToken } from '../../my-session-cookie.js';
+import { addressLine } from '../../forms/participant-fields.js';
 import { notice, sendHtml, sitePage, SITE_PATHS, warning } from '../site/site-page.js';
 import { amsterdamStartOfDay } from './amsterdam-date.js';
 import { addressEditForm, deleteConfirmation, EMPTY_ADDRESS, overview, type AddressFormValues, type OverviewOptions } from './my-data-views.js';

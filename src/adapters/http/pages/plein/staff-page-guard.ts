@@ -17,7 +17,7 @@ declare module 'fastify' {
   }
 }
 
-/** The cookie of @fastify/csrf-protection (registered in build-http-app.ts). */
+/** The cookie of @fastify/csrf-protection (registered in build-http-server.ts). */
 const CSRF_COOKIE = 'burgernet_csrf';
 
 /**

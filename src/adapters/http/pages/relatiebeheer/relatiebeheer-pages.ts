@@ -3,7 +3,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { exportRelations } from '../../../../app/relatiebeheer/export-relations.js';
-import { addRelation, changeRelation, findRelations, removeRelation, viewRelation } from '../../../../app/relatiebeheer/manage-relations.js';
+import { searchParticipants, viewParticipant } from '../../../../app/participants/find-participants.js';
+import { deleteParticipant, registerParticipant, updateParticipant } from '../../../../app/participants/manage-participant.js';
 import type { ContactChannel } from '../../../../domain/participant/registration.js';
 import { staffOf } from '../../authenticate.js';
 import { html, jsonBlock, type SafeHtml } from '../../html/html.js';
@@ -11,7 +12,7 @@ import type { HttpDeps } from '../../http-deps.js';
 import { EXPORT_HEADER, exportCsvLines, readParticipantCsv } from '../../relatiebeheer/participant-csv.js';
 import { IMPORT_MAX_ROWS, limitBytes } from '../../routes/relatiebeheer-routes.js';
 import type { SelfServiceHttpDeps } from '../../self-service-http-deps.js';
-import { bodyOf, field, fields, idParam, queryValue, readAddress, readEmail, readPhone, readTimeWindows, type FieldErrors, type FormBody } from '../aanmelden/form-values.js';
+import { bodyOf, field, fields, idParam, queryValue, readAddress, readEmail, readPhone, readTimeWindows, type FieldErrors, type FormBody } from '../../forms/form-values.js';
 import { renderPortalPage } from '../plein/portal-page.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';
 import { importPage, newParticipantForm, participantPage, searchResults, startPage, type NewParticipantValues } from './relatiebeheer-views.js';
@@ -20,8 +21,8 @@ const HOME = '/plein/relatiebeheer';
 
 /**
  * Relatiebeheer in Burgernetplein: the gemeente's participants (search, view with a purpose, add, change,
- * remove), CSV import with a check first and progress, CSV export with a purpose. The use cases do the scoping
- * and the auditing, as for the API.
+ * remove), CSV import with a check first and progress, CSV export with a purpose. The participant use cases do
+ * the scoping and the auditing, as for both APIs.
  */
 export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPluginAsync {
   const texts = deps.catalogue.selfService;
@@ -38,8 +39,11 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
   const noticeOf = (text: string) => html`<div class="notice" role="status"><p>${text}</p></div>`;
   const start = (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, values: Record<string, string> = {}, notice: SafeHtml | null = null) =>
     send(request, reply, r.title, startPage(texts, { csrf: reply.generateCsrf(), errors, values }), Object.keys(errors).length > 0 ? 422 : 200, notice);
-  const outside = (request: FastifyRequest, reply: FastifyReply, status: number) =>
-    send(request, reply, r.title, html`<h1>${r.title}</h1><p class="warning">${status === 404 ? deps.catalogue.problems['participant.not-found'] : r.outside}</p><p><a href="${HOME}">${r.title}</a></p>`, status);
+  // Someone outside the gemeente is not found, exactly like someone who does not exist (the attempt is audited).
+  const refused = (request: FastifyRequest, reply: FastifyReply, code: 'participant.not-found' | 'auth.forbidden') =>
+    send(request, reply, r.title, html`<h1>${r.title}</h1><p class="warning">${deps.catalogue.problems[code]}</p><p><a href="${HOME}">${r.title}</a></p>`, code === 'participant.not-found' ? 404 : 403);
+  const refusedFor = (request: FastifyRequest, reply: FastifyReply, error: { readonly code: string }) =>
+    refused(request, reply, error.code === 'participant.not-found' ? 'participant.not-found' : 'auth.forbidden');
 
   const readPurpose = (body: FormBody | undefined, name: string): string | null => {
     const purpose = field(body, name, 250);
@@ -63,16 +67,16 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       const phone = values.telefoon === '' ? null : readPhone(values.telefoon, self.phoneCountries);
       if (values.telefoon !== '' && phone === null) errors.telefoon = texts.errors.phone;
       if (purpose === null || Object.keys(errors).length > 0) return start(request, reply, errors, values);
-      const outcome = await findRelations(rd, staffOf(request), { text: values.q || null, msisdn: phone?.phone.msisdn ?? null, limit: 100, offset: 0 }, purpose);
-      if (!outcome.ok) return outside(request, reply, 403);
+      const outcome = await searchParticipants(rd, staffOf(request), { text: values.q || null, msisdn: phone?.phone.msisdn ?? null, gemeenteCode: null, limit: 100, offset: 0 }, purpose, 'relatiebeheer');
+      if (!outcome.ok) return refusedFor(request, reply, outcome.error);
       return send(request, reply, r.search, searchResults(texts, { ...outcome.value, purpose, csrf: reply.generateCsrf(), gemeenteName }));
     });
 
     app.post(`${HOME}/deelnemers/:id`, { ...post, schema: { params: idParams } }, async (request, reply) => {
       const purpose = readPurpose(bodyOf(request), 'doel');
       if (purpose === null) return start(request, reply, { doel: texts.errors.required });
-      const outcome = await viewRelation(rd, staffOf(request), idParam(request), purpose);
-      if (!outcome.ok) return outside(request, reply, outcome.error.code === 'participant.not-found' ? 404 : 403);
+      const outcome = await viewParticipant(rd, staffOf(request), idParam(request), purpose, 'relatiebeheer');
+      if (!outcome.ok) return refusedFor(request, reply, outcome.error);
       return send(request, reply, outcome.value.name, participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }));
     });
 
@@ -86,18 +90,18 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       if (emailText !== '' && email === null) errors.email = texts.errors.email;
       const staff = staffOf(request);
       if (Object.keys(errors).length > 0) {
-        const current = await viewRelation(rd, staff, idParam(request), 'Wijziging in relatiebeheer');
-        if (!current.ok) return outside(request, reply, 403);
+        const current = await viewParticipant(rd, staff, idParam(request), 'Wijziging in relatiebeheer', 'relatiebeheer');
+        if (!current.ok) return refusedFor(request, reply, current.error);
         return send(request, reply, current.value.name, participantPage(texts, { p: current.value, csrf: reply.generateCsrf(), errors, gemeenteName, values: { naam, email: emailText } }), 422);
       }
-      const outcome = await changeRelation(rd, staff, idParam(request), { name: naam, email });
-      if (!outcome.ok) return outside(request, reply, outcome.error.code === 'participant.not-found' ? 404 : 403);
+      const outcome = await updateParticipant(rd, staff, idParam(request), { name: naam, email }, 'relatiebeheer');
+      if (!outcome.ok) return refusedFor(request, reply, outcome.error);
       return send(request, reply, outcome.value.name, participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }), 200, noticeOf(r.changed));
     });
 
     app.post(`${HOME}/deelnemers/:id/verwijderen`, { ...post, schema: { params: idParams } }, async (request, reply) => {
-      const outcome = await removeRelation(rd, staffOf(request), idParam(request));
-      if (!outcome.ok) return outside(request, reply, outcome.error.code === 'participant.not-found' ? 404 : 403);
+      const outcome = await deleteParticipant(rd, staffOf(request), idParam(request), 'relatiebeheer');
+      if (!outcome.ok) return refusedFor(request, reply, outcome.error);
       return start(request, reply, {}, {}, noticeOf(r.removed));
     });
 
@@ -125,7 +129,7 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       if (values.email !== '' && email === null) errors.email = texts.errors.email;
       const timeWindows = readTimeWindows(body, texts, errors);
       if (address === null || channel === null || phone === null || timeWindows === null || Object.keys(errors).length > 0) return newForm(request, reply, values, errors);
-      const outcome = await addRelation(rd, staffOf(request), { name: values.naam, email, registrations: [{ phone: phone.phone, channel, address, timeWindows }] });
+      const outcome = await registerParticipant(rd, staffOf(request), { name: values.naam, email, registrations: [{ phone: phone.phone, channel, address, timeWindows }] }, 'relatiebeheer');
       if (!outcome.ok) {
         const code = outcome.error.code;
         const fieldErrors: FieldErrors =
@@ -161,7 +165,7 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
 
     app.get(`${HOME}/import/:id`, { ...page, schema: { params: idParams } }, async (request, reply) => {
       const job = self.importJobs.find(staffOf(request), idParam(request));
-      if (job === null) return outside(request, reply, 404);
+      if (job === null) return refused(request, reply, 'participant.not-found');
       const main = html`${importPage(texts, job, reply.generateCsrf())}
 ${jsonBlock('texts-import', { phases: r.phases })}`;
       return send(request, reply, r.importProgress, main, 200, null, ['/static/relatiebeheer/import-progress.js']);
@@ -169,7 +173,7 @@ ${jsonBlock('texts-import', { phases: r.phases })}`;
 
     app.post(`${HOME}/import/:id/opslaan`, { ...post, schema: { params: idParams } }, async (request, reply) => {
       const job = self.importJobs.commit(staffOf(request), idParam(request), r.rows);
-      if (job === null) return outside(request, reply, 404);
+      if (job === null) return refused(request, reply, 'participant.not-found');
       return reply.code(303).header('location', `${HOME}/import/${job.id}`).send();
     });
 
@@ -177,7 +181,7 @@ ${jsonBlock('texts-import', { phases: r.phases })}`;
       const purpose = readPurpose(bodyOf(request), 'exportdoel');
       if (purpose === null) return start(request, reply, { exportdoel: texts.errors.required });
       const outcome = await exportRelations(rd, staffOf(request), purpose);
-      if (!outcome.ok) return outside(request, reply, 403);
+      if (!outcome.ok) return refusedFor(request, reply, outcome.error);
       const pages = outcome.value;
       async function* lines(): AsyncIterable<string> {
         yield '\uFEFF' + EXPORT_HEADER;

@@ -5,9 +5,8 @@ import { formatTimeWindows } from '../../../../domain/time-window/time-window.js
 import { checkboxField } from '../../html/choice-fields.js';
 import { csrfField, errorSummary, textField } from '../../html/form-fields.js';
 import { html, type SafeHtml } from '../../html/html.js';
-import { addressLine } from '../aanmelden/sign-up-pages.js';
-import { addressFields, channelField } from '../aanmelden/sign-up-views.js';
-import type { FieldErrors } from '../aanmelden/form-values.js';
+import { addressFields, addressLine, channelField } from '../../forms/participant-fields.js';
+import type { FieldErrors } from '../../forms/form-values.js';
 import { timeFields, type AddressFormValues } from '../mijn-gegevens/my-data-views.js';
 
 type Texts = SelfServiceTexts;

@@ -1,6 +1,6 @@
-import { scopeOf, type Staff, type StaffRole } from '../../domain/staff/staff.js';
-import type { StaffDirectory } from '../../app/ports/staff-directory.js';
-import type { Queryable } from './database/database.js';
+import { scopeOf, type Staff, type StaffRole } from '../../../domain/staff/staff.js';
+import type { StaffDirectory } from '../../../app/ports/staff-directory.js';
+import type { Queryable } from '../database/database.js';
 
 interface StaffRow {
   id: string;

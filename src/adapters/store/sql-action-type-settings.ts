@@ -1,6 +1,6 @@
-import type { ActionType } from '../../../domain/action/action-type.js';
-import type { ActionApproval, ActionTypeSettingsStore } from '../../../app/ports/action-type-settings.js';
-import type { Queryable } from '../database/database.js';
+import type { ActionType } from '../../domain/action/action-type.js';
+import type { ActionApproval, ActionTypeSettingsStore } from '../../app/ports/action-type-settings.js';
+import type { Queryable } from './database/database.js';
 
 export function createSqlActionTypeSettings(db: Queryable): ActionTypeSettingsStore {
   return {

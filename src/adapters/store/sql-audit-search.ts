@@ -1,6 +1,6 @@
-import type { AuditEntry } from '../../../app/ports/audit-log.js';
-import type { AuditSearch } from '../../../app/ports/audit-search.js';
-import type { Queryable } from '../database/database.js';
+import type { AuditEntry } from '../../app/ports/audit-log.js';
+import type { AuditSearch } from '../../app/ports/audit-search.js';
+import type { Queryable } from './database/database.js';
 
 interface AuditRow {
   id: string | number;

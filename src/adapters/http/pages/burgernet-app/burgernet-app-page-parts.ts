@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../../../../domain/messages/catalogue.js';
-import type { AppHttpDeps } from '../../app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../../burgernet-app-http-deps.js';
 import { html, type SafeHtml } from '../../html/html.js';
 
 const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
@@ -10,7 +10,7 @@ export function formatTime(at: Date): string {
 }
 
 /** What the app's scripts read from the page: their texts (from the catalogue) and how to draw maps. */
-export function appScriptData(catalogue: Catalogue, app: Pick<AppHttpDeps, 'mapTileUrl' | 'mapAttribution'>) {
+export function appScriptData(catalogue: Catalogue, app: Pick<BurgernetAppHttpDeps, 'mapTileUrl' | 'mapAttribution'>) {
   return {
     texts: {
       ...catalogue.app.script,

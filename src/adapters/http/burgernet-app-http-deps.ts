@@ -2,7 +2,7 @@ import type { ImageSanitizer } from '../../app/ports/image-sanitizer.js';
 import type { PhotoStorage } from '../../app/ports/photo-storage.js';
 
 /** What the app, the public action page and the photo and tip routes need beyond the API's deps. */
-export interface AppHttpDeps {
+export interface BurgernetAppHttpDeps {
   readonly photos: PhotoStorage;
   readonly images: ImageSanitizer;
   /** Ended public actions stay in the feed this long. */

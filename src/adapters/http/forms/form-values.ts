@@ -1,9 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { CodeTarget } from '../../../../app/self-service/code-target.js';
-import { asMsisdn } from '../../../../domain/participant/msisdn.js';
-import type { SelfServiceTexts } from '../../../../domain/messages/self-service-texts.js';
-import { WEEKDAYS, canonicalTimeWindows, validateTimeWindow, type TimeWindow } from '../../../../domain/time-window/time-window.js';
+import type { CodeTarget } from '../../../app/self-service/code-target.js';
+import { asMsisdn } from '../../../domain/participant/msisdn.js';
+import type { SelfServiceTexts } from '../../../domain/messages/self-service-texts.js';
+import { WEEKDAYS, canonicalTimeWindows, validateTimeWindow, type TimeWindow } from '../../../domain/time-window/time-window.js';
 
 export type FormBody = Readonly<Record<string, string | readonly string[] | undefined>>;
 export type FieldErrors = Record<string, string>;

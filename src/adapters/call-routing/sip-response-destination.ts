@@ -1,7 +1,7 @@
-import { headerListValues, type SipMessage } from './sip-message.js';
-import { SipParseError } from './sip-parse-error.js';
-import type { SipPeer } from './sip-transport.js';
-import { parseVia } from './sip-via.js';
+import { headerListValues, type SipMessage } from '../sip/sip-message.js';
+import { SipParseError } from '../sip/sip-parse-error.js';
+import { parseVia } from '../sip/sip-via.js';
+import type { SipPeer } from './sip-redirect-transport.js';
 
 /**
  * Where a response to a request goes (RFC 3261 §18.2.2, RFC 3581): over TCP back on the connection; over UDP

@@ -5,12 +5,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { MediaDeps } from '../../../app/media/media-deps.js';
 import { listPublicActions, readPublicPhoto, viewPublicAction } from '../../../app/public/public-actions.js';
 import { sendTip } from '../../../app/public/send-tip.js';
-import type { AppHttpDeps } from '../app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../burgernet-app-http-deps.js';
 import type { HttpDeps } from '../http-deps.js';
 import { readUpload, uploadError } from '../multipart-upload.js';
 import { sendInvalidFields, sendProblem } from '../problem.js';
 import { createRateLimiter, type RateLimiter } from '../rate-limiter.js';
-import { appActionParams, feedQuery, photoQuery, publicActionJson, tipFields } from '../schemas/app-schemas.js';
+import { appActionParams, feedQuery, photoQuery, publicActionJson, tipFields } from '../schemas/burgernet-app-schemas.js';
 import { parsePhoneNumber } from '../schemas/phone-number.js';
 
 const TAG = ['Burgernetapp'];
@@ -36,7 +36,7 @@ function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unkno
  * The app's API, without sign-up: the feed of public actions (the same for everyone; the device decides
  * which are near), one action, its photo, and tips. No request here can carry where the device is.
  */
-export function appApiRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }): FastifyPluginAsyncZod {
+export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }): FastifyPluginAsyncZod {
   const media: MediaDeps = { store: deps.store, clock: deps.clock, ids: deps.ids, photos: deps.app.photos, images: deps.app.images };
   const tipsByAddress = createRateLimiter({ limit: deps.app.tipsPerHour, windowMs: HOUR_MS });
   const tipsByDevice = createRateLimiter({ limit: deps.app.tipsPerHour, windowMs: HOUR_MS });
@@ -109,7 +109,7 @@ export function appApiRoutes(deps: HttpDeps & { readonly app: AppHttpDeps }): Fa
  * Every /app/v1 request counts against its address (the push routes count their own). In memory only; the
  * addresses are never written anywhere.
  */
-export function createAppRequestLimit(deps: Pick<HttpDeps, 'catalogue'> & { readonly app: Pick<AppHttpDeps, 'requestsPerMinute'> }) {
+export function createBurgernetAppRequestLimit(deps: Pick<HttpDeps, 'catalogue'> & { readonly app: Pick<BurgernetAppHttpDeps, 'requestsPerMinute'> }) {
   const limiter = createRateLimiter({ limit: deps.app.requestsPerMinute, windowMs: 60_000 });
   return async function appRequestLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!request.url.startsWith('/app/v1/') || request.url.startsWith('/app/v1/push/')) return;

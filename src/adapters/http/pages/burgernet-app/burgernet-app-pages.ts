@@ -2,15 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import { listPublicActions, type PublicAction } from '../../../../app/public/public-actions.js';
-import type { AppHttpDeps } from '../../app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../../burgernet-app-http-deps.js';
 import { sendBundleFile, serviceWorkerFiles, type BrowserBundles } from '../../browser-bundles.js';
 import { html, jsonBlock } from '../../html/html.js';
 import { renderPage } from '../../html/page-layout.js';
 import type { HttpDeps } from '../../http-deps.js';
-import { titleOf } from '../../schemas/app-schemas.js';
-import { APP_ICONS, createIconRenderer, type AppIconName } from './app-icons.js';
-import { appManifest } from './app-manifest.js';
-import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from './app-page-parts.js';
+import { titleOf } from '../../schemas/burgernet-app-schemas.js';
+import { APP_ICONS, createIconRenderer, type AppIconName } from './burgernet-app-icons.js';
+import { burgernetAppManifest } from './burgernet-app-manifest.js';
+import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from './burgernet-app-page-parts.js';
 
 const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../../data/nl/gemeente_2025.geojson', import.meta.url));
 
@@ -19,7 +19,7 @@ const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../../data/nl/gemeen
  * (scope /app/), and the gemeente boundaries its maps draw on. The page lists every active action; its
  * script narrows that to the ones near the phone, on the phone.
  */
-export function appPages(deps: HttpDeps & { readonly app: AppHttpDeps }, bundles: BrowserBundles): FastifyPluginAsync {
+export function burgernetAppPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }, bundles: BrowserBundles): FastifyPluginAsync {
   const icon = createIconRenderer();
   const serviceWorker = serviceWorkerFiles(bundles);
   const texts = deps.catalogue.app;
@@ -67,7 +67,7 @@ ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
     });
 
     app.get('/app/manifest.webmanifest', async (_request, reply) =>
-      reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JSON.stringify(appManifest(deps.catalogue))),
+      reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JSON.stringify(burgernetAppManifest(deps.catalogue))),
     );
 
     // The worker is served from /app/ so that its scope is the app; always revalidated, so that an update reaches phones.

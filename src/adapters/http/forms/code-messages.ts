@@ -1,6 +1,6 @@
-import type { CodeRequestResult } from '../../../../app/self-service/request-code.js';
-import type { CodeCheck } from '../../../../domain/self-service/verification.js';
-import type { SelfServiceTexts } from '../../../../domain/messages/self-service-texts.js';
+import type { CodeRequestResult } from '../../../app/self-service/request-code.js';
+import type { CodeCheck } from '../../../domain/self-service/verification.js';
+import type { SelfServiceTexts } from '../../../domain/messages/self-service-texts.js';
 
 /** Why no code was sent, as a message next to the phone field. */
 export function refusalMessage(texts: SelfServiceTexts, result: Exclude<CodeRequestResult, { kind: 'sent' }>): string {

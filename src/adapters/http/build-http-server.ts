@@ -19,10 +19,10 @@ import { sendInvalidFields, sendProblem } from './problem.js';
 import { requestLogFields } from './request-log-fields.js';
 import { actionRoutes } from './routes/action-routes.js';
 import { actionMediaRoutes } from './routes/action-media-routes.js';
-import { appApiRoutes, createAppRequestLimit } from './routes/app-api-routes.js';
+import { burgernetAppApiRoutes, createBurgernetAppRequestLimit } from './routes/burgernet-app-api-routes.js';
 import { pushRoutes } from './routes/push-routes.js';
 import { actionPages } from './pages/acties/action-pages.js';
-import { appPages } from './pages/app/app-pages.js';
+import { burgernetAppPages } from './pages/burgernet-app/burgernet-app-pages.js';
 import { callRoutingRoutes } from './routes/call-routing-routes.js';
 import { participantRoutes } from './routes/participant-routes.js';
 import { broadcastRoutes } from './routes/broadcast-routes.js';
@@ -62,7 +62,7 @@ const CONTENT_SECURITY_POLICY = [
 const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the HTTP API without listening, so that tests can drive it with `inject` or on port 0. */
-export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
+export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Request log lines carry the path only (see request-log-fields.ts): no query strings, no app users' addresses.
     loggerInstance: deps.logger.child({ component: 'http' }, { serializers: { req: requestLogFields } }) as FastifyBaseLogger,
@@ -93,7 +93,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: H3_ASSETS, prefix: '/static/vendor/h3/', decorateReply: false, index: false, maxAge: '1d' });
   const appDeps = deps.app === undefined ? null : { ...deps, app: deps.app };
   // Before the routes, so that it covers every /app/v1 route, wherever it is registered.
-  if (appDeps !== null) app.addHook('onRequest', createAppRequestLimit(appDeps));
+  if (appDeps !== null) app.addHook('onRequest', createBurgernetAppRequestLimit(appDeps));
 
   await app.register(swagger, {
     openapi: {
@@ -103,6 +103,18 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
         version: '1',
         description: 'Burgernetacties starten, volgen en afsluiten; deelnemers beheren. Fouten volgen RFC 9457 (application/problem+json).',
       },
+      tags: [
+        {
+          name: 'Deelnemers',
+          description:
+            'Deelnemers binnen uw gemeente of regio: u ziet en wijzigt alleen de aanmeldingen op een adres daarbinnen. Iemand daarbuiten geeft 404 participant.not-found, net als iemand die niet bestaat; elke poging wordt vastgelegd (participant.denied).',
+        },
+        {
+          name: 'Relatiebeheer',
+          description:
+            'De gemeentelijke weergave van Deelnemers (dezelfde regels, foutcodes en audit; niet voor centralisten), plus CSV-import en -export.',
+        },
+      ],
       components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
       security: [{ token: [] }],
     },
@@ -165,7 +177,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   // The Burgernetapp's API: anonymous, rate-limited per address, never told where a phone is.
-  if (appDeps !== null) await app.register(appApiRoutes(appDeps), { prefix: '/app/v1' });
+  if (appDeps !== null) await app.register(burgernetAppApiRoutes(appDeps), { prefix: '/app/v1' });
   // Push subscriptions and presence: anonymous too; a phone's cell is held in memory only and never logged.
   if (deps.push !== undefined) await app.register(pushRoutes(deps.push), { prefix: '/app/v1/push' });
   // Telephony platforms, not staff: their own address allow-list and token instead of staff authentication.
@@ -196,7 +208,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     if (deps.selfService !== undefined) await web.register(selfServicePages(deps, deps.selfService));
     if (deps.mail !== undefined) await web.register(mailPages(deps, deps.mail));
     if (appDeps !== null) {
-      await web.register(appPages(appDeps, bundles));
+      await web.register(burgernetAppPages(appDeps, bundles));
       await web.register(actionPages(appDeps));
     }
   });

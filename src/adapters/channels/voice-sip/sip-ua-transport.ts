@@ -12,7 +12,7 @@ export type SipTransportKind = 'udp' | 'tcp';
 export type Inbound = { readonly ok: true; readonly message: SipMessage } | { readonly ok: false; readonly error: SipParseError };
 
 /** The one connection to the trunk: every request goes there, every response and in-dialog request comes from there. */
-export interface SipTransport {
+export interface SipUaTransport {
   readonly kind: SipTransportKind;
   /** TCP delivers or fails; UDP needs retransmissions (RFC 3261 §17.1.1.2). */
   readonly reliable: boolean;
@@ -25,7 +25,7 @@ export interface SipTransport {
   close(): Promise<void>;
 }
 
-export interface SipTransportOptions {
+export interface SipUaTransportOptions {
   readonly kind: SipTransportKind;
   readonly host: string;
   readonly port: number;
@@ -34,7 +34,7 @@ export interface SipTransportOptions {
   readonly connectTimeoutMs?: number;
 }
 
-export async function openSipTransport(options: SipTransportOptions): Promise<SipTransport> {
+export async function openSipUaTransport(options: SipUaTransportOptions): Promise<SipUaTransport> {
   const { address, family } = await lookup(options.host);
   return options.kind === 'udp' ? openUdp(options, address, family) : openTcp(options, address);
 }
@@ -52,7 +52,7 @@ function parse(bytes: Buffer, limits: SipLimits): Inbound | null {
  * A connected UDP socket: the kernel drops datagrams from anywhere but the trunk's address and port, so only
  * the trunk can talk to us.
  */
-async function openUdp(options: SipTransportOptions, address: string, family: number): Promise<SipTransport> {
+async function openUdp(options: SipUaTransportOptions, address: string, family: number): Promise<SipUaTransport> {
   const limits = options.limits ?? defaultSipLimits;
   // A large receive buffer (the kernel caps it at net.core.rmem_max): a burst of responses must not be dropped.
   const socket: UdpSocket = createSocket({ type: family === 6 ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024 });
@@ -88,7 +88,7 @@ async function openUdp(options: SipTransportOptions, address: string, family: nu
 }
 
 /** One TCP connection, opened on first use and again after it dropped; messages framed by Content-Length. */
-async function openTcp(options: SipTransportOptions, address: string): Promise<SipTransport> {
+async function openTcp(options: SipUaTransportOptions, address: string): Promise<SipUaTransport> {
   const limits = options.limits ?? defaultSipLimits;
   const listeners: ((inbound: Inbound) => void)[] = [];
   let socket: TcpSocket | null = null;

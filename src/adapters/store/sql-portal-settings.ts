@@ -1,5 +1,5 @@
-import type { PortalSettings } from '../../../app/ports/portal-settings.js';
-import type { Queryable } from '../database/database.js';
+import type { PortalSettings } from '../../app/ports/portal-settings.js';
+import type { Queryable } from './database/database.js';
 
 export function createSqlPortalSettings(db: Queryable): PortalSettings {
   return {

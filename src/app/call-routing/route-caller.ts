@@ -1,4 +1,4 @@
-import { decideRoute, nationalDefault, type CallTransport, type RouteDecision } from '../../domain/calls/call-routing.js';
+import { decideRoute, nationalDefault, type CallTransport, type RouteDecision } from '../../domain/call-routing/call-routing.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { CallRoutedListener } from '../ports/call-routed-listener.js';
 import type { CallRoutingLog, CallRoutingRepository } from '../ports/call-routing-repository.js';

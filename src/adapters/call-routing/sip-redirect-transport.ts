@@ -1,10 +1,10 @@
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
-import { defaultSipLimits, serializeSipMessage, type SipLimits, type SipMessage } from './sip-message.js';
-import { SipParseError } from './sip-parse-error.js';
-import { parseSipMessage } from './sip-parser.js';
-import { SipStreamFramer } from './sip-stream-framer.js';
+import { defaultSipLimits, serializeSipMessage, type SipLimits, type SipMessage } from '../sip/sip-message.js';
+import { SipParseError } from '../sip/sip-parse-error.js';
+import { parseSipMessage } from '../sip/sip-parser.js';
+import { SipStreamFramer } from '../sip/sip-stream-framer.js';
 
 export type SipTransportKind = 'udp' | 'tcp';
 
@@ -15,7 +15,7 @@ export interface SipPeer {
   readonly port: number;
 }
 
-export interface SipTransportOptions {
+export interface SipRedirectTransportOptions {
   readonly host: string;
   /** 0: any free port (the same one for UDP and TCP). */
   readonly port: number;
@@ -32,7 +32,7 @@ export interface SipTransportOptions {
   onError(error: Error): void;
 }
 
-export interface SipTransport {
+export interface SipRedirectTransport {
   readonly host: string;
   readonly port: number;
   /** Sends; over TCP only on the peer's open connection (returns false when it is gone). */
@@ -45,7 +45,7 @@ const peerKey = (address: string, port: number) => `${address}|${port}`;
 export const plainAddress = (address: string): string => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
 
 /** Listens for SIP over UDP and TCP on one port (RFC 3261 §18.2). */
-export async function startSipTransport(options: SipTransportOptions): Promise<SipTransport> {
+export async function startSipRedirectTransport(options: SipRedirectTransportOptions): Promise<SipRedirectTransport> {
   const limits = options.limits ?? defaultSipLimits;
   const connections = new Map<string, Socket>();
 

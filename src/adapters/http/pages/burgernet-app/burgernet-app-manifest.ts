@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../../../domain/messages/catalogue.js';
 
 /** The web app manifest: what makes the app installable, with its name, colours and icons. */
-export function appManifest(catalogue: Catalogue) {
+export function burgernetAppManifest(catalogue: Catalogue) {
   return {
     id: '/app/',
     name: catalogue.app.name,
