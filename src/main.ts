@@ -5,6 +5,7 @@ import { CliRefusal } from './cli/cli-refusal.js';
 import { buildProgram } from './cli/program.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { nl } from './domain/messages/nl.js';
+import { LOG_REDACTION } from './adapters/logging/log-redaction.js';
 
 /** How the process ends, for scripts and service managers (sysexits.h for the last two). */
 const EXIT = {
@@ -19,9 +20,7 @@ const EXIT = {
 function createLogger(config: Config): Logger {
   return pino({
     level: config.LOG_LEVEL,
-    // Personal data never reaches the log, even when an object carrying it is logged by mistake.
-    // err.detail: PostgreSQL puts the values of a refused row there ("Failing row contains (…)"), e.g. a tip's text.
-    redact: { paths: ['*.msisdn', '*.phone', '*.name', '*.email', 'req.headers.authorization', 'err.detail'], censor: '[verborgen]' },
+    redact: LOG_REDACTION,
   });
 }
 

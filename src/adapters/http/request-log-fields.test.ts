@@ -16,3 +16,10 @@ test('a request log line has the path, never the query string; for the app and p
   assert.deepEqual(requestLogFields(request('/acties/0b8f')), { method: 'GET', path: '/acties/0b8f' });
   assert.deepEqual(requestLogFields(request('/app')), { method: 'GET', path: '/app' });
 });
+
+test('a secret in the path (a staff activation link) never reaches the log: only that it was there', () => {
+  const token = 'Xk3v9Qm2Lr7Tz1Pw8Yb4Nc6Hd0Fs5Ja';
+  const fields = requestLogFields(request(`/plein/activeren/${token}`));
+  assert.deepEqual(fields, { method: 'GET', path: '/plein/activeren/[verborgen]', remoteAddress: '192.0.2.7' });
+  assert.ok(!JSON.stringify(requestLogFields(request(`/plein/activeren/${token}?x=1`))).includes(token));
+});

@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify';
 
 /** Paths whose callers are anonymous members of the public: their address is not logged either. */
 const ANONYMOUS = /^\/(app|acties)(\/|$)/;
+/** Paths that carry a secret: a staff activation link sets a password and a second factor for 72 hours. */
+const SECRET_IN_PATH = /^(\/plein\/activeren\/)[^/]+/;
 
 /**
  * What a request log line says about the request: method and path, never the query string (a search for a
@@ -10,7 +12,7 @@ const ANONYMOUS = /^\/(app|acties)(\/|$)/;
 export function requestLogFields(request: FastifyRequest) {
   const url = request.url ?? '';
   const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
+  const path = (query === -1 ? url : url.slice(0, query)).replace(SECRET_IN_PATH, '$1[verborgen]');
   return {
     method: request.method,
     path,
