@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonText } from './config-json.js';
 import { STAFF_ROLES, type StaffRole } from './domain/staff/staff.js';
 
 /**
@@ -31,18 +32,10 @@ export const oidcProviderSchema = z
 
 export type OidcProviderConfig = z.infer<typeof oidcProviderSchema>;
 
-function json(text: string, ctx: z.RefinementCtx): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-    return z.NEVER;
-  }
-}
 
 export const oidcProvidersSchema = z
   .string()
-  .transform(json)
+  .transform(jsonText)
   .pipe(
     z
       .array(oidcProviderSchema)
@@ -52,7 +45,7 @@ export const oidcProvidersSchema = z
 
 export const oidcClientSecretsSchema = z
   .string()
-  .transform(json)
+  .transform(jsonText)
   .pipe(z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/), z.string().min(1).max(1000)));
 
 /** The providers that lack a client secret (a problem at start). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonText } from '../../../config-json.js';
 import { ACTION_EVENT_KINDS } from '../../../domain/broadcast/action-event.js';
 import type { PartnerWebhook } from './partner-webhook-channel.js';
 import { checkPartnerWebhookUrl, type PartnerWebhookUrlProblem } from './partner-webhook-url.js';
@@ -64,20 +65,11 @@ const partnerSchema = z
     timeoutMs: timeoutSeconds * 1000,
   }));
 
-function json(text: string, ctx: z.RefinementCtx): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // JSON.parse's own message quotes the text around the error, and the text holds secrets.
-    ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
-    return z.NEVER;
-  }
-}
 
 export const partnerWebhooksSchema = z
   .string()
   .default('[]')
-  .transform(json)
+  .transform(jsonText)
   .pipe(
     z
       .array(partnerSchema)
