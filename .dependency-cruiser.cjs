@@ -25,7 +25,7 @@ module.exports = {
     },
     {
       name: 'server-does-not-import-web',
-      comment: 'The server serves src/web as bundles (adapters/http/browser-bundles.ts), it does not run it.',
+      comment: 'The server serves src/web as bundles (adapters/http/server/browser-bundles.ts), it does not run it.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/web/' },
       to: { path: '^src/web/' },

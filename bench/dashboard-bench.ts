@@ -9,7 +9,7 @@ import { viewEmail, viewParticipants, viewTrend } from '../src/app/dashboard/par
 import { addDays, amsterdamDate, type DayPeriod } from '../src/domain/dashboard/dashboard-period.js';
 import { nl } from '../src/domain/messages/nl.js';
 import type { Staff } from '../src/domain/staff/staff.js';
-import { dashboardTables, gemeenteDashboardMain } from '../src/adapters/http/pages/dashboard/dashboard-page.js';
+import { dashboardTables, gemeenteDashboardMain } from '../src/adapters/http/dashboard/dashboard-page.js';
 import type { BenchDatabase } from './bench-database.js';
 import { startProgressBar } from './progress-bar.js';
 import { round, summarize } from './stats.js';

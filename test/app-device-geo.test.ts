@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { fromArea } from '../src/adapters/http/schemas/area-schema.js';
+import { fromArea } from '../src/adapters/http/actions/area-schema.js';
 import { areaContains, type Area } from '../src/domain/area/area.js';
 
 interface DeviceGeo {

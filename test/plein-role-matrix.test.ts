@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { nl } from '../src/domain/messages/nl.js';
-import { ROUTE_PERMISSIONS } from '../src/adapters/http/route-permissions.js';
+import { ROUTE_PERMISSIONS } from '../src/adapters/http/server/route-permissions.js';
 import { may } from '../src/domain/staff/permissions.js';
 import { STAFF_ROLES, type StaffRole } from '../src/domain/staff/staff.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';

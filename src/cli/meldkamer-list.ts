@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { displayPhone } from '../adapters/http/schemas/burgernet-app-schemas.js';
+import { displayPhone } from '../adapters/http/burgernet-app/burgernet-app-schemas.js';
 import type { CliContext } from './cli-context.js';
 
 /** `burgernet meldkamer list`: the ten meldkamers, where 0800-0011 puts their callers through, and their public number. */

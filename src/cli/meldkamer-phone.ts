@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CountryCode } from 'libphonenumber-js';
-import { displayPhone } from '../adapters/http/schemas/burgernet-app-schemas.js';
-import { parsePhoneNumber } from '../adapters/http/schemas/phone-number.js';
+import { displayPhone } from '../adapters/http/burgernet-app/burgernet-app-schemas.js';
+import { parsePhoneNumber } from '../adapters/http/server/phone-number.js';
 import { setMeldkamerPhone } from '../app/meldkamers/set-meldkamer-phone.js';
 import type { CliContext } from './cli-context.js';
 import { CliRefusal, refusalOf } from './cli-refusal.js';

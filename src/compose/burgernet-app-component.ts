@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { expireMedia } from '../app/media/expire-media.js';
 import type { Clock } from '../app/ports/clock.js';
 import type { Store } from '../app/ports/stores.js';
-import type { BurgernetAppHttpDeps } from '../adapters/http/burgernet-app-http-deps.js';
+import type { BurgernetAppHttpDeps } from '../adapters/http/burgernet-app/burgernet-app-http-deps.js';
 import { createLocalPhotoStorage } from '../adapters/photos/local-photo-storage.js';
 import { createSharpImageSanitizer } from '../adapters/photos/sharp-image-sanitizer.js';
 import type { Component } from './component.js';

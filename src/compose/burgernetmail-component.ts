@@ -11,7 +11,7 @@ import type { PhotoStorage } from '../app/ports/photo-storage.js';
 import type { Store } from '../app/ports/stores.js';
 import { createMailDocumentRenderer } from '../adapters/burgernetmail/mail-document-renderer.js';
 import { createHmacSelfServiceCrypto } from '../adapters/crypto/hmac-self-service-crypto.js';
-import type { MailHttpDeps } from '../adapters/http/mail-http-deps.js';
+import type { MailHttpDeps } from '../adapters/http/burgernetmail/mail-http-deps.js';
 import type { Database } from '../adapters/store/database/database.js';
 import { openPostgresDatabase } from '../adapters/store/database/postgres-database.js';
 import { createMailStore } from '../adapters/store/mail/create-mail-store.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { buildHttpServer } from '../adapters/http/build-http-server.js';
-import type { HttpDeps } from '../adapters/http/http-deps.js';
+import { buildHttpServer } from '../adapters/http/server/build-http-server.js';
+import type { HttpDeps } from '../adapters/http/server/http-deps.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 

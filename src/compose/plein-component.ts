@@ -12,7 +12,7 @@ import { createOpenidIdentityProviders, type OpenidProviderSettings } from '../a
 import { createOtplibTotp } from '../adapters/auth/otplib-totp.js';
 import { createSecretTokens } from '../adapters/auth/secret-tokens.js';
 import { createWebauthnPasskeys } from '../adapters/auth/webauthn-passkeys.js';
-import type { PleinHttpDeps } from '../adapters/http/plein-http-deps.js';
+import type { PleinHttpDeps } from '../adapters/http/plein/plein-http-deps.js';
 
 const MINUTE = 60_000;
 /** A password step of a login waits this long for its second factor. */

@@ -13,7 +13,7 @@ import { startLocalPushService, type LocalPushService } from '../adapters/channe
 import { createPushEndpointPolicy } from '../adapters/channels/web-push/push-endpoint-policy.js';
 import { loadVapidKeys } from '../adapters/channels/web-push/vapid-keys.js';
 import { createWebPushChannel, type WebPushChannel } from '../adapters/channels/web-push/web-push-channel.js';
-import type { PushRouteDeps } from '../adapters/http/routes/push-routes.js';
+import type { PushRouteDeps } from '../adapters/http/burgernet-app/push-routes.js';
 import { createInMemoryNotifiedDevices } from '../adapters/presence/in-memory-notified-devices.js';
 import { createInMemoryPresenceIndex, type InMemoryPresenceIndex } from '../adapters/presence/in-memory-presence-index.js';
 import type { Component } from './component.js';

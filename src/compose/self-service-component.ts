@@ -11,7 +11,7 @@ import type { VoiceChannel } from '../app/ports/voice-channel.js';
 import { createImportJobs } from '../app/relatiebeheer/import-jobs.js';
 import { createBackgroundTasks } from '../app/self-service/background-tasks.js';
 import { createHmacSelfServiceCrypto } from '../adapters/crypto/hmac-self-service-crypto.js';
-import type { SelfServiceHttpDeps } from '../adapters/http/self-service-http-deps.js';
+import type { SelfServiceHttpDeps } from '../adapters/http/self-service/self-service-http-deps.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
 import type { GemeenteScope } from '../domain/staff/staff.js';
 import type { Component } from './component.js';

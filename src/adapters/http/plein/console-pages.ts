@@ -1,0 +1,150 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { actionTypeSettings } from '../../../app/actions/action-type-settings.js';
+import { mayViewActionsOf } from '../../../domain/staff/staff.js';
+import { ACTION_RESULTS } from '../../../domain/action/action-result.js';
+import type { Catalogue } from '../../../domain/messages/catalogue.js';
+import type { PleinTexts } from '../../../domain/messages/plein-texts.js';
+import { html, jsonBlock } from '../html/html.js';
+import type { HttpDeps } from '../server/http-deps.js';
+import { sendProblem } from '../server/problem.js';
+import { gemeenteBoundariesJson } from './map-boundaries.js';
+import { renderPortalPage } from './portal-page.js';
+import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
+
+const addressBody = z.object({ postcode: z.string().trim().toUpperCase().transform((p) => p.replace(/\s+/g, '')).pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/)), houseNumber: z.coerce.number().int().min(1).max(99_999) });
+const actionParams = z.object({ id: z.uuid() });
+const CONSOLE_ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
+/** The console's keyboard shortcuts (src/web/plein/console/keyboard-shortcuts.ts listens for these keys), in the order the hint lists them. */
+const SHORTCUTS = [
+  ['g', 'address'],
+  ['r', 'radius'],
+  ['p', 'polygon'],
+  ['t', 'type'],
+  ['b', 'message'],
+  ['s', 'start'],
+  ['v', 'update'],
+  ['a', 'close'],
+  ['h', 'history'],
+] as const satisfies readonly (readonly [string, keyof PleinTexts['console']['shortcuts']])[];
+
+/** What the console's script (src/web/plein/console/) reads from the page: its own texts, two of the page's, and the spoken alert with {message} and {description} to fill in. */
+function consoleScriptTexts(t: Catalogue) {
+  return {
+    ...t.plein.consoleScript,
+    reachEmpty: t.plein.console.reachEmpty,
+    noTips: t.plein.console.noTips,
+    voicePreview: t.voice.alert({ message: '{message}', description: '{description}' }),
+  };
+}
+
+/** The meldkamer console: map, area, reach, message, start, live progress, tips; all in one screen. */
+export function consolePages(deps: HttpDeps): FastifyPluginAsync {
+  const guard = [requireStaffPage, requireStaffRole(...CONSOLE_ROLES)];
+  const c = deps.catalogue.plein.console;
+  return async (app) => {
+    app.get('/plein/console', { preHandler: guard }, async (request, reply) => {
+      const staff = request.staff!;
+      const types = await actionTypeSettings(deps);
+      const map = deps.plein.map;
+      const meldkamers = staff.scope.kind === 'meldkamer' ? [] : deps.referenceData.meldkamers;
+      return reply.type('text/html; charset=utf-8').send(
+        renderPortalPage(request, reply, {
+          title: c.title,
+          current: '/plein/console',
+          styles: ['/static/vendor/leaflet/leaflet.css', '/static/plein/console.css'],
+          scripts: ['/static/vendor/leaflet/leaflet.js', '/static/plein/console.js'],
+          main: html`<div class="console" id="console" data-tile-url="${map.tileUrl ?? ''}" data-attribution="${map.attribution}" data-types="${JSON.stringify(types)}">
+<h1 class="visually-hidden">${c.heading}</h1>
+<div class="console-map" id="kaart" role="application" aria-label="${c.mapLabel}" tabindex="0"></div>
+<div class="console-panel">
+<p class="console-hint" id="sneltoetsen-hint">${c.shortcutsLabel} ${SHORTCUTS.map(([key, name], i) => html`${i === 0 ? '' : ', '}<kbd>${key}</kbd> ${c.shortcuts[name]}`)}.</p>
+<section id="stap-gebied" aria-labelledby="kop-gebied"><h2 id="kop-gebied">${c.areaHeading}</h2>
+<form id="adres-form" class="row" novalidate>
+<div class="field"><label for="adres-postcode">${c.postcode}</label><input id="adres-postcode" name="postcode" autocomplete="off" maxlength="7" size="7"></div>
+<div class="field"><label for="adres-huisnummer">${c.houseNumber}</label><input id="adres-huisnummer" name="houseNumber" inputmode="numeric" maxlength="5" size="5"></div>
+<button type="submit" class="secondary">${c.findAddress}</button>
+</form>
+<p class="error-message" id="adres-fout" role="alert" hidden></p>
+<fieldset class="row"><legend>${c.shape}</legend>
+<label><input type="radio" name="vorm" value="circle" checked> ${c.circle}</label>
+<label><input type="radio" name="vorm" value="polygon"> ${c.polygonShape}</label>
+</fieldset>
+<div class="field"><label for="straal">${c.radiusLabel(html`<output id="straal-waarde" for="straal">1000</output>`)}</label>
+<input type="range" id="straal" min="100" max="20000" step="100" value="1000"></div>
+${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.meldkamer}</label><select id="meldkamer">${meldkamers.map((m) => html`<option value="${m.code}">${m.code} ${m.name}</option>`)}</select></div>` : null}
+<div id="bereik" class="reach" aria-live="polite"><p>${c.reachEmpty}</p></div>
+</section>
+<section id="stap-bericht" aria-labelledby="kop-bericht"><h2 id="kop-bericht">${c.messageHeading}</h2>
+<div class="field"><label for="type">${c.type}</label><select id="type">${types.map((t) => html`<option value="${t.type}">${t.label}${t.requiresApproval ? ` ${c.needsApproval}` : ''}</option>`)}</select></div>
+<label class="check"><input type="checkbox" id="vermist-kind"> ${c.missingChild}</label>
+<div class="field"><label for="bericht">${c.message}</label><textarea id="bericht" rows="4" maxlength="1000" aria-describedby="teller"></textarea>
+<p class="hint" id="teller" aria-live="polite">${c.characters(0)}</p></div>
+<div class="field"><label for="omschrijving">${c.description} <span class="optional">${c.optional}</span></label><textarea id="omschrijving" rows="2" maxlength="1000"></textarea></div>
+<div class="field" id="instructies-veld" hidden><label for="instructies">${c.instructions}</label><textarea id="instructies" rows="2" maxlength="1000"></textarea></div>
+<details id="voorbeeld" open><summary>${c.preview}</summary><div id="voorbeeld-inhoud"><p>${c.previewEmpty}</p></div></details>
+<button type="button" id="start-knop">${c.start}</button>
+<p class="error-message" id="start-fout" role="alert" hidden></p>
+</section>
+<section id="stap-lopend" aria-labelledby="kop-lopend" hidden><h2 id="kop-lopend">${c.runningHeading} <span id="actie-nummer"></span> <span class="status" id="actie-status"></span></h2>
+<div id="voortgang" aria-live="polite"></div>
+<canvas id="voortgang-grafiek" width="380" height="140" role="img" aria-label="${c.progressChart}"></canvas>
+<details><summary>${c.update}</summary><div class="field"><label for="vervolg">${c.updateText}</label><textarea id="vervolg" rows="2" maxlength="1000"></textarea></div><button type="button" id="vervolg-knop" class="secondary">${c.updateSend}</button></details>
+<details><summary>${c.widen}</summary><p>${c.widenText}</p><button type="button" id="verruim-knop" class="secondary">${c.widenButton}</button></details>
+<details id="foto-blok"><summary>${c.photo}</summary><form id="foto-form"><div class="field"><label for="foto">${c.photoLabel}</label><input type="file" id="foto" accept="image/*"></div><button type="submit" class="secondary">${c.photoSubmit}</button></form></details>
+<details><summary>${c.close}</summary><div class="field"><label for="resultaat">${c.result}</label><select id="resultaat">${ACTION_RESULTS.map((r) => html`<option value="${r}">${deps.catalogue.results[r]}</option>`)}</select></div>
+<div class="field"><label for="afloop">${c.closingText} <span class="optional">${c.closingTextHint}</span></label><textarea id="afloop" rows="2" maxlength="1000"></textarea></div>
+<button type="button" id="afsluit-knop">${c.close}</button></details>
+<details><summary>${c.withdraw}</summary><p>${c.withdrawText}</p><button type="button" id="intrek-knop" class="danger">${c.withdraw}</button></details>
+<p class="error-message" id="lopend-fout" role="alert" hidden></p>
+<h3>${c.tips}</h3><ul id="tips" class="tips" aria-live="polite"><li class="muted">${c.noTips}</li></ul>
+<p><button type="button" id="nieuw-knop" class="secondary">${c.newAction}</button></p>
+</section>
+</div>
+<dialog id="bevestig" aria-labelledby="bevestig-kop"><h2 id="bevestig-kop">${c.confirmHeading}</h2><div id="bevestig-inhoud"></div>
+<p><button type="button" id="bevestig-ja">${c.confirmYes}</button> <button type="button" id="bevestig-nee" class="secondary">${c.confirmNo}</button></p></dialog>
+</div>
+${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
+        }),
+      );
+    });
+
+    app.get('/plein/kaart/gemeenten.geojson', { preHandler: requireStaffPage }, async (_request, reply) =>
+      reply.type('application/geo+json').header('cache-control', 'private, max-age=86400').send(await gemeenteBoundariesJson()),
+    );
+
+    // Address search for the console (the geocoder port: PC4 centroids or PDOK); JSON in and out.
+    app.post('/plein/console/adres', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
+      const body = addressBody.safeParse(request.body ?? {});
+      if (!body.success) return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'address' });
+      const outcome = await deps.geocoder.geocode({ postcode: body.data.postcode, houseNumber: body.data.houseNumber, houseNumberAddition: null });
+      if (outcome.kind === 'not-found') return sendProblem(reply, deps.catalogue, { code: 'participant.address-not-found' });
+      if (outcome.kind === 'unavailable') return sendProblem(reply, deps.catalogue, { code: 'participant.geocoder-unavailable', reason: outcome.reason });
+      const r = outcome.result;
+      return { lat: r.location.lat, lon: r.location.lon, street: r.street, city: r.city, gemeenteCode: r.gemeenteCode };
+    });
+
+    // Calls routed via 0800-0011 for an action, live (server-sent events), beside the app's tips.
+    app.get('/plein/console/acties/:id/oproepen', { preHandler: guard }, async (request, reply) => {
+      const params = actionParams.safeParse(request.params);
+      const subscribe = deps.plein.callRouted;
+      if (!params.success || subscribe === undefined) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
+      const action = await deps.store.actions.findAction(params.data.id);
+      if (action === null || !mayViewActionsOf(request.staff!, action.meldkamerCode)) return sendProblem(reply, deps.catalogue, { code: 'action.not-found' });
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
+      res.write(': verbonden\n\n');
+      const unsubscribe = subscribe.subscribe((event) => {
+        if (event.actionId !== action.id) return;
+        res.write(`event: call\ndata: ${JSON.stringify({ at: event.at.toISOString(), reason: event.reason, transport: event.transport })}\n\n`);
+      });
+      const keepAlive = setInterval(() => res.write(': nog verbonden\n\n'), 20_000);
+      request.raw.on('close', () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+        res.end();
+      });
+    });
+  };
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { approveAction } from '../../../app/actions/action-type-settings.js';
+import { searchActions, viewAction } from '../../../app/actions/view-action.js';
+import { ACTION_TYPES } from '../../../domain/action/action-type.js';
+import { findGemeente } from '../../../domain/geo/find-gemeente.js';
+import { may } from '../../../domain/staff/permissions.js';
+import { csrfField, errorSummary } from '../html/form-fields.js';
+import { html } from '../html/html.js';
+import type { HttpDeps } from '../server/http-deps.js';
+import { auditDetails, auditEventLabel, formatDateTime } from './audit-format.js';
+import { renderPortalPage } from './portal-page.js';
+import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
+
+const searchQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  type: z.enum(ACTION_TYPES as [string, ...string[]]).optional().catch(undefined),
+  plaats: z.string().trim().max(100).optional().catch(undefined),
+  van: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  tot: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+});
+const idParams = z.object({ id: z.uuid() });
+const approveForm = z.object({ versie: z.coerce.number().int().min(1) });
+const ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
+
+/** History: search past actions by number or words, type, place (gemeente) and period; each with its full timeline. */
+export function historyPages(deps: HttpDeps): FastifyPluginAsync {
+  const guard = [requireStaffPage, requireStaffRole(...ROLES)];
+  return async (app) => {
+    app.get('/plein/acties', { preHandler: guard }, async (request, reply) => {
+      const t = deps.catalogue.plein.history;
+      const q = searchQuery.parse(request.query ?? {});
+      const amsterdamDay = (d: string, end: boolean) => new Date(`${d}T${end ? '23:59:59' : '00:00:00'}+01:00`);
+      const place = q.plaats ? findGemeente(deps.referenceData.gemeenten, q.plaats) : null;
+      const unknownPlace = q.plaats && place === null ? t.unknownPlace(q.plaats) : null;
+      const outcome =
+        unknownPlace === null
+          ? await searchActions(deps, request.staff!, {
+              meldkamerCode: null,
+              status: null,
+              type: (q.type as (typeof ACTION_TYPES)[number] | undefined) ?? null,
+              text: q.q || null,
+              centreInGemeente: place?.code ?? null,
+              from: q.van ? amsterdamDay(q.van, false) : null,
+              to: q.tot ? amsterdamDay(q.tot, true) : null,
+              limit: 100,
+              offset: 0,
+            })
+          : null;
+      const items = outcome?.ok ? outcome.value.items : [];
+      const c = t.columns;
+      return reply.code(unknownPlace === null ? 200 : 422).type('text/html; charset=utf-8').send(
+        renderPortalPage(request, reply, {
+          title: t.title,
+          current: '/plein/acties',
+          main: html`<h1>${t.title}</h1>
+${unknownPlace === null ? null : errorSummary({ plaats: unknownPlace })}
+<form method="get" action="/plein/acties" class="filters">
+<div class="field"><label for="zoek-q">${t.text}</label><input id="zoek-q" name="q" type="search" value="${q.q ?? ''}" maxlength="100"></div>
+<div class="field"><label for="zoek-type">${t.type}</label><select id="zoek-type" name="type"><option value="">${t.allTypes}</option>${ACTION_TYPES.map((type) => html`<option value="${type}"${q.type === type ? html` selected` : null}>${deps.catalogue.actionTypes[type]}</option>`)}</select></div>
+<div class="field${unknownPlace === null ? '' : ' has-error'}"><label for="veld-plaats">${t.place}</label><span class="hint" id="veld-plaats-hint">${t.placeHint}</span><input id="veld-plaats" name="plaats" type="text" list="gemeenten" value="${q.plaats ?? ''}" maxlength="100" autocomplete="off" aria-describedby="veld-plaats-hint"${unknownPlace === null ? null : html` aria-invalid="true"`}>
+<datalist id="gemeenten">${deps.referenceData.gemeenten.map((g) => html`<option value="${g.name}"></option>`)}</datalist></div>
+<div class="field"><label for="zoek-van">${t.from}</label><input id="zoek-van" name="van" type="date" value="${q.van ?? ''}"></div>
+<div class="field"><label for="zoek-tot">${t.to}</label><input id="zoek-tot" name="tot" type="date" value="${q.tot ?? ''}"></div>
+<button type="submit">${t.search}</button>
+</form>
+${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.value.total) : t.noAccess}</p>`}
+<table><caption class="visually-hidden">${t.caption}</caption><thead><tr><th scope="col">${c.number}</th><th scope="col">${c.type}</th><th scope="col">${c.status}</th><th scope="col">${c.meldkamer}</th><th scope="col">${c.created}</th><th scope="col">${c.message}</th></tr></thead>
+<tbody>${items.map(
+            (a) => html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status">${deps.catalogue.plein.actionStatuses[a.status]}</span></td><td>${a.meldkamerCode}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
+          )}</tbody></table>`,
+        }),
+      );
+    });
+
+    app.get('/plein/acties/:id', { preHandler: guard }, async (request, reply) => {
+      const t = deps.catalogue.plein;
+      const h = t.history;
+      const params = idParams.safeParse(request.params);
+      const outcome = params.success ? await viewAction(deps, request.staff!, params.data.id) : null;
+      if (outcome === null || !outcome.ok) {
+        return reply.code(404).type('text/html; charset=utf-8').send(renderPortalPage(request, reply, { title: h.notFoundTitle, main: html`<h1>${h.notFoundHeading}</h1><p><a href="/plein/acties">${h.back}</a></p>` }));
+      }
+      const { action, messages, progress } = outcome.value;
+      const audit = await deps.store.auditSearch.search({ actorId: null, event: null, subjectType: 'action', subjectId: action.id, from: null, to: null, meldkamerCode: null, gemeenteCode: null, limit: 500, offset: 0 });
+      const approval = await deps.store.actionTypeSettings.approvalOf(action.id, action.version);
+      const canApprove = action.status === 'concept' && may(request.staff!, 'actions.approve') && action.createdBy !== request.staff!.id && approval === null;
+      const totals = Object.values(progress.byKind).flatMap((k) => Object.values(k));
+      const count = (s: 'delivered' | 'failed' | 'submitted') => totals.reduce((n, c) => n + c[s], 0);
+      const timeline = [
+        ...audit.items.map((e) => ({ at: e.at, text: h.eventBy({ event: auditEventLabel(t, e.event), actor: e.actorName }), detail: auditDetails(e) })),
+        ...messages.map((m) => ({ at: m.createdAt, text: h.messageKinds[m.kind], detail: m.text })),
+      ].sort((a, b) => a.at.getTime() - b.at.getTime());
+      const summary = h.summary({
+        type: deps.catalogue.actionTypes[action.type],
+        status: html`<span class="status">${t.actionStatuses[action.status]}</span>`,
+        meldkamer: action.meldkamerCode,
+        result: action.result ? deps.catalogue.results[action.result] : null,
+      });
+      const when = (at: Date | null) => (at ? formatDateTime(at) : '–');
+      return reply.type('text/html; charset=utf-8').send(
+        renderPortalPage(request, reply, {
+          title: h.actionTitle(action.number),
+          current: '/plein/acties',
+          main: html`<h1>${h.actionTitle(action.number)}</h1>
+<p>${summary}</p>
+<p>${h.progress({ sent: count('submitted') + count('delivered') + count('failed'), delivered: count('delivered'), failed: count('failed'), first: when(progress.firstSubmittedAt), last: when(progress.lastSubmittedAt) })}</p>
+${approval ? html`<p class="notice">${h.approvedOn(formatDateTime(approval.approvedAt))}</p>` : null}
+${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approve}</button></form>` : null}
+<h2>${h.timeline}</h2>
+<ol class="timeline">${timeline.map((e) => html`<li><time>${formatDateTime(e.at)}</time>${e.text}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : null}</li>`)}</ol>
+<p><a href="/plein/acties">${h.back}</a></p>`,
+        }),
+      );
+    });
+
+    app.post('/plein/acties/:id/goedkeuren', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
+      const params = idParams.safeParse(request.params);
+      const form = approveForm.safeParse(request.body ?? {});
+      // The version the approver saw: a concept revised since then is not approved (the page shows the new one).
+      if (params.success) await approveAction(deps, request.staff!, params.data.id, form.success ? form.data.versie : null);
+      return reply.code(303).header('location', params.success ? `/plein/acties/${params.data.id}` : '/plein/acties').send();
+    });
+  };
+}

@@ -1,0 +1,18 @@
+import type { AuthDeps } from '../../../app/staff-auth/auth-deps.js';
+import type { CallRoutedEvent } from '../../../app/ports/call-routed-listener.js';
+import type { IdentityProviders } from '../../../app/ports/identity-providers.js';
+
+/** What the portal (Burgernetplein) and the cookie side of the API need. */
+export interface PleinHttpDeps {
+  readonly auth: AuthDeps;
+  /** Session cookie only over HTTPS, named __Host-burgernet_session. */
+  readonly cookieSecure: boolean;
+  readonly webauthn: { readonly rpId: string; readonly rpName: string; readonly origin: string | null };
+  readonly map: { readonly tileUrl: string | null; readonly attribution: string };
+  /** Single sign-on through the organisations' identity providers (none configured: an empty list). */
+  readonly sso: IdentityProviders;
+  /** The portal's origin for the providers' redirect URI; null: the request's own origin. */
+  readonly ssoRedirectOrigin: string | null;
+  /** Calls routed via 0800-0011, live (absent when the redirect helper's events are not wired). */
+  readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
+}

@@ -1,0 +1,18 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { ImportJobs } from '../../../app/relatiebeheer/import-jobs.js';
+import type { RelatiebeheerDeps } from '../../../app/relatiebeheer/relatiebeheer-deps.js';
+import type { SelfServiceDeps } from '../../../app/self-service/self-service-deps.js';
+
+/** The public site, sign-up, "Mijn gegevens", e-mail links and relatiebeheer. */
+export interface SelfServiceHttpDeps {
+  readonly selfService: SelfServiceDeps;
+  readonly relatiebeheer: RelatiebeheerDeps;
+  readonly importJobs: ImportJobs;
+  readonly importMaxBytes: number;
+  /** Countries whose numbers may be registered at all (codes go to fewer: SelfServiceDeps.codeCountries). */
+  readonly phoneCountries: readonly CountryCode[];
+  /** Ended public actions stay on "Actuele acties" this long. */
+  readonly recentHours: number;
+  /** Set the session cookie with Secure (behind HTTPS). */
+  readonly secureCookies: boolean;
+}
