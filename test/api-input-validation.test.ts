@@ -77,6 +77,9 @@ const cases: readonly Case[] = [
   { name: 'an empty message', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, message: '' }), status: 400, code: 'request.invalid', field: 'message' },
   { name: 'a message of only spaces', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, message: '   ' }), status: 400, code: 'request.invalid', field: 'message' },
   { name: 'a message over 600 characters', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, message: 'x'.repeat(601) }), status: 400, code: 'request.invalid', field: 'message' },
+  { name: 'a message holding a lone high surrogate', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, message: 'Gestolen \ud800 fiets' }), status: 400, code: 'request.invalid', field: 'message' },
+  { name: 'a description holding a lone low surrogate', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, description: 'Rode jas \udc00' }), status: 400, code: 'request.invalid', field: 'description' },
+  { name: 'a reach estimate whose draft message holds a lone surrogate', send: (f) => f.centralist.post('/api/v1/reach-estimates', { area: circle(1000), draft: { type: 'diefstal', message: '\udbff' } }), status: 400, code: 'request.invalid', field: 'draft/message' },
   { name: 'a description over 400 characters', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, description: 'x'.repeat(401) }), status: 400, code: 'request.invalid', field: 'description' },
   { name: 'instructions over 400 characters', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, type: 'noodsituatie', instructions: 'x'.repeat(401) }), status: 400, code: 'request.invalid', field: 'instructions' },
   { name: 'a message holding a NUL character', send: (f) => f.centralist.post('/api/v1/actions', { ...draft, message: 'Gestolen\u0000 fiets' }), status: 400, code: 'request.invalid', field: 'message' },
@@ -170,6 +173,9 @@ const cases: readonly Case[] = [
   { name: 'a name over 200 characters', send: (f) => f.beheer.post('/api/v1/participants', { ...newParticipant(), name: 'x'.repeat(201) }), status: 400, code: 'request.invalid', field: 'name' },
   { name: 'a name that is a number', send: (f) => f.beheer.post('/api/v1/participants', { ...newParticipant(), name: 42 }), status: 400, code: 'request.invalid', field: 'name' },
   { name: 'a name holding a NUL character', send: (f) => f.beheer.post('/api/v1/participants', { ...newParticipant(), name: 'Fenna\u0000Mulder' }), status: 400, code: 'request.invalid', field: 'name' },
+  { name: 'a name holding a lone surrogate', send: (f) => f.beheer.post('/api/v1/participants', { ...newParticipant(), name: 'Fenna \ud83d Mulder' }), status: 400, code: 'request.invalid', field: 'name' },
+  { name: 'a changed name holding a lone surrogate', send: (f) => f.beheer.put(`/api/v1/participants/${f.participant.id}`, { name: 'Fenna \udfff' }), status: 400, code: 'request.invalid', field: 'name' },
+  { name: 'a house-number addition holding a lone surrogate', send: (f) => f.beheer.post('/api/v1/participants', newParticipant({ houseNumberAddition: '\ud800' })), status: 400, code: 'request.invalid', field: 'registrations/0/houseNumberAddition' },
   { name: 'an e-mail address without an @', send: (f) => f.beheer.post('/api/v1/participants', { ...newParticipant(), email: 'fenna.mulder' }), status: 400, code: 'request.invalid', field: 'email' },
   { name: 'a landline for sms', send: (f) => f.beheer.post('/api/v1/participants', newParticipant({ phone: '020 555 0123' })), status: 422, code: 'participant.sms-needs-mobile' },
   { name: 'a phone number that is not one', send: (f) => f.beheer.post('/api/v1/participants', newParticipant({ phone: 'bel me maar' })), status: 422, code: 'participant.invalid-phone-number' },
@@ -197,6 +203,7 @@ const cases: readonly Case[] = [
   { name: 'a changed registration whose postcode names no area', send: (f) => f.beheer.put(`/api/v1/participants/${f.participant.id}/registrations/${f.participant.registrations[0]!.id}`, { ...registration, postcode: '1199AA' }), status: 422, code: 'participant.address-not-found' },
 
   // The transport.
+  { name: 'a raw JSON body with an escaped lone surrogate in a nested field', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":"diefstal","message":"Gestolen fiets","area":{"kind":"circle","centre":{"lat":52.37,"lon":4.89},"radiusMetres":1000},"description":"\\ud800"}' }), status: 400, code: 'request.invalid', field: 'description' },
   { name: 'a body that is not valid JSON', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "diefstal",' }), status: 400, code: 'request.invalid' },
   { name: 'an empty JSON body', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }), status: 400, code: 'request.invalid' },
   { name: 'a JSON array as the body', send: (f) => f.raw('/api/v1/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' }), status: 400, code: 'request.invalid', field: '/' },

@@ -26,7 +26,6 @@ describe('the push endpoints refuse what a phone would not send', () => {
   after(() => t.stop());
 
   const subscribe = (subscription: unknown) => app.post('/app/v1/push/subscriptions', { subscription });
-  const endpointOfSimulator = () => `${t.system.push.localPushService!.origin}/push/${crypto.randomUUID()}`;
 
   test('the VAPID public key is a P-256 point, base64url', async () => {
     const response = await app.get('/app/v1/push/vapid-public-key');
@@ -51,6 +50,8 @@ describe('the push endpoints refuse what a phone would not send', () => {
     { name: 'a p256dh that is not on the curve', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a', keys: { ...validKeys(), p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url') } }, status: 400, code: 'request.invalid' },
     { name: 'an auth secret of 15 bytes', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a', keys: { ...validKeys(), auth: randomBytes(15).toString('base64url') } }, status: 400, code: 'request.invalid' },
     { name: 'no keys', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a' }, status: 400, code: 'request.invalid' },
+    { name: 'an endpoint holding a lone surrogate', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a\ud800b', keys: validKeys() }, status: 400, code: 'request.invalid' },
+    { name: 'an endpoint holding a NUL character', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a\u0000b', keys: validKeys() }, status: 400, code: 'request.invalid' },
   ]) {
     test(`refuses ${name}`, async () => {
       const response = await subscribe(subscription);

@@ -21,6 +21,8 @@ export const problemDetailsNl: ProblemDetails = {
   checkMarkedFields: 'Controleer de gemarkeerde velden.',
   unreadableRequest: 'De aanvraag kon niet worden gelezen.',
   uploadFieldTooLong: 'Een van de velden is te lang.',
+  textNulCharacter: 'Het teken U+0000 is niet toegestaan.',
+  textLoneSurrogate: 'De tekst bevat een ongeldig teken: de helft van een UTF-16-tekenpaar (bijvoorbeeld een afgebroken emoji).',
   uploadUnexpectedField: 'Het formulier heeft een onbekend veld, of meer dan één bestand.',
   invalidToken: 'Stuur een geldige toegangssleutel mee: Authorization: Bearer <sleutel>.',
   noSessionOrToken: 'Log in op Burgernetplein of stuur een toegangssleutel mee: Authorization: Bearer <sleutel>.',

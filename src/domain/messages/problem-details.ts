@@ -15,6 +15,10 @@ export interface ProblemDetails {
   readonly checkMarkedFields: string;
   readonly unreadableRequest: string;
   readonly uploadFieldTooLong: string;
+  /** A text holding U+0000, which no text field can store. */
+  readonly textNulCharacter: string;
+  /** A text holding half of a UTF-16 surrogate pair (not a character). */
+  readonly textLoneSurrogate: string;
   readonly uploadUnexpectedField: string;
   readonly invalidToken: string;
   readonly noSessionOrToken: string;

@@ -6,10 +6,11 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { installApiAuthentication } from './api-authentication.js';
+import { unstorableText } from './unstorable-text.js';
 import { browserBundleRoutes, browserBundles } from './browser-bundles.js';
 import { loadPortalSession } from '../plein/staff-page-guard.js';
 import { pleinPages } from '../plein/plein-pages.js';
@@ -65,6 +66,8 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const app = Fastify({
     // Request log lines carry the path only (see request-log-fields.ts): no query strings, no app users' addresses.
+    // The cast keeps the instance typed with Fastify's logger (pino's own Logger type would leak into every route).
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: deps.logger.child({ component: 'http' }, { serializers: { req: requestLogFields } }) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.trustProxy !== undefined && deps.trustProxy.length > 0 ? [...deps.trustProxy] : false,
@@ -153,14 +156,21 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     return reply.type('text/markdown; charset=utf-8').send(text);
   });
 
+  // JSON APIs: a text no field can store is refused before the handler, naming its path. (Pages clean their form
+  // values themselves and answer in HTML.)
+  const refuseUnstorableText = async (request: FastifyRequest, reply: FastifyReply) => {
+    const error = unstorableText(request.body, '', deps.catalogue) ?? unstorableText(request.query, 'querystring', deps.catalogue);
+    if (error === null) return;
+    return sendInvalidFields(reply, deps.catalogue, [error]);
+  };
+  const withTextCheck = (routes: FastifyPluginAsync): FastifyPluginAsync => async (scope) => {
+    scope.addHook('preHandler', refuseUnstorableText);
+    await scope.register(routes);
+  };
   await app.register(
     async (api) => {
       installApiAuthentication(api, deps);
-      api.addHook('preHandler', async (request, reply) => {
-        const path = nulCharacterPath(request.body, '') ?? nulCharacterPath(request.query, 'querystring');
-        if (path === null) return;
-        return sendInvalidFields(reply, deps.catalogue, [{ path, message: 'Het teken U+0000 is niet toegestaan.' }]);
-      });
+      api.addHook('preHandler', refuseUnstorableText);
       await api.register(actionRoutes(deps));
       await api.register(participantRoutes(deps));
       await api.register(referenceRoutes(deps));
@@ -177,11 +187,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     { prefix: '/api/v1' },
   );
   // The Burgernetapp's API: anonymous, rate-limited per address, never told where a phone is.
-  if (appDeps !== null) await app.register(burgernetAppApiRoutes(appDeps), { prefix: '/app/v1' });
+  if (appDeps !== null) await app.register(withTextCheck(burgernetAppApiRoutes(appDeps)), { prefix: '/app/v1' });
   // Push subscriptions and presence: anonymous too; a phone's cell is held in memory only and never logged.
-  if (deps.push !== undefined) await app.register(pushRoutes(deps.push), { prefix: '/app/v1/push' });
+  if (deps.push !== undefined) await app.register(withTextCheck(pushRoutes(deps.push)), { prefix: '/app/v1/push' });
   // Telephony platforms, not staff: their own address allow-list and token instead of staff authentication.
-  if (deps.callRouting !== undefined) await app.register(callRoutingRoutes(deps.callRouting, deps.catalogue), { prefix: '/api/v1' });
+  if (deps.callRouting !== undefined) await app.register(withTextCheck(callRoutingRoutes(deps.callRouting, deps.catalogue)), { prefix: '/api/v1' });
 
   // Pages (public site, app, portal): HTML forms post application/x-www-form-urlencoded, accepted only here.
   await app.register(async (web) => {
@@ -213,21 +223,4 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     }
   });
   return app;
-}
-
-/**
- * PostgreSQL cannot store U+0000 in text or jsonb: refused here, a string holding it would fail in the database
- * as a 500. Returns the path of a string that holds one.
- */
-function nulCharacterPath(value: unknown, root: string): string | null {
-  const pending: [unknown, string][] = [[value, root]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [item, path] = next;
-    if (typeof item === 'string') {
-      if (item.includes('\u0000')) return path || '/';
-    } else if (typeof item === 'object' && item !== null) {
-      for (const [key, child] of Object.entries(item)) pending.push([child, path === '' ? key : `${path}/${key}`]);
-    }
-  }
-  return null;
 }
