@@ -53,7 +53,7 @@ export async function runDashboardBench(bench: BenchDatabase, options: { readonl
   const total = options.actionsPerMonth * HISTORY_MONTHS;
   const started = performance.now();
   // A kept database (--keep) has its history already: measure it again as it is.
-  let actions = 0;
+  let actions: number;
   const kept = await hasDashboardHistory(bench.database);
   if (kept) {
     const [row] = await bench.database.query<{ n: number }>('select count(*)::int as n from dashboard_actions');

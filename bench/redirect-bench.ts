@@ -126,7 +126,7 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
     { routeCaller, logger },
   );
   const steps: RedirectStep[] = [];
-  let serverStats: Record<string, number> = {};
+  let serverStats: Record<string, number>;
   try {
     for (const rate of settings.rates) {
       const shedBefore = await shedCount(db, log);

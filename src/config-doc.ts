@@ -4,7 +4,7 @@ import { configSchema } from './config.js';
 export function configDocument(): string {
   const rows = Object.entries(configSchema.shape).map(([key, schema]) => {
     const parsed = schema.safeParse(undefined);
-    const fallback = parsed.success && parsed.data !== undefined ? `\`${Array.isArray(parsed.data) ? parsed.data.join(',') : String(parsed.data)}\`` : '—';
+    const fallback = parsed.success && parsed.data !== undefined ? `\`${defaultText(parsed.data)}\`` : '—';
     return `| \`${key}\` | ${fallback} | ${schema.description ?? ''} |`;
   });
   return [
@@ -18,4 +18,9 @@ export function configDocument(): string {
     ...rows,
     '',
   ].join('\n');
+}
+
+function defaultText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(defaultText).join(',');
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }

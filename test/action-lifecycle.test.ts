@@ -14,8 +14,6 @@ describe('the life of an action, over HTTP and SMPP', () => {
   let home: RegisteredParticipant;
   let neighbour: RegisteredParticipant;
   let twoAddresses: RegisteredParticipant;
-  let utrecht: RegisteredParticipant;
-  let weekendOnly: RegisteredParticipant;
   let actionId: string;
 
   const count = (phone: string) => t.system.sms.simulator!.countByNumber(phone);
@@ -31,8 +29,9 @@ describe('the life of an action, over HTTP and SMPP', () => {
       { phone: '0612345003', postcode: '1012AB', houseNumber: 5 },
       { phone: '0612345003', postcode: '1012AB', houseNumber: 7 },
     ]);
-    utrecht = await registerParticipant(beheer, 'Dewi Visser', [{ phone: '0612345004', postcode: '3511AB', houseNumber: 1 }]);
-    weekendOnly = await registerParticipant(beheer, 'Eva Smit', [
+    // Outside the area, and inside it outside their time window: both must not be messaged.
+    await registerParticipant(beheer, 'Dewi Visser', [{ phone: '0612345004', postcode: '3511AB', houseNumber: 1 }]);
+    await registerParticipant(beheer, 'Eva Smit', [
       { phone: '0612345005', postcode: '1012AB', houseNumber: 9, timeWindows: [{ day: 'za', from: '10:00', to: '12:00' }] },
     ]);
   });

@@ -12,7 +12,7 @@ import { sendTip } from '../src/app/public/send-tip.js';
 import { createSharpImageSanitizer } from '../src/adapters/photos/sharp-image-sanitizer.js';
 import { nl } from '../src/domain/messages/nl.js';
 import { badUploads, cameraPhoto, mediaRows, photoFiles, postTip, putPhoto, startAction, VONDELPARK_AREA } from './support/app-support.js';
-import { eventually, startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
+import { startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
 
 const PURPOSE = 'Terugbellen na tip in actie';
 

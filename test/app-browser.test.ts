@@ -101,7 +101,7 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     await page.goto(`${t.url}/acties/${actionId}`);
     await page.waitForSelector('body[data-app-ready="true"]');
     await page.click('#delen-knop');
-    const shared = (await page.evaluate('window.__shared')) as { url: string; title: string }[];
+    const shared = await page.evaluate<{ url: string; title: string }[]>('window.__shared');
     assert.equal(shared.length, 1);
     assert.equal(shared[0]!.url, `${t.url}/acties/${actionId}`);
 
@@ -111,7 +111,7 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     assert.equal(link, `${t.url}/acties/${actionId}`);
 
     const visitor = await phone(UTRECHT);
-    await visitor.goto(link!);
+    await visitor.goto(link);
     await visitor.waitForSelector('body[data-app-ready="true"]');
     assert.equal(await visitor.textContent('h1'), 'Vermissing');
     assert.match(await visitor.innerText('main'), /Daan \(79\)/);

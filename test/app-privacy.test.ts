@@ -12,7 +12,7 @@ import { postTip, putPhoto, startAction, VONDELPARK_AREA } from './support/app-s
 import { launchBrowser, newPhoneContext } from './support/browser.js';
 import { cellsOf, coordinateNeedles, dumpDatabase, pointNeedles, readAllFiles, search, type Haystack, type LatLon, type Needle } from './support/privacy-search.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
+import { startTestSystem, type TestSystem } from './support/test-system.js';
 
 /**
  * A cyclist with the app open rides from Amstelveen through the Vondelpark (where an action is running) to

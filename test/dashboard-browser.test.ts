@@ -73,7 +73,7 @@ describe('the dashboard in the browser', () => {
     // The participants table's CSV: the same cells as the table on the page.
     const table = await cellsOf(page, 'deelnemers');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-csv="deelnemers"]')]);
-    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const csv = (await readFile((await download.path()), 'utf8')).replace(/^\uFEFF/, '');
     const rows = csv.trim().split(/\r?\n/).map((line) => line.split(';').map((c) => c.replace(/^"|"$/g, '')));
     assert.deepEqual(rows, table);
     assert.ok(rows.length >= 5 && rows[1]![0] === 'Deelnemers');
@@ -82,7 +82,7 @@ describe('the dashboard in the browser', () => {
     await page.click('#grafiek-verloop ~ details summary');
     const trend = await cellsOf(page, 'verloop');
     const [trendDownload] = await Promise.all([page.waitForEvent('download'), page.click('a[data-csv="verloop"]')]);
-    const trendCsv = (await readFile((await trendDownload.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const trendCsv = (await readFile((await trendDownload.path()), 'utf8')).replace(/^\uFEFF/, '');
     assert.deepEqual(trendCsv.trim().split(/\r?\n/).map((line) => line.split(';').map((c) => c.replace(/^"|"$/g, ''))), trend);
 
     // Another gemeente's detail is refused; its figures are on the map and in the ranking only.

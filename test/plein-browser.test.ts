@@ -218,7 +218,7 @@ describe('Burgernetplein in the browser', () => {
     await page.click('button[type=submit]');
     await page.waitForURL('**/plein/tweede-factor');
     const qr = page.locator('img.totp-qr');
-    assert.ok(((await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) as number) > 0, 'the QR code is drawn');
+    assert.ok((await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, 'the QR code is drawn');
     await assertAccessible(page, 'activation: second factor with QR code');
     await saveScreenshot(page, 'activeren-2-tweede-stap-qr');
     const secret = ((await page.textContent('[data-totp-secret]')) ?? '').replace(/\s/g, '');

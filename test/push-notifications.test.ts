@@ -64,7 +64,7 @@ describe('app notifications for an action, to the phones present in its area', (
   after(() => t.stop());
 
   test('an action that starts goes to the phones whose cell lies in its area, and to no other', async () => {
-    const { a, b, c, d, f, g, h } = phones as Record<string, SimulatedPhone>;
+    const { a, b, c, d, f, g, h } = phones;
     assert.equal(await a!.moveTo(PLACES.nearDam), 204);
     assert.equal(await b!.moveTo(PLACES.oosterpark), 204);
     assert.equal(await c!.moveTo(PLACES.utrecht), 204);

@@ -100,7 +100,7 @@ describe('relatiebeheer pages in the browser', () => {
     await page.goto(`${base}/plein/relatiebeheer`);
     await page.fill('#veld-exportdoel', 'Uitnodiging informatieavond');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Exporteren")')]);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile((await download.path()), 'utf8');
     assert.match(text, /Ada Amsterdam/);
     assert.ok(!text.includes('Ute Utrecht'));
     const [audit] = await t.system.database.query<{ details: { purpose: string } }>(`select details from audit_log where event = 'relatiebeheer.exported'`);

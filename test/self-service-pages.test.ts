@@ -180,7 +180,7 @@ describe('the public site and self-service in Chromium', () => {
   test('Mijn gegevens: all data downloaded as JSON, then deleted for real (nothing left in any table)', async () => {
     await page.goto(t.url + '/mijn-gegevens');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download]')]);
-    const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    const file = JSON.parse(await readFile((await download.path()), 'utf8'));
     assert.equal(file.deelnemer.naam, NAME);
     assert.equal(file.deelnemer.email, EMAIL === file.deelnemer.email ? EMAIL : null);
     assert.deepEqual(file.aanmeldingen.map((a: { telefoon: string; gemeente: { naam: string } }) => [a.telefoon, a.gemeente.naam]).sort(), [[MOBILE, 'Amsterdam'], [MOBILE, 'Utrecht']]);

@@ -67,7 +67,7 @@ describe('signing up with a code by SMS, over HTTP and SMPP', () => {
     assert.equal(await count('select count(*)::int as n from participants where email_confirmed_at is not null'), 1);
 
     // RFC 8058: the mail program posts to the List-Unsubscribe address, without cookies or CSRF token.
-    const unsubscribe = new URL(mail.unsubscribeUrl!);
+    const unsubscribe = new URL(mail.unsubscribeUrl);
     const oneClick = await fetch(`${t.url}${unsubscribe.pathname}${unsubscribe.search}`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click',
     });

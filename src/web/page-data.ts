@@ -5,6 +5,6 @@
 export function readPageData<T>(id: string): T {
   const block = document.getElementById(id);
   if (block === null) throw new Error(`The page has no data block #${id}`);
-  const data: T = JSON.parse(block.textContent ?? '');
+  const data = JSON.parse(block.textContent ?? '') as T;
   return data;
 }

@@ -13,5 +13,7 @@ export function templateParts(template: string, values: Readonly<Record<string, 
 
 /** The template as text, each {name} replaced by values[name]; an unknown {name} stays as it is. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
-  return templateParts(template, values).join('');
+  return templateParts(template, values)
+    .map((piece) => (typeof piece === 'string' ? piece : (piece.textContent ?? '')))
+    .join('');
 }

@@ -36,7 +36,7 @@ export class FormSession {
     const response = await fetch(this.baseUrl + path, {
       ...init,
       redirect: 'manual',
-      headers: { ...this.headers, ...((init.headers as Record<string, string>) ?? {}), ...(cookie ? { cookie } : {}) },
+      headers: { ...this.headers, ...((init.headers) ?? {}), ...(cookie ? { cookie } : {}) },
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');

@@ -92,7 +92,8 @@ export function createMailDocumentRenderer(texts: MailTexts): MailRenderer {
   };
 }
 
-type Part = string | 'unsubscribe' | 'answer';
+/** Literal text, or the name of a marker ('unsubscribe', 'answer'). */
+type Part = string;
 
 function splitMarkers(text: string, unsubscribe: string, answer: string): { readonly literal: boolean; readonly value: Part }[] {
   const parts: { literal: boolean; value: Part }[] = [];

@@ -33,8 +33,8 @@ async function udpPlatform(port: number) {
     const message = parseSipMessage(bytes);
     assert.equal(message.kind, 'response');
     const waiter = waiters.shift();
-    if (waiter) waiter(message as SipResponse);
-    else queue.push(message as SipResponse);
+    if (waiter) waiter(message);
+    else queue.push(message);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {

@@ -7,7 +7,7 @@ export function createInMemoryNotifiedDevices(): NotifiedDevices {
   return {
     add(actionId, target) {
       let devices = byAction.get(actionId);
-      if (devices === undefined) byAction.set(actionId, (devices = new Map()));
+      if (devices === undefined) byAction.set(actionId, (devices = new Map<string, PushTarget>()));
       if (devices.has(target.subscriptionId)) return false;
       devices.set(target.subscriptionId, target);
       return true;

@@ -87,7 +87,7 @@ export function createEspeakWasmSynthesizer(options: EspeakWasmOptions): EspeakW
       if ('error' in message) return request.reject(new Error(`espeak-ng WebAssembly: ${message.error}`));
       request.resolve(message.audio);
     });
-    worker.on('error', (error) => void thread.fail(new Error(`espeak-ng WebAssembly failed: ${error.message}`, { cause: error })));
+    worker.on('error', (error: Error) => void thread.fail(new Error(`espeak-ng WebAssembly failed: ${error.message}`, { cause: error })));
     worker.on('exit', (code) => void thread.fail(new Error(`espeak-ng WebAssembly worker exited with ${code}`)));
     return thread;
   }

@@ -138,5 +138,5 @@ export async function changeMail(deps: Pick<MailDeps, 'store' | 'clock' | 'gemee
 }
 
 function cleanFields(fields: FieldValues): FieldValues {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v.trim()]));
 }

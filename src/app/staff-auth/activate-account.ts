@@ -5,7 +5,7 @@ import type { StoredSession } from '../ports/staff-sessions.js';
 import type { AuthDeps } from './auth-deps.js';
 import type { AuthError } from '../../domain/staff/errors.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import { advanceSession, openSession, type OpenSession } from './staff-sessions.js';
+import { openSession, type OpenSession } from './staff-sessions.js';
 
 /** The account an activation link belongs to, while the link is valid. */
 export async function accountOfActivation(deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens'>, token: string): Promise<StaffAccount | null> {

@@ -65,7 +65,7 @@ export async function logInWithPassword(deps: AuthDeps, input: { readonly email:
   }
   const account = await deps.store.staffAccounts.findByEmail(email);
   const usable = account !== null && account.active && account.passwordHash !== null;
-  const valid = usable ? await deps.passwords.verify(account.passwordHash!, normalisePassword(input.password)) : (await deps.passwords.verifyNothing(input.password), false);
+  const valid = usable ? await deps.passwords.verify(account.passwordHash, normalisePassword(input.password)) : (await deps.passwords.verifyNothing(input.password), false);
   if (!valid || account === null) {
     await recordFailure(deps, email, origin, usable ? account : null, 'password');
     return fail({ code: 'auth.invalid-credentials' });

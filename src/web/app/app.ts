@@ -45,7 +45,7 @@ async function render(): Promise<void> {
 
 /** Actions this phone was notified of, with what became of them (an update, the result). */
 async function renderNotified(): Promise<void> {
-  let notified: NotifiedAction[] = [];
+  let notified: NotifiedAction[];
   try {
     notified = await notifiedActions();
   } catch {
@@ -58,7 +58,7 @@ async function renderNotified(): Promise<void> {
     let action = known.get(entry.actionId);
     if (action === undefined) {
       const response = await fetch(`/app/v1/actions/${encodeURIComponent(entry.actionId)}`, { cache: 'no-cache' }).catch(() => null);
-      if (response?.ok) action = await response.json();
+      if (response?.ok) action = (await response.json()) as PublicAction;
     }
     if (action !== undefined) shown.push(action);
   }
@@ -71,7 +71,7 @@ async function loadActions(): Promise<void> {
     // Revalidated every time (a cheap 304 when nothing changed): an ended action must not look active.
     const response = await fetch('/app/v1/actions', { cache: 'no-cache' });
     if (!response.ok) throw new Error(String(response.status));
-    const list: { actions: PublicAction[] } = await response.json();
+    const list = (await response.json()) as { actions: PublicAction[] };
     actions = list.actions;
   } catch {
     say(navigator.onLine === false ? texts.offline : texts.loadFailed);

@@ -15,7 +15,7 @@ function openDeviceDb(): Promise<IDBDatabase> {
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(NOTIFIED, { keyPath: 'actionId' });
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('indexedDB.open'));
   });
 }
 
@@ -24,7 +24,7 @@ export async function notifiedActions(): Promise<NotifiedAction[]> {
   return new Promise((resolve, reject) => {
     const request = db.transaction(NOTIFIED).objectStore(NOTIFIED).getAll();
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('getAll'));
   });
 }
 
@@ -35,6 +35,6 @@ export async function rememberNotified(actionId: string, type: string): Promise<
     const entry: NotifiedAction = { actionId, type, at: new Date().toISOString() };
     tx.objectStore(NOTIFIED).put(entry);
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    tx.onerror = () => reject(tx.error ?? new Error('put'));
   });
 }

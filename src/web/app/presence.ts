@@ -27,7 +27,7 @@ export async function enableNotifications(): Promise<NotificationsOutcome> {
     const worker = await navigator.serviceWorker.ready;
     const keyResponse = await fetch('/app/v1/push/vapid-public-key');
     if (!keyResponse.ok) return 'unavailable';
-    const { publicKey }: { publicKey: string } = await keyResponse.json();
+    const { publicKey } = (await keyResponse.json()) as { publicKey: string };
     const subscription =
       (await worker.pushManager.getSubscription()) ??
       (await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: bytesFromBase64Url(publicKey) }));
@@ -38,7 +38,7 @@ export async function enableNotifications(): Promise<NotificationsOutcome> {
       body: JSON.stringify({ subscription: { endpoint: json.endpoint, keys: { p256dh: json.keys?.p256dh, auth: json.keys?.auth } } }),
     });
     if (!response.ok) return 'unavailable';
-    const registration: PushRegistration = await response.json();
+    const registration = (await response.json()) as PushRegistration;
     savePushRegistration(registration);
     lastCell = null;
     return 'on';

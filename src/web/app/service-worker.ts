@@ -106,7 +106,7 @@ self.addEventListener('push', (event) => {
   const url = `/acties/${payload.actionId}`;
   // `renotify` is not in TypeScript's NotificationOptions (not every browser has it); Chromium and Firefox do.
   const options: NotificationOptions & { readonly renotify: boolean } = {
-    body: String(payload.body ?? ''),
+    body: typeof payload.body === 'string' ? payload.body : '',
     // One notification per action: an update or the end replaces the alert.
     tag: payload.actionId,
     renotify: payload.type === 'alert' || payload.type === 'update',
@@ -119,7 +119,7 @@ self.addEventListener('push', (event) => {
     Promise.all([
       // Not being able to record it (storage full, private mode) must not keep the notification from showing.
       rememberNotified(payload.actionId, payload.type).catch(() => undefined),
-      self.registration.showNotification(String(payload.title ?? 'Burgernet'), options),
+      self.registration.showNotification(typeof payload.title === 'string' ? payload.title : 'Burgernet', options),
       self.clients.matchAll({ type: 'window' }).then((clients) => clients.forEach((c) => c.postMessage({ type: 'burgernet-push', actionId: payload.actionId }))),
     ]),
   );
@@ -127,7 +127,7 @@ self.addEventListener('push', (event) => {
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const data: { url?: string } | null = event.notification.data;
+  const data = event.notification.data as { url?: string } | null;
   const url = new URL(data?.url ?? '/app/', self.location.origin).href;
   event.waitUntil(
     self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((clients) => {

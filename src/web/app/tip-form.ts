@@ -97,7 +97,7 @@ export function setUpTipForm(texts: AppTexts, deviceId: () => string): void {
         showErrors(texts, {});
         status.textContent = texts.tipSent;
       } else {
-        const problem: Problem = await response.json().catch(() => ({}));
+        const problem = (await response.json().catch(() => ({}))) as Problem;
         status.textContent = texts.tipFailed;
         showErrors(texts, messagesOf(problem));
       }

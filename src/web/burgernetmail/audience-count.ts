@@ -75,7 +75,7 @@ export function createAudienceCount(texts: ComposeTexts, chosen: () => string, a
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ audience: body }),
       });
-      const json: { recipients: number; title?: string; detail?: string } = await response.json().catch(() => ({}));
+      const json = (await response.json().catch(() => ({}))) as { recipients: number; title?: string; detail?: string };
       if (mine !== asked) return;
       if (!response.ok) {
         count.textContent = [json.title, json.detail].filter(Boolean).join(': ') || texts.countFailed;

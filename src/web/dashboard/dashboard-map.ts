@@ -54,9 +54,9 @@ function legend(container: HTMLElement, breaks: readonly number[], texts: MapTex
 async function draw(element: HTMLElement, texts: MapTexts): Promise<void> {
   const L = window.L;
   if (L === undefined) return;
-  const [shapes, figures]: [unknown, { gemeenten: GemeenteFigure[] }] = await Promise.all([
-    fetch('/plein/dashboard/kaart/gemeenten.geojson', { credentials: 'same-origin' }).then((r) => r.json()),
-    fetch('/api/v1/dashboard/map', { credentials: 'same-origin' }).then((r) => r.json()),
+  const [shapes, figures] = await Promise.all([
+    fetch('/plein/dashboard/kaart/gemeenten.geojson', { credentials: 'same-origin' }).then((r) => r.json() as Promise<unknown>),
+    fetch('/api/v1/dashboard/map', { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ gemeenten: GemeenteFigure[] }>),
   ]);
   const byCode = new Map(figures.gemeenten.map((g) => [g.code, g]));
   const breaks = classBreaks(figures.gemeenten.map((g) => g.perThousand));

@@ -20,7 +20,7 @@ async function post<T>(url: string, body?: unknown): Promise<T> {
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken() },
     body: JSON.stringify(body ?? {}),
   });
-  const json: T & { detail?: string; title?: string } = await response.json().catch(() => ({}));
+  const json = (await response.json().catch(() => ({}))) as T & { detail?: string; title?: string };
   if (!response.ok) throw new Error(json.detail || json.title || texts.failed);
   return json;
 }

@@ -24,7 +24,7 @@ function followImport(box: HTMLElement): void {
     try {
       const response = await fetch(`/api/v1/relatiebeheer/imports/${id}`, { credentials: 'same-origin' });
       if (response.ok) {
-        const job: ImportJob = await response.json();
+        const job = (await response.json()) as ImportJob;
         const done = job.phase === 'storing' ? job.rowsStored : job.rowsChecked;
         bar.max = Math.max(job.rowsRead, 1);
         bar.value = done;

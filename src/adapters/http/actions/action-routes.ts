@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { closeAction, withdrawAction } from '../../../app/actions/end-action.js';
 import { createAction } from '../../../app/actions/create-action.js';
 import { estimateReach } from '../../../app/actions/estimate-reach.js';
@@ -14,7 +14,7 @@ import { staffOf } from '../server/authenticate.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { sendInvalidFields, sendProblem } from '../server/problem.js';
 import {
-  actionDraftBody,
+  type actionDraftBody,
   actionIdParams,
   actionJson,
   closeBody,

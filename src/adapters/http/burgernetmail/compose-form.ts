@@ -75,7 +75,7 @@ export async function readAudience(values: ComposeValues, texts: MailTexts, geoc
     }
     case 'gebied': {
       if (values.gebied !== '') {
-        let json: unknown = null;
+        let json: unknown;
         try {
           json = JSON.parse(values.gebied);
         } catch {

@@ -73,7 +73,7 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
     const c = t.portal.compose.errors;
     switch (error.code) {
       case 'mail.invalid-fields':
-        return Object.fromEntries(Object.entries(error.problems).map(([name, p]) => [name, t.fieldProblems[p!]]));
+        return Object.fromEntries(Object.entries(error.problems).map(([name, p]) => [name, t.fieldProblems[p]]));
       case 'mail.invalid-template':
         return error.problem.kind === 'subject-lines' || (error.problem.kind !== 'unknown-placeholder' && error.problem.part === 'subject') ? { onderwerp: c.subject } : { tekst: c.body };
       case 'mail.invalid-audience':

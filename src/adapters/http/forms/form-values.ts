@@ -91,5 +91,6 @@ export function queryValue(request: { readonly query: unknown }, name: string): 
 
 /** The `:id` route parameter, validated by the route's schema. */
 export function idParam(request: { readonly params: unknown }): string {
-  return String((request.params as { id?: unknown }).id ?? '');
+  const id = (request.params as { id?: unknown }).id;
+  return typeof id === 'string' ? id : '';
 }

@@ -1,4 +1,5 @@
 import { Transform, type Readable } from 'node:stream';
+import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportJob } from '../../../app/relatiebeheer/import-jobs.js';
@@ -166,7 +167,9 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
     app.get('/relatiebeheer/imports/:id/events', { schema: { tags: TAG, summary: 'Voortgang van een import als server-sent events', params: importIdParams } }, async (request, reply) => {
       const job = self.importJobs.find(staffOf(request), request.params.id);
       if (job === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
-      streamImportProgress(request.raw, reply.hijack.bind(reply), reply.raw, job, self.importJobs.watch);
+      streamImportProgress(request.raw, () => {
+        reply.hijack();
+      }, reply.raw, job, self.importJobs.watch);
     });
 
     app.get('/relatiebeheer/export', { schema: { tags: TAG, summary: 'Uw deelnemers als CSV (wordt vastgelegd met het doel)', querystring: purposeQuery } }, async (request, reply) => {
@@ -194,7 +197,7 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
 export function streamImportProgress(
   raw: NodeJS.EventEmitter,
   hijack: () => void,
-  res: import('node:http').ServerResponse,
+  res: ServerResponse,
   job: ImportJob,
   watch: (id: string, listener: (job: ImportJob) => void) => () => void,
 ): void {

@@ -123,7 +123,7 @@ ${types.length > 0
 
     app.post('/plein/beheer/medewerkers/:id/intrekken', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
       const params = idParams.safeParse(request.params);
-      if (params.success) await revokeAccount(auth, request.staff!, params.data.id);
+      if (params.success) await revokeAccount(auth, request.staff, params.data.id);
       return reply.code(303).header('location', '/plein/beheer').send();
     });
 
@@ -155,7 +155,7 @@ ${types.length > 0
       const code = z.string().regex(/^RE\d{2}$/).safeParse((request.params as { code?: unknown }).code);
       const form = routingFormOf.safeParse(request.body ?? {});
       if (!code.success || !form.success) return send(request, reply.code(422), { errors: { target: form.success ? b.unknownMeldkamer : form.error.issues[0]!.message } });
-      await setRoutingTarget(deps, request.staff!, code.data, form.data.target);
+      await setRoutingTarget(deps, request.staff, code.data, form.data.target);
       return reply.code(303).header('location', '/plein/beheer').send();
     });
 

@@ -23,7 +23,7 @@ test('a page script is served minified as JavaScript, with a source map and an E
 
   const map = await app.inject('/static/plein/console.js.map');
   assert.equal(map.statusCode, 200);
-  assert.ok((map.json() as { sources: string[] }).sources.some((s) => s.endsWith('plein/console/incident-area.ts')));
+  assert.ok(map.json<{ sources: string[] }>().sources.some((s) => s.endsWith('plein/console/incident-area.ts')));
 
   const again = await app.inject({ url: '/static/plein/console.js', headers: { 'if-none-match': String(response.headers.etag) } });
   assert.equal(again.statusCode, 304);

@@ -67,7 +67,7 @@ export function setUpActionControls(deps: {
     form.append('photo', file);
     const response = await fetch(`/api/v1/actions/${current.action.id}/photo`, { method: 'PUT', credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken() }, body: form });
     if (!response.ok) {
-      const json: { title?: string; detail?: string } = await response.json().catch(() => ({}));
+      const json = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
       showError(error, [json.title, json.detail].filter(Boolean).join(': ') || texts.photoFailed);
     } else {
       const summary = byId('foto-blok').querySelector('summary');

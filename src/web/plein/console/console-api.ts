@@ -38,7 +38,7 @@ export function createConsoleApi(texts: Pick<ConsoleTexts, 'sessionExpired' | 'f
       throw new Error(texts.sessionExpired);
     }
     // Our own API's JSON: trusted to have the shape the caller names.
-    const json: T & ProblemJson = response.status === 204 ? {} : await response.json().catch(() => ({}));
+    const json = (response.status === 204 ? {} : await response.json().catch(() => ({}))) as T & ProblemJson;
     if (!response.ok) {
       const fields = (json.errors ?? []).map((e) => e.message).join(' ');
       throw new ApiError([json.title, json.detail, fields].filter(Boolean).join(': ') || texts.failed, json.code);
@@ -54,6 +54,6 @@ export function showError(element: HTMLElement, error: unknown): void {
     element.textContent = '';
     return;
   }
-  element.textContent = error instanceof Error ? error.message : String(error);
+  element.textContent = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
   element.hidden = false;
 }

@@ -20,7 +20,7 @@ function startConsole(): void {
   const root = document.getElementById('console');
   const L = window.L;
   if (!root || !L) return;
-  const types: ActionTypeSetting[] = JSON.parse(root.dataset.types || '[]');
+  const types = JSON.parse(root.dataset.types || '[]') as ActionTypeSetting[];
   const texts = readPageData<ConsoleTexts>('texts-console');
   const api = createConsoleApi(texts);
   const current = new CurrentAction();

@@ -78,7 +78,7 @@ export function createProgressStream(texts: ConsoleTexts, current: CurrentAction
       chart.reset();
       source?.close();
       source = new EventSource(`/api/v1/actions/${actionId}/progress/stream`);
-      source.addEventListener('progress', (e) => render(JSON.parse(e.data)));
+      source.addEventListener('progress', (e) => render(JSON.parse(e.data as string) as Progress));
     },
     close() {
       source?.close();

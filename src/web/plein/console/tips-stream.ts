@@ -67,7 +67,7 @@ export function createTipsStream(texts: ConsoleTexts): TipsStream {
       const tips = new EventSource(`/api/v1/actions/${actionId}/tips/stream`);
       tipSource = tips;
       tips.addEventListener('tip', (e) => {
-        const tip: AppTip = JSON.parse(e.data);
+        const tip = JSON.parse(e.data as string) as AppTip;
         addTip({
           kind: 'app',
           at: tip.receivedAt,
@@ -80,7 +80,7 @@ export function createTipsStream(texts: ConsoleTexts): TipsStream {
       };
       callSource = new EventSource(`/plein/console/acties/${actionId}/oproepen`);
       callSource.addEventListener('call', (e) => {
-        const call: RoutedCall = JSON.parse(e.data);
+        const call = JSON.parse(e.data as string) as RoutedCall;
         addTip({ kind: 'call', at: call.at, text: texts.call, photo: null });
       });
     },
