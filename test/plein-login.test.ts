@@ -53,6 +53,10 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
     const unknown = await c.postForm('/plein/inloggen', { email: 'niemand@test.burgernet.nl', password: 'niet het goede wachtwoord' });
     assert.equal(unknown.status, 401, 'an unknown address gets the same answer');
     assert.equal((await audit(t, 'staff.login-failed', centralist.id)).length, before + 1);
+    for (const email of ['niemand\u0000@test.burgernet.nl', 'niemand@test.burgernet.nl\u0000', 'niemand\ud800@test.burgernet.nl']) {
+      const odd = await c.postForm('/plein/inloggen', { email, password: 'niet het goede wachtwoord' });
+      assert.equal(odd.status, 401, `an address holding ${JSON.stringify(email)} gets the same answer, not a 500`);
+    }
 
     const other = await createStaffLogin(t, 'centralist', 'RE05');
     await c.postForm('/plein/inloggen', { email: other.email, password: other.password });

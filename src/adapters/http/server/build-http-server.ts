@@ -10,7 +10,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { installApiAuthentication } from './api-authentication.js';
-import { unstorableText } from './unstorable-text.js';
+import { storableText, unstorableText } from './unstorable-text.js';
 import { browserBundleRoutes, browserBundles } from './browser-bundles.js';
 import { loadPortalSession } from '../plein/staff-page-guard.js';
 import { pleinPages } from '../plein/plein-pages.js';
@@ -209,6 +209,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
         reply.header('cache-control', 'no-store');
       }
       return payload;
+    });
+    // A form value no field can store (NUL, half a surrogate pair) is cleaned before any page reads it.
+    web.addHook('preValidation', async (request) => {
+      request.body = storableText(request.body);
+      request.query = storableText(request.query);
     });
     // The portal's session (request.staff) for every page; guards in plein/staff-page-guard.ts.
     web.addHook('onRequest', loadPortalSession(deps));

@@ -19,3 +19,16 @@ export function unstorableText(value: unknown, root: string, catalogue: Catalogu
   }
   return null;
 }
+
+/**
+ * The same value with every string made storable: NUL removed, a lone surrogate replaced by U+FFFD. For pages:
+ * a form is answered in HTML with what the person typed, so it is cleaned instead of refused.
+ */
+export function storableText(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '').toWellFormed();
+  if (Array.isArray(value)) return value.map(storableText);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [storableText(key) as string, storableText(child)]));
+  }
+  return value;
+}
