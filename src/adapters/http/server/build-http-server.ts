@@ -61,6 +61,7 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 const BODY_LIMIT_BYTES = 256 * 1024;
+const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Builds the HTTP API without listening, so that tests can drive it with `inject` or on port 0. */
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
@@ -83,6 +84,16 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
 
   // Cookies carry the CSRF secret of forms (and the portal's session); the CSRF token is checked on every
   // state-changing form post and cookie-authenticated API call (`app.csrfProtection`).
+  // Every answer: never sniffed; over HTTPS (as the trusted proxy says) stay on HTTPS. API answers carry staff
+  // and participant data: never stored unless a route chose its own caching (the app's public feed does).
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+    if (!reply.hasHeader('cache-control') && (request.url.startsWith('/api/') || request.url.startsWith('/app/v1/'))) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
   await app.register(cookie);
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
@@ -123,7 +134,15 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs/api' });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs/api',
+    // Its own policy with hashes of its inline parts; never framed, and no rewriting of http (TLS ends at the proxy).
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
