@@ -9,6 +9,7 @@ import type { BurgernetAppHttpDeps } from './burgernet-app-http-deps.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { readUpload, uploadError } from '../server/multipart-upload.js';
 import { sendInvalidFields, sendProblem } from '../server/problem.js';
+import { clientKey } from '../server/client-key.js';
 import { createRateLimiter, type RateLimiter } from '../server/rate-limiter.js';
 import { appActionParams, feedQuery, photoQuery, publicActionJson, tipFields } from './burgernet-app-schemas.js';
 import { parsePhoneNumber } from '../server/phone-number.js';
@@ -81,7 +82,7 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
       async (request, reply) => {
         const now = Date.now();
         const device = String(request.headers[DEVICE_HEADER] ?? '');
-        const limiters: [RateLimiter, string][] = [[tipsByAddress, request.ip]];
+        const limiters: [RateLimiter, string][] = [[tipsByAddress, clientKey(request.ip)]];
         if (DEVICE_ID.test(device)) limiters.push([tipsByDevice, device]);
         for (const [limiter, key] of limiters) {
           if (!limiter.take(key, now)) return sendRateLimited(reply, deps, limiter.retryAfterSeconds(key, now));
@@ -114,6 +115,7 @@ export function createBurgernetAppRequestLimit(deps: Pick<HttpDeps, 'catalogue'>
   return async function appRequestLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!request.url.startsWith('/app/v1/') || request.url.startsWith('/app/v1/push/')) return;
     const now = Date.now();
-    if (!limiter.take(request.ip, now)) await sendRateLimited(reply, deps, limiter.retryAfterSeconds(request.ip, now));
+    const key = clientKey(request.ip);
+    if (!limiter.take(key, now)) await sendRateLimited(reply, deps, limiter.retryAfterSeconds(key, now));
   };
 }

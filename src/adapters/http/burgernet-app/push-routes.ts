@@ -7,6 +7,7 @@ import { updatePresence } from '../../../app/push/update-presence.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { parsePresenceCell } from '../../presence/presence-cells.js';
 import { sendInvalidFields, sendProblem } from '../server/problem.js';
+import { clientKey } from '../server/client-key.js';
 import { createRateLimiter } from '../server/rate-limiter.js';
 import { presenceBody, subscribeBody, subscriptionParams } from './push-schemas.js';
 
@@ -31,8 +32,9 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
     const limiter = createRateLimiter({ limit: deps.requestsPerMinute, windowMs: 60_000 });
     app.addHook('onRequest', async (request, reply) => {
       const now = Date.now();
-      if (limiter.take(request.ip, now)) return;
-      return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds: limiter.retryAfterSeconds(request.ip, now) });
+      const key = clientKey(request.ip);
+      if (limiter.take(key, now)) return;
+      return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds: limiter.retryAfterSeconds(key, now) });
     });
     const routeOptions = { logLevel: 'warn' as const, bodyLimit: BODY_LIMIT_BYTES };
 

@@ -8,6 +8,7 @@ import { html, type SafeHtml } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import type { MailHttpDeps } from './mail-http-deps.js';
 import { readUpload } from '../server/multipart-upload.js';
+import { clientKey } from '../server/client-key.js';
 import { createRateLimiter } from '../server/rate-limiter.js';
 import { queryValue, readEmail } from '../forms/form-values.js';
 import { sendHtml, sitePage } from '../site/site-page.js';
@@ -85,7 +86,7 @@ ${textField({ name: 'email', label: a.contactEmail, value: values.email, error: 
     app.post('/burgernetmail/antwoord', { preHandler: [tokenFromQuery, app.csrfProtection] }, async (request, reply) => {
       const token = tokenOf(request);
       const a = t.answer;
-      if (!answersByAddress.take(request.ip, Date.now())) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
+      if (!answersByAddress.take(clientKey(request.ip), Date.now())) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
       const link = await openAnswerLink(md, token);
       if (link === null) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.invalidLink}</p>`, 410);
       const upload = await readUpload(request, { maxFileBytes: mail.maxPhotoBytes, fields: [...ANSWER_FIELDS, '_csrf'], fileField: 'foto', maxFieldBytes: TEXT_MAX * 4 });

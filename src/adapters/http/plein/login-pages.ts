@@ -11,6 +11,7 @@ import { clearSessionCookie, readSessionCookie, setSessionCookie } from './staff
 import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
 import { safeReturnPath } from './staff-page-guard.js';
+import { clientKey } from '../server/client-key.js';
 
 const passwordForm = z.object({
   email: z.string().trim().max(254).default(''),
@@ -123,7 +124,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     app.post('/plein/inloggen', { preHandler: app.csrfProtection }, async (request, reply) => {
       const form = passwordForm.safeParse(request.body ?? {});
       const input = form.success ? form.data : { email: '', password: '' };
-      const outcome = await logInWithPassword(plein.auth, input, { address: request.ip });
+      const outcome = await logInWithPassword(plein.auth, input, { address: clientKey(request.ip) });
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
         return reply
@@ -145,7 +146,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       const pending = request.staffSession;
       if (pending === null || pending.session.stage !== 'second-factor') return reply.code(303).header('location', '/plein/inloggen').send();
       const form = codeForm.safeParse(request.body ?? {});
-      const outcome = await logInWithTotp(plein.auth, pending, form.success ? form.data.code : '', { address: request.ip });
+      const outcome = await logInWithTotp(plein.auth, pending, form.success ? form.data.code : '', { address: clientKey(request.ip) });
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
         return reply.code(problemStatus(outcome.error)).type('text/html; charset=utf-8').send(secondStepPage(request, reply, loginErrorText(deps, outcome.error)));
@@ -167,7 +168,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       const pending = request.staffSession;
       const rp = relyingPartyOf(request, plein);
       if (pending === null || rp === null) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
-      const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, { address: request.ip });
+      const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, { address: clientKey(request.ip) });
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
       return { location: finish(request, reply, outcome.value.token) };
     });

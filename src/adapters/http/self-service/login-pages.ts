@@ -10,6 +10,7 @@ import { bodyOf, field, queryValue, readEmail, readPhone } from '../forms/form-v
 import { clearMySession, mySessionToken, setMySession } from './my-session-cookie.js';
 import { codeForm } from '../forms/code-form.js';
 import { notice, sendHtml, sitePage, SITE_PATHS } from '../site/site-page.js';
+import { clientKey } from '../server/client-key.js';
 
 /**
  * Logging in to "Mijn gegevens" with a code by SMS (a call for a landline) or e-mail. The page after "send me a
@@ -52,7 +53,7 @@ ${textField({ name: 'doel', label: t.target, hint: t.targetHint, value, error, r
           })()
         : readPhone(value, self.phoneCountries);
       if (target === null) return loginForm(reply, value, value === '' ? texts.errors.target : value.includes('@') ? texts.errors.email : texts.errors.phone, 422);
-      const result = await requestLoginCode(ss, target, request.ip);
+      const result = await requestLoginCode(ss, target, clientKey(request.ip));
       if (result.kind !== 'sent') return loginForm(reply, value, refusalMessage(texts, result), result.kind === 'limited' ? 429 : 422);
       return page(
         reply,

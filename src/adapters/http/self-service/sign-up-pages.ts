@@ -11,6 +11,7 @@ import { bodyOf, field, queryValue, readAddress, readEmail, readPhone, type Fiel
 import { addressLine } from '../forms/participant-fields.js';
 import { setMySession } from './my-session-cookie.js';
 import { confirmAddress, signUpForm, SIGN_UP_FIELDS, type SignUpValues } from './sign-up-views.js';
+import { clientKey } from '../server/client-key.js';
 
 const EMPTY: SignUpValues = { naam: '', postcode: '', huisnummer: '', toevoeging: '', kanaal: 'sms', telefoon: '', email: '', akkoord: '' };
 
@@ -76,7 +77,7 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
       const values = readValues(bodyOf(request));
       const { errors, input } = validate(values);
       if (input === null) return form(reply, values, errors);
-      const result = await requestSignUpCode(ss, input, request.ip);
+      const result = await requestSignUpCode(ss, input, clientKey(request.ip));
       switch (result.kind) {
         case 'address-not-found':
         case 'geocoder-unavailable':

@@ -25,8 +25,13 @@ export function createRateLimiter(options: { readonly limit: number; readonly wi
       sweep(now);
       const current = windows.get(key);
       if (current === undefined || current.resetAt <= now) {
-        // A flood of distinct keys must not grow the map without end: refuse new ones until the sweep frees room.
-        if (windows.size >= maxKeys) return false;
+        // A flood of distinct keys must not grow the map without end, nor lock out every new client: the key
+        // whose window started longest ago makes room (the map keeps insertion order; a new window re-inserts).
+        windows.delete(key);
+        if (windows.size >= maxKeys) {
+          const oldest = windows.keys().next();
+          if (oldest.done !== true) windows.delete(oldest.value);
+        }
         windows.set(key, { count: 1, resetAt: now + options.windowMs });
         return true;
       }
