@@ -15,8 +15,12 @@ describe('abuse limits on one-time codes, over HTTP', () => {
   const sent = () => t.system.sms.simulator!.messages.length;
 
   before(async () => {
-    t = await startTestSystem({ CODE_LIMIT_PER_NUMBER_PER_HOUR: '2', CODE_LIMIT_PER_IP_PER_HOUR: '8', CODE_LIMIT_NATIONAL_PER_HOUR: '5' });
-    await registerParticipant(t.api(await t.staffToken('landelijk-beheer')), 'Bekende Deelnemer', [{ phone: '0622220001', postcode: '1012AB', houseNumber: 1 }]);
+    t = await startTestSystem({ CODE_LIMIT_PER_NUMBER_PER_HOUR: '2', CODE_LIMIT_PER_IP_PER_HOUR: '10', CODE_LIMIT_NATIONAL_PER_HOUR: '5' });
+    const beheer = t.api(await t.staffToken('landelijk-beheer'));
+    await registerParticipant(beheer, 'Bekende Deelnemer', [{ phone: '0622220001', postcode: '1012AB', houseNumber: 1 }]);
+    for (const phone of ['0622220003', '0622220004', '0622220005', '0622220006']) {
+      await registerParticipant(beheer, `Deelnemer ${phone}`, [{ phone, postcode: '1012AB', houseNumber: 2 }]);
+    }
   });
   after(() => t.stop());
 
@@ -63,23 +67,25 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     assert.equal(await count(`select count(*)::int as n from verification_codes where purpose = 'login'`), 3);
   });
 
-  test('nationally: past the hourly total nobody gets a code, and the hits are counted', async () => {
-    // National so far: 3 (two for 0622220001, one for 0622220002). Two more fit.
-    assert.equal((await askLoginCode('0622220003')).status, 200);
-    assert.equal((await askLoginCode('0622220004')).status, 200);
-    const refused = await askLoginCode('0622220005');
+  test('nationally: past the hourly total of codes sent nobody gets a code, registered or not, and the hits are counted', async () => {
+    // Sent so far: 2 (both to 0622220001; the code for 0622220002 never left). Three more fit.
+    for (const phone of ['0622220003', '0622220004', '0622220005']) assert.equal((await askLoginCode(phone)).status, 200, phone);
+    const refused = await askLoginCode('0622220006');
     assert.equal(refused.status, 429);
-    assert.equal(await hits('codes-national'), 1);
+    const unregistered = await askLoginCode('0622220009');
+    assert.equal(unregistered.status, 429, 'the same answer for a number nobody registered');
+    assert.equal(unregistered.page, refused.page.replace('0622220006', '0622220009'));
+    assert.equal(await hits('codes-national'), 2);
   });
 
   test('per IP address: past its hourly limit this address gets no code for any number', async () => {
-    // This address asked 7 times so far; the eighth still counts, the ninth is refused before anything else.
-    await askLoginCode('0622220006');
-    const refused = await askLoginCode('0622220007');
+    // This address asked 9 times so far; the tenth still counts, the eleventh is refused before anything else.
+    await askLoginCode('0622220007');
+    const refused = await askLoginCode('0622220008');
     assert.equal(refused.status, 429);
     assert.equal(await hits('codes-per-ip'), 1);
     const codes = await count(`select count(*)::int as n from verification_codes`);
-    assert.equal((await askLoginCode('0622220008')).status, 429);
+    assert.equal((await askLoginCode('0622220010')).status, 429);
     assert.equal(await count(`select count(*)::int as n from verification_codes`), codes, 'nothing stored once limited');
   });
 
@@ -88,7 +94,8 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     const response = await beheer.get('/api/v1/abuse-limits?hours=2');
     assert.equal(response.status, 200, JSON.stringify(response.body));
     assert.equal(response.body.limits.codesPerNumberPerHour, 2);
-    assert.deepEqual(response.body.totals, { 'codes-per-number': 1, 'codes-per-ip': 2, 'codes-national': 2, 'code-locked': 0, 'number-not-allowed': 0 });
+    // National: 0622220006 and 0622220009 above, and 0622220007 (asked after the brake was reached).
+    assert.deepEqual(response.body.totals, { 'codes-per-number': 1, 'codes-per-ip': 2, 'codes-national': 3, 'code-locked': 0, 'number-not-allowed': 0 });
     assert.equal((await t.api(await t.staffToken('gemeente', 'GM0363')).get('/api/v1/abuse-limits')).status, 403);
   });
 
@@ -98,5 +105,29 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     for (const { key_hash } of keys) assert.match(key_hash, /^([0-9a-f]{64}|nl)$/);
     const codes = await t.system.database.query<{ row: string }>('select row_to_json(v)::text as row from verification_codes v');
     for (const { row } of codes) assert.ok(!row.includes('3162222') && !row.includes('127.0.0.1'), row);
+  });
+});
+
+describe('the national brake on codes counts what is sent, not what is asked', () => {
+  let t: TestSystem;
+  before(async () => {
+    t = await startTestSystem({ CODE_LIMIT_PER_IP_PER_HOUR: '1000', CODE_LIMIT_NATIONAL_PER_HOUR: '20' });
+    await registerParticipant(t.api(await t.staffToken('landelijk-beheer')), 'Echte Deelnemer', [{ phone: '0633330001', postcode: '1012AB', houseNumber: 1 }]);
+  });
+  after(() => t.stop());
+
+  test('21 logins for numbers and addresses nobody registered leave sign-up and login open for everyone else', async () => {
+    const ask = async (doel: string) => {
+      const browser = new FormSession(t.url);
+      await browser.get('/mijn-gegevens/inloggen');
+      return (await browser.post('/mijn-gegevens/inloggen', { doel })).status;
+    };
+    for (let i = 0; i < 21; i++) {
+      const doel = i % 2 === 0 ? `06 4444 ${String(1000 + i)}` : `niemand${i}@voorbeeld.nl`;
+      assert.equal(await ask(doel), 200, doel);
+    }
+    assert.equal(await ask('06 3333 0001'), 200, 'a registered number still gets its code');
+    await eventually(() => assert.ok(t.system.sms.simulator!.messages.some((m) => m.to === '+31633330001'), 'the code was sent'));
+    assert.equal(t.system.sms.simulator!.messages.length, 1, 'and nothing else was');
   });
 });

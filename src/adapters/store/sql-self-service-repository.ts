@@ -63,6 +63,14 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
       return row?.count ?? 1;
     },
 
+    async countOf(limitName, keyHash, windowStart) {
+      const [row] = await db.query<{ count: number }>(
+        'select count from abuse_counters where limit_name = $1 and key_hash = $2 and window_start = $3',
+        [limitName, keyHash, windowStart],
+      );
+      return row?.count ?? 0;
+    },
+
     async recordLimitHit(limitName, hour) {
       await db.execute(
         `insert into abuse_limit_hits (limit_name, hour, hits) values ($1, $2, 1)

@@ -40,6 +40,8 @@ export interface SelfServiceRepository {
   recordSendOutcome(id: string, status: 'sent' | 'failed' | 'skipped', failure: string | null): Promise<void>;
   /** Adds one to a fixed-window counter and returns its new value. */
   countUp(limitName: string, keyHash: string, windowStart: Date): Promise<number>;
+  /** A fixed-window counter's value, without adding to it. */
+  countOf(limitName: string, keyHash: string, windowStart: Date): Promise<number>;
   recordLimitHit(limitName: string, hour: Date): Promise<void>;
   limitHitsSince(since: Date): Promise<readonly LimitHits[]>;
   /** Participants with a registration for this number (normally one). */

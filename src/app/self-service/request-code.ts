@@ -36,13 +36,15 @@ export async function requestCode(deps: SelfServiceDeps, request: CodeRequest): 
     await deps.store.selfService.recordLimitHit('number-not-allowed', hourOf(now));
     return { kind: 'not-allowed', reason: target };
   }
-  const limited = await countRequest(deps, deps.store, target, request.ip, now);
+  const participantId = request.purpose === 'login' ? (request.participantId ?? null) : null;
+  // A login for a number or address nobody registered sends nothing: it must not use up the national brake.
+  const mustSend = request.purpose === 'sign-up' || participantId !== null;
+  const limited = await countRequest(deps, deps.store, target, request.ip, now, mustSend);
   if (limited !== null) return { kind: 'limited', limit: limited };
 
   const code = deps.crypto.newCode(CODE_DIGITS);
   const id = deps.ids.newId();
   const expiresAt = new Date(now.getTime() + deps.limits.codeValidityMinutes * 60_000);
-  const participantId = request.purpose === 'login' ? (request.participantId ?? null) : null;
   await deps.store.selfService.insertVerification({
     id,
     purpose: request.purpose,
@@ -56,7 +58,6 @@ export async function requestCode(deps: SelfServiceDeps, request: CodeRequest): 
     createdAt: now,
     expiresAt,
   });
-  const mustSend = request.purpose === 'sign-up' || participantId !== null;
   deps.background.run('send-code', async () => {
     if (!mustSend) {
       await deps.store.selfService.recordSendOutcome(id, 'skipped', null);
@@ -71,22 +72,30 @@ export async function requestCode(deps: SelfServiceDeps, request: CodeRequest): 
   return { kind: 'sent', verificationId: id, channel: target.channel, expiresAt };
 }
 
-/** Counts the request against each limit in turn; the first one exceeded refuses it (and is counted as a hit). */
+/**
+ * Counts the request against each limit in turn; the first one exceeded refuses it (and is counted as a hit).
+ * The per-address and per-number limits count every request (they stop hunting for numbers); the national brake
+ * caps what is sent, so it counts only codes that leave. A request that sends nothing is still refused once the
+ * brake is reached, so that the answer does not tell a registered number from another.
+ */
 async function countRequest(
   deps: SelfServiceDeps,
   stores: Stores,
   target: ResolvedTarget,
   ip: string,
   now: Date,
+  sends: boolean,
 ): Promise<Extract<AbuseLimitName, 'codes-per-number' | 'codes-per-ip' | 'codes-national'> | null> {
   const hour = hourOf(now);
   const checks = [
-    { name: 'codes-per-ip', key: deps.crypto.digest('ip', ip), max: deps.limits.codesPerIpPerHour },
-    { name: 'codes-per-number', key: target.hash, max: deps.limits.codesPerNumberPerHour },
-    { name: 'codes-national', key: 'nl', max: deps.limits.codesNationalPerHour },
+    { name: 'codes-per-ip', key: deps.crypto.digest('ip', ip), max: deps.limits.codesPerIpPerHour, counts: true },
+    { name: 'codes-per-number', key: target.hash, max: deps.limits.codesPerNumberPerHour, counts: true },
+    { name: 'codes-national', key: 'nl', max: deps.limits.codesNationalPerHour, counts: sends },
   ] as const;
   for (const check of checks) {
-    const count = await stores.selfService.countUp(check.name, check.key, hour);
+    const count = check.counts
+      ? await stores.selfService.countUp(check.name, check.key, hour)
+      : (await stores.selfService.countOf(check.name, check.key, hour)) + 1;
     if (count > check.max) {
       await stores.selfService.recordLimitHit(check.name, hour);
       return check.name;
