@@ -17,6 +17,13 @@ module.exports = {
       to: { pathNot: '^src/(app|domain)/' },
     },
     {
+      name: 'only-the-entry-composes',
+      comment: 'src/compose is the composition root: it imports the layers, none of them imports it (only main.ts and the CLI start the system).',
+      severity: 'error',
+      from: { path: '^src/(domain|app|adapters)/' },
+      to: { path: '^src/compose/' },
+    },
+    {
       name: 'web-is-browser-code',
       comment: 'src/web runs in the browser: it imports only src/web and browser packages, never server code or Node built-ins.',
       severity: 'error',

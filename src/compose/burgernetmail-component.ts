@@ -10,6 +10,7 @@ import type { ImageSanitizer } from '../app/ports/image-sanitizer.js';
 import type { PhotoStorage } from '../app/ports/photo-storage.js';
 import type { Store } from '../app/ports/stores.js';
 import { createMailDocumentRenderer } from '../adapters/burgernetmail/mail-document-renderer.js';
+import type { Email } from '../adapters/channels/email-smtp/email-smtp.js';
 import { createHmacSelfServiceCrypto } from '../adapters/crypto/hmac-self-service-crypto.js';
 import type { MailHttpDeps } from '../adapters/http/burgernetmail/mail-http-deps.js';
 import type { Database } from '../adapters/store/database/database.js';
@@ -20,7 +21,6 @@ import type { Catalogue } from '../domain/messages/catalogue.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import type { Geodata } from './database-component.js';
-import type { Email } from './email-component.js';
 
 export const BURGERNETMAIL_KEYS = [
   'DATABASE_URL', 'DEMO', 'SELF_SERVICE_SECRET', 'PUBLIC_BASE_URL', 'PHOTO_MAX_BYTES', 'DISPATCH_LEASE_SECONDS',

@@ -1,14 +1,10 @@
 import type { Logger } from 'pino';
+import type { Started } from '../adapters/started.js';
 
 /** A part of the running system: it starts, hands out what it made, and stops again. */
 export interface Component<T> {
   readonly name: string;
   start(): Promise<Started<T>>;
-}
-
-export interface Started<T> {
-  readonly value: T;
-  stop(): Promise<void>;
 }
 
 /** A component that holds nothing to stop (its parts live as long as the process, e.g. route dependencies). */

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.js';
 import type { DispatchWakeup } from '../app/ports/dispatch-wakeup.js';
@@ -9,10 +8,10 @@ import { createPushFanoutService, type PushFanoutService } from '../app/push/pus
 import type { PushDeps } from '../app/push/push-deps.js';
 import { createDeviceTokens } from '../adapters/auth/device-tokens.js';
 import { startDemoPhones } from '../adapters/channels/web-push/demo-phones.js';
-import { startLocalPushService, type LocalPushService } from '../adapters/channels/web-push/local-push-service.js';
+import type { LocalPushService } from '../adapters/channels/web-push/local-push-service.js';
 import { createPushEndpointPolicy } from '../adapters/channels/web-push/push-endpoint-policy.js';
-import { loadVapidKeys } from '../adapters/channels/web-push/vapid-keys.js';
-import { createWebPushChannel, type WebPushChannel } from '../adapters/channels/web-push/web-push-channel.js';
+import type { WebPush } from '../adapters/channels/web-push/web-push.js';
+import type { WebPushChannel } from '../adapters/channels/web-push/web-push-channel.js';
 import type { PushRouteDeps } from '../adapters/http/burgernet-app/push-routes.js';
 import { createInMemoryNotifiedDevices } from '../adapters/presence/in-memory-notified-devices.js';
 import { createInMemoryPresenceIndex, type InMemoryPresenceIndex } from '../adapters/presence/in-memory-presence-index.js';
@@ -37,59 +36,37 @@ export interface PushRuntime {
 const DAY_MS = 86_400_000;
 
 export const PUSH_KEYS = [
-  'DEMO', 'DATA_DIR', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT', 'PUSH_SIMULATOR', 'PUSH_SIMULATOR_PORT',
-  'PUSH_ENCRYPTION_THREADS', 'PUSH_MAX_IN_FLIGHT', 'PUSH_CONNECTIONS_PER_ORIGIN', 'PUSH_PRESENCE_MINUTES', 'PUSH_SERVICE_HOSTS',
-  'PUSH_EXTRA_SERVICE_ORIGINS', 'PUSH_REQUESTS_PER_MINUTE', 'PUSH_SUBSCRIPTION_IDLE_DAYS',
+  'DEMO', 'PUSH_PRESENCE_MINUTES', 'PUSH_SERVICE_HOSTS', 'PUSH_EXTRA_SERVICE_ORIGINS', 'PUSH_REQUESTS_PER_MINUTE', 'PUSH_SUBSCRIPTION_IDLE_DAYS',
 ] as const;
 
-/** A push service that keeps failing is tried this many times, waiting at most this long between tries. */
-const PUSH_MAX_ATTEMPTS = 5;
-const PUSH_MAX_RETRY_DELAY_MS = 60_000;
-const PUSH_REQUEST_TIMEOUT_MS = 30_000;
-/** Pushes encrypted per round trip to an encryption thread. */
-const PUSH_BATCH_SIZE = 64;
 /** The fan-out looks for actions this often, and writes its counts this often. */
 const FANOUT_POLL_INTERVAL_MS = 1_000;
 const FANOUT_COUNTS_FLUSH_MS = 500;
 /** Presence is swept and long-unseen subscriptions removed this often. */
 const HOUSEKEEPING_INTERVAL_MS = 60_000;
 
-/** Web Push for the app: VAPID keys, the channel, presence in memory, the fan-out service and its housekeeping. */
-export function pushComponent(
-  config: Section<typeof PUSH_KEYS>,
-  deps: { readonly logger: Logger; readonly store: Store; readonly clock: Clock; readonly ids: IdGenerator; readonly wakeup: DispatchWakeup; readonly catalogue: Catalogue },
-): Component<PushRuntime> {
+interface PushComponentDeps {
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly wakeup: DispatchWakeup;
+  readonly catalogue: Catalogue;
+  /** The started Web Push channel of the registry (src/compose/channel-registry.ts). */
+  readonly webPush: WebPush;
+}
+
+/** App notifications over the Web Push channel: presence in memory, the fan-out service, its housekeeping, the demo phones. */
+export function pushComponent(config: Section<typeof PUSH_KEYS>, deps: PushComponentDeps): Component<PushRuntime> {
   return { name: 'push', start: () => startPush(config, deps) };
 }
 
 async function startPush(
   config: Section<typeof PUSH_KEYS>,
-  { logger, ...deps }: { readonly logger: Logger; readonly store: Store; readonly clock: Clock; readonly ids: IdGenerator; readonly wakeup: DispatchWakeup; readonly catalogue: Catalogue },
+  { logger, webPush, ...deps }: PushComponentDeps,
 ): Promise<{ readonly value: PushRuntime; stop(): Promise<void> }> {
   const log = logger.child({ component: 'push' });
-  const { keys, source } = await loadVapidKeys({
-    publicKey: config.VAPID_PUBLIC_KEY,
-    privateKey: config.VAPID_PRIVATE_KEY,
-    keepIn: config.DEMO ? config.DATA_DIR : null,
-  });
-  if (source === 'this-process') log.warn({}, 'VAPID keys not configured: generated for this process only; subscriptions stop working after a restart');
-  const localPushService = config.PUSH_SIMULATOR
-    ? await startLocalPushService({ port: config.PUSH_SIMULATOR_PORT, logger: logger.child({ component: 'push-simulator' }) })
-    : null;
-  const channel = createWebPushChannel(
-    {
-      vapid: keys,
-      subject: config.VAPID_SUBJECT,
-      encryptionThreads: config.PUSH_ENCRYPTION_THREADS ?? availableParallelism(),
-      maxInFlight: config.PUSH_MAX_IN_FLIGHT,
-      connectionsPerOrigin: config.PUSH_CONNECTIONS_PER_ORIGIN,
-      maxAttempts: PUSH_MAX_ATTEMPTS,
-      maxRetryDelayMs: PUSH_MAX_RETRY_DELAY_MS,
-      requestTimeoutMs: PUSH_REQUEST_TIMEOUT_MS,
-      batchSize: PUSH_BATCH_SIZE,
-    },
-    { logger: log },
-  );
+  const { channel, simulator: localPushService, vapidPublicKey } = webPush;
   const presence = createInMemoryPresenceIndex({ ttlMs: config.PUSH_PRESENCE_MINUTES * 60_000 });
   const notified = createInMemoryNotifiedDevices();
   const fanout = createPushFanoutService(
@@ -114,7 +91,7 @@ async function startPush(
   const routes: PushRouteDeps = {
     ...pushDeps,
     catalogue: deps.catalogue,
-    vapidPublicKey: keys.publicKey,
+    vapidPublicKey,
     endpointAllowed: createPushEndpointPolicy({
       hosts: config.PUSH_SERVICE_HOSTS,
       extraOrigins: [...config.PUSH_EXTRA_SERVICE_ORIGINS, ...(localPushService === null ? [] : [localPushService.origin])],
@@ -135,20 +112,19 @@ async function startPush(
 
   const demoPhones =
     config.DEMO && localPushService !== null
-      ? await startDemoPhones({ ...pushDeps, logger: log }, localPushService, keys.publicKey, (config.PUSH_PRESENCE_MINUTES * 60_000) / 2)
+      ? await startDemoPhones({ ...pushDeps, logger: log }, localPushService, vapidPublicKey, (config.PUSH_PRESENCE_MINUTES * 60_000) / 2)
       : null;
-  if (localPushService !== null) log.info({ url: localPushService.origin, phones: `${localPushService.origin}/subscriptions` }, 'push simulator running');
 
   return {
-    value: { routes, vapidPublicKey: keys.publicKey, presence, notified, channel, fanout, localPushService },
+    value: { routes, vapidPublicKey, presence, notified, channel, fanout, localPushService },
     async stop() {
       clearInterval(timer);
       demoPhones?.stop();
       fanout.stop();
-      // Closing the channel ends what is still under way (as failed), so the fan-outs can finish their books.
+      // Closing the channel ends what is still under way (as failed), so the fan-outs can finish their books. The
+      // channel's registration closes it again, and then the push service, when the channels stop after this.
       await channel.close();
       await fanout.drained();
-      await localPushService?.close();
     },
   };
 }

@@ -7,6 +7,9 @@ import type { Geocoder } from '../app/ports/geocoder.js';
 import type { Store } from '../app/ports/stores.js';
 import { createPc4Geocoder } from '../adapters/geocoding/pc4-geocoder.js';
 import { createPdokGeocoder } from '../adapters/geocoding/pdok-geocoder.js';
+import type { Email } from '../adapters/channels/email-smtp/email-smtp.js';
+import type { Sms } from '../adapters/channels/sms-smpp/sms-smpp.js';
+import type { Voice } from '../adapters/channels/voice-sip/voice-sip.js';
 import type { Database } from '../adapters/store/database/database.js';
 import { createInProcessWakeup } from '../adapters/wake/in-process-wakeup.js';
 import type { Config } from '../config.js';
@@ -15,18 +18,17 @@ import { broadcastComponent, BROADCAST_KEYS, type Broadcast } from './broadcast-
 import { burgernetAppComponent, BURGERNET_APP_KEYS } from './burgernet-app-component.js';
 import { burgernetmailComponent, BURGERNETMAIL_KEYS, type Burgernetmail } from './burgernetmail-component.js';
 import { callRoutingComponent, CALL_ROUTING_KEYS, type CallRouting } from './call-routing-component.js';
+import { RECIPIENT_CHANNELS } from './channel-registry.js';
 import { ComponentStack } from './component.js';
 import { sectionOf } from './config-section.js';
 import { dashboardComponent, DASHBOARD_KEYS } from './dashboard-component.js';
 import { databaseComponent, DATABASE_KEYS, type Geodata } from './database-component.js';
 import { dispatchComponent, DISPATCH_KEYS } from './dispatch-component.js';
-import { emailComponent, EMAIL_KEYS, type Email } from './email-component.js';
 import { httpComponent, HTTP_KEYS } from './http-component.js';
 import { pleinComponent, PLEIN_KEYS } from './plein-component.js';
 import { pushComponent, PUSH_KEYS, type PushRuntime } from './push-component.js';
 import { selfServiceComponent, SELF_SERVICE_KEYS } from './self-service-component.js';
-import { smsComponent, SMS_KEYS, type Sms } from './sms-component.js';
-import { voiceComponent, VOICE_KEYS, type Voice } from './voice-component.js';
+import { startRecipientChannels } from './start-recipient-channels.js';
 
 export interface SystemOverrides {
   readonly clock?: Clock;
@@ -81,14 +83,14 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
   const workerId = `${process.pid}-${randomUUID()}`;
   try {
     const { database, store, geodata } = await components.start(databaseComponent(sectionOf(config, DATABASE_KEYS), { logger, database: overrides.database }));
-    const sms = await components.start(smsComponent(sectionOf(config, SMS_KEYS), { logger, clock }));
-    const voice = await components.start(voiceComponent(sectionOf(config, VOICE_KEYS), { logger }));
+    // The per-recipient channels of the registry (SMS, voice, e-mail, push), started before anything sends through them.
+    const channels = await startRecipientChannels(components, RECIPIENT_CHANNELS, config, { logger, clock });
+    const { sms, voice, email } = channels;
     await components.start(
       dispatchComponent(sectionOf(config, DISPATCH_KEYS), { store, clock, logger, wakeup, sms: sms.channel, voice: voice.channel, catalogue, workerId }),
     );
     const geocoder = overrides.geocoder ?? (config.GEOCODER === 'pdok' ? createPdokGeocoder({ baseUrl: config.PDOK_URL }) : createPc4Geocoder(geodata.pc4Centroids));
     const callRouting = await components.start(callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), { database, clock, logger }));
-    const email = await components.start(emailComponent(sectionOf(config, EMAIL_KEYS), { logger }));
     const selfService = await components.start(
       selfServiceComponent(sectionOf(config, SELF_SERVICE_KEYS), {
         store, clock, geocoder, gemeenten: geodata.gemeenteScopes, sms: sms.channel, voice: voice.channel, email: email.channel, catalogue, logger,
@@ -96,7 +98,7 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
       }),
     );
     const app = await components.start(burgernetAppComponent(sectionOf(config, BURGERNET_APP_KEYS), { store, clock, logger }));
-    const push = await components.start(pushComponent(sectionOf(config, PUSH_KEYS), { logger, store, clock, ids, wakeup, catalogue }));
+    const push = await components.start(pushComponent(sectionOf(config, PUSH_KEYS), { logger, store, clock, ids, wakeup, catalogue, webPush: channels.push }));
     const mail = await components.start(
       burgernetmailComponent(sectionOf(config, BURGERNETMAIL_KEYS), {
         database, mailDatabase: overrides.mailDatabase, store, clock, logger, wakeup, catalogue, geodata, email, media: { photos: app.photos, images: app.images },

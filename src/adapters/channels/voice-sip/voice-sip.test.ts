@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
-import { loadConfig } from '../config.js';
-import { asMsisdn } from '../domain/participant/msisdn.js';
-import { sectionOf } from './config-section.js';
-import { voiceComponent, VOICE_KEYS } from './voice-component.js';
+import { loadConfig } from '../../../config.js';
+import { asMsisdn } from '../../../domain/participant/msisdn.js';
+import { voiceSip } from './voice-sip.js';
 
 const NUMBER = '+31201234567';
 
@@ -26,7 +25,7 @@ describe('voice start-up', () => {
     const { logger, lines } = recordingLogger();
     // Fast speech, the message once: a short call.
     const config = loadConfig({ VOICE_TTS_ENGINE: 'wasm', VOICE_TTS_WORDS_PER_MINUTE: '400', VOICE_SIMULATOR_PORT: '0' });
-    const started = await voiceComponent(sectionOf(config, VOICE_KEYS), { logger }).start();
+    const started = await voiceSip.start(config, { logger, clock: { now: () => new Date() } });
     const voice = started.value;
     try {
       const said = lines.filter((l) => l.msg === 'speech engine');

@@ -1,0 +1,62 @@
+import type { RecipientChannelRegistration } from '../recipient-channel-registration.js';
+import { createSmppChannel, type SmppChannel } from './smpp-channel.js';
+import { startSmscSimulator, type SmscSimulator } from './smsc-simulator.js';
+
+const KEYS = [
+  'SMSC', 'SMSC_SIMULATOR_PORT', 'SMPP_HOST', 'SMPP_PORT', 'SMPP_SYSTEM_ID', 'SMPP_PASSWORD', 'SMPP_SYSTEM_TYPE',
+  'SMPP_SOURCE_ADDRESS', 'SMPP_BINDS', 'SMPP_WINDOW', 'SMPP_MESSAGES_PER_SECOND', 'SMPP_ENQUIRE_LINK_SECONDS',
+] as const;
+
+/** A lost bind is tried again after this long, doubling up to the maximum. */
+const RECONNECT_MIN_MS = 250;
+const RECONNECT_MAX_MS = 30_000;
+/** A submit_sm the SMSC has not answered by then counts as not sent (and is tried again). */
+const SUBMIT_TIMEOUT_MS = 10_000;
+
+export interface Sms {
+  readonly channel: SmppChannel;
+  /** The built-in SMSC (SMSC=simulator), or null. */
+  readonly simulator: SmscSimulator | null;
+}
+
+/** SMS over SMPP 3.4: the channel's binds, to the built-in SMSC simulator in the demo and tests. */
+export const smsSmpp: RecipientChannelRegistration<(typeof KEYS)[number], Sms> = {
+  name: 'sms-smpp',
+  keys: KEYS,
+  async start(config, deps) {
+    const simulator =
+      config.SMSC === 'simulator'
+        ? await startSmscSimulator({
+            port: config.SMSC_SIMULATOR_PORT,
+            systemId: config.SMPP_SYSTEM_ID,
+            password: config.SMPP_PASSWORD,
+            logger: deps.logger.child({ component: 'smsc-simulator' }),
+          })
+        : null;
+    const channel = createSmppChannel(
+      {
+        host: simulator?.host ?? config.SMPP_HOST,
+        port: simulator?.port ?? config.SMPP_PORT,
+        systemId: config.SMPP_SYSTEM_ID,
+        password: config.SMPP_PASSWORD,
+        systemType: config.SMPP_SYSTEM_TYPE,
+        sourceAddress: config.SMPP_SOURCE_ADDRESS,
+        binds: config.SMPP_BINDS,
+        windowSize: config.SMPP_WINDOW,
+        messagesPerSecond: config.SMPP_MESSAGES_PER_SECOND,
+        enquireLinkIntervalMs: config.SMPP_ENQUIRE_LINK_SECONDS * 1000,
+        reconnectMinMs: RECONNECT_MIN_MS,
+        reconnectMaxMs: RECONNECT_MAX_MS,
+        submitTimeoutMs: SUBMIT_TIMEOUT_MS,
+      },
+      { logger: deps.logger.child({ component: 'smpp' }), clock: deps.clock },
+    );
+    return {
+      value: { channel, simulator },
+      async stop() {
+        await channel.close();
+        await simulator?.close();
+      },
+    };
+  },
+};
