@@ -64,7 +64,7 @@ export function burgernetmailComponent(
     async start() {
       const logger = deps.logger.child({ component: 'burgernetmail' });
       const ownPool = deps.mailDatabase === undefined && deps.database.kind === 'postgres' && config.DATABASE_URL !== undefined;
-      const mailDatabase = deps.mailDatabase ?? (ownPool ? await openPostgresDatabase(config.DATABASE_URL!, config.MAIL_DATABASE_POOL_SIZE) : deps.database);
+      const mailDatabase = deps.mailDatabase ?? (ownPool ? await openPostgresDatabase(config.DATABASE_URL, config.MAIL_DATABASE_POOL_SIZE) : deps.database);
 
       const secret = config.SELF_SERVICE_SECRET ?? (await deps.store.selfService.secret('burgernetmail', () => randomBytes(32).toString('base64url'), deps.clock.now()));
       const gemeenteNames = new Map(deps.geodata.gemeenten.map((g) => [g.code, g.name]));

@@ -10,7 +10,6 @@ import { partnerWebhookPayload } from './partner-webhook-payload.js';
 import {
   SIMULATOR_MOVED_PATH,
   startPartnerWebhookSimulator,
-  type PartnerWebhookSimulator,
   type PartnerWebhookSimulatorOptions,
 } from './partner-webhook-simulator.js';
 import { generateWebhookSecret, type WebhookSecret } from './standard-webhook-signature.js';

@@ -159,7 +159,7 @@ async function openTcp(options: SipUaTransportOptions, address: string): Promise
       closed = true;
       const s = socket;
       if (s !== null) await new Promise<void>((resolve) => s.end(() => resolve()));
-      (s as TcpSocket | null)?.destroy();
+      (s)?.destroy();
     },
   };
 }

@@ -219,7 +219,7 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
   }
 
   function invite(request: SipRequest, reply: (m: SipMessage) => void): void {
-    let number = '';
+    let number: string;
     try {
       number = phoneNumberOf(parseUri(request.uri)) ?? '';
     } catch {

@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import type { Logger } from 'pino';
-import type { OutboundPush, PushChannel, PushOutcome, PushTarget } from '../../../app/ports/push-channel.js';
+import type { PushChannel, PushOutcome, PushTarget } from '../../../app/ports/push-channel.js';
 import { createPushEncryption } from './encryption-pool.js';
 import { InFlightLimit } from './in-flight-limit.js';
 import { MAX_PUSH_BODY_BYTES } from './push-encryption.js';
