@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
@@ -50,5 +51,27 @@ describe('response headers a browser or a proxy must not get wrong', () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.match(csp, /default-src 'self'/);
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  });
+
+  test('a request-target that does not start with "/" is refused, not routed past the hooks that check the path', async () => {
+    // find-my-way before 9.10.2 routed `*app/v1/actions` to /app/v1/actions while request.url kept the `*`, so
+    // every check on request.url.startsWith('/app/v1/') (the app's rate limit, no-store) was skipped.
+    // See docs/adr/0022-dependency-audit.md. fetch() always sends a path starting with "/", hence the raw socket.
+    const { hostname, port } = new URL(t.url);
+    const statusLine = (target: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+        );
+        let answer = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => (answer += chunk));
+        socket.on('end', () => resolve(answer.split('\r\n')[0] ?? ''));
+        socket.on('error', reject);
+      });
+    assert.match(await statusLine('/app/v1/actions'), / 200 /);
+    for (const target of ['*app/v1/actions', '*api/v1/actions']) {
+      assert.match(await statusLine(target), / 4\d\d /, target);
+    }
   });
 });
