@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible, launchBrowser, newDesktopContext, saveScreenshot } from './support/browser.js';
 import { registerParticipant } from './support/participants.js';
-import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, PortalClient, totpCode, type StaffLogin } from './support/plein.js';
 import { TestOidcProvider } from './support/oidc-provider.js';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
 
@@ -26,6 +26,8 @@ describe('Burgernetplein in the browser', () => {
     const providers = [{ id: 'politie', name: 'Politie Amsterdam', issuer: police.issuer, clientId: police.clientId, meldkamers: ['RE05'] }];
     t = await startTestSystem({
       SESSION_IDLE_MINUTES: '30',
+      // A slowed account stays slowed for the whole passkey test, however slow the browser.
+      LOGIN_ACCOUNT_DELAY_SECONDS: '60',
       WEBAUTHN_RP_ID: 'localhost',
       OIDC_PROVIDERS: JSON.stringify(providers),
       OIDC_CLIENT_SECRETS: JSON.stringify({ politie: police.clientSecret }),
@@ -174,7 +176,7 @@ describe('Burgernetplein in the browser', () => {
     await context.close();
   });
 
-  test('a passkey (virtual authenticator) is registered on Mijn account and then logs the centralist in', async () => {
+  test('a passkey (virtual authenticator) is registered on Mijn account and then logs the centralist in, even while others\' guesses slow the account', async () => {
     const context = await newDesktopContext(browser);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -189,12 +191,19 @@ describe('Burgernetplein in the browser', () => {
     await page.waitForSelector('text=Passkey, aangemaakt');
     await page.click('form[action="/plein/uitloggen"] button');
     await page.waitForURL('**/plein/inloggen?uitgelogd=1');
+    // Forget that this browser logged in before, so that only the passkey can get it past the slowdown below.
+    await context.clearCookies({ name: /burgernet_device$/ });
 
     await page.fill('#veld-email', login.email);
     await page.fill('#veld-password', login.password);
     await page.click('button[type=submit]');
     await page.waitForURL('**/plein/inloggen/tweede-stap');
     await saveScreenshot(page, 'passkey-tweede-stap');
+    // Meanwhile someone guesses the password elsewhere until the account is slowed: a passkey cannot be guessed, so it still works.
+    const guesser = new PortalClient(t.url);
+    await guesser.get('/plein/inloggen');
+    for (let i = 0; i < 10; i++) assert.equal((await guesser.postForm('/plein/inloggen', { email: login.email, password: `raden ${i}` })).status, 401);
+    assert.equal((await guesser.postForm('/plein/inloggen', { email: login.email, password: login.password })).status, 429);
     await page.click('button[data-passkey="login"]');
     await page.waitForURL('**/plein/console');
     const [row] = await t.system.database.query<{ details: { secondFactor: string } }>(

@@ -14,7 +14,7 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
   let centralist: StaffLogin;
 
   before(async () => {
-    t = await startTestSystem({ SESSION_COOKIE_SECURE: 'false', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
+    t = await startTestSystem({ SESSION_COOKIE_SECURE: 'false', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_ACCOUNT_DELAY_SECONDS: '10', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
     centralist = await createStaffLogin(t, 'centralist', 'RE05');
   });
   after(() => t.stop());
@@ -72,18 +72,25 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
     assert.equal((await d.postForm('/plein/inloggen/code', { code })).status, 401);
   });
 
-  test('after too many failures the account is locked, even for the right password (429, Retry-After)', async () => {
+  test('after its free failures an account is slowed, even for the right password (429, Retry-After in seconds that double), never locked', async () => {
     const victim = await createStaffLogin(t, 'gemeente', 'GM0363');
     const c = new PortalClient(t.url);
     await c.get('/plein/inloggen');
     for (let i = 0; i < 3; i++) assert.equal((await c.postForm('/plein/inloggen', { email: victim.email, password: `fout wachtwoord ${i}` })).status, 401);
-    const locked = await c.postForm('/plein/inloggen', { email: victim.email, password: victim.password });
-    assert.equal(locked.status, 429);
-    assert.ok(Number(locked.headers.get('retry-after')) > 0);
-    assert.match(locked.text, /Probeer het over \d+ minuten opnieuw/);
-    // After the window the right password works again.
-    t.clock.set(new Date(t.clock.now().getTime() + 16 * 60_000));
+    const slowed = await c.postForm('/plein/inloggen', { email: victim.email, password: victim.password });
+    assert.equal(slowed.status, 429);
+    const first = Number(slowed.headers.get('retry-after'));
+    assert.ok(first >= 1 && first <= 10, `Retry-After ${first}`);
+    assert.match(slowed.text, /Probeer het over \d+ seconden? opnieuw/);
     try {
+      // After the wait one more wrong password counts, and the next wait is twice as long (10 s, then 20 s).
+      t.clock.set(new Date(t.clock.now().getTime() + 10_000));
+      assert.equal((await c.postForm('/plein/inloggen', { email: victim.email, password: 'nog een fout wachtwoord' })).status, 401);
+      const longer = await c.postForm('/plein/inloggen', { email: victim.email, password: victim.password });
+      assert.equal(longer.status, 429);
+      const second = Number(longer.headers.get('retry-after'));
+      assert.ok(second > 10 && second <= 20, `Retry-After ${second}`);
+      t.clock.set(new Date(t.clock.now().getTime() + 20_000));
       assert.equal(await new PortalClient(t.url).logIn(victim, t.clock.now()), 303);
     } finally {
       t.clock.set(new Date());

@@ -16,6 +16,7 @@ import { createSqlRelationRepository } from './sql-relation-repository.js';
 import { createSqlSelfServiceRepository } from './sql-self-service-repository.js';
 import { createSqlStaffAccounts } from './staff/sql-staff-accounts.js';
 import { createSqlStaffDirectory } from './staff/sql-staff-directory.js';
+import { createSqlKnownDevices } from './staff/sql-known-devices.js';
 import { createSqlLoginFailures, createSqlStaffSessions } from './staff/sql-staff-sessions.js';
 import { createSqlVoiceCallRepository } from './sql-voice-call-repository.js';
 
@@ -28,6 +29,7 @@ function storesOn(db: Queryable): Stores {
     staffAccounts: createSqlStaffAccounts(db),
     staffSessions: createSqlStaffSessions(db),
     loginFailures: createSqlLoginFailures(db),
+    knownDevices: createSqlKnownDevices(db),
     audit: createSqlAuditLog(db),
     pushSubscriptions: createSqlPushSubscriptionRepository(db),
     pushFanouts: createSqlPushFanoutRepository(db),

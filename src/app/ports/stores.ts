@@ -14,6 +14,7 @@ import type { RelationRepository } from './relation-repository.js';
 import type { SelfServiceRepository } from './self-service-repository.js';
 import type { StaffAccounts } from './staff-accounts.js';
 import type { StaffDirectory } from './staff-directory.js';
+import type { KnownDevices } from './staff-known-devices.js';
 import type { LoginFailures, StaffSessions } from './staff-sessions.js';
 import type { VoiceCallRepository } from './voice-call-repository.js';
 
@@ -25,6 +26,7 @@ export interface Stores {
   readonly staffAccounts: StaffAccounts;
   readonly staffSessions: StaffSessions;
   readonly loginFailures: LoginFailures;
+  readonly knownDevices: KnownDevices;
   readonly audit: AuditLog;
   readonly pushSubscriptions: PushSubscriptionRepository;
   readonly pushFanouts: PushFanoutRepository;

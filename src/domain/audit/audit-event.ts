@@ -125,6 +125,8 @@ export interface AuditEventDetails {
     | { readonly step: 'sso'; readonly provider: string; readonly reason: SsoRefusal; readonly knownAccount: boolean }
     | { readonly step: 'sso'; readonly provider: string; readonly reason: SsoFailure; readonly error: string };
   'staff.login-throttled': { readonly reason: ThrottleReason | null };
+  /** An account reached its free failed logins and is slowed down: an alert for beheer. No addresses. */
+  'staff.account-slowed': { readonly failures: number };
   'staff.sso-linked': { readonly provider: string };
   'staff.sso-verified': { readonly provider: string; readonly next: 'second-factor' | 'enrolment' };
   'staff.session-ended': { readonly reason: SessionEndReason };

@@ -1,12 +1,19 @@
 import type { PleinTexts } from './plein-texts.js';
 
+/** A wait in seconds below a minute, in whole minutes (rounded up) from then on. */
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
+}
+
 export const pleinNl: PleinTexts = {
   login: {
     invalidCredentials: 'Het e-mailadres of het wachtwoord klopt niet.',
-    throttled: ({ minutes, reason }) =>
-      reason === 'account-locked'
-        ? `Te vaak een verkeerd wachtwoord of een verkeerde code voor dit account. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`
-        : `Te veel mislukte pogingen vanaf dit adres. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    throttled: ({ seconds, reason }) =>
+      reason === 'account-slowed'
+        ? `Te vaak een verkeerd wachtwoord of een verkeerde code voor dit account. Probeer het over ${waitText(seconds)} opnieuw.`
+        : `Te veel mislukte pogingen vanaf dit adres. Probeer het over ${waitText(seconds)} opnieuw.`,
     noSecondFactor: 'Voor dit account is nog geen tweede stap ingesteld. Vraag het beheer van uw organisatie om een nieuwe activeringslink.',
     invalidCode: 'Deze code klopt niet of is al gebruikt. Typ de code die uw authenticator-app nu toont.',
     passkeyInvalid: 'Inloggen met de passkey lukte niet. Probeer het opnieuw of gebruik de code uit uw authenticator-app.',
@@ -145,6 +152,7 @@ export const pleinNl: PleinTexts = {
     'staff.logged-out': 'Uitgelogd',
     'staff.login-failed': 'Mislukte inlogpoging',
     'staff.login-throttled': 'Inlogpoging geweigerd (te veel pogingen)',
+    'staff.account-slowed': 'Account vertraagd na mislukte inlogpogingen',
     'staff.session-ended': 'Sessie beëindigd',
     'staff.created': 'Account aangemaakt',
     'staff.activated': 'Account geactiveerd',

@@ -1,6 +1,7 @@
 import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
 import type { AuditEventName } from '../audit/audit-event.js';
+import type { ThrottleReason } from '../staff/login-throttle.js';
 import type { StaffRole } from '../staff/staff.js';
 import type { PasswordProblem } from '../staff/password-policy.js';
 import type { SsoFailure, SsoRefusal } from '../staff/single-sign-on.js';
@@ -9,7 +10,7 @@ import type { SsoFailure, SsoRefusal } from '../staff/single-sign-on.js';
 export interface PleinTexts {
   readonly login: {
     readonly invalidCredentials: string;
-    readonly throttled: (p: { minutes: number; reason: 'account-locked' | 'address-limited' }) => string;
+    readonly throttled: (p: { seconds: number; reason: ThrottleReason }) => string;
     readonly noSecondFactor: string;
     readonly invalidCode: string;
     readonly passkeyInvalid: string;

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthError } from '../../../domain/staff/errors.js';
-import { logInWithPasskey, logInWithPassword, logInWithTotp, passkeyChallenge } from '../../../app/staff-auth/log-in.js';
+import { logInWithPasskey, logInWithPassword, logInWithTotp, passkeyChallenge, type CompletedLogin } from '../../../app/staff-auth/log-in.js';
 import { logOut } from '../../../app/staff-auth/staff-sessions.js';
 import { csrfField, errorSummary, textField } from '../html/form-fields.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { problemStatus, sendProblem } from '../server/problem.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './staff-session-cookie.js';
+import { readDeviceTokens, setDeviceCookie } from './known-device-cookie.js';
 import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
 import { safeReturnPath } from './staff-page-guard.js';
@@ -24,7 +25,7 @@ export function loginErrorText(deps: HttpDeps, error: AuthError): string {
   const t = deps.catalogue.plein.login;
   switch (error.code) {
     case 'auth.throttled':
-      return t.throttled({ minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)), reason: error.reason });
+      return t.throttled({ seconds: error.retryAfterSeconds, reason: error.reason });
     case 'auth.no-second-factor':
       return t.noSecondFactor;
     case 'auth.invalid-code':
@@ -106,8 +107,12 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     });
   };
 
-  const finish = (request: FastifyRequest, reply: FastifyReply, token: string) => {
-    setSessionCookie(reply, plein.cookieSecure, token);
+  // The client address and the browser's known-device tokens: what a login attempt is counted against.
+  const originOf = (request: FastifyRequest) => ({ address: clientKey(request.ip), deviceTokens: readDeviceTokens(request, plein.cookieSecure) });
+
+  const finish = (request: FastifyRequest, reply: FastifyReply, login: CompletedLogin) => {
+    setSessionCookie(reply, plein.cookieSecure, login.token);
+    setDeviceCookie(reply, plein.cookieSecure, login.deviceTokens);
     const back = safeReturnPath(request.cookies.burgernet_return);
     if (back !== null) reply.clearCookie('burgernet_return', { path: '/plein' });
     return back ?? '/plein';
@@ -124,7 +129,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     app.post('/plein/inloggen', { preHandler: app.csrfProtection }, async (request, reply) => {
       const form = passwordForm.safeParse(request.body ?? {});
       const input = form.success ? form.data : { email: '', password: '' };
-      const outcome = await logInWithPassword(plein.auth, input, { address: clientKey(request.ip) });
+      const outcome = await logInWithPassword(plein.auth, input, originOf(request));
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
         return reply
@@ -146,12 +151,12 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       const pending = request.staffSession;
       if (pending === null || pending.session.stage !== 'second-factor') return reply.code(303).header('location', '/plein/inloggen').send();
       const form = codeForm.safeParse(request.body ?? {});
-      const outcome = await logInWithTotp(plein.auth, pending, form.success ? form.data.code : '', { address: clientKey(request.ip) });
+      const outcome = await logInWithTotp(plein.auth, pending, form.success ? form.data.code : '', originOf(request));
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
         return reply.code(problemStatus(outcome.error)).type('text/html; charset=utf-8').send(secondStepPage(request, reply, loginErrorText(deps, outcome.error)));
       }
-      return reply.code(303).header('location', finish(request, reply, outcome.value.token)).send();
+      return reply.code(303).header('location', finish(request, reply, outcome.value)).send();
     });
 
     // Passkeys: the page's script fetches options, lets the browser sign, and posts the assertion (JSON).
@@ -168,9 +173,9 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       const pending = request.staffSession;
       const rp = relyingPartyOf(request, plein);
       if (pending === null || rp === null) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
-      const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, { address: clientKey(request.ip) });
+      const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, originOf(request));
       if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return { location: finish(request, reply, outcome.value.token) };
+      return { location: finish(request, reply, outcome.value) };
     });
 
     app.post('/plein/uitloggen', { preHandler: app.csrfProtection }, async (request, reply) => {

@@ -45,7 +45,7 @@ export const PROBLEM_TABLE = {
   'auth.invalid-credentials': { status: 401, detail: (_e, c) => c.plein.login.invalidCredentials },
   'auth.throttled': {
     status: 429,
-    detail: (e, c) => c.plein.login.throttled({ minutes: Math.max(1, Math.ceil(e.retryAfterSeconds / 60)), reason: e.reason }),
+    detail: (e, c) => c.plein.login.throttled({ seconds: e.retryAfterSeconds, reason: e.reason }),
     extensions: (e) => ({ reason: e.reason, retryAfterSeconds: e.retryAfterSeconds }),
     headers: (e) => retryAfter(e.retryAfterSeconds),
   },
