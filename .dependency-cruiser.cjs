@@ -18,14 +18,16 @@ module.exports = {
     },
     {
       name: 'only-the-entry-composes',
-      comment: 'src/compose is the composition root: it imports the layers, none of them imports it (only main.ts and the CLI start the system).',
+      comment:
+        'src/compose is the composition root: it imports the layers, none of them imports it (only main.ts and the CLI start the system).',
       severity: 'error',
       from: { path: '^src/(domain|app|adapters)/' },
       to: { path: '^src/compose/' },
     },
     {
       name: 'web-is-browser-code',
-      comment: 'src/web runs in the browser: it imports only src/web and browser packages, never server code or Node built-ins.',
+      comment:
+        'src/web runs in the browser: it imports only src/web and browser packages, never server code or Node built-ins.',
       severity: 'error',
       from: { path: '^src/web/' },
       to: { pathNot: '^(src/web/|node_modules/)' },
@@ -39,7 +41,8 @@ module.exports = {
     },
     {
       name: 'only-main-runs-the-cli',
-      comment: 'src/cli is the command line: its commands call use cases; only the entry (src/main.ts) builds and runs it.',
+      comment:
+        'src/cli is the command line: its commands call use cases; only the entry (src/main.ts) builds and runs it.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/(main\\.ts$|cli/)' },
       to: { path: '^src/cli/' },

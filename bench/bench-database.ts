@@ -21,14 +21,20 @@ export interface BenchDatabase {
 }
 
 // BENCH_DATABASE_NAME lets two benches share one server without dropping each other's database.
-export const BENCH_DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.BENCH_DATABASE_NAME ?? '') ? process.env.BENCH_DATABASE_NAME! : 'burgernet_bench';
+export const BENCH_DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.BENCH_DATABASE_NAME ?? '')
+  ? process.env.BENCH_DATABASE_NAME!
+  : 'burgernet_bench';
 const POOL_SIZE = 10;
 
 /**
  * A migrated database with the reference data: a new database on the server, or PGlite in a new temp folder.
  * With `keep`, a database kept by an earlier run is opened as it is, and this one is kept at the end.
  */
-export async function createBenchDatabase(kind: DatabaseKind, serverUrl: string, keep: boolean): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  kind: DatabaseKind,
+  serverUrl: string,
+  keep: boolean,
+): Promise<BenchDatabase> {
   const bench = kind === 'postgres' ? await createServerDatabase(serverUrl, keep) : await createPgliteDatabase(keep);
   await migrate(bench.database);
   const gemeenten = await loadGemeenten();
@@ -37,7 +43,8 @@ export async function createBenchDatabase(kind: DatabaseKind, serverUrl: string,
 }
 
 async function createServerDatabase(serverUrl: string, keep: boolean): Promise<BenchDatabase> {
-  const kept = keep && (await onServer(serverUrl, `select 1 from pg_database where datname = '${BENCH_DATABASE_NAME}'`)) > 0;
+  const kept =
+    keep && (await onServer(serverUrl, `select 1 from pg_database where datname = '${BENCH_DATABASE_NAME}'`)) > 0;
   if (!kept) {
     await onServer(serverUrl, `drop database if exists ${BENCH_DATABASE_NAME} with (force)`);
     await onServer(serverUrl, `create database ${BENCH_DATABASE_NAME}`);
@@ -68,7 +75,9 @@ async function createPgliteDatabase(keep: boolean): Promise<BenchDatabase> {
     database,
     location: folder,
     async sizeMib() {
-      const [row] = await database.query<{ bytes: number }>('select pg_database_size(current_database())::float8 as bytes');
+      const [row] = await database.query<{ bytes: number }>(
+        'select pg_database_size(current_database())::float8 as bytes',
+      );
       return Math.round((row?.bytes ?? 0) / 2 ** 20);
     },
     async drop() {

@@ -7,7 +7,13 @@ export async function createCentralistToken(store: Store, meldkamerCode: string)
   const id = randomUUID();
   const token = newApiToken();
   await store.transaction(async (s) => {
-    await s.staff.createStaff({ id, name: `Bench centralist ${meldkamerCode}`, role: 'centralist', meldkamerCode, gemeenteCode: null });
+    await s.staff.createStaff({
+      id,
+      name: `Bench centralist ${meldkamerCode}`,
+      role: 'centralist',
+      meldkamerCode,
+      gemeenteCode: null,
+    });
     await s.staff.addToken(id, hashApiToken(token), 'bench');
   });
   return token;
@@ -19,10 +25,19 @@ export interface ApiCall {
 }
 
 /** A JSON request to the running API, as a client sends it. */
-export async function callApi(baseUrl: string, token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiCall> {
+export async function callApi(
+  baseUrl: string,
+  token: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<ApiCall> {
   const response = await fetch(baseUrl + path, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();

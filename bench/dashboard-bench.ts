@@ -38,7 +38,12 @@ export const HISTORY_NOW = new Date('2026-01-01T00:00:00Z');
 export const HISTORY_MONTHS = 24;
 export const HISTORY_SEED = 2026;
 const AIM_MS = 300;
-const LANDELIJK: Staff = { id: '00000000-0000-4000-8000-000000000001', name: 'Bench', role: 'landelijk-beheer', scope: { kind: 'landelijk' } };
+const LANDELIJK: Staff = {
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'Bench',
+  role: 'landelijk-beheer',
+  scope: { kind: 'landelijk' },
+};
 
 /**
  * The dashboard on the full data set: the seeded participants (registration dates over two years), two years of
@@ -46,7 +51,10 @@ const LANDELIJK: Staff = { id: '00000000-0000-4000-8000-000000000001', name: 'Be
  * largest and a small gemeente, `runs` times after one warm-up, as the use cases answer it, and the whole page
  * (every view at once, rendered to HTML, as /plein/dashboard/<code> does).
  */
-export async function runDashboardBench(bench: BenchDatabase, options: { readonly runs: number; readonly actionsPerMonth: number }): Promise<DashboardFigures> {
+export async function runDashboardBench(
+  bench: BenchDatabase,
+  options: { readonly runs: number; readonly actionsPerMonth: number },
+): Promise<DashboardFigures> {
   const gemeenten = await loadGemeenten();
   const [row] = await bench.database.query<{ n: number }>('select count(*)::int as n from participants');
   const participants = row?.n ?? 0;
@@ -61,18 +69,31 @@ export async function runDashboardBench(bench: BenchDatabase, options: { readonl
   } else {
     const bar = startProgressBar(`history (${bench.kind})`, total + gemeenten.length);
     const history = await seedDashboardHistory(bench.database, {
-      gemeenten, now: HISTORY_NOW, months: HISTORY_MONTHS, actionsPerMonth: options.actionsPerMonth, seed: HISTORY_SEED, redateParticipants: false,
+      gemeenten,
+      now: HISTORY_NOW,
+      months: HISTORY_MONTHS,
+      actionsPerMonth: options.actionsPerMonth,
+      seed: HISTORY_SEED,
+      redateParticipants: false,
       onProgress: (done) => bar.update(done),
     });
     bar.stop();
     actions = history.actions;
   }
-  await bench.database.runScript('vacuum analyze dashboard_actions, dashboard_participant_days, dashboard_participants, actions');
+  await bench.database.runScript(
+    'vacuum analyze dashboard_actions, dashboard_participant_days, dashboard_participants, actions',
+  );
   const historySeconds = (performance.now() - started) / 1000;
 
   const dashboard = await dashboardComponent(
     { DASHBOARD_REFRESH_SECONDS: 60 },
-    { database: bench.database, store: createStore(bench.database), clock: { now: () => new Date() }, logger: pino({ level: 'silent' }), gemeenten },
+    {
+      database: bench.database,
+      store: createStore(bench.database),
+      clock: { now: () => new Date() },
+      logger: pino({ level: 'silent' }),
+      gemeenten,
+    },
   ).start();
   const deps = dashboard.value;
   const to = amsterdamDate(new Date(HISTORY_NOW.getTime() - 86_400_000));
@@ -87,11 +108,31 @@ export async function runDashboardBench(bench: BenchDatabase, options: { readonl
   for (const code of [amsterdam, small]) {
     cases.push(
       { view: 'participants', gemeente: code, run: () => viewParticipants(deps, LANDELIJK, code) },
-      { view: 'trend by day, 3 months', gemeente: code, run: () => viewTrend(deps, LANDELIJK, code, periods['3 months']!, 'day') },
-      { view: 'trend by week, 12 months', gemeente: code, run: () => viewTrend(deps, LANDELIJK, code, periods['12 months']!, 'week') },
-      { view: 'trend by month, 24 months', gemeente: code, run: () => viewTrend(deps, LANDELIJK, code, periods['24 months']!, 'month') },
-      { view: 'actions, 12 months', gemeente: code, run: () => viewActions(deps, LANDELIJK, code, periods['12 months']!) },
-      { view: 'actions, 24 months', gemeente: code, run: () => viewActions(deps, LANDELIJK, code, periods['24 months']!) },
+      {
+        view: 'trend by day, 3 months',
+        gemeente: code,
+        run: () => viewTrend(deps, LANDELIJK, code, periods['3 months']!, 'day'),
+      },
+      {
+        view: 'trend by week, 12 months',
+        gemeente: code,
+        run: () => viewTrend(deps, LANDELIJK, code, periods['12 months']!, 'week'),
+      },
+      {
+        view: 'trend by month, 24 months',
+        gemeente: code,
+        run: () => viewTrend(deps, LANDELIJK, code, periods['24 months']!, 'month'),
+      },
+      {
+        view: 'actions, 12 months',
+        gemeente: code,
+        run: () => viewActions(deps, LANDELIJK, code, periods['12 months']!),
+      },
+      {
+        view: 'actions, 24 months',
+        gemeente: code,
+        run: () => viewActions(deps, LANDELIJK, code, periods['24 months']!),
+      },
       { view: 'benchmark', gemeente: code, run: () => viewBenchmark(deps, code) },
       { view: 'email, 12 months', gemeente: code, run: () => viewEmail(deps, LANDELIJK, code, periods['12 months']!) },
       { view: 'whole page (HTML), 12 months', gemeente: code, run: () => wholePage(deps, code, periods['12 months']!) },
@@ -113,7 +154,14 @@ export async function runDashboardBench(bench: BenchDatabase, options: { readonl
       timing.update(++done);
     }
     const s = summarize(times);
-    views.push({ view: c.view, gemeente: c.gemeente, p50: round(s.p50), p95: round(s.p95), max: round(s.max), runs: s.runs });
+    views.push({
+      view: c.view,
+      gemeente: c.gemeente,
+      p50: round(s.p50),
+      p95: round(s.p95),
+      max: round(s.max),
+      runs: s.runs,
+    });
   }
   timing.stop();
   return { participants, actions, historySeconds: kept ? null : round(historySeconds), views, aimMs: AIM_MS };
@@ -128,9 +176,21 @@ async function wholePage(deps: Parameters<typeof viewMap>[0], code: string, peri
     viewMap(deps),
     viewEmail(deps, LANDELIJK, code, period),
   ]);
-  if (!participants.ok || !trend.ok || !actions.ok || !benchmark.ok || !email.ok) throw new Error('a dashboard view failed');
+  if (!participants.ok || !trend.ok || !actions.ok || !benchmark.ok || !email.ok)
+    throw new Error('a dashboard view failed');
   const provinces = new Map([...deps.gemeenten.values()].map((g) => [g.provinceCode, g.provinceName]));
-  const d = { gemeente: participants.value.gemeente, period, requestedInterval: 'week' as const, participants: participants.value, trend: trend.value, actions: actions.value, benchmark: benchmark.value, map, email: email.value, provinces };
+  const d = {
+    gemeente: participants.value.gemeente,
+    period,
+    requestedInterval: 'week' as const,
+    participants: participants.value,
+    trend: trend.value,
+    actions: actions.value,
+    benchmark: benchmark.value,
+    map,
+    email: email.value,
+    provinces,
+  };
   const page = gemeenteDashboardMain(d, nl, { csrf: 'x', mayManageCampaigns: false, campaignErrors: {}, query: '' });
   return page.value.length + dashboardTables(d, nl).length;
 }

@@ -51,22 +51,36 @@ const STATEMENTS_SHOWN = 12;
 /** Starts an action over HTTP on the real system (SMPP to the built-in SMSC simulator) and times its fan-out. */
 export async function runFanoutBench(bench: BenchDatabase, settings: FanoutSettings): Promise<FanoutFigures> {
   const clock = clockFrom(BENCH_MOMENT);
-  const config = loadConfig({ PORT: '0', SMSC_SIMULATOR_PORT: '0', REDIRECT_SIP_PORT: '0', DEMO: 'false', LOG_LEVEL: 'warn', ...settings.env });
+  const config = loadConfig({
+    PORT: '0',
+    SMSC_SIMULATOR_PORT: '0',
+    REDIRECT_SIP_PORT: '0',
+    DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    ...settings.env,
+  });
   const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
   const timed = timeStatements(bench.database);
   const system = await startSystem(config, logger, { database: timed.database, clock });
   try {
     const simulator = system.sms.simulator;
-    if (simulator === null || system.url === null) throw new Error('the bench needs the SMSC simulator and a listening API');
+    if (simulator === null || system.url === null)
+      throw new Error('the bench needs the SMSC simulator and a listening API');
     // Through an untimed store: the statement timings are the system's own.
-    const target = await findFanoutArea(createStore(bench.database), AMSTERDAM_DAM, settings.targetRecipients, clock.now());
+    const target = await findFanoutArea(
+      createStore(bench.database),
+      AMSTERDAM_DAM,
+      settings.targetRecipients,
+      clock.now(),
+    );
     const token = await createCentralistToken(system.store, 'RE05');
     const created = await callApi(system.url, token, 'POST', '/api/v1/actions', {
       type: ACTION_TYPE,
       message: 'Vermist: Sanne (8), blond haar, roze jas. Gezien bij de Dam.',
       area: target.area,
     });
-    if (created.status !== 201) throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
     const actionId = idOf(created.body);
     const before = simulator.messages.length;
 
@@ -76,13 +90,15 @@ export async function runFanoutBench(bench: BenchDatabase, settings: FanoutSetti
     const clockAtStart = clock.now().getTime();
     const started = await callApi(system.url, token, 'POST', `/api/v1/actions/${actionId}/start`);
     const startRequestMs = Date.now() - startedAt;
-    if (started.status !== 200) throw new Error(`starting the action failed: ${started.status} ${JSON.stringify(started.body)}`);
+    if (started.status !== 200)
+      throw new Error(`starting the action failed: ${started.status} ${JSON.stringify(started.body)}`);
 
     const deadline = startedAt + settings.timeoutMs;
     let lastStoredAt: number | null = null;
     let lastCheck = 0;
     while (lastStoredAt === null) {
-      if (Date.now() > deadline) throw new Error(`fan-out not done after ${settings.timeoutMs} ms: ${simulator.messages.length - before} sent`);
+      if (Date.now() > deadline)
+        throw new Error(`fan-out not done after ${settings.timeoutMs} ms: ${simulator.messages.length - before} sent`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       const sent = simulator.messages.length - before;
       bar.update(sent);
@@ -140,4 +156,3 @@ async function allStored(bench: BenchDatabase, actionId: string): Promise<boolea
   );
   return row !== undefined && row.open === 0 && row.runs === 0;
 }
-

@@ -16,7 +16,11 @@ export interface FanoutOutcome {
 }
 
 /** Checks that every delivery went out exactly once: the database and the SMSC must agree. */
-export async function checkFanout(database: Database, simulator: SmscSimulator, actionId: string): Promise<FanoutOutcome> {
+export async function checkFanout(
+  database: Database,
+  simulator: SmscSimulator,
+  actionId: string,
+): Promise<FanoutOutcome> {
   const counts = await database.query<{ status: string; n: number }>(
     `select status, count(*)::int as n from deliveries where action_id = $1 and channel = 'sms' group by status`,
     [actionId],
@@ -25,7 +29,10 @@ export async function checkFanout(database: Database, simulator: SmscSimulator, 
   const deliveries = counts.reduce((sum, c) => sum + c.n, 0);
   const sent = new Map<string, number>();
   for (const m of simulator.messages) sent.set(m.to, (sent.get(m.to) ?? 0) + 1);
-  const numbers = await database.query<{ msisdn: string }>(`select msisdn from deliveries where action_id = $1 and channel = 'sms'`, [actionId]);
+  const numbers = await database.query<{ msisdn: string }>(
+    `select msisdn from deliveries where action_id = $1 and channel = 'sms'`,
+    [actionId],
+  );
   const missingAtSmsc = numbers.filter((n) => !sent.has(n.msisdn)).length;
   const duplicateNumbers = [...sent.values()].filter((n) => n > 1).length;
   const [run] = await database.query<{ ms: number | null }>(
@@ -40,6 +47,10 @@ export async function checkFanout(database: Database, simulator: SmscSimulator, 
     duplicateNumbers,
     missingAtSmsc,
     targetingMs: run?.ms === null || run?.ms === undefined ? null : Math.round(Number(run.ms)),
-    ok: duplicateNumbers === 0 && missingAtSmsc === 0 && settled === deliveries && simulator.messages.length === deliveries,
+    ok:
+      duplicateNumbers === 0 &&
+      missingAtSmsc === 0 &&
+      settled === deliveries &&
+      simulator.messages.length === deliveries,
   };
 }

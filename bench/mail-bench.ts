@@ -64,7 +64,17 @@ const BATCH = 10_000;
 /** Participants straight into the tables, in batches: the bench measures sending, not signing up. */
 async function insertParticipants(
   db: Database,
-  o: { count: number; prefix: string; centre: { lat: number; lon: number }; spreadDeg: number; gemeente: string; postcode: string; city: string; email: boolean; phoneBase: number },
+  o: {
+    count: number;
+    prefix: string;
+    centre: { lat: number; lon: number };
+    spreadDeg: number;
+    gemeente: string;
+    postcode: string;
+    city: string;
+    email: boolean;
+    phoneBase: number;
+  },
   at: Date,
 ): Promise<void> {
   for (let start = 0; start < o.count; start += BATCH) {
@@ -115,7 +125,13 @@ async function staffToken(store: Store, role: StaffRole, scope: string): Promise
   const id = randomUUID();
   const token = newApiToken();
   await store.transaction(async (s) => {
-    await s.staff.createStaff({ id, name: `Bench ${role} ${scope}`, role, meldkamerCode: scope.startsWith('RE') ? scope : null, gemeenteCode: scope.startsWith('GM') ? scope : null });
+    await s.staff.createStaff({
+      id,
+      name: `Bench ${role} ${scope}`,
+      role,
+      meldkamerCode: scope.startsWith('RE') ? scope : null,
+      gemeenteCode: scope.startsWith('GM') ? scope : null,
+    });
     await s.staff.addToken(id, hashApiToken(token), 'bench');
   });
   return token;
@@ -129,14 +145,20 @@ async function until(check: () => boolean | Promise<boolean>, deadline: number, 
 }
 
 /** Starts an action around Utrecht Centraal and times its SMS at the SMSC simulator. */
-async function timeAction(system: RunningSystem, token: string, smsRecipients: number, deadline: number): Promise<ActionTiming> {
+async function timeAction(
+  system: RunningSystem,
+  token: string,
+  smsRecipients: number,
+  deadline: number,
+): Promise<ActionTiming> {
   const simulator = system.sms.simulator!;
   const created = await callApi(system.url!, token, 'POST', '/api/v1/actions', {
     type: 'vermissing',
     message: 'Vermist: Daan (7), blauwe jas, rode fiets. Gezien bij Utrecht Centraal.',
     area: { kind: 'circle', centre: UTRECHT_CENTRAAL.centre, radiusMetres: 1_500 },
   });
-  if (created.status !== 201) throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
   const before = simulator.messages.length;
   const started = Date.now();
   const response = await callApi(system.url!, token, 'POST', `/api/v1/actions/${idOf(created.body)}/start`);
@@ -158,9 +180,37 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
   const clock = clockFrom(BENCH_MOMENT);
   const at = clock.now();
   const seeding = startProgressBar(`mail seed (${bench.kind})`, settings.recipients + settings.smsRecipients);
-  await insertParticipants(bench.database, { count: settings.recipients, prefix: 'Lezer', centre: AMSTERDAM_DAM.centre, spreadDeg: 0.03, gemeente: 'GM0363', postcode: '1012AB', city: 'Amsterdam', email: true, phoneBase: 10_000_000 }, at);
+  await insertParticipants(
+    bench.database,
+    {
+      count: settings.recipients,
+      prefix: 'Lezer',
+      centre: AMSTERDAM_DAM.centre,
+      spreadDeg: 0.03,
+      gemeente: 'GM0363',
+      postcode: '1012AB',
+      city: 'Amsterdam',
+      email: true,
+      phoneBase: 10_000_000,
+    },
+    at,
+  );
   seeding.update(settings.recipients);
-  await insertParticipants(bench.database, { count: settings.smsRecipients, prefix: 'Sms', centre: UTRECHT_CENTRAAL.centre, spreadDeg: 0.006, gemeente: 'GM0344', postcode: '3511AB', city: 'Utrecht', email: false, phoneBase: 60_000_000 }, at);
+  await insertParticipants(
+    bench.database,
+    {
+      count: settings.smsRecipients,
+      prefix: 'Sms',
+      centre: UTRECHT_CENTRAAL.centre,
+      spreadDeg: 0.006,
+      gemeente: 'GM0344',
+      postcode: '3511AB',
+      city: 'Utrecht',
+      email: false,
+      phoneBase: 60_000_000,
+    },
+    at,
+  );
   seeding.update(settings.recipients + settings.smsRecipients);
   seeding.stop();
   if (bench.kind === 'postgres') {
@@ -171,18 +221,39 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
 
   const relay = await startRelayProcess();
   const env: Record<string, string> = {
-    PORT: '0', SMSC_SIMULATOR_PORT: '0', REDIRECT_SIP_PORT: '0', DEMO: 'false', LOG_LEVEL: 'warn',
-    EMAIL_SMTP: 'relay', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(relay.port), EMAIL_SMTP_REQUIRE_TLS: 'false',
-    EMAIL_DSN_ON_SUCCESS: 'false', EMAIL_MESSAGES_PER_SECOND: '100000', EMAIL_SMTP_CONNECTIONS: '8',
-    MAIL_BATCH_SIZE: '200', MAIL_MAX_IN_FLIGHT: '32',
-    EMAIL_DKIM_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && /^(EMAIL|MAIL)_/.test(e[0]))),
+    PORT: '0',
+    SMSC_SIMULATOR_PORT: '0',
+    REDIRECT_SIP_PORT: '0',
+    DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    EMAIL_SMTP: 'relay',
+    EMAIL_SMTP_HOST: '127.0.0.1',
+    EMAIL_SMTP_PORT: String(relay.port),
+    EMAIL_SMTP_REQUIRE_TLS: 'false',
+    EMAIL_DSN_ON_SUCCESS: 'false',
+    EMAIL_MESSAGES_PER_SECOND: '100000',
+    EMAIL_SMTP_CONNECTIONS: '8',
+    MAIL_BATCH_SIZE: '200',
+    MAIL_MAX_IN_FLIGHT: '32',
+    EMAIL_DKIM_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        (e): e is [string, string] => e[1] !== undefined && /^(EMAIL|MAIL)_/.test(e[0]),
+      ),
+    ),
   };
   const config = loadConfig(env);
   const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
   // The mail worker's own pool beside the system's, as in production (DATABASE_URL).
-  const mailDatabase = bench.kind === 'postgres' ? await openPostgresDatabase(bench.location, config.MAIL_DATABASE_POOL_SIZE) : undefined;
-  const system = await startSystem(config, logger, { database: bench.database, clock, ...(mailDatabase ? { mailDatabase } : {}) }).catch(async (error: unknown) => {
+  const mailDatabase =
+    bench.kind === 'postgres' ? await openPostgresDatabase(bench.location, config.MAIL_DATABASE_POOL_SIZE) : undefined;
+  const system = await startSystem(config, logger, {
+    database: bench.database,
+    clock,
+    ...(mailDatabase ? { mailDatabase } : {}),
+  }).catch(async (error: unknown) => {
     relay.stop();
     await mailDatabase?.close();
     throw error;
@@ -206,14 +277,21 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
         lastChangeAt = now;
       } else if (f.received > previous.received) lastChangeAt = now;
     });
-    const templates = (await callApi(system.url!, gemeente, 'GET', '/api/v1/mail-templates')).body as { items: { id: string; kind: string; owner: { kind: string } }[] };
+    const templates = (await callApi(system.url!, gemeente, 'GET', '/api/v1/mail-templates')).body as {
+      items: { id: string; kind: string; owner: { kind: string } }[];
+    };
     const template = templates.items.find((x) => x.kind === 'nieuwsbrief' && x.owner.kind === 'landelijk')!;
     const created = await callApi(system.url!, gemeente, 'POST', '/api/v1/mails', {
       templateId: template.id,
-      fields: { omschrijving: 'De zomer komt eraan. Sluit ramen en deuren als u weggaat, ook voor even.\n\n- Laat geen sleutels liggen\n- Vraag de buren om de post', contact: 'Team Veiligheid' },
+      fields: {
+        omschrijving:
+          'De zomer komt eraan. Sluit ramen en deuren als u weggaat, ook voor even.\n\n- Laat geen sleutels liggen\n- Vraag de buren om de post',
+        contact: 'Team Veiligheid',
+      },
       audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
     });
-    if (created.status !== 201) throw new Error(`writing the mail failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`writing the mail failed: ${created.status} ${JSON.stringify(created.body)}`);
     const mailId = idOf(created.body);
     const memory = sampleMemory(50);
     const bar = startProgressBar(`mail (${bench.kind})`, settings.recipients);
@@ -227,22 +305,30 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
       return row?.status ?? '';
     };
     let lastStatusCheck = 0;
-    await until(async () => {
-      bar.update(relay.figures.received);
-      if (Number.isNaN(queuedMs) && Date.now() - lastStatusCheck > 200) {
-        lastStatusCheck = Date.now();
-        if ((await statusOf()) !== 'queuing' && (await statusOf()) !== 'scheduled') queuedMs = Date.now() - sentAt;
-      }
-      return relay.figures.received >= settings.recipients / 2;
-    }, deadline, 'half the newsletter');
+    await until(
+      async () => {
+        bar.update(relay.figures.received);
+        if (Number.isNaN(queuedMs) && Date.now() - lastStatusCheck > 200) {
+          lastStatusCheck = Date.now();
+          if ((await statusOf()) !== 'queuing' && (await statusOf()) !== 'scheduled') queuedMs = Date.now() - sentAt;
+        }
+        return relay.figures.received >= settings.recipients / 2;
+      },
+      deadline,
+      'half the newsletter',
+    );
 
     const yieldsBefore = system.mail.dispatcher.figures().yields;
     secondStart = Date.now();
     const actionDuringMail = await timeAction(system, centralist, settings.smsRecipients, deadline);
-    await until(() => {
-      bar.update(relay.figures.received);
-      return relay.figures.received >= settings.recipients;
-    }, deadline, 'the whole newsletter');
+    await until(
+      () => {
+        bar.update(relay.figures.received);
+        return relay.figures.received >= settings.recipients;
+      },
+      deadline,
+      'the whole newsletter',
+    );
     await until(async () => (await statusOf()) === 'sent', deadline, 'the mail to be stored as sent');
     bar.stop();
     const cpu = process.cpuUsage(cpuBefore);
@@ -252,7 +338,11 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
       'select recipients, sent, delivered, bounced, failed, skipped, cancelled from mails where id = $1',
       [mailId],
     );
-    await until(() => relay.figures.received >= settings.recipients && relay.figures.addresses > 0, deadline, 'the relay\'s last figures');
+    await until(
+      () => relay.figures.received >= settings.recipients && relay.figures.addresses > 0,
+      deadline,
+      "the relay's last figures",
+    );
     const notExactlyOnce = relay.figures.notOnce + (settings.recipients - relay.figures.addresses);
     return {
       recipients: settings.recipients,
@@ -292,8 +382,17 @@ interface RelayFigures {
 }
 
 /** The SMTP simulator in a child process; its figures arrive as JSON lines. */
-async function startRelayProcess(): Promise<{ readonly port: number; readonly figures: RelayFigures; onFigures(listener: (now: RelayFigures, before: RelayFigures) => void): void; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./smtp-simulator-process.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startRelayProcess(): Promise<{
+  readonly port: number;
+  readonly figures: RelayFigures;
+  onFigures(listener: (now: RelayFigures, before: RelayFigures) => void): void;
+  stop(): void;
+}> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL('./smtp-simulator-process.ts', import.meta.url))],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   if (child.stdout === null) throw new Error('no stdout from the SMTP simulator process');
   const lines = createInterface({ input: child.stdout });
   const port = await new Promise<number>((resolve, reject) => {

@@ -13,7 +13,10 @@ import { seenDayOf } from '../src/domain/push/seen-day.js';
 import { loadConfig } from '../src/config.js';
 import type { LatLon } from '../src/domain/geo/lat-lon.js';
 import { startSystem } from '../src/compose/system.js';
-import type { LocalPushServiceStats, PushSubscriptionJson } from '../src/adapters/channels/web-push/local-push-service.js';
+import type {
+  LocalPushServiceStats,
+  PushSubscriptionJson,
+} from '../src/adapters/channels/web-push/local-push-service.js';
 import type { BenchDatabase } from './bench-database.js';
 import { clockFrom } from './bench-clock.js';
 import { AMSTERDAM_DAM, BENCH_MOMENT } from './bench-places.js';
@@ -40,7 +43,12 @@ export interface PushRunFigures {
   /** Pushes over start request to last accepted. */
   readonly endToEndPerSecond: number;
   /** The fan-out's row in the database: what the system counted. */
-  readonly stored: { readonly targeted: number; readonly accepted: number; readonly gone: number; readonly failed: number };
+  readonly stored: {
+    readonly targeted: number;
+    readonly accepted: number;
+    readonly gone: number;
+    readonly failed: number;
+  };
   readonly push: LocalPushServiceStats;
   readonly tokensSigned: number;
   readonly memory: MemoryFigures;
@@ -84,10 +92,18 @@ export async function runPushBench(bench: BenchDatabase, settings: PushSettings)
     for (const threads of settings.threadCounts) {
       const clock = clockFrom(BENCH_MOMENT);
       const config = loadConfig({
-        PORT: '0', SMSC_SIMULATOR_PORT: '0', REDIRECT_SIP_PORT: '0', DEMO: 'false', LOG_LEVEL: 'warn',
-        PUSH_SIMULATOR: 'false', PUSH_EXTRA_SERVICE_ORIGINS: pushService.origin, PUSH_ENCRYPTION_THREADS: String(threads),
-        PUSH_REQUESTS_PER_MINUTE: '1000000', APP_REQUESTS_PER_MINUTE: '100000',
-        VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey,
+        PORT: '0',
+        SMSC_SIMULATOR_PORT: '0',
+        REDIRECT_SIP_PORT: '0',
+        DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        PUSH_SIMULATOR: 'false',
+        PUSH_EXTRA_SERVICE_ORIGINS: pushService.origin,
+        PUSH_ENCRYPTION_THREADS: String(threads),
+        PUSH_REQUESTS_PER_MINUTE: '1000000',
+        APP_REQUESTS_PER_MINUTE: '100000',
+        VAPID_PUBLIC_KEY: vapid.publicKey,
+        VAPID_PRIVATE_KEY: vapid.privateKey,
         ...pushEnv(),
       });
       const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
@@ -100,31 +116,53 @@ export async function runPushBench(bench: BenchDatabase, settings: PushSettings)
           const sample = phones.slice(0, Math.min(HTTP_SAMPLE, phones.length));
           const started = performance.now();
           const overHttp = await inParallel(`push subscribe (${bench.kind})`, sample, async (phone) => {
-            const body = await request(url, 'POST', '/app/v1/push/subscriptions', null, { subscription: phone.subscription });
+            const body = await request(url, 'POST', '/app/v1/push/subscriptions', null, {
+              subscription: phone.subscription,
+            });
             const created = JSON.parse(body) as { id: string; deviceToken: string };
             return { ...phone, id: created.id, deviceToken: created.deviceToken };
           });
           subscribePerSecond = Math.round(sample.length / ((performance.now() - started) / 1000));
-          registered = [...overHttp, ...(await insertSubscriptions(system.database, phones.slice(sample.length), clock.now()))];
+          registered = [
+            ...overHttp,
+            ...(await insertSubscriptions(system.database, phones.slice(sample.length), clock.now())),
+          ];
         }
         // Presence likewise: the sample over the API, the rest straight into this process's presence index.
         const sample = registered.slice(0, Math.min(HTTP_SAMPLE, registered.length));
         const presenceStarted = performance.now();
         await inParallel(`push presence (${threads} thr)`, sample, (phone) =>
-          request(url, 'PUT', `/app/v1/push/subscriptions/${phone.id}/presence`, `Device ${phone.deviceToken}`, { cell: phone.cell }),
+          request(url, 'PUT', `/app/v1/push/subscriptions/${phone.id}/presence`, `Device ${phone.deviceToken}`, {
+            cell: phone.cell,
+          }),
         );
         const presencePerSecond = Math.round(sample.length / ((performance.now() - presenceStarted) / 1000));
         const tokens = createDeviceTokens();
         for (const phone of registered.slice(sample.length)) {
-          const target = { subscriptionId: phone.id, endpoint: phone.subscription.endpoint, p256dh: phone.subscription.keys.p256dh, auth: phone.subscription.keys.auth };
-          system.push.presence.mark({ target, tokenHash: tokens.hashOf(phone.deviceToken) ?? '' }, phone.cell as PresenceCell, clock.now());
+          const target = {
+            subscriptionId: phone.id,
+            endpoint: phone.subscription.endpoint,
+            p256dh: phone.subscription.keys.p256dh,
+            auth: phone.subscription.keys.auth,
+          };
+          system.push.presence.mark(
+            { target, tokenHash: tokens.hashOf(phone.deviceToken) ?? '' },
+            phone.cell as PresenceCell,
+            clock.now(),
+          );
         }
         runs.push(await timeFanout(url, system, pushService.origin, threads, settings, presencePerSecond));
       } finally {
         await system.stop();
       }
     }
-    return { subscriptions: settings.subscriptions, cells, areaRadiusKm: AREA_RADIUS_METRES / 1000, subscribePerSecond, runs };
+    return {
+      subscriptions: settings.subscriptions,
+      cells,
+      areaRadiusKm: AREA_RADIUS_METRES / 1000,
+      subscribePerSecond,
+      runs,
+    };
   } finally {
     pushService.stop();
   }
@@ -133,7 +171,9 @@ export async function runPushBench(bench: BenchDatabase, settings: PushSettings)
 /** PUSH_* variables of the environment reach the system (e.g. PUSH_MAX_IN_FLIGHT, PUSH_CONNECTIONS_PER_ORIGIN). */
 function pushEnv(): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && /^PUSH_(MAX_IN_FLIGHT|CONNECTIONS_PER_ORIGIN)$/.test(e[0])),
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && /^PUSH_(MAX_IN_FLIGHT|CONNECTIONS_PER_ORIGIN)$/.test(e[0]),
+    ),
   );
 }
 
@@ -151,7 +191,8 @@ async function timeFanout(
     message: 'Vermist: Sanne (8), blond haar, roze jas. Gezien bij de Dam.',
     area: { kind: 'circle', centre: AMSTERDAM_DAM.centre, radiusMetres: AREA_RADIUS_METRES },
   });
-  if (created.status !== 201) throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
   const actionId = idOf(created.body);
   await fetch(`${origin}/stats/reset`, { method: 'POST' }).then((r) => r.text());
 
@@ -160,11 +201,13 @@ async function timeFanout(
   const startedAt = Date.now();
   const started = await callApi(url, token, 'POST', `/api/v1/actions/${actionId}/start`);
   const startRequestMs = Date.now() - startedAt;
-  if (started.status !== 200) throw new Error(`starting the action failed: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 200)
+    throw new Error(`starting the action failed: ${started.status} ${JSON.stringify(started.body)}`);
   const deadline = startedAt + settings.timeoutMs;
   let stats = await pushStats(origin);
   while (stats.accepted + stats.refused < settings.subscriptions) {
-    if (Date.now() > deadline) throw new Error(`push fan-out not done after ${settings.timeoutMs} ms: ${stats.accepted} accepted`);
+    if (Date.now() > deadline)
+      throw new Error(`push fan-out not done after ${settings.timeoutMs} ms: ${stats.accepted} accepted`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     stats = await pushStats(origin);
     bar.update(stats.accepted);
@@ -208,7 +251,11 @@ interface RegisteredPhone extends BenchPhone {
 }
 
 /** Subscriptions as POST /app/v1/push/subscriptions stores them, many rows per statement. */
-async function insertSubscriptions(database: Database, phones: readonly BenchPhone[], at: Date): Promise<RegisteredPhone[]> {
+async function insertSubscriptions(
+  database: Database,
+  phones: readonly BenchPhone[],
+  at: Date,
+): Promise<RegisteredPhone[]> {
   const tokens = createDeviceTokens();
   const registered = phones.map((phone) => ({ ...phone, id: randomUUID(), deviceToken: tokens.issue().token }));
   const bar = startProgressBar('push subscriptions', registered.length);
@@ -219,8 +266,13 @@ async function insertSubscriptions(database: Database, phones: readonly BenchPho
        select id, endpoint, p256dh, auth, token_hash, $6, $7::date
        from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) as s(id, endpoint, p256dh, auth, token_hash)`,
       [
-        chunk.map((p) => p.id), chunk.map((p) => p.subscription.endpoint), chunk.map((p) => p.subscription.keys.p256dh),
-        chunk.map((p) => p.subscription.keys.auth), chunk.map((p) => tokens.hashOf(p.deviceToken)), at, seenDayOf(at),
+        chunk.map((p) => p.id),
+        chunk.map((p) => p.subscription.endpoint),
+        chunk.map((p) => p.subscription.keys.p256dh),
+        chunk.map((p) => p.subscription.keys.auth),
+        chunk.map((p) => tokens.hashOf(p.deviceToken)),
+        at,
+        seenDayOf(at),
       ],
     );
     bar.update(i + chunk.length);
@@ -252,7 +304,13 @@ async function createPhones(origin: string, count: number, applicationServerKey:
 }
 
 /** One JSON request as the app sends it; returns the body, throws on anything but 2xx. */
-async function request(baseUrl: string, method: 'POST' | 'PUT', path: string, authorization: string | null, body: unknown): Promise<string> {
+async function request(
+  baseUrl: string,
+  method: 'POST' | 'PUT',
+  path: string,
+  authorization: string | null,
+  body: unknown,
+): Promise<string> {
   const response = await fetch(baseUrl + path, {
     method,
     headers: { 'content-type': 'application/json', ...(authorization === null ? {} : { authorization }) },
@@ -283,9 +341,13 @@ async function inParallel<T, R>(label: string, items: readonly T[], work: (item:
 }
 
 async function startPushServiceProcess(): Promise<{ readonly origin: string; stop(): void }> {
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL('./push-service-process.ts', import.meta.url))], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(new URL('./push-service-process.ts', import.meta.url))],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const stdout = child.stdout;
   if (stdout === null) throw new Error('no stdout from the push service process');
   const line = await new Promise<string>((resolve, reject) => {

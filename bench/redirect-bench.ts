@@ -4,7 +4,10 @@ import { pino } from 'pino';
 import { createAddressAllowList } from '../src/adapters/call-routing/address-allow-list.js';
 import { startSipRedirectServer } from '../src/adapters/call-routing/sip-redirect-server.js';
 import { createBatchedCallRoutingLog } from '../src/adapters/store/batched-call-routing-log.js';
-import { callRoutingStatements, createSqlCallRoutingRepository } from '../src/adapters/store/sql-call-routing-repository.js';
+import {
+  callRoutingStatements,
+  createSqlCallRoutingRepository,
+} from '../src/adapters/store/sql-call-routing-repository.js';
 import { createRouteCaller } from '../src/app/call-routing/route-caller.js';
 import { loadScenario } from '../test/support/redirect-scenarios.js';
 import { runSipp } from '../test/support/sipp-client.js';
@@ -93,7 +96,8 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
   );
   const registered = await db.query<{ msisdn: string }>('select msisdn from registrations order by id limit 5000');
   const unknown = Array.from({ length: 5_000 }, (_, i) => `+3188${String(i).padStart(7, '0')}`);
-  if (registered.length === 0) throw new Error('no registrations: the redirect phase needs seeded participants as registered callers');
+  if (registered.length === 0)
+    throw new Error('no registrations: the redirect phase needs seeded participants as registered callers');
   const callers = interleave([active.map((r) => r.msisdn), registered.map((r) => r.msisdn), unknown], [6, 2, 2]);
 
   // The plans of the statements the lookup function runs: one caller of an active action, one registered caller.
@@ -107,13 +111,23 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
     ...(await explain(registeredSql, [registered[0]?.msisdn ?? '+31600000000'])),
   ];
 
-
   const logger = pino({ level: 'warn' }, pino.destination(2));
   const log = createBatchedCallRoutingLog(db, { flushIntervalMs: 50, maxBatch: 500, maxPending: 100_000 }, logger);
   const decisionTimes: number[] = [];
   const decide = createRouteCaller(
-    { calls: createSqlCallRoutingRepository(db), log, clock: { now: () => new Date() }, listener: { callRouted: () => undefined }, logger },
-    { lookbackMs: LOOKBACK_HOURS * 3_600_000, nationalTarget: 'sip:meldkamer-landelijk@politie.nl', lookupTimeoutMs: 500, maxConcurrentLookups: 64 },
+    {
+      calls: createSqlCallRoutingRepository(db),
+      log,
+      clock: { now: () => new Date() },
+      listener: { callRouted: () => undefined },
+      logger,
+    },
+    {
+      lookbackMs: LOOKBACK_HOURS * 3_600_000,
+      nationalTarget: 'sip:meldkamer-landelijk@politie.nl',
+      lookupTimeoutMs: 500,
+      maxConcurrentLookups: 64,
+    },
   );
   const routeCaller: typeof decide = async (caller, transport) => {
     const started = performance.now();
@@ -122,7 +136,13 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
     return decision;
   };
   const server = await startSipRedirectServer(
-    { host: '127.0.0.1', port: 0, limits: { maxMessageBytes: 16_384, maxHeaders: 64, maxHeaderLineBytes: 2_048 }, allowed: createAddressAllowList(['127.0.0.1']), maxTransactions: 200_000 },
+    {
+      host: '127.0.0.1',
+      port: 0,
+      limits: { maxMessageBytes: 16_384, maxHeaders: 64, maxHeaderLineBytes: 2_048 },
+      allowed: createAddressAllowList(['127.0.0.1']),
+      maxTransactions: 200_000,
+    },
     { routeCaller, logger },
   );
   const steps: RedirectStep[] = [];
@@ -139,7 +159,9 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
         shed: (await shedCount(db, log)) - shedBefore,
       };
       steps.push(step);
-      process.stderr.write(`redirect ${rate}/s offered: ${step.answeredPerSecond}/s answered, p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms (decision p50 ${step.decisionP50Ms}, p99 ${step.decisionP99Ms} ms), ${step.failed} failed, ${step.shed} shed\n`);
+      process.stderr.write(
+        `redirect ${rate}/s offered: ${step.answeredPerSecond}/s answered, p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms (decision p50 ${step.decisionP50Ms}, p99 ${step.decisionP99Ms} ms), ${step.failed} failed, ${step.shed} shed\n`,
+      );
       // Past saturation the figures only describe the queue.
       if (step.failed > step.calls / 100 || step.shed > step.calls / 100 || step.p99Ms > 200) break;
     }
@@ -149,7 +171,11 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
     await log.close();
   }
   const reasons = Object.fromEntries(
-    (await db.query<{ reason: string; n: number }>('select reason, count(*)::int as n from call_routings group by reason order by reason')).map((r) => [r.reason, r.n]),
+    (
+      await db.query<{ reason: string; n: number }>(
+        'select reason, count(*)::int as n from call_routings group by reason order by reason',
+      )
+    ).map((r) => [r.reason, r.n]),
   );
   await removeBenchData(db, actionIds);
   return {
@@ -157,7 +183,9 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
     actions: { active: ACTIONS / 2, closed: ACTIONS / 2 },
     callers: { ofActiveAction: 0.6, registered: 0.2, unknown: 0.2 },
     plan,
-    planUsesIndex: plan.some((line) => line.includes('deliveries_msisdn_recent')) && plan.some((line) => line.includes('registrations_msisdn')),
+    planUsesIndex:
+      plan.some((line) => line.includes('deliveries_msisdn_recent')) &&
+      plan.some((line) => line.includes('registrations_msisdn')),
     steps,
     reasons,
     server: serverStats,
@@ -166,11 +194,18 @@ export async function runRedirectBench(bench: BenchDatabase, settings: RedirectS
 
 async function shedCount(db: BenchDatabase['database'], log: { flush(): Promise<void> }): Promise<number> {
   await log.flush();
-  const [row] = await db.query<{ n: number }>("select count(*)::int as n from call_routings where reason in ('overloaded', 'lookup-failed')");
+  const [row] = await db.query<{ n: number }>(
+    "select count(*)::int as n from call_routings where reason in ('overloaded', 'lookup-failed')",
+  );
   return row?.n ?? 0;
 }
 
-async function runStep(port: number, rate: number, seconds: number, callers: readonly string[]): Promise<Omit<RedirectStep, 'shed' | 'decisionP50Ms' | 'decisionP99Ms'>> {
+async function runStep(
+  port: number,
+  rate: number,
+  seconds: number,
+  callers: readonly string[],
+): Promise<Omit<RedirectStep, 'shed' | 'decisionP50Ms' | 'decisionP99Ms'>> {
   const calls = rate * seconds;
   const injection = `SEQUENTIAL\n${Array.from({ length: Math.min(calls, callers.length) }, (_, i) => `${callers[i % callers.length]};`).join('\n')}\n`;
   const started = performance.now();
@@ -183,7 +218,20 @@ async function runStep(port: number, rate: number, seconds: number, callers: rea
     rate,
     limit: Math.max(100, rate),
     timeoutSeconds: seconds * 4 + 30,
-    extraArgs: ['-trace_rtt', '-rtt_freq', '1', '-inf', 'callers.csv', '-trace_stat', '-stf', 'stats.csv', '-fd', '1', '-max_socket', '1024'],
+    extraArgs: [
+      '-trace_rtt',
+      '-rtt_freq',
+      '1',
+      '-inf',
+      'callers.csv',
+      '-trace_stat',
+      '-stf',
+      'stats.csv',
+      '-fd',
+      '1',
+      '-max_socket',
+      '1024',
+    ],
     beforeStart: (dir) => writeFile(join(dir, 'callers.csv'), injection),
   });
   const elapsedSeconds = (performance.now() - started) / 1000;
@@ -191,7 +239,8 @@ async function runStep(port: number, rate: number, seconds: number, callers: rea
     const rttFile = (await readdir(run.dir)).find((f) => f.endsWith('_rtt.csv'));
     const times = rttFile === undefined ? [] : parseRtt(await readFile(join(run.dir, rttFile), 'utf8'));
     const counts = parseStats(await readFile(join(run.dir, 'stats.csv'), 'utf8').catch(() => ''));
-    if (counts === null || times.length === 0) throw new Error(`SIPp measured no call (exit ${run.code}):\n${run.output.slice(-2_000)}`);
+    if (counts === null || times.length === 0)
+      throw new Error(`SIPp measured no call (exit ${run.code}):\n${run.output.slice(-2_000)}`);
     return {
       offeredPerSecond: rate,
       calls,
@@ -242,7 +291,10 @@ function interleave(lists: readonly (readonly string[])[], weights: readonly num
   return out;
 }
 
-async function insertActions(db: BenchDatabase['database'], now: Date): Promise<{ actionId: string; messageId: string }[]> {
+async function insertActions(
+  db: BenchDatabase['database'],
+  now: Date,
+): Promise<{ actionId: string; messageId: string }[]> {
   const staff = crypto.randomUUID();
   const meldkamers = (await db.query<{ code: string }>('select code from meldkamers order by code')).map((r) => r.code);
   await db.execute("insert into staff (id, name, role) values ($1, 'Redirect bench', 'landelijk-beheer')", [staff]);
@@ -255,9 +307,20 @@ async function insertActions(db: BenchDatabase['database'], now: Date): Promise<
     await db.execute(
       `insert into actions (id, number, type, meldkamer_code, status, priority, message, area, result, created_at, created_by, started_at, started_by, updated_at)
        values ($1, $2, 'vermissing', $3, $4, 1, 'Bench', '{"kind":"circle","centre":{"lat":52.37,"lon":4.89},"radiusMetres":1000}', $5, $6, $7, $6, $7, $6)`,
-      [actionId, `BENCH-${k}-${actionId.slice(0, 6)}`, meldkamers[k % meldkamers.length], closed ? 'afgesloten' : 'actief', closed ? 'gevonden' : null, at, staff],
+      [
+        actionId,
+        `BENCH-${k}-${actionId.slice(0, 6)}`,
+        meldkamers[k % meldkamers.length],
+        closed ? 'afgesloten' : 'actief',
+        closed ? 'gevonden' : null,
+        at,
+        staff,
+      ],
     );
-    await db.execute("insert into action_messages (id, action_id, ordinal, kind, text, created_at, created_by) values ($1, $2, 1, 'alert', 'Bench', $3, $4)", [messageId, actionId, at, staff]);
+    await db.execute(
+      "insert into action_messages (id, action_id, ordinal, kind, text, created_at, created_by) values ($1, $2, 1, 'alert', 'Bench', $3, $4)",
+      [messageId, actionId, at, staff],
+    );
     actions.push({ actionId, messageId });
   }
   return actions;

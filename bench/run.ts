@@ -35,12 +35,33 @@ async function inChildProcess(store: DatabaseKind, options: BenchOptions): Promi
   const resultFile = join(folder, 'result.json');
   try {
     const args = [
-      ...process.execArgv, fileURLToPath(import.meta.url), '--store', store, '--participants', String(options.participants),
-      '--only', [...options.only].join(','), '--runs', String(options.runs), '--fanout-recipients', String(options.fanoutRecipients),
-      '--redirect-deliveries', String(options.redirectDeliveries), '--voice-recipients', String(options.voiceRecipients),
-      '--push-subscriptions', String(options.pushSubscriptions), '--dashboard-actions-per-month', String(options.dashboardActionsPerMonth),
-      '--mail-recipients', String(options.mailRecipients),
-      '--database-url', options.databaseUrl, '--result-file', resultFile, ...(options.keep ? ['--keep'] : []),
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      '--store',
+      store,
+      '--participants',
+      String(options.participants),
+      '--only',
+      [...options.only].join(','),
+      '--runs',
+      String(options.runs),
+      '--fanout-recipients',
+      String(options.fanoutRecipients),
+      '--redirect-deliveries',
+      String(options.redirectDeliveries),
+      '--voice-recipients',
+      String(options.voiceRecipients),
+      '--push-subscriptions',
+      String(options.pushSubscriptions),
+      '--dashboard-actions-per-month',
+      String(options.dashboardActionsPerMonth),
+      '--mail-recipients',
+      String(options.mailRecipients),
+      '--database-url',
+      options.databaseUrl,
+      '--result-file',
+      resultFile,
+      ...(options.keep ? ['--keep'] : []),
     ];
     const code = await new Promise<number | null>((resolve, reject) => {
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -50,7 +71,9 @@ async function inChildProcess(store: DatabaseKind, options: BenchOptions): Promi
     const text = await readFile(resultFile, 'utf8').catch(() => null);
     const result = text === null ? undefined : (JSON.parse(text) as { results: StoreResult[] }).results[0];
     // A crashed run (PGlite out of memory, say) still shows up in the table, with how it ended.
-    return result ?? failedRun(store, options, `the ${store} bench process ended with code ${code} and wrote no figures`);
+    return (
+      result ?? failedRun(store, options, `the ${store} bench process ended with code ${code} and wrote no figures`)
+    );
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -58,8 +81,21 @@ async function inChildProcess(store: DatabaseKind, options: BenchOptions): Promi
 
 function failedRun(store: DatabaseKind, options: BenchOptions, error: string): StoreResult {
   return {
-    store, participants: options.participants, reusedDatabase: false, seed: null, targeting: null, plan: null, fanout: null, redirect: null, voice: null, push: null, dashboard: null, mail: null,
-    errors: [error], loadAverage: { start: 0, end: 0 }, seconds: 0,
+    store,
+    participants: options.participants,
+    reusedDatabase: false,
+    seed: null,
+    targeting: null,
+    plan: null,
+    fanout: null,
+    redirect: null,
+    voice: null,
+    push: null,
+    dashboard: null,
+    mail: null,
+    errors: [error],
+    loadAverage: { start: 0, end: 0 },
+    seconds: 0,
   };
 }
 

@@ -41,7 +41,8 @@ export async function runSeedBench(bench: BenchDatabase, count: number): Promise
     gemeenten,
     pc4Centroids,
     at: SEEDED_AT,
-    registeredAt: (index, participant) => registrationDate(plan, index, HISTORY_SEED, participant.registrations[0]?.gemeenteCode ?? ''),
+    registeredAt: (index, participant) =>
+      registrationDate(plan, index, HISTORY_SEED, participant.registrations[0]?.gemeenteCode ?? ''),
     onProgress: (done) => {
       bar.update(done);
       memory.sample();

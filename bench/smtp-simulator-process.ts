@@ -4,7 +4,10 @@
 import { pino } from 'pino';
 import { startSmtpSimulator } from '../src/adapters/channels/email-smtp/smtp-simulator.js';
 
-const simulator = await startSmtpSimulator({ host: '127.0.0.1', port: 0, keep: 0 }, { logger: pino({ level: 'warn' }, pino.destination(2)) });
+const simulator = await startSmtpSimulator(
+  { host: '127.0.0.1', port: 0, keep: 0 },
+  { logger: pino({ level: 'warn' }, pino.destination(2)) },
+);
 let firstAt = 0;
 let lastAt = 0;
 simulator.onMessage((m) => {
@@ -19,7 +22,9 @@ const report = () => {
   reported = simulator.received;
   let notOnce = 0;
   for (const n of simulator.perRecipient.values()) if (n !== 1) notOnce += 1;
-  process.stdout.write(`${JSON.stringify({ received: simulator.received, firstAt, lastAt, addresses: simulator.perRecipient.size, notOnce })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ received: simulator.received, firstAt, lastAt, addresses: simulator.perRecipient.size, notOnce })}\n`,
+  );
 };
 const timer = setInterval(report, 100);
 process.once('SIGTERM', () => {

@@ -41,7 +41,12 @@ function fanoutEnv(): Record<string, string> {
   const fromEnvironment = Object.entries(process.env).filter(
     (e): e is [string, string] => e[1] !== undefined && /^(SMPP|DISPATCH)_/.test(e[0]),
   );
-  return { SMPP_BINDS: '4', SMPP_WINDOW: '1000', SMPP_MESSAGES_PER_SECOND: '100000', ...Object.fromEntries(fromEnvironment) };
+  return {
+    SMPP_BINDS: '4',
+    SMPP_WINDOW: '1000',
+    SMPP_MESSAGES_PER_SECOND: '100000',
+    ...Object.fromEntries(fromEnvironment),
+  };
 }
 const FANOUT_TIMEOUT_MS = 10 * 60_000;
 const VOICE_TIMEOUT_MS = 30 * 60_000;
@@ -58,7 +63,9 @@ export async function benchStore(store: DatabaseKind, options: BenchOptions): Pr
     } catch (error) {
       // One phase failing (say, PGlite running out of memory) must not hide the others' figures.
       errors.push(`${phase}: ${error instanceof Error ? error.message : String(error)}`);
-      process.stderr.write(`${store} ${phase} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${store} ${phase} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       return null;
     }
   };
@@ -67,35 +74,77 @@ export async function benchStore(store: DatabaseKind, options: BenchOptions): Pr
     const [row] = await bench.database.query<{ n: number }>('select count(*)::int as n from participants');
     const present = row?.n ?? 0;
     const reusedDatabase = options.keep && present === options.participants;
-    if (!reusedDatabase && present > 0) throw new Error(`the kept ${store} database holds ${present} participants, not ${options.participants}: drop it`);
+    if (!reusedDatabase && present > 0)
+      throw new Error(`the kept ${store} database holds ${present} participants, not ${options.participants}: drop it`);
     // Targeting and fan-out need the participants (redirect: as registered callers), so they are seeded even
     // when seeding is not measured; the voice bench brings its own.
-    const needsParticipants = (['seed', 'targeting', 'fanout', 'redirect', 'dashboard'] as const).some((p) => options.only.has(p));
-    const seed = reusedDatabase || !needsParticipants ? null : await attempt('seed', () => runSeedBench(bench, options.participants));
+    const needsParticipants = (['seed', 'targeting', 'fanout', 'redirect', 'dashboard'] as const).some((p) =>
+      options.only.has(p),
+    );
+    const seed =
+      reusedDatabase || !needsParticipants
+        ? null
+        : await attempt('seed', () => runSeedBench(bench, options.participants));
     const seeded = reusedDatabase || seed !== null;
     const database = createStore(bench.database);
-    const targeting = seeded && options.only.has('targeting') ? await attempt('targeting', () => runTargetingBench(database, options.runs, store)) : null;
+    const targeting =
+      seeded && options.only.has('targeting')
+        ? await attempt('targeting', () => runTargetingBench(database, options.runs, store))
+        : null;
     const dam2km: Area = { kind: 'circle', centre: AMSTERDAM_DAM.centre, radiusMetres: 2_000 };
-    const plan = seeded && options.only.has('targeting') ? await attempt('explain', () => explainFindCandidates(bench.database, dam2km, 'Amsterdam Dam 2 km')) : null;
-    const fanout = seeded && options.only.has('fanout')
-      ? await attempt('fanout', () => runFanoutBench(bench, { targetRecipients: options.fanoutRecipients, env: fanoutEnv(), timeoutMs: FANOUT_TIMEOUT_MS }))
-      : null;
+    const plan =
+      seeded && options.only.has('targeting')
+        ? await attempt('explain', () => explainFindCandidates(bench.database, dam2km, 'Amsterdam Dam 2 km'))
+        : null;
+    const fanout =
+      seeded && options.only.has('fanout')
+        ? await attempt('fanout', () =>
+            runFanoutBench(bench, {
+              targetRecipients: options.fanoutRecipients,
+              env: fanoutEnv(),
+              timeoutMs: FANOUT_TIMEOUT_MS,
+            }),
+          )
+        : null;
     const redirect = options.only.has('redirect')
-      ? await attempt('redirect', () => runRedirectBench(bench, { deliveries: options.redirectDeliveries, rates: [250, 500, 1_000, 2_000, 4_000], secondsPerStep: 10 }))
+      ? await attempt('redirect', () =>
+          runRedirectBench(bench, {
+            deliveries: options.redirectDeliveries,
+            rates: [250, 500, 1_000, 2_000, 4_000],
+            secondsPerStep: 10,
+          }),
+        )
       : null;
     const voice = options.only.has('voice')
-      ? await attempt('voice', () => runVoiceBench(bench, { recipients: options.voiceRecipients, maxConcurrentCalls: 60, timeoutMs: VOICE_TIMEOUT_MS }))
+      ? await attempt('voice', () =>
+          runVoiceBench(bench, {
+            recipients: options.voiceRecipients,
+            maxConcurrentCalls: 60,
+            timeoutMs: VOICE_TIMEOUT_MS,
+          }),
+        )
       : null;
     const push = options.only.has('push')
-      ? await attempt('push', () => runPushBench(bench, { subscriptions: options.pushSubscriptions, threadCounts: PUSH_THREAD_COUNTS, timeoutMs: PUSH_TIMEOUT_MS }))
+      ? await attempt('push', () =>
+          runPushBench(bench, {
+            subscriptions: options.pushSubscriptions,
+            threadCounts: PUSH_THREAD_COUNTS,
+            timeoutMs: PUSH_TIMEOUT_MS,
+          }),
+        )
       : null;
     // Last: it adds two years of actions, which the phases before should not see.
-    const dashboard = seeded && options.only.has('dashboard')
-      ? await attempt('dashboard', () => runDashboardBench(bench, { runs: options.runs, actionsPerMonth: options.dashboardActionsPerMonth }))
-      : null;
+    const dashboard =
+      seeded && options.only.has('dashboard')
+        ? await attempt('dashboard', () =>
+            runDashboardBench(bench, { runs: options.runs, actionsPerMonth: options.dashboardActionsPerMonth }),
+          )
+        : null;
     // After everything else: it adds its own participants (a gemeente of newsletter readers) and two actions.
     const mail = options.only.has('mail')
-      ? await attempt('mail', () => runMailBench(bench, { recipients: options.mailRecipients, smsRecipients: 500, timeoutMs: MAIL_TIMEOUT_MS }))
+      ? await attempt('mail', () =>
+          runMailBench(bench, { recipients: options.mailRecipients, smsRecipients: 500, timeoutMs: MAIL_TIMEOUT_MS }),
+        )
       : null;
     return {
       store,

@@ -24,7 +24,9 @@ export interface TargetingFigures {
  * the domain (inside the circle, time window, one per number, nearest first).
  */
 export async function runTargetingBench(store: Store, runs: number, label: string): Promise<TargetingFigures[]> {
-  const cases = TARGETING_PLACES.flatMap((place) => TARGETING_RADII_METRES.map((radiusMetres) => ({ place, radiusMetres })));
+  const cases = TARGETING_PLACES.flatMap((place) =>
+    TARGETING_RADII_METRES.map((radiusMetres) => ({ place, radiusMetres })),
+  );
   const bar = startProgressBar(`targeting (${label})`, cases.length * (runs + 1));
   const figures: TargetingFigures[] = [];
   let done = 0;
@@ -72,5 +74,12 @@ export async function runTargetingBench(store: Store, runs: number, label: strin
 }
 
 function roundSummary(s: TimingSummary): TimingSummary {
-  return { runs: s.runs, p50: round(s.p50), p95: round(s.p95), min: round(s.min), max: round(s.max), mean: round(s.mean) };
+  return {
+    runs: s.runs,
+    p50: round(s.p50),
+    p95: round(s.p95),
+    min: round(s.min),
+    max: round(s.max),
+    mean: round(s.mean),
+  };
 }

@@ -58,35 +58,56 @@ export async function runVoiceBench(bench: BenchDatabase, settings: VoiceSetting
       id: randomUUID(),
       name: `Bellen ${i + 1}`,
       email: null,
-      registrations: [{
-        id: randomUUID(), msisdn: asMsisdn(`+3120${String(9_000_000 + i).padStart(7, '0')}`), channel: 'voice' as const,
-        postcode: '1011AA', houseNumber: i + 1, houseNumberAddition: null, city: 'Zee', location: PLACE, gemeenteCode: 'GM0363', timeWindows: [],
-      }],
+      registrations: [
+        {
+          id: randomUUID(),
+          msisdn: asMsisdn(`+3120${String(9_000_000 + i).padStart(7, '0')}`),
+          channel: 'voice' as const,
+          postcode: '1011AA',
+          houseNumber: i + 1,
+          houseNumberAddition: null,
+          city: 'Zee',
+          location: PLACE,
+          gemeenteCode: 'GM0363',
+          timeWindows: [],
+        },
+      ],
     })),
     clock.now(),
   );
   const config = loadConfig({
-    PORT: '0', SMSC_SIMULATOR_PORT: '0', REDIRECT_SIP_PORT: '0', DEMO: 'false', LOG_LEVEL: 'warn',
-    VOICE: 'simulator', VOICE_MAX_CONCURRENT_CALLS: String(settings.maxConcurrentCalls),
-    VOICE_TTS_WORDS_PER_MINUTE: String(WORDS_PER_MINUTE), VOICE_PLAYS: '1',
+    PORT: '0',
+    SMSC_SIMULATOR_PORT: '0',
+    REDIRECT_SIP_PORT: '0',
+    DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    VOICE: 'simulator',
+    VOICE_MAX_CONCURRENT_CALLS: String(settings.maxConcurrentCalls),
+    VOICE_TTS_WORDS_PER_MINUTE: String(WORDS_PER_MINUTE),
+    VOICE_PLAYS: '1',
   });
   const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
   const system = await startSystem(config, logger, { database: bench.database, clock });
   try {
     const simulator = system.voice.simulator;
-    if (simulator === null || system.url === null) throw new Error('the bench needs the voice simulator and a listening API');
+    if (simulator === null || system.url === null)
+      throw new Error('the bench needs the voice simulator and a listening API');
     const token = await createCentralistToken(system.store, 'RE05');
     const created = await callApi(system.url, token, 'POST', '/api/v1/actions', {
-      type: 'inbraak', message: MESSAGE, area: { kind: 'circle', centre: PLACE, radiusMetres: 100 },
+      type: 'inbraak',
+      message: MESSAGE,
+      area: { kind: 'circle', centre: PLACE, radiusMetres: 100 },
     });
-    if (created.status !== 201) throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating the action failed: ${created.status} ${JSON.stringify(created.body)}`);
     const actionId = idOf(created.body);
 
     const memory = sampleMemory(50);
     const bar = startProgressBar('voice', settings.recipients);
     const startedAt = Date.now();
     const started = await callApi(system.url, token, 'POST', `/api/v1/actions/${actionId}/start`);
-    if (started.status !== 200) throw new Error(`starting the action failed: ${started.status} ${JSON.stringify(started.body)}`);
+    if (started.status !== 200)
+      throw new Error(`starting the action failed: ${started.status} ${JSON.stringify(started.body)}`);
     const deadline = startedAt + settings.timeoutMs;
     let delivered = 0;
     while (delivered < settings.recipients) {
@@ -112,7 +133,9 @@ export async function runVoiceBench(bench: BenchDatabase, settings: VoiceSetting
       perNumber.set(c.to, (perNumber.get(c.to) ?? 0) + 1);
     }
     const [ok] = await bench.database.query<{ n: number }>(
-      `select count(*)::int as n from deliveries where action_id = $1 and channel = 'voice' and status = 'delivered'`, [actionId]);
+      `select count(*)::int as n from deliveries where action_id = $1 and channel = 'voice' and status = 'delivered'`,
+      [actionId],
+    );
     return {
       recipients: settings.recipients,
       maxConcurrentCalls: settings.maxConcurrentCalls,
@@ -124,7 +147,9 @@ export async function runVoiceBench(bench: BenchDatabase, settings: VoiceSetting
       callsPerMinute: Math.round((calls.length / Math.max(0.001, last - first)) * 60_000),
       peakAtTrunk: simulator.peakCalls,
       peakAtAgent: system.voice.channel.peakCalls,
-      limitHeld: simulator.peakCalls <= settings.maxConcurrentCalls && system.voice.channel.peakCalls <= settings.maxConcurrentCalls,
+      limitHeld:
+        simulator.peakCalls <= settings.maxConcurrentCalls &&
+        system.voice.channel.peakCalls <= settings.maxConcurrentCalls,
       answered: calls.filter((c) => c.finalStatus === 200).length,
       notOnce: [...perNumber.values()].filter((n) => n !== 1).length + (settings.recipients - perNumber.size),
       delivered: ok?.n ?? 0,

@@ -3,7 +3,13 @@ import { test } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
 import { providersWithoutSecret } from './config-oidc.js';
 
-const provider = { id: 'politie', name: 'Politie Amsterdam', issuer: 'https://sso.politie.example', clientId: 'plein', meldkamers: ['RE05'] };
+const provider = {
+  id: 'politie',
+  name: 'Politie Amsterdam',
+  issuer: 'https://sso.politie.example',
+  clientId: 'plein',
+  meldkamers: ['RE05'],
+};
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
     loadConfig(env);
@@ -15,7 +21,10 @@ const problemsOf = (env: Record<string, string>): string[] => {
 };
 
 test('single sign-on providers are read from JSON with their defaults', () => {
-  const config = loadConfig({ OIDC_PROVIDERS: JSON.stringify([provider]), OIDC_CLIENT_SECRETS: '{"politie":"geheim"}' });
+  const config = loadConfig({
+    OIDC_PROVIDERS: JSON.stringify([provider]),
+    OIDC_CLIENT_SECRETS: '{"politie":"geheim"}',
+  });
   assert.deepEqual(config.OIDC_PROVIDERS?.[0], {
     ...provider,
     gemeenten: [],
@@ -44,7 +53,10 @@ test('a bad provider list stops the start with the variable named', () => {
   ];
   for (const value of bad) {
     const problems = problemsOf({ OIDC_PROVIDERS: typeof value === 'string' ? value : JSON.stringify(value) });
-    assert.ok(problems.some((p) => p.startsWith('OIDC_PROVIDERS')), `${JSON.stringify(value)}: ${problems.join('; ')}`);
+    assert.ok(
+      problems.some((p) => p.startsWith('OIDC_PROVIDERS')),
+      `${JSON.stringify(value)}: ${problems.join('; ')}`,
+    );
   }
   assert.ok(problemsOf({ OIDC_CLIENT_SECRETS: '["geheim"]' }).some((p) => p.startsWith('OIDC_CLIENT_SECRETS')));
 });

@@ -14,7 +14,11 @@ test('the defaults run the embedded system with the SMSC simulator', () => {
 test('every bad variable is named at once', () => {
   assert.throws(
     () => loadConfig({ PORT: 'tachtig', SMSC: 'magic', DATABASE_URL: 'niet-een-url' }),
-    (error: unknown) => error instanceof ConfigError && error.problems.length === 3 && /PORT/.test(error.message) && /SMSC/.test(error.message),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.length === 3 &&
+      /PORT/.test(error.message) &&
+      /SMSC/.test(error.message),
   );
 });
 

@@ -13,7 +13,11 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const isAddressOrCidr = (entry: string): boolean => {
   const [address = '', prefix, ...rest] = entry.split('/');
   const family = isIP(address);
-  return family !== 0 && rest.length === 0 && (prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)));
+  return (
+    family !== 0 &&
+    rest.length === 0 &&
+    (prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)))
+  );
 };
 
 export const configSchema = z.object({
@@ -22,35 +26,110 @@ export const configSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine(isAddressOrCidr, 'geen IP-adres of CIDR-blok')))
-    .describe('Reverse proxies (IP or CIDR, comma-separated) whose X-Forwarded-For names the client; none: the connection\'s address is the client'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+    .describe(
+      "Reverse proxies (IP or CIDR, comma-separated) whose X-Forwarded-For names the client; none: the connection's address is the client",
+    ),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; without it the embedded PGlite is used'),
   DATABASE_POOL_SIZE: int(1, 200).default(10).describe('Connections to the PostgreSQL server'),
   DATA_DIR: z.string().default('var/data').describe('Folder of the embedded database (PGlite)'),
   DEMO: bool.default(true).describe('Seed demo participants and staff on first start and print demo tokens'),
   DEMO_PARTICIPANTS: int(0, 3_000_000).default(100_000).describe('Synthetic participants seeded on first start'),
-  DEMO_ACTIONS_PER_MONTH: int(0, 5_000).default(700).describe('Demo history: Burgernetacties per month over the last two years, spread by population (0: no history)'),
-  DASHBOARD_REFRESH_SECONDS: int(1, 3_600).default(30).describe("How often the dashboard counts active and just-ended actions again (recipients, 0800-0011 calls, tips)"),
-  SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30).describe('A staff login ends after this long without a request'),
-  SESSION_ABSOLUTE_HOURS: int(1, 48).default(12).describe('A staff login ends this long after it began, however active (a shift)'),
-  SESSION_COOKIE_SECURE: bool.default(true).describe('Staff session cookie only over HTTPS (named __Host-…); false only for plain-http development on another host than localhost'),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 100).default(10).describe('Failed logins (password, code or passkey) an account may have in LOGIN_ACCOUNT_WINDOW_MINUTES before its logins are slowed down (never locked; a browser that logged in to the account before is slowed only by its own failures)'),
-  LOGIN_ACCOUNT_WINDOW_MINUTES: int(1, 24 * 60).default(15).describe('Window for counting an account\'s failed logins'),
-  LOGIN_ACCOUNT_DELAY_SECONDS: int(1, 60).default(1).describe('How long a slowed account\'s next attempt waits after its latest failure; doubles with every further failure'),
-  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: int(1, 60 * 60).default(300).describe('The longest a slowed account\'s attempt waits, however many failures'),
-  LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 10_000).default(50).describe('Failed logins from one client address after which it must wait'),
-  LOGIN_ADDRESS_WINDOW_MINUTES: int(1, 24 * 60).default(15).describe('Window for counting a client address\'s failed logins'),
-  STAFF_ACTIVATION_HOURS: int(1, 24 * 14).default(72).describe('How long a new account\'s activation link works'),
-  WEBAUTHN_RP_ID: z.string().regex(/^[a-z0-9.-]+$/).default('localhost').describe('Passkey relying party ID: the portal\'s domain (not an IP address)'),
-  WEBAUTHN_ORIGIN: z.string().url().optional().describe('Origin passkeys are used on, e.g. https://plein.burgernet.nl (none: the request\'s own origin, if its host is WEBAUTHN_RP_ID)'),
-  OIDC_PROVIDERS: oidcProvidersSchema.optional().describe('Single sign-on per organisation: a JSON array of OpenID Connect providers (id, name, issuer, clientId, meldkamers/gemeenten/landelijk, claims; see README, *Single sign-on*); none: password login only'),
-  OIDC_CLIENT_SECRETS: oidcClientSecretsSchema.optional().describe('JSON object: provider id → client secret, one for every provider in OIDC_PROVIDERS (never logged)'),
-  OIDC_REDIRECT_ORIGIN: z.string().url().optional().describe('Origin identity providers send staff back to, e.g. https://plein.burgernet.nl (none: the request\'s own origin)'),
-  CONSOLE_MAP_TILE_URL: z.string().regex(/^https?:\/\/[^\s'"]+\{z\}[^\s'"]*$/).optional().describe('Map tiles under the meldkamer console, e.g. https://tiles.example.nl/{z}/{x}/{y}.png (none: the bundled gemeente boundaries only)'),
-  CONSOLE_MAP_ATTRIBUTION: z.string().max(200).default('').describe('Attribution shown with CONSOLE_MAP_TILE_URL tiles'),
-  SMSC: z.enum(['simulator', 'external']).default('simulator').describe('simulator: start the built-in SMSC; external: bind to SMPP_HOST'),
+  DEMO_ACTIONS_PER_MONTH: int(0, 5_000)
+    .default(700)
+    .describe('Demo history: Burgernetacties per month over the last two years, spread by population (0: no history)'),
+  DASHBOARD_REFRESH_SECONDS: int(1, 3_600)
+    .default(30)
+    .describe('How often the dashboard counts active and just-ended actions again (recipients, 0800-0011 calls, tips)'),
+  SESSION_IDLE_MINUTES: int(1, 24 * 60)
+    .default(30)
+    .describe('A staff login ends after this long without a request'),
+  SESSION_ABSOLUTE_HOURS: int(1, 48)
+    .default(12)
+    .describe('A staff login ends this long after it began, however active (a shift)'),
+  SESSION_COOKIE_SECURE: bool
+    .default(true)
+    .describe(
+      'Staff session cookie only over HTTPS (named __Host-…); false only for plain-http development on another host than localhost',
+    ),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 100)
+    .default(10)
+    .describe(
+      'Failed logins (password, code or passkey) an account may have in LOGIN_ACCOUNT_WINDOW_MINUTES before its logins are slowed down (never locked; a browser that logged in to the account before is slowed only by its own failures)',
+    ),
+  LOGIN_ACCOUNT_WINDOW_MINUTES: int(1, 24 * 60)
+    .default(15)
+    .describe("Window for counting an account's failed logins"),
+  LOGIN_ACCOUNT_DELAY_SECONDS: int(1, 60)
+    .default(1)
+    .describe(
+      "How long a slowed account's next attempt waits after its latest failure; doubles with every further failure",
+    ),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: int(1, 60 * 60)
+    .default(300)
+    .describe("The longest a slowed account's attempt waits, however many failures"),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 10_000)
+    .default(50)
+    .describe('Failed logins from one client address after which it must wait'),
+  LOGIN_ADDRESS_WINDOW_MINUTES: int(1, 24 * 60)
+    .default(15)
+    .describe("Window for counting a client address's failed logins"),
+  STAFF_ACTIVATION_HOURS: int(1, 24 * 14)
+    .default(72)
+    .describe("How long a new account's activation link works"),
+  WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .default('localhost')
+    .describe("Passkey relying party ID: the portal's domain (not an IP address)"),
+  WEBAUTHN_ORIGIN: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "Origin passkeys are used on, e.g. https://plein.burgernet.nl (none: the request's own origin, if its host is WEBAUTHN_RP_ID)",
+    ),
+  OIDC_PROVIDERS: oidcProvidersSchema
+    .optional()
+    .describe(
+      'Single sign-on per organisation: a JSON array of OpenID Connect providers (id, name, issuer, clientId, meldkamers/gemeenten/landelijk, claims; see README, *Single sign-on*); none: password login only',
+    ),
+  OIDC_CLIENT_SECRETS: oidcClientSecretsSchema
+    .optional()
+    .describe('JSON object: provider id → client secret, one for every provider in OIDC_PROVIDERS (never logged)'),
+  OIDC_REDIRECT_ORIGIN: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "Origin identity providers send staff back to, e.g. https://plein.burgernet.nl (none: the request's own origin)",
+    ),
+  CONSOLE_MAP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s'"]+\{z\}[^\s'"]*$/)
+    .optional()
+    .describe(
+      'Map tiles under the meldkamer console, e.g. https://tiles.example.nl/{z}/{x}/{y}.png (none: the bundled gemeente boundaries only)',
+    ),
+  CONSOLE_MAP_ATTRIBUTION: z
+    .string()
+    .max(200)
+    .default('')
+    .describe('Attribution shown with CONSOLE_MAP_TILE_URL tiles'),
+  SMSC: z
+    .enum(['simulator', 'external'])
+    .default('simulator')
+    .describe('simulator: start the built-in SMSC; external: bind to SMPP_HOST'),
   SMSC_SIMULATOR_PORT: int(0, 65_535).default(2775).describe('Port of the built-in SMSC simulator (0: any free port)'),
   SMPP_HOST: z.string().default('127.0.0.1').describe('SMSC host'),
   SMPP_PORT: int(1, 65_535).default(2775).describe('SMSC port'),
@@ -62,24 +141,44 @@ export const configSchema = z.object({
   SMPP_WINDOW: int(1, 1_000).default(100).describe('Outstanding submit_sm per bind'),
   SMPP_MESSAGES_PER_SECOND: int(1, 100_000).default(20_000).describe('Rate over all binds (each SMS part counts)'),
   SMPP_ENQUIRE_LINK_SECONDS: int(5, 600).default(30).describe('Keep-alive interval'),
-  SMS_VALIDITY_MINUTES: int(1, 24 * 60).default(60).describe('How long the SMSC may try to deliver an SMS'),
+  SMS_VALIDITY_MINUTES: int(1, 24 * 60)
+    .default(60)
+    .describe('How long the SMSC may try to deliver an SMS'),
   DISPATCH_BATCH_SIZE: int(1, 10_000).default(500).describe('Deliveries claimed per query'),
   DISPATCH_MAX_IN_FLIGHT: int(1, 100_000).default(2_000).describe('Deliveries handed to the SMSC and not yet answered'),
-  DISPATCH_LEASE_SECONDS: int(0, 3_600).default(0).describe('0: this is the only worker; otherwise take back claims older than this'),
-  GEOCODER: z.enum(['pc4', 'pdok']).default('pc4').describe('pc4: bundled postcode centroids; pdok: PDOK Locatieserver (BAG)'),
-  PDOK_URL: z.string().url().default('https://api.pdok.nl/bzk/locatieserver/search/v3_1').describe('PDOK Locatieserver base URL'),
+  DISPATCH_LEASE_SECONDS: int(0, 3_600)
+    .default(0)
+    .describe('0: this is the only worker; otherwise take back claims older than this'),
+  GEOCODER: z
+    .enum(['pc4', 'pdok'])
+    .default('pc4')
+    .describe('pc4: bundled postcode centroids; pdok: PDOK Locatieserver (BAG)'),
+  PDOK_URL: z
+    .string()
+    .url()
+    .default('https://api.pdok.nl/bzk/locatieserver/search/v3_1')
+    .describe('PDOK Locatieserver base URL'),
   PHONE_COUNTRIES: z
     .string()
     .default('NL,BE,DE')
-    .transform((s) => s.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[A-Z]{2}$/)).min(1))
     .describe('Countries whose phone numbers may register (ISO 3166 codes)'),
-  APP_RECENT_HOURS: int(1, 24 * 30).default(48).describe('The app lists ended public actions for this many hours after they ended'),
+  APP_RECENT_HOURS: int(1, 24 * 30)
+    .default(48)
+    .describe('The app lists ended public actions for this many hours after they ended'),
   APP_MAP_TILE_URL: z
     .string()
     .regex(/^https:\/\/[^\s'"]+\{z\}[^\s'"]*$/)
     .optional()
-    .describe('Map tiles for the app and the public page, e.g. https://tile.example.nl/{z}/{x}/{y}.png (none: the bundled gemeente boundaries)'),
+    .describe(
+      'Map tiles for the app and the public page, e.g. https://tile.example.nl/{z}/{x}/{y}.png (none: the bundled gemeente boundaries)',
+    ),
   APP_MAP_ATTRIBUTION: z.string().max(200).default('').describe('Attribution shown with APP_MAP_TILE_URL tiles'),
   APP_FALLBACK_POLICE_PHONE: z
     .string()
@@ -88,30 +187,70 @@ export const configSchema = z.object({
     .describe('Number "Bel politie" dials when a meldkamer has no public number of its own (0900-8844)'),
   APP_REQUESTS_PER_MINUTE: int(1, 100_000).default(120).describe('Requests per minute one address may make to /app/v1'),
   APP_TIPS_PER_HOUR: int(1, 1_000).default(10).describe('Tips per hour one address or device may send'),
-  PHOTO_MAX_BYTES: int(1_024, 100 * 1024 * 1024).default(10 * 1024 * 1024).describe('Largest photo upload'),
-  PHOTO_MAX_PIXELS: int(10_000, 1_000_000_000).default(64_000_000).describe('Largest photo in pixels (width × height), checked before decoding'),
-  PHOTO_MAX_SIDE: int(320, 8_192).default(2_048).describe('Photos are scaled down to at most this many pixels on their longer side'),
-  MEDIA_RETENTION_DAYS: int(1, 365).default(30).describe('Days photos and tips are kept after their action ended (an action may set its own)'),
-  MEDIA_HOUSEKEEPING_MINUTES: int(1, 24 * 60).default(60).describe('How often photos and tips past their retention are deleted'),
-  VOICE: z.enum(['simulator', 'trunk']).default('simulator').describe('simulator: call the built-in SIP endpoint; trunk: place calls through VOICE_TRUNK_HOST'),
-  VOICE_SIMULATOR_PORT: int(0, 65_535).default(0).describe('UDP and TCP port of the built-in SIP endpoint (0: any free port)'),
+  PHOTO_MAX_BYTES: int(1_024, 100 * 1024 * 1024)
+    .default(10 * 1024 * 1024)
+    .describe('Largest photo upload'),
+  PHOTO_MAX_PIXELS: int(10_000, 1_000_000_000)
+    .default(64_000_000)
+    .describe('Largest photo in pixels (width × height), checked before decoding'),
+  PHOTO_MAX_SIDE: int(320, 8_192)
+    .default(2_048)
+    .describe('Photos are scaled down to at most this many pixels on their longer side'),
+  MEDIA_RETENTION_DAYS: int(1, 365)
+    .default(30)
+    .describe('Days photos and tips are kept after their action ended (an action may set its own)'),
+  MEDIA_HOUSEKEEPING_MINUTES: int(1, 24 * 60)
+    .default(60)
+    .describe('How often photos and tips past their retention are deleted'),
+  VOICE: z
+    .enum(['simulator', 'trunk'])
+    .default('simulator')
+    .describe('simulator: call the built-in SIP endpoint; trunk: place calls through VOICE_TRUNK_HOST'),
+  VOICE_SIMULATOR_PORT: int(0, 65_535)
+    .default(0)
+    .describe('UDP and TCP port of the built-in SIP endpoint (0: any free port)'),
   VOICE_TRUNK_HOST: z.string().min(1).default('127.0.0.1').describe('SIP trunk (outbound proxy) host'),
   VOICE_TRUNK_PORT: int(1, 65_535).default(5060).describe('SIP trunk port'),
   VOICE_TRUNK_TRANSPORT: z.enum(['udp', 'tcp']).default('udp').describe('SIP transport to the trunk'),
   VOICE_TRUNK_DOMAIN: z.string().default('').describe('Domain in the request URIs (empty: the trunk host)'),
-  VOICE_TRUNK_USERNAME: z.string().max(200).default('').describe('Digest authentication user at the trunk (empty: none)'),
-  VOICE_TRUNK_PASSWORD: z.string().max(200).default('').describe('Digest authentication password at the trunk (never logged)'),
-  VOICE_CALLER_ID: z.string().regex(/^\+[1-9][0-9]{6,14}$/).default('+318000011').describe('Number shown to the callee (From, P-Asserted-Identity): 0800-0011'),
-  VOICE_CALLER_NAME: z.string().regex(/^[A-Za-z0-9 .-]{0,40}$/).default('Burgernet').describe('Display name shown with the number'),
-  VOICE_LOCAL_HOST: z.string().default('').describe('Address the trunk reaches us on, for Via, Contact and SDP (empty: that of the socket to the trunk)'),
+  VOICE_TRUNK_USERNAME: z
+    .string()
+    .max(200)
+    .default('')
+    .describe('Digest authentication user at the trunk (empty: none)'),
+  VOICE_TRUNK_PASSWORD: z
+    .string()
+    .max(200)
+    .default('')
+    .describe('Digest authentication password at the trunk (never logged)'),
+  VOICE_CALLER_ID: z
+    .string()
+    .regex(/^\+[1-9][0-9]{6,14}$/)
+    .default('+318000011')
+    .describe('Number shown to the callee (From, P-Asserted-Identity): 0800-0011'),
+  VOICE_CALLER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9 .-]{0,40}$/)
+    .default('Burgernet')
+    .describe('Display name shown with the number'),
+  VOICE_LOCAL_HOST: z
+    .string()
+    .default('')
+    .describe('Address the trunk reaches us on, for Via, Contact and SDP (empty: that of the socket to the trunk)'),
   VOICE_SIP_LOCAL_PORT: int(0, 65_535).default(0).describe('Local SIP port (0: any free port)'),
-  VOICE_RTP_PORT_MIN: int(0, 65_535).default(0).describe('Lowest local RTP port (0 with VOICE_RTP_PORT_MAX 0: any free port)'),
+  VOICE_RTP_PORT_MIN: int(0, 65_535)
+    .default(0)
+    .describe('Lowest local RTP port (0 with VOICE_RTP_PORT_MAX 0: any free port)'),
   VOICE_RTP_PORT_MAX: int(0, 65_535).default(0).describe('Highest local RTP port'),
   VOICE_MAX_CONCURRENT_CALLS: int(1, 10_000).default(60).describe('Simultaneous calls the trunk allows'),
-  VOICE_RING_TIMEOUT_SECONDS: int(5, 300).default(30).describe('A call not answered within this is cancelled (no answer)'),
+  VOICE_RING_TIMEOUT_SECONDS: int(5, 300)
+    .default(30)
+    .describe('A call not answered within this is cancelled (no answer)'),
   VOICE_MAX_CALL_SECONDS: int(10, 3_600).default(300).describe('A call is ended after this, whatever the callee does'),
   VOICE_RETRIES: int(0, 10).default(2).describe('Extra calls after busy or no answer, while the action is active'),
-  VOICE_RETRY_PAUSE_SECONDS: int(1, 86_400).default(300).describe('Pause before calling a busy or unanswered number again'),
+  VOICE_RETRY_PAUSE_SECONDS: int(1, 86_400)
+    .default(300)
+    .describe('Pause before calling a busy or unanswered number again'),
   VOICE_PLAYS: int(1, 5).default(2).describe('How often a call plays its message (then the closing sentence)'),
   VOICE_QUIET_HOURS: z
     .string()
@@ -121,97 +260,262 @@ export const configSchema = z.object({
   VOICE_TTS_ENGINE: z
     .enum(['auto', 'program', 'wasm'])
     .default('auto')
-    .describe('Which espeak-ng speaks: auto: the program (Debian espeak-ng) when it runs, else the WebAssembly build from npm; program or wasm: that one'),
-  VOICE_TTS_VOICE: z.string().regex(/^[A-Za-z0-9+_/-]{1,40}$/).default('nl').describe('espeak-ng voice'),
+    .describe(
+      'Which espeak-ng speaks: auto: the program (Debian espeak-ng) when it runs, else the WebAssembly build from npm; program or wasm: that one',
+    ),
+  VOICE_TTS_VOICE: z
+    .string()
+    .regex(/^[A-Za-z0-9+_/-]{1,40}$/)
+    .default('nl')
+    .describe('espeak-ng voice'),
   VOICE_TTS_WORDS_PER_MINUTE: int(80, 450).default(150).describe('Speaking rate of the calls'),
   VOICE_TTS_CACHE_MB: int(1, 4_096).default(64).describe('Memory for rendered speech (least recently used goes first)'),
   VOICE_TTS_DISK_CACHE: bool.default(false).describe('Also keep rendered speech in DATA_DIR/tts (8 kHz WAV per text)'),
-  REDIRECT_SIP_HOST: z.string().min(1).default('127.0.0.1').describe('Address the 0800-0011 SIP redirect server listens on (UDP and TCP)'),
-  REDIRECT_SIP_PORT: int(0, 65_535).default(5070).describe('Port of the 0800-0011 SIP redirect server, UDP and TCP (0: any free port)'),
+  REDIRECT_SIP_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Address the 0800-0011 SIP redirect server listens on (UDP and TCP)'),
+  REDIRECT_SIP_PORT: int(0, 65_535)
+    .default(5070)
+    .describe('Port of the 0800-0011 SIP redirect server, UDP and TCP (0: any free port)'),
   REDIRECT_ALLOWED_ADDRESSES: z
     .string()
     .default('127.0.0.1,::1')
-    .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine(isAddressOrCidr, 'geen IP-adres of CIDR-blok')).min(1))
-    .describe('Telephony platform addresses (IP or CIDR, comma-separated) that may ask where a 0800-0011 call goes; others are ignored'),
+    .describe(
+      'Telephony platform addresses (IP or CIDR, comma-separated) that may ask where a 0800-0011 call goes; others are ignored',
+    ),
   REDIRECT_NATIONAL_TARGET: z
     .string()
     .regex(/^(sips?:[^\s@<>"]+@[^\s<>"]+|\+[1-9][0-9]{6,14})$/)
     .default('sip:meldkamer-landelijk@politie.nl')
     .describe('Where 0800-0011 puts a caller through when no meldkamer fits (SIP URI or +E.164 number)'),
-  REDIRECT_LOOKBACK_HOURS: int(1, 168).default(12).describe('Messages of active actions sent this many hours back count for routing a caller'),
-  REDIRECT_LOOKUP_TIMEOUT_MS: int(10, 10_000).default(500).describe('A routing lookup slower than this sends the caller to the national target'),
-  REDIRECT_MAX_CONCURRENT_LOOKUPS: int(1, 10_000).default(64).describe('Routing lookups under way beyond which further callers go to the national target at once (overload)'),
-  REDIRECT_MAX_MESSAGE_BYTES: int(1_024, 65_535).default(16_384).describe('Largest SIP message the redirect server reads; larger ones are dropped'),
-  REDIRECT_HTTP_TOKEN: z.string().min(32).max(200).optional().describe('Bearer token of platforms that ask over HTTP (POST /api/v1/call-routing); none: that endpoint is off'),
-  PUSH_SIMULATOR: bool.default(true).describe('Start the built-in push service on loopback: simulated phones for the demo and tests'),
+  REDIRECT_LOOKBACK_HOURS: int(1, 168)
+    .default(12)
+    .describe('Messages of active actions sent this many hours back count for routing a caller'),
+  REDIRECT_LOOKUP_TIMEOUT_MS: int(10, 10_000)
+    .default(500)
+    .describe('A routing lookup slower than this sends the caller to the national target'),
+  REDIRECT_MAX_CONCURRENT_LOOKUPS: int(1, 10_000)
+    .default(64)
+    .describe('Routing lookups under way beyond which further callers go to the national target at once (overload)'),
+  REDIRECT_MAX_MESSAGE_BYTES: int(1_024, 65_535)
+    .default(16_384)
+    .describe('Largest SIP message the redirect server reads; larger ones are dropped'),
+  REDIRECT_HTTP_TOKEN: z
+    .string()
+    .min(32)
+    .max(200)
+    .optional()
+    .describe('Bearer token of platforms that ask over HTTP (POST /api/v1/call-routing); none: that endpoint is off'),
+  PUSH_SIMULATOR: bool
+    .default(true)
+    .describe('Start the built-in push service on loopback: simulated phones for the demo and tests'),
   PUSH_SIMULATOR_PORT: int(0, 65_535).default(0).describe('Port of the built-in push service (0: any free port)'),
   PUSH_SERVICE_HOSTS: z
     .string()
-    .default('fcm.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com')
-    .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .default(
+      'fcm.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com',
+    )
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/)))
     .describe('Push services a phone may subscribe with: https endpoints on these hosts or their subdomains'),
   PUSH_EXTRA_SERVICE_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^https?:\/\/[a-z0-9.:[\]-]+$/)))
     .describe('Further push service origins, plain http allowed (a push service on loopback for tests)'),
-  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{87}$/).optional().describe('VAPID public key, base64url (none: generated; kept in DATA_DIR when DEMO is on)'),
-  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional().describe('VAPID private key, base64url (never logged)'),
-  VAPID_SUBJECT: z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/).default('mailto:beheer@burgernet.nl').describe('Contact of the sender in the VAPID token (mailto: or https:)'),
-  PUSH_PRESENCE_MINUTES: int(5, 24 * 60).default(30).describe('How long the server keeps a phone\'s cell in memory after the phone last sent it'),
-  PUSH_ENCRYPTION_THREADS: int(0, 64).optional().describe('Worker threads that encrypt pushes (0: the main thread; none: one per core)'),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/)
+    .optional()
+    .describe('VAPID public key, base64url (none: generated; kept in DATA_DIR when DEMO is on)'),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional()
+    .describe('VAPID private key, base64url (never logged)'),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/)
+    .default('mailto:beheer@burgernet.nl')
+    .describe('Contact of the sender in the VAPID token (mailto: or https:)'),
+  PUSH_PRESENCE_MINUTES: int(5, 24 * 60)
+    .default(30)
+    .describe("How long the server keeps a phone's cell in memory after the phone last sent it"),
+  PUSH_ENCRYPTION_THREADS: int(0, 64)
+    .optional()
+    .describe('Worker threads that encrypt pushes (0: the main thread; none: one per core)'),
   PUSH_MAX_IN_FLIGHT: int(1, 10_000).default(500).describe('Pushes sent and not yet answered, over all push services'),
   PUSH_CONNECTIONS_PER_ORIGIN: int(1, 1_000).default(64).describe('Keep-alive connections per push service'),
-  PUSH_REQUESTS_PER_MINUTE: int(1, 1_000_000).default(60).describe('Requests per minute one address may make to /app/v1/push'),
-  PUSH_SUBSCRIPTION_IDLE_DAYS: int(7, 3_650).default(90).describe('Subscriptions of phones not seen for this many days are removed'),
-  PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080').transform((u) => u.replace(/\/+$/, '')).describe('Address of the public site, for links in e-mails'),
-  SELF_SERVICE_SECRET: z.string().min(32).optional().describe('Key for hashing one-time codes and signing e-mail links (never logged; none: made once and kept in the database)'),
+  PUSH_REQUESTS_PER_MINUTE: int(1, 1_000_000)
+    .default(60)
+    .describe('Requests per minute one address may make to /app/v1/push'),
+  PUSH_SUBSCRIPTION_IDLE_DAYS: int(7, 3_650)
+    .default(90)
+    .describe('Subscriptions of phones not seen for this many days are removed'),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .default('http://localhost:8080')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .describe('Address of the public site, for links in e-mails'),
+  SELF_SERVICE_SECRET: z
+    .string()
+    .min(32)
+    .optional()
+    .describe(
+      'Key for hashing one-time codes and signing e-mail links (never logged; none: made once and kept in the database)',
+    ),
   CODE_COUNTRIES: z
     .string()
     .default('NL')
-    .transform((v) => v.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[A-Z]{2}$/)).min(1)).describe('Countries whose numbers get sign-up and login codes; add BE,DE to allow registering across the border'),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[A-Z]{2}$/)).min(1))
+    .describe('Countries whose numbers get sign-up and login codes; add BE,DE to allow registering across the border'),
   CODE_VALIDITY_MINUTES: int(1, 60).default(10).describe('How long a one-time code works'),
   CODE_MAX_ATTEMPTS: int(1, 20).default(5).describe('Wrong tries after which a code stops working'),
-  CODE_LIMIT_PER_NUMBER_PER_HOUR: int(1, 1_000).default(3).describe('Codes one phone number or e-mail address may get per hour'),
-  CODE_LIMIT_PER_IP_PER_HOUR: int(1, 100_000).default(10).describe('Codes that may be asked for from one IP address per hour'),
-  CODE_LIMIT_NATIONAL_PER_HOUR: int(1, 10_000_000).default(5_000).describe('Codes sent per hour in total (a brake on SMS pumping)'),
-  SELF_SERVICE_SESSION_MINUTES: int(5, 24 * 60).default(20).describe('How long a login to "Mijn gegevens" lasts'),
+  CODE_LIMIT_PER_NUMBER_PER_HOUR: int(1, 1_000)
+    .default(3)
+    .describe('Codes one phone number or e-mail address may get per hour'),
+  CODE_LIMIT_PER_IP_PER_HOUR: int(1, 100_000)
+    .default(10)
+    .describe('Codes that may be asked for from one IP address per hour'),
+  CODE_LIMIT_NATIONAL_PER_HOUR: int(1, 10_000_000)
+    .default(5_000)
+    .describe('Codes sent per hour in total (a brake on SMS pumping)'),
+  SELF_SERVICE_SESSION_MINUTES: int(5, 24 * 60)
+    .default(20)
+    .describe('How long a login to "Mijn gegevens" lasts'),
   IMPORT_MAX_MEGABYTES: int(1, 200).default(20).describe('Largest CSV file relatiebeheer may import'),
-  EMAIL_SMTP: z.enum(['simulator', 'relay']).default('simulator').describe('simulator: send to the built-in SMTP server that keeps every message; relay: send through EMAIL_SMTP_HOST'),
-  EMAIL_SIMULATOR_PORT: int(0, 65_535).default(0).describe('Port of the built-in SMTP simulator (0: any free port; the start log names it)'),
-  EMAIL_SIMULATOR_KEEP: int(0, 100_000).default(1_000).describe('Messages the SMTP simulator keeps in memory for its demo page'),
+  EMAIL_SMTP: z
+    .enum(['simulator', 'relay'])
+    .default('simulator')
+    .describe(
+      'simulator: send to the built-in SMTP server that keeps every message; relay: send through EMAIL_SMTP_HOST',
+    ),
+  EMAIL_SIMULATOR_PORT: int(0, 65_535)
+    .default(0)
+    .describe('Port of the built-in SMTP simulator (0: any free port; the start log names it)'),
+  EMAIL_SIMULATOR_KEEP: int(0, 100_000)
+    .default(1_000)
+    .describe('Messages the SMTP simulator keeps in memory for its demo page'),
   EMAIL_SMTP_HOST: z.string().min(1).default('127.0.0.1').describe('SMTP relay host'),
-  EMAIL_SMTP_PORT: int(1, 65_535).default(587).describe('SMTP relay port (587: submission with STARTTLS; 465 with EMAIL_SMTP_SECURE)'),
-  EMAIL_SMTP_SECURE: bool.default(false).describe('TLS from the first byte (port 465); false: plain, upgraded with STARTTLS'),
+  EMAIL_SMTP_PORT: int(1, 65_535)
+    .default(587)
+    .describe('SMTP relay port (587: submission with STARTTLS; 465 with EMAIL_SMTP_SECURE)'),
+  EMAIL_SMTP_SECURE: bool
+    .default(false)
+    .describe('TLS from the first byte (port 465); false: plain, upgraded with STARTTLS'),
   EMAIL_SMTP_REQUIRE_TLS: bool.default(true).describe('Refuse to send to the relay unless STARTTLS succeeded'),
-  EMAIL_SMTP_CA_FILE: z.string().optional().describe('PEM file of certificates to trust for the relay besides the system ones (a private CA)'),
-  EMAIL_SMTP_USERNAME: z.string().max(200).default('').describe('SMTP AUTH user at the relay (empty: no authentication)'),
+  EMAIL_SMTP_CA_FILE: z
+    .string()
+    .optional()
+    .describe('PEM file of certificates to trust for the relay besides the system ones (a private CA)'),
+  EMAIL_SMTP_USERNAME: z
+    .string()
+    .max(200)
+    .default('')
+    .describe('SMTP AUTH user at the relay (empty: no authentication)'),
   EMAIL_SMTP_PASSWORD: z.string().max(200).default('').describe('SMTP AUTH password (never logged)'),
   EMAIL_SMTP_CONNECTIONS: int(1, 100).default(5).describe('Pooled connections to the relay'),
-  EMAIL_MESSAGES_PER_SECOND: int(1, 100_000).default(100).describe('Mails per second to the relay, over all connections'),
-  EMAIL_FROM_ADDRESS: z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/).default('burgernetmail@burgernet.nl').describe('From address of Burgernetmail'),
-  EMAIL_FROM_NAME: z.string().regex(/^[^\r\n<>"]{1,80}$/).default('Burgernet').describe('Display name in From when the organisation has none of its own'),
-  EMAIL_HELO_NAME: z.string().regex(/^[a-z0-9.-]+$/).default('burgernet.nl').describe('Name we greet the relay with (EHLO)'),
-  EMAIL_DKIM_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/).default('burgernet.nl').describe('DKIM signing domain (d=)'),
-  EMAIL_DKIM_SELECTOR: z.string().regex(/^[a-z0-9._-]+$/).default('burgernet').describe('DKIM selector (s=): the key is published at <selector>._domainkey.<domain>'),
-  EMAIL_DKIM_PRIVATE_KEY: z.string().min(100).optional().describe('DKIM private key, PEM (\\n for new lines allowed; never logged). None: in the demo a key made once in DATA_DIR; otherwise mails go unsigned'),
-  EMAIL_BOUNCE_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/).default('bounce.burgernet.nl').describe('Domain of the VERP return paths (bounce+<token>@domain); its MX must reach the bounce listener'),
-  EMAIL_BOUNCE_HOST: z.string().min(1).default('127.0.0.1').describe('Address the inbound SMTP listener for bounces listens on'),
-  EMAIL_BOUNCE_PORT: int(0, 65_535).default(0).describe('Port of the inbound SMTP listener for bounces (0: any free port)'),
+  EMAIL_MESSAGES_PER_SECOND: int(1, 100_000)
+    .default(100)
+    .describe('Mails per second to the relay, over all connections'),
+  EMAIL_FROM_ADDRESS: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/)
+    .default('burgernetmail@burgernet.nl')
+    .describe('From address of Burgernetmail'),
+  EMAIL_FROM_NAME: z
+    .string()
+    .regex(/^[^\r\n<>"]{1,80}$/)
+    .default('Burgernet')
+    .describe('Display name in From when the organisation has none of its own'),
+  EMAIL_HELO_NAME: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .default('burgernet.nl')
+    .describe('Name we greet the relay with (EHLO)'),
+  EMAIL_DKIM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .default('burgernet.nl')
+    .describe('DKIM signing domain (d=)'),
+  EMAIL_DKIM_SELECTOR: z
+    .string()
+    .regex(/^[a-z0-9._-]+$/)
+    .default('burgernet')
+    .describe('DKIM selector (s=): the key is published at <selector>._domainkey.<domain>'),
+  EMAIL_DKIM_PRIVATE_KEY: z
+    .string()
+    .min(100)
+    .optional()
+    .describe(
+      'DKIM private key, PEM (\\n for new lines allowed; never logged). None: in the demo a key made once in DATA_DIR; otherwise mails go unsigned',
+    ),
+  EMAIL_BOUNCE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .default('bounce.burgernet.nl')
+    .describe('Domain of the VERP return paths (bounce+<token>@domain); its MX must reach the bounce listener'),
+  EMAIL_BOUNCE_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Address the inbound SMTP listener for bounces listens on'),
+  EMAIL_BOUNCE_PORT: int(0, 65_535)
+    .default(0)
+    .describe('Port of the inbound SMTP listener for bounces (0: any free port)'),
   EMAIL_BOUNCE_MAX_KILOBYTES: int(16, 10_240).default(512).describe('Largest bounce message the listener takes'),
-  EMAIL_DSN_ON_SUCCESS: bool.default(true).describe('Ask relays for a delivery notification (RFC 3461 NOTIFY=SUCCESS) too: the "delivered" figure'),
+  EMAIL_DSN_ON_SUCCESS: bool
+    .default(true)
+    .describe('Ask relays for a delivery notification (RFC 3461 NOTIFY=SUCCESS) too: the "delivered" figure'),
   MAIL_BATCH_SIZE: int(1, 5_000).default(100).describe('Burgernetmail recipients claimed per query'),
-  MAIL_MAX_IN_FLIGHT: int(1, 10_000).default(20).describe('Mails handed to the relay and not yet answered (also what still goes out after an action starts)'),
-  MAIL_DATABASE_POOL_SIZE: int(1, 50).default(2).describe('Connections of the mail worker to the PostgreSQL server, apart from DATABASE_POOL_SIZE'),
+  MAIL_MAX_IN_FLIGHT: int(1, 10_000)
+    .default(20)
+    .describe('Mails handed to the relay and not yet answered (also what still goes out after an action starts)'),
+  MAIL_DATABASE_POOL_SIZE: int(1, 50)
+    .default(2)
+    .describe('Connections of the mail worker to the PostgreSQL server, apart from DATABASE_POOL_SIZE'),
   MAIL_ANSWER_DAYS: int(1, 90).default(14).describe('How long the answer link of a buurtonderzoek works'),
   MAIL_ANSWERS_PER_LINK: int(1, 50).default(5).describe('Answers one personal answer link may send'),
-  MAIL_RETRY_SECONDS: int(1, 86_400).default(300).describe('Pause before a mail the relay could not take is tried again'),
-  BROADCAST_RETRY_MAX_SECONDS: int(1, 3_600).default(60).describe('Broadcast channels (partner webhooks …): the longest pause before an event a destination could not take is tried again (the pause starts at 1 s and doubles)'),
-  BROADCAST_MAX_AGE_HOURS: int(1, 24 * 14).default(24).describe('Broadcast channels: an event a destination has not taken after this long is given up (expired) so the next ones can go'),
+  MAIL_RETRY_SECONDS: int(1, 86_400)
+    .default(300)
+    .describe('Pause before a mail the relay could not take is tried again'),
+  BROADCAST_RETRY_MAX_SECONDS: int(1, 3_600)
+    .default(60)
+    .describe(
+      'Broadcast channels (partner webhooks …): the longest pause before an event a destination could not take is tried again (the pause starts at 1 s and doubles)',
+    ),
+  BROADCAST_MAX_AGE_HOURS: int(1, 24 * 14)
+    .default(24)
+    .describe(
+      'Broadcast channels: an event a destination has not taken after this long is given up (expired) so the next ones can go',
+    ),
   PARTNER_WEBHOOKS: partnerWebhooksSchema,
 });
 
@@ -224,7 +528,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const relevant = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const relevant = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
   const parsed = configSchema.safeParse(relevant);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

@@ -37,7 +37,9 @@ function report(error: unknown): number {
     process.stderr.write(`${t.config({ problems: error.problems })}\n`);
     return EXIT.badConfig;
   }
-  process.stderr.write(`${t.crashed({ detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`);
+  process.stderr.write(
+    `${t.crashed({ detail: error instanceof Error ? (error.stack ?? error.message) : String(error) })}\n`,
+  );
   return EXIT.failed;
 }
 
@@ -45,7 +47,13 @@ async function main(argv: readonly string[]): Promise<void> {
   // zod's own messages (a bad configuration value) in Dutch, like the rest of what the command line says.
   z.config(z.locales.nl());
   const config = loadConfig(process.env);
-  const program = buildProgram({ config, catalogue: nl, logger: createLogger(config), stdout: process.stdout, stderr: process.stderr });
+  const program = buildProgram({
+    config,
+    catalogue: nl,
+    logger: createLogger(config),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
   await program.parseAsync(argv);
 }
 

@@ -23,8 +23,12 @@ describe('the life of an action, over HTTP and SMPP', () => {
     t = await startTestSystem({ SMPP_BINDS: '1' }, { clock: new TestClock(MONDAY_MORNING) });
     centralist = await t.staffToken('centralist', 'RE05');
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
-    home = await registerParticipant(beheer, 'Anna de Vries', [{ phone: '06 1234 5001', postcode: '1012 AB', houseNumber: 1 }]);
-    neighbour = await registerParticipant(beheer, 'Bram Jansen', [{ phone: '+31612345002', postcode: '1012AB', houseNumber: 20 }]);
+    home = await registerParticipant(beheer, 'Anna de Vries', [
+      { phone: '06 1234 5001', postcode: '1012 AB', houseNumber: 1 },
+    ]);
+    neighbour = await registerParticipant(beheer, 'Bram Jansen', [
+      { phone: '+31612345002', postcode: '1012AB', houseNumber: 20 },
+    ]);
     twoAddresses = await registerParticipant(beheer, 'Chris Bakker', [
       { phone: '0612345003', postcode: '1012AB', houseNumber: 5 },
       { phone: '0612345003', postcode: '1012AB', houseNumber: 7 },
@@ -32,7 +36,12 @@ describe('the life of an action, over HTTP and SMPP', () => {
     // Outside the area, and inside it outside their time window: both must not be messaged.
     await registerParticipant(beheer, 'Dewi Visser', [{ phone: '0612345004', postcode: '3511AB', houseNumber: 1 }]);
     await registerParticipant(beheer, 'Eva Smit', [
-      { phone: '0612345005', postcode: '1012AB', houseNumber: 9, timeWindows: [{ day: 'za', from: '10:00', to: '12:00' }] },
+      {
+        phone: '0612345005',
+        postcode: '1012AB',
+        houseNumber: 9,
+        timeWindows: [{ day: 'za', from: '10:00', to: '12:00' }],
+      },
     ]);
   });
   after(() => t.stop());
@@ -59,7 +68,10 @@ describe('the life of an action, over HTTP and SMPP', () => {
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(created.body.status, 'concept');
-    assert.equal(created.body.alertSms.text, 'Burgernet: Vermist: Sanne (8), blond haar, roze jas. Gezien? Bel gratis 0800-0011.');
+    assert.equal(
+      created.body.alertSms.text,
+      'Burgernet: Vermist: Sanne (8), blond haar, roze jas. Gezien? Bel gratis 0800-0011.',
+    );
     assert.equal(created.body.alertSms.parts, 1);
     actionId = created.body.id;
     const started = await t.api(centralist).post(`/api/v1/actions/${actionId}/start`);
@@ -82,7 +94,11 @@ describe('the life of an action, over HTTP and SMPP', () => {
           .map((r) => distanceInMetres(centre, r.location)),
       );
     const order = t.system.sms.simulator!.messages.map((m) => distanceOf(m.to));
-    assert.deepEqual(order, [...order].sort((a, b) => a - b), 'sent nearest to the incident first');
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+      'sent nearest to the incident first',
+    );
     assert.match(t.system.sms.simulator!.messages[0]!.text, /^Burgernet: Vermist: Sanne \(8\)/);
 
     const progress = await eventually(async () => {
@@ -105,13 +121,19 @@ describe('the life of an action, over HTTP and SMPP', () => {
   });
 
   test('an update goes to everyone reached before, and only to them', async () => {
-    const update = await t.api(centralist).post(`/api/v1/actions/${actionId}/updates`, { text: 'Sanne draagt nu een gele muts.' });
+    const update = await t
+      .api(centralist)
+      .post(`/api/v1/actions/${actionId}/updates`, { text: 'Sanne draagt nu een gele muts.' });
     assert.equal(update.status, 202, JSON.stringify(update.body));
     assert.equal(update.body.recipients, 4);
     await eventually(() => assert.equal(t.system.sms.simulator!.messages.length, 8));
     for (const phone of ['+31612345001', '+31612345002', '+31612345003', '+31612345004']) assert.equal(count(phone), 2);
     assert.equal(count('+31612345005'), 0);
-    assert.ok(t.system.sms.simulator!.messages.slice(4).every((m) => m.text.startsWith('Burgernet update: Sanne draagt nu een gele muts.')));
+    assert.ok(
+      t.system.sms
+        .simulator!.messages.slice(4)
+        .every((m) => m.text.startsWith('Burgernet update: Sanne draagt nu een gele muts.')),
+    );
   });
 
   test('closing sends the afloopbericht to everyone reached, and nothing more can be sent', async () => {
@@ -121,7 +143,9 @@ describe('the life of an action, over HTTP and SMPP', () => {
     assert.equal(closed.body.recipients, 4);
     await eventually(() => assert.equal(t.system.sms.simulator!.messages.length, 12));
     const closing = t.system.sms.simulator!.messages.slice(8);
-    assert.ok(closing.every((m) => m.text === 'Burgernet afgesloten: De vermiste persoon is gevonden. Bedankt voor uw hulp.'));
+    assert.ok(
+      closing.every((m) => m.text === 'Burgernet afgesloten: De vermiste persoon is gevonden. Bedankt voor uw hulp.'),
+    );
 
     const again = await t.api(centralist).post(`/api/v1/actions/${actionId}/updates`, { text: 'nog iets' });
     assert.equal(again.status, 409);
@@ -129,7 +153,10 @@ describe('the life of an action, over HTTP and SMPP', () => {
     assert.equal(again.body.code, 'action.wrong-status');
 
     const view = await t.api(centralist).get(`/api/v1/actions/${actionId}`);
-    assert.deepEqual(view.body.messages.map((m: { kind: string }) => m.kind), ['alert', 'update', 'closing']);
+    assert.deepEqual(
+      view.body.messages.map((m: { kind: string }) => m.kind),
+      ['alert', 'update', 'closing'],
+    );
     await eventually(async () => {
       const p = await t.api(centralist).get(`/api/v1/actions/${actionId}/progress`);
       assert.equal(p.body.totals.delivered, 12);

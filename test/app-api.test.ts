@@ -11,7 +11,16 @@ import type { ImageSanitizer } from '../src/app/ports/image-sanitizer.js';
 import { sendTip } from '../src/app/public/send-tip.js';
 import { createSharpImageSanitizer } from '../src/adapters/photos/sharp-image-sanitizer.js';
 import { nl } from '../src/domain/messages/nl.js';
-import { badUploads, cameraPhoto, mediaRows, photoFiles, postTip, putPhoto, startAction, VONDELPARK_AREA } from './support/app-support.js';
+import {
+  badUploads,
+  cameraPhoto,
+  mediaRows,
+  photoFiles,
+  postTip,
+  putPhoto,
+  startAction,
+  VONDELPARK_AREA,
+} from './support/app-support.js';
 import { startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
 
 const PURPOSE = 'Terugbellen na tip in actie';
@@ -48,10 +57,30 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('the feed lists active and recently ended public actions with what the app shows, the same for everyone', async () => {
-    const active = await startAction(centralist05, { type: 'diefstal', message: 'Fietsendief gevlucht, groene jas.', description: 'Man, 30 jaar.', area: VONDELPARK_AREA });
-    const withheld = await startAction(centralist05, { type: 'inbraak', message: 'Niet openbaar.', area: VONDELPARK_AREA, publication: { public: false } });
-    const concept = (await centralist05.post('/api/v1/actions', { type: 'inbraak', message: 'Nog een concept.', area: VONDELPARK_AREA })).body.id;
-    const closed = await startAction(centralist05, { type: 'beroving', message: 'Beroving, let op een rode scooter.', area: VONDELPARK_AREA });
+    const active = await startAction(centralist05, {
+      type: 'diefstal',
+      message: 'Fietsendief gevlucht, groene jas.',
+      description: 'Man, 30 jaar.',
+      area: VONDELPARK_AREA,
+    });
+    const withheld = await startAction(centralist05, {
+      type: 'inbraak',
+      message: 'Niet openbaar.',
+      area: VONDELPARK_AREA,
+      publication: { public: false },
+    });
+    const concept = (
+      await centralist05.post('/api/v1/actions', {
+        type: 'inbraak',
+        message: 'Nog een concept.',
+        area: VONDELPARK_AREA,
+      })
+    ).body.id;
+    const closed = await startAction(centralist05, {
+      type: 'beroving',
+      message: 'Beroving, let op een rode scooter.',
+      area: VONDELPARK_AREA,
+    });
     assert.equal((await centralist05.post(`/api/v1/actions/${closed}/close`, { result: 'aangehouden' })).status, 200);
 
     const items = await feed();
@@ -63,11 +92,19 @@ describe('the app API: the feed, an action, photos and tips', () => {
     assert.equal(item.description, 'Man, 30 jaar.');
     assert.deepEqual(item.area, VONDELPARK_AREA);
     assert.deepEqual(item.meldkamer, { code: 'RE05', name: 'Amsterdam' });
-    assert.deepEqual(item.call, { kind: 'meldkamer', number: '+319008844', display: '0900 8844', href: 'tel:+319008844' });
+    assert.deepEqual(item.call, {
+      kind: 'meldkamer',
+      number: '+319008844',
+      display: '0900 8844',
+      href: 'tel:+319008844',
+    });
     assert.equal(item.url, `/acties/${active}`);
     assert.equal(item.acceptsTips, true);
     const ended = items.find((a) => a.id === closed)!;
-    assert.deepEqual([ended.status, ended.result, ended.resultLabel, ended.call, ended.acceptsTips], ['afgesloten', 'aangehouden', 'Aangehouden', null, false]);
+    assert.deepEqual(
+      [ended.status, ended.result, ended.resultLabel, ended.call, ended.acceptsTips],
+      ['afgesloten', 'aangehouden', 'Aangehouden', null, false],
+    );
     assert.equal('createdBy' in item || 'startedBy' in item || 'message' in item, false, 'nothing but the public view');
 
     const response = await fetch(`${t.url}/app/v1/actions`);
@@ -85,16 +122,31 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('a closed vermissing keeps its result but loses the description, the text and the photo', async () => {
-    const id = await startAction(centralist05, { type: 'vermissing', missingChild: true, message: 'Vermist: Sanne (8), roze jas.', description: 'Blond haar.', area: VONDELPARK_AREA });
+    const id = await startAction(centralist05, {
+      type: 'vermissing',
+      missingChild: true,
+      message: 'Vermist: Sanne (8), roze jas.',
+      description: 'Blond haar.',
+      area: VONDELPARK_AREA,
+    });
     assert.equal((await putPhoto(t.url, token05, id, await cameraPhoto())).status, 200);
     const during = await publicAction(id);
     assert.equal(during.body.title, 'Vermist kind');
     assert.match(during.body.photoUrl, new RegExp(`^/app/v1/actions/${id}/photo\\?v=`));
     assert.equal((await fetch(t.url + during.body.photoUrl)).status, 200);
-    await centralist05.post(`/api/v1/actions/${id}/close`, { result: 'gevonden', closingText: 'Sanne is gevonden. Dank u wel.' });
+    await centralist05.post(`/api/v1/actions/${id}/close`, {
+      result: 'gevonden',
+      closingText: 'Sanne is gevonden. Dank u wel.',
+    });
     const afterwards = await publicAction(id);
     assert.deepEqual(
-      [afterwards.body.text, afterwards.body.description, afterwards.body.photoUrl, afterwards.body.resultLabel, afterwards.body.closingText],
+      [
+        afterwards.body.text,
+        afterwards.body.description,
+        afterwards.body.photoUrl,
+        afterwards.body.resultLabel,
+        afterwards.body.closingText,
+      ],
       [null, null, null, 'Gevonden', 'Sanne is gevonden. Dank u wel.'],
     );
     assert.equal((await fetch(t.url + during.body.photoUrl)).status, 404, 'the photo URL no longer works');
@@ -104,7 +156,12 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('a withheld action answers exactly as an unknown one', async () => {
-    const id = await startAction(centralist05, { type: 'overval', message: 'Geheim.', area: VONDELPARK_AREA, publication: { public: false } });
+    const id = await startAction(centralist05, {
+      type: 'overval',
+      message: 'Geheim.',
+      area: VONDELPARK_AREA,
+      publication: { public: false },
+    });
     const withheld = await publicAction(id);
     const unknown = await publicAction('00000000-0000-4000-8000-000000000000');
     assert.equal(withheld.status, 404);
@@ -113,24 +170,47 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('the meldkamer decides what is public, during and after the action; others may not', async () => {
-    const id = await startAction(centralist05, { type: 'diefstal', message: 'Auto gestolen, grijze Golf.', area: VONDELPARK_AREA });
-    const changed = await centralist05.put(`/api/v1/actions/${id}/publication`, { public: true, publicText: 'Grijze VW Golf gestolen; kenteken begint met 12.', call112: true });
+    const id = await startAction(centralist05, {
+      type: 'diefstal',
+      message: 'Auto gestolen, grijze Golf.',
+      area: VONDELPARK_AREA,
+    });
+    const changed = await centralist05.put(`/api/v1/actions/${id}/publication`, {
+      public: true,
+      publicText: 'Grijze VW Golf gestolen; kenteken begint met 12.',
+      call112: true,
+    });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
-    assert.deepEqual(changed.body.publication, { public: true, publicText: 'Grijze VW Golf gestolen; kenteken begint met 12.', call112: true, mediaRetentionDays: null });
+    assert.deepEqual(changed.body.publication, {
+      public: true,
+      publicText: 'Grijze VW Golf gestolen; kenteken begint met 12.',
+      call112: true,
+      mediaRetentionDays: null,
+    });
     const shown = await publicAction(id);
     assert.equal(shown.body.text, 'Grijze VW Golf gestolen; kenteken begint met 12.');
     assert.deepEqual(shown.body.call, { kind: '112', number: '112', display: '112', href: 'tel:112' });
     assert.equal((await centralist03.put(`/api/v1/actions/${id}/publication`, { public: false })).status, 403);
     assert.equal((await gemeente.put(`/api/v1/actions/${id}/publication`, { public: false })).status, 403);
-    assert.equal((await centralist05.put(`/api/v1/actions/${id}/publication`, { public: false, mediaRetentionDays: 0 })).status, 400);
+    assert.equal(
+      (await centralist05.put(`/api/v1/actions/${id}/publication`, { public: false, mediaRetentionDays: 0 })).status,
+      400,
+    );
     assert.equal((await centralist05.put(`/api/v1/actions/${id}/publication`, { public: false })).status, 200);
     assert.ok(!(await feed()).some((a) => a.id === id));
-    const audit = await t.system.database.query<{ event: string }>('select event from audit_log where subject_id = $1 order by id', [id]);
+    const audit = await t.system.database.query<{ event: string }>(
+      'select event from audit_log where subject_id = $1 order by id',
+      [id],
+    );
     assert.equal(audit.filter((a) => a.event === 'action.publication-changed').length, 2);
   });
 
   test('the meldkamer attaches a photo: cleaned of EXIF and GPS, re-encoded, stored under a random name; only its own centralists may', async () => {
-    const id = await startAction(centralist05, { type: 'diefstal', message: 'Scooter gestolen.', area: VONDELPARK_AREA });
+    const id = await startAction(centralist05, {
+      type: 'diefstal',
+      message: 'Scooter gestolen.',
+      area: VONDELPARK_AREA,
+    });
     const photo = await cameraPhoto(1200, 900);
     assert.equal((await putPhoto(t.url, await t.staffToken('centralist', 'RE03'), id, photo)).status, 403);
     assert.equal((await putPhoto(t.url, await t.staffToken('gemeente', 'GM0363'), id, photo)).status, 403);
@@ -166,8 +246,14 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('an app user sends a tip with a photo and a number; the centralist gets it live, the number only with a purpose (audited)', async () => {
-    const id = await startAction(centralist05, { type: 'vermissing', message: 'Vermist: Daan (79), blauwe pet.', area: VONDELPARK_AREA });
-    const stream = await fetch(`${t.url}/api/v1/actions/${id}/tips/stream`, { headers: { authorization: `Bearer ${token05}` } });
+    const id = await startAction(centralist05, {
+      type: 'vermissing',
+      message: 'Vermist: Daan (79), blauwe pet.',
+      area: VONDELPARK_AREA,
+    });
+    const stream = await fetch(`${t.url}/api/v1/actions/${id}/tips/stream`, {
+      headers: { authorization: `Bearer ${token05}` },
+    });
     assert.equal(stream.status, 200);
     const reader = stream.body!.getReader();
     let received = '';
@@ -179,7 +265,12 @@ describe('the app API: the feed, an action, photos and tips', () => {
         if (received.includes('event: tip')) return received;
       }
     };
-    const posted = await postTip(t.url, id, { text: 'Ik zie hem nu bij het station, bij de fietsenstalling.', phone: '06 12345678' }, await cameraPhoto());
+    const posted = await postTip(
+      t.url,
+      id,
+      { text: 'Ik zie hem nu bij het station, bij de fietsenstalling.', phone: '06 12345678' },
+      await cameraPhoto(),
+    );
     assert.equal(posted.status, 201, JSON.stringify(posted.body));
     assert.equal(JSON.stringify(posted.body).includes('612345678'), false, 'the number is not echoed');
 
@@ -197,11 +288,16 @@ describe('the app API: the feed, an action, photos and tips', () => {
       `select event, details from audit_log where subject_id = $1 and event = 'tip.callback-numbers-viewed'`,
       [id],
     );
-    assert.deepEqual(audit.map((a) => [a.details.purpose, a.details.shown]), [[PURPOSE, [posted.body.id]]]);
+    assert.deepEqual(
+      audit.map((a) => [a.details.purpose, a.details.shown]),
+      [[PURPOSE, [posted.body.id]]],
+    );
     assert.equal((await centralist03.get(`/api/v1/actions/${id}/tips`)).status, 403);
     assert.equal((await gemeente.get(`/api/v1/actions/${id}/tips`)).status, 403);
 
-    const photo = await fetch(`${t.url}${plain.body.items[0].photo.url}`, { headers: { authorization: `Bearer ${token05}` } });
+    const photo = await fetch(`${t.url}${plain.body.items[0].photo.url}`, {
+      headers: { authorization: `Bearer ${token05}` },
+    });
     assert.equal(photo.status, 200);
     const metadata = await sharp(Buffer.from(await photo.arrayBuffer())).metadata();
     assert.equal(metadata.exif, undefined, 'no EXIF, so no GPS position of the sender');
@@ -209,22 +305,47 @@ describe('the app API: the feed, an action, photos and tips', () => {
 
   test('bad tips are refused in Dutch and nothing is stored: bad photos, a bad number, no text, JSON, an ended action', async () => {
     const id = await startAction(centralist05, { type: 'diefstal', message: 'Tas gestolen.', area: VONDELPARK_AREA });
-    const cases: { label: string; send: () => Promise<{ status: number; body: any }>; status: number; code: string }[] = [
-      ...(await badUploads()).map((bad) => ({ label: bad.label, send: () => postTip(t.url, id, { text: 'Zie foto.' }, bad.file), status: bad.status, code: bad.code })),
-      { label: 'a bad number', send: () => postTip(t.url, id, { text: 'Gezien.', phone: '12' }), status: 422, code: 'tip.invalid-phone-number' },
-      { label: 'no text', send: () => postTip(t.url, id, { text: '   ' }), status: 400, code: 'request.invalid' },
-      { label: 'a text of 501 characters', send: () => postTip(t.url, id, { text: 'x'.repeat(501) }), status: 400, code: 'request.invalid' },
-      { label: 'an unknown field', send: () => postTip(t.url, id, { text: 'Gezien.', lat: '52.358' }), status: 400, code: 'request.invalid' },
-      {
-        label: 'JSON instead of a form',
-        send: async () => {
-          const r = await fetch(`${t.url}/app/v1/actions/${id}/tips`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Gezien.' }) });
-          return { status: r.status, body: await r.json() };
+    const cases: { label: string; send: () => Promise<{ status: number; body: any }>; status: number; code: string }[] =
+      [
+        ...(await badUploads()).map((bad) => ({
+          label: bad.label,
+          send: () => postTip(t.url, id, { text: 'Zie foto.' }, bad.file),
+          status: bad.status,
+          code: bad.code,
+        })),
+        {
+          label: 'a bad number',
+          send: () => postTip(t.url, id, { text: 'Gezien.', phone: '12' }),
+          status: 422,
+          code: 'tip.invalid-phone-number',
         },
-        status: 415,
-        code: 'upload.not-multipart',
-      },
-    ];
+        { label: 'no text', send: () => postTip(t.url, id, { text: '   ' }), status: 400, code: 'request.invalid' },
+        {
+          label: 'a text of 501 characters',
+          send: () => postTip(t.url, id, { text: 'x'.repeat(501) }),
+          status: 400,
+          code: 'request.invalid',
+        },
+        {
+          label: 'an unknown field',
+          send: () => postTip(t.url, id, { text: 'Gezien.', lat: '52.358' }),
+          status: 400,
+          code: 'request.invalid',
+        },
+        {
+          label: 'JSON instead of a form',
+          send: async () => {
+            const r = await fetch(`${t.url}/app/v1/actions/${id}/tips`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ text: 'Gezien.' }),
+            });
+            return { status: r.status, body: await r.json() };
+          },
+          status: 415,
+          code: 'upload.not-multipart',
+        },
+      ];
     for (const c of cases) {
       const [files, rows] = [await photoFiles(dataDir), await mediaRows(t.system.database)];
       const response = await c.send();
@@ -243,7 +364,11 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('a tip whose action ends while its photo is being cleaned is refused, and its file is removed again', async () => {
-    const id = await startAction(centralist05, { type: 'diefstal', message: 'Brommer gestolen.', area: VONDELPARK_AREA });
+    const id = await startAction(centralist05, {
+      type: 'diefstal',
+      message: 'Brommer gestolen.',
+      area: VONDELPARK_AREA,
+    });
     const real = createSharpImageSanitizer({ maxPixels: 64_000_000, maxSide: 2048 });
     // The real sanitizer, with the meldkamer closing the action while it works: the race the use case must survive.
     const closingMeanwhile: ImageSanitizer = {
@@ -266,46 +391,82 @@ describe('the app API: the feed, an action, photos and tips', () => {
   });
 
   test('beheer sets the number "Bel politie" dials; a meldkamer without one falls back to the national number', async () => {
-    const id = await startAction(centralist05, { type: 'inbraak', message: 'Inbreker gevlucht.', area: VONDELPARK_AREA });
+    const id = await startAction(centralist05, {
+      type: 'inbraak',
+      message: 'Inbreker gevlucht.',
+      area: VONDELPARK_AREA,
+    });
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
     const beheer05 = t.api(await t.staffToken('meldkamer-beheer', 'RE05'));
     const set = await beheer05.put('/api/v1/meldkamers/RE05/public-phone', { phone: '088 662 0505' });
     assert.equal(set.status, 200, JSON.stringify(set.body));
-    assert.deepEqual(set.body, { code: 'RE05', name: 'Amsterdam', publicPhone: '+31886620505', display: '088 662 0505' });
-    assert.deepEqual((await publicAction(id)).body.call, { kind: 'meldkamer', number: '+31886620505', display: '088 662 0505', href: 'tel:+31886620505' });
+    assert.deepEqual(set.body, {
+      code: 'RE05',
+      name: 'Amsterdam',
+      publicPhone: '+31886620505',
+      display: '088 662 0505',
+    });
+    assert.deepEqual((await publicAction(id)).body.call, {
+      kind: 'meldkamer',
+      number: '+31886620505',
+      display: '088 662 0505',
+      href: 'tel:+31886620505',
+    });
     assert.equal((await beheer05.put('/api/v1/meldkamers/RE03/public-phone', { phone: '088 662 0303' })).status, 403);
-    assert.equal((await centralist05.put('/api/v1/meldkamers/RE05/public-phone', { phone: '088 662 0505' })).status, 403);
+    assert.equal(
+      (await centralist05.put('/api/v1/meldkamers/RE05/public-phone', { phone: '088 662 0505' })).status,
+      403,
+    );
     const invalid = await landelijk.put('/api/v1/meldkamers/RE03/public-phone', { phone: '12345' });
     assert.deepEqual([invalid.status, invalid.body.code], [422, 'meldkamer.invalid-phone-number']);
     assert.equal((await landelijk.put('/api/v1/meldkamers/RE99/public-phone', { phone: '088 662 0303' })).status, 404);
     assert.equal((await landelijk.put('/api/v1/meldkamers/RE05/public-phone', { phone: null })).status, 200);
     assert.equal((await publicAction(id)).body.call.number, '+319008844');
-    const audit = await t.system.database.query<{ n: number }>(`select count(*)::int as n from audit_log where event = 'meldkamer.public-phone-changed' and subject_id = 'RE05'`);
+    const audit = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where event = 'meldkamer.public-phone-changed' and subject_id = 'RE05'`,
+    );
     assert.equal(audit[0]!.n, 2);
   });
 
   test('photos and tips are deleted with their files once the action is past its retention', async () => {
-    const id = await startAction(centralist05, { type: 'diefstal', message: 'Laptop gestolen.', area: VONDELPARK_AREA, publication: { public: true, mediaRetentionDays: 1 } });
+    const id = await startAction(centralist05, {
+      type: 'diefstal',
+      message: 'Laptop gestolen.',
+      area: VONDELPARK_AREA,
+      publication: { public: true, mediaRetentionDays: 1 },
+    });
     const other = await startAction(centralist05, { type: 'diefstal', message: 'Nog actief.', area: VONDELPARK_AREA });
     assert.equal((await putPhoto(t.url, token05, id, await cameraPhoto())).status, 200);
     assert.equal((await postTip(t.url, id, { text: 'Gezien bij de tram.' }, await cameraPhoto())).status, 201);
     assert.equal((await postTip(t.url, other, { text: 'Ook iets gezien.' }, await cameraPhoto())).status, 201);
     const keysOf = async (actionId: string) =>
-      (await t.system.database.query<{ key: string }>(
-        `select storage_key as key from action_photos where action_id = $1 union all select photo_key from action_tips where action_id = $1 and photo_key is not null`,
-        [actionId],
-      )).map((r) => r.key);
+      (
+        await t.system.database.query<{ key: string }>(
+          `select storage_key as key from action_photos where action_id = $1 union all select photo_key from action_tips where action_id = $1 and photo_key is not null`,
+          [actionId],
+        )
+      ).map((r) => r.key);
     const doomed = await keysOf(id);
     const kept = await keysOf(other);
     assert.equal(doomed.length, 2);
     await centralist05.post(`/api/v1/actions/${id}/close`, { result: 'opgelost' });
     const photos = createLocalPhotoStorage(join(dataDir, 'photos'));
-    assert.equal(await expireMedia({ store: t.system.store, clock: t.clock, photos }, 30), 0, 'not yet: within its retention');
+    assert.equal(
+      await expireMedia({ store: t.system.store, clock: t.clock, photos }, 30),
+      0,
+      'not yet: within its retention',
+    );
     t.clock.set(new Date(t.clock.now().getTime() + 2 * 86_400_000));
     assert.ok((await expireMedia({ store: t.system.store, clock: t.clock, photos }, 30)) >= 1);
     const files = await photoFiles(dataDir);
-    assert.ok(doomed.every((key) => !files.includes(key)), 'its files are gone');
-    assert.ok(kept.every((key) => files.includes(key)), 'an active action keeps its files');
+    assert.ok(
+      doomed.every((key) => !files.includes(key)),
+      'its files are gone',
+    );
+    assert.ok(
+      kept.every((key) => files.includes(key)),
+      'an active action keeps its files',
+    );
     assert.deepEqual(await keysOf(id), []);
     assert.equal((await centralist05.get(`/api/v1/actions/${id}/tips`)).body.items.length, 0);
     t.clock.set(new Date());
@@ -338,7 +499,11 @@ describe('the app API protects itself', () => {
   });
 
   test('tips per device and per address, and requests per address, are limited', async () => {
-    const id = await startAction(t.api(await t.staffToken('centralist', 'RE05')), { type: 'diefstal', message: 'Fiets gestolen.', area: VONDELPARK_AREA });
+    const id = await startAction(t.api(await t.staffToken('centralist', 'RE05')), {
+      type: 'diefstal',
+      message: 'Fiets gestolen.',
+      area: VONDELPARK_AREA,
+    });
     const device = { 'x-burgernet-device': '1b4e28ba-2d11-4b2e-9f5a-0c6b5f3e2a11' };
     assert.equal((await postTip(t.url, id, { text: 'Een.' }, undefined, device)).status, 201);
     assert.equal((await postTip(t.url, id, { text: 'Twee.' }, undefined, device)).status, 201);

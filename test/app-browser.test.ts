@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { badUploads, cameraPhoto, mediaRows, photoFiles, putPhoto, startAction, VONDELPARK, VONDELPARK_AREA } from './support/app-support.js';
+import {
+  badUploads,
+  cameraPhoto,
+  mediaRows,
+  photoFiles,
+  putPhoto,
+  startAction,
+  VONDELPARK,
+  VONDELPARK_AREA,
+} from './support/app-support.js';
 import { assertAccessible, launchBrowser, newPhoneContext, saveScreenshot } from './support/browser.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
@@ -60,7 +69,11 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     await nearCard(inside).waitFor();
     assert.match(await nearCard(inside).innerText(), /Daan \(79\)/);
     assert.equal(await nearCard(inside).locator('img.action-photo').count(), 1, 'with the meldkamer’s photo');
-    assert.equal(await nearCard(inside).locator('.area-map canvas, .area-map svg').count() > 0, true, 'with the area on a map');
+    assert.equal(
+      (await nearCard(inside).locator('.area-map canvas, .area-map svg').count()) > 0,
+      true,
+      'with the area on a map',
+    );
     assert.match((await nearCard(inside).locator('a.call-button').getAttribute('href')) ?? '', /^tel:\+\d+$/);
     await inside.locator('.area-map .leaflet-pane').first().waitFor({ state: 'attached' });
     await assertAccessible(inside, 'the app with an action nearby');
@@ -70,7 +83,11 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     await openApp(outside);
     await outside.locator('#dichtbij-geen').waitFor();
     assert.equal(await nearCard(outside).count(), 0, 'not near a phone in Utrecht');
-    assert.equal(await outside.locator(`#alle-lijst [data-actie="${actionId}"]`).count(), 1, 'but in the list of all active actions');
+    assert.equal(
+      await outside.locator(`#alle-lijst [data-actie="${actionId}"]`).count(),
+      1,
+      'but in the list of all active actions',
+    );
     await assertAccessible(outside, 'the app with nothing nearby');
     await saveScreenshot(outside, 'app-niets-in-de-buurt');
 
@@ -121,14 +138,20 @@ describe('the Burgernetapp in Chromium on a phone', () => {
   });
 
   test('a photo with a text reaches the meldkamer’s API and live stream, without EXIF', async () => {
-    const stream = await fetch(`${t.url}/api/v1/actions/${actionId}/tips/stream`, { headers: { authorization: `Bearer ${token}` } });
+    const stream = await fetch(`${t.url}/api/v1/actions/${actionId}/tips/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const reader = stream.body!.getReader();
     const page = await phone(IN_VONDELPARK);
     await page.goto(`${t.url}/acties/${actionId}`);
     await page.waitForSelector('body[data-app-ready="true"]');
     const photo = await cameraPhoto(1024, 768);
     await page.fill('#veld-text', 'Ik zie hem nu bij het station, bij de fietsenstalling.');
-    await page.setInputFiles('#veld-photo', { name: photo.name, mimeType: photo.type, buffer: Buffer.from(photo.bytes) });
+    await page.setInputFiles('#veld-photo', {
+      name: photo.name,
+      mimeType: photo.type,
+      buffer: Buffer.from(photo.bytes),
+    });
     await page.fill('#veld-phone', '06 12345678');
     await page.click('#tip-verstuur');
     await page.locator('#tip-status', { hasText: 'Bedankt' }).waitFor();
@@ -146,7 +169,9 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     assert.equal(live.text, 'Ik zie hem nu bij het station, bij de fietsenstalling.');
     assert.equal(live.callbackRequested, true);
 
-    const tips = await t.api(token).get(`/api/v1/actions/${actionId}/tips?purpose=${encodeURIComponent('Tipgever terugbellen')}`);
+    const tips = await t
+      .api(token)
+      .get(`/api/v1/actions/${actionId}/tips?purpose=${encodeURIComponent('Tipgever terugbellen')}`);
     const tip = tips.body.items.find((i: { id: string }) => i.id === live.id);
     assert.equal(tip.callbackPhone, '+31612345678');
     const served = await fetch(t.url + tip.photo.url, { headers: { authorization: `Bearer ${token}` } });
@@ -166,11 +191,15 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     for (const bad of await badUploads()) {
       const [files, rows] = [await photoFiles(dataDir), await mediaRows(t.system.database)];
       await page.fill('#veld-text', 'Zie de foto.');
-      await page.setInputFiles('#veld-photo', { name: bad.file.name, mimeType: bad.file.type, buffer: Buffer.from(bad.file.bytes) });
+      await page.setInputFiles('#veld-photo', {
+        name: bad.file.name,
+        mimeType: bad.file.type,
+        buffer: Buffer.from(bad.file.bytes),
+      });
       await page.click('#tip-verstuur');
       await page.locator('#veld-photo-fout').waitFor({ state: 'visible' });
       await page.locator('#tip-verstuur:enabled').waitFor();
-      assert.match(await page.textContent('#veld-photo-fout') ?? '', expected[bad.code]!, bad.label);
+      assert.match((await page.textContent('#veld-photo-fout')) ?? '', expected[bad.code]!, bad.label);
       assert.equal(await page.getAttribute('#veld-photo', 'aria-invalid'), 'true');
       assert.deepEqual(await photoFiles(dataDir), files, `${bad.label}: no file`);
       assert.deepEqual(await mediaRows(t.system.database), rows, `${bad.label}: no row`);
@@ -182,32 +211,56 @@ describe('the Burgernetapp in Chromium on a phone', () => {
   });
 
   test('a notification the phone got is remembered, and the result shows when the app is opened later', async () => {
-    const context = await newPhoneContext(browser, { geolocation: UTRECHT, permissions: ['geolocation', 'notifications'] });
+    const context = await newPhoneContext(browser, {
+      geolocation: UTRECHT,
+      permissions: ['geolocation', 'notifications'],
+    });
     contexts.push(context);
     const page = await context.newPage();
     await openApp(page);
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
-    const other = await startAction(t.api(token), { type: 'diefstal', message: 'Bakfiets gestolen, rood met zwarte huif.', area: VONDELPARK_AREA });
+    const other = await startAction(t.api(token), {
+      type: 'diefstal',
+      message: 'Bakfiets gestolen, rood met zwarte huif.',
+      area: VONDELPARK_AREA,
+    });
     // The push service's part, through Chromium's DevTools protocol: a push message to the service worker.
     const cdp = await context.newCDPSession(page);
     const registration = await new Promise<{ registrationId: string }>((resolve) => {
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
-        const ours = e.registrations.find((r) => r.scopeURL === `${t.url}/app/`);
-        if (ours !== undefined) resolve(ours);
-      });
+      cdp.on(
+        'ServiceWorker.workerRegistrationUpdated',
+        (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+          const ours = e.registrations.find((r) => r.scopeURL === `${t.url}/app/`);
+          if (ours !== undefined) resolve(ours);
+        },
+      );
       void cdp.send('ServiceWorker.enable');
     });
     await cdp.send('ServiceWorker.deliverPushMessage', {
       origin: t.url,
       registrationId: registration.registrationId,
-      data: JSON.stringify({ type: 'alert', actionId: other, title: 'Diefstal', body: 'Bakfiets gestolen.', url: `/acties/${other}` }),
+      data: JSON.stringify({
+        type: 'alert',
+        actionId: other,
+        title: 'Diefstal',
+        body: 'Bakfiets gestolen.',
+        url: `/acties/${other}`,
+      }),
     });
     // What the service worker wrote to the phone's IndexedDB, read through the app's own module.
     await page.waitForFunction(
-      ({ id, module }) => import(module).then((m) => m.notifiedActions()).then((all: { actionId: string }[]) => all.some((n) => n.actionId === id)),
+      ({ id, module }) =>
+        import(module)
+          .then((m) => m.notifiedActions())
+          .then((all: { actionId: string }[]) => all.some((n) => n.actionId === id)),
       { id: other, module: '/static/app/notified-actions.js' },
     );
-    await t.api(token).post(`/api/v1/actions/${other}/close`, { result: 'teruggevonden', closingText: 'De bakfiets is terug. Dank u wel!' });
+    await t
+      .api(token)
+      .post(`/api/v1/actions/${other}/close`, {
+        result: 'teruggevonden',
+        closingText: 'De bakfiets is terug. Dank u wel!',
+      });
     await openApp(page);
     const card = page.locator(`#gemeld-lijst [data-actie="${other}"]`);
     await card.waitFor();
@@ -218,7 +271,12 @@ describe('the Burgernetapp in Chromium on a phone', () => {
   });
 
   test('a closed vermissing shows its result without the person’s details; an unknown action is a Dutch 404', async () => {
-    const closed = await startAction(t.api(token), { type: 'vermissing', message: 'Vermist: Mila (6), gele regenjas.', description: 'Krullend haar.', area: VONDELPARK_AREA });
+    const closed = await startAction(t.api(token), {
+      type: 'vermissing',
+      message: 'Vermist: Mila (6), gele regenjas.',
+      description: 'Krullend haar.',
+      area: VONDELPARK_AREA,
+    });
     await putPhoto(t.url, token, closed, await cameraPhoto());
     await t.api(token).post(`/api/v1/actions/${closed}/close`, { result: 'gevonden', closingText: 'Mila is terecht.' });
     const page = await phone(UTRECHT);
@@ -244,8 +302,17 @@ describe('the Burgernetapp in Chromium on a phone', () => {
     const page = await phone(UTRECHT);
     await openApp(page);
     const manifestHref = await page.getAttribute('link[rel="manifest"]', 'href');
-    const manifest = (await (await fetch(t.url + manifestHref)).json()) as { start_url: string; scope: string; display: string; lang: string; icons: unknown[] };
-    assert.deepEqual([manifest.start_url, manifest.scope, manifest.display, manifest.lang], ['/app/', '/app/', 'standalone', 'nl']);
+    const manifest = (await (await fetch(t.url + manifestHref)).json()) as {
+      start_url: string;
+      scope: string;
+      display: string;
+      lang: string;
+      icons: unknown[];
+    };
+    assert.deepEqual(
+      [manifest.start_url, manifest.scope, manifest.display, manifest.lang],
+      ['/app/', '/app/', 'standalone', 'nl'],
+    );
     for (const icon of manifest.icons as { src: string; sizes: string; type: string }[]) {
       const response = await fetch(t.url + icon.src);
       assert.equal(response.status, 200, icon.src);

@@ -10,7 +10,17 @@ import type { LocalPushService } from '../src/adapters/channels/web-push/local-p
 import { openPgliteDatabase } from '../src/adapters/store/database/pglite-database.js';
 import { postTip, putPhoto, startAction, VONDELPARK_AREA } from './support/app-support.js';
 import { launchBrowser, newPhoneContext } from './support/browser.js';
-import { cellsOf, coordinateNeedles, dumpDatabase, pointNeedles, readAllFiles, search, type Haystack, type LatLon, type Needle } from './support/privacy-search.js';
+import {
+  cellsOf,
+  coordinateNeedles,
+  dumpDatabase,
+  pointNeedles,
+  readAllFiles,
+  search,
+  type Haystack,
+  type LatLon,
+  type Needle,
+} from './support/privacy-search.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
@@ -31,7 +41,8 @@ const TRACK: readonly (LatLon & { readonly name: string; readonly inArea: boolea
 const PLANTED = { lat: 52.2998713, lon: 4.9531177 };
 
 /** Request durations are random decimals that may spell a 4-decimal coordinate by chance; they carry nothing from the phone. */
-const maskDurations = (line: string) => line.replace(/"(responseTime|[A-Za-z]*Ms|[A-Za-z]*Seconds)":-?[0-9.e+-]+/g, '"$1":0');
+const maskDurations = (line: string) =>
+  line.replace(/"(responseTime|[A-Za-z]*Ms|[A-Za-z]*Seconds)":-?[0-9.e+-]+/g, '"$1":0');
 
 let t: TestSystem;
 let testDatabase: TestDatabase;
@@ -54,7 +65,13 @@ before(async () => {
     testDatabase = { database, url: null, drop: () => database.close() };
   }
   t = await startTestSystem(
-    { DATA_DIR: dataDir, LOG_LEVEL: 'trace', APP_REQUESTS_PER_MINUTE: '100000', PUSH_REQUESTS_PER_MINUTE: '100000', PUSH_ENCRYPTION_THREADS: '1' },
+    {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'trace',
+      APP_REQUESTS_PER_MINUTE: '100000',
+      PUSH_REQUESTS_PER_MINUTE: '100000',
+      PUSH_ENCRYPTION_THREADS: '1',
+    },
     { testDatabase, logDestination: { write: (line: string) => void logLines.push(line) } },
   );
   pushService = t.system.push.localPushService!;
@@ -82,11 +99,16 @@ let lastCell: string | null = null;
 async function moveTo(page: Page, point: LatLon): Promise<void> {
   const cell = latLngToCell(point.lat, point.lon, 7);
   const presence =
-    cell === lastCell ? null : page.waitForRequest((r) => r.url().endsWith('/presence') && (JSON.parse(r.postData() ?? '{}') as { cell?: string }).cell === cell);
+    cell === lastCell
+      ? null
+      : page.waitForRequest(
+          (r) => r.url().endsWith('/presence') && (JSON.parse(r.postData() ?? '{}') as { cell?: string }).cell === cell,
+        );
   lastCell = cell;
   await context.setGeolocation({ latitude: point.lat, longitude: point.lon });
   await presence;
-  if (TRACK.find((p) => p.lat === point.lat)?.inArea ?? false) await page.locator('#dichtbij-lijst [data-actie]').first().waitFor();
+  if (TRACK.find((p) => p.lat === point.lat)?.inArea ?? false)
+    await page.locator('#dichtbij-lijst [data-actie]').first().waitFor();
   else await page.locator('#dichtbij-geen').waitFor();
 }
 
@@ -100,7 +122,18 @@ test('a session in a moving place leaves no trace of where the phone was: not in
     description: 'Bruin haar in een staart.',
     area: VONDELPARK_AREA,
   });
-  assert.equal((await putPhoto(t.url, token, actionId, { bytes: await sharp({ create: { width: 400, height: 300, channels: 3, background: '#f5d142' } }).jpeg().toBuffer(), name: 'noor.jpg', type: 'image/jpeg' })).status, 200);
+  assert.equal(
+    (
+      await putPhoto(t.url, token, actionId, {
+        bytes: await sharp({ create: { width: 400, height: 300, channels: 3, background: '#f5d142' } })
+          .jpeg()
+          .toBuffer(),
+        name: 'noor.jpg',
+        type: 'image/jpeg',
+      })
+    ).status,
+    200,
+  );
 
   const needles: Needle[] = TRACK.flatMap((p) => pointNeedles(p.name, p));
   // The needles mean something only if nothing legitimate spells them (the action's area, the gemeenten…).
@@ -109,20 +142,31 @@ test('a session in a moving place leaves no trace of where the phone was: not in
   // The phone subscribes for notifications. Headless Chromium has no push service (PushManager.subscribe
   // fails without Google's), so the subscription is made at the local push service with the server's VAPID
   // key, registered through the app API, and handed to the app as it keeps it (localStorage).
-  const key = ((await (await fetch(`${t.url}/app/v1/push/vapid-public-key`)).json()) as { publicKey: string }).publicKey;
+  const key = ((await (await fetch(`${t.url}/app/v1/push/vapid-public-key`)).json()) as { publicKey: string })
+    .publicKey;
   const { id: pushId, subscription } = pushService.createSubscription({ applicationServerKey: key });
-  const registered = await fetch(`${t.url}/app/v1/push/subscriptions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ subscription }) });
+  const registered = await fetch(`${t.url}/app/v1/push/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ subscription }),
+  });
   assert.equal(registered.status, 201);
   const registration = (await registered.json()) as { id: string; deviceToken: string };
 
-  context = await newPhoneContext(browser, { geolocation: { latitude: TRACK[0]!.lat, longitude: TRACK[0]!.lon }, permissions: ['geolocation', 'notifications'] });
-  await context.addInitScript(`localStorage.setItem('burgernet.push', ${JSON.stringify(JSON.stringify(registration))});`);
+  context = await newPhoneContext(browser, {
+    geolocation: { latitude: TRACK[0]!.lat, longitude: TRACK[0]!.lon },
+    permissions: ['geolocation', 'notifications'],
+  });
+  await context.addInitScript(
+    `localStorage.setItem('burgernet.push', ${JSON.stringify(JSON.stringify(registration))});`,
+  );
   const page = await context.newPage();
   const sentCells: string[] = [];
   const requestedUrls: string[] = [];
   page.on('request', (request) => {
     requestedUrls.push(request.url());
-    if (request.url().endsWith(`/subscriptions/${registration.id}/presence`)) sentCells.push((JSON.parse(request.postData() ?? '{}') as { cell: string }).cell);
+    if (request.url().endsWith(`/subscriptions/${registration.id}/presence`))
+      sentCells.push((JSON.parse(request.postData() ?? '{}') as { cell: string }).cell);
   });
   // Where the phone starts: the app sends that cell as soon as it knows the position.
   lastCell = latLngToCell(TRACK[0]!.lat, TRACK[0]!.lon, 7);
@@ -136,7 +180,10 @@ test('a session in a moving place leaves no trace of where the phone was: not in
   for (const point of TRACK.slice(1)) {
     await moveTo(page, point);
     if (point.name === 'Vondelpark zuid') {
-      await pushService.waitFor(() => pushService.received(pushId).some((m) => JSON.parse(m.plaintext ?? '{}').actionId === actionId), 15_000);
+      await pushService.waitFor(
+        () => pushService.received(pushId).some((m) => JSON.parse(m.plaintext ?? '{}').actionId === actionId),
+        15_000,
+      );
     }
     if (point.name === 'Vondelpark') {
       // A tip from here, with a photo whose EXIF holds where it was taken (as phones write it).
@@ -144,7 +191,12 @@ test('a session in a moving place leaves no trace of where the phone was: not in
         .jpeg()
         .withExif({
           IFD0: { ImageDescription: `${point.lat},${point.lon}`, Make: 'Testcamera' },
-          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 21/1 3330/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 52/1 1323/100' },
+          IFD3: {
+            GPSLatitudeRef: 'N',
+            GPSLatitude: '52/1 21/1 3330/100',
+            GPSLongitudeRef: 'E',
+            GPSLongitude: '4/1 52/1 1323/100',
+          },
         })
         .toBuffer();
       await page.goto(`${t.url}/acties/${actionId}`);
@@ -160,9 +212,23 @@ test('a session in a moving place leaves no trace of where the phone was: not in
   }
 
   // The meldkamer sends an update and closes the action; the phone, which got the alert, gets both.
-  assert.equal((await staff.post(`/api/v1/actions/${actionId}/updates`, { text: 'Noor is gezien bij de Overtoom.' })).status, 202);
-  assert.equal((await staff.post(`/api/v1/actions/${actionId}/close`, { result: 'gevonden', closingText: 'Noor is gevonden. Dank u wel!' })).status, 200);
-  await pushService.waitFor(() => pushService.received(pushId).some((m) => JSON.parse(m.plaintext ?? '{}').type === 'closing'), 15_000);
+  assert.equal(
+    (await staff.post(`/api/v1/actions/${actionId}/updates`, { text: 'Noor is gezien bij de Overtoom.' })).status,
+    202,
+  );
+  assert.equal(
+    (
+      await staff.post(`/api/v1/actions/${actionId}/close`, {
+        result: 'gevonden',
+        closingText: 'Noor is gevonden. Dank u wel!',
+      })
+    ).status,
+    200,
+  );
+  await pushService.waitFor(
+    () => pushService.received(pushId).some((m) => JSON.parse(m.plaintext ?? '{}').type === 'closing'),
+    15_000,
+  );
   const tips = await staff.get(`/api/v1/actions/${actionId}/tips`);
   assert.equal(tips.body.items.length, 1);
 
@@ -187,12 +253,31 @@ test('a session in a moving place leaves no trace of where the phone was: not in
 
   const haystacks = await everythingWritten();
   const planted = search(pointNeedles('control', PLANTED), haystacks);
-  assert.ok(planted.some((hit) => hit.includes('table public.action_tips')), `the dump is searched: ${planted.join('\n')}`);
-  assert.ok(planted.some((hit) => hit.includes('the log')), 'the log is searched');
-  assert.ok(planted.some((hit) => hit.includes('controle.txt')), 'the files are searched');
-  assert.ok(haystacks.some((h) => h.source.includes('/photos/')), 'the photo folder was searched');
-  if (!process.env.DATABASE_URL) assert.ok(haystacks.some((h) => h.source.includes('/pglite/')), 'the database files were searched');
-  assert.ok(logLines.some((line) => line.includes('"path":"/app/v1/actions"')), 'the system logged every request (at trace level) while the phone moved');
+  assert.ok(
+    planted.some((hit) => hit.includes('table public.action_tips')),
+    `the dump is searched: ${planted.join('\n')}`,
+  );
+  assert.ok(
+    planted.some((hit) => hit.includes('the log')),
+    'the log is searched',
+  );
+  assert.ok(
+    planted.some((hit) => hit.includes('controle.txt')),
+    'the files are searched',
+  );
+  assert.ok(
+    haystacks.some((h) => h.source.includes('/photos/')),
+    'the photo folder was searched',
+  );
+  if (!process.env.DATABASE_URL)
+    assert.ok(
+      haystacks.some((h) => h.source.includes('/pglite/')),
+      'the database files were searched',
+    );
+  assert.ok(
+    logLines.some((line) => line.includes('"path":"/app/v1/actions"')),
+    'the system logged every request (at trace level) while the phone moved',
+  );
 
   const leaks = search(needles, haystacks);
   assert.deepEqual(leaks, [], `the phone's location leaked:\n${leaks.join('\n')}`);

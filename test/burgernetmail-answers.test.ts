@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
-import { linksIn, localUrl, MAIL_ENV, messagesTo, openForm, parse, participantWithEmail, postAnswer, sentMail, templateId } from './support/mail.js';
+import {
+  linksIn,
+  localUrl,
+  MAIL_ENV,
+  messagesTo,
+  openForm,
+  parse,
+  participantWithEmail,
+  postAnswer,
+  sentMail,
+  templateId,
+} from './support/mail.js';
 import { startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
 
 describe('answers to a buurtonderzoek', () => {
@@ -18,7 +29,13 @@ describe('answers to a buurtonderzoek', () => {
     amsterdam = t.api(await t.staffToken('gemeente', 'GM0363'));
     utrecht = t.api(await t.staffToken('gemeente', 'GM0344'));
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
-    await participantWithEmail(t, landelijk, { name: 'Gijs', email: 'gijs@voorbeeld.nl', postcode: '1012 AB', houseNumber: 9, phone: '0612348001' });
+    await participantWithEmail(t, landelijk, {
+      name: 'Gijs',
+      email: 'gijs@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 9,
+      phone: '0612348001',
+    });
     const created = await police.post('/api/v1/mails', {
       templateId: await templateId(police, 'buurtonderzoek'),
       fields: { datum: '2026-06-01', straat: 'Warmoesstraat', omschrijving: 'Brandstichting in een portiek.' },
@@ -37,8 +54,22 @@ describe('answers to a buurtonderzoek', () => {
     const form = await openForm(answerUrl);
     assert.equal(form.status, 200);
     assert.match(form.text, /Ik heb iets gezien/);
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } }).jpeg().toBuffer();
-    const answered = await postAnswer(t.url, form, { tekst: 'Ik zag twee mensen wegrennen <b>richting</b> het Damrak.', wanneer: 'maandagnacht 02:10', waar: 'hoek Warmoesstraat', naam: 'Gijs', telefoon: '0612348001', email: 'gijs@voorbeeld.nl' }, photo);
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } })
+      .jpeg()
+      .toBuffer();
+    const answered = await postAnswer(
+      t.url,
+      form,
+      {
+        tekst: 'Ik zag twee mensen wegrennen <b>richting</b> het Damrak.',
+        wanneer: 'maandagnacht 02:10',
+        waar: 'hoek Warmoesstraat',
+        naam: 'Gijs',
+        telefoon: '0612348001',
+        email: 'gijs@voorbeeld.nl',
+      },
+      photo,
+    );
     assert.equal(answered.status, 201, answered.text.slice(0, 500));
     assert.match(answered.text, /Uw antwoord is ontvangen/);
 
@@ -46,7 +77,10 @@ describe('answers to a buurtonderzoek', () => {
     assert.equal(answers.status, 200);
     const [answer] = answers.body.items;
     assert.equal(answer.text, 'Ik zag twee mensen wegrennen <b>richting</b> het Damrak.');
-    assert.deepEqual([answer.seenWhen, answer.seenWhere, answer.contact.name], ['maandagnacht 02:10', 'hoek Warmoesstraat', 'Gijs']);
+    assert.deepEqual(
+      [answer.seenWhen, answer.seenWhere, answer.contact.name],
+      ['maandagnacht 02:10', 'hoek Warmoesstraat', 'Gijs'],
+    );
     assert.equal(answer.photo.contentType, 'image/jpeg');
     assert.equal((await police.get(`/api/v1/mails/${mailId}`)).body.figures.answered, 1);
 
@@ -56,12 +90,17 @@ describe('answers to a buurtonderzoek', () => {
     const csv = await amsterdam.get(`/api/v1/mails/${mailId}/answers/export`);
     assert.equal(csv.status, 200);
     assert.match(String(csv.body), /"Ik zag twee mensen wegrennen <b>richting<\/b> het Damrak\."/);
-    const events = await t.system.database.query<{ event: string; actor_name: string }>(`select event, actor_name from audit_log where subject_type = 'mail' and event like 'mail.answers-%' order by id`);
-    assert.deepEqual(events.map((e) => [e.event, e.actor_name]), [
-      ['mail.answers-read', 'centralist RE05'],
-      ['mail.answers-read', 'gemeente GM0363'],
-      ['mail.answers-exported', 'gemeente GM0363'],
-    ]);
+    const events = await t.system.database.query<{ event: string; actor_name: string }>(
+      `select event, actor_name from audit_log where subject_type = 'mail' and event like 'mail.answers-%' order by id`,
+    );
+    assert.deepEqual(
+      events.map((e) => [e.event, e.actor_name]),
+      [
+        ['mail.answers-read', 'centralist RE05'],
+        ['mail.answers-read', 'gemeente GM0363'],
+        ['mail.answers-exported', 'gemeente GM0363'],
+      ],
+    );
   });
 
   test('the photo is served to staff who may read the answers, cleaned', async () => {
@@ -72,7 +111,9 @@ describe('answers to a buurtonderzoek', () => {
     assert.equal(response.headers.get('content-type'), 'image/jpeg');
     const metadata = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
     assert.equal(metadata.exif, undefined);
-    const other = await fetch(t.url + answer.photo.url, { headers: { authorization: `Bearer ${await t.staffToken('gemeente', 'GM0344')}` } });
+    const other = await fetch(t.url + answer.photo.url, {
+      headers: { authorization: `Bearer ${await t.staffToken('gemeente', 'GM0344')}` },
+    });
     assert.equal(other.status, 403);
     await other.body?.cancel();
   });

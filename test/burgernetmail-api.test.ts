@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verifyDkim } from './support/dkim-verifier.js';
-import { header, linksIn, localUrl, MAIL_ENV, messagesTo, parse, participantWithEmail, sentMail, templateId } from './support/mail.js';
+import {
+  header,
+  linksIn,
+  localUrl,
+  MAIL_ENV,
+  messagesTo,
+  parse,
+  participantWithEmail,
+  sentMail,
+  templateId,
+} from './support/mail.js';
 import { eventually, startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
 
 /**
@@ -23,22 +33,69 @@ describe('Burgernetmail over the API', () => {
     amsterdamBeheer = t.api(await t.staffToken('gemeente-beheer', 'GM0363'));
     utrecht = t.api(await t.staffToken('gemeente', 'GM0344'));
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
-    ids.anna = await participantWithEmail(t, landelijk, { name: 'Anna', email: 'anna@voorbeeld.nl', postcode: '1012 AB', houseNumber: 1, phone: '0612345001' });
-    ids.bram = await participantWithEmail(t, landelijk, { name: 'Bram', email: 'bram@voorbeeld.nl', postcode: '1012 AB', houseNumber: 2, phone: '0612345002' });
-    ids.cees = await participantWithEmail(t, landelijk, { name: 'Cees', email: 'cees@bestaat-niet.invalid', postcode: '1013 AA', houseNumber: 3, phone: '0612345003' });
-    ids.dirk = await participantWithEmail(t, landelijk, { name: 'Dirk', email: 'dirk@voorbeeld.nl', postcode: '1012 AB', houseNumber: 4, phone: '0612345004', confirmed: false });
-    ids.els = await participantWithEmail(t, landelijk, { name: 'Els', email: 'els@voorbeeld.nl', postcode: '3511 AB', houseNumber: 5, phone: '0612345005' });
+    ids.anna = await participantWithEmail(t, landelijk, {
+      name: 'Anna',
+      email: 'anna@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 1,
+      phone: '0612345001',
+    });
+    ids.bram = await participantWithEmail(t, landelijk, {
+      name: 'Bram',
+      email: 'bram@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 2,
+      phone: '0612345002',
+    });
+    ids.cees = await participantWithEmail(t, landelijk, {
+      name: 'Cees',
+      email: 'cees@bestaat-niet.invalid',
+      postcode: '1013 AA',
+      houseNumber: 3,
+      phone: '0612345003',
+    });
+    ids.dirk = await participantWithEmail(t, landelijk, {
+      name: 'Dirk',
+      email: 'dirk@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 4,
+      phone: '0612345004',
+      confirmed: false,
+    });
+    ids.els = await participantWithEmail(t, landelijk, {
+      name: 'Els',
+      email: 'els@voorbeeld.nl',
+      postcode: '3511 AB',
+      houseNumber: 5,
+      phone: '0612345005',
+    });
   });
   after(() => t.stop());
 
   test('a buurtonderzoek goes to the confirmed addresses of the own gemeente, signed and with the headers mail programs need', async () => {
-    assert.equal((await amsterdamBeheer.put('/api/v1/mail-sender', { senderName: 'Gemeente Amsterdam, team Veiligheid', replyTo: 'veiligheid@amsterdam.nl' })).status, 200);
-    const count = await amsterdam.post('/api/v1/audience-counts', { audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    assert.equal(
+      (
+        await amsterdamBeheer.put('/api/v1/mail-sender', {
+          senderName: 'Gemeente Amsterdam, team Veiligheid',
+          replyTo: 'veiligheid@amsterdam.nl',
+        })
+      ).status,
+      200,
+    );
+    const count = await amsterdam.post('/api/v1/audience-counts', {
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     assert.deepEqual([count.status, count.body], [200, { recipients: 3 }]);
 
     const created = await amsterdam.post('/api/v1/mails', {
       templateId: await templateId(amsterdam, 'buurtonderzoek'),
-      fields: { datum: '2026-05-12', tijd: '21:30', straat: 'Damstraat', omschrijving: 'Inbraak in een woning. <script>alert(1)</script> & <b>vet</b>', contact: 'Wijkagent Jansen' },
+      fields: {
+        datum: '2026-05-12',
+        tijd: '21:30',
+        straat: 'Damstraat',
+        omschrijving: 'Inbraak in een woning. <script>alert(1)</script> & <b>vet</b>',
+        contact: 'Wijkagent Jansen',
+      },
       audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -65,7 +122,10 @@ describe('Burgernetmail over the API', () => {
     assert.equal(parsed.subject, 'Buurtonderzoek: heeft u iets gezien of gehoord? (Damstraat)');
     assert.equal(parsed.from?.value[0]?.name, 'Gemeente Amsterdam, team Veiligheid');
     assert.equal(parsed.replyTo?.value[0]?.address, 'veiligheid@amsterdam.nl');
-    assert.match(header(parsed, 'list-unsubscribe') ?? '', /^<http:\/\/burgernet\.test\/burgernetmail\/afmelden\?t=[^>]+>$/);
+    assert.match(
+      header(parsed, 'list-unsubscribe') ?? '',
+      /^<http:\/\/burgernet\.test\/burgernetmail\/afmelden\?t=[^>]+>$/,
+    );
     assert.equal(header(parsed, 'list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
     assert.match(parsed.text ?? '', /Op dinsdag 12 mei 2026 rond 21:30 uur is er iets gebeurd in de Damstraat\./);
     assert.match(parsed.text ?? '', /<script>alert\(1\)<\/script>/, 'the text part shows what was typed, as text');
@@ -87,9 +147,14 @@ describe('Burgernetmail over the API', () => {
       return f;
     });
     assert.equal(figures.sent, 3);
-    const [row] = await t.system.database.query<{ email_bounced_at: Date | null }>('select email_bounced_at from participants where id = $1', [ids.cees]);
+    const [row] = await t.system.database.query<{ email_bounced_at: Date | null }>(
+      'select email_bounced_at from participants where id = $1',
+      [ids.cees],
+    );
     assert.ok(row?.email_bounced_at instanceof Date);
-    const count = await amsterdam.post('/api/v1/audience-counts', { audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    const count = await amsterdam.post('/api/v1/audience-counts', {
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     assert.equal(count.body.recipients, 2);
   });
 
@@ -98,12 +163,22 @@ describe('Burgernetmail over the API', () => {
     const [message] = messagesTo(simulator, 'bram@voorbeeld.nl');
     const parsed = await parse(message!);
     const url = (header(parsed, 'list-unsubscribe') ?? '').replace(/^<|>$/g, '');
-    const response = await fetch(localUrl(t, url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const response = await fetch(localUrl(t, url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     assert.equal(response.status, 200);
     await response.text();
-    const [row] = await t.system.database.query<{ email: string | null }>('select email from participants where id = $1', [ids.bram]);
+    const [row] = await t.system.database.query<{ email: string | null }>(
+      'select email from participants where id = $1',
+      [ids.bram],
+    );
     assert.equal(row?.email, null);
-    const mails = (await amsterdam.get('/api/v1/mails')).body.items as { id: string; figures: { unsubscribed: number } }[];
+    const mails = (await amsterdam.get('/api/v1/mails')).body.items as {
+      id: string;
+      figures: { unsubscribed: number };
+    }[];
     assert.equal(mails[0]!.figures.unsubscribed, 1);
 
     // The next mail reaches only Anna: Bram unsubscribed, Cees bounced.
@@ -123,27 +198,45 @@ describe('Burgernetmail over the API', () => {
     assert.equal(linksIn(await parse(tips!)).answer, null, 'only a buurtonderzoek asks for answers');
   });
 
-  test('a gemeente cannot mail or see another gemeente\'s participants: 403, written in the audit log', async () => {
-    const before = await t.system.database.query<{ n: number }>(`select count(*)::int as n from audit_log where event = 'mail.denied'`);
-    const count = await utrecht.post('/api/v1/audience-counts', { audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+  test("a gemeente cannot mail or see another gemeente's participants: 403, written in the audit log", async () => {
+    const before = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where event = 'mail.denied'`,
+    );
+    const count = await utrecht.post('/api/v1/audience-counts', {
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     assert.deepEqual([count.status, count.body.code], [403, 'mail.outside-scope']);
-    const draft = await utrecht.post('/api/v1/mails', { templateId: await templateId(utrecht, 'nieuwsbrief'), fields: { omschrijving: 'x' }, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    const draft = await utrecht.post('/api/v1/mails', {
+      templateId: await templateId(utrecht, 'nieuwsbrief'),
+      fields: { omschrijving: 'x' },
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     assert.deepEqual([draft.status, draft.body.code], [403, 'mail.outside-scope']);
     const [amsterdamMail] = (await amsterdam.get('/api/v1/mails')).body.items as { id: string }[];
     assert.equal((await utrecht.get(`/api/v1/mails/${amsterdamMail!.id}`)).status, 403);
     assert.equal((await utrecht.post(`/api/v1/mails/${amsterdamMail!.id}/stop`)).status, 403);
     assert.equal((await utrecht.get(`/api/v1/mails/${amsterdamMail!.id}/answers`)).status, 403);
-    const denied = await t.system.database.query<{ n: number }>(`select count(*)::int as n from audit_log where event = 'mail.denied'`);
-    assert.equal(denied[0]!.n - before[0]!.n, 5);
-    const [entry] = await t.system.database.query<{ actor_name: string; details: { attempted: string; gemeenteCode?: string } }>(
-      `select actor_name, details from audit_log where event = 'mail.denied' order by id limit 1`,
+    const denied = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where event = 'mail.denied'`,
     );
-    assert.deepEqual([entry?.actor_name, entry?.details.attempted, entry?.details.gemeenteCode], ['gemeente GM0344', 'audience', 'GM0363']);
+    assert.equal(denied[0]!.n - before[0]!.n, 5);
+    const [entry] = await t.system.database.query<{
+      actor_name: string;
+      details: { attempted: string; gemeenteCode?: string };
+    }>(`select actor_name, details from audit_log where event = 'mail.denied' order by id limit 1`);
+    assert.deepEqual(
+      [entry?.actor_name, entry?.details.attempted, entry?.details.gemeenteCode],
+      ['gemeente GM0344', 'audience', 'GM0363'],
+    );
 
     // An area reaching into Amsterdam counts only Utrecht's own participants: here, none.
-    const area = await utrecht.post('/api/v1/audience-counts', { audience: { kind: 'area', area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 3000 } } });
+    const area = await utrecht.post('/api/v1/audience-counts', {
+      audience: { kind: 'area', area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 3000 } },
+    });
     assert.deepEqual(area.body, { recipients: 0 });
-    const own = await utrecht.post('/api/v1/audience-counts', { audience: { kind: 'postcodes', ranges: [{ from: '3511', to: '3511' }] } });
+    const own = await utrecht.post('/api/v1/audience-counts', {
+      audience: { kind: 'postcodes', ranges: [{ from: '3511', to: '3511' }] },
+    });
     assert.deepEqual(own.body, { recipients: 1 });
   });
 
@@ -151,7 +244,13 @@ describe('Burgernetmail over the API', () => {
     const rows = await t.system.database.query<{ details: { audience: { kind: string }; recipients: number } }>(
       `select details from audit_log where event = 'mail.scheduled' order by id`,
     );
-    assert.deepEqual(rows.map((r) => [r.details.audience.kind, r.details.recipients]), [['gemeente', 3], ['postcodes', 1]]);
+    assert.deepEqual(
+      rows.map((r) => [r.details.audience.kind, r.details.recipients]),
+      [
+        ['gemeente', 3],
+        ['postcodes', 1],
+      ],
+    );
     const [latest] = (await amsterdam.get('/api/v1/mails')).body.items as { id: string }[];
     assert.deepEqual([(await amsterdam.post(`/api/v1/mails/${latest!.id}/send`, {})).body.code], ['mail.wrong-status']);
     assert.deepEqual([(await amsterdam.post(`/api/v1/mails/${latest!.id}/stop`)).body.code], ['mail.wrong-status']);

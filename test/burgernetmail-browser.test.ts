@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { assertAccessible, launchBrowser, newDesktopContext, newPhoneContext, saveScreenshot } from './support/browser.js';
+import {
+  assertAccessible,
+  launchBrowser,
+  newDesktopContext,
+  newPhoneContext,
+  saveScreenshot,
+} from './support/browser.js';
 import { linksIn, localUrl, MAIL_ENV, messagesTo, parse, participantWithEmail, sentMail } from './support/mail.js';
 import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
@@ -19,8 +25,20 @@ describe('Burgernetmail in the browser', () => {
     browser = await launchBrowser();
     gemeente = await createStaffLogin(t, 'gemeente', 'GM0363');
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
-    await participantWithEmail(t, landelijk, { name: 'Hanna', email: 'hanna@voorbeeld.nl', postcode: '1012 AB', houseNumber: 11, phone: '0612349001' });
-    await participantWithEmail(t, landelijk, { name: 'Ivo', email: 'ivo@voorbeeld.nl', postcode: '1013 AA', houseNumber: 12, phone: '0612349002' });
+    await participantWithEmail(t, landelijk, {
+      name: 'Hanna',
+      email: 'hanna@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 11,
+      phone: '0612349001',
+    });
+    await participantWithEmail(t, landelijk, {
+      name: 'Ivo',
+      email: 'ivo@voorbeeld.nl',
+      postcode: '1013 AA',
+      houseNumber: 12,
+      phone: '0612349002',
+    });
   });
   after(async () => {
     await browser?.close();
@@ -54,7 +72,9 @@ describe('Burgernetmail in the browser', () => {
     await page.fill('#veld-straat', 'Damstraat');
     await page.fill('#veld-omschrijving', 'In de nacht is ingebroken in een woning.');
     await page.fill('#veld-contact', 'Team Veiligheid, 14 020');
-    await eventually(async () => assert.match((await page.textContent('#aantal')) ?? '', /^2 deelnemers krijgen deze mail\./));
+    await eventually(async () =>
+      assert.match((await page.textContent('#aantal')) ?? '', /^2 deelnemers krijgen deze mail\./),
+    );
     // The map shows when the area is chosen; a click puts a circle of the chosen radius.
     await page.check('#veld-ontvangers-gebied');
     await page.waitForSelector('.leaflet-container');
@@ -64,7 +84,10 @@ describe('Burgernetmail in the browser', () => {
     await page.click('#mail-form button[type=submit]');
     await page.waitForURL(/\/plein\/burgernetmail\/[0-9a-f-]{36}\?opgeslagen=1$/);
     assert.match((await page.textContent('#aantal')) ?? '', /Nu 2 deelnemers/);
-    assert.match((await page.textContent('.mail-preview')) ?? '', /Op dinsdag 12 mei 2026 rond 21:30 uur is er iets gebeurd in de Damstraat\./);
+    assert.match(
+      (await page.textContent('.mail-preview')) ?? '',
+      /Op dinsdag 12 mei 2026 rond 21:30 uur is er iets gebeurd in de Damstraat\./,
+    );
     await assertAccessible(page, 'mail with preview');
     await saveScreenshot(page, 'burgernetmail-3-voorbeeld');
     await page.click('form[action$="/versturen"] button[type=submit]');
@@ -94,6 +117,9 @@ describe('Burgernetmail in the browser', () => {
     await assertAccessible(form, 'thanks');
     await saveScreenshot(form, 'burgernetmail-6-bedankt');
     await phone.close();
-    assert.equal((await t.api(await t.staffToken('gemeente', 'GM0363')).get(`/api/v1/mails/${mailId}`)).body.figures.answered, 1);
+    assert.equal(
+      (await t.api(await t.staffToken('gemeente', 'GM0363')).get(`/api/v1/mails/${mailId}`)).body.figures.answered,
+      1,
+    );
   });
 });

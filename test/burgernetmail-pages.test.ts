@@ -17,8 +17,20 @@ describe('Burgernetmail pages without JavaScript', () => {
     // Demo mode (for the simulator page) in a folder of its own: the DKIM key is made there once.
     t = await startTestSystem({ ...MAIL_ENV(), EMAIL_DKIM_PRIVATE_KEY: '', DEMO: 'true', DATA_DIR: dataDir });
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
-    await participantWithEmail(t, landelijk, { name: 'Jet', email: 'jet@voorbeeld.nl', postcode: '1012 AB', houseNumber: 21, phone: '0612350001' });
-    await participantWithEmail(t, landelijk, { name: 'Kees', email: 'kees@voorbeeld.nl', postcode: '3511 AB', houseNumber: 22, phone: '0612350002' });
+    await participantWithEmail(t, landelijk, {
+      name: 'Jet',
+      email: 'jet@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 21,
+      phone: '0612350001',
+    });
+    await participantWithEmail(t, landelijk, {
+      name: 'Kees',
+      email: 'kees@voorbeeld.nl',
+      postcode: '3511 AB',
+      houseNumber: 22,
+      phone: '0612350002',
+    });
   });
   after(async () => {
     await t.stop();
@@ -31,29 +43,70 @@ describe('Burgernetmail pages without JavaScript', () => {
     const templates = await beheer.get('/plein/burgernetmail/sjablonen');
     assert.equal(templates.status, 200);
     assert.match(templates.text, /v=DKIM1|Afzender van uw organisatie/);
-    const refused = await beheer.postForm('/plein/burgernetmail/sjablonen', { soort: 'uitnodiging', naam: 'Buurtavond', onderwerp: 'Buurtavond {datum}', tekst: 'Welkom {naam}' });
+    const refused = await beheer.postForm('/plein/burgernetmail/sjablonen', {
+      soort: 'uitnodiging',
+      naam: 'Buurtavond',
+      onderwerp: 'Buurtavond {datum}',
+      tekst: 'Welkom {naam}',
+    });
     assert.equal(refused.status, 422, 'an unknown field is refused');
-    const added = await beheer.postForm('/plein/burgernetmail/sjablonen', { soort: 'uitnodiging', naam: 'Buurtavond Centrum', onderwerp: 'Buurtavond op {datum}', tekst: 'Kom naar {plaats} om {tijd}.\n\n{omschrijving}' });
+    const added = await beheer.postForm('/plein/burgernetmail/sjablonen', {
+      soort: 'uitnodiging',
+      naam: 'Buurtavond Centrum',
+      onderwerp: 'Buurtavond op {datum}',
+      tekst: 'Kom naar {plaats} om {tijd}.\n\n{omschrijving}',
+    });
     assert.equal(added.status, 303);
     await beheer.get('/plein/burgernetmail/sjablonen');
-    assert.equal((await beheer.postForm('/plein/burgernetmail/afzender', { afzendernaam: '', antwoordadres: 'veiligheid@amsterdam.nl' })).status, 200);
+    assert.equal(
+      (
+        await beheer.postForm('/plein/burgernetmail/afzender', {
+          afzendernaam: '',
+          antwoordadres: 'veiligheid@amsterdam.nl',
+        })
+      ).status,
+      200,
+    );
 
     const overview = await beheer.get('/plein/burgernetmail');
-    const templateId = /href="\/plein\/burgernetmail\/nieuw\?sjabloon=([0-9a-f-]{36})">Uitnodiging: Buurtavond Centrum</.exec(overview.text)?.[1];
+    const templateId =
+      /href="\/plein\/burgernetmail\/nieuw\?sjabloon=([0-9a-f-]{36})">Uitnodiging: Buurtavond Centrum</.exec(
+        overview.text,
+      )?.[1];
     assert.ok(templateId, 'the own template is offered');
     const compose = await beheer.get(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`);
     assert.equal(compose.status, 200);
-    const incomplete = await beheer.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, { onderwerp: 'Buurtavond op {datum}', tekst: 'x', ontvangers: 'gebied', adresPostcode: '9999 ZZ', adresHuisnummer: '1', straal: '50' });
+    const incomplete = await beheer.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, {
+      onderwerp: 'Buurtavond op {datum}',
+      tekst: 'x',
+      ontvangers: 'gebied',
+      adresPostcode: '9999 ZZ',
+      adresHuisnummer: '1',
+      straal: '50',
+    });
     assert.equal(incomplete.status, 422);
     assert.match(incomplete.text, /Kies een gebied op de kaart, of geef een adres en een straal/);
     const saved = await beheer.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, {
-      onderwerp: 'Buurtavond op {datum}', tekst: 'Kom naar {plaats} om {tijd}.\n\n{omschrijving}', datum: '2026-09-14', tijd: '19:30', plaats: 'Buurthuis De Dam', omschrijving: 'Over inbraken in de buurt.',
-      ontvangers: 'gebied', gebied: '', adresPostcode: '1012 AB', adresHuisnummer: '1', straal: '3000',
+      onderwerp: 'Buurtavond op {datum}',
+      tekst: 'Kom naar {plaats} om {tijd}.\n\n{omschrijving}',
+      datum: '2026-09-14',
+      tijd: '19:30',
+      plaats: 'Buurthuis De Dam',
+      omschrijving: 'Over inbraken in de buurt.',
+      ontvangers: 'gebied',
+      gebied: '',
+      adresPostcode: '1012 AB',
+      adresHuisnummer: '1',
+      straal: '3000',
     });
     assert.equal(saved.status, 303, saved.text.slice(0, 300));
     const mailPath = saved.headers.get('location')!.replace(/\?.*$/, '');
     const page = await beheer.get(mailPath);
-    assert.match(page.text, /Nu 1 deelnemer met een bevestigd e-mailadres/, 'Kees in Utrecht is outside the scope and the radius');
+    assert.match(
+      page.text,
+      /Nu 1 deelnemer met een bevestigd e-mailadres/,
+      'Kees in Utrecht is outside the scope and the radius',
+    );
     assert.match(page.text, /Buurtavond op maandag 14 september 2026/);
     assert.match(page.text, /veiligheid@amsterdam\.nl/);
     const sent = await beheer.postForm(`${mailPath}/versturen`, { wanneer: 'nu' });
@@ -74,9 +127,17 @@ describe('Burgernetmail pages without JavaScript', () => {
     const client = new PortalClient(t.url);
     await client.logIn(await createStaffLogin(t, 'gemeente', 'GM0363'), t.clock.now());
     const overview = await client.get('/plein/burgernetmail');
-    const templateId = /href="\/plein\/burgernetmail\/nieuw\?sjabloon=([0-9a-f-]{36})">Nieuwsbrief/.exec(overview.text)?.[1];
+    const templateId = /href="\/plein\/burgernetmail\/nieuw\?sjabloon=([0-9a-f-]{36})">Nieuwsbrief/.exec(
+      overview.text,
+    )?.[1];
     await client.get(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`);
-    const saved = await client.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, { onderwerp: 'Nieuwsbrief', tekst: '{omschrijving}', omschrijving: 'Nieuws.', ontvangers: 'postcodes', postcodes: '1012' });
+    const saved = await client.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, {
+      onderwerp: 'Nieuwsbrief',
+      tekst: '{omschrijving}',
+      omschrijving: 'Nieuws.',
+      ontvangers: 'postcodes',
+      postcodes: '1012',
+    });
     assert.equal(saved.status, 303);
     const mailPath = saved.headers.get('location')!.replace(/\?.*$/, '');
     await client.get(mailPath);
@@ -87,14 +148,20 @@ describe('Burgernetmail pages without JavaScript', () => {
     assert.equal(later.status, 422, 'more than 90 days ahead');
     await client.get(mailPath);
     const inAWeek = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
-    assert.equal((await client.postForm(`${mailPath}/versturen`, { wanneer: 'later', moment: `${inAWeek} 10:00` })).status, 303);
+    assert.equal(
+      (await client.postForm(`${mailPath}/versturen`, { wanneer: 'later', moment: `${inAWeek} 10:00` })).status,
+      303,
+    );
     const scheduled = await client.get(mailPath);
     assert.match(scheduled.text, /Gepland voor/);
     assert.equal((await client.postForm(`${mailPath}/stoppen`, {})).status, 303);
     const stopped = await client.get(mailPath);
     assert.match(stopped.text, /gestopt/);
     const id = mailPath.split('/').pop()!;
-    const [row] = await t.system.database.query<{ status: string; recipients: number }>('select status, recipients from mails where id = $1', [id]);
+    const [row] = await t.system.database.query<{ status: string; recipients: number }>(
+      'select status, recipients from mails where id = $1',
+      [id],
+    );
     assert.deepEqual([row?.status, row?.recipients], ['stopped', 0]);
   });
 });

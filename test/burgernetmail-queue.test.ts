@@ -19,7 +19,8 @@ async function freePort(): Promise<number> {
 /** Per address, how many messages all these relays received. */
 function perAddress(relays: readonly SmtpSimulator[]): Map<string, number> {
   const total = new Map<string, number>();
-  for (const relay of relays) for (const [address, n] of relay.perRecipient) total.set(address, (total.get(address) ?? 0) + n);
+  for (const relay of relays)
+    for (const [address, n] of relay.perRecipient) total.set(address, (total.get(address) ?? 0) + n);
   return total;
 }
 
@@ -42,9 +43,19 @@ describe('the Burgernetmail queue', () => {
     for (let i = 0; i < 40; i++) {
       const email = `deelnemer${i}@voorbeeld.nl`;
       addresses.push(email);
-      await participantWithEmail(first, landelijk, { name: `Deelnemer ${i}`, email, postcode: '1012 AB', houseNumber: i + 1, phone: `06123460${String(i).padStart(2, '0')}` });
+      await participantWithEmail(first, landelijk, {
+        name: `Deelnemer ${i}`,
+        email,
+        postcode: '1012 AB',
+        houseNumber: i + 1,
+        phone: `06123460${String(i).padStart(2, '0')}`,
+      });
     }
-    const created = await gemeente.post('/api/v1/mails', { templateId: await templateId(gemeente, 'nieuwsbrief'), fields: { omschrijving: 'Nieuws uit de buurt.' }, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    const created = await gemeente.post('/api/v1/mails', {
+      templateId: await templateId(gemeente, 'nieuwsbrief'),
+      fields: { omschrijving: 'Nieuws uit de buurt.' },
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     const mailId = created.body.id as string;
     assert.equal((await gemeente.post(`/api/v1/mails/${mailId}/send`, {})).status, 200);
     const firstRelay = first.system.email.simulator!;
@@ -66,19 +77,38 @@ describe('the Burgernetmail queue', () => {
     const done = await sentMail(second.api(await second.staffToken('gemeente', 'GM0363')), mailId);
     assert.deepEqual([done.figures.recipients, done.figures.sent], [40, 40]);
     const counts = perAddress([firstRelay, second.system.email.simulator!]);
-    assert.deepEqual(addresses.filter((a) => counts.get(a) !== 1), [], 'every address exactly once');
+    assert.deepEqual(
+      addresses.filter((a) => counts.get(a) !== 1),
+      [],
+      'every address exactly once',
+    );
     assert.equal(second.system.email.simulator!.received, 40 - sentBefore);
   });
 
   test('stopping a send under way: what was claimed but not handed to the relay does not go; the figures add up', async () => {
-    const t = await startTestSystem({ ...MAIL_ENV(), EMAIL_MESSAGES_PER_SECOND: '4', MAIL_BATCH_SIZE: '20', MAIL_MAX_IN_FLIGHT: '2' });
+    const t = await startTestSystem({
+      ...MAIL_ENV(),
+      EMAIL_MESSAGES_PER_SECOND: '4',
+      MAIL_BATCH_SIZE: '20',
+      MAIL_MAX_IN_FLIGHT: '2',
+    });
     cleanup.push(() => t.stop());
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
     const gemeente = t.api(await t.staffToken('gemeente', 'GM0363'));
     for (let i = 0; i < 30; i++) {
-      await participantWithEmail(t, landelijk, { name: `Lezer ${i}`, email: `lezer${i}@voorbeeld.nl`, postcode: '1012 AB', houseNumber: 100 + i, phone: `06123470${String(i).padStart(2, '0')}` });
+      await participantWithEmail(t, landelijk, {
+        name: `Lezer ${i}`,
+        email: `lezer${i}@voorbeeld.nl`,
+        postcode: '1012 AB',
+        houseNumber: 100 + i,
+        phone: `06123470${String(i).padStart(2, '0')}`,
+      });
     }
-    const created = await gemeente.post('/api/v1/mails', { templateId: await templateId(gemeente, 'nieuwsbrief'), fields: { omschrijving: 'Nieuws.' }, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    const created = await gemeente.post('/api/v1/mails', {
+      templateId: await templateId(gemeente, 'nieuwsbrief'),
+      fields: { omschrijving: 'Nieuws.' },
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     const mailId = created.body.id as string;
     assert.equal((await gemeente.post(`/api/v1/mails/${mailId}/send`, {})).status, 200);
     const relay = t.system.email.simulator!;
@@ -91,7 +121,10 @@ describe('the Burgernetmail queue', () => {
       assert.equal(f.sent + f.cancelled + f.failed + f.skipped, 30, JSON.stringify(f));
       return f;
     });
-    assert.ok(figures.sent <= receivedAtStop + 2, `at most the ${2} in flight after the stop (${figures.sent} sent, ${receivedAtStop} at the stop)`);
+    assert.ok(
+      figures.sent <= receivedAtStop + 2,
+      `at most the ${2} in flight after the stop (${figures.sent} sent, ${receivedAtStop} at the stop)`,
+    );
     assert.ok(figures.cancelled >= 30 - receivedAtStop - 2);
     assert.equal(relay.received, figures.sent);
     assert.equal((await gemeente.get(`/api/v1/mails/${mailId}`)).body.status, 'stopped');
@@ -99,30 +132,60 @@ describe('the Burgernetmail queue', () => {
 
   test('mail waits while an action has SMS queued, and goes once they are sent', async () => {
     const smscPort = await freePort();
-    const t: TestSystem = await startTestSystem({ ...MAIL_ENV(), SMSC: 'external', SMPP_HOST: '127.0.0.1', SMPP_PORT: String(smscPort) });
+    const t: TestSystem = await startTestSystem({
+      ...MAIL_ENV(),
+      SMSC: 'external',
+      SMPP_HOST: '127.0.0.1',
+      SMPP_PORT: String(smscPort),
+    });
     cleanup.push(() => t.stop());
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
     const gemeente = t.api(await t.staffToken('gemeente', 'GM0363'));
     const centralist = t.api(await t.staffToken('centralist', 'RE05'));
-    await participantWithEmail(t, landelijk, { name: 'Fleur', email: 'fleur@voorbeeld.nl', postcode: '1012 AB', houseNumber: 7, phone: '0612347001' });
+    await participantWithEmail(t, landelijk, {
+      name: 'Fleur',
+      email: 'fleur@voorbeeld.nl',
+      postcode: '1012 AB',
+      houseNumber: 7,
+      phone: '0612347001',
+    });
 
     // The SMSC is not there yet: the action's SMS stay queued.
-    const action = await centralist.post('/api/v1/actions', { type: 'vermissing', message: 'Vermist: Sanne (8), roze jas.', area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 2000 } });
+    const action = await centralist.post('/api/v1/actions', {
+      type: 'vermissing',
+      message: 'Vermist: Sanne (8), roze jas.',
+      area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 2000 },
+    });
     assert.equal(action.status, 201, JSON.stringify(action.body));
     assert.equal((await centralist.post(`/api/v1/actions/${action.body.id}/start`)).status, 200);
     await eventually(async () => {
-      const [row] = await t.system.database.query<{ n: number }>(`select count(*)::int as n from deliveries where status = 'queued' and channel = 'sms'`);
+      const [row] = await t.system.database.query<{ n: number }>(
+        `select count(*)::int as n from deliveries where status = 'queued' and channel = 'sms'`,
+      );
       assert.equal(row?.n, 1);
     });
 
-    const created = await gemeente.post('/api/v1/mails', { templateId: await templateId(gemeente, 'preventietips'), fields: {}, audience: { kind: 'gemeente', gemeenteCode: 'GM0363' } });
+    const created = await gemeente.post('/api/v1/mails', {
+      templateId: await templateId(gemeente, 'preventietips'),
+      fields: {},
+      audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
+    });
     assert.equal((await gemeente.post(`/api/v1/mails/${created.body.id}/send`, {})).status, 200);
     const yieldsBefore = t.system.mail.dispatcher.figures().yields;
-    await eventually(() => assert.ok(t.system.mail.dispatcher.figures().yields >= yieldsBefore + 3, 'the mail worker gave way several times'));
+    await eventually(() =>
+      assert.ok(
+        t.system.mail.dispatcher.figures().yields >= yieldsBefore + 3,
+        'the mail worker gave way several times',
+      ),
+    );
     assert.equal(t.system.email.simulator!.received, 0, 'no mail while the action waits');
     assert.equal((await gemeente.get(`/api/v1/mails/${created.body.id}`)).body.status, 'scheduled');
 
-    const smsc: SmscSimulator = await startSmscSimulator({ port: smscPort, systemId: t.system.config.SMPP_SYSTEM_ID, password: t.system.config.SMPP_PASSWORD });
+    const smsc: SmscSimulator = await startSmscSimulator({
+      port: smscPort,
+      systemId: t.system.config.SMPP_SYSTEM_ID,
+      password: t.system.config.SMPP_PASSWORD,
+    });
     cleanup.push(() => smsc.close());
     await sentMail(gemeente, created.body.id);
     const sms = smsc.messages[0];

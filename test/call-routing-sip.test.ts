@@ -23,7 +23,12 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   const targetOf = (code: string) => `sip:meldkamer-${code.toLowerCase()}@politie.nl`;
 
   const call = async (caller: CallerIdentity, expectedContact: string, transport: 'udp' | 'tcp' = 'udp') => {
-    const run = await runSipp({ scenario: redirectScenario(caller, expectedContact), host: '127.0.0.1', port: t.system.callRouting.redirectServer.port, transport });
+    const run = await runSipp({
+      scenario: redirectScenario(caller, expectedContact),
+      host: '127.0.0.1',
+      port: t.system.callRouting.redirectServer.port,
+      transport,
+    });
     await run.cleanup();
     return run;
   };
@@ -31,7 +36,12 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
     await t.system.callRouting.log.flush();
     return t.system.database.query<Row>(sql, params);
   };
-  const assertPassed = (run: Awaited<ReturnType<typeof call>>) => assert.equal(run.code, 0, `sipp failed:\n${run.errors}\n${run.messages.slice(-3_000)}\n${run.output.slice(-1_000)}`);
+  const assertPassed = (run: Awaited<ReturnType<typeof call>>) =>
+    assert.equal(
+      run.code,
+      0,
+      `sipp failed:\n${run.errors}\n${run.messages.slice(-3_000)}\n${run.output.slice(-1_000)}`,
+    );
 
   const startAction = async (meldkamer: string, around: RegisteredParticipant, registration: number) => {
     const centralist = t.api(await t.staffToken('centralist', meldkamer));
@@ -46,20 +56,32 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   };
   const sentTo = async (phone: string, actionId: string) =>
     eventually(async () => {
-      const rows = await t.system.database.query<{ status: string }>('select status from deliveries where msisdn = $1 and action_id = $2', [phone, actionId]);
-      assert.ok(rows.some((r) => r.status === 'submitted' || r.status === 'delivered'), `no SMS sent yet to ${phone}`);
+      const rows = await t.system.database.query<{ status: string }>(
+        'select status from deliveries where msisdn = $1 and action_id = $2',
+        [phone, actionId],
+      );
+      assert.ok(
+        rows.some((r) => r.status === 'submitted' || r.status === 'delivered'),
+        `no SMS sent yet to ${phone}`,
+      );
     }, 60_000);
 
   before(async () => {
     t = await startTestSystem({ REDIRECT_NATIONAL_TARGET: NATIONAL });
-    t.system.callRouting.events.subscribe((e) => routed.push({ actionId: e.actionId, meldkamerCode: e.meldkamerCode, transport: e.transport }));
+    t.system.callRouting.events.subscribe((e) =>
+      routed.push({ actionId: e.actionId, meldkamerCode: e.meldkamerCode, transport: e.transport }),
+    );
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
-    amsterdam = await registerParticipant(beheer, 'Anna de Vries', [{ phone: '0612340001', postcode: '1012AB', houseNumber: 1 }]);
+    amsterdam = await registerParticipant(beheer, 'Anna de Vries', [
+      { phone: '0612340001', postcode: '1012AB', houseNumber: 1 },
+    ]);
     twoActions = await registerParticipant(beheer, 'Bram Jansen', [
       { phone: '0612340002', postcode: '1012AB', houseNumber: 3 },
       { phone: '0612340002', postcode: '3511AB', houseNumber: 1 },
     ]);
-    groningen = await registerParticipant(beheer, 'Chris Bakker', [{ phone: '0612340003', postcode: '9711AB', houseNumber: 1 }]);
+    groningen = await registerParticipant(beheer, 'Chris Bakker', [
+      { phone: '0612340003', postcode: '9711AB', houseNumber: 1 },
+    ]);
     utrechtMeldkamer = meldkamerOf(twoActions, 1);
     assert.equal(meldkamerOf(amsterdam), 'RE05');
     assert.notEqual(utrechtMeldkamer, 'RE05');
@@ -77,17 +99,33 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
     const acks = t.system.callRouting.redirectServer.stats.acks;
     assertPassed(await call({ from: '0612340001' }, targetOf('RE05')));
     assertPassed(await call({ from: '+31612340001' }, targetOf('RE05'), 'tcp'));
-    await eventually(() => assert.equal(t.system.callRouting.redirectServer.stats.acks, acks + 2, 'each ACK matched its INVITE transaction'));
+    await eventually(() =>
+      assert.equal(t.system.callRouting.redirectServer.stats.acks, acks + 2, 'each ACK matched its INVITE transaction'),
+    );
     const rows = await routings<{ action_id: string; meldkamer_code: string; reason: string; transport: string }>(
-      "select action_id, meldkamer_code, reason, transport from call_routings where action_id = $1 order by id",
+      'select action_id, meldkamer_code, reason, transport from call_routings where action_id = $1 order by id',
       [amsterdamAction],
     );
-    assert.deepEqual(rows.map((r) => [r.meldkamer_code, r.reason, r.transport]), [['RE05', 'active-action', 'sip-udp'], ['RE05', 'active-action', 'sip-tcp']]);
-    assert.deepEqual(routed.filter((r) => r.actionId === amsterdamAction).map((r) => r.transport), ['sip-udp', 'sip-tcp']);
+    assert.deepEqual(
+      rows.map((r) => [r.meldkamer_code, r.reason, r.transport]),
+      [
+        ['RE05', 'active-action', 'sip-udp'],
+        ['RE05', 'active-action', 'sip-tcp'],
+      ],
+    );
+    assert.deepEqual(
+      routed.filter((r) => r.actionId === amsterdamAction).map((r) => r.transport),
+      ['sip-udp', 'sip-tcp'],
+    );
   });
 
   test('P-Asserted-Identity names the caller when From is anonymous', async () => {
-    assertPassed(await call({ from: 'anonymous', assertedIdentity: 'sip:+31612340001@platform.test;user=phone' }, targetOf('RE05')));
+    assertPassed(
+      await call(
+        { from: 'anonymous', assertedIdentity: 'sip:+31612340001@platform.test;user=phone' },
+        targetOf('RE05'),
+      ),
+    );
   });
 
   test('a number that got actions of two meldkamers reaches the one whose message came last', async () => {
@@ -101,15 +139,26 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   test('a registered number without an action reaches the meldkamer of its address; a changed routing target is used at once', async () => {
     const code = meldkamerOf(groningen);
     assertPassed(await call({ from: '0612340003' }, targetOf(code)));
-    await t.system.database.execute('update meldkamers set phone_routing_target = $2 where code = $1', [code, '+31501234567']);
+    await t.system.database.execute('update meldkamers set phone_routing_target = $2 where code = $1', [
+      code,
+      '+31501234567',
+    ]);
     assertPassed(await call({ from: '0612340003' }, 'tel:+31501234567'));
   });
 
   test('an unknown or anonymous caller reaches the national default', async () => {
     assertPassed(await call({ from: '0612349999' }, NATIONAL));
     assertPassed(await call({ from: 'anonymous' }, NATIONAL));
-    const reasons = await routings<{ reason: string; meldkamer_code: string | null }>('select reason, meldkamer_code from call_routings order by id desc limit 2');
-    assert.deepEqual(reasons.map((r) => [r.reason, r.meldkamer_code]), [['no-caller-number', null], ['national-default', null]]);
+    const reasons = await routings<{ reason: string; meldkamer_code: string | null }>(
+      'select reason, meldkamer_code from call_routings order by id desc limit 2',
+    );
+    assert.deepEqual(
+      reasons.map((r) => [r.reason, r.meldkamer_code]),
+      [
+        ['no-caller-number', null],
+        ['national-default', null],
+      ],
+    );
   });
 
   test('the wrong Contact fails the SIPp check (the checks above can fail)', async () => {
@@ -120,7 +169,12 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   test('a malformed INVITE gets a clean 400 and the server keeps answering', async () => {
     const before = { ...t.system.callRouting.redirectServer.stats };
     for (const transport of ['udp', 'tcp'] as const) {
-      const run = await runSipp({ scenario: malformedThenValidScenario({ from: '0612340001' }, targetOf('RE05')), host: '127.0.0.1', port: t.system.callRouting.redirectServer.port, transport });
+      const run = await runSipp({
+        scenario: malformedThenValidScenario({ from: '0612340001' }, targetOf('RE05')),
+        host: '127.0.0.1',
+        port: t.system.callRouting.redirectServer.port,
+        transport,
+      });
       await run.cleanup();
       assertPassed(run);
     }
@@ -131,8 +185,18 @@ describe('0800-0011 over SIP: a platform (SIPp) is redirected to the right meldk
   test('garbage datagrams are survived: no crash, and the next call is answered', async () => {
     const socket = createSocket('udp4');
     const dropped = t.system.callRouting.redirectServer.stats.dropped;
-    const garbage = [Buffer.from([0, 1, 2, 255]), Buffer.from('INVITE sip:x SIP/2.0\r\n'), Buffer.alloc(20_000, 'A'), Buffer.from('SIP/2.0 200 OK\r\nVia: x\r\n\r\n')];
-    for (const datagram of garbage) await new Promise<void>((resolve, reject) => socket.send(datagram, t.system.callRouting.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
+    const garbage = [
+      Buffer.from([0, 1, 2, 255]),
+      Buffer.from('INVITE sip:x SIP/2.0\r\n'),
+      Buffer.alloc(20_000, 'A'),
+      Buffer.from('SIP/2.0 200 OK\r\nVia: x\r\n\r\n'),
+    ];
+    for (const datagram of garbage)
+      await new Promise<void>((resolve, reject) =>
+        socket.send(datagram, t.system.callRouting.redirectServer.port, '127.0.0.1', (e) =>
+          e ? reject(e) : resolve(),
+        ),
+      );
     await eventually(() => assert.equal(t.system.callRouting.redirectServer.stats.dropped, dropped + garbage.length));
     socket.close();
     assertPassed(await call({ from: '0612340001' }, targetOf('RE05')));
@@ -147,7 +211,13 @@ describe('0800-0011 over SIP from an address that is not the platform', () => {
   after(() => t.stop());
 
   test('SIPp over TCP is cut off before anything is read', async () => {
-    const run = await runSipp({ scenario: redirectScenario({ from: '0612340001' }, NATIONAL), host: '127.0.0.1', port: t.system.callRouting.redirectServer.port, transport: 'tcp', timeoutSeconds: 10 });
+    const run = await runSipp({
+      scenario: redirectScenario({ from: '0612340001' }, NATIONAL),
+      host: '127.0.0.1',
+      port: t.system.callRouting.redirectServer.port,
+      transport: 'tcp',
+      timeoutSeconds: 10,
+    });
     await run.cleanup();
     assert.notEqual(run.code, 0);
     assert.ok(t.system.callRouting.redirectServer.stats.refused >= 1);
@@ -155,7 +225,11 @@ describe('0800-0011 over SIP from an address that is not the platform', () => {
   });
 
   test('without a platform token configured, the HTTP variant is not served', async () => {
-    const response = await t.system.http.inject({ method: 'POST', url: '/api/v1/call-routing', payload: { caller: '0612340001' } });
+    const response = await t.system.http.inject({
+      method: 'POST',
+      url: '/api/v1/call-routing',
+      payload: { caller: '0612340001' },
+    });
     assert.equal(response.statusCode, 404);
   });
 
@@ -164,8 +238,20 @@ describe('0800-0011 over SIP from an address that is not the platform', () => {
     const answers: Buffer[] = [];
     socket.on('message', (m) => answers.push(m));
     const refused = t.system.callRouting.redirectServer.stats.refused;
-    const options = ['OPTIONS sip:08000011@127.0.0.1 SIP/2.0', 'Via: SIP/2.0/UDP 127.0.0.1:9;rport;branch=z9hG4bKx', 'From: <sip:0612340001@p>;tag=1', 'To: <sip:08000011@r>', 'Call-ID: c1', 'CSeq: 1 OPTIONS', 'Content-Length: 0', '', ''].join('\r\n');
-    await new Promise<void>((resolve, reject) => socket.send(options, t.system.callRouting.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())));
+    const options = [
+      'OPTIONS sip:08000011@127.0.0.1 SIP/2.0',
+      'Via: SIP/2.0/UDP 127.0.0.1:9;rport;branch=z9hG4bKx',
+      'From: <sip:0612340001@p>;tag=1',
+      'To: <sip:08000011@r>',
+      'Call-ID: c1',
+      'CSeq: 1 OPTIONS',
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n');
+    await new Promise<void>((resolve, reject) =>
+      socket.send(options, t.system.callRouting.redirectServer.port, '127.0.0.1', (e) => (e ? reject(e) : resolve())),
+    );
     await eventually(() => assert.equal(t.system.callRouting.redirectServer.stats.refused, refused + 1));
     socket.close();
     assert.deepEqual(answers, []);

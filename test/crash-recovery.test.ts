@@ -64,14 +64,22 @@ async function prepare(db: Database, participants: number): Promise<string> {
   const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
   await syncReferenceData(db, meldkamersOf(gemeenten), gemeenten);
   const amsterdam = gemeenten.filter((g) => g.code === 'GM0363');
-  const seeded = [...generateSyntheticParticipants({ count: participants, seed: 2026, gemeenten: amsterdam, pc4Centroids })]
+  const seeded = [
+    ...generateSyntheticParticipants({ count: participants, seed: 2026, gemeenten: amsterdam, pc4Centroids }),
+  ]
     .filter((p) => p.registrations.every((r) => r.channel === 'sms'))
     .map((p) => ({ ...p, registrations: p.registrations.map((r) => ({ ...r, timeWindows: [] })) }));
   await db.transaction((tx) => bulkInsertParticipants(tx, seeded, new Date()));
   const staff = createStore(db).staff;
   const id = randomUUID();
   const token = newApiToken();
-  await staff.createStaff({ id, name: 'Centralist Amsterdam', role: 'centralist', meldkamerCode: 'RE05', gemeenteCode: null });
+  await staff.createStaff({
+    id,
+    name: 'Centralist Amsterdam',
+    role: 'centralist',
+    meldkamerCode: 'RE05',
+    gemeenteCode: null,
+  });
   await staff.addToken(id, hashApiToken(token), 'test');
   return token;
 }
@@ -89,9 +97,17 @@ const running = new Set<ChildProcess>();
 
 /** Starts test/support/system-process.ts as a child process and waits until it serves. */
 async function spawnSystem(env: Record<string, string>): Promise<SystemProcess> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...env,
+  };
   if (env.DATABASE_URL === undefined) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    cwd: ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let log = '';
@@ -100,10 +116,14 @@ async function spawnSystem(env: Record<string, string>): Promise<SystemProcess> 
     // With TEST_LOG_LEVEL set, the processes' logs are shown as they come.
     if (process.env.TEST_LOG_LEVEL !== undefined) process.stderr.write(chunk);
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    void exited.then(({ code, signal }) => reject(new Error(`system process ended (${code ?? signal}) before it served:\n${log}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`system process ended (${code ?? signal}) before it served:\n${log}`)),
+    );
   });
   return {
     url,
@@ -119,15 +139,25 @@ async function spawnSystem(env: Record<string, string>): Promise<SystemProcess> 
 }
 
 function apiAt(url: string, token: string) {
-  const request = async (method: string, path: string, body?: unknown): Promise<Pick<ApiResponse, 'status' | 'body'>> => {
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Pick<ApiResponse, 'status' | 'body'>> => {
     const response = await fetch(url + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     return { status: response.status, body: await response.json() };
   };
-  return { get: (path: string) => request('GET', path), post: (path: string, body: unknown = {}) => request('POST', path, body) };
+  return {
+    get: (path: string) => request('GET', path),
+    post: (path: string, body: unknown = {}) => request('POST', path, body),
+  };
 }
 
 describe('a system process that stops, by a crash or on request', () => {
@@ -164,106 +194,156 @@ describe('a system process that stops, by a crash or on request', () => {
 
   const sentTo = () => simulator.messages.filter((m) => m.text === alertText).map((m) => m.to);
 
-  test('killed mid-dispatch and started again, it loses nobody and resends at most what was in flight', { timeout: 150_000 }, async (t) => {
-    const first = await spawnSystem(env);
-    const centralist = apiAt(first.url, token);
-    const area = { kind: 'circle', centre: DAM, radiusMetres: 3_000 };
-    const draft = { type: 'vermissing', message: 'Vermist: Jesse (11), blauwe jas, oranje fiets.' };
-    const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
-    assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
-    recipients = estimate.body.recipients;
-    alertText = estimate.body.sms.text;
-    assert.ok(recipients >= 1_000, `a few thousand participants put over a thousand in the area, got ${recipients}`);
-    const created = await centralist.post('/api/v1/actions', { ...draft, area });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    actionId = created.body.id;
-    assert.equal((await centralist.post(`/api/v1/actions/${actionId}/start`)).status, 200);
-
-    await simulator.waitFor(() => sentTo().length >= recipients / 3, 60_000);
-    await first.kill();
-    const sentBeforeCrash = sentTo().length;
-    assert.ok(sentBeforeCrash < recipients, 'the crash came before the run was done');
-
-    const second = await spawnSystem(env);
-    await simulator.waitFor(() => new Set(sentTo()).size === recipients, 60_000);
-    const progress = await eventually(async () => {
-      const p = await apiAt(second.url, token).get(`/api/v1/actions/${actionId}/progress`);
-      assert.deepEqual(p.body.totals, { queued: 0, sending: 0, submitted: 0, delivered: recipients, failed: 0, expired: 0, cancelled: 0 });
-      return p.body;
-    }, 30_000);
-    progressAtEnd = progress;
-    const duplicates = sentTo().length - recipients;
-    t.diagnostic(`${recipients} recipients, ${sentBeforeCrash} SMS before the crash, ${duplicates} sent twice`);
-    assert.ok(duplicates <= MAX_IN_FLIGHT, `${duplicates} SMS sent twice; at most ${MAX_IN_FLIGHT} were in flight at the crash`);
-
-    await second.stop();
-    const stored = await shared.use((db) =>
-      db.query<{ msisdn: string; status: string }>(
-        `select d.msisdn, d.status from deliveries d join action_messages m on m.id = d.message_id
-         where d.action_id = $1 and m.kind = 'alert' order by d.msisdn`,
-        [actionId],
-      ),
-    );
-    assert.deepEqual(stored.map((d) => d.msisdn), [...new Set(sentTo())].sort(), 'every number the action targeted got the SMS');
-    assert.ok(stored.every((d) => d.status === 'delivered'));
-  });
-
-  test('stopped gracefully and started again, it still has the action with its messages and counts', { timeout: 60_000 }, async () => {
-    assert.ok(actionId, 'the previous test ran');
-    const third = await spawnSystem(env);
-    try {
-      const centralist = apiAt(third.url, token);
-      const view = await centralist.get(`/api/v1/actions/${actionId}`);
-      assert.equal(view.status, 200, JSON.stringify(view.body));
-      assert.equal(view.body.status, 'actief');
-      assert.deepEqual(view.body.messages.map((m: { kind: string; text: string }) => [m.kind, m.text]), [['alert', alertText]]);
-      const progress = await centralist.get(`/api/v1/actions/${actionId}/progress`);
-      assert.deepEqual(progress.body, progressAtEnd);
-      const listed = await centralist.get('/api/v1/actions?status=actief');
-      assert.deepEqual(listed.body.items.map((a: { id: string }) => a.id), [actionId]);
-    } finally {
-      await third.stop();
-    }
-  });
-
-  test('killed while a partner webhook is in flight, it sends that one event again and repeats nothing else', { timeout: 90_000 }, async () => {
-    const secret = generateWebhookSecret();
-    const partner = await startPartnerWebhookSimulator({ secrets: [secret], slowMs: 120_000 });
-    const partnerEnv = {
-      ...env,
-      PARTNER_WEBHOOKS: JSON.stringify([{ id: 'nieuwsdienst', name: 'Nieuwsdienst', url: partner.url, secrets: [secret], timeoutSeconds: 60 }]),
-    };
-    try {
-      const first = await spawnSystem(partnerEnv);
+  test(
+    'killed mid-dispatch and started again, it loses nobody and resends at most what was in flight',
+    { timeout: 150_000 },
+    async (t) => {
+      const first = await spawnSystem(env);
       const centralist = apiAt(first.url, token);
-      const area = { kind: 'circle', centre: { lat: 52.3894, lon: 4.6374 }, radiusMetres: 200 };
-      await partner.behave('slow');
-      const created = await centralist.post('/api/v1/actions', { type: 'diefstal', message: 'Gestolen: rode bakfiets met witte bak.', area });
+      const area = { kind: 'circle', centre: DAM, radiusMetres: 3_000 };
+      const draft = { type: 'vermissing', message: 'Vermist: Jesse (11), blauwe jas, oranje fiets.' };
+      const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
+      assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
+      recipients = estimate.body.recipients;
+      alertText = estimate.body.sms.text;
+      assert.ok(recipients >= 1_000, `a few thousand participants put over a thousand in the area, got ${recipients}`);
+      const created = await centralist.post('/api/v1/actions', { ...draft, area });
       assert.equal(created.status, 201, JSON.stringify(created.body));
-      const id: string = created.body.id;
-      assert.equal((await centralist.post(`/api/v1/actions/${id}/start`)).status, 200);
-      assert.equal((await centralist.post(`/api/v1/actions/${id}/updates`, { text: 'De bakfiets heeft een kinderzitje.' })).status, 202);
-      assert.equal((await centralist.post(`/api/v1/actions/${id}/close`, { result: 'teruggevonden' })).status, 200);
-      // The first event is at the partner, unanswered; the other two wait behind it in the outbox.
-      await partner.waitFor(() => partner.deliveries.length + partner.events.length > 0 || partner.connections > 0, 30_000);
-      await eventually(() => assert.equal(partner.events.length, 1), 30_000);
-      await first.kill();
+      actionId = created.body.id;
+      assert.equal((await centralist.post(`/api/v1/actions/${actionId}/start`)).status, 200);
 
-      await partner.behave('healthy');
-      const second = await spawnSystem(partnerEnv);
+      await simulator.waitFor(() => sentTo().length >= recipients / 3, 60_000);
+      await first.kill();
+      const sentBeforeCrash = sentTo().length;
+      assert.ok(sentBeforeCrash < recipients, 'the crash came before the run was done');
+
+      const second = await spawnSystem(env);
+      await simulator.waitFor(() => new Set(sentTo()).size === recipients, 60_000);
+      const progress = await eventually(async () => {
+        const p = await apiAt(second.url, token).get(`/api/v1/actions/${actionId}/progress`);
+        assert.deepEqual(p.body.totals, {
+          queued: 0,
+          sending: 0,
+          submitted: 0,
+          delivered: recipients,
+          failed: 0,
+          expired: 0,
+          cancelled: 0,
+        });
+        return p.body;
+      }, 30_000);
+      progressAtEnd = progress;
+      const duplicates = sentTo().length - recipients;
+      t.diagnostic(`${recipients} recipients, ${sentBeforeCrash} SMS before the crash, ${duplicates} sent twice`);
+      assert.ok(
+        duplicates <= MAX_IN_FLIGHT,
+        `${duplicates} SMS sent twice; at most ${MAX_IN_FLIGHT} were in flight at the crash`,
+      );
+
+      await second.stop();
+      const stored = await shared.use((db) =>
+        db.query<{ msisdn: string; status: string }>(
+          `select d.msisdn, d.status from deliveries d join action_messages m on m.id = d.message_id
+         where d.action_id = $1 and m.kind = 'alert' order by d.msisdn`,
+          [actionId],
+        ),
+      );
+      assert.deepEqual(
+        stored.map((d) => d.msisdn),
+        [...new Set(sentTo())].sort(),
+        'every number the action targeted got the SMS',
+      );
+      assert.ok(stored.every((d) => d.status === 'delivered'));
+    },
+  );
+
+  test(
+    'stopped gracefully and started again, it still has the action with its messages and counts',
+    { timeout: 60_000 },
+    async () => {
+      assert.ok(actionId, 'the previous test ran');
+      const third = await spawnSystem(env);
       try {
-        await partner.waitFor(() => partner.events.length >= 3, 45_000);
+        const centralist = apiAt(third.url, token);
+        const view = await centralist.get(`/api/v1/actions/${actionId}`);
+        assert.equal(view.status, 200, JSON.stringify(view.body));
+        assert.equal(view.body.status, 'actief');
         assert.deepEqual(
-          partner.events.map((e) => [e.payload.type, e.payload.data.sequence]),
-          [['action.started', 1], ['action.updated', 2], ['action.closed', 3]],
+          view.body.messages.map((m: { kind: string; text: string }) => [m.kind, m.text]),
+          [['alert', alertText]],
         );
-        assert.ok(partner.duplicates <= 1, `${partner.duplicates} events repeated; only the one in flight may be`);
-        assert.equal(partner.refusals.size, 0);
+        const progress = await centralist.get(`/api/v1/actions/${actionId}/progress`);
+        assert.deepEqual(progress.body, progressAtEnd);
+        const listed = await centralist.get('/api/v1/actions?status=actief');
+        assert.deepEqual(
+          listed.body.items.map((a: { id: string }) => a.id),
+          [actionId],
+        );
       } finally {
-        await second.stop();
+        await third.stop();
       }
-    } finally {
-      await partner.close();
-    }
-  });
+    },
+  );
+
+  test(
+    'killed while a partner webhook is in flight, it sends that one event again and repeats nothing else',
+    { timeout: 90_000 },
+    async () => {
+      const secret = generateWebhookSecret();
+      const partner = await startPartnerWebhookSimulator({ secrets: [secret], slowMs: 120_000 });
+      const partnerEnv = {
+        ...env,
+        PARTNER_WEBHOOKS: JSON.stringify([
+          { id: 'nieuwsdienst', name: 'Nieuwsdienst', url: partner.url, secrets: [secret], timeoutSeconds: 60 },
+        ]),
+      };
+      try {
+        const first = await spawnSystem(partnerEnv);
+        const centralist = apiAt(first.url, token);
+        const area = { kind: 'circle', centre: { lat: 52.3894, lon: 4.6374 }, radiusMetres: 200 };
+        await partner.behave('slow');
+        const created = await centralist.post('/api/v1/actions', {
+          type: 'diefstal',
+          message: 'Gestolen: rode bakfiets met witte bak.',
+          area,
+        });
+        assert.equal(created.status, 201, JSON.stringify(created.body));
+        const id: string = created.body.id;
+        assert.equal((await centralist.post(`/api/v1/actions/${id}/start`)).status, 200);
+        assert.equal(
+          (await centralist.post(`/api/v1/actions/${id}/updates`, { text: 'De bakfiets heeft een kinderzitje.' }))
+            .status,
+          202,
+        );
+        assert.equal((await centralist.post(`/api/v1/actions/${id}/close`, { result: 'teruggevonden' })).status, 200);
+        // The first event is at the partner, unanswered; the other two wait behind it in the outbox.
+        await partner.waitFor(
+          () => partner.deliveries.length + partner.events.length > 0 || partner.connections > 0,
+          30_000,
+        );
+        await eventually(() => assert.equal(partner.events.length, 1), 30_000);
+        await first.kill();
+
+        await partner.behave('healthy');
+        const second = await spawnSystem(partnerEnv);
+        try {
+          await partner.waitFor(() => partner.events.length >= 3, 45_000);
+          assert.deepEqual(
+            partner.events.map((e) => [e.payload.type, e.payload.data.sequence]),
+            [
+              ['action.started', 1],
+              ['action.updated', 2],
+              ['action.closed', 3],
+            ],
+          );
+          assert.ok(partner.duplicates <= 1, `${partner.duplicates} events repeated; only the one in flight may be`);
+          assert.equal(partner.refusals.size, 0);
+        } finally {
+          await second.stop();
+        }
+      } finally {
+        await partner.close();
+      }
+    },
+  );
 });

@@ -4,7 +4,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDashboardHistory } from '../src/adapters/seed/dashboard-history.js';
 import { seedParticipants } from '../src/adapters/seed/seed-participants.js';
-import { assertAccessible, launchBrowser, newDesktopContext, newPhoneContext, saveScreenshot } from './support/browser.js';
+import {
+  assertAccessible,
+  launchBrowser,
+  newDesktopContext,
+  newPhoneContext,
+  saveScreenshot,
+} from './support/browser.js';
 import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
@@ -22,7 +28,14 @@ describe('the dashboard in the browser', () => {
     const { gemeenten, pc4Centroids } = t.system.geodata;
     // 20,000 participants spread by population (Amsterdam gets about a thousand) and a year of history.
     await seedParticipants(t.system.database, { count: 20_000, seed: 7, gemeenten, pc4Centroids, at: new Date() });
-    await seedDashboardHistory(t.system.database, { gemeenten, now: new Date(), months: 12, actionsPerMonth: 200, seed: 7, redateParticipants: true });
+    await seedDashboardHistory(t.system.database, {
+      gemeenten,
+      now: new Date(),
+      months: 12,
+      actionsPerMonth: 200,
+      seed: 7,
+      redateParticipants: true,
+    });
     gemeente = await createStaffLogin(t, 'gemeente', 'GM0363');
     // A second account: a TOTP code counts once per account, and both tests log in within one 30-second step.
     gemeenteBeheer = await createStaffLogin(t, 'gemeente-beheer', 'GM0363');
@@ -45,7 +58,9 @@ describe('the dashboard in the browser', () => {
   }
 
   const cellsOf = (page: Page, id: string) =>
-    page.$$eval(`table[data-table="${id}"] tr`, (rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    page.$$eval(`table[data-table="${id}"] tr`, (rows) =>
+      rows.map((row) => [...row.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+    );
 
   test("a gemeente user's dashboard shows its charts and the map, passes axe, and a table's CSV matches the table", async () => {
     const context = await newDesktopContext(browser, { acceptDownloads: true });
@@ -54,14 +69,21 @@ describe('the dashboard in the browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, gemeente);
     await page.goto(`${base}/plein/dashboard`);
-    assert.equal(new URL(page.url()).pathname, '/plein/dashboard/GM0363', 'a gemeente user lands on their own dashboard');
+    assert.equal(
+      new URL(page.url()).pathname,
+      '/plein/dashboard/GM0363',
+      'a gemeente user lands on their own dashboard',
+    );
     assert.equal(await page.textContent('h1'), 'Dashboard Amsterdam');
 
     // Charts drawn on the server, each with its table.
     for (const chart of ['kanalen', 'verloop', 'acties-gemeente', 'acties-national', 'succes', 'vergelijking']) {
       assert.equal(await page.locator(`#grafiek-${chart} svg[role=img]`).count(), 1, `chart ${chart}`);
     }
-    assert.ok((await page.locator('#grafiek-acties-gemeente rect').count()) > 5, 'the gemeente had actions, drawn as columns');
+    assert.ok(
+      (await page.locator('#grafiek-acties-gemeente rect').count()) > 5,
+      'the gemeente had actions, drawn as columns',
+    );
     assert.ok((await page.locator('#grafiek-verloop path.marker').count()) > 0, 'actions are marked on the trend');
     // The map: every gemeente's shape, coloured, with a legend.
     await page.waitForSelector('#deelname-kaart[data-drawn="true"]', { timeout: 30_000 });
@@ -73,8 +95,11 @@ describe('the dashboard in the browser', () => {
     // The participants table's CSV: the same cells as the table on the page.
     const table = await cellsOf(page, 'deelnemers');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-csv="deelnemers"]')]);
-    const csv = (await readFile((await download.path()), 'utf8')).replace(/^\uFEFF/, '');
-    const rows = csv.trim().split(/\r?\n/).map((line) => line.split(';').map((c) => c.replace(/^"|"$/g, '')));
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+    const rows = csv
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(';').map((c) => c.replace(/^"|"$/g, '')));
     assert.deepEqual(rows, table);
     assert.ok(rows.length >= 5 && rows[1]![0] === 'Deelnemers');
 
@@ -82,8 +107,14 @@ describe('the dashboard in the browser', () => {
     await page.click('#grafiek-verloop ~ details summary');
     const trend = await cellsOf(page, 'verloop');
     const [trendDownload] = await Promise.all([page.waitForEvent('download'), page.click('a[data-csv="verloop"]')]);
-    const trendCsv = (await readFile((await trendDownload.path()), 'utf8')).replace(/^\uFEFF/, '');
-    assert.deepEqual(trendCsv.trim().split(/\r?\n/).map((line) => line.split(';').map((c) => c.replace(/^"|"$/g, ''))), trend);
+    const trendCsv = (await readFile(await trendDownload.path(), 'utf8')).replace(/^\uFEFF/, '');
+    assert.deepEqual(
+      trendCsv
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => line.split(';').map((c) => c.replace(/^"|"$/g, ''))),
+      trend,
+    );
 
     // Another gemeente's detail is refused; its figures are on the map and in the ranking only.
     const other = await page.goto(`${base}/plein/dashboard/GM0344`);

@@ -9,7 +9,11 @@ import { registerParticipant } from './support/participants.js';
 import { eventually, startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
 
 const DAM = { lat: 52.3731, lon: 4.8926 };
-const circle = (centre: { lat: number; lon: number }, radiusMetres: number) => ({ kind: 'circle', centre, radiusMetres });
+const circle = (centre: { lat: number; lon: number }, radiusMetres: number) => ({
+  kind: 'circle',
+  centre,
+  radiusMetres,
+});
 
 /**
  * Synthetic SMS participants in Amsterdam without time windows, so that who an action reaches does not depend
@@ -32,10 +36,18 @@ interface StartedAction {
   readonly recipients: number;
 }
 
-type Draft = { readonly type: string; readonly message: string; readonly missingChild?: boolean; readonly area: ReturnType<typeof circle> };
+type Draft = {
+  readonly type: string;
+  readonly message: string;
+  readonly missingChild?: boolean;
+  readonly area: ReturnType<typeof circle>;
+};
 
 async function startAction(api: ApiClient, draft: Draft): Promise<StartedAction> {
-  const estimate = await api.post('/api/v1/reach-estimates', { area: draft.area, draft: { type: draft.type, message: draft.message } });
+  const estimate = await api.post('/api/v1/reach-estimates', {
+    area: draft.area,
+    draft: { type: draft.type, message: draft.message },
+  });
   assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
   const created = await api.post('/api/v1/actions', { missingChild: false, ...draft });
   assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -50,7 +62,8 @@ async function progressOf(api: ApiClient, actionId: string) {
   return response.body;
 }
 
-const alertRows = (p: { byKind: { alert: { sms: Record<string, number> } } }) => Object.values(p.byKind.alert.sms).reduce((a, b) => a + b, 0);
+const alertRows = (p: { byKind: { alert: { sms: Record<string, number> } } }) =>
+  Object.values(p.byKind.alert.sms).reduce((a, b) => a + b, 0);
 
 /** Waits until the alert was queued for everyone and nothing of the action is queued, being sent or waiting for its receipt. */
 async function settled(api: ApiClient, action: StartedAction) {
@@ -68,7 +81,8 @@ async function fullyQueued(api: ApiClient, action: StartedAction): Promise<void>
 }
 
 /** The numbers the simulated SMSC accepted this text for, in the order it accepted them. */
-const sentTo = (simulator: SmscSimulator, text: string): string[] => simulator.messages.filter((m) => m.text === text).map((m) => m.to);
+const sentTo = (simulator: SmscSimulator, text: string): string[] =>
+  simulator.messages.filter((m) => m.text === text).map((m) => m.to);
 
 function countPerNumber(numbers: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -102,7 +116,11 @@ describe('dispatch when the SMSC misbehaves', () => {
   after(() => t.stop());
 
   test('an SMSC that throttles for a while still gets every alert exactly once, and all are delivered', async () => {
-    const action = await startAction(centralist, { type: 'vermissing', message: 'Vermist: Daan (9), groene jas, blauwe pet.', area: circle(DAM, 1_500) });
+    const action = await startAction(centralist, {
+      type: 'vermissing',
+      message: 'Vermist: Daan (9), groene jas, blauwe pet.',
+      area: circle(DAM, 1_500),
+    });
     assert.ok(action.recipients >= 300, `several hundred recipients, got ${action.recipients}`);
     await simulator.waitFor(() => sentTo(simulator, action.text).length >= 50, 15_000);
     const submitsBefore = simulator.submitCount;
@@ -110,34 +128,67 @@ describe('dispatch when the SMSC misbehaves', () => {
     simulator.throttle(THROTTLED);
 
     const progress = await settled(centralist, action);
-    assert.deepEqual(progress.totals, { queued: 0, sending: 0, submitted: 0, delivered: action.recipients, failed: 0, expired: 0, cancelled: 0 });
+    assert.deepEqual(progress.totals, {
+      queued: 0,
+      sending: 0,
+      submitted: 0,
+      delivered: action.recipients,
+      failed: 0,
+      expired: 0,
+      cancelled: 0,
+    });
     const counts = countPerNumber(sentTo(simulator, action.text));
     assert.equal(counts.size, action.recipients);
     assert.deepEqual([...new Set(counts.values())], [1], 'nobody got the alert twice');
     assert.deepEqual([...counts.keys()].sort(), await alertNumbersInStore(t.system.database, action.id));
-    assert.equal(simulator.submitCount - submitsBefore, simulator.messages.length - acceptedBefore + THROTTLED, `the SMSC throttled ${THROTTLED} submits`);
+    assert.equal(
+      simulator.submitCount - submitsBefore,
+      simulator.messages.length - acceptedBefore + THROTTLED,
+      `the SMSC throttled ${THROTTLED} submits`,
+    );
   });
 
   test('a connection lost mid-run resends at most what was in flight, and everyone gets the alert', async () => {
-    const action = await startAction(centralist, { type: 'vermissing', message: 'Vermist: Finn (7), rode regenjas.', area: circle(DAM, 1_500) });
+    const action = await startAction(centralist, {
+      type: 'vermissing',
+      message: 'Vermist: Finn (7), rode regenjas.',
+      area: circle(DAM, 1_500),
+    });
     const bindsBefore = simulator.bindCount;
     await simulator.waitFor(() => sentTo(simulator, action.text).length >= action.recipients / 3, 15_000);
     simulator.dropConnections();
 
     const progress = await settled(centralist, action);
-    assert.deepEqual(progress.totals, { queued: 0, sending: 0, submitted: 0, delivered: action.recipients, failed: 0, expired: 0, cancelled: 0 });
+    assert.deepEqual(progress.totals, {
+      queued: 0,
+      sending: 0,
+      submitted: 0,
+      delivered: action.recipients,
+      failed: 0,
+      expired: 0,
+      cancelled: 0,
+    });
     const sent = sentTo(simulator, action.text);
     const counts = countPerNumber(sent);
-    assert.deepEqual([...counts.keys()].sort(), await alertNumbersInStore(t.system.database, action.id), 'every recipient got it');
+    assert.deepEqual(
+      [...counts.keys()].sort(),
+      await alertNumbersInStore(t.system.database, action.id),
+      'every recipient got it',
+    );
     assert.equal(counts.size, action.recipients);
-    assert.ok(sent.length - counts.size <= MAX_IN_FLIGHT, `${sent.length - counts.size} duplicates, at most ${MAX_IN_FLIGHT} were in flight`);
+    assert.ok(
+      sent.length - counts.size <= MAX_IN_FLIGHT,
+      `${sent.length - counts.size} duplicates, at most ${MAX_IN_FLIGHT} were in flight`,
+    );
     assert.ok(simulator.bindCount >= bindsBefore + 2, 'both binds came back');
   });
 
   test('a number the SMSC refuses ends failed with its reason and is not tried again; the others are delivered', async () => {
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
     // Amsterdam Zuidoost, 7 km from the Dam, where the other tests' areas do not reach.
-    const refused = await registerParticipant(beheer, 'Anna de Vries', [{ phone: '06 1234 5678', postcode: '1102 AB', houseNumber: 1 }]);
+    const refused = await registerParticipant(beheer, 'Anna de Vries', [
+      { phone: '06 1234 5678', postcode: '1102 AB', houseNumber: 1 },
+    ]);
     simulator.rejectNumber('+31612345678');
     const submitsBefore = simulator.submitCount;
     const acceptedBefore = simulator.messages.length;
@@ -149,18 +200,34 @@ describe('dispatch when the SMSC misbehaves', () => {
     assert.ok(action.recipients >= 10, `a handful of recipients besides Anna, got ${action.recipients}`);
 
     const progress = await settled(centralist, action);
-    assert.deepEqual(progress.totals, { queued: 0, sending: 0, submitted: 0, delivered: action.recipients - 1, failed: 1, expired: 0, cancelled: 0 });
+    assert.deepEqual(progress.totals, {
+      queued: 0,
+      sending: 0,
+      submitted: 0,
+      delivered: action.recipients - 1,
+      failed: 1,
+      expired: 0,
+      cancelled: 0,
+    });
     const sent = sentTo(simulator, action.text);
     assert.equal(sent.length, action.recipients - 1);
     assert.ok(!sent.includes('+31612345678'));
-    const [refusedDelivery] = await t.system.database.query<{ status: string; failure_reason: string; attempts: number }>(
-      `select status, failure_reason, attempts from deliveries where action_id = $1 and msisdn = $2`,
-      [action.id, '+31612345678'],
-    );
+    const [refusedDelivery] = await t.system.database.query<{
+      status: string;
+      failure_reason: string;
+      attempts: number;
+    }>(`select status, failure_reason, attempts from deliveries where action_id = $1 and msisdn = $2`, [
+      action.id,
+      '+31612345678',
+    ]);
     assert.equal(refusedDelivery?.status, 'failed');
     assert.match(refusedDelivery?.failure_reason ?? '', /ESME_RINVDSTADR/);
     assert.equal(refusedDelivery?.attempts, 1);
-    assert.equal(simulator.submitCount - submitsBefore, simulator.messages.length - acceptedBefore + 1, 'the refused number was submitted once');
+    assert.equal(
+      simulator.submitCount - submitsBefore,
+      simulator.messages.length - acceptedBefore + 1,
+      'the refused number was submitted once',
+    );
   });
 });
 
@@ -170,7 +237,11 @@ describe('dispatch when the channel is busy', () => {
   let centralist: ApiClient;
 
   before(async () => {
-    t = await startTestSystem({ SMPP_MESSAGES_PER_SECOND: '100', DISPATCH_MAX_IN_FLIGHT: '20', DISPATCH_BATCH_SIZE: '10' });
+    t = await startTestSystem({
+      SMPP_MESSAGES_PER_SECOND: '100',
+      DISPATCH_MAX_IN_FLIGHT: '20',
+      DISPATCH_BATCH_SIZE: '10',
+    });
     simulator = t.system.sms.simulator!;
     await seedAmsterdam(t.system.database, 3_000);
     centralist = t.api(await t.staffToken('centralist', 'RE05'));
@@ -178,7 +249,10 @@ describe('dispatch when the channel is busy', () => {
   after(() => t.stop());
 
   const close = async (action: StartedAction, closingText?: string) => {
-    const closed = await centralist.post(`/api/v1/actions/${action.id}/close`, { result: 'geen-resultaat', ...(closingText ? { closingText } : {}) });
+    const closed = await centralist.post(`/api/v1/actions/${action.id}/close`, {
+      result: 'geen-resultaat',
+      ...(closingText ? { closingText } : {}),
+    });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     return closed.body as { recipients: number; cancelled: number };
   };
@@ -201,7 +275,11 @@ describe('dispatch when the channel is busy', () => {
   };
 
   test('closing while alerts are queued cancels them, and the closing message goes only to those who got the alert', async () => {
-    const action = await startAction(centralist, { type: 'vermissing', message: 'Vermist: Sem (6), blauwe jas.', area: circle(DAM, 1_500) });
+    const action = await startAction(centralist, {
+      type: 'vermissing',
+      message: 'Vermist: Sem (6), blauwe jas.',
+      area: circle(DAM, 1_500),
+    });
     await fullyQueued(centralist, action);
     await simulator.waitFor(() => sentTo(simulator, action.text).length >= 30, 15_000);
     const closed = await close(action, 'Sem is terecht. Dank u.');
@@ -211,7 +289,11 @@ describe('dispatch when the channel is busy', () => {
     const alerted = countPerNumber(sentTo(simulator, action.text));
     const closing = countPerNumber(sentTo(simulator, 'Burgernet afgesloten: Sem is terecht. Dank u.'));
     assert.deepEqual([...new Set(alerted.values())], [1]);
-    assert.deepEqual([...closing.keys()].sort(), [...alerted.keys()].sort(), 'the closing message went exactly to those who got the alert');
+    assert.deepEqual(
+      [...closing.keys()].sort(),
+      [...alerted.keys()].sort(),
+      'the closing message went exactly to those who got the alert',
+    );
     assert.deepEqual([...new Set(closing.values())], [1]);
     assert.equal(closed.recipients, alerted.size);
     assert.equal(progress.byKind.alert.sms.cancelled, closed.cancelled);
@@ -224,21 +306,41 @@ describe('dispatch when the channel is busy', () => {
       [action.id],
     );
     assert.equal(cancelled.length, closed.cancelled);
-    assert.ok(cancelled.every((c) => !alerted.has(c.msisdn) && !closing.has(c.msisdn)), 'nothing went to a cancelled number');
+    assert.ok(
+      cancelled.every((c) => !alerted.has(c.msisdn) && !closing.has(c.msisdn)),
+      'nothing went to a cancelled number',
+    );
   });
 
   test('missing children go before an inbraak that was started earlier', async () => {
     // The first missing child keeps the channel busy; the inbraak and a second missing child queue up behind it.
-    const busyChild = await startAction(centralist, { type: 'vermissing', missingChild: true, message: 'Vermist kind: Bram (4), gele laarzen.', area: circle(DAM, 1_000) });
+    const busyChild = await startAction(centralist, {
+      type: 'vermissing',
+      missingChild: true,
+      message: 'Vermist kind: Bram (4), gele laarzen.',
+      area: circle(DAM, 1_000),
+    });
     await simulator.waitFor(() => sentTo(simulator, busyChild.text).length > 0, 15_000);
-    const inbraak = await startAction(centralist, { type: 'inbraak', message: 'Inbraak: twee mannen op een scooter.', area: circle(DAM, 700) });
-    const child = await startAction(centralist, { type: 'vermissing', missingChild: true, message: 'Vermist kind: Lotte (5), roze jas.', area: circle(DAM, 700) });
+    const inbraak = await startAction(centralist, {
+      type: 'inbraak',
+      message: 'Inbraak: twee mannen op een scooter.',
+      area: circle(DAM, 700),
+    });
+    const child = await startAction(centralist, {
+      type: 'vermissing',
+      missingChild: true,
+      message: 'Vermist kind: Lotte (5), roze jas.',
+      area: circle(DAM, 700),
+    });
     await fullyQueued(centralist, inbraak);
     await fullyQueued(centralist, child);
     await assertStillBusy(busyChild);
 
     await simulator.waitFor(
-      () => sentTo(simulator, busyChild.text).length === busyChild.recipients && sentTo(simulator, child.text).length === child.recipients && sentTo(simulator, inbraak.text).length >= 10,
+      () =>
+        sentTo(simulator, busyChild.text).length === busyChild.recipients &&
+        sentTo(simulator, child.text).length === child.recipients &&
+        sentTo(simulator, inbraak.text).length >= 10,
       30_000,
     );
     const order = simulator.messages.map((m) => m.text);
@@ -246,7 +348,10 @@ describe('dispatch when the channel is busy', () => {
     // Messages in flight together (two binds, up to DISPATCH_MAX_IN_FLIGHT) may reach the SMSC in either order,
     // so an inbraak SMS may overtake the last few missing-child ones, but never more than one window of them.
     const inbraakBeforeLastChild = order.slice(0, lastChild).filter((text) => text === inbraak.text).length;
-    assert.ok(inbraakBeforeLastChild <= 20, `${inbraakBeforeLastChild} inbraak SMS went before the last missing-child SMS`);
+    assert.ok(
+      inbraakBeforeLastChild <= 20,
+      `${inbraakBeforeLastChild} inbraak SMS went before the last missing-child SMS`,
+    );
     assert.ok(sentTo(simulator, inbraak.text).length >= 10);
 
     for (const a of [busyChild, inbraak, child]) await close(a);
@@ -255,8 +360,16 @@ describe('dispatch when the channel is busy', () => {
 
   test('two actions of equal priority started together share the channel', async () => {
     const busy = await keepChannelBusy('Vermist: Henk (79), grijze jas.');
-    const first = await startAction(centralist, { type: 'inbraak', message: 'Inbraak: man met rode rugzak.', area: circle(DAM, 1_000) });
-    const second = await startAction(centralist, { type: 'diefstal', message: 'Diefstal: zwarte bakfiets.', area: circle(DAM, 1_000) });
+    const first = await startAction(centralist, {
+      type: 'inbraak',
+      message: 'Inbraak: man met rode rugzak.',
+      area: circle(DAM, 1_000),
+    });
+    const second = await startAction(centralist, {
+      type: 'diefstal',
+      message: 'Diefstal: zwarte bakfiets.',
+      area: circle(DAM, 1_000),
+    });
     await fullyQueued(centralist, first);
     await fullyQueued(centralist, second);
     await assertStillBusy(busy);
@@ -266,7 +379,10 @@ describe('dispatch when the channel is busy', () => {
     await simulator.waitFor(() => ofEither().length >= 40, 30_000);
     const firstForty = ofEither().slice(0, 40);
     const ofFirst = firstForty.filter((m) => m.text === first.text).length;
-    assert.ok(ofFirst >= 10 && 40 - ofFirst >= 10, `both got turns among the first 40 SMS: ${ofFirst} and ${40 - ofFirst}`);
+    assert.ok(
+      ofFirst >= 10 && 40 - ofFirst >= 10,
+      `both got turns among the first 40 SMS: ${ofFirst} and ${40 - ofFirst}`,
+    );
 
     await close(first);
     await close(second);

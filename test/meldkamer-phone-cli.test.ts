@@ -16,7 +16,9 @@ const run = promisify(execFile);
 let dataDir: string;
 let server: TestDatabase | null = null;
 const cli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, ...(server?.url ? { DATABASE_URL: server.url } : {}) } });
+  run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    env: { ...process.env, DATA_DIR: dataDir, ...(server?.url ? { DATABASE_URL: server.url } : {}) },
+  });
 const withDb = async <T>(work: (db: Database) => Promise<T>): Promise<T> => {
   if (server !== null) return work(server.database);
   const db = await openPgliteDatabase(join(dataDir, 'pglite'));
@@ -42,25 +44,40 @@ test('beheer sets and clears a meldkamer’s public number on the command line; 
   assert.match(set.stdout, /Meldkamer RE05: de app belt 088 662 0505/);
   const listed = await cli('meldkamer', 'list');
   assert.match(listed.stdout, /RE05\s+Amsterdam.*app: 088 662 0505/);
-  assert.deepEqual(await rows(`select public_phone from meldkamers where code = 'RE05'`), [{ public_phone: '+31886620505' }]);
+  assert.deepEqual(await rows(`select public_phone from meldkamers where code = 'RE05'`), [
+    { public_phone: '+31886620505' },
+  ]);
 
-  await assert.rejects(cli('meldkamer', 'phone', '--code', 'RE05', '--number', '12'), (error: { code: number; stderr: string }) => {
-    assert.equal(error.code, 1);
-    assert.match(error.stderr, /geen geldig telefoonnummer/);
-    return true;
-  });
+  await assert.rejects(
+    cli('meldkamer', 'phone', '--code', 'RE05', '--number', '12'),
+    (error: { code: number; stderr: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr, /geen geldig telefoonnummer/);
+      return true;
+    },
+  );
   await assert.rejects(cli('meldkamer', 'phone', '--code', 'RE05'), /Geef --number <nummer> of --clear/);
   await assert.rejects(cli('meldkamer', 'phone', '--code', 'RE77', '--number', '088 662 0505'), /Onbekende meldkamer/);
 
   const cleared = await cli('meldkamer', 'phone', '--code', 'RE05', '--clear');
   assert.match(cleared.stdout, /geen eigen nummer/);
   assert.deepEqual(await rows(`select public_phone from meldkamers where code = 'RE05'`), [{ public_phone: null }]);
-  const audit = await rows<{ actor_name: string }>(`select actor_name from audit_log where event = 'meldkamer.public-phone-changed'`);
-  assert.deepEqual(audit.map((a) => a.actor_name), ['cli', 'cli']);
+  const audit = await rows<{ actor_name: string }>(
+    `select actor_name from audit_log where event = 'meldkamer.public-phone-changed'`,
+  );
+  assert.deepEqual(
+    audit.map((a) => a.actor_name),
+    ['cli', 'cli'],
+  );
 
   // The demo gives every meldkamer without a number a placeholder, and keeps what beheer set.
   await cli('meldkamer', 'phone', '--code', 'RE03', '--number', '088 662 0303');
   await withDb((db) => ensureDemoMeldkamerPhones(createSqlMeldkamerDirectory(db)));
-  const phones = await rows<{ code: string; public_phone: string }>(`select code, public_phone from meldkamers where code in ('RE03', 'RE05') order by code`);
-  assert.deepEqual(phones, [{ code: 'RE03', public_phone: '+31886620303' }, { code: 'RE05', public_phone: '+31880011005' }]);
+  const phones = await rows<{ code: string; public_phone: string }>(
+    `select code, public_phone from meldkamers where code in ('RE03', 'RE05') order by code`,
+  );
+  assert.deepEqual(phones, [
+    { code: 'RE03', public_phone: '+31886620303' },
+    { code: 'RE05', public_phone: '+31880011005' },
+  ]);
 });

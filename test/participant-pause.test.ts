@@ -21,7 +21,11 @@ describe('a pause, through targeting and SMPP', () => {
       { phone: '0633330001', postcode: '1012AB', houseNumber: 7 },
     ]);
     atHome = await registerParticipant(beheer, 'Thuis', [{ phone: '0633330002', postcode: '1012AB', houseNumber: 2 }]);
-    await t.system.store.selfService.setPause(onHoliday.id, { from: new Date('2026-07-04T22:00:00Z'), until: new Date('2026-07-18T22:00:00Z') }, MONDAY);
+    await t.system.store.selfService.setPause(
+      onHoliday.id,
+      { from: new Date('2026-07-04T22:00:00Z'), until: new Date('2026-07-18T22:00:00Z') },
+      MONDAY,
+    );
   });
   after(() => t.stop());
 
@@ -42,11 +46,16 @@ describe('a pause, through targeting and SMPP', () => {
     const actionId = await startAction('Inbraak in de Warmoesstraat, man in donkere jas.');
     await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber('+31633330002'), 1));
     await eventually(async () => {
-      const [run] = await t.system.database.query<{ status: string }>(`select status from targeting_runs where action_id = $1`, [actionId]);
+      const [run] = await t.system.database.query<{ status: string }>(
+        `select status from targeting_runs where action_id = $1`,
+        [actionId],
+      );
       assert.equal(run?.status, 'done');
     });
     assert.equal(t.system.sms.simulator!.countByNumber('+31633330001'), 0);
-    const rows = await t.system.database.query<{ n: number }>(`select count(*)::int as n from deliveries where msisdn = '+31633330001'`);
+    const rows = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from deliveries where msisdn = '+31633330001'`,
+    );
     assert.equal(rows[0]!.n, 0);
   });
 

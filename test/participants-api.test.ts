@@ -17,7 +17,14 @@ const EVENINGS_AND_WEEKEND = [
   { day: 'zo', from: '00:00', to: '24:00' },
 ];
 const WORK = { phone: '06 1234 5678', channel: 'sms', postcode: '1012 ab', houseNumber: 1, timeWindows: OFFICE_HOURS };
-const HOME = { phone: '+31 6 12345678', channel: 'sms', postcode: '3511AB', houseNumber: 10, houseNumberAddition: 'a', timeWindows: EVENINGS_AND_WEEKEND };
+const HOME = {
+  phone: '+31 6 12345678',
+  channel: 'sms',
+  postcode: '3511AB',
+  houseNumber: 10,
+  houseNumberAddition: 'a',
+  timeWindows: EVENINGS_AND_WEEKEND,
+};
 
 interface RegistrationJson {
   id: string;
@@ -39,14 +46,16 @@ describe('the life of a participant over HTTP', () => {
   let anna: { id: string; registrations: RegistrationJson[] };
   let bramId: string;
 
-  const count = async (sql: string, params: unknown[]) => (await t.system.database.query<{ n: number }>(sql, params))[0]!.n;
+  const count = async (sql: string, params: unknown[]) =>
+    (await t.system.database.query<{ n: number }>(sql, params))[0]!.n;
   /** The participant as the API shows it, registrations in id order (those created together share a time). */
   const read = async (id: string) => {
     const response = await beheer.get(`/api/v1/participants/${id}?${query()}`);
     assert.equal(response.status, 200, JSON.stringify(response.body));
     return { ...response.body, registrations: sorted(response.body.registrations) };
   };
-  const sorted = (registrations: readonly RegistrationJson[]) => [...registrations].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = (registrations: readonly RegistrationJson[]) =>
+    [...registrations].sort((a, b) => a.id.localeCompare(b.id));
 
   before(async () => {
     t = await startTestSystem();
@@ -61,7 +70,11 @@ describe('the life of a participant over HTTP', () => {
   after(() => t.stop());
 
   test('registering one number at two addresses stores both, each placed in its gemeente with its own time windows', async () => {
-    const created = await beheer.post('/api/v1/participants', { name: 'Anna de Boer', email: 'anna@example.nl', registrations: [WORK, HOME] });
+    const created = await beheer.post('/api/v1/participants', {
+      name: 'Anna de Boer',
+      email: 'anna@example.nl',
+      registrations: [WORK, HOME],
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     anna = created.body;
     assert.equal(created.headers.get('location'), `/api/v1/participants/${anna.id}`);
@@ -71,7 +84,15 @@ describe('the life of a participant over HTTP', () => {
     const [work, home] = anna.registrations;
     assert.ok(work && home);
     assert.deepEqual(
-      [work, home].map((r) => [r.phone, r.channel, r.postcode, r.houseNumber, r.houseNumberAddition, r.city, r.gemeenteCode]),
+      [work, home].map((r) => [
+        r.phone,
+        r.channel,
+        r.postcode,
+        r.houseNumber,
+        r.houseNumberAddition,
+        r.city,
+        r.gemeenteCode,
+      ]),
       [
         ['+31612345678', 'sms', '1012AB', 1, null, 'Amsterdam', 'GM0363'],
         ['+31612345678', 'sms', '3511AB', 10, 'A', 'Utrecht', 'GM0344'],
@@ -91,7 +112,10 @@ describe('the life of a participant over HTTP', () => {
   });
 
   test('changing name and e-mail keeps the registrations, and leaving the e-mail out clears it', async () => {
-    const changed = await beheer.put(`/api/v1/participants/${anna.id}`, { name: 'Anna de Boer-Smit', email: 'anna.smit@example.nl' });
+    const changed = await beheer.put(`/api/v1/participants/${anna.id}`, {
+      name: 'Anna de Boer-Smit',
+      email: 'anna.smit@example.nl',
+    });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
     assert.equal(changed.body.name, 'Anna de Boer-Smit');
     assert.equal(changed.body.email, 'anna.smit@example.nl');
@@ -157,7 +181,10 @@ describe('the life of a participant over HTTP', () => {
     const moved = await beheer.put(`/api/v1/participants/${anna.id}/registrations/${anna.registrations[1]!.id}`, WORK);
     assert.equal(moved.status, 409, JSON.stringify(moved.body));
     assert.equal(moved.body.code, 'participant.duplicate-registration');
-    assert.equal(await count('select count(*)::int as n from registrations where participant_id = $1', [anna.id]), before);
+    assert.equal(
+      await count('select count(*)::int as n from registrations where participant_id = $1', [anna.id]),
+      before,
+    );
     assert.deepEqual((await read(anna.id)).registrations, sorted(anna.registrations));
   });
 
@@ -165,9 +192,15 @@ describe('the life of a participant over HTTP', () => {
     const search = async (params: string) => {
       const response = await beheer.get(`/api/v1/participants?${query('Zoeken voor terugbelverzoek')}&${params}`);
       assert.equal(response.status, 200, JSON.stringify(response.body));
-      return { total: response.body.total as number, ids: response.body.items.map((p: { id: string }) => p.id).sort() as string[] };
+      return {
+        total: response.body.total as number,
+        ids: response.body.items.map((p: { id: string }) => p.id).sort() as string[],
+      };
     };
-    const searchedBefore = await count(`select count(*)::int as n from audit_log where event = 'participant.searched'`, []);
+    const searchedBefore = await count(
+      `select count(*)::int as n from audit_log where event = 'participant.searched'`,
+      [],
+    );
 
     assert.deepEqual(await search('q=boer-smit'), { total: 1, ids: [anna.id] });
     assert.deepEqual(await search(`phone=${encodeURIComponent('06-12 34 56 78')}`), { total: 1, ids: [anna.id] });
@@ -196,7 +229,13 @@ describe('the life of a participant over HTTP', () => {
     assert.equal(gone.body.code, 'participant.not-found');
     assert.equal((await beheer.delete(`/api/v1/participants/${anna.id}`)).status, 404);
     assert.equal(await count('select count(*)::int as n from participants where id = $1', [anna.id]), 0);
-    assert.equal(await count('select count(*)::int as n from registrations where participant_id = $1 or id = any($2::uuid[])', [anna.id, registrationIds]), 0);
+    assert.equal(
+      await count('select count(*)::int as n from registrations where participant_id = $1 or id = any($2::uuid[])', [
+        anna.id,
+        registrationIds,
+      ]),
+      0,
+    );
     assert.equal(await count(`select count(*)::int as n from registrations where msisdn = '+31612345678'`, []), 0);
     assert.equal((await read(bramId)).name, 'Bram Visser', 'the other participant stays');
 
@@ -274,7 +313,11 @@ describe('the API describes itself', () => {
     );
     // Every route named here is documented; routes of later parts are checked by the role matrix
     // (test/plein-role-matrix.test.ts walks this same document for every role).
-    assert.deepEqual(expected.filter((route) => !listed.includes(route)), [], 'documented routes');
+    assert.deepEqual(
+      expected.filter((route) => !listed.includes(route)),
+      [],
+      'documented routes',
+    );
     for (const route of listed) {
       const [method = '', path = ''] = route.split(' ');
       const url = path.replace(/\{(\w+)\}/g, ':$1');

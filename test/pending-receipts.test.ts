@@ -15,6 +15,11 @@ test('a delivery receipt for no SMS of ours (a sign-up code) is dropped after a 
     [new Date(now.getTime() - 25 * 3_600_000), new Date(now.getTime() - 60_000)],
   );
   await t.system.store.dispatch.reconcilePendingReceipts(now);
-  const left = await t.system.database.query<{ reference: string }>('select reference from pending_receipts order by reference');
-  assert.deepEqual(left.map((r) => r.reference), ['in-flight']);
+  const left = await t.system.database.query<{ reference: string }>(
+    'select reference from pending_receipts order by reference',
+  );
+  assert.deepEqual(
+    left.map((r) => r.reference),
+    ['in-flight'],
+  );
 });

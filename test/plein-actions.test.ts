@@ -7,7 +7,7 @@ import { eventually, startTestSystem, type ApiClient, type TestSystem } from './
 
 const circle = (lat: number, lon: number) => ({ kind: 'circle', centre: { lat, lon }, radiusMetres: 500 });
 
-describe('Burgernetplein: history by place, and a second centralist\'s approval', () => {
+describe("Burgernetplein: history by place, and a second centralist's approval", () => {
   let database: TestDatabase;
   let t: TestSystem;
   let a: ApiClient;
@@ -24,7 +24,12 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
     await database?.drop();
   });
 
-  async function concept(client: ApiClient, type: string, message: string, area = circle(52.3731, 4.8926)): Promise<{ id: string; number: string; version: number }> {
+  async function concept(
+    client: ApiClient,
+    type: string,
+    message: string,
+    area = circle(52.3731, 4.8926),
+  ): Promise<{ id: string; number: string; version: number }> {
     const created = await client.post('/api/v1/actions', { type, message, area });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     return created.body;
@@ -33,20 +38,31 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
   test('history finds the actions whose centre lies in a gemeente, by name or code, in the API and on /plein/acties', async () => {
     const amsterdam = await concept(a, 'diefstal', 'Gestolen: rode bakfiets bij de Dam.', circle(52.3731, 4.8926));
     // Amstelveen's centre lies inside Amsterdam's bounding box but not in Amsterdam.
-    const amstelveen = await concept(a, 'diefstal', 'Gestolen: blauwe scooter bij het Stadshart.', circle(52.3030, 4.8590));
-    const zaandam = await concept(a, 'inbraak', 'Inbraak aan de Zaan.', circle(52.4390, 4.8260));
+    const amstelveen = await concept(
+      a,
+      'diefstal',
+      'Gestolen: blauwe scooter bij het Stadshart.',
+      circle(52.303, 4.859),
+    );
+    const zaandam = await concept(a, 'inbraak', 'Inbraak aan de Zaan.', circle(52.439, 4.826));
 
     const numbers = async (query: string) => {
       const found = await a.get(`/api/v1/actions?${query}`);
       assert.equal(found.status, 200, JSON.stringify(found.body));
-      return { total: found.body.total as number, numbers: (found.body.items as { number: string }[]).map((i) => i.number) };
+      return {
+        total: found.body.total as number,
+        numbers: (found.body.items as { number: string }[]).map((i) => i.number),
+      };
     };
     assert.deepEqual(await numbers('place=Amsterdam'), { total: 1, numbers: [amsterdam.number] });
     assert.deepEqual(await numbers('place=GM0362'), { total: 1, numbers: [amstelveen.number] });
     assert.deepEqual(await numbers('place=amstelveen&type=diefstal'), { total: 1, numbers: [amstelveen.number] });
     assert.deepEqual(await numbers('place=Zaanstad&type=diefstal'), { total: 0, numbers: [] });
     assert.deepEqual(await numbers('place=0479'), { total: 1, numbers: [zaandam.number] });
-    assert.deepEqual(await numbers(`place=Amsterdam&q=${encodeURIComponent('bakfiets')}`), { total: 1, numbers: [amsterdam.number] });
+    assert.deepEqual(await numbers(`place=Amsterdam&q=${encodeURIComponent('bakfiets')}`), {
+      total: 1,
+      numbers: [amsterdam.number],
+    });
     const unknown = await a.get('/api/v1/actions?place=Nergensdorp');
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.errors[0].path, 'place');
@@ -66,14 +82,22 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
 
   test('a type that needs approval: not started without it (409), never by its approver, and a revision needs a new approval', async () => {
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
-    assert.equal((await beheer.put('/api/v1/action-types/overval', { template: 'Overval [waar].', requiresApproval: true })).status, 200);
+    assert.equal(
+      (await beheer.put('/api/v1/action-types/overval', { template: 'Overval [waar].', requiresApproval: true }))
+        .status,
+      200,
+    );
     const other = t.api(await t.staffToken('centralist', 'RE01'));
 
     const action = await concept(a, 'overval', 'Overval op de juwelier in de Kalverstraat. Benader niet zelf.');
     const refused = await a.post(`/api/v1/actions/${action.id}/start`);
     assert.equal(refused.status, 409);
     assert.equal(refused.body.code, 'action.approval-required');
-    assert.equal((await a.post(`/api/v1/actions/${action.id}/approval`)).body.code, 'action.approval-by-self', 'not by the one who drew it up');
+    assert.equal(
+      (await a.post(`/api/v1/actions/${action.id}/approval`)).body.code,
+      'action.approval-by-self',
+      'not by the one who drew it up',
+    );
     assert.equal((await other.post(`/api/v1/actions/${action.id}/approval`)).status, 403, 'not from another meldkamer');
 
     const approved = await b.post(`/api/v1/actions/${action.id}/approval`, { version: 1 });
@@ -83,10 +107,19 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
     assert.equal(byApprover.status, 409);
     assert.equal(byApprover.body.code, 'action.approval-by-self', 'the approver does not start it');
 
-    const revised = await a.put(`/api/v1/actions/${action.id}`, { type: 'overval', message: 'Overval op de juwelier in de Kalverstraat. Twee daders.', area: circle(52.3731, 4.8926), version: 1 });
+    const revised = await a.put(`/api/v1/actions/${action.id}`, {
+      type: 'overval',
+      message: 'Overval op de juwelier in de Kalverstraat. Twee daders.',
+      area: circle(52.3731, 4.8926),
+      version: 1,
+    });
     assert.equal(revised.status, 200, JSON.stringify(revised.body));
     assert.equal(revised.body.version, 2);
-    assert.equal((await a.post(`/api/v1/actions/${action.id}/start`)).body.code, 'action.approval-required', 'the approval was for version 1');
+    assert.equal(
+      (await a.post(`/api/v1/actions/${action.id}/start`)).body.code,
+      'action.approval-required',
+      'the approval was for version 1',
+    );
     const stale = await b.post(`/api/v1/actions/${action.id}/approval`, { version: 1 });
     assert.equal(stale.status, 409);
     assert.equal(stale.body.code, 'action.stale-version', 'an approval of what the approver no longer sees is refused');
@@ -97,16 +130,28 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
 
     const free = await concept(a, 'vermissing', 'Vermist: Tim (7), groene jas.');
     assert.equal((await a.post(`/api/v1/actions/${free.id}/start`)).status, 200, 'other types start without approval');
-    const approvals = await t.system.database.query<{ details: { version: number } }>(`select details from audit_log where event = 'action.approved' and subject_id = $1 order by id`, [action.id]);
-    assert.deepEqual(approvals.map((r) => r.details.version), [1, 2]);
+    const approvals = await t.system.database.query<{ details: { version: number } }>(
+      `select details from audit_log where event = 'action.approved' and subject_id = $1 order by id`,
+      [action.id],
+    );
+    assert.deepEqual(
+      approvals.map((r) => r.details.version),
+      [1, 2],
+    );
   });
 
   test(
-    'a revision that commits while a start waits for the action is seen by the start: the approval is checked in the start\'s own transaction',
-    { skip: process.env.DATABASE_URL ? false : 'PGlite is one connection: there is no second transaction to interleave' },
+    "a revision that commits while a start waits for the action is seen by the start: the approval is checked in the start's own transaction",
+    {
+      skip: process.env.DATABASE_URL ? false : 'PGlite is one connection: there is no second transaction to interleave',
+    },
     async () => {
       const beheer = t.api(await t.staffToken('landelijk-beheer'));
-      assert.equal((await beheer.put('/api/v1/action-types/beroving', { template: 'Beroving [waar].', requiresApproval: true })).status, 200);
+      assert.equal(
+        (await beheer.put('/api/v1/action-types/beroving', { template: 'Beroving [waar].', requiresApproval: true }))
+          .status,
+        200,
+      );
       const action = await concept(a, 'beroving', 'Beroving op het Rembrandtplein. Dader op een zwarte scooter.');
       assert.equal((await b.post(`/api/v1/actions/${action.id}/approval`)).status, 201);
 
@@ -118,10 +163,17 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
         await lock.query('select id from actions where id = $1 for update', [action.id]);
         const starting = a.post(`/api/v1/actions/${action.id}/start`);
         await eventually(async () => {
-          const [waiting] = (await lock.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows;
+          const [waiting] = (
+            await lock.query(
+              `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+            )
+          ).rows;
           assert.ok(waiting.n > 0, 'the start waits for the action');
         });
-        await lock.query(`update actions set message = 'Beroving op het Rembrandtplein. Dader te voet.', version = version + 1 where id = $1`, [action.id]);
+        await lock.query(
+          `update actions set message = 'Beroving op het Rembrandtplein. Dader te voet.', version = version + 1 where id = $1`,
+          [action.id],
+        );
         await lock.query('commit');
         const started = await starting;
         assert.equal(started.status, 409, JSON.stringify(started.body));
@@ -129,7 +181,9 @@ describe('Burgernetplein: history by place, and a second centralist\'s approval'
       } finally {
         await lock.end();
       }
-      const [row] = await t.system.database.query<{ status: string }>('select status from actions where id = $1', [action.id]);
+      const [row] = await t.system.database.query<{ status: string }>('select status from actions where id = $1', [
+        action.id,
+      ]);
       assert.equal(row?.status, 'concept');
     },
   );

@@ -23,7 +23,15 @@ describe('Burgernetplein in the browser', () => {
     // The identity provider on 127.0.0.1 and the portal on localhost: another site, as in real life.
     police = await TestOidcProvider.start();
     police.interactive = true;
-    const providers = [{ id: 'politie', name: 'Politie Amsterdam', issuer: police.issuer, clientId: police.clientId, meldkamers: ['RE05'] }];
+    const providers = [
+      {
+        id: 'politie',
+        name: 'Politie Amsterdam',
+        issuer: police.issuer,
+        clientId: police.clientId,
+        meldkamers: ['RE05'],
+      },
+    ];
     t = await startTestSystem({
       SESSION_IDLE_MINUTES: '30',
       // A slowed account stays slowed for the whole passkey test, however slow the browser.
@@ -39,7 +47,9 @@ describe('Burgernetplein in the browser', () => {
     // Participants around Amsterdam's Dam (postcode 1012): they get the alert by SMS from the simulator.
     const landelijk = t.api(await t.staffToken('landelijk-beheer'));
     for (let i = 0; i < 6; i++) {
-      await registerParticipant(landelijk, `Deelnemer ${i}`, [{ phone: `06123450${String(i).padStart(2, '0')}`, postcode: '1012 AB', houseNumber: i + 1 }]);
+      await registerParticipant(landelijk, `Deelnemer ${i}`, [
+        { phone: `06123450${String(i).padStart(2, '0')}`, postcode: '1012 AB', houseNumber: i + 1 },
+      ]);
     }
   });
   after(async () => {
@@ -83,7 +93,11 @@ describe('Burgernetplein in the browser', () => {
     await page.locator('#kaart').focus();
     await page.keyboard.press('Enter'); // the incident at the map's centre: the address
     await page.locator('#straal').fill('2000');
-    await eventually(async () => assert.ok(Number(await page.textContent('[data-bereik]')) >= 6, (await page.textContent('#bereik')) ?? ''), 45_000);
+    await eventually(
+      async () =>
+        assert.ok(Number(await page.textContent('[data-bereik]')) >= 6, (await page.textContent('#bereik')) ?? ''),
+      45_000,
+    );
     await page.selectOption('#type', 'vermissing');
     assert.match(await page.inputValue('#bericht'), /^Vermist:/, 'the message starts from the type template');
     await page.fill('#bericht', 'Vermist: Sanne (8), blond haar, roze jas. Laatst gezien op de Dam.');
@@ -97,13 +111,26 @@ describe('Burgernetplein in the browser', () => {
     await saveScreenshot(page, 'console-4-bevestigen');
     await page.click('#bevestig-ja');
     await page.waitForSelector('#stap-lopend:not([hidden])');
-    await eventually(async () => assert.ok(Number(await page.textContent('[data-verzonden]')) >= 6, `${await page.textContent('#stap-lopend')} | smsc ${t.system.sms.simulator!.messages.length}`), 90_000);
+    await eventually(
+      async () =>
+        assert.ok(
+          Number(await page.textContent('[data-verzonden]')) >= 6,
+          `${await page.textContent('#stap-lopend')} | smsc ${t.system.sms.simulator!.messages.length}`,
+        ),
+      90_000,
+    );
     assert.ok(t.system.sms.simulator!.messages.length >= 6, 'the SMSC simulator received the messages');
     await saveScreenshot(page, 'console-5-verzonden');
 
     // An app user sends a tip with a photo: it appears in the list beside the map without a reload.
-    const actionId = (await t.system.database.query<{ id: string }>(`select id from actions where status = 'actief' order by created_at desc limit 1`))[0]!.id;
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#cc3300' } }).jpeg().toBuffer();
+    const actionId = (
+      await t.system.database.query<{ id: string }>(
+        `select id from actions where status = 'actief' order by created_at desc limit 1`,
+      )
+    )[0]!.id;
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#cc3300' } })
+      .jpeg()
+      .toBuffer();
     const form = new FormData();
     form.append('text', 'Meisje met roze jas bij de Bijenkorf');
     form.append('photo', new Blob([photo], { type: 'image/jpeg' }), 'tip.jpg');
@@ -176,13 +203,20 @@ describe('Burgernetplein in the browser', () => {
     await context.close();
   });
 
-  test('a passkey (virtual authenticator) is registered on Mijn account and then logs the centralist in, even while others\' guesses slow the account', async () => {
+  test("a passkey (virtual authenticator) is registered on Mijn account and then logs the centralist in, even while others' guesses slow the account", async () => {
     const context = await newDesktopContext(browser);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     const login = await createStaffLogin(t, 'centralist', 'RE05');
     await logIn(page, login);
@@ -202,8 +236,15 @@ describe('Burgernetplein in the browser', () => {
     // Meanwhile someone guesses the password elsewhere until the account is slowed: a passkey cannot be guessed, so it still works.
     const guesser = new PortalClient(t.url);
     await guesser.get('/plein/inloggen');
-    for (let i = 0; i < 10; i++) assert.equal((await guesser.postForm('/plein/inloggen', { email: login.email, password: `raden ${i}` })).status, 401);
-    assert.equal((await guesser.postForm('/plein/inloggen', { email: login.email, password: login.password })).status, 429);
+    for (let i = 0; i < 10; i++)
+      assert.equal(
+        (await guesser.postForm('/plein/inloggen', { email: login.email, password: `raden ${i}` })).status,
+        401,
+      );
+    assert.equal(
+      (await guesser.postForm('/plein/inloggen', { email: login.email, password: login.password })).status,
+      429,
+    );
     await page.click('button[data-passkey="login"]');
     await page.waitForURL('**/plein/console');
     const [row] = await t.system.database.query<{ details: { secondFactor: string } }>(
@@ -213,9 +254,13 @@ describe('Burgernetplein in the browser', () => {
     assert.equal(row?.details.secondFactor, 'passkey');
     await context.close();
   });
-  test('a new account\'s activation pages (password, then a QR code for the authenticator app) pass the accessibility check', async () => {
+  test("a new account's activation pages (password, then a QR code for the authenticator app) pass the accessibility check", async () => {
     const beheer = t.api(await t.staffToken('meldkamer-beheer', 'RE05'));
-    const created = await beheer.post('/api/v1/staff', { name: 'Nieuwe Centralist', email: `nieuw-${Date.now()}@test.burgernet.nl`, role: 'centralist' });
+    const created = await beheer.post('/api/v1/staff', {
+      name: 'Nieuwe Centralist',
+      email: `nieuw-${Date.now()}@test.burgernet.nl`,
+      role: 'centralist',
+    });
     assert.equal(created.status, 201);
     const context = await newDesktopContext(browser);
     const page = await context.newPage();
@@ -227,7 +272,10 @@ describe('Burgernetplein in the browser', () => {
     await page.click('button[type=submit]');
     await page.waitForURL('**/plein/tweede-factor');
     const qr = page.locator('img.totp-qr');
-    assert.ok((await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, 'the QR code is drawn');
+    assert.ok(
+      (await qr.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0,
+      'the QR code is drawn',
+    );
     await assertAccessible(page, 'activation: second factor with QR code');
     await saveScreenshot(page, 'activeren-2-tweede-stap-qr');
     const secret = ((await page.textContent('[data-totp-secret]')) ?? '').replace(/\s/g, '');
@@ -239,7 +287,10 @@ describe('Burgernetplein in the browser', () => {
 
   test('single sign-on: "Inloggen via Politie Amsterdam" goes to the provider and back, and the centralist lands on the console', async () => {
     const login = await createStaffLogin(t, 'centralist', 'RE05');
-    police.user = { sub: `chromium-${login.id}`, claims: { email: login.email, email_verified: true, amr: ['pwd', 'hwk'] } };
+    police.user = {
+      sub: `chromium-${login.id}`,
+      claims: { email: login.email, email_verified: true, amr: ['pwd', 'hwk'] },
+    };
     const context = await newDesktopContext(browser);
     const page = await context.newPage();
     await page.goto(`${base}/plein/console`);

@@ -5,10 +5,17 @@ import { startTestSystem, type TestSystem } from './support/test-system.js';
 
 /** A browser whose requests come through the trusted reverse proxy, which names the client in X-Forwarded-For. */
 class ProxiedClient extends PortalClient {
-  constructor(baseUrl: string, readonly forwardedFor: string) {
+  constructor(
+    baseUrl: string,
+    readonly forwardedFor: string,
+  ) {
     super(baseUrl);
   }
-  override request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}) {
+  override request(
+    method: string,
+    path: string,
+    init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ) {
     return super.request(method, path, { ...init, headers: { ...init.headers, 'x-forwarded-for': this.forwardedFor } });
   }
 }
@@ -46,15 +53,23 @@ describe('wrong passwords from other addresses slow an account down but never lo
     for (let i = 1; i <= 15; i++) {
       const attacker = new ProxiedClient(t.url, `203.0.113.${i}`);
       await attacker.get('/plein/inloggen');
-      statuses.push((await attacker.postForm('/plein/inloggen', { email: centralist.email, password: `raden ${i}` })).status);
+      statuses.push(
+        (await attacker.postForm('/plein/inloggen', { email: centralist.email, password: `raden ${i}` })).status,
+      );
     }
     // The free failures, then attempts that come too soon: refused, not counted, so the delay does not grow.
-    assert.deepEqual(statuses, [...Array<number>(FREE_FAILURES).fill(401), ...Array<number>(15 - FREE_FAILURES).fill(429)]);
+    assert.deepEqual(statuses, [
+      ...Array<number>(FREE_FAILURES).fill(401),
+      ...Array<number>(15 - FREE_FAILURES).fill(429),
+    ]);
 
     // (b) A new browser with the right password: asked to wait a few seconds, not a quarter of an hour.
     const newBrowser = new ProxiedClient(t.url, '192.0.2.44');
     await newBrowser.get('/plein/inloggen');
-    const slowed = await newBrowser.postForm('/plein/inloggen', { email: centralist.email, password: centralist.password });
+    const slowed = await newBrowser.postForm('/plein/inloggen', {
+      email: centralist.email,
+      password: centralist.password,
+    });
     assert.equal(slowed.status, 429);
     const retryAfter = Number(slowed.headers.get('retry-after'));
     assert.ok(retryAfter >= 1 && retryAfter <= FIRST_DELAY_SECONDS, `Retry-After ${retryAfter}`);
@@ -66,7 +81,10 @@ describe('wrong passwords from other addresses slow an account down but never lo
     // Her login gives the guessers no fresh start.
     const guesser = new ProxiedClient(t.url, '203.0.113.99');
     await guesser.get('/plein/inloggen');
-    assert.equal((await guesser.postForm('/plein/inloggen', { email: centralist.email, password: 'nog eens raden' })).status, 429);
+    assert.equal(
+      (await guesser.postForm('/plein/inloggen', { email: centralist.email, password: 'nog eens raden' })).status,
+      429,
+    );
 
     // (b) After waiting (a new TOTP step too), the new browser logs in; it is then a known device itself.
     t.clock.set(new Date(t.clock.now().getTime() + Math.max(retryAfter, 30) * 1000));
@@ -103,7 +121,10 @@ describe('wrong passwords from other addresses slow an account down but never lo
     assert.match(cookie, /SameSite=Strict/i);
     assert.match(cookie, /Max-Age=\d+/i);
     const token = c.cookies.get('burgernet_device')!;
-    const rows = await t.system.database.query<{ token_hash: string }>('select token_hash from staff_known_devices where staff_id = $1', [login.id]);
+    const rows = await t.system.database.query<{ token_hash: string }>(
+      'select token_hash from staff_known_devices where staff_id = $1',
+      [login.id],
+    );
     assert.equal(rows.length, 1);
     assert.notEqual(rows[0]!.token_hash, token);
   });

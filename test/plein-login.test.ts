@@ -14,7 +14,14 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
   let centralist: StaffLogin;
 
   before(async () => {
-    t = await startTestSystem({ SESSION_COOKIE_SECURE: 'false', LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_ACCOUNT_DELAY_SECONDS: '10', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000', SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
+    t = await startTestSystem({
+      SESSION_COOKIE_SECURE: 'false',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      LOGIN_ACCOUNT_DELAY_SECONDS: '10',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+      SESSION_IDLE_MINUTES: '30',
+      SESSION_ABSOLUTE_HOURS: '12',
+    });
     centralist = await createStaffLogin(t, 'centralist', 'RE05');
   });
   after(() => t.stop());
@@ -22,7 +29,10 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
   test('password then TOTP opens an active session: httpOnly, SameSite=Strict cookie; the login is audited', async () => {
     const c = new PortalClient(t.url);
     await c.get('/plein/inloggen');
-    const first = await c.postForm('/plein/inloggen', { email: centralist.email.toUpperCase(), password: centralist.password });
+    const first = await c.postForm('/plein/inloggen', {
+      email: centralist.email.toUpperCase(),
+      password: centralist.password,
+    });
     assert.equal(first.status, 303);
     assert.equal(first.headers.get('location'), '/plein/inloggen/tweede-stap');
     const cookie = first.headers.getSetCookie().find((h) => h.startsWith('burgernet_session='))!;
@@ -47,13 +57,23 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
     const c = new PortalClient(t.url);
     const before = (await audit(t, 'staff.login-failed', centralist.id)).length;
     await c.get('/plein/inloggen');
-    const wrong = await c.postForm('/plein/inloggen', { email: centralist.email, password: 'niet het goede wachtwoord' });
+    const wrong = await c.postForm('/plein/inloggen', {
+      email: centralist.email,
+      password: 'niet het goede wachtwoord',
+    });
     assert.equal(wrong.status, 401);
     assert.match(wrong.text, /wachtwoord klopt niet/);
-    const unknown = await c.postForm('/plein/inloggen', { email: 'niemand@test.burgernet.nl', password: 'niet het goede wachtwoord' });
+    const unknown = await c.postForm('/plein/inloggen', {
+      email: 'niemand@test.burgernet.nl',
+      password: 'niet het goede wachtwoord',
+    });
     assert.equal(unknown.status, 401, 'an unknown address gets the same answer');
     assert.equal((await audit(t, 'staff.login-failed', centralist.id)).length, before + 1);
-    for (const email of ['niemand\u0000@test.burgernet.nl', 'niemand@test.burgernet.nl\u0000', 'niemand\ud800@test.burgernet.nl']) {
+    for (const email of [
+      'niemand\u0000@test.burgernet.nl',
+      'niemand@test.burgernet.nl\u0000',
+      'niemand\ud800@test.burgernet.nl',
+    ]) {
       const odd = await c.postForm('/plein/inloggen', { email, password: 'niet het goede wachtwoord' });
       assert.equal(odd.status, 401, `an address holding ${JSON.stringify(email)} gets the same answer, not a 500`);
     }
@@ -76,7 +96,11 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
     const victim = await createStaffLogin(t, 'gemeente', 'GM0363');
     const c = new PortalClient(t.url);
     await c.get('/plein/inloggen');
-    for (let i = 0; i < 3; i++) assert.equal((await c.postForm('/plein/inloggen', { email: victim.email, password: `fout wachtwoord ${i}` })).status, 401);
+    for (let i = 0; i < 3; i++)
+      assert.equal(
+        (await c.postForm('/plein/inloggen', { email: victim.email, password: `fout wachtwoord ${i}` })).status,
+        401,
+      );
     const slowed = await c.postForm('/plein/inloggen', { email: victim.email, password: victim.password });
     assert.equal(slowed.status, 429);
     const first = Number(slowed.headers.get('retry-after'));
@@ -85,7 +109,10 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
     try {
       // After the wait one more wrong password counts, and the next wait is twice as long (10 s, then 20 s).
       t.clock.set(new Date(t.clock.now().getTime() + 10_000));
-      assert.equal((await c.postForm('/plein/inloggen', { email: victim.email, password: 'nog een fout wachtwoord' })).status, 401);
+      assert.equal(
+        (await c.postForm('/plein/inloggen', { email: victim.email, password: 'nog een fout wachtwoord' })).status,
+        401,
+      );
       const longer = await c.postForm('/plein/inloggen', { email: victim.email, password: victim.password });
       assert.equal(longer.status, 429);
       const second = Number(longer.headers.get('retry-after'));
@@ -100,7 +127,9 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
   test('forms without a valid CSRF token and cookie API calls without x-csrf-token are refused', async () => {
     const c = new PortalClient(t.url);
     await c.get('/plein/inloggen');
-    const forged = await c.request('POST', '/plein/inloggen', { form: { email: centralist.email, password: centralist.password } });
+    const forged = await c.request('POST', '/plein/inloggen', {
+      form: { email: centralist.email, password: centralist.password },
+    });
     assert.equal(forged.status, 403);
     const d = new PortalClient(t.url);
     assert.equal(await d.logIn(await createStaffLogin(t, 'centralist', 'RE05')), 303);
@@ -109,8 +138,15 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
     const noToken = await d.request('POST', '/api/v1/reach-estimates', { json: body });
     assert.equal(noToken.status, 403);
     assert.equal(JSON.parse(noToken.text).code, 'auth.csrf');
-    assert.equal((await d.request('POST', '/api/v1/reach-estimates', { json: body, headers: { 'x-csrf-token': 'vervalst' } })).status, 403);
-    assert.equal((await d.request('POST', '/api/v1/reach-estimates', { json: body, headers: { 'x-csrf-token': d.csrf } })).status, 200);
+    assert.equal(
+      (await d.request('POST', '/api/v1/reach-estimates', { json: body, headers: { 'x-csrf-token': 'vervalst' } }))
+        .status,
+      403,
+    );
+    assert.equal(
+      (await d.request('POST', '/api/v1/reach-estimates', { json: body, headers: { 'x-csrf-token': d.csrf } })).status,
+      200,
+    );
   });
 
   test('a session ends after the idle timeout and after the absolute timeout; logout ends it at once', async () => {
@@ -124,7 +160,10 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
       const idle = await c.get('/plein/account');
       assert.equal(idle.status, 303);
       assert.equal(idle.headers.get('location'), '/plein/inloggen?verlopen=1');
-      assert.deepEqual((await audit(t, 'staff.session-ended', login.id)).map((r) => r.details.reason), ['idle']);
+      assert.deepEqual(
+        (await audit(t, 'staff.session-ended', login.id)).map((r) => r.details.reason),
+        ['idle'],
+      );
 
       t.clock.set(new Date());
       const d = new PortalClient(t.url);
@@ -147,9 +186,23 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
 
   test('beheer creates an account; the activation link sets a checked password and a TOTP second factor; revoking ends its sessions', async () => {
     const beheer = t.api(await t.staffToken('meldkamer-beheer', 'RE05'));
-    const created = await beheer.post('/api/v1/staff', { name: 'Nieuwe Collega', email: 'nieuwe.collega@test.burgernet.nl', role: 'centralist' });
+    const created = await beheer.post('/api/v1/staff', {
+      name: 'Nieuwe Collega',
+      email: 'nieuwe.collega@test.burgernet.nl',
+      role: 'centralist',
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.equal((await beheer.post('/api/v1/staff', { name: 'X', email: 'x@test.burgernet.nl', role: 'gemeente', gemeenteCode: 'GM0363' })).status, 403);
+    assert.equal(
+      (
+        await beheer.post('/api/v1/staff', {
+          name: 'X',
+          email: 'x@test.burgernet.nl',
+          role: 'gemeente',
+          gemeenteCode: 'GM0363',
+        })
+      ).status,
+      403,
+    );
     const c = new PortalClient(t.url);
     const link = created.body.activationUrl as string;
     assert.equal((await c.get(link)).status, 200);

@@ -32,13 +32,18 @@ describe('the role matrix: every staff endpoint of the API, for every role', () 
   before(async () => {
     t = await startTestSystem();
     for (const role of STAFF_ROLES) tokens.set(role, await t.staffToken(role, SCOPE[role]));
-    const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
     endpoints = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith('/api/v1/'))
       .flatMap(([path, ops]) =>
         Object.entries(ops)
           // Endpoints that declare no security (or their own) are not staff endpoints: telephony platforms, the app.
-          .filter(([, op]) => !(Array.isArray(op.security) && op.security.length === 0) && !path.startsWith('/api/v1/call-routing'))
+          .filter(
+            ([, op]) =>
+              !(Array.isArray(op.security) && op.security.length === 0) && !path.startsWith('/api/v1/call-routing'),
+          )
           .map(([method]) => ({ method: method.toUpperCase(), path, route: path.replace(/\{(\w+)\}/g, ':$1') })),
       );
   });
@@ -46,13 +51,17 @@ describe('the role matrix: every staff endpoint of the API, for every role', () 
 
   test('every staff endpoint in the OpenAPI document has exactly one permission in route-permissions.ts', () => {
     assert.ok(endpoints.length >= 20, `only ${endpoints.length} endpoints found`);
-    const missing = endpoints.filter((e) => ROUTE_PERMISSIONS[`${e.method} ${e.route}`] === undefined).map((e) => `${e.method} ${e.route}`);
+    const missing = endpoints
+      .filter((e) => ROUTE_PERMISSIONS[`${e.method} ${e.route}`] === undefined)
+      .map((e) => `${e.method} ${e.route}`);
     assert.deepEqual(missing, []);
   });
 
   test('each role reaches exactly the endpoints its permissions allow; the others are refused before any handler', async () => {
     const fill = (path: string) =>
-      path.replace(/\{(\w+)\}/g, (_m, name: string) => (name === 'code' ? 'RE05' : name === 'type' ? 'inbraak' : randomUUID()));
+      path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+        name === 'code' ? 'RE05' : name === 'type' ? 'inbraak' : randomUUID(),
+      );
     const wrong: string[] = [];
     for (const e of endpoints) {
       const permission = ROUTE_PERMISSIONS[`${e.method} ${e.route}`];
@@ -61,14 +70,20 @@ describe('the role matrix: every staff endpoint of the API, for every role', () 
         const controller = new AbortController();
         const response = await fetch(t.url + fill(e.path), {
           method: e.method,
-          headers: { authorization: `Bearer ${tokens.get(role)}`, ...(e.method === 'GET' || e.method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            authorization: `Bearer ${tokens.get(role)}`,
+            ...(e.method === 'GET' || e.method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
+          },
           ...(e.method === 'GET' || e.method === 'DELETE' ? {} : { body: '{}' }),
           signal: controller.signal,
         });
         const text = response.headers.get('content-type')?.includes('json') ? await response.text() : '';
         controller.abort();
         const refusedByRole = response.status === 403 && text.includes(nl.problemDetails.roleRefused);
-        if (allowed === refusedByRole) wrong.push(`${role} ${e.method} ${e.path}: ${response.status} (${allowed ? 'should be allowed' : 'should be refused'})`);
+        if (allowed === refusedByRole)
+          wrong.push(
+            `${role} ${e.method} ${e.path}: ${response.status} (${allowed ? 'should be allowed' : 'should be refused'})`,
+          );
       }
     }
     assert.deepEqual(wrong, []);

@@ -17,7 +17,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('single sign-on through an organisation\'s identity provider (OpenID Connect)', () => {
+describe("single sign-on through an organisation's identity provider (OpenID Connect)", () => {
   let t: TestSystem;
   let police: TestOidcProvider;
   let gemeente: TestOidcProvider;
@@ -35,13 +35,29 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
         roles: { 'bn-centralist': 'centralist', 'bn-beheer': 'meldkamer-beheer' },
         mfaAcrValues: ['urn:politie:mfa'],
       },
-      { id: 'amsterdam', name: 'Gemeente Amsterdam', issuer: gemeente.issuer, clientId: gemeente.clientId, gemeenten: ['GM0363'] },
-      { id: 'onbereikbaar', name: 'Onbereikbaar', issuer: `http://127.0.0.1:${await closedPort()}`, clientId: 'x', gemeenten: ['GM0599'] },
+      {
+        id: 'amsterdam',
+        name: 'Gemeente Amsterdam',
+        issuer: gemeente.issuer,
+        clientId: gemeente.clientId,
+        gemeenten: ['GM0363'],
+      },
+      {
+        id: 'onbereikbaar',
+        name: 'Onbereikbaar',
+        issuer: `http://127.0.0.1:${await closedPort()}`,
+        clientId: 'x',
+        gemeenten: ['GM0599'],
+      },
     ];
     t = await startTestSystem({
       SESSION_COOKIE_SECURE: 'false',
       OIDC_PROVIDERS: JSON.stringify(providers),
-      OIDC_CLIENT_SECRETS: JSON.stringify({ politie: police.clientSecret, amsterdam: gemeente.clientSecret, onbereikbaar: 'geheim' }),
+      OIDC_CLIENT_SECRETS: JSON.stringify({
+        politie: police.clientSecret,
+        amsterdam: gemeente.clientSecret,
+        onbereikbaar: 'geheim',
+      }),
     });
     police.allowRedirectUri(`${t.url}/plein/inloggen/sso/politie/terug`);
     gemeente.allowRedirectUri(`${t.url}/plein/inloggen/sso/amsterdam/terug`);
@@ -56,7 +72,8 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
       `select details from audit_log where event = $1 and ($2::uuid is null or subject_id = $2::text) order by id`,
       [event, subjectId],
     );
-  const failures = async () => (await audit('staff.login-failed')).map((r) => r.details).filter((d) => d.step === 'sso');
+  const failures = async () =>
+    (await audit('staff.login-failed')).map((r) => r.details).filter((d) => d.step === 'sso');
 
   /** An account beheer created for single sign-on: an e-mail address, no password, no second factor. */
   async function ssoAccount(role: StaffRole, scope: string | null): Promise<{ id: string; email: string }> {
@@ -95,7 +112,15 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
     const c = new PortalClient(t.url);
     const loginPage = await c.get('/plein/inloggen');
     assert.match(loginPage.text, /href="\/plein\/inloggen\/sso\/politie">Inloggen via Politie Amsterdam</);
-    police.user = { sub: 'politie-4711', claims: { email: account.email.toUpperCase(), email_verified: true, amr: ['pwd', 'otp'], groups: ['bn-centralist', 'iets-anders'] } };
+    police.user = {
+      sub: 'politie-4711',
+      claims: {
+        email: account.email.toUpperCase(),
+        email_verified: true,
+        amr: ['pwd', 'otp'],
+        groups: ['bn-centralist', 'iets-anders'],
+      },
+    };
     const { callback } = await viaProvider(c, 'politie', police);
     assert.equal(callback.status, 200, callback.text);
     assert.equal(nextOf(callback.text), '/plein');
@@ -110,11 +135,17 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
     const asked = police.authorizeRequests.at(-1)!;
     const redeemed = police.tokenRequests.at(-1)!;
     assert.equal(asked.get('code_challenge_method'), 'S256');
-    assert.equal(createHash('sha256').update(redeemed.get('code_verifier')!).digest('base64url'), asked.get('code_challenge'));
+    assert.equal(
+      createHash('sha256').update(redeemed.get('code_verifier')!).digest('base64url'),
+      asked.get('code_challenge'),
+    );
     assert.ok(asked.get('state')!.length >= 32 && asked.get('nonce')!.length >= 32);
     assert.equal(asked.get('acr_values'), 'urn:politie:mfa');
 
-    const [bound] = await t.system.database.query<{ oidc_issuer: string; oidc_subject: string }>('select oidc_issuer, oidc_subject from staff where id = $1', [account.id]);
+    const [bound] = await t.system.database.query<{ oidc_issuer: string; oidc_subject: string }>(
+      'select oidc_issuer, oidc_subject from staff where id = $1',
+      [account.id],
+    );
     assert.deepEqual(bound, { oidc_issuer: police.issuer, oidc_subject: 'politie-4711' });
     const [session] = await t.system.database.query<{ method: string; stage: string; hours: number }>(
       `select method, stage, extract(epoch from expires_at - created_at) / 3600 as hours from staff_sessions where staff_id = $1 and ended_at is null`,
@@ -122,22 +153,29 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
     );
     assert.deepEqual({ ...session, hours: Number(session!.hours) }, { method: 'oidc', stage: 'active', hours: 12 });
     assert.equal((await audit('staff.sso-linked', account.id)).length, 1);
-    assert.deepEqual((await audit('staff.logged-in', account.id)).map((r) => r.details), [
-      { method: 'oidc', provider: 'politie', secondFactor: 'idp', acr: null, amr: ['pwd', 'otp'] },
-    ]);
+    assert.deepEqual(
+      (await audit('staff.logged-in', account.id)).map((r) => r.details),
+      [{ method: 'oidc', provider: 'politie', secondFactor: 'idp', acr: null, amr: ['pwd', 'otp'] }],
+    );
 
     // Later logins find the account by (issuer, subject), whatever the e-mail claim says now; a configured acr
     // counts as multi-factor too.
-    police.user = { sub: 'politie-4711', claims: { email: 'nieuw.adres@politie.example', acr: 'urn:politie:mfa', groups: ['bn-centralist'] } };
+    police.user = {
+      sub: 'politie-4711',
+      claims: { email: 'nieuw.adres@politie.example', acr: 'urn:politie:mfa', groups: ['bn-centralist'] },
+    };
     const again = await viaProvider(new PortalClient(t.url), 'politie', police);
     assert.equal(nextOf(again.callback.text), '/plein');
     assert.notEqual(police.authorizeRequests.at(-1)!.get('state'), asked.get('state'));
     assert.equal((await audit('staff.logged-in', account.id)).at(-1)?.details.secondFactor, 'idp');
   });
 
-  test('without multi-factor at the provider the account\'s own second step follows; without one it is set up first', async () => {
+  test("without multi-factor at the provider the account's own second step follows; without one it is set up first", async () => {
     const login = await createStaffLogin(t, 'centralist', 'RE05');
-    police.user = { sub: `politie-${login.id}`, claims: { email: login.email, email_verified: true, amr: ['pwd'], groups: ['bn-centralist'] } };
+    police.user = {
+      sub: `politie-${login.id}`,
+      claims: { email: login.email, email_verified: true, amr: ['pwd'], groups: ['bn-centralist'] },
+    };
     const c = new PortalClient(t.url);
     const { callback } = await viaProvider(c, 'politie', police);
     assert.equal(nextOf(callback.text), '/plein/inloggen/tweede-stap');
@@ -145,8 +183,14 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
     await c.get('/plein/inloggen/tweede-stap');
     assert.equal((await c.postForm('/plein/inloggen/code', { code: await totpCode(login.totpSecret) })).status, 303);
     assert.equal((await c.get('/plein/console')).status, 200);
-    assert.deepEqual((await audit('staff.sso-verified', login.id)).map((r) => r.details), [{ provider: 'politie', next: 'second-factor' }]);
-    assert.deepEqual((await audit('staff.logged-in', login.id)).at(-1)?.details, { method: 'oidc', secondFactor: 'totp' });
+    assert.deepEqual(
+      (await audit('staff.sso-verified', login.id)).map((r) => r.details),
+      [{ provider: 'politie', next: 'second-factor' }],
+    );
+    assert.deepEqual((await audit('staff.logged-in', login.id)).at(-1)?.details, {
+      method: 'oidc',
+      secondFactor: 'totp',
+    });
 
     // A gemeente user of an account without a second factor sets one up (QR code or typed key), then is in.
     const fresh = await ssoAccount('gemeente', 'GM0363');
@@ -160,14 +204,27 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
     const secret = /data-totp-secret>([A-Z2-7 ]+)</.exec(enrol.text)![1]!.replace(/ /g, '');
     assert.equal((await d.postForm('/plein/tweede-factor/code', { code: await totpCode(secret) })).status, 303);
     assert.equal((await d.get('/plein')).headers.get('location'), '/plein/gemeente');
-    assert.deepEqual((await audit('staff.logged-in', fresh.id)).at(-1)?.details, { method: 'oidc', secondFactor: 'totp' });
+    assert.deepEqual((await audit('staff.logged-in', fresh.id)).at(-1)?.details, {
+      method: 'oidc',
+      secondFactor: 'totp',
+    });
   });
 
   test('an ID token with a wrong signature, issuer, audience or nonce, or expired, is refused and audited; no session', async () => {
     const account = await ssoAccount('centralist', 'RE05');
-    const faults: TokenFault[] = ['foreign-key', 'no-signature', 'wrong-issuer', 'wrong-audience', 'wrong-nonce', 'expired'];
+    const faults: TokenFault[] = [
+      'foreign-key',
+      'no-signature',
+      'wrong-issuer',
+      'wrong-audience',
+      'wrong-nonce',
+      'expired',
+    ];
     for (const fault of faults) {
-      police.user = { sub: 'politie-fout', claims: { email: account.email, email_verified: true, amr: ['mfa'], groups: ['bn-centralist'] } };
+      police.user = {
+        sub: 'politie-fout',
+        claims: { email: account.email, email_verified: true, amr: ['mfa'], groups: ['bn-centralist'] },
+      };
       police.fault = fault;
       const c = new PortalClient(t.url);
       const { callback } = await viaProvider(c, 'politie', police);
@@ -178,17 +235,25 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
     }
     const audited = (await failures()).filter((d) => d.reason === 'invalid-response' && d.error !== 'no-pending-login');
     assert.ok(audited.length >= faults.length, JSON.stringify(audited));
-    const [row] = await t.system.database.query<{ n: number }>(`select count(*)::int as n from staff where id = $1 and oidc_subject is not null`, [account.id]);
+    const [row] = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from staff where id = $1 and oidc_subject is not null`,
+      [account.id],
+    );
     assert.equal(row?.n, 0, 'a refused token links nothing');
   });
 
   test('the callback belongs to the browser that started the login: without its cookie, with another state or a second time it is refused', async () => {
     const account = await ssoAccount('centralist', 'RE05');
-    police.user = { sub: 'politie-state', claims: { email: account.email, email_verified: true, amr: ['mfa'], groups: ['bn-centralist'] } };
+    police.user = {
+      sub: 'politie-state',
+      claims: { email: account.email, email_verified: true, amr: ['mfa'], groups: ['bn-centralist'] },
+    };
     const c = new PortalClient(t.url);
     await c.get('/plein/inloggen');
     const start = await c.get('/plein/inloggen/sso/politie');
-    const back = (await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers.get('location')!.slice(t.url.length);
+    const back = (await fetch(start.headers.get('location')!, { redirect: 'manual' })).headers
+      .get('location')!
+      .slice(t.url.length);
     const redeemed = police.tokenRequests.length;
     // Another browser (an attacker who got the URL) has no pending login.
     assert.equal((await new PortalClient(t.url).get(back)).status, 400);
@@ -207,7 +272,13 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
   });
 
   test('no session without an account that fits: unknown, other meldkamer, revoked, role not granted, e-mail not verified, linked to someone else', async () => {
-    const refused = async (provider: TestOidcProvider, id: string, sub: string, claims: Record<string, unknown>, reason: string) => {
+    const refused = async (
+      provider: TestOidcProvider,
+      id: string,
+      sub: string,
+      claims: Record<string, unknown>,
+      reason: string,
+    ) => {
       provider.user = { sub, claims };
       const c = new PortalClient(t.url);
       const { callback } = await viaProvider(c, id, provider);
@@ -217,18 +288,42 @@ describe('single sign-on through an organisation\'s identity provider (OpenID Co
       return callback.text;
     };
     const mfa = { email_verified: true, amr: ['mfa'], groups: ['bn-centralist'] };
-    assert.match(await refused(police, 'politie', 'p-unknown', { ...mfa, email: 'niemand@test.burgernet.nl' }, 'no-account'), /geen Burgernetplein-account/);
+    assert.match(
+      await refused(police, 'politie', 'p-unknown', { ...mfa, email: 'niemand@test.burgernet.nl' }, 'no-account'),
+      /geen Burgernetplein-account/,
+    );
     const elsewhere = await ssoAccount('centralist', 'RE01');
     await refused(police, 'politie', 'p-re01', { ...mfa, email: elsewhere.email }, 'not-served');
     const centralistAtGemeente = await ssoAccount('centralist', 'RE05');
-    await refused(gemeente, 'amsterdam', 'g-centralist', { email: centralistAtGemeente.email, email_verified: true }, 'not-served');
+    await refused(
+      gemeente,
+      'amsterdam',
+      'g-centralist',
+      { email: centralistAtGemeente.email, email_verified: true },
+      'not-served',
+    );
     const revoked = await ssoAccount('centralist', 'RE05');
     await t.system.store.staffAccounts.revoke(revoked.id, null, new Date());
     await refused(police, 'politie', 'p-revoked', { ...mfa, email: revoked.email }, 'revoked');
     const noRole = await ssoAccount('centralist', 'RE05');
-    assert.match(await refused(police, 'politie', 'p-norole', { ...mfa, email: noRole.email, groups: ['bn-beheer'] }, 'role-not-granted'), /niet de rol/);
+    assert.match(
+      await refused(
+        police,
+        'politie',
+        'p-norole',
+        { ...mfa, email: noRole.email, groups: ['bn-beheer'] },
+        'role-not-granted',
+      ),
+      /niet de rol/,
+    );
     const unverified = await ssoAccount('centralist', 'RE05');
-    await refused(police, 'politie', 'p-unverified', { ...mfa, email: unverified.email, email_verified: false }, 'email-not-verified');
+    await refused(
+      police,
+      'politie',
+      'p-unverified',
+      { ...mfa, email: unverified.email, email_verified: false },
+      'email-not-verified',
+    );
     const linked = await ssoAccount('centralist', 'RE05');
     assert.equal(await t.system.store.staffAccounts.bindOidcIdentity(linked.id, police.issuer, 'p-original'), true);
     await refused(police, 'politie', 'p-impostor', { ...mfa, email: linked.email }, 'other-identity');

@@ -34,24 +34,94 @@ describe('the push endpoints refuse what a phone would not send', () => {
   });
 
   test('a subscription with a known push service and good keys is taken; its token is only shown once and only hashed in the store', async () => {
-    const response = await subscribe({ endpoint: 'https://fcm.googleapis.com/fcm/send/abc:123', expirationTime: null, keys: validKeys() });
+    const response = await subscribe({
+      endpoint: 'https://fcm.googleapis.com/fcm/send/abc:123',
+      expirationTime: null,
+      keys: validKeys(),
+    });
     assert.equal(response.status, 201, JSON.stringify(response.body));
     assert.match(response.body.deviceToken, /^bnd_[A-Za-z0-9_-]{43}$/);
-    const [row] = await t.system.database.query<{ token_hash: string }>('select token_hash from push_subscriptions where id = $1', [response.body.id]);
-    assert.ok(row !== undefined && row.token_hash !== response.body.deviceToken && !row.token_hash.includes(response.body.deviceToken));
+    const [row] = await t.system.database.query<{ token_hash: string }>(
+      'select token_hash from push_subscriptions where id = $1',
+      [response.body.id],
+    );
+    assert.ok(
+      row !== undefined &&
+        row.token_hash !== response.body.deviceToken &&
+        !row.token_hash.includes(response.body.deviceToken),
+    );
   });
 
   for (const { name, subscription, status, code } of [
-    { name: 'an endpoint that is not a URL', subscription: { endpoint: 'not a url at all', keys: validKeys() }, status: 400, code: 'request.invalid' },
-    { name: 'plain http to a push service', subscription: { endpoint: 'http://fcm.googleapis.com/fcm/send/abc', keys: validKeys() }, status: 422, code: 'push.endpoint-not-allowed' },
-    { name: 'an unknown host', subscription: { endpoint: 'https://push.attacker.example/x', keys: validKeys() }, status: 422, code: 'push.endpoint-not-allowed' },
-    { name: 'an address inside the network', subscription: { endpoint: 'https://10.1.2.3/admin', keys: validKeys() }, status: 422, code: 'push.endpoint-not-allowed' },
-    { name: 'a p256dh of the wrong length', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a', keys: { ...validKeys(), p256dh: randomBytes(64).toString('base64url') } }, status: 400, code: 'request.invalid' },
-    { name: 'a p256dh that is not on the curve', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a', keys: { ...validKeys(), p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url') } }, status: 400, code: 'request.invalid' },
-    { name: 'an auth secret of 15 bytes', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a', keys: { ...validKeys(), auth: randomBytes(15).toString('base64url') } }, status: 400, code: 'request.invalid' },
-    { name: 'no keys', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a' }, status: 400, code: 'request.invalid' },
-    { name: 'an endpoint holding a lone surrogate', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a\ud800b', keys: validKeys() }, status: 400, code: 'request.invalid' },
-    { name: 'an endpoint holding a NUL character', subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a\u0000b', keys: validKeys() }, status: 400, code: 'request.invalid' },
+    {
+      name: 'an endpoint that is not a URL',
+      subscription: { endpoint: 'not a url at all', keys: validKeys() },
+      status: 400,
+      code: 'request.invalid',
+    },
+    {
+      name: 'plain http to a push service',
+      subscription: { endpoint: 'http://fcm.googleapis.com/fcm/send/abc', keys: validKeys() },
+      status: 422,
+      code: 'push.endpoint-not-allowed',
+    },
+    {
+      name: 'an unknown host',
+      subscription: { endpoint: 'https://push.attacker.example/x', keys: validKeys() },
+      status: 422,
+      code: 'push.endpoint-not-allowed',
+    },
+    {
+      name: 'an address inside the network',
+      subscription: { endpoint: 'https://10.1.2.3/admin', keys: validKeys() },
+      status: 422,
+      code: 'push.endpoint-not-allowed',
+    },
+    {
+      name: 'a p256dh of the wrong length',
+      subscription: {
+        endpoint: 'https://fcm.googleapis.com/fcm/send/a',
+        keys: { ...validKeys(), p256dh: randomBytes(64).toString('base64url') },
+      },
+      status: 400,
+      code: 'request.invalid',
+    },
+    {
+      name: 'a p256dh that is not on the curve',
+      subscription: {
+        endpoint: 'https://fcm.googleapis.com/fcm/send/a',
+        keys: { ...validKeys(), p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url') },
+      },
+      status: 400,
+      code: 'request.invalid',
+    },
+    {
+      name: 'an auth secret of 15 bytes',
+      subscription: {
+        endpoint: 'https://fcm.googleapis.com/fcm/send/a',
+        keys: { ...validKeys(), auth: randomBytes(15).toString('base64url') },
+      },
+      status: 400,
+      code: 'request.invalid',
+    },
+    {
+      name: 'no keys',
+      subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a' },
+      status: 400,
+      code: 'request.invalid',
+    },
+    {
+      name: 'an endpoint holding a lone surrogate',
+      subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a\ud800b', keys: validKeys() },
+      status: 400,
+      code: 'request.invalid',
+    },
+    {
+      name: 'an endpoint holding a NUL character',
+      subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/a\u0000b', keys: validKeys() },
+      status: 400,
+      code: 'request.invalid',
+    },
   ]) {
     test(`refuses ${name}`, async () => {
       const response = await subscribe(subscription);
@@ -61,7 +131,10 @@ describe('the push endpoints refuse what a phone would not send', () => {
   }
 
   test('refuses a body larger than 4 kB', async () => {
-    const response = await subscribe({ endpoint: `https://fcm.googleapis.com/fcm/send/${'a'.repeat(5_000)}`, keys: validKeys() });
+    const response = await subscribe({
+      endpoint: `https://fcm.googleapis.com/fcm/send/${'a'.repeat(5_000)}`,
+      keys: validKeys(),
+    });
     assert.equal(response.status, 413);
   });
 
@@ -82,14 +155,23 @@ describe('the push endpoints refuse what a phone would not send', () => {
     assert.equal(((await wrong.json()) as { code: string }).code, 'push.unknown-device');
     assert.equal((await presence(crypto.randomUUID(), `Device ${phone.deviceToken}`, { cell: DAM_CELL })).status, 401);
     // Not a cell, another resolution, a point instead of a cell.
-    for (const body of [{ cell: 'zzzzzzzzzzzzzzz' }, { cell: latLngToCell(52.3731, 4.8926, 8) }, { lat: 52.37, lon: 4.89 }, { cell: DAM_CELL.slice(0, 14) }]) {
+    for (const body of [
+      { cell: 'zzzzzzzzzzzzzzz' },
+      { cell: latLngToCell(52.3731, 4.8926, 8) },
+      { lat: 52.37, lon: 4.89 },
+      { cell: DAM_CELL.slice(0, 14) },
+    ]) {
       assert.equal((await presence(phone.id, `Device ${phone.deviceToken}`, body)).status, 400, JSON.stringify(body));
     }
-    const unsubscribe = (authorization: string) => app.raw(`/app/v1/push/subscriptions/${phone.id}`, { method: 'DELETE', headers: { authorization } });
+    const unsubscribe = (authorization: string) =>
+      app.raw(`/app/v1/push/subscriptions/${phone.id}`, { method: 'DELETE', headers: { authorization } });
     assert.equal((await unsubscribe(`Device ${other.deviceToken}`)).status, 401);
     assert.equal((await unsubscribe(`Device ${phone.deviceToken}`)).status, 204);
     assert.equal((await presence(phone.id, `Device ${phone.deviceToken}`, { cell: DAM_CELL })).status, 401);
-    const [row] = await t.system.database.query<{ n: number }>('select count(*)::int as n from push_subscriptions where id = $1', [phone.id]);
+    const [row] = await t.system.database.query<{ n: number }>(
+      'select count(*)::int as n from push_subscriptions where id = $1',
+      [phone.id],
+    );
     assert.equal(row?.n, 0);
   });
 
@@ -99,8 +181,14 @@ describe('the push endpoints refuse what a phone would not send', () => {
     const second = await subscribe(subscription);
     assert.equal(second.status, 201);
     assert.notEqual(second.body.id, first.body.id);
-    const rows = await t.system.database.query<{ id: string }>('select id from push_subscriptions where endpoint = $1', [subscription.endpoint]);
-    assert.deepEqual(rows.map((r) => r.id), [second.body.id]);
+    const rows = await t.system.database.query<{ id: string }>(
+      'select id from push_subscriptions where endpoint = $1',
+      [subscription.endpoint],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      [second.body.id],
+    );
   });
 
   test('no request line of the push endpoints is logged', async () => {

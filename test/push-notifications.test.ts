@@ -41,13 +41,21 @@ describe('app notifications for an action, to the phones present in its area', (
     eventually(async () => {
       const p = await pushProgress(id);
       assert.equal(p.push.fanouts.length, fanouts, JSON.stringify(p.push));
-      assert.ok(p.push.fanouts.every((f: { status: string }) => f.status === 'finished'), JSON.stringify(p.push.fanouts));
+      assert.ok(
+        p.push.fanouts.every((f: { status: string }) => f.status === 'finished'),
+        JSON.stringify(p.push.fanouts),
+      );
       return p;
     });
 
   before(async () => {
     t = await startTestSystem(
-      { LOG_LEVEL: 'trace', APP_REQUESTS_PER_MINUTE: '100000', PUSH_REQUESTS_PER_MINUTE: '100000', PUSH_ENCRYPTION_THREADS: '1' },
+      {
+        LOG_LEVEL: 'trace',
+        APP_REQUESTS_PER_MINUTE: '100000',
+        PUSH_REQUESTS_PER_MINUTE: '100000',
+        PUSH_ENCRYPTION_THREADS: '1',
+      },
       { logDestination: { write: (line: string) => void logLines.push(line) } },
     );
     pushService = t.system.push.localPushService!;
@@ -57,7 +65,8 @@ describe('app notifications for an action, to the phones present in its area', (
 
     // The test means what it says: these cells are (or are not) among those of a 2 km circle round the Dam.
     const inside = presenceCellsCovering(circle(2_000));
-    for (const p of [PLACES.nearDam, PLACES.oosterpark, PLACES.westerpark, PLACES.leidseplein]) assert.ok(inside.has(cellOf(p) as never));
+    for (const p of [PLACES.nearDam, PLACES.oosterpark, PLACES.westerpark, PLACES.leidseplein])
+      assert.ok(inside.has(cellOf(p) as never));
     for (const p of [PLACES.utrecht, PLACES.north6km]) assert.ok(!inside.has(cellOf(p) as never));
     assert.ok(presenceCellsCovering(circle(8_000)).has(cellOf(PLACES.north6km) as never));
   });
@@ -78,7 +87,12 @@ describe('app notifications for an action, to the phones present in its area', (
     assert.equal(await h!.moveTo(PLACES.nearDam), 204);
     assert.equal(await h!.moveTo(PLACES.utrecht), 204);
 
-    const created = await centralist.post('/api/v1/actions', { type: 'vermissing', message: 'Vermist: Sanne (8), roze jas.', description: 'Blond haar.', area: circle(2_000) });
+    const created = await centralist.post('/api/v1/actions', {
+      type: 'vermissing',
+      message: 'Vermist: Sanne (8), roze jas.',
+      description: 'Blond haar.',
+      area: circle(2_000),
+    });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     actionId = created.body.id;
     assert.equal((await centralist.post(`/api/v1/actions/${actionId}/start`)).status, 200);
@@ -86,14 +100,29 @@ describe('app notifications for an action, to the phones present in its area', (
     const progress = await settled(actionId, 1);
     for (const phone of [a, b, g]) {
       assert.deepEqual(phone!.received(), [
-        { type: 'alert', actionId, title: 'Burgernet: vermissing', body: 'Vermist: Sanne (8), roze jas. Blond haar.', url: `/acties/${actionId}` },
+        {
+          type: 'alert',
+          actionId,
+          title: 'Burgernet: vermissing',
+          body: 'Vermist: Sanne (8), roze jas. Blond haar.',
+          url: `/acties/${actionId}`,
+        },
       ]);
     }
     for (const phone of [c, d, phones.e, f, h]) assert.deepEqual(phone!.received(), []);
     assert.equal(pushService.received(a!.pushId)[0]?.urgency, 'high');
     assert.deepEqual(
       { ...progress.push.fanouts[0], startedAt: null, finishedAt: null },
-      { trigger: 'start', status: 'finished', targeted: 4, accepted: 3, gone: 1, failed: 0, startedAt: null, finishedAt: null },
+      {
+        trigger: 'start',
+        status: 'finished',
+        targeted: 4,
+        accepted: 3,
+        gone: 1,
+        failed: 0,
+        startedAt: null,
+        finishedAt: null,
+      },
     );
     // What was there before is unchanged: the SMS counts and their totals.
     assert.ok('totals' in progress && 'byKind' in progress && 'sms' in progress.byKind.alert);
@@ -101,7 +130,10 @@ describe('app notifications for an action, to the phones present in its area', (
 
   test('a subscription the push service says is gone is removed', async () => {
     const f = phones.f!;
-    const [row] = await t.system.database.query<{ n: number }>('select count(*)::int as n from push_subscriptions where id = $1', [f.id]);
+    const [row] = await t.system.database.query<{ n: number }>(
+      'select count(*)::int as n from push_subscriptions where id = $1',
+      [f.id],
+    );
     assert.equal(row?.n, 0);
     assert.equal(await f.moveTo(PLACES.leidseplein), 401);
   });
@@ -118,7 +150,11 @@ describe('app notifications for an action, to the phones present in its area', (
   });
 
   test('an update reaches exactly the phones the alert reached', async () => {
-    assert.equal((await centralist.post(`/api/v1/actions/${actionId}/updates`, { text: 'Sanne is gezien bij het station.' })).status, 202);
+    assert.equal(
+      (await centralist.post(`/api/v1/actions/${actionId}/updates`, { text: 'Sanne is gezien bij het station.' }))
+        .status,
+      202,
+    );
     await settled(actionId, 3);
     for (const name of ['a', 'b', 'c', 'g']) {
       const phone = phones[name]!;
@@ -138,7 +174,8 @@ describe('app notifications for an action, to the phones present in its area', (
   test('the end reaches everyone notified, and the progress shows the app numbers', async () => {
     assert.equal((await centralist.post(`/api/v1/actions/${actionId}/close`, { result: 'gevonden' })).status, 200);
     const progress = await settled(actionId, 5);
-    for (const name of ['a', 'b', 'c', 'g']) assert.deepEqual(kinds(phones[name]!), ['alert', 'update', 'closing'], name);
+    for (const name of ['a', 'b', 'c', 'g'])
+      assert.deepEqual(kinds(phones[name]!), ['alert', 'update', 'closing'], name);
     assert.deepEqual(kinds(phones.d!), ['alert', 'closing']);
     for (const name of ['e', 'f', 'h']) assert.deepEqual(kinds(phones[name]!), [], name);
     const closing = phones.a!.received()[2]!;
@@ -160,7 +197,11 @@ describe('app notifications for an action, to the phones present in its area', (
   });
 
   test('a withdrawn action tells its phones it was withdrawn', async () => {
-    const created = await centralist.post('/api/v1/actions', { type: 'inbraak', message: 'Inbraak aan de Damstraat.', area: circle(500) });
+    const created = await centralist.post('/api/v1/actions', {
+      type: 'inbraak',
+      message: 'Inbraak aan de Damstraat.',
+      area: circle(500),
+    });
     const id = created.body.id as string;
     assert.equal((await centralist.post(`/api/v1/actions/${id}/start`)).status, 200);
     await settled(id, 1);
@@ -175,7 +216,12 @@ describe('app notifications for an action, to the phones present in its area', (
   test('the app hears only what the meldkamer made public', async () => {
     const a = phones.a!;
     const before_ = a.received().length;
-    const hidden = await centralist.post('/api/v1/actions', { type: 'diefstal', message: 'Gestolen: rode bakfiets.', area: circle(500), publication: { public: false } });
+    const hidden = await centralist.post('/api/v1/actions', {
+      type: 'diefstal',
+      message: 'Gestolen: rode bakfiets.',
+      area: circle(500),
+      publication: { public: false },
+    });
     assert.equal(hidden.status, 201, JSON.stringify(hidden.body));
     assert.equal((await centralist.post(`/api/v1/actions/${hidden.body.id}/start`)).status, 200);
     const progress = await settled(hidden.body.id, 1);
@@ -192,7 +238,7 @@ describe('app notifications for an action, to the phones present in its area', (
     assert.equal(a.received().at(-1)!.body, 'Gestolen: een rode bakfiets. Gezien? Tik op Bel politie.');
   });
 
-  test('no phone\'s cell or position is in the database or the log', async () => {
+  test("no phone's cell or position is in the database or the log", async () => {
     const secrets = new Set<string>();
     for (const place of Object.values(PLACES)) {
       const cell = cellOf(place);

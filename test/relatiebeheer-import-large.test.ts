@@ -21,18 +21,26 @@ describe('a 50,000-row CSV import, over HTTP', () => {
     const lines = ['naam;postcode;huisnummer;toevoeging;telefoon;kanaal;e-mail;tijden'];
     for (let i = 0; i < ROWS; i++) {
       const pc4 = pc4s[i % pc4s.length]!;
-      lines.push(`Deelnemer ${i};${pc4}AB;${1 + (i % 400)};;06${String(50_000_000 + i)};sms;;${i % 3 === 0 ? 'ma-vr 08:30-17:30' : ''}`);
+      lines.push(
+        `Deelnemer ${i};${pc4}AB;${1 + (i % 400)};;06${String(50_000_000 + i)};sms;;${i % 3 === 0 ? 'ma-vr 08:30-17:30' : ''}`,
+      );
     }
     const body = lines.join('\n');
     const started = performance.now();
-    const response = await fetch(`${t.url}/api/v1/relatiebeheer/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+    const response = await fetch(`${t.url}/api/v1/relatiebeheer/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body,
+    });
     assert.equal(response.status, 202, await response.clone().text());
     const job = (await response.json()) as { id: string; rowsRead: number };
     assert.equal(job.rowsRead, ROWS);
     const uploaded = performance.now();
 
     // Server-sent events: one event per change, the last one with the report.
-    const events = await fetch(`${t.url}/api/v1/relatiebeheer/imports/${job.id}/events`, { headers: { authorization: `Bearer ${token}` } });
+    const events = await fetch(`${t.url}/api/v1/relatiebeheer/imports/${job.id}/events`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     assert.match(events.headers.get('content-type') ?? '', /text\/event-stream/);
     const phases = new Set<string>();
     let checkedSeen = 0;
@@ -51,12 +59,18 @@ describe('a 50,000-row CSV import, over HTTP', () => {
     assert.equal(last?.report?.badRows, 0);
     assert.equal(last?.report?.rowsStored, ROWS);
     const polled = await eventually(async () => {
-      const r = await fetch(`${t.url}/api/v1/relatiebeheer/imports/${job.id}`, { headers: { authorization: `Bearer ${token}` } });
+      const r = await fetch(`${t.url}/api/v1/relatiebeheer/imports/${job.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       return (await r.json()) as { phase: string; rowsStored: number };
     });
     assert.equal(polled.phase, 'done');
-    const [stored] = await t.system.database.query<{ n: number }>(`select count(*)::int as n from registrations where gemeente_code = 'GM0363'`);
+    const [stored] = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from registrations where gemeente_code = 'GM0363'`,
+    );
     assert.equal(stored!.n, ROWS);
-    console.log(`50,000-row import on ${t.system.database.kind}: upload and read ${Math.round(uploaded - started)} ms, checked and stored ${Math.round(finished - uploaded)} ms`);
+    console.log(
+      `50,000-row import on ${t.system.database.kind}: upload and read ${Math.round(uploaded - started)} ms, checked and stored ${Math.round(finished - uploaded)} ms`,
+    );
   });
 });

@@ -27,8 +27,14 @@ describe('relatiebeheer pages in the browser', () => {
     employee = await createStaffLogin(t, 'gemeente', 'GM0363');
     const utrecht = t.api(await t.staffToken('gemeente', 'GM0344'));
     const amsterdam = t.api(await t.staffToken('gemeente', 'GM0363'));
-    for (const [api, name, postcode, phone] of [[amsterdam, 'Ada Amsterdam', '1012AB', '0612300001'], [utrecht, 'Ute Utrecht', '3511AB', '0612300002']] as const) {
-      const created = await api.post('/api/v1/relatiebeheer/participants', { name, registrations: [{ phone, channel: 'sms', postcode, houseNumber: 1 }] });
+    for (const [api, name, postcode, phone] of [
+      [amsterdam, 'Ada Amsterdam', '1012AB', '0612300001'],
+      [utrecht, 'Ute Utrecht', '3511AB', '0612300002'],
+    ] as const) {
+      const created = await api.post('/api/v1/relatiebeheer/participants', {
+        name,
+        registrations: [{ phone, channel: 'sms', postcode, houseNumber: 1 }],
+      });
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
     context = await newDesktopContext(browser, { acceptDownloads: true });
@@ -48,7 +54,7 @@ describe('relatiebeheer pages in the browser', () => {
     await t?.stop();
   });
 
-  test('search with a purpose finds the gemeente\'s own participants only, and viewing one is audited', async () => {
+  test("search with a purpose finds the gemeente's own participants only, and viewing one is audited", async () => {
     await page.goto(`${base}/plein/relatiebeheer`);
     await check('start');
     await page.click('button:has-text("Zoeken")');
@@ -61,7 +67,9 @@ describe('relatiebeheer pages in the browser', () => {
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("Inzien")')]);
     assert.equal((await page.textContent('h1'))?.trim(), 'Ada Amsterdam');
     await check('deelnemer');
-    const [viewed] = await t.system.database.query<{ details: { purpose: string } }>(`select details from audit_log where event = 'participant.viewed' order by id desc limit 1`);
+    const [viewed] = await t.system.database.query<{ details: { purpose: string } }>(
+      `select details from audit_log where event = 'participant.viewed' order by id desc limit 1`,
+    );
     assert.equal(viewed?.details.purpose, 'Controle van het bestand');
   });
 
@@ -82,28 +90,41 @@ describe('relatiebeheer pages in the browser', () => {
 
   test('a CSV file is checked first (progress, then each bad row with its problem), nothing stored', async () => {
     await page.goto(`${base}/plein/relatiebeheer`);
-    const csv = ['naam;postcode;huisnummer;telefoon', 'Cor Goed;1012AB;7;0612300004', 'Dirk Fout;1012AB;8;12345'].join('\n');
-    await page.setInputFiles('#veld-bestand', { name: 'deelnemers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await Promise.all([page.waitForURL('**/plein/relatiebeheer/import/**'), page.click('button:has-text("Importeren")')]);
+    const csv = ['naam;postcode;huisnummer;telefoon', 'Cor Goed;1012AB;7;0612300004', 'Dirk Fout;1012AB;8;12345'].join(
+      '\n',
+    );
+    await page.setInputFiles('#veld-bestand', {
+      name: 'deelnemers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await Promise.all([
+      page.waitForURL('**/plein/relatiebeheer/import/**'),
+      page.click('button:has-text("Importeren")'),
+    ]);
     await eventually(async () => assert.match((await page.textContent('main'))!, /1 goed, 1 met fouten/));
     assert.match((await page.textContent('table'))!, /3\s*telefoon\s*Geen geldig telefoonnummer/);
     await check('import');
     assert.equal((await t.system.database.query(`select 1 from participants where name = 'Cor Goed'`)).length, 0);
     // Then the good row is stored, without uploading again.
     await Promise.all([page.waitForNavigation(), page.click('button:has-text("De 1 goede rij nu opslaan")')]);
-    await eventually(async () => assert.match((await page.textContent('main'))!, /1 opgeslagen, 1 met fouten niet opgeslagen/));
+    await eventually(async () =>
+      assert.match((await page.textContent('main'))!, /1 opgeslagen, 1 met fouten niet opgeslagen/),
+    );
     assert.equal((await t.system.database.query(`select 1 from participants where name = 'Cor Goed'`)).length, 1);
     assert.equal((await t.system.database.query(`select 1 from participants where name = 'Dirk Fout'`)).length, 0);
   });
 
-  test('the export asks why, and gives the gemeente\'s participants as CSV', async () => {
+  test("the export asks why, and gives the gemeente's participants as CSV", async () => {
     await page.goto(`${base}/plein/relatiebeheer`);
     await page.fill('#veld-exportdoel', 'Uitnodiging informatieavond');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Exporteren")')]);
-    const text = await readFile((await download.path()), 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     assert.match(text, /Ada Amsterdam/);
     assert.ok(!text.includes('Ute Utrecht'));
-    const [audit] = await t.system.database.query<{ details: { purpose: string } }>(`select details from audit_log where event = 'relatiebeheer.exported'`);
+    const [audit] = await t.system.database.query<{ details: { purpose: string } }>(
+      `select details from audit_log where event = 'relatiebeheer.exported'`,
+    );
     assert.equal(audit?.details.purpose, 'Uitnodiging informatieavond');
   });
 });

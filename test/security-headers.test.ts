@@ -13,10 +13,15 @@ describe('response headers a browser or a proxy must not get wrong', () => {
   });
   after(() => t.stop());
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
   test('staff API answers are never stored by a browser or a proxy, and never sniffed', async () => {
-    for (const path of ['/api/v1/actions', '/api/v1/meldkamers', '/api/v1/actions/00000000-0000-4000-8000-000000000000']) {
+    for (const path of [
+      '/api/v1/actions',
+      '/api/v1/meldkamers',
+      '/api/v1/actions/00000000-0000-4000-8000-000000000000',
+    ]) {
       const response = await get(path);
       await response.arrayBuffer();
       assert.equal(response.headers.get('cache-control'), 'no-store', path);

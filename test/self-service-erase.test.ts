@@ -8,7 +8,7 @@ import { eventually, startTestSystem, type TestSystem } from './support/test-sys
  * Deleting one's data while an action one was alerted for is still running: the participant is gone, the
  * action keeps its figures (the delivery stays, without the number) and the closing message skips them.
  */
-describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
+describe("deleting one's data after an alert, over HTTP and SMPP", () => {
   let t: TestSystem;
   let centralist: string;
   let leaver: RegisteredParticipant;
@@ -20,10 +20,14 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
     t = await startTestSystem();
     centralist = await t.staffToken('centralist', 'RE05');
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
-    leaver = await registerParticipant(beheer, 'Lotte Vertrekt', [{ phone: '0612770001', postcode: '1012AB', houseNumber: 1 }]);
+    leaver = await registerParticipant(beheer, 'Lotte Vertrekt', [
+      { phone: '0612770001', postcode: '1012AB', houseNumber: 1 },
+    ]);
     await registerParticipant(beheer, 'Stijn Blijft', [{ phone: '0612770002', postcode: '1012AB', houseNumber: 2 }]);
     const created = await t.api(centralist).post('/api/v1/actions', {
-      type: 'vermissing', message: 'Vermist: Noor (7), geel regenjack.', area: { kind: 'circle', centre: leaver.registrations[0]!.location, radiusMetres: 2_000 },
+      type: 'vermissing',
+      message: 'Vermist: Noor (7), geel regenjack.',
+      area: { kind: 'circle', centre: leaver.registrations[0]!.location, radiusMetres: 2_000 },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     actionId = created.body.id;
@@ -39,8 +43,14 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
     const browser = new FormSession(t.url);
     await browser.get('/mijn-gegevens/inloggen');
     const codePage = await browser.post('/mijn-gegevens/inloggen', { doel: '06 1277 0001' });
-    const sms = await eventually(() => t.system.sms.simulator!.messages.filter((m) => m.to === LEAVER)[1] ?? assert.fail('no code yet'));
-    const login = await browser.post('/mijn-gegevens/code', { verificatie: hiddenValue(codePage.text, 'verificatie')!, code: /(\d{6})/.exec(sms.text)![1]!, doel: '06 1277 0001' });
+    const sms = await eventually(
+      () => t.system.sms.simulator!.messages.filter((m) => m.to === LEAVER)[1] ?? assert.fail('no code yet'),
+    );
+    const login = await browser.post('/mijn-gegevens/code', {
+      verificatie: hiddenValue(codePage.text, 'verificatie')!,
+      code: /(\d{6})/.exec(sms.text)![1]!,
+      doel: '06 1277 0001',
+    });
     assert.equal(login.status, 303);
     await browser.get('/mijn-gegevens/verwijderen');
     const deleted = await browser.post('/mijn-gegevens/verwijderen', {});
@@ -54,12 +64,18 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
     assert.equal((await db.query(`select 1 from verification_codes`)).length, 0, 'the login code went too');
     assert.equal((await db.query(`select 1 from participant_sessions`)).length, 0);
     // The action still counts two people reached and delivered.
-    const deliveries = await db.query<{ msisdn: string; registration_id: string | null }>(`select msisdn, registration_id from deliveries where action_id = $1 order by msisdn`, [actionId]);
+    const deliveries = await db.query<{ msisdn: string; registration_id: string | null }>(
+      `select msisdn, registration_id from deliveries where action_id = $1 order by msisdn`,
+      [actionId],
+    );
     assert.equal(deliveries.length, 2);
     assert.equal(deliveries[0]!.msisdn, STAYER);
     assert.match(deliveries[1]!.msisdn, /^verwijderd-\d+$/);
     assert.equal(deliveries[1]!.registration_id, null);
-    const facts = await db.query<{ event: string; details: object }>(`select event, details from audit_log where subject_id = $1 and event = 'participant.deleted'`, [leaver.id]);
+    const facts = await db.query<{ event: string; details: object }>(
+      `select event, details from audit_log where subject_id = $1 and event = 'participant.deleted'`,
+      [leaver.id],
+    );
     assert.deepEqual(facts, [{ event: 'participant.deleted', details: { by: 'participant' } }]);
     // And the session no longer opens anything.
     assert.equal((await browser.get('/mijn-gegevens')).status, 303);
@@ -69,7 +85,9 @@ describe('deleting one\'s data after an alert, over HTTP and SMPP', () => {
     const closed = await t.api(centralist).post(`/api/v1/actions/${actionId}/close`, { result: 'gevonden' });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber(STAYER), 2));
-    const [queuedForDeleted] = await t.system.database.query<{ n: number }>(`select count(*)::int as n from deliveries where msisdn like 'verwijderd-%'`);
+    const [queuedForDeleted] = await t.system.database.query<{ n: number }>(
+      `select count(*)::int as n from deliveries where msisdn like 'verwijderd-%'`,
+    );
     assert.equal(queuedForDeleted!.n, 1, 'no closing message queued for the removed number');
     assert.equal(t.system.sms.simulator!.countByNumber(LEAVER), 2, 'the alert and the login code, nothing after');
   });

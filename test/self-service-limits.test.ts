@@ -10,14 +10,22 @@ import { eventually, startTestSystem, type TestSystem } from './support/test-sys
  */
 describe('abuse limits on one-time codes, over HTTP', () => {
   let t: TestSystem;
-  const count = async (sql: string, params: unknown[] = []) => (await t.system.database.query<{ n: number }>(sql, params))[0]!.n;
-  const hits = (limit: string) => count(`select coalesce(sum(hits), 0)::int as n from abuse_limit_hits where limit_name = $1`, [limit]);
+  const count = async (sql: string, params: unknown[] = []) =>
+    (await t.system.database.query<{ n: number }>(sql, params))[0]!.n;
+  const hits = (limit: string) =>
+    count(`select coalesce(sum(hits), 0)::int as n from abuse_limit_hits where limit_name = $1`, [limit]);
   const sent = () => t.system.sms.simulator!.messages.length;
 
   before(async () => {
-    t = await startTestSystem({ CODE_LIMIT_PER_NUMBER_PER_HOUR: '2', CODE_LIMIT_PER_IP_PER_HOUR: '10', CODE_LIMIT_NATIONAL_PER_HOUR: '5' });
+    t = await startTestSystem({
+      CODE_LIMIT_PER_NUMBER_PER_HOUR: '2',
+      CODE_LIMIT_PER_IP_PER_HOUR: '10',
+      CODE_LIMIT_NATIONAL_PER_HOUR: '5',
+    });
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
-    await registerParticipant(beheer, 'Bekende Deelnemer', [{ phone: '0622220001', postcode: '1012AB', houseNumber: 1 }]);
+    await registerParticipant(beheer, 'Bekende Deelnemer', [
+      { phone: '0622220001', postcode: '1012AB', houseNumber: 1 },
+    ]);
     for (const phone of ['0622220003', '0622220004', '0622220005', '0622220006']) {
       await registerParticipant(beheer, `Deelnemer ${phone}`, [{ phone, postcode: '1012AB', houseNumber: 2 }]);
     }
@@ -40,19 +48,27 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     assert.equal(known.status, 200);
     assert.equal(unknown.status, known.status);
     assert.equal(unknown.page, known.page.replace('06 2222 0001', '06 2222 0002'));
-    await eventually(async () => assert.equal(await count(`select count(*)::int as n from verification_codes where send_status = 'pending'`), 0));
+    await eventually(async () =>
+      assert.equal(await count(`select count(*)::int as n from verification_codes where send_status = 'pending'`), 0),
+    );
     assert.equal(sent(), before + 1);
     assert.equal(t.system.sms.simulator!.countByNumber('+31622220002'), 0);
     // Both were stored alike: one code each, hashed; the unknown one can never log anyone in.
     assert.equal(await count(`select count(*)::int as n from verification_codes where purpose = 'login'`), 2);
   });
 
-  test('the code for a registered number logs in; a guess at the unknown number\'s code does not', async () => {
+  test("the code for a registered number logs in; a guess at the unknown number's code does not", async () => {
     const browser = new FormSession(t.url);
     await browser.get('/mijn-gegevens/inloggen');
     const page = await browser.post('/mijn-gegevens/inloggen', { doel: '0622220001' });
-    const sms = await eventually(() => t.system.sms.simulator!.messages.filter((m) => m.to === '+31622220001')[1] ?? assert.fail('no second SMS'));
-    const done = await browser.post('/mijn-gegevens/code', { verificatie: hiddenValue(page.text, 'verificatie')!, code: /(\d{6})/.exec(sms.text)![1]!, doel: '0622220001' });
+    const sms = await eventually(
+      () => t.system.sms.simulator!.messages.filter((m) => m.to === '+31622220001')[1] ?? assert.fail('no second SMS'),
+    );
+    const done = await browser.post('/mijn-gegevens/code', {
+      verificatie: hiddenValue(page.text, 'verificatie')!,
+      code: /(\d{6})/.exec(sms.text)![1]!,
+      doel: '0622220001',
+    });
     assert.equal(done.status, 303);
     assert.equal(done.location, '/mijn-gegevens');
     assert.match((await browser.get('/mijn-gegevens')).text, /Bekende Deelnemer/);
@@ -69,7 +85,8 @@ describe('abuse limits on one-time codes, over HTTP', () => {
 
   test('nationally: past the hourly total of codes sent nobody gets a code, registered or not, and the hits are counted', async () => {
     // Sent so far: 2 (both to 0622220001; the code for 0622220002 never left). Three more fit.
-    for (const phone of ['0622220003', '0622220004', '0622220005']) assert.equal((await askLoginCode(phone)).status, 200, phone);
+    for (const phone of ['0622220003', '0622220004', '0622220005'])
+      assert.equal((await askLoginCode(phone)).status, 200, phone);
     const refused = await askLoginCode('0622220006');
     assert.equal(refused.status, 429);
     const unregistered = await askLoginCode('0622220009');
@@ -86,7 +103,11 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     assert.equal(await hits('codes-per-ip'), 1);
     const codes = await count(`select count(*)::int as n from verification_codes`);
     assert.equal((await askLoginCode('0622220010')).status, 429);
-    assert.equal(await count(`select count(*)::int as n from verification_codes`), codes, 'nothing stored once limited');
+    assert.equal(
+      await count(`select count(*)::int as n from verification_codes`),
+      codes,
+      'nothing stored once limited',
+    );
   });
 
   test('the dashboard reads the limits and their hits per hour (landelijk beheer only)', async () => {
@@ -95,7 +116,13 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     assert.equal(response.status, 200, JSON.stringify(response.body));
     assert.equal(response.body.limits.codesPerNumberPerHour, 2);
     // National: 0622220006 and 0622220009 above, and 0622220007 (asked after the brake was reached).
-    assert.deepEqual(response.body.totals, { 'codes-per-number': 1, 'codes-per-ip': 2, 'codes-national': 3, 'code-locked': 0, 'number-not-allowed': 0 });
+    assert.deepEqual(response.body.totals, {
+      'codes-per-number': 1,
+      'codes-per-ip': 2,
+      'codes-national': 3,
+      'code-locked': 0,
+      'number-not-allowed': 0,
+    });
     assert.equal((await t.api(await t.staffToken('gemeente', 'GM0363')).get('/api/v1/abuse-limits')).status, 403);
   });
 
@@ -103,7 +130,9 @@ describe('abuse limits on one-time codes, over HTTP', () => {
     const keys = await t.system.database.query<{ key_hash: string }>('select key_hash from abuse_counters');
     assert.ok(keys.length > 0);
     for (const { key_hash } of keys) assert.match(key_hash, /^([0-9a-f]{64}|nl)$/);
-    const codes = await t.system.database.query<{ row: string }>('select row_to_json(v)::text as row from verification_codes v');
+    const codes = await t.system.database.query<{ row: string }>(
+      'select row_to_json(v)::text as row from verification_codes v',
+    );
     for (const { row } of codes) assert.ok(!row.includes('3162222') && !row.includes('127.0.0.1'), row);
   });
 });
@@ -112,7 +141,9 @@ describe('the national brake on codes counts what is sent, not what is asked', (
   let t: TestSystem;
   before(async () => {
     t = await startTestSystem({ CODE_LIMIT_PER_IP_PER_HOUR: '1000', CODE_LIMIT_NATIONAL_PER_HOUR: '20' });
-    await registerParticipant(t.api(await t.staffToken('landelijk-beheer')), 'Echte Deelnemer', [{ phone: '0633330001', postcode: '1012AB', houseNumber: 1 }]);
+    await registerParticipant(t.api(await t.staffToken('landelijk-beheer')), 'Echte Deelnemer', [
+      { phone: '0633330001', postcode: '1012AB', houseNumber: 1 },
+    ]);
   });
   after(() => t.stop());
 
@@ -127,7 +158,12 @@ describe('the national brake on codes counts what is sent, not what is asked', (
       assert.equal(await ask(doel), 200, doel);
     }
     assert.equal(await ask('06 3333 0001'), 200, 'a registered number still gets its code');
-    await eventually(() => assert.ok(t.system.sms.simulator!.messages.some((m) => m.to === '+31633330001'), 'the code was sent'));
+    await eventually(() =>
+      assert.ok(
+        t.system.sms.simulator!.messages.some((m) => m.to === '+31633330001'),
+        'the code was sent',
+      ),
+    );
     assert.equal(t.system.sms.simulator!.messages.length, 1, 'and nothing else was');
   });
 });

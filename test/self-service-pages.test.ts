@@ -39,7 +39,9 @@ describe('the public site and self-service in Chromium', () => {
     // A running public action, for "Actuele acties".
     const centralist = t.api(await t.staffToken('centralist', 'RE05'));
     const created = await centralist.post('/api/v1/actions', {
-      type: 'vermissing', message: 'Vermist: Daan (9), groene jas, blauwe fiets.', area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 1_000 },
+      type: 'vermissing',
+      message: 'Vermist: Daan (9), groene jas, blauwe fiets.',
+      area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 1_000 },
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     actionId = created.body.id;
@@ -88,7 +90,11 @@ describe('the public site and self-service in Chromium', () => {
     const order: string[] = [];
     await tabTo('veld-naam');
     await page.keyboard.type(NAME);
-    for (const [id, text] of [['veld-postcode', '3511 ab'], ['veld-huisnummer', '10'], ['veld-toevoeging', 'a']] as const) {
+    for (const [id, text] of [
+      ['veld-postcode', '3511 ab'],
+      ['veld-huisnummer', '10'],
+      ['veld-toevoeging', 'a'],
+    ] as const) {
       await page.keyboard.press('Tab');
       order.push(await focusedId());
       await page.keyboard.type(text);
@@ -114,19 +120,29 @@ describe('the public site and self-service in Chromium', () => {
     assert.match((await page.textContent('main')) ?? '', /3511 AB 10 A, Utrecht — klopt dit\?/);
     await check('aanmelden-klopt-dit');
     await page.keyboard.press('Tab');
-    for (let i = 0; i < 30 && (await page.evaluate<string>("document.activeElement?.textContent ?? ''")) !== 'Ja, stuur mij de code'; i++) await page.keyboard.press('Tab');
+    for (
+      let i = 0;
+      i < 30 && (await page.evaluate<string>("document.activeElement?.textContent ?? ''")) !== 'Ja, stuur mij de code';
+      i++
+    )
+      await page.keyboard.press('Tab');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     await page.waitForSelector('#veld-code');
     await check('aanmelden-code');
 
-    const sms = await eventually(() => t.system.sms.simulator!.messages.find((m) => m.to === MOBILE) ?? assert.fail('no SMS yet'));
+    const sms = await eventually(
+      () => t.system.sms.simulator!.messages.find((m) => m.to === MOBILE) ?? assert.fail('no SMS yet'),
+    );
     const code = /(\d{6})/.exec(sms.text)![1]!;
     await tabTo('veld-code');
     await page.keyboard.type(code);
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     assert.match((await page.textContent('h1')) ?? '', /U bent aangemeld/);
     await check('aanmelden-klaar');
-    const [row] = await t.system.database.query<{ id: string }>(`select participant_id as id from registrations where msisdn = $1`, [MOBILE]);
+    const [row] = await t.system.database.query<{ id: string }>(
+      `select participant_id as id from registrations where msisdn = $1`,
+      [MOBILE],
+    );
     assert.ok(row);
     participantId = row.id;
   });
@@ -157,7 +173,8 @@ describe('the public site and self-service in Chromium', () => {
     await check('mijn-gegevens');
     await page.fill('#veld-postcode', '1012 AB');
     await page.fill('#veld-huisnummer', '1');
-    for (const day of ['ma', 'di', 'wo', 'do', 'vr']) await page.check(day === 'ma' ? '#veld-dagen' : `#veld-dagen-${day}`);
+    for (const day of ['ma', 'di', 'wo', 'do', 'vr'])
+      await page.check(day === 'ma' ? '#veld-dagen' : `#veld-dagen-${day}`);
     await page.fill('#veld-van', '08:30');
     await page.fill('#veld-tot', '17:30');
     await Promise.all([page.waitForNavigation(), page.click('text=Adres toevoegen >> nth=-1')]);
@@ -170,7 +187,13 @@ describe('the public site and self-service in Chromium', () => {
       'select gemeente_code, time_windows from registrations where participant_id = $1 order by gemeente_code',
       [participantId],
     );
-    assert.deepEqual(rows.map((r) => [r.gemeente_code, r.time_windows.length]), [['GM0344', 0], ['GM0363', 5]]);
+    assert.deepEqual(
+      rows.map((r) => [r.gemeente_code, r.time_windows.length]),
+      [
+        ['GM0344', 0],
+        ['GM0363', 5],
+      ],
+    );
 
     // Each address has its own page for channel and hours.
     await Promise.all([page.waitForNavigation(), page.click('a.button:has-text("Wijzigen") >> nth=0')]);
@@ -180,10 +203,18 @@ describe('the public site and self-service in Chromium', () => {
   test('Mijn gegevens: all data downloaded as JSON, then deleted for real (nothing left in any table)', async () => {
     await page.goto(t.url + '/mijn-gegevens');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download]')]);
-    const file = JSON.parse(await readFile((await download.path()), 'utf8'));
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     assert.equal(file.deelnemer.naam, NAME);
     assert.equal(file.deelnemer.email, EMAIL === file.deelnemer.email ? EMAIL : null);
-    assert.deepEqual(file.aanmeldingen.map((a: { telefoon: string; gemeente: { naam: string } }) => [a.telefoon, a.gemeente.naam]).sort(), [[MOBILE, 'Amsterdam'], [MOBILE, 'Utrecht']]);
+    assert.deepEqual(
+      file.aanmeldingen
+        .map((a: { telefoon: string; gemeente: { naam: string } }) => [a.telefoon, a.gemeente.naam])
+        .sort(),
+      [
+        [MOBILE, 'Amsterdam'],
+        [MOBILE, 'Utrecht'],
+      ],
+    );
 
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Verwijder al mijn gegevens")')]);
     await check('mijn-gegevens-verwijderen');
@@ -199,11 +230,17 @@ describe('the public site and self-service in Chromium', () => {
     for (const { table_name } of tables) {
       for (const trace of traces) {
         if (table_name === 'audit_log' && trace === participantId) continue;
-        const [found] = await t.system.database.query<{ n: number }>(`select count(*)::int as n from "${table_name}" t where t::text ilike $1`, [`%${trace}%`]);
+        const [found] = await t.system.database.query<{ n: number }>(
+          `select count(*)::int as n from "${table_name}" t where t::text ilike $1`,
+          [`%${trace}%`],
+        );
         assert.equal(found!.n, 0, `${trace} still in ${table_name}`);
       }
     }
-    const facts = await t.system.database.query<{ event: string }>(`select event from audit_log where subject_id = $1 order by id`, [participantId]);
+    const facts = await t.system.database.query<{ event: string }>(
+      `select event from audit_log where subject_id = $1 order by id`,
+      [participantId],
+    );
     assert.equal(facts.at(-1)?.event, 'participant.deleted');
     // The session went with the data: the page asks to log in again.
     await page.goto(t.url + '/mijn-gegevens');

@@ -25,7 +25,16 @@ describe('signing up a landline with a spoken code, over HTTP and SIP', () => {
   });
   after(() => t.stop());
 
-  const FORM = { naam: 'Gerrit Vast', postcode: '1012 AB', huisnummer: '20', toevoeging: '', kanaal: 'voice', telefoon: '020 555 0199', email: 'gerrit@example.nl', akkoord: 'ja' };
+  const FORM = {
+    naam: 'Gerrit Vast',
+    postcode: '1012 AB',
+    huisnummer: '20',
+    toevoeging: '',
+    kanaal: 'voice',
+    telefoon: '020 555 0199',
+    email: 'gerrit@example.nl',
+    akkoord: 'ja',
+  };
 
   test('the code is spoken in a call to the landline (no SMS), and entering it signs up the voice registration', async () => {
     const browser = new FormSession(t.url);
@@ -42,13 +51,22 @@ describe('signing up a landline with a spoken code, over HTTP and SIP', () => {
     assert.ok(call.audioBytes > 8_000 * 2, `the code was spoken (${call.audioBytes} samples of audio)`);
     assert.equal(t.system.sms.simulator!.countByNumber(LANDLINE), 0, 'no SMS to a landline');
     await eventually(async () => {
-      const [row] = await t.system.database.query<{ send_status: string }>(`select send_status from verification_codes`);
+      const [row] = await t.system.database.query<{ send_status: string }>(
+        `select send_status from verification_codes`,
+      );
       assert.equal(row?.send_status, 'sent');
     });
 
-    const done = await browser.post('/aanmelden/bevestigen', { ...FORM, verificatie: hiddenValue(codePage.text, 'verificatie')!, code: CODE });
+    const done = await browser.post('/aanmelden/bevestigen', {
+      ...FORM,
+      verificatie: hiddenValue(codePage.text, 'verificatie')!,
+      code: CODE,
+    });
     assert.equal(done.status, 200, done.text);
-    const [registration] = await t.system.database.query<{ channel: string }>(`select channel from registrations where msisdn = $1`, [LANDLINE]);
+    const [registration] = await t.system.database.query<{ channel: string }>(
+      `select channel from registrations where msisdn = $1`,
+      [LANDLINE],
+    );
     assert.equal(registration?.channel, 'voice');
   });
 
@@ -65,7 +83,11 @@ describe('signing up a landline with a spoken code, over HTTP and SIP', () => {
     const codeMail = await receivedMail(t, (m) => m.subject === 'Uw Burgernet-code');
     assert.equal(codeMail.unsubscribeUrl, null);
     const code = /(\d{6})/.exec(codeMail.text)![1]!;
-    const login = await browser.post('/mijn-gegevens/code', { verificatie: hiddenValue(codePage.text, 'verificatie')!, code, doel: 'Gerrit@Example.nl' });
+    const login = await browser.post('/mijn-gegevens/code', {
+      verificatie: hiddenValue(codePage.text, 'verificatie')!,
+      code,
+      doel: 'Gerrit@Example.nl',
+    });
     assert.equal(login.status, 303);
     assert.match((await browser.get('/mijn-gegevens')).text, /Gerrit Vast/);
   });
@@ -73,6 +95,7 @@ describe('signing up a landline with a spoken code, over HTTP and SIP', () => {
   test('no name, number, address, e-mail address or code appears in the log', async () => {
     const log = logLines.join('');
     assert.ok(log.length > 0, 'the test reads a log');
-    for (const trace of ['Gerrit', '205550199', '555 0199', '1012', 'gerrit@', 'Example.nl', CODE]) assert.ok(!log.includes(trace), `"${trace}" in the log`);
+    for (const trace of ['Gerrit', '205550199', '555 0199', '1012', 'gerrit@', 'Example.nl', CODE])
+      assert.ok(!log.includes(trace), `"${trace}" in the log`);
   });
 });

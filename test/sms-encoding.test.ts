@@ -15,13 +15,18 @@ describe('SMS text encoding, from the reach estimate to the SMSC', () => {
     t = await startTestSystem();
     centralist = t.api(await t.staffToken('centralist', 'RE05'));
     const beheer = t.api(await t.staffToken('landelijk-beheer'));
-    anna = await registerParticipant(beheer, 'Anna de Vries', [{ phone: '06 1234 5001', postcode: '1012 AB', houseNumber: 1 }]);
+    anna = await registerParticipant(beheer, 'Anna de Vries', [
+      { phone: '06 1234 5001', postcode: '1012 AB', houseNumber: 1 },
+    ]);
     await registerParticipant(beheer, 'Zoë Bakker', [{ phone: '06 1234 5002', postcode: '1012 AB', houseNumber: 3 }]);
   });
   after(() => t.stop());
 
   async function estimate(message: string) {
-    const response = await centralist.post('/api/v1/reach-estimates', { area: area(), draft: { type: 'vermissing', message } });
+    const response = await centralist.post('/api/v1/reach-estimates', {
+      area: area(),
+      draft: { type: 'vermissing', message },
+    });
     assert.equal(response.status, 200, JSON.stringify(response.body));
     return response.body;
   }

@@ -5,10 +5,17 @@ import { startTestSystem, type TestSystem } from './support/test-system.js';
 
 /** A portal client whose requests come through a reverse proxy that names the client in X-Forwarded-For. */
 class ProxiedClient extends PortalClient {
-  constructor(baseUrl: string, readonly forwardedFor: string) {
+  constructor(
+    baseUrl: string,
+    readonly forwardedFor: string,
+  ) {
     super(baseUrl);
   }
-  override request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}) {
+  override request(
+    method: string,
+    path: string,
+    init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ) {
     return super.request(method, path, { ...init, headers: { ...init.headers, 'x-forwarded-for': this.forwardedFor } });
   }
 }
@@ -32,18 +39,21 @@ describe('behind a reverse proxy', () => {
       });
       after(() => t.stop());
 
-      test(trusted
-        ? 'failed logins are counted per client: one who guesses is throttled, a colleague behind the same proxy logs in'
-        : 'X-Forwarded-For is ignored: a client cannot escape the throttle by naming another address', async () => {
-        const target = await createStaffLogin(t, 'centralist', 'RE05');
-        const guesser = new ProxiedClient(t.url, '203.0.113.5');
-        for (let i = 0; i < 3; i++) assert.equal(await failLogin(guesser, target), 401);
-        assert.equal(await failLogin(guesser, target), 429, 'the guessing address waits');
+      test(
+        trusted
+          ? 'failed logins are counted per client: one who guesses is throttled, a colleague behind the same proxy logs in'
+          : 'X-Forwarded-For is ignored: a client cannot escape the throttle by naming another address',
+        async () => {
+          const target = await createStaffLogin(t, 'centralist', 'RE05');
+          const guesser = new ProxiedClient(t.url, '203.0.113.5');
+          for (let i = 0; i < 3; i++) assert.equal(await failLogin(guesser, target), 401);
+          assert.equal(await failLogin(guesser, target), 429, 'the guessing address waits');
 
-        const colleague = await createStaffLogin(t, 'centralist', 'RE05');
-        const status = await new ProxiedClient(t.url, '198.51.100.7').logIn(colleague, t.clock.now());
-        assert.equal(status, trusted ? 303 : 429);
-      });
+          const colleague = await createStaffLogin(t, 'centralist', 'RE05');
+          const status = await new ProxiedClient(t.url, '198.51.100.7').logIn(colleague, t.clock.now());
+          assert.equal(status, trusted ? 303 : 429);
+        },
+      );
     });
   }
 

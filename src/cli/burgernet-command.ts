@@ -17,7 +17,13 @@ class CatalogueHelp extends Help {
     super();
     this.#t = t;
     // Commander names its sections in English and passes that title here; these are all it uses (commander 14).
-    this.#titles = { 'Usage:': t.titles.usage, 'Arguments:': t.titles.arguments, 'Options:': t.titles.options, 'Global Options:': t.titles.globalOptions, 'Commands:': t.titles.commands };
+    this.#titles = {
+      'Usage:': t.titles.usage,
+      'Arguments:': t.titles.arguments,
+      'Options:': t.titles.options,
+      'Global Options:': t.titles.globalOptions,
+      'Commands:': t.titles.commands,
+    };
   }
 
   override styleTitle(title: string): string {
@@ -27,11 +33,21 @@ class CatalogueHelp extends Help {
   override commandUsage(cmd: Command): string {
     const ancestors: string[] = [];
     for (let parent = cmd.parent; parent !== null; parent = parent.parent) ancestors.unshift(parent.name());
-    return [...ancestors, cmd.name(), this.#t.optionsPlaceholder, ...(cmd.commands.length > 0 ? [this.#t.commandPlaceholder] : []), ...cmd.registeredArguments.map(argumentTerm)].join(' ');
+    return [
+      ...ancestors,
+      cmd.name(),
+      this.#t.optionsPlaceholder,
+      ...(cmd.commands.length > 0 ? [this.#t.commandPlaceholder] : []),
+      ...cmd.registeredArguments.map(argumentTerm),
+    ].join(' ');
   }
 
   override subcommandTerm(cmd: Command): string {
-    return [cmd.name(), ...(cmd.options.length > 0 ? [this.#t.optionsPlaceholder] : []), ...cmd.registeredArguments.map(argumentTerm)].join(' ');
+    return [
+      cmd.name(),
+      ...(cmd.options.length > 0 ? [this.#t.optionsPlaceholder] : []),
+      ...cmd.registeredArguments.map(argumentTerm),
+    ].join(' ');
   }
 
   override optionDescription(option: Option): string {
@@ -85,11 +101,15 @@ export class BurgernetCommand extends Command {
   }
 
   missingMandatoryOptionValue(option: Option): void {
-    this.error(this.#t.usageErrors.missingOption({ flags: option.flags }), { code: 'commander.missingMandatoryOptionValue' });
+    this.error(this.#t.usageErrors.missingOption({ flags: option.flags }), {
+      code: 'commander.missingMandatoryOptionValue',
+    });
   }
 
   optionMissingArgument(option: Option): void {
-    this.error(this.#t.usageErrors.missingOptionValue({ flags: option.flags }), { code: 'commander.optionMissingArgument' });
+    this.error(this.#t.usageErrors.missingOptionValue({ flags: option.flags }), {
+      code: 'commander.optionMissingArgument',
+    });
   }
 
   missingArgument(name: string): void {
@@ -97,6 +117,13 @@ export class BurgernetCommand extends Command {
   }
 
   _excessArguments(received: string[]): void {
-    this.error(this.#t.usageErrors.excessArguments({ command: this.name(), expected: this.registeredArguments.length, received }), { code: 'commander.excessArguments' });
+    this.error(
+      this.#t.usageErrors.excessArguments({
+        command: this.name(),
+        expected: this.registeredArguments.length,
+        received,
+      }),
+      { code: 'commander.excessArguments' },
+    );
   }
 }

@@ -5,7 +5,8 @@ import { CliRefusal } from './cli-refusal.js';
 export function countOption(t: CliTexts, option: string): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new CliRefusal(t.failures.notACount({ option, value }));
+    if (value.trim() === '' || !Number.isInteger(n) || n < 0)
+      throw new CliRefusal(t.failures.notACount({ option, value }));
     return n;
   };
 }

@@ -39,13 +39,28 @@ export function historyCommand(program: Command, cli: CliContext): void {
 }
 
 /** First demo start: two years of history once, after the demo participants. */
-export async function ensureDemoHistory(cli: CliContext, database: Database, gemeenten: readonly Gemeente[], actionsPerMonth: number): Promise<void> {
+export async function ensureDemoHistory(
+  cli: CliContext,
+  database: Database,
+  gemeenten: readonly Gemeente[],
+  actionsPerMonth: number,
+): Promise<void> {
   if (actionsPerMonth === 0 || (await hasDashboardHistory(database))) return;
-  await seedHistoryWithProgress(cli, database, gemeenten, { months: 24, actionsPerMonth, seed: 2026, redateParticipants: true });
+  await seedHistoryWithProgress(cli, database, gemeenten, {
+    months: 24,
+    actionsPerMonth,
+    seed: 2026,
+    redateParticipants: true,
+  });
 }
 
 /** Demo data only: written straight into the tables, with a progress bar on stderr. */
-async function seedHistoryWithProgress(cli: CliContext, database: Database, gemeenten: readonly Gemeente[], run: HistoryRun): Promise<void> {
+async function seedHistoryWithProgress(
+  cli: CliContext,
+  database: Database,
+  gemeenten: readonly Gemeente[],
+  run: HistoryRun,
+): Promise<void> {
   const t = cli.catalogue.cli.history;
   const bar = new SingleBar({ format: t.progress, stream: cli.stderr, hideCursor: true });
   const started = Date.now();

@@ -11,7 +11,14 @@ export function meldkamerListCommand(meldkamer: Command, cli: CliContext): void 
     .action(async () => {
       await cli.withDatabase(async ({ store }) => {
         for (const m of await store.meldkamers.list()) {
-          cli.stdout.write(t.line({ code: m.code, name: m.name, target: m.phoneRoutingTarget, phone: m.publicPhone === null ? null : displayPhone(m.publicPhone) }));
+          cli.stdout.write(
+            t.line({
+              code: m.code,
+              name: m.name,
+              target: m.phoneRoutingTarget,
+              phone: m.publicPhone === null ? null : displayPhone(m.publicPhone),
+            }),
+          );
         }
       });
     });

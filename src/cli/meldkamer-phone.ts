@@ -18,13 +18,24 @@ export function meldkamerPhoneCommand(meldkamer: Command, cli: CliContext): void
     .option('--clear', t.phone.clear)
     .action(async (options: { code: string; number?: string; clear?: boolean }) => {
       if ((options.number === undefined) === (options.clear !== true)) throw new CliRefusal(t.phone.numberOrClear);
-      const phone = options.number === undefined ? null : parsePhoneNumber(options.number, cli.config.PHONE_COUNTRIES as CountryCode[]);
-      if (options.number !== undefined && phone === null) throw new CliRefusal(t.phone.invalidNumber({ number: options.number }));
+      const phone =
+        options.number === undefined
+          ? null
+          : parsePhoneNumber(options.number, cli.config.PHONE_COUNTRIES as CountryCode[]);
+      if (options.number !== undefined && phone === null)
+        throw new CliRefusal(t.phone.invalidNumber({ number: options.number }));
       await cli.withDatabase(async ({ store }) => {
         const outcome = await setMeldkamerPhone({ store, clock: cli.clock }, null, options.code, phone?.msisdn ?? null);
-        if (!outcome.ok) throw outcome.error.code === 'meldkamer.not-found' ? new CliRefusal(t.unknown({ code: options.code })) : refusalOf(cli.catalogue, outcome.error);
+        if (!outcome.ok)
+          throw outcome.error.code === 'meldkamer.not-found'
+            ? new CliRefusal(t.unknown({ code: options.code }))
+            : refusalOf(cli.catalogue, outcome.error);
         const m = outcome.value;
-        cli.stdout.write(m.publicPhone === null ? t.phone.cleared({ code: m.code }) : t.phone.set({ code: m.code, phone: displayPhone(m.publicPhone) }));
+        cli.stdout.write(
+          m.publicPhone === null
+            ? t.phone.cleared({ code: m.code })
+            : t.phone.set({ code: m.code, phone: displayPhone(m.publicPhone) }),
+        );
       });
     });
 }

@@ -19,7 +19,10 @@ export function meldkamerRouteCommand(meldkamer: Command, cli: CliContext): void
       if (!ROUTING_TARGET.test(options.target)) throw new CliRefusal(t.route.invalidTarget);
       await cli.withDatabase(async ({ store }) => {
         const outcome = await setRoutingTarget({ store, clock: cli.clock }, null, options.code, options.target);
-        if (!outcome.ok) throw outcome.error.code === 'meldkamer.not-found' ? new CliRefusal(t.unknown({ code: options.code })) : refusalOf(cli.catalogue, outcome.error);
+        if (!outcome.ok)
+          throw outcome.error.code === 'meldkamer.not-found'
+            ? new CliRefusal(t.unknown({ code: options.code }))
+            : refusalOf(cli.catalogue, outcome.error);
         cli.stdout.write(t.route.done({ code: options.code, target: options.target }));
       });
     });

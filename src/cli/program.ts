@@ -42,7 +42,10 @@ export function buildProgram(deps: ProgramDeps): BurgernetCommand {
     withDatabase: (work) => withDatabase(deps.config, deps.logger, work),
   };
   const t = deps.catalogue.cli;
-  const program = BurgernetCommand.program(t, 'burgernet').description(t.description).showHelpAfterError().exitOverride();
+  const program = BurgernetCommand.program(t, 'burgernet')
+    .description(t.description)
+    .showHelpAfterError()
+    .exitOverride();
 
   startCommand(program, context);
   migrateCommand(program, context);
@@ -66,7 +69,9 @@ export function buildProgram(deps: ProgramDeps): BurgernetCommand {
 /** The same database the running system opens (migrated, reference data synced), for one command. */
 async function withDatabase<T>(config: Config, logger: Logger, work: (parts: StoreParts) => Promise<T>): Promise<T> {
   // The commands say in Dutch what they did; the log carries only what went wrong.
-  const started = await databaseComponent(sectionOf(config, DATABASE_KEYS), { logger: logger.child({}, { level: 'warn' }) }).start();
+  const started = await databaseComponent(sectionOf(config, DATABASE_KEYS), {
+    logger: logger.child({}, { level: 'warn' }),
+  }).start();
   try {
     return await work(started.value);
   } finally {

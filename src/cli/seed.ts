@@ -15,17 +15,30 @@ export function seedCommand(program: Command, cli: CliContext): void {
     .requiredOption('--participants <n>', t.participants, countOption(cli.catalogue.cli, '--participants'))
     .option('--seed <n>', t.seed, countOption(cli.catalogue.cli, '--seed'), 2026)
     .action(async (options: { participants: number; seed: number }) => {
-      await cli.withDatabase(({ database, geodata }) => seedWithProgress(cli, database, geodata, options.participants, options.seed));
+      await cli.withDatabase(({ database, geodata }) =>
+        seedWithProgress(cli, database, geodata, options.participants, options.seed),
+      );
     });
 }
 
 /** First demo start: the synthetic participants, once. */
-export async function ensureDemoParticipants(cli: CliContext, database: Database, geodata: Geodata, count: number): Promise<void> {
+export async function ensureDemoParticipants(
+  cli: CliContext,
+  database: Database,
+  geodata: Geodata,
+  count: number,
+): Promise<void> {
   if (count > 0 && !(await hasParticipants(database))) await seedWithProgress(cli, database, geodata, count, 2026);
 }
 
 /** Demo and test data only: the participants go straight into the tables (in batches), with a progress bar. */
-export async function seedWithProgress(cli: CliContext, database: Database, geodata: Geodata, count: number, seed: number): Promise<void> {
+export async function seedWithProgress(
+  cli: CliContext,
+  database: Database,
+  geodata: Geodata,
+  count: number,
+  seed: number,
+): Promise<void> {
   const t = cli.catalogue.cli.seed;
   const bar = new SingleBar({ format: t.progress, stream: cli.stderr, hideCursor: true });
   const started = Date.now();

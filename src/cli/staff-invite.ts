@@ -19,15 +19,32 @@ export function staffInviteCommand(staff: Command, cli: CliContext): void {
     .requiredOption('--email <adres>', t.staff.invite.email);
   addStaffScopeOptions(command, t).action(async (options: StaffScopeOptions & { name: string; email: string }) => {
     const scope = staffScopeOf(t, options);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email) || options.email.length > 254) throw new CliRefusal(t.staff.invite.invalidEmail);
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(options.email) || options.email.length > 254)
+      throw new CliRefusal(t.staff.invite.invalidEmail);
     const hours = cli.config.STAFF_ACTIVATION_HOURS;
     await cli.withDatabase(async ({ store, geodata }) => {
       assertKnownScope(t, scope, geodata);
-      const deps = { store, clock: cli.clock, ids: cli.ids, tokens: cli.activationTokens, activationMs: hours * HOUR_MS };
+      const deps = {
+        store,
+        clock: cli.clock,
+        ids: cli.ids,
+        tokens: cli.activationTokens,
+        activationMs: hours * HOUR_MS,
+      };
       const outcome = await createAccount(deps, null, { ...scope, name: options.name, email: options.email });
-      if (!outcome.ok) throw outcome.error.code === 'staff.email-taken' ? new CliRefusal(t.staff.invite.emailTaken) : refusalOf(cli.catalogue, outcome.error);
+      if (!outcome.ok)
+        throw outcome.error.code === 'staff.email-taken'
+          ? new CliRefusal(t.staff.invite.emailTaken)
+          : refusalOf(cli.catalogue, outcome.error);
       const portal = cli.config.WEBAUTHN_ORIGIN ?? `http://localhost:${cli.config.PORT}`;
-      cli.stdout.write(t.staff.invite.done({ name: options.name, role: scope.role, hours, link: `${portal}/plein/activeren/${outcome.value.activationToken}` }));
+      cli.stdout.write(
+        t.staff.invite.done({
+          name: options.name,
+          role: scope.role,
+          hours,
+          link: `${portal}/plein/activeren/${outcome.value.activationToken}`,
+        }),
+      );
     });
   });
 }

@@ -10,7 +10,12 @@ export function staffListCommand(staff: Command, cli: CliContext): void {
     .action(async () => {
       await cli.withDatabase(async ({ store }) => {
         for (const s of await store.staff.listStaff()) {
-          const scope = s.scope.kind === 'meldkamer' ? s.scope.meldkamerCode : s.scope.kind === 'gemeente' ? s.scope.gemeenteCode : t.national;
+          const scope =
+            s.scope.kind === 'meldkamer'
+              ? s.scope.meldkamerCode
+              : s.scope.kind === 'gemeente'
+                ? s.scope.gemeenteCode
+                : t.national;
           cli.stdout.write(t.line({ id: s.id, role: s.role, scope, name: s.name }));
         }
       });

@@ -39,7 +39,11 @@ export function staffScopeOf(t: CliTexts, options: StaffScopeOptions): StaffScop
   const scope = scopeOf(options.role, options.meldkamer ?? null, options.gemeente ?? null);
   if (scope === null) {
     const needsGemeente = options.role === 'gemeente' || options.role === 'gemeente-beheer';
-    throw new CliRefusal(needsGemeente ? t.staff.roleNeedsGemeente({ role: options.role }) : t.staff.roleNeedsMeldkamer({ role: options.role }));
+    throw new CliRefusal(
+      needsGemeente
+        ? t.staff.roleNeedsGemeente({ role: options.role })
+        : t.staff.roleNeedsMeldkamer({ role: options.role }),
+    );
   }
   return {
     role: options.role,
@@ -49,7 +53,11 @@ export function staffScopeOf(t: CliTexts, options: StaffScopeOptions): StaffScop
 }
 
 /** The bundled geography must know the code, as the API checks it. */
-export function assertKnownScope(t: CliTexts, scope: StaffScopeCodes, geodata: Pick<Geodata, 'meldkamers' | 'gemeenten'>): void {
+export function assertKnownScope(
+  t: CliTexts,
+  scope: StaffScopeCodes,
+  geodata: Pick<Geodata, 'meldkamers' | 'gemeenten'>,
+): void {
   const known =
     (scope.meldkamerCode === null || geodata.meldkamers.some((m) => m.code === scope.meldkamerCode)) &&
     (scope.gemeenteCode === null || geodata.gemeenten.some((g) => g.code === scope.gemeenteCode));

@@ -28,7 +28,9 @@ export function startCommand(program: Command, cli: CliContext): void {
           openapi: `${system.url}/openapi.json`,
           docs: `${system.url}/docs/api`,
           database: system.database.kind,
-          smsc: system.sms.simulator ? `simulator op poort ${system.sms.simulator.port}` : `${config.SMPP_HOST}:${config.SMPP_PORT}`,
+          smsc: system.sms.simulator
+            ? `simulator op poort ${system.sms.simulator.port}`
+            : `${config.SMPP_HOST}:${config.SMPP_PORT}`,
         },
         'Burgernet draait',
       );

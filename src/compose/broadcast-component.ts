@@ -8,7 +8,11 @@ import { BROADCAST_CHANNELS } from './channel-registry.js';
 import type { Component } from './component.js';
 import { sectionOf, type Section } from './config-section.js';
 
-export const BROADCAST_KEYS = ['BROADCAST_RETRY_MAX_SECONDS', 'BROADCAST_MAX_AGE_HOURS', 'DISPATCH_LEASE_SECONDS'] as const;
+export const BROADCAST_KEYS = [
+  'BROADCAST_RETRY_MAX_SECONDS',
+  'BROADCAST_MAX_AGE_HOURS',
+  'DISPATCH_LEASE_SECONDS',
+] as const;
 
 /** The first pause after a failed attempt; it doubles up to BROADCAST_RETRY_MAX_SECONDS. */
 const FIRST_RETRY_PAUSE_MS = 1_000;
@@ -28,27 +32,47 @@ export interface Broadcast {
  */
 export function broadcastComponent(
   config: Section<typeof BROADCAST_KEYS>,
-  deps: { readonly config: Config; readonly store: Store; readonly clock: Clock; readonly logger: Logger; readonly workerId: string },
+  deps: {
+    readonly config: Config;
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    readonly workerId: string;
+  },
 ): Component<Broadcast> {
   return {
     name: 'broadcast',
     async start() {
       const logger = deps.logger.child({ component: 'broadcast' });
       const channels: BroadcastChannel[] = BROADCAST_CHANNELS.flatMap((registration) =>
-        registration.create(sectionOf(deps.config, registration.keys), { clock: deps.clock, logger: logger.child({ channel: registration.name }) }),
+        registration.create(sectionOf(deps.config, registration.keys), {
+          clock: deps.clock,
+          logger: logger.child({ channel: registration.name }),
+        }),
       );
       const leaseMs = config.DISPATCH_LEASE_SECONDS * 1000;
       // Claims left by a stopped worker go back to the queue: with one worker (no lease) every claim older than now.
       const now = deps.clock.now();
-      const requeued = await deps.store.broadcast.requeueInFlight(leaseMs > 0 ? new Date(now.getTime() - leaseMs) : now, deps.workerId);
+      const requeued = await deps.store.broadcast.requeueInFlight(
+        leaseMs > 0 ? new Date(now.getTime() - leaseMs) : now,
+        deps.workerId,
+      );
       if (requeued > 0) logger.warn({ requeued }, 'took back broadcast events claimed by a worker that stopped');
 
-      const policy = { firstPauseMs: FIRST_RETRY_PAUSE_MS, maxPauseMs: config.BROADCAST_RETRY_MAX_SECONDS * 1000, maxAgeMs: config.BROADCAST_MAX_AGE_HOURS * 3_600_000 };
+      const policy = {
+        firstPauseMs: FIRST_RETRY_PAUSE_MS,
+        maxPauseMs: config.BROADCAST_RETRY_MAX_SECONDS * 1000,
+        maxAgeMs: config.BROADCAST_MAX_AGE_HOURS * 3_600_000,
+      };
       const workers: BroadcastWorker[] = channels.map((channel) =>
-        createBroadcastWorker({ outbox: deps.store.broadcast, channel, clock: deps.clock, logger }, { workerId: deps.workerId, policy, pollIntervalMs: POLL_INTERVAL_MS }),
+        createBroadcastWorker(
+          { outbox: deps.store.broadcast, channel, clock: deps.clock, logger },
+          { workerId: deps.workerId, policy, pollIntervalMs: POLL_INTERVAL_MS },
+        ),
       );
       for (const worker of workers) worker.start();
-      if (channels.length > 0) logger.info({ destinations: channels.map((c) => c.destination) }, 'broadcast channels started');
+      if (channels.length > 0)
+        logger.info({ destinations: channels.map((c) => c.destination) }, 'broadcast channels started');
 
       const routing: BroadcastRouting = {
         destinationsFor: (event) => channels.filter((c) => c.accepts(event)).map((c) => c.destination),

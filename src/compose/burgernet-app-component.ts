@@ -10,15 +10,28 @@ import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 
 export const BURGERNET_APP_KEYS = [
-  'DATA_DIR', 'PHOTO_MAX_PIXELS', 'PHOTO_MAX_SIDE', 'PHOTO_MAX_BYTES', 'MEDIA_RETENTION_DAYS', 'MEDIA_HOUSEKEEPING_MINUTES',
-  'APP_RECENT_HOURS', 'APP_FALLBACK_POLICE_PHONE', 'APP_REQUESTS_PER_MINUTE', 'APP_TIPS_PER_HOUR', 'APP_MAP_TILE_URL', 'APP_MAP_ATTRIBUTION',
+  'DATA_DIR',
+  'PHOTO_MAX_PIXELS',
+  'PHOTO_MAX_SIDE',
+  'PHOTO_MAX_BYTES',
+  'MEDIA_RETENTION_DAYS',
+  'MEDIA_HOUSEKEEPING_MINUTES',
+  'APP_RECENT_HOURS',
+  'APP_FALLBACK_POLICE_PHONE',
+  'APP_REQUESTS_PER_MINUTE',
+  'APP_TIPS_PER_HOUR',
+  'APP_MAP_TILE_URL',
+  'APP_MAP_ATTRIBUTION',
 ] as const;
 
 /**
  * The Burgernetapp's side of the system: photo storage (a folder under DATA_DIR), the sanitizer, and the job
  * that deletes photos and tips past their retention (once at start, then every interval).
  */
-export function burgernetAppComponent(config: Section<typeof BURGERNET_APP_KEYS>, deps: { readonly store: Store; readonly clock: Clock; readonly logger: Logger }): Component<BurgernetAppHttpDeps> {
+export function burgernetAppComponent(
+  config: Section<typeof BURGERNET_APP_KEYS>,
+  deps: { readonly store: Store; readonly clock: Clock; readonly logger: Logger },
+): Component<BurgernetAppHttpDeps> {
   return {
     name: 'burgernet-app',
     async start() {

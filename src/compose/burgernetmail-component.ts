@@ -23,9 +23,21 @@ import type { Section } from './config-section.js';
 import type { Geodata } from './database-component.js';
 
 export const BURGERNETMAIL_KEYS = [
-  'DATABASE_URL', 'DEMO', 'SELF_SERVICE_SECRET', 'PUBLIC_BASE_URL', 'PHOTO_MAX_BYTES', 'DISPATCH_LEASE_SECONDS',
-  'EMAIL_FROM_NAME', 'EMAIL_BOUNCE_DOMAIN', 'EMAIL_DSN_ON_SUCCESS', 'MAIL_BATCH_SIZE', 'MAIL_MAX_IN_FLIGHT',
-  'MAIL_DATABASE_POOL_SIZE', 'MAIL_ANSWER_DAYS', 'MAIL_ANSWERS_PER_LINK', 'MAIL_RETRY_SECONDS',
+  'DATABASE_URL',
+  'DEMO',
+  'SELF_SERVICE_SECRET',
+  'PUBLIC_BASE_URL',
+  'PHOTO_MAX_BYTES',
+  'DISPATCH_LEASE_SECONDS',
+  'EMAIL_FROM_NAME',
+  'EMAIL_BOUNCE_DOMAIN',
+  'EMAIL_DSN_ON_SUCCESS',
+  'MAIL_BATCH_SIZE',
+  'MAIL_MAX_IN_FLIGHT',
+  'MAIL_DATABASE_POOL_SIZE',
+  'MAIL_ANSWER_DAYS',
+  'MAIL_ANSWERS_PER_LINK',
+  'MAIL_RETRY_SECONDS',
 ] as const;
 
 /** The worker looks for mail this often when nobody wakes it, and asks this often whether an action needs the way. */
@@ -63,10 +75,19 @@ export function burgernetmailComponent(
     name: 'burgernetmail',
     async start() {
       const logger = deps.logger.child({ component: 'burgernetmail' });
-      const ownPool = deps.mailDatabase === undefined && deps.database.kind === 'postgres' && config.DATABASE_URL !== undefined;
-      const mailDatabase = deps.mailDatabase ?? (ownPool ? await openPostgresDatabase(config.DATABASE_URL, config.MAIL_DATABASE_POOL_SIZE) : deps.database);
+      const ownPool =
+        deps.mailDatabase === undefined && deps.database.kind === 'postgres' && config.DATABASE_URL !== undefined;
+      const mailDatabase =
+        deps.mailDatabase ??
+        (ownPool ? await openPostgresDatabase(config.DATABASE_URL, config.MAIL_DATABASE_POOL_SIZE) : deps.database);
 
-      const secret = config.SELF_SERVICE_SECRET ?? (await deps.store.selfService.secret('burgernetmail', () => randomBytes(32).toString('base64url'), deps.clock.now()));
+      const secret =
+        config.SELF_SERVICE_SECRET ??
+        (await deps.store.selfService.secret(
+          'burgernetmail',
+          () => randomBytes(32).toString('base64url'),
+          deps.clock.now(),
+        ));
       const gemeenteNames = new Map(deps.geodata.gemeenten.map((g) => [g.code, g.name]));
       const meldkamerNames = new Map(deps.geodata.meldkamers.map((m) => [m.code, m.name]));
       const organisationName = (owner: TemplateOwner): string => {
@@ -102,7 +123,9 @@ export function burgernetmailComponent(
 
       // The worker and the bounces use the mail pool; requests from staff and participants use the main one.
       const workerStore = createMailStore(mailDatabase);
-      deps.email.onDeliveryReport(async (report) => void (await recordDeliveryReport({ ...base, store: workerStore }, report)));
+      deps.email.onDeliveryReport(
+        async (report) => void (await recordDeliveryReport({ ...base, store: workerStore }, report)),
+      );
       const apiDeps: MailDeps = { ...base, store: createMailStore(deps.database), email: deps.email.channel };
       await ensureNationalTemplates(apiDeps);
       dispatcher = createMailDispatcher(
@@ -127,7 +150,14 @@ export function burgernetmailComponent(
       const running = dispatcher;
       return {
         value: {
-          http: { mail: apiDeps, media: deps.media, maxPhotoBytes: config.PHOTO_MAX_BYTES, simulator: deps.email.simulator, demo: config.DEMO, dkimDnsRecord: deps.email.dkim?.dnsRecord ?? null },
+          http: {
+            mail: apiDeps,
+            media: deps.media,
+            maxPhotoBytes: config.PHOTO_MAX_BYTES,
+            simulator: deps.email.simulator,
+            demo: config.DEMO,
+            dkimDnsRecord: deps.email.dkim?.dnsRecord ?? null,
+          },
           dispatcher: running,
         },
         async stop() {

@@ -3,7 +3,10 @@ import type { Clock } from '../app/ports/clock.js';
 import { createRouteCaller, type RouteCaller } from '../app/call-routing/route-caller.js';
 import { createAddressAllowList, type AddressAllowList } from '../adapters/call-routing/address-allow-list.js';
 import { startSipRedirectServer, type SipRedirectServer } from '../adapters/call-routing/sip-redirect-server.js';
-import { createInProcessCallRoutedEvents, type CallRoutedEvents } from '../adapters/events/in-process-call-routed-events.js';
+import {
+  createInProcessCallRoutedEvents,
+  type CallRoutedEvents,
+} from '../adapters/events/in-process-call-routed-events.js';
 import { createBatchedCallRoutingLog, type BatchedCallRoutingLog } from '../adapters/store/batched-call-routing-log.js';
 import type { Database } from '../adapters/store/database/database.js';
 import { createSqlCallRoutingRepository } from '../adapters/store/sql-call-routing-repository.js';
@@ -11,8 +14,15 @@ import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 
 export const CALL_ROUTING_KEYS = [
-  'REDIRECT_SIP_HOST', 'REDIRECT_SIP_PORT', 'REDIRECT_ALLOWED_ADDRESSES', 'REDIRECT_NATIONAL_TARGET', 'REDIRECT_LOOKBACK_HOURS',
-  'REDIRECT_LOOKUP_TIMEOUT_MS', 'REDIRECT_MAX_CONCURRENT_LOOKUPS', 'REDIRECT_MAX_MESSAGE_BYTES', 'REDIRECT_HTTP_TOKEN',
+  'REDIRECT_SIP_HOST',
+  'REDIRECT_SIP_PORT',
+  'REDIRECT_ALLOWED_ADDRESSES',
+  'REDIRECT_NATIONAL_TARGET',
+  'REDIRECT_LOOKBACK_HOURS',
+  'REDIRECT_LOOKUP_TIMEOUT_MS',
+  'REDIRECT_MAX_CONCURRENT_LOOKUPS',
+  'REDIRECT_MAX_MESSAGE_BYTES',
+  'REDIRECT_HTTP_TOKEN',
 ] as const;
 
 /** Routing decisions are written in batches of at most this many, this often; beyond the pending limit they are dropped (and counted). */
@@ -47,7 +57,11 @@ export function callRoutingComponent(
     async start() {
       const logger = deps.logger.child({ component: 'call-routing' });
       const events = createInProcessCallRoutedEvents(logger);
-      const log = createBatchedCallRoutingLog(deps.database, { flushIntervalMs: LOG_FLUSH_INTERVAL_MS, maxBatch: LOG_MAX_BATCH, maxPending: LOG_MAX_PENDING }, logger);
+      const log = createBatchedCallRoutingLog(
+        deps.database,
+        { flushIntervalMs: LOG_FLUSH_INTERVAL_MS, maxBatch: LOG_MAX_BATCH, maxPending: LOG_MAX_PENDING },
+        logger,
+      );
       const routeCaller = createRouteCaller(
         { calls: createSqlCallRoutingRepository(deps.database), log, clock: deps.clock, listener: events, logger },
         {
@@ -62,7 +76,11 @@ export function callRoutingComponent(
         {
           host: config.REDIRECT_SIP_HOST,
           port: config.REDIRECT_SIP_PORT,
-          limits: { maxMessageBytes: config.REDIRECT_MAX_MESSAGE_BYTES, maxHeaders: SIP_MAX_HEADERS, maxHeaderLineBytes: SIP_MAX_HEADER_LINE_BYTES },
+          limits: {
+            maxMessageBytes: config.REDIRECT_MAX_MESSAGE_BYTES,
+            maxHeaders: SIP_MAX_HEADERS,
+            maxHeaderLineBytes: SIP_MAX_HEADER_LINE_BYTES,
+          },
           allowed,
           maxTransactions: SIP_MAX_TRANSACTIONS,
         },

@@ -16,7 +16,13 @@ export const DASHBOARD_KEYS = ['DASHBOARD_REFRESH_SECONDS'] as const;
 /** The dashboard's store, the gemeente locator and the refresher that keeps the figures of actions current. */
 export function dashboardComponent(
   config: Section<typeof DASHBOARD_KEYS>,
-  deps: { readonly database: Queryable; readonly store: Store; readonly clock: Clock; readonly logger: Logger; readonly gemeenten: readonly Gemeente[] },
+  deps: {
+    readonly database: Queryable;
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    readonly gemeenten: readonly Gemeente[];
+  },
 ): Component<DashboardDeps> {
   return {
     name: 'dashboard',
@@ -29,7 +35,14 @@ export function dashboardComponent(
       );
       refresher.start();
       return {
-        value: { dashboard, store: deps.store, clock: deps.clock, ids: { newId: randomUUID }, gemeenten: new Map(deps.gemeenten.map((g) => [g.code, g])), refresher },
+        value: {
+          dashboard,
+          store: deps.store,
+          clock: deps.clock,
+          ids: { newId: randomUUID },
+          gemeenten: new Map(deps.gemeenten.map((g) => [g.code, g])),
+          refresher,
+        },
         stop: () => refresher.stop(),
       };
     },

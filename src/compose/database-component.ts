@@ -34,11 +34,20 @@ export interface StoreParts {
  * The system of record: PostgreSQL when configured, else the embedded PGlite; migrated, with the bundled
  * gemeenten and meldkamers in it. A database handed in (tests) is left open at the stop.
  */
-export function databaseComponent(config: Section<typeof DATABASE_KEYS>, deps: { readonly logger: Logger; readonly database?: Database | undefined }): Component<StoreParts> {
+export function databaseComponent(
+  config: Section<typeof DATABASE_KEYS>,
+  deps: { readonly logger: Logger; readonly database?: Database | undefined },
+): Component<StoreParts> {
   return {
     name: 'database',
     async start() {
-      const database = deps.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, dataDir: config.DATA_DIR }));
+      const database =
+        deps.database ??
+        (await openDatabase({
+          databaseUrl: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          dataDir: config.DATA_DIR,
+        }));
       const applied = await migrate(database);
       if (applied.length > 0) deps.logger.info({ applied, database: database.kind }, 'migrations applied');
       const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
@@ -46,7 +55,11 @@ export function databaseComponent(config: Section<typeof DATABASE_KEYS>, deps: {
       await syncReferenceData(database, meldkamers, gemeenten);
       const gemeenteScopes = new Map(gemeenten.map((g) => [g.code, { code: g.code, meldkamerCode: g.policeUnitCode }]));
       return {
-        value: { database, store: createStore(database), geodata: { gemeenten, meldkamers, pc4Centroids, gemeenteScopes } },
+        value: {
+          database,
+          store: createStore(database),
+          geodata: { gemeenten, meldkamers, pc4Centroids, gemeenteScopes },
+        },
         async stop() {
           if (deps.database === undefined) await database.close();
         },

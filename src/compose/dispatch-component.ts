@@ -12,8 +12,14 @@ import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 
 export const DISPATCH_KEYS = [
-  'DISPATCH_BATCH_SIZE', 'DISPATCH_MAX_IN_FLIGHT', 'DISPATCH_LEASE_SECONDS', 'SMS_VALIDITY_MINUTES',
-  'VOICE_QUIET_HOURS', 'VOICE_PLAYS', 'VOICE_RETRIES', 'VOICE_RETRY_PAUSE_SECONDS',
+  'DISPATCH_BATCH_SIZE',
+  'DISPATCH_MAX_IN_FLIGHT',
+  'DISPATCH_LEASE_SECONDS',
+  'SMS_VALIDITY_MINUTES',
+  'VOICE_QUIET_HOURS',
+  'VOICE_PLAYS',
+  'VOICE_RETRIES',
+  'VOICE_RETRY_PAUSE_SECONDS',
 ] as const;
 
 /** Workers look for work this often even when nobody wakes them (the wake-up is only a hint). */
@@ -47,7 +53,15 @@ export function dispatchComponent(
     name: 'dispatch',
     async start() {
       const dispatch = createDispatchService(
-        { store: deps.store, clock: deps.clock, logger: deps.logger.child({ component: 'dispatch' }), wakeup: deps.wakeup, smsChannel: deps.sms, voiceChannel: deps.voice, catalogue: deps.catalogue },
+        {
+          store: deps.store,
+          clock: deps.clock,
+          logger: deps.logger.child({ component: 'dispatch' }),
+          wakeup: deps.wakeup,
+          smsChannel: deps.sms,
+          voiceChannel: deps.voice,
+          catalogue: deps.catalogue,
+        },
         {
           sms: {
             workerId: deps.workerId,

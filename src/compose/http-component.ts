@@ -13,7 +13,10 @@ export interface Http {
 }
 
 /** The HTTP API, the pages and the public site: built from every feature's routes, then listening. */
-export function httpComponent(config: Section<typeof HTTP_KEYS>, deps: HttpDeps & { readonly listen: boolean }): Component<Http> {
+export function httpComponent(
+  config: Section<typeof HTTP_KEYS>,
+  deps: HttpDeps & { readonly listen: boolean },
+): Component<Http> {
   return {
     name: 'http',
     async start() {

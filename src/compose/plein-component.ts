@@ -8,7 +8,10 @@ import { stateless, type Component } from './component.js';
 import type { Section } from './config-section.js';
 import { createArgon2PasswordHasher } from '../adapters/auth/argon2-password-hasher.js';
 import { loadCommonPasswords } from '../adapters/auth/common-passwords.js';
-import { createOpenidIdentityProviders, type OpenidProviderSettings } from '../adapters/auth/openid-identity-providers.js';
+import {
+  createOpenidIdentityProviders,
+  type OpenidProviderSettings,
+} from '../adapters/auth/openid-identity-providers.js';
 import { createOtplibTotp } from '../adapters/auth/otplib-totp.js';
 import { createSecretTokens } from '../adapters/auth/secret-tokens.js';
 import { createWebauthnPasskeys } from '../adapters/auth/webauthn-passkeys.js';
@@ -21,9 +24,22 @@ const SECOND_FACTOR_MS = 10 * MINUTE;
 const SSO_TIMEOUT_SECONDS = 10;
 
 export const PLEIN_KEYS = [
-  'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'SESSION_COOKIE_SECURE', 'LOGIN_MAX_FAILURES_PER_ACCOUNT',
-  'LOGIN_ACCOUNT_WINDOW_MINUTES', 'LOGIN_ACCOUNT_DELAY_SECONDS', 'LOGIN_ACCOUNT_MAX_DELAY_SECONDS', 'LOGIN_MAX_FAILURES_PER_ADDRESS', 'LOGIN_ADDRESS_WINDOW_MINUTES', 'STAFF_ACTIVATION_HOURS',
-  'WEBAUTHN_RP_ID', 'WEBAUTHN_ORIGIN', 'CONSOLE_MAP_TILE_URL', 'CONSOLE_MAP_ATTRIBUTION', 'OIDC_PROVIDERS', 'OIDC_CLIENT_SECRETS',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'SESSION_COOKIE_SECURE',
+  'LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'LOGIN_ACCOUNT_WINDOW_MINUTES',
+  'LOGIN_ACCOUNT_DELAY_SECONDS',
+  'LOGIN_ACCOUNT_MAX_DELAY_SECONDS',
+  'LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'LOGIN_ADDRESS_WINDOW_MINUTES',
+  'STAFF_ACTIVATION_HOURS',
+  'WEBAUTHN_RP_ID',
+  'WEBAUTHN_ORIGIN',
+  'CONSOLE_MAP_TILE_URL',
+  'CONSOLE_MAP_ATTRIBUTION',
+  'OIDC_PROVIDERS',
+  'OIDC_CLIENT_SECRETS',
   'OIDC_REDIRECT_ORIGIN',
 ] as const;
 type PleinSection = Section<typeof PLEIN_KEYS>;
@@ -31,14 +47,22 @@ type PleinSection = Section<typeof PLEIN_KEYS>;
 /** Burgernetplein: staff login (passwords, TOTP, passkeys, single sign-on) and the portal. */
 export function pleinComponent(
   config: PleinSection,
-  deps: { readonly store: Store; readonly clock: Clock; readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void } },
+  deps: {
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
+  },
 ): Component<PleinHttpDeps> {
   return stateless('plein', () => buildPlein(config, deps));
 }
 
 async function buildPlein(
   config: PleinSection,
-  deps: { readonly store: Store; readonly clock: Clock; readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void } },
+  deps: {
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
+  },
 ): Promise<PleinHttpDeps> {
   return {
     auth: {
@@ -50,7 +74,11 @@ async function buildPlein(
       passkeys: createWebauthnPasskeys(),
       tokens: createSecretTokens(),
       commonPasswords: await loadCommonPasswords(),
-      sessionLimits: { idleMs: config.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE, secondFactorMs: SECOND_FACTOR_MS },
+      sessionLimits: {
+        idleMs: config.SESSION_IDLE_MINUTES * MINUTE,
+        absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
+        secondFactorMs: SECOND_FACTOR_MS,
+      },
       throttle: {
         maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
         accountWindowMs: config.LOGIN_ACCOUNT_WINDOW_MINUTES * MINUTE,
@@ -75,7 +103,8 @@ function ssoProviders(config: PleinSection): OpenidProviderSettings[] {
   const providers = config.OIDC_PROVIDERS ?? [];
   const secrets = config.OIDC_CLIENT_SECRETS ?? {};
   const missing = providersWithoutSecret(providers, secrets);
-  if (missing.length > 0) throw new ConfigError(missing.map((id) => `OIDC_CLIENT_SECRETS: no client secret for provider "${id}"`));
+  if (missing.length > 0)
+    throw new ConfigError(missing.map((id) => `OIDC_CLIENT_SECRETS: no client secret for provider "${id}"`));
   return providers.map((p) => ({
     id: p.id,
     name: p.name,

@@ -14,7 +14,10 @@ import type { WebPush } from '../adapters/channels/web-push/web-push.js';
 import type { WebPushChannel } from '../adapters/channels/web-push/web-push-channel.js';
 import type { PushRouteDeps } from '../adapters/http/burgernet-app/push-routes.js';
 import { createInMemoryNotifiedDevices } from '../adapters/presence/in-memory-notified-devices.js';
-import { createInMemoryPresenceIndex, type InMemoryPresenceIndex } from '../adapters/presence/in-memory-presence-index.js';
+import {
+  createInMemoryPresenceIndex,
+  type InMemoryPresenceIndex,
+} from '../adapters/presence/in-memory-presence-index.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
@@ -36,7 +39,12 @@ export interface PushRuntime {
 const DAY_MS = 86_400_000;
 
 export const PUSH_KEYS = [
-  'DEMO', 'PUSH_PRESENCE_MINUTES', 'PUSH_SERVICE_HOSTS', 'PUSH_EXTRA_SERVICE_ORIGINS', 'PUSH_REQUESTS_PER_MINUTE', 'PUSH_SUBSCRIPTION_IDLE_DAYS',
+  'DEMO',
+  'PUSH_PRESENCE_MINUTES',
+  'PUSH_SERVICE_HOSTS',
+  'PUSH_EXTRA_SERVICE_ORIGINS',
+  'PUSH_REQUESTS_PER_MINUTE',
+  'PUSH_SUBSCRIPTION_IDLE_DAYS',
 ] as const;
 
 /** The fan-out looks for actions this often, and writes its counts this often. */
@@ -94,7 +102,10 @@ async function startPush(
     vapidPublicKey,
     endpointAllowed: createPushEndpointPolicy({
       hosts: config.PUSH_SERVICE_HOSTS,
-      extraOrigins: [...config.PUSH_EXTRA_SERVICE_ORIGINS, ...(localPushService === null ? [] : [localPushService.origin])],
+      extraOrigins: [
+        ...config.PUSH_EXTRA_SERVICE_ORIGINS,
+        ...(localPushService === null ? [] : [localPushService.origin]),
+      ],
     }),
     requestsPerMinute: config.PUSH_REQUESTS_PER_MINUTE,
   };
@@ -102,7 +113,9 @@ async function startPush(
   const housekeeping = async () => {
     const now = deps.clock.now();
     presence.sweep(now);
-    const removed = await deps.store.pushSubscriptions.deleteUnseenSince(seenDayOf(new Date(now.getTime() - config.PUSH_SUBSCRIPTION_IDLE_DAYS * DAY_MS)));
+    const removed = await deps.store.pushSubscriptions.deleteUnseenSince(
+      seenDayOf(new Date(now.getTime() - config.PUSH_SUBSCRIPTION_IDLE_DAYS * DAY_MS)),
+    );
     if (removed > 0) log.info({ removed }, 'removed push subscriptions of phones not seen for a long time');
   };
   const timer = setInterval(() => {
@@ -112,7 +125,12 @@ async function startPush(
 
   const demoPhones =
     config.DEMO && localPushService !== null
-      ? await startDemoPhones({ ...pushDeps, logger: log }, localPushService, vapidPublicKey, (config.PUSH_PRESENCE_MINUTES * 60_000) / 2)
+      ? await startDemoPhones(
+          { ...pushDeps, logger: log },
+          localPushService,
+          vapidPublicKey,
+          (config.PUSH_PRESENCE_MINUTES * 60_000) / 2,
+        )
       : null;
 
   return {

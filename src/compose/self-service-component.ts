@@ -18,9 +18,17 @@ import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 
 export const SELF_SERVICE_KEYS = [
-  'SELF_SERVICE_SECRET', 'CODE_LIMIT_PER_NUMBER_PER_HOUR', 'CODE_LIMIT_PER_IP_PER_HOUR', 'CODE_LIMIT_NATIONAL_PER_HOUR',
-  'CODE_MAX_ATTEMPTS', 'CODE_VALIDITY_MINUTES', 'CODE_COUNTRIES', 'PUBLIC_BASE_URL', 'SELF_SERVICE_SESSION_MINUTES',
-  'IMPORT_MAX_MEGABYTES', 'PHONE_COUNTRIES',
+  'SELF_SERVICE_SECRET',
+  'CODE_LIMIT_PER_NUMBER_PER_HOUR',
+  'CODE_LIMIT_PER_IP_PER_HOUR',
+  'CODE_LIMIT_NATIONAL_PER_HOUR',
+  'CODE_MAX_ATTEMPTS',
+  'CODE_VALIDITY_MINUTES',
+  'CODE_COUNTRIES',
+  'PUBLIC_BASE_URL',
+  'SELF_SERVICE_SESSION_MINUTES',
+  'IMPORT_MAX_MEGABYTES',
+  'PHONE_COUNTRIES',
 ] as const;
 
 /** Relatiebeheer lists the imports and changes of the last this many hours. */
@@ -50,7 +58,13 @@ export function selfServiceComponent(
     async start() {
       const logger = deps.logger.child({ component: 'self-service' });
       // Without a configured key one is made once and kept in the database, so e-mail links survive a restart.
-      const secret = config.SELF_SERVICE_SECRET ?? (await deps.store.selfService.secret('self-service', () => randomBytes(32).toString('base64url'), deps.clock.now()));
+      const secret =
+        config.SELF_SERVICE_SECRET ??
+        (await deps.store.selfService.secret(
+          'self-service',
+          () => randomBytes(32).toString('base64url'),
+          deps.clock.now(),
+        ));
       const crypto = createHmacSelfServiceCrypto(secret, deps.oneTimeCodes);
       const background = createBackgroundTasks(logger);
       const ids = { newId: randomUUID };
@@ -79,7 +93,15 @@ export function selfServiceComponent(
         background,
         logger,
       };
-      const relatiebeheer = { store: deps.store, clock: deps.clock, ids, geocoder: deps.geocoder, gemeenten: deps.gemeenten, crypto, logger };
+      const relatiebeheer = {
+        store: deps.store,
+        clock: deps.clock,
+        ids,
+        geocoder: deps.geocoder,
+        gemeenten: deps.gemeenten,
+        crypto,
+        logger,
+      };
       return {
         value: {
           selfService,

@@ -74,7 +74,11 @@ const systemClock: Clock = { now: () => new Date() };
  * The composition root: the system is this list of components, each given its own part of the configuration
  * and the ports it uses, started in this order and stopped in reverse.
  */
-export async function startSystem(config: Config, logger: Logger, overrides: SystemOverrides = {}): Promise<RunningSystem> {
+export async function startSystem(
+  config: Config,
+  logger: Logger,
+  overrides: SystemOverrides = {},
+): Promise<RunningSystem> {
   const clock = overrides.clock ?? systemClock;
   const ids = { newId: randomUUID };
   const catalogue = nl;
@@ -82,31 +86,89 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
   const components = new ComponentStack(logger);
   const workerId = `${process.pid}-${randomUUID()}`;
   try {
-    const { database, store, geodata } = await components.start(databaseComponent(sectionOf(config, DATABASE_KEYS), { logger, database: overrides.database }));
+    const { database, store, geodata } = await components.start(
+      databaseComponent(sectionOf(config, DATABASE_KEYS), { logger, database: overrides.database }),
+    );
     // The per-recipient channels of the registry (SMS, voice, e-mail, push), started before anything sends through them.
     const channels = await startRecipientChannels(components, RECIPIENT_CHANNELS, config, { logger, clock });
     const { sms, voice, email } = channels;
     await components.start(
-      dispatchComponent(sectionOf(config, DISPATCH_KEYS), { store, clock, logger, wakeup, sms: sms.channel, voice: voice.channel, catalogue, workerId }),
+      dispatchComponent(sectionOf(config, DISPATCH_KEYS), {
+        store,
+        clock,
+        logger,
+        wakeup,
+        sms: sms.channel,
+        voice: voice.channel,
+        catalogue,
+        workerId,
+      }),
     );
-    const geocoder = overrides.geocoder ?? (config.GEOCODER === 'pdok' ? createPdokGeocoder({ baseUrl: config.PDOK_URL }) : createPc4Geocoder(geodata.pc4Centroids));
-    const callRouting = await components.start(callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), { database, clock, logger }));
+    const geocoder =
+      overrides.geocoder ??
+      (config.GEOCODER === 'pdok'
+        ? createPdokGeocoder({ baseUrl: config.PDOK_URL })
+        : createPc4Geocoder(geodata.pc4Centroids));
+    const callRouting = await components.start(
+      callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), { database, clock, logger }),
+    );
     const selfService = await components.start(
       selfServiceComponent(sectionOf(config, SELF_SERVICE_KEYS), {
-        store, clock, geocoder, gemeenten: geodata.gemeenteScopes, sms: sms.channel, voice: voice.channel, email: email.channel, catalogue, logger,
+        store,
+        clock,
+        geocoder,
+        gemeenten: geodata.gemeenteScopes,
+        sms: sms.channel,
+        voice: voice.channel,
+        email: email.channel,
+        catalogue,
+        logger,
         oneTimeCodes: overrides.oneTimeCodes,
       }),
     );
-    const app = await components.start(burgernetAppComponent(sectionOf(config, BURGERNET_APP_KEYS), { store, clock, logger }));
-    const push = await components.start(pushComponent(sectionOf(config, PUSH_KEYS), { logger, store, clock, ids, wakeup, catalogue, webPush: channels.push }));
-    const mail = await components.start(
-      burgernetmailComponent(sectionOf(config, BURGERNETMAIL_KEYS), {
-        database, mailDatabase: overrides.mailDatabase, store, clock, logger, wakeup, catalogue, geodata, email, media: { photos: app.photos, images: app.images },
+    const app = await components.start(
+      burgernetAppComponent(sectionOf(config, BURGERNET_APP_KEYS), { store, clock, logger }),
+    );
+    const push = await components.start(
+      pushComponent(sectionOf(config, PUSH_KEYS), {
+        logger,
+        store,
+        clock,
+        ids,
+        wakeup,
+        catalogue,
+        webPush: channels.push,
       }),
     );
-    const dashboard = await components.start(dashboardComponent(sectionOf(config, DASHBOARD_KEYS), { database, store, clock, logger, gemeenten: geodata.gemeenten }));
-    const plein = await components.start(pleinComponent(sectionOf(config, PLEIN_KEYS), { store, clock, callRouted: callRouting.events }));
-    const broadcast = await components.start(broadcastComponent(sectionOf(config, BROADCAST_KEYS), { config, store, clock, logger, workerId }));
+    const mail = await components.start(
+      burgernetmailComponent(sectionOf(config, BURGERNETMAIL_KEYS), {
+        database,
+        mailDatabase: overrides.mailDatabase,
+        store,
+        clock,
+        logger,
+        wakeup,
+        catalogue,
+        geodata,
+        email,
+        media: { photos: app.photos, images: app.images },
+      }),
+    );
+    const dashboard = await components.start(
+      dashboardComponent(sectionOf(config, DASHBOARD_KEYS), {
+        database,
+        store,
+        clock,
+        logger,
+        gemeenten: geodata.gemeenten,
+      }),
+    );
+    const plein = await components.start(
+      pleinComponent(sectionOf(config, PLEIN_KEYS), { store, clock, callRouted: callRouting.events }),
+    );
+    const broadcast = await components.start(
+      broadcastComponent(sectionOf(config, BROADCAST_KEYS), { config, store, clock, logger, workerId }),
+    );
     const http = await components.start(
       httpComponent(sectionOf(config, HTTP_KEYS), {
         listen: overrides.listen !== false,
@@ -116,7 +178,10 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
         plein,
         selfService,
         dashboard,
-        callRouting: callRouting.httpToken === undefined ? undefined : { routeCaller: callRouting.routeCaller, allowed: callRouting.allowed, token: callRouting.httpToken },
+        callRouting:
+          callRouting.httpToken === undefined
+            ? undefined
+            : { routeCaller: callRouting.routeCaller, allowed: callRouting.allowed, token: callRouting.httpToken },
         store,
         clock,
         ids,
@@ -135,7 +200,19 @@ export async function startSystem(config: Config, logger: Logger, overrides: Sys
       }),
     );
     return {
-      config, database, store, geodata, http: http.app, url: http.url, sms, voice, email, callRouting, push, mail, broadcast,
+      config,
+      database,
+      store,
+      geodata,
+      http: http.app,
+      url: http.url,
+      sms,
+      voice,
+      email,
+      callRouting,
+      push,
+      mail,
+      broadcast,
       stop: () => components.stopAll(),
     };
   } catch (error) {

@@ -25,7 +25,10 @@ export interface AttributionControl {
 export interface LeafletMap {
   readonly attributionControl: AttributionControl;
   setView(centre: LatLngInput, zoom: number): this;
-  fitBounds(bounds: LatLngBounds, options?: { readonly padding?: readonly [number, number]; readonly maxZoom?: number }): this;
+  fitBounds(
+    bounds: LatLngBounds,
+    options?: { readonly padding?: readonly [number, number]; readonly maxZoom?: number },
+  ): this;
   getCenter(): LatLng;
   invalidateSize(): this;
   on(event: 'click', listener: (event: LeafletMouseEvent) => void): this;

@@ -28,7 +28,8 @@ export interface UploadFile {
 export function formOf(fields: Record<string, string>, files: Record<string, UploadFile> = {}): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const [name, file] of Object.entries(files)) form.append(name, new Blob([file.bytes], { type: file.type }), file.name);
+  for (const [name, file] of Object.entries(files))
+    form.append(name, new Blob([file.bytes], { type: file.type }), file.name);
   return form;
 }
 
@@ -42,13 +43,26 @@ export async function postTip(
   photo?: UploadFile,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; headers: Headers; body: Json }> {
-  const response = await fetch(`${baseUrl}/app/v1/actions/${actionId}/tips`, { method: 'POST', body: formOf(fields, photo ? { photo } : {}), headers });
+  const response = await fetch(`${baseUrl}/app/v1/actions/${actionId}/tips`, {
+    method: 'POST',
+    body: formOf(fields, photo ? { photo } : {}),
+    headers,
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text === '' ? null : JSON.parse(text) };
 }
 
-export async function putPhoto(baseUrl: string, token: string, actionId: string, photo: UploadFile): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${baseUrl}/api/v1/actions/${actionId}/photo`, { method: 'PUT', body: formOf({}, { photo }), headers: { authorization: `Bearer ${token}` } });
+export async function putPhoto(
+  baseUrl: string,
+  token: string,
+  actionId: string,
+  photo: UploadFile,
+): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${baseUrl}/api/v1/actions/${actionId}/photo`, {
+    method: 'PUT',
+    body: formOf({}, { photo }),
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -70,19 +84,46 @@ export async function cameraPhoto(width = 800, height = 600): Promise<UploadFile
     .jpeg()
     .withExif({
       IFD0: { Make: 'Testcamera', Model: 'Spiekoog 3000' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '52/1 21/1 2880/100', GPSLongitudeRef: 'E', GPSLongitude: '4/1 52/1 480/100' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '52/1 21/1 2880/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '4/1 52/1 480/100',
+      },
     })
     .toBuffer();
   return { bytes, name: 'IMG_0042.jpg', type: 'image/jpeg' };
 }
 
 /** The bad uploads every photo route must refuse without storing anything. */
-export async function badUploads(): Promise<{ readonly label: string; readonly file: UploadFile; readonly status: number; readonly code: string }[]> {
-  const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#ffffff' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+export async function badUploads(): Promise<
+  { readonly label: string; readonly file: UploadFile; readonly status: number; readonly code: string }[]
+> {
+  const bomb = await sharp({
+    create: { width: 10_000, height: 10_000, channels: 3, background: '#ffffff' },
+    limitInputPixels: false,
+  })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   const big = Buffer.alloc(20 * 1024 * 1024, 0x41);
   return [
-    { label: 'a text file named .jpg', file: { bytes: Buffer.from('Dit is geen foto.\n'), name: 'foto.jpg', type: 'image/jpeg' }, status: 422, code: 'photo.not-an-image' },
-    { label: 'a 100-megapixel PNG', file: { bytes: bomb, name: 'groot.png', type: 'image/png' }, status: 422, code: 'photo.too-many-pixels' },
-    { label: 'a 20 MB file', file: { bytes: big, name: 'groot.jpg', type: 'image/jpeg' }, status: 413, code: 'photo.too-large' },
+    {
+      label: 'a text file named .jpg',
+      file: { bytes: Buffer.from('Dit is geen foto.\n'), name: 'foto.jpg', type: 'image/jpeg' },
+      status: 422,
+      code: 'photo.not-an-image',
+    },
+    {
+      label: 'a 100-megapixel PNG',
+      file: { bytes: bomb, name: 'groot.png', type: 'image/png' },
+      status: 422,
+      code: 'photo.too-many-pixels',
+    },
+    {
+      label: 'a 20 MB file',
+      file: { bytes: big, name: 'groot.jpg', type: 'image/jpeg' },
+      status: 413,
+      code: 'photo.too-large',
+    },
   ];
 }

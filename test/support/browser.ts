@@ -38,8 +38,16 @@ export async function newPhoneContext(browser: Browser, options: BrowserContextO
 }
 
 /** The meldkamer's smallest supported screen. */
-export async function newDesktopContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...options });
+export async function newDesktopContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    ...options,
+  });
 }
 
 let axeSource: string | null = null;
@@ -60,7 +68,12 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     const result = await (globalThis as any).axe.run((globalThis as any).document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target })) }));
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target })),
+    }));
   })) as AxeViolation[];
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

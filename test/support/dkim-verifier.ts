@@ -35,7 +35,11 @@ function splitMessage(raw: string): { headers: HeaderField[]; body: string } {
 /** RFC 6376 §3.4.2. */
 function relaxedHeader(field: HeaderField): string {
   const colon = field.raw.indexOf(':');
-  const value = field.raw.slice(colon + 1).replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim();
+  const value = field.raw
+    .slice(colon + 1)
+    .replace(/\r\n/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   return `${field.name}:${value}`;
 }
 
@@ -65,7 +69,11 @@ export function verifyDkim(rawMessage: string, dnsRecord: string): DkimVerificat
   const { headers, body } = splitMessage(rawMessage);
   const signature = headers.find((h) => h.name === 'dkim-signature');
   const fail = (reason: string, tags?: Map<string, string>): DkimVerification => ({
-    ok: false, reason, domain: tags?.get('d') ?? null, selector: tags?.get('s') ?? null, signedHeaders: (tags?.get('h') ?? '').toLowerCase().split(':').filter(Boolean),
+    ok: false,
+    reason,
+    domain: tags?.get('d') ?? null,
+    selector: tags?.get('s') ?? null,
+    signedHeaders: (tags?.get('h') ?? '').toLowerCase().split(':').filter(Boolean),
   });
   if (signature === undefined) return fail('no DKIM-Signature header');
   const tags = tagsOf(signature.raw.slice(signature.raw.indexOf(':') + 1));
@@ -91,6 +99,14 @@ export function verifyDkim(rawMessage: string, dnsRecord: string): DkimVerificat
   const p = tagsOf(dnsRecord).get('p');
   if (p === undefined) return fail('no public key in the DNS record', tags);
   const key = createPublicKey({ key: Buffer.from(p, 'base64'), format: 'der', type: 'spki' });
-  const ok = createVerify('RSA-SHA256').update(data, 'utf8').verify(key, Buffer.from(tags.get('b') ?? '', 'base64'));
-  return { ok, reason: ok ? 'pass' : 'signature does not verify', domain: tags.get('d') ?? null, selector: tags.get('s') ?? null, signedHeaders: signed };
+  const ok = createVerify('RSA-SHA256')
+    .update(data, 'utf8')
+    .verify(key, Buffer.from(tags.get('b') ?? '', 'base64'));
+  return {
+    ok,
+    reason: ok ? 'pass' : 'signature does not verify',
+    domain: tags.get('d') ?? null,
+    selector: tags.get('s') ?? null,
+    signedHeaders: signed,
+  };
 }

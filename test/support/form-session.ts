@@ -24,11 +24,20 @@ export class FormSession {
   }
 
   /** Posts the fields (arrays for repeated fields) with the CSRF token of the last page, unless `_csrf` is given. */
-  async post(path: string, fields: Readonly<Record<string, string | readonly string[]>>, options: { readonly withCsrf?: boolean } = {}): Promise<PageResponse> {
+  async post(
+    path: string,
+    fields: Readonly<Record<string, string | readonly string[]>>,
+    options: { readonly withCsrf?: boolean } = {},
+  ): Promise<PageResponse> {
     const body = new URLSearchParams();
     if (options.withCsrf !== false && this.#csrf !== null && !('_csrf' in fields)) body.append('_csrf', this.#csrf);
-    for (const [name, value] of Object.entries(fields)) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
-    return this.#send(path, { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (const [name, value] of Object.entries(fields))
+      for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+    return this.#send(path, {
+      method: 'POST',
+      body: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   async #send(path: string, init: RequestInit): Promise<PageResponse> {
@@ -36,7 +45,7 @@ export class FormSession {
     const response = await fetch(this.baseUrl + path, {
       ...init,
       redirect: 'manual',
-      headers: { ...this.headers, ...((init.headers) ?? {}), ...(cookie ? { cookie } : {}) },
+      headers: { ...this.headers, ...(init.headers ?? {}), ...(cookie ? { cookie } : {}) },
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');

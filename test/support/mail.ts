@@ -7,11 +7,17 @@ import { eventually, type ApiClient, type TestSystem } from './test-system.js';
 /** A DKIM key for a test system (EMAIL_DKIM_PRIVATE_KEY), made once per process: RSA key generation is slow. */
 let dkimKey: string | null = null;
 export function testDkimKey(): string {
-  dkimKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  dkimKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
   return dkimKey;
 }
 
-export const MAIL_ENV = (): Record<string, string> => ({ EMAIL_DKIM_PRIVATE_KEY: testDkimKey(), EMAIL_MESSAGES_PER_SECOND: '1000', PUBLIC_BASE_URL: 'http://burgernet.test' });
+export const MAIL_ENV = (): Record<string, string> => ({
+  EMAIL_DKIM_PRIVATE_KEY: testDkimKey(),
+  EMAIL_MESSAGES_PER_SECOND: '1000',
+  PUBLIC_BASE_URL: 'http://burgernet.test',
+});
 
 /** A participant registered at an address, with an e-mail address confirmed (double opt-in done) unless `confirmed` is false. */
 export async function participantWithEmail(
@@ -22,7 +28,9 @@ export async function participantWithEmail(
   const response = await api.post('/api/v1/participants', {
     name: o.name,
     email: o.email,
-    registrations: [{ phone: o.phone, postcode: o.postcode, houseNumber: o.houseNumber, channel: 'sms', timeWindows: [] }],
+    registrations: [
+      { phone: o.phone, postcode: o.postcode, houseNumber: o.houseNumber, channel: 'sms', timeWindows: [] },
+    ],
   });
   assert.equal(response.status, 201, JSON.stringify(response.body));
   const id = (response.body as { id: string }).id;
@@ -33,13 +41,18 @@ export async function participantWithEmail(
 export async function templateId(api: ApiClient, kind: string): Promise<string> {
   const response = await api.get('/api/v1/mail-templates');
   assert.equal(response.status, 200);
-  const template = (response.body.items as { id: string; kind: string; owner: { kind: string } }[]).find((x) => x.kind === kind && x.owner.kind === 'landelijk');
+  const template = (response.body.items as { id: string; kind: string; owner: { kind: string } }[]).find(
+    (x) => x.kind === kind && x.owner.kind === 'landelijk',
+  );
   assert.ok(template, `a national ${kind} template`);
   return template.id;
 }
 
 /** Waits until the mail has gone to everyone it will go to. */
-export async function sentMail(api: ApiClient, mailId: string): Promise<{ status: string; figures: Record<string, number> }> {
+export async function sentMail(
+  api: ApiClient,
+  mailId: string,
+): Promise<{ status: string; figures: Record<string, number> }> {
   return eventually(async () => {
     const response = await api.get(`/api/v1/mails/${mailId}`);
     assert.equal(response.body.status, 'sent', JSON.stringify(response.body));
@@ -74,15 +87,25 @@ export function localUrl(t: TestSystem, link: string): string {
 }
 
 /** The answer form behind a buurtonderzoek's personal link, as a participant's browser uses it. */
-export async function openForm(url: string): Promise<{ status: number; cookie: string; action: string | null; text: string }> {
+export async function openForm(
+  url: string,
+): Promise<{ status: number; cookie: string; action: string | null; text: string }> {
   const response = await fetch(url);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const text = await response.text();
   const action = /<form method="post" action="([^"]+)"/.exec(text)?.[1]?.replace(/&amp;/g, '&') ?? null;
   return { status: response.status, cookie, action, text };
 }
 
-export async function postAnswer(base: string, form: { cookie: string; action: string | null }, fields: Record<string, string>, photo: Uint8Array | null): Promise<{ status: number; text: string }> {
+export async function postAnswer(
+  base: string,
+  form: { cookie: string; action: string | null },
+  fields: Record<string, string>,
+  photo: Uint8Array | null,
+): Promise<{ status: number; text: string }> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   if (photo !== null) body.append('foto', new Blob([photo], { type: 'image/jpeg' }), 'deurbel.jpg');
@@ -102,7 +125,11 @@ export interface ReceivedMail {
 }
 
 /** Waits until the system's SMTP simulator has a mail that matches, and reads it as a mail program would. */
-export async function receivedMail(t: TestSystem, matches: (mail: ReceivedMail) => boolean, timeoutMs = 15_000): Promise<ReceivedMail> {
+export async function receivedMail(
+  t: TestSystem,
+  matches: (mail: ReceivedMail) => boolean,
+  timeoutMs = 15_000,
+): Promise<ReceivedMail> {
   const simulator = t.system.email.simulator;
   assert.ok(simulator, 'the system sends e-mail to its SMTP simulator');
   return eventually(async () => {

@@ -66,7 +66,10 @@ export class TestOidcProvider {
     });
   }
 
-  static async start(clientId = 'burgernetplein', clientSecret = randomBytes(24).toString('base64url')): Promise<TestOidcProvider> {
+  static async start(
+    clientId = 'burgernetplein',
+    clientSecret = randomBytes(24).toString('base64url'),
+  ): Promise<TestOidcProvider> {
     const provider = new TestOidcProvider(clientId, clientSecret);
     await new Promise<void>((resolve) => provider.#server.listen(0, '127.0.0.1', resolve));
     provider.issuer = `http://127.0.0.1:${(provider.#server.address() as AddressInfo).port}`;
@@ -85,7 +88,10 @@ export class TestOidcProvider {
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.issuer);
-    const json = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      response
+        .writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify(body));
     if (request.method === 'GET' && url.pathname === '/.well-known/openid-configuration') {
       return void json(200, {
         issuer: this.issuer,
@@ -102,10 +108,13 @@ export class TestOidcProvider {
       });
     }
     if (request.method === 'GET' && url.pathname === '/jwks') {
-      return void json(200, { keys: [{ ...this.#key.publicKey.export({ format: 'jwk' }), kid: this.#kid, alg: 'RS256', use: 'sig' }] });
+      return void json(200, {
+        keys: [{ ...this.#key.publicKey.export({ format: 'jwk' }), kid: this.#kid, alg: 'RS256', use: 'sig' }],
+      });
     }
     if (request.method === 'GET' && url.pathname === '/authorize') return this.#authorize(url.searchParams, response);
-    if (request.method === 'POST' && url.pathname === '/token') return this.#token(request, await formOf(request), json);
+    if (request.method === 'POST' && url.pathname === '/token')
+      return this.#token(request, await formOf(request), json);
     if (request.method === 'POST' && url.pathname === '/login') {
       const waiting = this.#waiting.get((await formOf(request)).get('request') ?? '');
       if (waiting === undefined) return void response.writeHead(400).end();
@@ -126,13 +135,16 @@ export class TestOidcProvider {
       (q.get('scope') ?? '').split(' ').includes('openid') &&
       (q.get('state') ?? '') !== '' &&
       (q.get('nonce') ?? '') !== '';
-    if (!valid) return void response.writeHead(400, { 'content-type': 'text/plain' }).end('invalid authorization request');
+    if (!valid)
+      return void response.writeHead(400, { 'content-type': 'text/plain' }).end('invalid authorization request');
     if (this.interactive) {
       const id = randomBytes(12).toString('hex');
       this.#waiting.set(id, q);
       return void response
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-        .end(`<!doctype html><html lang="nl"><head><title>Inloggen</title></head><body><main><h1>Test-inlog</h1><form method="post" action="/login"><input type="hidden" name="request" value="${id}"><button type="submit">Inloggen</button></form></main></body></html>`);
+        .end(
+          `<!doctype html><html lang="nl"><head><title>Inloggen</title></head><body><main><h1>Test-inlog</h1><form method="post" action="/login"><input type="hidden" name="request" value="${id}"><button type="submit">Inloggen</button></form></main></body></html>`,
+        );
     }
     this.#redirectBack(q, response);
   }
@@ -146,7 +158,14 @@ export class TestOidcProvider {
       back.searchParams.set('error', 'access_denied');
     } else {
       const code = randomBytes(24).toString('base64url');
-      this.#codes.set(code, { clientId: this.clientId, redirectUri, codeChallenge: q.get('code_challenge')!, nonce: q.get('nonce')!, user: this.user, used: false });
+      this.#codes.set(code, {
+        clientId: this.clientId,
+        redirectUri,
+        codeChallenge: q.get('code_challenge')!,
+        nonce: q.get('nonce')!,
+        user: this.user,
+        used: false,
+      });
       back.searchParams.set('code', code);
     }
     response.writeHead(302, { location: back.href }).end();
@@ -156,7 +175,10 @@ export class TestOidcProvider {
     this.tokenRequests.push(form);
     // client_secret_basic: both parts form-urlencoded, then Base64 (RFC 6749, 2.3.1).
     const basic = /^Basic ([A-Za-z0-9+/=]+)$/.exec(request.headers.authorization ?? '')?.[1];
-    const [id, secret] = Buffer.from(basic ?? '', 'base64').toString('utf8').split(':').map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+    const [id, secret] = Buffer.from(basic ?? '', 'base64')
+      .toString('utf8')
+      .split(':')
+      .map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
     if (id !== this.clientId || secret !== this.clientSecret) return json(401, { error: 'invalid_client' });
     const issued = this.#codes.get(form.get('code') ?? '');
     const verifier = form.get('code_verifier') ?? '';
@@ -182,7 +204,12 @@ export class TestOidcProvider {
       iat: fault === 'expired' ? now - 7200 : now,
       exp: fault === 'expired' ? now - 3600 : now + 300,
     };
-    json(200, { access_token: randomBytes(16).toString('base64url'), token_type: 'Bearer', expires_in: 300, id_token: this.#jwt(payload, fault) });
+    json(200, {
+      access_token: randomBytes(16).toString('base64url'),
+      token_type: 'Bearer',
+      expires_in: 300,
+      id_token: this.#jwt(payload, fault),
+    });
   }
 
   #jwt(payload: Record<string, unknown>, fault: TokenFault | null): string {

@@ -11,11 +11,20 @@ export interface NewRegistration {
 
 export interface RegisteredParticipant {
   readonly id: string;
-  readonly registrations: readonly { id: string; phone: string; location: { lat: number; lon: number }; gemeenteCode: string }[];
+  readonly registrations: readonly {
+    id: string;
+    phone: string;
+    location: { lat: number; lon: number };
+    gemeenteCode: string;
+  }[];
 }
 
 /** Registers a participant over the API, as relatiebeheer would, and returns what the API stored. */
-export async function registerParticipant(api: ApiClient, name: string, registrations: readonly NewRegistration[]): Promise<RegisteredParticipant> {
+export async function registerParticipant(
+  api: ApiClient,
+  name: string,
+  registrations: readonly NewRegistration[],
+): Promise<RegisteredParticipant> {
   const response = await api.post('/api/v1/participants', {
     name,
     registrations: registrations.map((r) => ({ channel: 'sms', timeWindows: [], ...r })),

@@ -10,7 +10,13 @@ export interface SimulatedPhone {
   /** The local push service's id of this phone. */
   readonly pushId: string;
   /** Messages the phone received, decrypted, oldest first. */
-  received(): readonly { readonly type: string; readonly actionId: string; readonly title: string; readonly body: string; readonly url: string }[];
+  received(): readonly {
+    readonly type: string;
+    readonly actionId: string;
+    readonly title: string;
+    readonly body: string;
+    readonly url: string;
+  }[];
   /** Sends its cell (resolution 7) as the app does, for a point the phone knows. */
   moveTo(location: { readonly lat: number; readonly lon: number }): Promise<number>;
 }
@@ -20,7 +26,9 @@ export async function subscribePhone(api: ApiClient, pushService: LocalPushServi
   const key = await api.get('/app/v1/push/vapid-public-key');
   assert.equal(key.status, 200, JSON.stringify(key.body));
   const { id: pushId, subscription } = pushService.createSubscription({ applicationServerKey: key.body.publicKey });
-  const created = await api.post('/app/v1/push/subscriptions', { subscription: { ...subscription, expirationTime: null } });
+  const created = await api.post('/app/v1/push/subscriptions', {
+    subscription: { ...subscription, expirationTime: null },
+  });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const { id, deviceToken } = created.body as { id: string; deviceToken: string };
   return {

@@ -45,9 +45,16 @@ export function totpCode(secret: string, at: Date = new Date(), stepsAhead = 0):
 export class PortalClient {
   readonly cookies = new Map<string, string>();
   csrf = '';
-  constructor(readonly baseUrl: string, readonly address = '127.0.0.1') {}
+  constructor(
+    readonly baseUrl: string,
+    readonly address = '127.0.0.1',
+  ) {}
 
-  async request(method: string, path: string, init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; headers: Headers; text: string }> {
+  async request(
+    method: string,
+    path: string,
+    init: { form?: Record<string, string>; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Headers; text: string }> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;

@@ -27,7 +27,8 @@ function float64(value: number, littleEndian: boolean): Buffer {
   return buffer;
 }
 
-const truncate = (value: number, decimals: number) => (Math.trunc(value * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
+const truncate = (value: number, decimals: number) =>
+  (Math.trunc(value * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
 
 /**
  * Every way a coordinate may have been written: as JavaScript prints it, rounded and cut to 4–7 decimals,
@@ -63,7 +64,11 @@ export function cellNeedles(name: string, cells: Iterable<string>): Needle[] {
 }
 
 export function pointNeedles(name: string, point: LatLon): Needle[] {
-  return [...coordinateNeedles(`${name} latitude`, point.lat), ...coordinateNeedles(`${name} longitude`, point.lon), ...cellNeedles(name, cellsOf(point))];
+  return [
+    ...coordinateNeedles(`${name} latitude`, point.lat),
+    ...coordinateNeedles(`${name} longitude`, point.lon),
+    ...cellNeedles(name, cellsOf(point)),
+  ];
 }
 
 /** Every row of every table of the database, as JSON text rendered by PostgreSQL itself (both engines). */
@@ -74,8 +79,13 @@ export async function dumpDatabase(db: Database): Promise<Haystack[]> {
   );
   const dumps: Haystack[] = [];
   for (const table of tables) {
-    const rows = await db.query<{ row: string }>(`select to_jsonb(t)::text as row from "${table.schema}"."${table.name}" t`);
-    dumps.push({ source: `table ${table.schema}.${table.name} (${rows.length} rows)`, bytes: Buffer.from(rows.map((r) => r.row).join('\n')) });
+    const rows = await db.query<{ row: string }>(
+      `select to_jsonb(t)::text as row from "${table.schema}"."${table.name}" t`,
+    );
+    dumps.push({
+      source: `table ${table.schema}.${table.name} (${rows.length} rows)`,
+      bytes: Buffer.from(rows.map((r) => r.row).join('\n')),
+    });
   }
   return dumps;
 }
@@ -99,7 +109,7 @@ export async function readAllFiles(...folders: string[]): Promise<Haystack[]> {
 function withoutNulRuns(bytes: Buffer): Buffer {
   const out = Buffer.allocUnsafe(bytes.length);
   let length = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const zero = bytes.indexOf(0, i);
     const end = zero === -1 ? bytes.length : zero;
     length += bytes.copy(out, length, i, end);
@@ -122,7 +132,8 @@ export function search(needles: readonly Needle[], haystacks: readonly Haystack[
   for (const needle of needles) {
     const hasNul = needle.bytes.includes(0);
     haystacks.forEach((haystack, i) => {
-      if ((hasNul ? haystack.bytes : compact[i]!).includes(needle.bytes)) hits.push(`${needle.label} → ${haystack.source}`);
+      if ((hasNul ? haystack.bytes : compact[i]!).includes(needle.bytes))
+        hits.push(`${needle.label} → ${haystack.source}`);
     });
   }
   return hits;

@@ -1,7 +1,8 @@
 // SIPp scenarios of a telephony platform asking the 0800-0011 redirect server where a call goes.
 
 /** XML attribute text. */
-const xmlAttribute = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlAttribute = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** A POSIX extended regular expression matching exactly this text. */
 const regexpLiteral = (text: string): string => text.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&');
 
@@ -86,7 +87,10 @@ export function redirectScenario(caller: CallerIdentity, expectedContact: string
  * an extension we lack gets 420; then a good INVITE of the same caller is still redirected.
  */
 export function malformedThenValidScenario(caller: CallerIdentity, expectedContact: string): string {
-  const broken = invite(caller, 1).replace('      Max-Forwards: 70\n', '      this line is not a header\n      Max-Forwards: 70\n');
+  const broken = invite(caller, 1).replace(
+    '      Max-Forwards: 70\n',
+    '      this line is not a header\n      Max-Forwards: 70\n',
+  );
   return scenario(
     'malformed INVITE, then a good one',
     `${broken}
@@ -101,12 +105,15 @@ export function malformedThenValidScenario(caller: CallerIdentity, expectedConta
  */
 export function loadScenario(): string {
   const caller = { from: '[field0]' };
-  return scenario('0800-0011 redirect load', `${invite(caller, 1, [], true)}
+  return scenario(
+    '0800-0011 redirect load',
+    `${invite(caller, 1, [], true)}
   <recv response="100" optional="true"/>
   <recv response="302" rtd="1">
     <action>
       <ereg regexp="^ *&lt;(sips?|tel):" search_in="hdr" header="Contact:" check_it="true" assign_to="contact"/>
       <log message="302 Contact [$contact]"/>
     </action>
-  </recv>${ack(caller, 1, 3)}`);
+  </recv>${ack(caller, 1, 3)}`,
+  );
 }

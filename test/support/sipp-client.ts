@@ -48,17 +48,28 @@ export async function runSipp(options: SippClientOptions): Promise<SippClientRes
   await options.beforeStart?.(dir);
   const args = [
     `${options.host}:${options.port}`,
-    '-sf', scenarioFile,
-    '-t', options.transport === 'udp' ? 'u1' : 't1',
-    '-i', options.host,
-    '-m', String(options.calls ?? 1),
-    '-r', String(options.rate ?? 10),
-    '-l', String(options.limit ?? 100),
+    '-sf',
+    scenarioFile,
+    '-t',
+    options.transport === 'udp' ? 'u1' : 't1',
+    '-i',
+    options.host,
+    '-m',
+    String(options.calls ?? 1),
+    '-r',
+    String(options.rate ?? 10),
+    '-l',
+    String(options.limit ?? 100),
     '-nostdin',
-    '-timeout', `${options.timeoutSeconds ?? 30}s`,
+    '-timeout',
+    `${options.timeoutSeconds ?? 30}s`,
     '-timeout_error',
-    '-trace_msg', '-message_file', join(dir, 'messages.log'),
-    '-trace_err', '-error_file', join(dir, 'errors.log'),
+    '-trace_msg',
+    '-message_file',
+    join(dir, 'messages.log'),
+    '-trace_err',
+    '-error_file',
+    join(dir, 'errors.log'),
     ...Object.entries(options.keys ?? {}).flatMap(([k, v]) => ['-key', k, v]),
     ...(options.extraArgs ?? []),
   ];
@@ -71,5 +82,12 @@ export async function runSipp(options: SippClientOptions): Promise<SippClientRes
     child.once('exit', (exitCode) => resolve(exitCode));
   });
   const read = (name: string) => readFile(join(dir, name), 'utf8').catch(() => '');
-  return { code, output, messages: await read('messages.log'), errors: await read('errors.log'), dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    code,
+    output,
+    messages: await read('messages.log'),
+    errors: await read('errors.log'),
+    dir,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }

@@ -32,7 +32,9 @@ export interface RunningSipp {
 export async function freePort(): Promise<number> {
   for (;;) {
     const server = createServer();
-    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+    );
     const udp = createSocket('udp4');
     const udpFree = await new Promise<boolean>((resolve) => {
       udp.once('error', () => resolve(false));

@@ -53,7 +53,10 @@ export async function startTestSystem(
     DISPATCH_MAX_IN_FLIGHT: '200',
     ...env,
   });
-  const logger = overrides.logDestination === undefined ? pino({ level: config.LOG_LEVEL }) : pino({ level: config.LOG_LEVEL }, overrides.logDestination);
+  const logger =
+    overrides.logDestination === undefined
+      ? pino({ level: config.LOG_LEVEL })
+      : pino({ level: config.LOG_LEVEL }, overrides.logDestination);
   const system = await startSystem(config, logger, { ...overrides, clock, database: testDatabase.database });
   const url = system.url!;
 
@@ -61,10 +64,18 @@ export async function startTestSystem(
     const headers: Record<string, string> = {};
     if (token !== null) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const response = await fetch(url + path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: type.includes('json') && text !== '' ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: type.includes('json') && text !== '' ? JSON.parse(text) : text,
+    };
   };
 
   return {

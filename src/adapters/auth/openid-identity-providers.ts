@@ -13,11 +13,16 @@ export interface OpenidProviderSettings extends SsoProvider {
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function failureOf(error: unknown): Extract<SsoCallbackResult, { ok: false }> {
-  if (error instanceof oidc.AuthorizationResponseError) return { ok: false, reason: 'refused-by-provider', detail: error.error };
+  if (error instanceof oidc.AuthorizationResponseError)
+    return { ok: false, reason: 'refused-by-provider', detail: error.error };
   if (error instanceof oidc.ResponseBodyError) return { ok: false, reason: 'invalid-response', detail: error.error };
   if (error instanceof oidc.ClientError) {
     const code = error.code ?? 'client-error';
-    return { ok: false, reason: code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT' ? 'provider-unreachable' : 'invalid-response', detail: code };
+    return {
+      ok: false,
+      reason: code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT' ? 'provider-unreachable' : 'invalid-response',
+      detail: code,
+    };
   }
   // fetch() rejects with a TypeError when the provider cannot be reached.
   if (error instanceof TypeError) return { ok: false, reason: 'provider-unreachable', detail: 'fetch-failed' };
@@ -30,7 +35,10 @@ function failureOf(error: unknown): Extract<SsoCallbackResult, { ok: false }> {
  * and its signature against the provider's JWKS (enableNonRepudiationChecks: we do not rely on TLS alone).
  * Plain http is allowed only for a provider on this machine (development and tests).
  */
-export function createOpenidIdentityProviders(settings: readonly OpenidProviderSettings[], options: { readonly timeoutSeconds: number }): IdentityProviders {
+export function createOpenidIdentityProviders(
+  settings: readonly OpenidProviderSettings[],
+  options: { readonly timeoutSeconds: number },
+): IdentityProviders {
   const byId = new Map(settings.map((s) => [s.id, s]));
   const configurations = new Map<string, Promise<oidc.Configuration>>();
 
@@ -39,7 +47,10 @@ export function createOpenidIdentityProviders(settings: readonly OpenidProviderS
     if (known !== undefined) return known;
     const issuer = new URL(s.issuer);
     const local = issuer.protocol === 'http:' && LOOPBACK_HOSTS.has(issuer.hostname);
-    const auth = s.tokenEndpointAuth === 'client_secret_post' ? oidc.ClientSecretPost(s.clientSecret) : oidc.ClientSecretBasic(s.clientSecret);
+    const auth =
+      s.tokenEndpointAuth === 'client_secret_post'
+        ? oidc.ClientSecretPost(s.clientSecret)
+        : oidc.ClientSecretBasic(s.clientSecret);
     const discovered = oidc.discovery(issuer, s.clientId, undefined, auth, {
       execute: [oidc.enableNonRepudiationChecks, ...(local ? [oidc.allowInsecureRequests] : [])],
       timeout: options.timeoutSeconds,

@@ -7,11 +7,19 @@ const PERIOD_SECONDS = 30;
 export function createOtplibTotp(issuer: string): TotpVerifier {
   return {
     newSecret: () => generateSecret({ length: 20 }),
-    enrolmentUri: (secret, accountLabel) => generateURI({ issuer, label: accountLabel.replace(/^[^:]*:/, ''), secret, period: PERIOD_SECONDS, digits: 6 }),
-    codeAt: (secret, now) => generate({ secret, epoch: Math.floor(now.getTime() / 1000), period: PERIOD_SECONDS, digits: 6 }),
+    enrolmentUri: (secret, accountLabel) =>
+      generateURI({ issuer, label: accountLabel.replace(/^[^:]*:/, ''), secret, period: PERIOD_SECONDS, digits: 6 }),
+    codeAt: (secret, now) =>
+      generate({ secret, epoch: Math.floor(now.getTime() / 1000), period: PERIOD_SECONDS, digits: 6 }),
     async verify(secret, code, now) {
       if (!/^\d{6}$/.test(code)) return null;
-      const result = await verify({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), period: PERIOD_SECONDS, epochTolerance: [PERIOD_SECONDS, 0] });
+      const result = await verify({
+        secret,
+        token: code,
+        epoch: Math.floor(now.getTime() / 1000),
+        period: PERIOD_SECONDS,
+        epochTolerance: [PERIOD_SECONDS, 0],
+      });
       return result.valid && 'timeStep' in result ? result.timeStep : null;
     },
   };

@@ -44,7 +44,12 @@ export function createWebauthnPasskeys(): PasskeyCeremony {
         });
         if (!result.verified) return null;
         const c = result.registrationInfo.credential;
-        return { credentialId: c.id, publicKey: Buffer.from(c.publicKey).toString('base64url'), signCount: c.counter, transports: c.transports ?? [] };
+        return {
+          credentialId: c.id,
+          publicKey: Buffer.from(c.publicKey).toString('base64url'),
+          signCount: c.counter,
+          transports: c.transports ?? [],
+        };
       } catch {
         // The library throws on every kind of bad response (wrong origin, challenge, format): all are a refusal.
         return null;

@@ -6,7 +6,9 @@ import type { Database } from '../store/database/database.js';
  * shows bounces coming back). Done once: nothing changes when demo addresses exist already.
  */
 export async function ensureDemoMailAddresses(db: Database, at: Date): Promise<number> {
-  const [existing] = await db.query<{ n: number }>(`select count(*)::int as n from participants where email like '%@demo.burgernet.nl' or email like '%@bestaat-niet.invalid'`);
+  const [existing] = await db.query<{ n: number }>(
+    `select count(*)::int as n from participants where email like '%@demo.burgernet.nl' or email like '%@bestaat-niet.invalid'`,
+  );
   if ((existing?.n ?? 0) > 0) return 0;
   return db.execute(
     `update participants set

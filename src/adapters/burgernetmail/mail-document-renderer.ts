@@ -29,7 +29,11 @@ function blockText(block: MailBlock): string {
 }
 
 /** The inside of the mail's body, also shown as the preview in the portal. */
-export function mailBodyHtml(document: MailDocument, texts: MailTexts, links: { unsubscribe: string; answer: string | null }): SafeHtml {
+export function mailBodyHtml(
+  document: MailDocument,
+  texts: MailTexts,
+  links: { unsubscribe: string; answer: string | null },
+): SafeHtml {
   const t = texts.mail;
   return html`<div style="max-width:600px;margin:0 auto;padding:24px 20px;background:#ffffff;color:${COLOURS.text};${FONT}font-size:16px;line-height:1.5;">
 <p style="margin:0;font-size:20px;font-weight:bold;color:${COLOURS.brand};">Burgernet</p>
@@ -62,8 +66,11 @@ export function createMailDocumentRenderer(texts: MailTexts): MailRenderer {
   return {
     prepare(document) {
       const answer = document.asksForAnswers ? ANSWER : null;
-      const page = `<!doctype html>${html`<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${document.subject}</title></head>
-<body style="margin:0;padding:16px 0;background:${COLOURS.page};">${mailBodyHtml(document, texts, { unsubscribe: UNSUBSCRIBE, answer })}</body></html>`.value}`;
+      const page = `<!doctype html>${
+        html`<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${document.subject}</title></head>
+<body style="margin:0;padding:16px 0;background:${COLOURS.page};">${mailBodyHtml(document, texts, { unsubscribe: UNSUBSCRIBE, answer })}</body></html>`
+          .value
+      }`;
       const text = [
         'Burgernet',
         t.from({ senderName: document.senderName }),
@@ -71,7 +78,9 @@ export function createMailDocumentRenderer(texts: MailTexts): MailRenderer {
         document.subject,
         '',
         ...document.blocks.flatMap((b) => [blockText(b), '']),
-        ...(answer === null ? [] : [t.answerTitle, t.answerText({ days: document.answerDays }), `${t.answerButton}: ${ANSWER}`, '']),
+        ...(answer === null
+          ? []
+          : [t.answerTitle, t.answerText({ days: document.answerDays }), `${t.answerButton}: ${ANSWER}`, '']),
         t.emergency,
         '',
         '-- ',
@@ -95,7 +104,11 @@ export function createMailDocumentRenderer(texts: MailTexts): MailRenderer {
 /** Literal text, or the name of a marker ('unsubscribe', 'answer'). */
 type Part = string;
 
-function splitMarkers(text: string, unsubscribe: string, answer: string): { readonly literal: boolean; readonly value: Part }[] {
+function splitMarkers(
+  text: string,
+  unsubscribe: string,
+  answer: string,
+): { readonly literal: boolean; readonly value: Part }[] {
   const parts: { literal: boolean; value: Part }[] = [];
   let rest = text;
   for (;;) {
@@ -112,7 +125,11 @@ function splitMarkers(text: string, unsubscribe: string, answer: string): { read
   return parts;
 }
 
-function fill(parts: readonly { readonly literal: boolean; readonly value: Part }[], unsubscribe: string, answer: string): string {
+function fill(
+  parts: readonly { readonly literal: boolean; readonly value: Part }[],
+  unsubscribe: string,
+  answer: string,
+): string {
   let out = '';
   for (const p of parts) out += p.literal ? p.value : p.value === 'answer' ? answer : unsubscribe;
   return out;

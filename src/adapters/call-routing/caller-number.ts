@@ -27,7 +27,10 @@ export function normaliseCallerNumber(raw: string): Msisdn | null {
  * is then routed as unknown.
  */
 export function callerOf(request: Pick<SipRequest, 'headers'>): Msisdn | null {
-  for (const value of [...headerListValues(request, 'P-Asserted-Identity'), ...headerListValues(request, 'From').slice(0, 1)]) {
+  for (const value of [
+    ...headerListValues(request, 'P-Asserted-Identity'),
+    ...headerListValues(request, 'From').slice(0, 1),
+  ]) {
     try {
       const number = phoneNumberOf(parseNameAddr(value).uri);
       const msisdn = number === null ? null : normaliseCallerNumber(number);

@@ -1,4 +1,10 @@
-import { headerListValues, headerValue, type SipMessage, type SipRequest, type SipResponse } from '../sip/sip-message.js';
+import {
+  headerListValues,
+  headerValue,
+  type SipMessage,
+  type SipRequest,
+  type SipResponse,
+} from '../sip/sip-message.js';
 import { parseNameAddr } from '../sip/sip-name-addr.js';
 import { SipParseError } from '../sip/sip-parse-error.js';
 import { parseCSeq } from '../sip/sip-ids.js';
@@ -35,7 +41,8 @@ export function transactionKey(request: Pick<SipRequest, 'headers'>): string | n
     if (topVia === undefined) return null;
     const via = parseVia(topVia);
     const branch = via.params.get('branch');
-    if (branch !== null && branch !== undefined && branch.startsWith(branchCookie)) return `${branch}|${via.host}|${via.port ?? ''}`;
+    if (branch !== null && branch !== undefined && branch.startsWith(branchCookie))
+      return `${branch}|${via.host}|${via.port ?? ''}`;
     const cseq = parseCSeq(headerValue(request, 'CSeq') ?? '');
     const fromTag = parseNameAddr(headerValue(request, 'From') ?? '').params.get('tag') ?? '';
     return `${headerValue(request, 'Call-ID') ?? ''}|${cseq.seq}|${fromTag}|${formatVia({ ...via, params: new Map() })}`;
@@ -81,7 +88,13 @@ export class InviteTransactions {
   }
 
   begin(key: string, peer: SipPeer): void {
-    const transaction: InviteTransaction = { peer, response: null, state: 'proceeding', retransmitTimer: undefined, endTimer: undefined };
+    const transaction: InviteTransaction = {
+      peer,
+      response: null,
+      state: 'proceeding',
+      retransmitTimer: undefined,
+      endTimer: undefined,
+    };
     this.#open.set(key, transaction);
     this.#endAfter(key, transaction, 64 * this.#options.timers.t1Ms);
   }

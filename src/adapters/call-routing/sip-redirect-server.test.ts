@@ -38,7 +38,8 @@ async function udpPlatform(port: number) {
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
-    send: (text: string | Buffer) => new Promise<void>((resolve, reject) => socket.send(text, port, '127.0.0.1', (e) => (e ? reject(e) : resolve()))),
+    send: (text: string | Buffer) =>
+      new Promise<void>((resolve, reject) => socket.send(text, port, '127.0.0.1', (e) => (e ? reject(e) : resolve()))),
     next: () => {
       const queued = queue.shift();
       return queued ? Promise.resolve(queued) : new Promise<SipResponse>((resolve) => waiters.push(resolve));
@@ -52,7 +53,13 @@ describe('the SIP redirect server', () => {
   let routed = 0;
   const routeCaller: RouteCaller = async (caller) => {
     routed++;
-    return { actionId: null, meldkamerCode: 'RE05', target: caller === '+31612345678' ? 'sip:meldkamer-re05@politie.nl' : '+31201234567', reason: 'registered-address', candidates: 0 };
+    return {
+      actionId: null,
+      meldkamerCode: 'RE05',
+      target: caller === '+31612345678' ? 'sip:meldkamer-re05@politie.nl' : '+31201234567',
+      reason: 'registered-address',
+      candidates: 0,
+    };
   };
 
   before(async () => {
@@ -125,7 +132,11 @@ describe('the SIP redirect server', () => {
       await platform.send(text);
       for (;;) {
         const response = await platform.next();
-        if (headerValue(response, 'CSeq') === headerValue(sent, 'CSeq') && headerValue(response, 'Call-ID') === headerValue(sent, 'Call-ID')) return response;
+        if (
+          headerValue(response, 'CSeq') === headerValue(sent, 'CSeq') &&
+          headerValue(response, 'Call-ID') === headerValue(sent, 'Call-ID')
+        )
+          return response;
       }
     };
     const options = await answer(request('OPTIONS', 'z9hG4bK-o'));
@@ -143,7 +154,11 @@ describe('the SIP redirect server', () => {
     const cancel = await answer(request('CANCEL', 'z9hG4bK-c'));
     assert.deepEqual([cancel.status, headerValue(cancel, 'CSeq')], [200, '1 CANCEL']);
     assert.equal((await answer(request('CANCEL', 'z9hG4bK-none'))).status, 481);
-    assert.equal((await answer(request('INVITE', 'z9hG4bK-scheme').replace('INVITE sip:08000011@127.0.0.1', 'INVITE mailto:x@y'))).status, 416);
+    assert.equal(
+      (await answer(request('INVITE', 'z9hG4bK-scheme').replace('INVITE sip:08000011@127.0.0.1', 'INVITE mailto:x@y')))
+        .status,
+      416,
+    );
     platform.close();
   });
 
@@ -156,7 +171,12 @@ describe('the SIP redirect server', () => {
     await platform.send(request('INVITE', 'z9hG4bK-cseq', [], 'BYE'));
     assert.equal((await platform.next()).status, 400);
     const dropped = server.stats.dropped;
-    await platform.send(request('INVITE', 'z9hG4bK-big', [`X-Padding: ${'a'.repeat(300)}`, ...Array.from({ length: 20 }, (_, i) => `X-${i}: ${'b'.repeat(200)}`)]));
+    await platform.send(
+      request('INVITE', 'z9hG4bK-big', [
+        `X-Padding: ${'a'.repeat(300)}`,
+        ...Array.from({ length: 20 }, (_, i) => `X-${i}: ${'b'.repeat(200)}`),
+      ]),
+    );
     await platform.send(request('INVITE', 'z9hG4bK-novia').replace(/Via: .*\r\n/, ''));
     await platform.send(Buffer.from([0xff, 0xfe, 0x00, 0x0d, 0x0a, 0x0d, 0x0a]));
     await platform.send('\r\n\r\n');

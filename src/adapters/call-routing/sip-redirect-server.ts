@@ -52,7 +52,17 @@ export interface SipRedirectServer {
 
 const ALLOW = 'INVITE, ACK, CANCEL, OPTIONS';
 /** Methods we know but do not serve: 405 with Allow (§8.2.1); anything else is 501. */
-const KNOWN_METHODS = new Set(['REGISTER', 'SUBSCRIBE', 'NOTIFY', 'MESSAGE', 'INFO', 'UPDATE', 'PRACK', 'REFER', 'PUBLISH']);
+const KNOWN_METHODS = new Set([
+  'REGISTER',
+  'SUBSCRIBE',
+  'NOTIFY',
+  'MESSAGE',
+  'INFO',
+  'UPDATE',
+  'PRACK',
+  'REFER',
+  'PUBLISH',
+]);
 /** Everything a response needs to reach the client and be matched (§8.2.6). */
 const RESPONSE_HEADERS = ['Via', 'From', 'To', 'Call-ID', 'CSeq'];
 
@@ -62,12 +72,33 @@ const RESPONSE_HEADERS = ['Via', 'From', 'To', 'Call-ID', 'CSeq'];
  * are served: anything else is dropped without an answer (no reflection of spoofed UDP, nothing to learn
  * for a scanner).
  */
-export async function startSipRedirectServer(options: SipRedirectServerOptions, deps: SipRedirectServerDeps): Promise<SipRedirectServer> {
-  const stats: RedirectStats = { invites: 0, redirected: 0, retransmissions: 0, acks: 0, rejected: 0, badRequests: 0, dropped: 0, refused: 0 };
+export async function startSipRedirectServer(
+  options: SipRedirectServerOptions,
+  deps: SipRedirectServerDeps,
+): Promise<SipRedirectServer> {
+  const stats: RedirectStats = {
+    invites: 0,
+    redirected: 0,
+    retransmissions: 0,
+    acks: 0,
+    rejected: 0,
+    badRequests: 0,
+    dropped: 0,
+    refused: 0,
+  };
   const log = deps.logger;
   let send: (message: SipMessage, peer: SipPeer) => void = () => undefined;
-  const transactions = new InviteTransactions({ timers: options.timers ?? defaultSipTimers, maxTransactions: options.maxTransactions, send: (m, p) => send(m, p) });
-  const reject = (request: SipRequest, peer: SipPeer, status: number, extra: { name: string; value: string }[] = []) => {
+  const transactions = new InviteTransactions({
+    timers: options.timers ?? defaultSipTimers,
+    maxTransactions: options.maxTransactions,
+    send: (m, p) => send(m, p),
+  });
+  const reject = (
+    request: SipRequest,
+    peer: SipPeer,
+    status: number,
+    extra: { name: string; value: string }[] = [],
+  ) => {
     stats.rejected++;
     send(createResponse(request, status, { toTag: newTag(), headers: extra }), peer);
   };
@@ -92,7 +123,10 @@ export async function startSipRedirectServer(options: SipRedirectServerOptions, 
     deps.routeCaller(callerOf(request), transport).then(
       (decision) => {
         stats.redirected++;
-        log.debug({ reason: decision.reason, meldkamer: decision.meldkamerCode, actionId: decision.actionId, transport }, 'call redirected');
+        log.debug(
+          { reason: decision.reason, meldkamer: decision.meldkamerCode, actionId: decision.actionId, transport },
+          'call redirected',
+        );
         const contact = { name: 'Contact', value: `<${contactUriOf(decision.target)}>` };
         transactions.complete(key, createResponse(request, 302, { toTag: newTag(), headers: [contact] }));
       },
@@ -108,7 +142,9 @@ export async function startSipRedirectServer(options: SipRedirectServerOptions, 
     const uriProblem = request.method === 'ACK' ? null : requestUriProblem(request.uri);
     if (uriProblem !== null) {
       if (uriProblem === 400) stats.badRequests++;
-      return uriProblem === 416 ? reject(request, peer, 416) : send(createResponse(request, 400, { toTag: newTag(), reason: 'Bad Request (sip.bad-uri)' }), peer);
+      return uriProblem === 416
+        ? reject(request, peer, 416)
+        : send(createResponse(request, 400, { toTag: newTag(), reason: 'Bad Request (sip.bad-uri)' }), peer);
     }
     switch (request.method) {
       case 'INVITE':
@@ -127,7 +163,16 @@ export async function startSipRedirectServer(options: SipRedirectServerOptions, 
         return;
       }
       case 'OPTIONS':
-        send(createResponse(request, 200, { toTag: newTag(), headers: [{ name: 'Allow', value: ALLOW }, { name: 'Accept', value: 'application/sdp' }] }), peer);
+        send(
+          createResponse(request, 200, {
+            toTag: newTag(),
+            headers: [
+              { name: 'Allow', value: ALLOW },
+              { name: 'Accept', value: 'application/sdp' },
+            ],
+          }),
+          peer,
+        );
         return;
       case 'BYE':
         // A redirect server has no dialogs.
@@ -141,7 +186,10 @@ export async function startSipRedirectServer(options: SipRedirectServerOptions, 
   const onInvalid = (error: SipParseError, peer: SipPeer) => {
     const partial = error.partial;
     const answerable =
-      partial?.kind === 'request' && partial.method !== 'ACK' && error.code !== 'sip.too-large' && RESPONSE_HEADERS.every((name) => headerValue(partial, name) !== undefined);
+      partial?.kind === 'request' &&
+      partial.method !== 'ACK' &&
+      error.code !== 'sip.too-large' &&
+      RESPONSE_HEADERS.every((name) => headerValue(partial, name) !== undefined);
     log.debug({ code: error.code, transport: peer.transport, answered: answerable }, 'malformed SIP message');
     if (!answerable) {
       stats.dropped++;

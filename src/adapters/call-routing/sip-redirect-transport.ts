@@ -42,7 +42,8 @@ export interface SipRedirectTransport {
 
 const peerKey = (address: string, port: number) => `${address}|${port}`;
 /** "::ffff:192.0.2.1" (an IPv4 peer on a dual-stack socket) → "192.0.2.1". */
-export const plainAddress = (address: string): string => (address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address);
+export const plainAddress = (address: string): string =>
+  address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 
 /** Listens for SIP over UDP and TCP on one port (RFC 3261 §18.2). */
 export async function startSipRedirectTransport(options: SipRedirectTransportOptions): Promise<SipRedirectTransport> {
@@ -62,7 +63,11 @@ export async function startSipRedirectTransport(options: SipRedirectTransportOpt
   };
 
   const onConnection = (socket: Socket) => {
-    const peer: SipPeer = { transport: 'tcp', address: plainAddress(socket.remoteAddress ?? ''), port: socket.remotePort ?? 0 };
+    const peer: SipPeer = {
+      transport: 'tcp',
+      address: plainAddress(socket.remoteAddress ?? ''),
+      port: socket.remotePort ?? 0,
+    };
     if (!options.accept(peer)) {
       socket.destroy();
       return;
@@ -130,7 +135,10 @@ export async function startSipRedirectTransport(options: SipRedirectTransportOpt
     },
     async close() {
       for (const socket of connections.values()) socket.destroy();
-      await Promise.all([new Promise<void>((resolve) => tcp.close(() => resolve())), new Promise<void>((resolve) => udpSocket.close(() => resolve()))]);
+      await Promise.all([
+        new Promise<void>((resolve) => tcp.close(() => resolve())),
+        new Promise<void>((resolve) => udpSocket.close(() => resolve())),
+      ]);
     },
   };
 }

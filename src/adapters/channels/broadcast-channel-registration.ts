@@ -12,5 +12,8 @@ export interface BroadcastChannelRegistration<K extends keyof Config = keyof Con
   readonly name: string;
   readonly keys: readonly K[];
   /** The destinations this configuration asks for; none when the channel is not configured. */
-  create(config: Readonly<Pick<Config, K>>, deps: { readonly clock: Clock; readonly logger: Logger }): readonly BroadcastChannel[];
+  create(
+    config: Readonly<Pick<Config, K>>,
+    deps: { readonly clock: Clock; readonly logger: Logger },
+  ): readonly BroadcastChannel[];
 }

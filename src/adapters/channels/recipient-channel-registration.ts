@@ -27,7 +27,10 @@ export interface RecipientChannelValue {
  * each only its own keys and starts them in that order; what sends through them (the dispatchers, the push
  * fan-out, the mail worker) is composed apart.
  */
-export interface RecipientChannelRegistration<K extends keyof Config = keyof Config, V extends RecipientChannelValue = RecipientChannelValue> {
+export interface RecipientChannelRegistration<
+  K extends keyof Config = keyof Config,
+  V extends RecipientChannelValue = RecipientChannelValue,
+> {
   readonly name: string;
   readonly keys: readonly K[];
   start(config: Readonly<Pick<Config, K>>, deps: RecipientChannelDeps): Promise<Started<V>>;

@@ -23,5 +23,8 @@ test('a signed link opens only for its purpose, unchanged and before it expires'
   const [payload, expiry, mac] = token.split('.');
   const forged = `${Buffer.from('other.def').toString('base64url')}.${expiry}.${mac}`;
   assert.equal(crypto.open('email-confirm', forged, now), null);
-  assert.equal(crypto.open('email-confirm', `${payload}.${(parseInt(expiry!, 36) + 1000).toString(36)}.${mac}`, now), null);
+  assert.equal(
+    crypto.open('email-confirm', `${payload}.${(parseInt(expiry!, 36) + 1000).toString(36)}.${mac}`, now),
+    null,
+  );
 });

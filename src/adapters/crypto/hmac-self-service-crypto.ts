@@ -8,7 +8,8 @@ import type { SelfServiceCrypto } from '../../app/ports/self-service-crypto.js';
  */
 export function createHmacSelfServiceCrypto(secret: string, codes?: (digits: number) => string): SelfServiceCrypto {
   if (secret.length < 32) throw new Error('the self-service secret needs at least 32 characters');
-  const mac = (purpose: string, value: string): Buffer => createHmac('sha256', secret).update(purpose).update('\u0000').update(value).digest();
+  const mac = (purpose: string, value: string): Buffer =>
+    createHmac('sha256', secret).update(purpose).update('\u0000').update(value).digest();
 
   return {
     newCode(digits) {

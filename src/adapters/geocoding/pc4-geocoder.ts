@@ -59,4 +59,3 @@ function fnv1a(text: string): number {
   }
   return hash >>> 0;
 }
-

@@ -73,10 +73,12 @@ async function startFakePdok(answer: (req: IncomingMessage, res: ServerResponse)
   };
 }
 
-const json = (body: unknown, status = 200) => (_req: IncomingMessage, res: ServerResponse) => {
-  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (body: unknown, status = 200) =>
+  (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' });
+    res.end(JSON.stringify(body));
+  };
 
 const address = (houseNumberAddition: string | null, postcode = '3511 az'): Address => ({
   postcode,

@@ -134,7 +134,8 @@ function pickDoc(docs: readonly PdokDoc[], postcode: string, houseNumber: number
 
 /** "A-2", "a 2" and "A2" compare equal: BAG splits letter and suffix, people write them any way. */
 const additionKey = (addition: string | null): string => (addition ?? '').replace(/[\s-]+/g, '').toUpperCase();
-const docAdditionKey = (doc: PdokDoc): string => additionKey(`${doc.huisletter ?? ''}${doc.huisnummertoevoeging ?? ''}`);
+const docAdditionKey = (doc: PdokDoc): string =>
+  additionKey(`${doc.huisletter ?? ''}${doc.huisnummertoevoeging ?? ''}`);
 
 /** The BAG spelling: letter, then "-" and the suffix ("A", "2", "A-2"). */
 function formatAddition(doc: PdokDoc): string | null {

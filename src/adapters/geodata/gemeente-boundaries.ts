@@ -6,7 +6,9 @@ const FILE = new URL('../../../data/nl/gemeente_2025.geojson', import.meta.url);
 type Ring = [number, number][];
 interface Feature {
   readonly properties: { readonly statcode: string };
-  readonly geometry: { readonly type: 'Polygon'; readonly coordinates: Ring[] } | { readonly type: 'MultiPolygon'; readonly coordinates: Ring[][] };
+  readonly geometry:
+    | { readonly type: 'Polygon'; readonly coordinates: Ring[] }
+    | { readonly type: 'MultiPolygon'; readonly coordinates: Ring[][] };
 }
 
 /** The smallest latitude/longitude box around a gemeente. */
@@ -34,7 +36,10 @@ function inRing(lon: number, lat: number, ring: Ring): boolean {
 }
 
 function boundsOf(polygons: readonly Ring[][]): Bounds {
-  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
+  let minLat = Infinity,
+    maxLat = -Infinity,
+    minLon = Infinity,
+    maxLon = -Infinity;
   for (const [outer = []] of polygons) {
     for (const [lon, lat] of outer) {
       minLat = Math.min(minLat, lat);
@@ -65,7 +70,9 @@ function contains(boundary: Boundary, point: LatLon): boolean {
   const { lat, lon } = point;
   const b = boundary.bounds;
   if (lat < b.minLat || lat > b.maxLat || lon < b.minLon || lon > b.maxLon) return false;
-  return boundary.polygons.some(([outer, ...holes]) => outer !== undefined && inRing(lon, lat, outer) && !holes.some((h) => inRing(lon, lat, h)));
+  return boundary.polygons.some(
+    ([outer, ...holes]) => outer !== undefined && inRing(lon, lat, outer) && !holes.some((h) => inRing(lon, lat, h)),
+  );
 }
 
 /** The box around a gemeente, or null for an unknown code. */

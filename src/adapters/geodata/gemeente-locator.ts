@@ -15,7 +15,9 @@ interface Shape {
 }
 interface Feature {
   readonly properties: { readonly statcode: string };
-  readonly geometry: { readonly type: 'Polygon'; readonly coordinates: Ring[] } | { readonly type: 'MultiPolygon'; readonly coordinates: Ring[][] };
+  readonly geometry:
+    | { readonly type: 'Polygon'; readonly coordinates: Ring[] }
+    | { readonly type: 'MultiPolygon'; readonly coordinates: Ring[][] };
 }
 
 function inRing(p: LatLon, ring: Ring): boolean {
@@ -45,13 +47,18 @@ export async function loadGemeenteLocator(gemeenten: readonly Gemeente[]): Promi
     return { code: f.properties.statcode, polygons, box: [minLon, minLat, maxLon, maxLat] };
   });
   const byCode = new Map(gemeenten.map((g) => [g.code, g]));
-  const found = (g: Gemeente | undefined) => (g === undefined ? null : { code: g.code, safetyRegionCode: g.safetyRegionCode });
+  const found = (g: Gemeente | undefined) =>
+    g === undefined ? null : { code: g.code, safetyRegionCode: g.safetyRegionCode };
   return {
     gemeenteAt(p) {
       for (const s of shapes) {
         const [minLon, minLat, maxLon, maxLat] = s.box;
         if (p.lon < minLon || p.lon > maxLon || p.lat < minLat || p.lat > maxLat) continue;
-        if (s.polygons.some(([outer, ...holes]) => outer !== undefined && inRing(p, outer) && !holes.some((h) => inRing(p, h)))) {
+        if (
+          s.polygons.some(
+            ([outer, ...holes]) => outer !== undefined && inRing(p, outer) && !holes.some((h) => inRing(p, h)),
+          )
+        ) {
           return found(byCode.get(s.code));
         }
       }

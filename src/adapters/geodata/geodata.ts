@@ -76,9 +76,7 @@ export function meldkamersOf(gemeenten: readonly Gemeente[]): Meldkamer[] {
     }
     names.set(g.policeUnitCode, g.policeUnitName);
   }
-  return [...names]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, name]) => ({ code, name }));
+  return [...names].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name }));
 }
 
 /** Reads a headed CSV file and validates each row; a bad file is broken infrastructure, so it throws. */

@@ -20,6 +20,7 @@ test('a failed query logged with its error shows no parameter or refused row: no
   const wrapped = new Error('storing a tip failed', { cause: failed });
   logger.error({ err: failed }, 'query failed');
   logger.error({ err: Object.assign(wrapped, { cause: failed }) }, 'storing failed');
-  for (const secret of ['Anna', '612345678', 'station']) assert.ok(!written.includes(secret), `"${secret}" in the log: ${written}`);
+  for (const secret of ['Anna', '612345678', 'station'])
+    assert.ok(!written.includes(secret), `"${secret}" in the log: ${written}`);
   assert.match(written, /insert into tips failed/, 'the error itself is still logged');
 });

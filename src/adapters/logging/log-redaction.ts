@@ -5,8 +5,17 @@
  */
 export const LOG_REDACTION = {
   paths: [
-    '*.msisdn', '*.phone', '*.name', '*.email', 'req.headers.authorization',
-    'err.detail', 'err.params', 'err.parameters', 'err.cause.detail', 'err.cause.params', 'err.cause.parameters',
+    '*.msisdn',
+    '*.phone',
+    '*.name',
+    '*.email',
+    'req.headers.authorization',
+    'err.detail',
+    'err.params',
+    'err.parameters',
+    'err.cause.detail',
+    'err.cause.params',
+    'err.cause.parameters',
   ],
   censor: '[verborgen]',
 };

@@ -28,7 +28,12 @@ export function createSharpImageSanitizer(options: SharpSanitizerOptions): Image
       } catch {
         return { ok: false, problem: 'not-an-image' };
       }
-      if (metadata.format === undefined || !ACCEPTED_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
+      if (
+        metadata.format === undefined ||
+        !ACCEPTED_FORMATS.has(metadata.format) ||
+        !metadata.width ||
+        !metadata.height
+      ) {
         return { ok: false, problem: 'not-an-image' };
       }
       if (metadata.width * metadata.height > options.maxPixels) return { ok: false, problem: 'too-many-pixels' };
@@ -39,9 +44,18 @@ export function createSharpImageSanitizer(options: SharpSanitizerOptions): Image
           .flatten({ background: '#ffffff' })
           .jpeg({ quality: 82, mozjpeg: true })
           .toBuffer({ resolveWithObject: true });
-        return { ok: true, image: { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), contentType: 'image/jpeg', width: info.width, height: info.height } };
+        return {
+          ok: true,
+          image: {
+            bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+            contentType: 'image/jpeg',
+            width: info.width,
+            height: info.height,
+          },
+        };
       } catch (error) {
-        if (error instanceof Error && /pixel limit/i.test(error.message)) return { ok: false, problem: 'too-many-pixels' };
+        if (error instanceof Error && /pixel limit/i.test(error.message))
+          return { ok: false, problem: 'too-many-pixels' };
         return { ok: false, problem: 'not-an-image' };
       }
     },

@@ -9,7 +9,10 @@ import { parsePresenceCell, presenceCellOf, presenceCellsCovering } from './pres
 const TTL = 30 * 60_000;
 const T0 = new Date('2026-11-23T09:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
-const device = (id: string, tokenHash = 'h') => ({ target: { subscriptionId: id, endpoint: `https://push.example/${id}`, p256dh: 'p', auth: 'a' }, tokenHash });
+const device = (id: string, tokenHash = 'h') => ({
+  target: { subscriptionId: id, endpoint: `https://push.example/${id}`, p256dh: 'p', auth: 'a' },
+  tokenHash,
+});
 const DAM = presenceCellOf({ lat: 52.3731, lon: 4.8926 });
 const UTRECHT = presenceCellOf({ lat: 52.0894, lon: 5.11 });
 const ids = (targets: readonly { subscriptionId: string }[]) => targets.map((t) => t.subscriptionId).sort();
@@ -39,7 +42,11 @@ describe('the presence index', () => {
 
   test('answers as a list of the latest cell per phone would (any sequence of moves)', () => {
     const cells = [DAM, UTRECHT, presenceCellOf({ lat: 51.92, lon: 4.47 })];
-    const move = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), cell: fc.constantFrom(...cells), after: fc.nat({ max: TTL }) });
+    const move = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd'),
+      cell: fc.constantFrom(...cells),
+      after: fc.nat({ max: TTL }),
+    });
     fc.assert(
       fc.property(fc.array(move, { maxLength: 40 }), fc.subarray(cells), (moves, asked) => {
         const index = createInMemoryPresenceIndex({ ttlMs: TTL });
@@ -50,7 +57,10 @@ describe('the presence index', () => {
           index.mark(device(m.id), m.cell, new Date(now));
           model.set(m.id, { cell: m.cell, until: now + TTL });
         }
-        const expected = [...model].filter(([, e]) => e.until > now && asked.includes(e.cell)).map(([id]) => id).sort();
+        const expected = [...model]
+          .filter(([, e]) => e.until > now && asked.includes(e.cell))
+          .map(([id]) => id)
+          .sort();
         assert.deepEqual(ids(index.presentIn(new Set(asked), new Date(now))), expected);
       }),
     );
@@ -64,7 +74,11 @@ describe('presence cells', () => {
     assert.equal(parsePresenceCell(latLngToCell(52.3731, 4.8926, 8)), null, 'resolution 8');
     assert.equal(parsePresenceCell(latLngToCell(52.3731, 4.8926, 6)), null, 'resolution 6');
     assert.equal(parsePresenceCell('zzzzzzzzzzzzzzz'), null);
-    const covering = presenceCellsCovering({ kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 2_000 });
+    const covering = presenceCellsCovering({
+      kind: 'circle',
+      centre: { lat: 52.3731, lon: 4.8926 },
+      radiusMetres: 2_000,
+    });
     assert.ok(covering.has(DAM) && !covering.has(UTRECHT));
     // A point at the edge of the circle lies in a covering cell.
     assert.ok(covering.has(presenceCellOf({ lat: 52.3731 + 1_990 / 111_320, lon: 4.8926 })));

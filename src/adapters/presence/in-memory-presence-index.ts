@@ -27,7 +27,8 @@ export function createInMemoryPresenceIndex(options: { readonly ttlMs: number })
     ids?.delete(subscriptionId);
     if (ids?.size === 0) byCell.delete(entry.cell);
   };
-  const live = (entry: Entry | undefined, at: Date): entry is Entry => entry !== undefined && entry.expiresAt > at.getTime();
+  const live = (entry: Entry | undefined, at: Date): entry is Entry =>
+    entry !== undefined && entry.expiresAt > at.getTime();
 
   return {
     mark(device, cell, at) {

@@ -6,7 +6,14 @@ import type { Gemeente } from '../../domain/geo/gemeente.js';
 import type { StoredActionFigures } from '../../app/ports/dashboard-repository.js';
 import { upsertActionFigures } from '../store/dashboard/sql-dashboard-repository.js';
 import type { Database } from '../store/database/database.js';
-import { planHistory, populationPicker, randomStream, registrationDate, unitOf, type HistoryPlan } from './history-plan.js';
+import {
+  planHistory,
+  populationPicker,
+  randomStream,
+  registrationDate,
+  unitOf,
+  type HistoryPlan,
+} from './history-plan.js';
 
 export interface DashboardHistoryOptions {
   readonly gemeenten: readonly Gemeente[];
@@ -44,12 +51,24 @@ const MIX_SUCCESS = ACTION_TYPES.reduce((n, t) => n + TYPE_MIX[t].share * TYPE_M
 export const HISTORY_SUCCESS_RATIO = 0.11;
 
 const SUCCESS_RESULTS: Readonly<Record<ActionType, ActionResult>> = {
-  vermissing: 'gevonden', diefstal: 'teruggevonden', inbraak: 'aangehouden', overval: 'aangehouden', beroving: 'aangehouden',
-  'doorrijden-na-aanrijding': 'aangehouden', 'verdachte-situatie': 'opgelost', noodsituatie: 'opgelost',
+  vermissing: 'gevonden',
+  diefstal: 'teruggevonden',
+  inbraak: 'aangehouden',
+  overval: 'aangehouden',
+  beroving: 'aangehouden',
+  'doorrijden-na-aanrijding': 'aangehouden',
+  'verdachte-situatie': 'opgelost',
+  noodsituatie: 'opgelost',
 };
 const FAILURE_RESULTS: Readonly<Record<ActionType, ActionResult>> = {
-  vermissing: 'niet-gevonden', diefstal: 'geen-resultaat', inbraak: 'niet-aangehouden', overval: 'niet-aangehouden', beroving: 'niet-aangehouden',
-  'doorrijden-na-aanrijding': 'niet-aangehouden', 'verdachte-situatie': 'geen-resultaat', noodsituatie: 'geen-resultaat',
+  vermissing: 'niet-gevonden',
+  diefstal: 'geen-resultaat',
+  inbraak: 'niet-aangehouden',
+  overval: 'niet-aangehouden',
+  beroving: 'niet-aangehouden',
+  'doorrijden-na-aanrijding': 'niet-aangehouden',
+  'verdachte-situatie': 'geen-resultaat',
+  noodsituatie: 'geen-resultaat',
 };
 const MESSAGES: Readonly<Record<ActionType, string>> = {
   vermissing: 'Vermist: persoon (demo), laatst gezien in de buurt.',
@@ -70,7 +89,10 @@ const DAY_MS = 86_400_000;
  * an 11 % success ratio, and recruitment campaigns. The actions carry their figures (recipients, speed, calls,
  * tips) but no deliveries: as in a system that cleared the phone numbers of old deliveries.
  */
-export async function seedDashboardHistory(db: Database, options: DashboardHistoryOptions): Promise<DashboardHistoryResult> {
+export async function seedDashboardHistory(
+  db: Database,
+  options: DashboardHistoryOptions,
+): Promise<DashboardHistoryResult> {
   const plan = planHistory(options.gemeenten, options.now, options.months, options.seed);
   const [{ n: participants = 0 } = {}] = await db.query<{ n: number }>('select count(*)::int as n from participants');
   const actionCount = Math.round(options.actionsPerMonth * options.months);
@@ -101,7 +123,12 @@ function keepShare(gemeente: Gemeente | undefined, seed: number): number {
  * Registration dates over the history for everyone stored (and the demo's differences in participation), in
  * batches; then the counts are made again.
  */
-async function redate(db: Database, plan: HistoryPlan, options: DashboardHistoryOptions, step: (n: number) => void): Promise<number> {
+async function redate(
+  db: Database,
+  plan: HistoryPlan,
+  options: DashboardHistoryOptions,
+  step: (n: number) => void,
+): Promise<number> {
   const seed = options.seed;
   const byCode = new Map(options.gemeenten.map((g) => [g.code, g]));
   let last = '00000000-0000-0000-0000-000000000000';
@@ -114,7 +141,9 @@ async function redate(db: Database, plan: HistoryPlan, options: DashboardHistory
     );
     if (rows.length === 0) break;
     const dates = rows.map((r, i) => registrationDate(plan, index + i, seed, r.gemeente_code ?? ''));
-    const thinned = rows.filter((r, i) => unitOf(index + i, seed ^ 0xdead) > keepShare(byCode.get(r.gemeente_code ?? ''), seed)).map((r) => r.id);
+    const thinned = rows
+      .filter((r, i) => unitOf(index + i, seed ^ 0xdead) > keepShare(byCode.get(r.gemeente_code ?? ''), seed))
+      .map((r) => r.id);
     await db.transaction(async (tx) => {
       await tx.execute('delete from participants where id = any($1::uuid[])', [thinned]);
       await tx.execute(
@@ -132,17 +161,24 @@ async function redate(db: Database, plan: HistoryPlan, options: DashboardHistory
     step(rows.length);
   }
   // Those removed never registered in the story: not departures.
-  await db.execute(`update dashboard_participant_days set leaving = 0 where day = (now() at time zone 'Europe/Amsterdam')::date`);
+  await db.execute(
+    `update dashboard_participant_days set leaving = 0 where day = (now() at time zone 'Europe/Amsterdam')::date`,
+  );
   await db.execute('select dashboard_recount_participants()');
   return index;
 }
 
 /** The history's actions need a creator: a revoked account that cannot log in. */
 async function historyStaff(db: Database): Promise<string> {
-  const [found] = await db.query<{ id: string }>(`select id from staff where name = 'Demogeschiedenis' and role = 'landelijk-beheer' limit 1`);
+  const [found] = await db.query<{ id: string }>(
+    `select id from staff where name = 'Demogeschiedenis' and role = 'landelijk-beheer' limit 1`,
+  );
   if (found !== undefined) return found.id;
   const id = randomUUID();
-  await db.execute(`insert into staff (id, name, role, created_at, revoked_at) values ($1, 'Demogeschiedenis', 'landelijk-beheer', now(), now())`, [id]);
+  await db.execute(
+    `insert into staff (id, name, role, created_at, revoked_at) values ($1, 'Demogeschiedenis', 'landelijk-beheer', now(), now())`,
+    [id],
+  );
   return id;
 }
 
@@ -175,12 +211,23 @@ interface HistoryAction {
   readonly radius: number;
 }
 
-async function storeActions(db: Database, plan: HistoryPlan, options: DashboardHistoryOptions, staffId: string, count: number, step: (n: number) => void): Promise<number> {
+async function storeActions(
+  db: Database,
+  plan: HistoryPlan,
+  options: DashboardHistoryOptions,
+  staffId: string,
+  count: number,
+  step: (n: number) => void,
+): Promise<number> {
   const random = randomStream(options.seed ^ 0xac71);
   const pick = populationPicker(options.gemeenten.filter((g) => g.population > 0));
   const byCode = new Map(options.gemeenten.map((g) => [g.code, g]));
   const participantsOf = new Map(
-    (await db.query<{ gemeente_code: string; count: number }>(`select gemeente_code, count from dashboard_participants where measure = 'participants'`)).map((r) => [r.gemeente_code, r.count]),
+    (
+      await db.query<{ gemeente_code: string; count: number }>(
+        `select gemeente_code, count from dashboard_participants where measure = 'participants'`,
+      )
+    ).map((r) => [r.gemeente_code, r.count]),
   );
   const typeOf = (u: number): ActionType => {
     let acc = 0;
@@ -189,7 +236,11 @@ async function storeActions(db: Database, plan: HistoryPlan, options: DashboardH
   };
   const span = plan.to.getTime() - plan.from.getTime();
   const planned: HistoryAction[] = [];
-  const make = (gemeente: Gemeente, startedAt: Date, forced: { type: ActionType; missingChild: boolean; success: boolean } | null) => {
+  const make = (
+    gemeente: Gemeente,
+    startedAt: Date,
+    forced: { type: ActionType; missingChild: boolean; success: boolean } | null,
+  ) => {
     const type = forced?.type ?? typeOf(random());
     const success = forced?.success ?? random() < (TYPE_MIX[type].success * HISTORY_SUCCESS_RATIO) / MIX_SUCCESS;
     const radius = 500 + Math.round(random() * 3_500);
@@ -220,13 +271,25 @@ async function storeActions(db: Database, plan: HistoryPlan, options: DashboardH
       const first = 1_200 + Math.round(random() * 3_000);
       const success = countsAsSuccess(a.result);
       return {
-        actionId: a.id, type: a.type, missingChild: a.missingChild, meldkamerCode: a.gemeente.policeUnitCode, status: 'afgesloten', result: a.result,
-        startedAt: a.startedAt, endedAt: a.endedAt, incident: a.centre, recipients, firstMessageMs: recipients === 0 ? null : first,
+        actionId: a.id,
+        type: a.type,
+        missingChild: a.missingChild,
+        meldkamerCode: a.gemeente.policeUnitCode,
+        status: 'afgesloten',
+        result: a.result,
+        startedAt: a.startedAt,
+        endedAt: a.endedAt,
+        incident: a.centre,
+        recipients,
+        firstMessageMs: recipients === 0 ? null : first,
         lastMessageMs: recipients === 0 ? null : first + Math.round((recipients / (4_000 + random() * 8_000)) * 1_000),
         calls: Math.round(recipients * (success ? 0.004 : 0.002) * random() * 2),
         tips: Math.round(recipients * 0.0015 * random() * 2),
         appNotifications: Math.round(recipients * (0.2 + random() * 0.3)),
-        gemeenteCode: a.gemeente.code, safetyRegionCode: a.gemeente.safetyRegionCode, success, refreshedAt: options.now,
+        gemeenteCode: a.gemeente.code,
+        safetyRegionCode: a.gemeente.safetyRegionCode,
+        success,
+        refreshedAt: options.now,
       };
     });
     await db.transaction(async (tx) => {
@@ -241,9 +304,18 @@ async function storeActions(db: Database, plan: HistoryPlan, options: DashboardH
            $10::text[], $11::timestamptz[], $13::timestamptz[])
            as a(id, type, meldkamer_code, missing_child, priority, message, lat, lon, radius, result, started_at, ended_at)`,
         [
-          batch.map((a) => a.id), batch.map((a) => a.type), batch.map((a) => a.gemeente.policeUnitCode), batch.map((a) => a.missingChild),
-          batch.map((a) => priorityOf(a.type, a.missingChild)), batch.map((a) => MESSAGES[a.type]), batch.map((a) => a.centre.lat),
-          batch.map((a) => a.centre.lon), batch.map((a) => a.radius), batch.map((a) => a.result), batch.map((a) => a.startedAt), staffId,
+          batch.map((a) => a.id),
+          batch.map((a) => a.type),
+          batch.map((a) => a.gemeente.policeUnitCode),
+          batch.map((a) => a.missingChild),
+          batch.map((a) => priorityOf(a.type, a.missingChild)),
+          batch.map((a) => MESSAGES[a.type]),
+          batch.map((a) => a.centre.lat),
+          batch.map((a) => a.centre.lon),
+          batch.map((a) => a.radius),
+          batch.map((a) => a.result),
+          batch.map((a) => a.startedAt),
+          staffId,
           batch.map((a) => a.endedAt),
         ],
       );
@@ -259,10 +331,19 @@ async function storeActions(db: Database, plan: HistoryPlan, options: DashboardH
  * loses about 0.4 % of its participants a month; each leaver had joined earlier, so that joined minus left still
  * adds up to today's count.
  */
-async function storeLeavers(db: Database, plan: HistoryPlan, options: DashboardHistoryOptions, step: (n: number) => void): Promise<number> {
+async function storeLeavers(
+  db: Database,
+  plan: HistoryPlan,
+  options: DashboardHistoryOptions,
+  step: (n: number) => void,
+): Promise<number> {
   const random = randomStream(options.seed ^ 0x1ea7);
   const counts = new Map(
-    (await db.query<{ gemeente_code: string; count: number }>(`select gemeente_code, count from dashboard_participants where measure = 'participants'`)).map((r) => [r.gemeente_code, r.count]),
+    (
+      await db.query<{ gemeente_code: string; count: number }>(
+        `select gemeente_code, count from dashboard_participants where measure = 'participants'`,
+      )
+    ).map((r) => [r.gemeente_code, r.count]),
   );
   const span = plan.to.getTime() - plan.from.getTime();
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -280,7 +361,10 @@ async function storeLeavers(db: Database, plan: HistoryPlan, options: DashboardH
       for (let k = 0; k < n; k++) {
         const left = plan.from.getTime() + random() * span;
         // Half of them joined before the history began: their join is not in the window.
-        const joined = random() < 0.5 ? plan.from.getTime() - (1 + random() * 3_000) * DAY_MS : plan.from.getTime() + random() * (left - plan.from.getTime());
+        const joined =
+          random() < 0.5
+            ? plan.from.getTime() - (1 + random() * 3_000) * DAY_MS
+            : plan.from.getTime() + random() * (left - plan.from.getTime());
         add(g.code, day(left), 0, 1);
         add(g.code, day(joined), 1, 0);
       }
@@ -302,7 +386,8 @@ async function storeLeavers(db: Database, plan: HistoryPlan, options: DashboardH
 
 /** Whether the history was seeded already (the demo seeds it once). */
 export async function hasDashboardHistory(db: Database): Promise<boolean> {
-  const [row] = await db.query<{ n: number }>(`select count(*)::int as n from staff where name = 'Demogeschiedenis' and role = 'landelijk-beheer'`);
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from staff where name = 'Demogeschiedenis' and role = 'landelijk-beheer'`,
+  );
   return (row?.n ?? 0) > 0;
 }
-

@@ -18,14 +18,27 @@ const TOKENS_FILE = 'demo-tokens.json';
  * Demo accounts: a centralist per meldkamer, a gemeente user for Amsterdam and national beheer. Their tokens
  * are kept in the data folder (demo only) so that every start can show them again.
  */
-export async function ensureDemoStaff(staff: StaffDirectory, meldkamers: readonly Meldkamer[], dataDir: string): Promise<DemoToken[]> {
+export async function ensureDemoStaff(
+  staff: StaffDirectory,
+  meldkamers: readonly Meldkamer[],
+  dataDir: string,
+): Promise<DemoToken[]> {
   const file = join(dataDir, TOKENS_FILE);
-  const existing = await readFile(file, 'utf8').then((t) => JSON.parse(t) as DemoToken[], () => null);
+  const existing = await readFile(file, 'utf8').then(
+    (t) => JSON.parse(t) as DemoToken[],
+    () => null,
+  );
   // The file outlives a database that was reset or swapped: reuse it only while its tokens still work.
   const first = existing?.[0];
-  if (existing !== null && first !== undefined && (await staff.findByTokenHash(hashApiToken(first.token))) !== null) return existing;
+  if (existing !== null && first !== undefined && (await staff.findByTokenHash(hashApiToken(first.token))) !== null)
+    return existing;
   const tokens: DemoToken[] = [];
-  const add = async (name: string, role: 'centralist' | 'gemeente' | 'landelijk-beheer', meldkamerCode: string | null, gemeenteCode: string | null) => {
+  const add = async (
+    name: string,
+    role: 'centralist' | 'gemeente' | 'landelijk-beheer',
+    meldkamerCode: string | null,
+    gemeenteCode: string | null,
+  ) => {
     const id = randomUUID();
     const token = newApiToken();
     await staff.createStaff({ id, name, role, meldkamerCode, gemeenteCode });

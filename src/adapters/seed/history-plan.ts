@@ -37,11 +37,21 @@ export interface HistoryPlan {
   readonly campaigns: readonly PlannedCampaign[];
   readonly impacts: readonly PlannedImpact[];
   /** Campaigns and impacts per gemeente, for the sign-up dates. */
-  readonly eventsOf: ReadonlyMap<string, readonly { readonly start: number; readonly days: number; readonly decay: boolean }[]>;
+  readonly eventsOf: ReadonlyMap<
+    string,
+    readonly { readonly start: number; readonly days: number; readonly decay: boolean }[]
+  >;
 }
 
 const DAY_MS = 86_400_000;
-const CAMPAIGN_NAMES = ['Huis-aan-huisbrief', 'Buurtkrant en posters', 'Stand op de markt', 'Campagne sociale media', 'Wijkagent op pad', 'Brief bij de gemeentegids'];
+const CAMPAIGN_NAMES = [
+  'Huis-aan-huisbrief',
+  'Buurtkrant en posters',
+  'Stand op de markt',
+  'Campagne sociale media',
+  'Wijkagent op pad',
+  'Brief bij de gemeentegids',
+];
 
 /** Picks a gemeente with a chance proportional to its population. */
 export function populationPicker(gemeenten: readonly Gemeente[]): (u: number) => Gemeente {
@@ -79,7 +89,12 @@ export function planHistory(gemeenten: readonly Gemeente[], now: Date, months: n
     chosen.add(g.code);
     const days = 14 + Math.floor(random() * 29);
     const startsAt = new Date(from.getTime() + Math.floor((random() * (span - days * DAY_MS)) / DAY_MS) * DAY_MS);
-    campaigns.push({ gemeenteCode: g.code, name: CAMPAIGN_NAMES[Math.floor(random() * CAMPAIGN_NAMES.length)]!, startsAt, days });
+    campaigns.push({
+      gemeenteCode: g.code,
+      name: CAMPAIGN_NAMES[Math.floor(random() * CAMPAIGN_NAMES.length)]!,
+      startsAt,
+      days,
+    });
   }
   const impacts: PlannedImpact[] = [];
   for (let i = 0; i < Math.max(1, Math.round(months * 1.5)); i++) {
@@ -87,7 +102,8 @@ export function planHistory(gemeenten: readonly Gemeente[], now: Date, months: n
     impacts.push({ gemeenteCode: g.code, at: new Date(from.getTime() + random() * (span - 3 * DAY_MS)) });
   }
   const eventsOf = new Map<string, { start: number; days: number; decay: boolean }[]>();
-  const add = (code: string, event: { start: number; days: number; decay: boolean }) => eventsOf.set(code, [...(eventsOf.get(code) ?? []), event]);
+  const add = (code: string, event: { start: number; days: number; decay: boolean }) =>
+    eventsOf.set(code, [...(eventsOf.get(code) ?? []), event]);
   for (const c of campaigns) add(c.gemeenteCode, { start: c.startsAt.getTime(), days: c.days, decay: false });
   for (const m of impacts) add(m.gemeenteCode, { start: m.at.getTime(), days: 6, decay: true });
   return { from, to, campaigns, impacts, eventsOf };

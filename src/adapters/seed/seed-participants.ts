@@ -18,7 +18,10 @@ export interface SeedOptions {
 }
 
 /** Stores synthetic participants spread over the country by population, in batches. */
-export async function seedParticipants(db: Database, options: SeedOptions): Promise<{ participants: number; registrations: number }> {
+export async function seedParticipants(
+  db: Database,
+  options: SeedOptions,
+): Promise<{ participants: number; registrations: number }> {
   const batchSize = options.batchSize ?? 5_000;
   let batch: SyntheticParticipant[] = [];
   let participants = 0;

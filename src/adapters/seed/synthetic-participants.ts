@@ -52,21 +52,129 @@ const MOBILE_SPACE = 50_000_000;
 const MOBILE_STRIDE = 30_402_457; // coprime with 2^7·5^8, so i ↦ i·stride mod space is a bijection
 
 const FIRST_NAMES = [
-  'Daan', 'Sem', 'Lucas', 'Levi', 'Finn', 'Noah', 'Bram', 'Jesse', 'Thijs', 'Ruben', 'Mohammed', 'Ahmed', 'Jan',
-  'Pieter', 'Kees', 'Henk', 'Willem', 'Gerrit', 'Johan', 'Marco', 'Dennis', 'Sander', 'Mark', 'Jeroen', 'Bas',
-  'Emma', 'Julia', 'Sophie', 'Tess', 'Lotte', 'Sanne', 'Anne', 'Fleur', 'Lisa', 'Eva', 'Fatima', 'Yasmina', 'Noor',
-  'Maria', 'Johanna', 'Anna', 'Ingrid', 'Marieke', 'Linda', 'Petra', 'Esther', 'Ilse', 'Femke', 'Annelies', 'Saskia',
-  'Wendy', 'Naomi', 'Priya', 'Mei', 'Kevin', 'Stefan', 'Hüseyin', 'Zoë', 'Chantal', 'Rik',
+  'Daan',
+  'Sem',
+  'Lucas',
+  'Levi',
+  'Finn',
+  'Noah',
+  'Bram',
+  'Jesse',
+  'Thijs',
+  'Ruben',
+  'Mohammed',
+  'Ahmed',
+  'Jan',
+  'Pieter',
+  'Kees',
+  'Henk',
+  'Willem',
+  'Gerrit',
+  'Johan',
+  'Marco',
+  'Dennis',
+  'Sander',
+  'Mark',
+  'Jeroen',
+  'Bas',
+  'Emma',
+  'Julia',
+  'Sophie',
+  'Tess',
+  'Lotte',
+  'Sanne',
+  'Anne',
+  'Fleur',
+  'Lisa',
+  'Eva',
+  'Fatima',
+  'Yasmina',
+  'Noor',
+  'Maria',
+  'Johanna',
+  'Anna',
+  'Ingrid',
+  'Marieke',
+  'Linda',
+  'Petra',
+  'Esther',
+  'Ilse',
+  'Femke',
+  'Annelies',
+  'Saskia',
+  'Wendy',
+  'Naomi',
+  'Priya',
+  'Mei',
+  'Kevin',
+  'Stefan',
+  'Hüseyin',
+  'Zoë',
+  'Chantal',
+  'Rik',
 ] as const;
 
 const LAST_NAMES = [
-  'de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Janssen', 'Visser', 'Smit', 'Meijer',
-  'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer',
-  'de Wit', 'Dijkstra', 'Smits', 'de Graaf', 'van der Meer', 'van der Linden', 'Kok', 'Jacobs', 'de Haan',
-  'Vermeulen', 'van den Heuvel', 'van der Veen', 'van den Broek', 'de Bruijn', 'de Bruin', 'van der Heijden',
-  'Schouten', 'van Beek', 'Willems', 'van Vliet', 'van de Ven', 'Hoekstra', 'Maas', 'Verhoeven', 'Koster',
-  'van Dam', 'van der Wal', 'Prins', 'Blom', 'Huisman', 'Postma', "van 't Hof", 'El Amrani', 'Yılmaz', 'Kaya',
-  'Bouzid', 'Nguyen', 'Ramdin', 'Wijaya', 'Martens',
+  'de Jong',
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'van Dijk',
+  'Bakker',
+  'Janssen',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Smits',
+  'de Graaf',
+  'van der Meer',
+  'van der Linden',
+  'Kok',
+  'Jacobs',
+  'de Haan',
+  'Vermeulen',
+  'van den Heuvel',
+  'van der Veen',
+  'van den Broek',
+  'de Bruijn',
+  'de Bruin',
+  'van der Heijden',
+  'Schouten',
+  'van Beek',
+  'Willems',
+  'van Vliet',
+  'van de Ven',
+  'Hoekstra',
+  'Maas',
+  'Verhoeven',
+  'Koster',
+  'van Dam',
+  'van der Wal',
+  'Prins',
+  'Blom',
+  'Huisman',
+  'Postma',
+  "van 't Hof",
+  'El Amrani',
+  'Yılmaz',
+  'Kaya',
+  'Bouzid',
+  'Nguyen',
+  'Ramdin',
+  'Wijaya',
+  'Martens',
 ] as const;
 
 const EMAIL_DOMAINS = ['example.com', 'example.net', 'example.org'] as const; // reserved (RFC 2606): never delivered
@@ -75,9 +183,18 @@ const ADDITIONS = ['A', 'B', 'C', '1', '2', '3', 'bis', 'hs'] as const;
 
 /** Real area codes per province, so a voice participant's landline looks local. */
 const AREA_CODES: Readonly<Record<string, readonly string[]>> = {
-  PV20: ['50', '598'], PV21: ['58', '515'], PV22: ['592', '591'], PV23: ['38', '53'], PV24: ['36', '320'],
-  PV25: ['26', '24', '55'], PV26: ['30', '33'], PV27: ['20', '23', '72'], PV28: ['10', '70', '71'],
-  PV29: ['118', '113'], PV30: ['40', '76', '73', '13'], PV31: ['43', '77', '45'],
+  PV20: ['50', '598'],
+  PV21: ['58', '515'],
+  PV22: ['592', '591'],
+  PV23: ['38', '53'],
+  PV24: ['36', '320'],
+  PV25: ['26', '24', '55'],
+  PV26: ['30', '33'],
+  PV27: ['20', '23', '72'],
+  PV28: ['10', '70', '71'],
+  PV29: ['118', '113'],
+  PV30: ['40', '76', '73', '13'],
+  PV31: ['43', '77', '45'],
 };
 
 const OFFICE_HOURS: readonly TimeWindow[] = Object.freeze(
@@ -179,7 +296,10 @@ export function* generateSyntheticParticipants(options: SyntheticParticipantOpti
       const workG = random.next() < 0.5 ? g : (near[Math.floor(random.next() * near.length)] ?? g);
       const work = register(i, 2, msisdn, channel, workG, OFFICE_HOURS);
       // Drawn twice, the same address would be one registration (the key treats no addition as equal): next door.
-      const sameAddress = work.postcode === home.postcode && work.houseNumber === home.houseNumber && work.houseNumberAddition === home.houseNumberAddition;
+      const sameAddress =
+        work.postcode === home.postcode &&
+        work.houseNumber === home.houseNumber &&
+        work.houseNumberAddition === home.houseNumberAddition;
       registrations = [home, sameAddress ? { ...work, houseNumber: work.houseNumber + 1 } : work];
     }
     yield { id: uuid(i, 0, keys), name: `${FIRST_NAMES[first]} ${LAST_NAMES[last]}`, email, registrations };
@@ -251,7 +371,6 @@ const HEX_BYTES = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(
 const hexByte = (n: number): string => HEX_BYTES[n & 0xff] ?? '00';
 const hex4 = (n: number): string => hexByte(n >>> 8) + hexByte(n);
 const hex8 = (n: number): string => hex4(n >>> 16) + hex4(n);
-
 
 /** sfc32 (Chris Doty-Humphrey's small fast counting PRNG), seeded through splitmix32. */
 function sfc32(seed: number) {

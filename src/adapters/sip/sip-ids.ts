@@ -12,7 +12,8 @@ export function parseCSeq(value: string): CSeq {
   const match = /^([0-9]{1,10})\s+(\S+)$/.exec(value.trim());
   const seq = match?.[1] === undefined ? NaN : Number(match[1]);
   const method = match?.[2];
-  if (method === undefined || !tokenPattern.test(method) || !(seq < 2 ** 31)) throw new SipParseError('sip.bad-cseq', 'CSeq header is malformed');
+  if (method === undefined || !tokenPattern.test(method) || !(seq < 2 ** 31))
+    throw new SipParseError('sip.bad-cseq', 'CSeq header is malformed');
   return { seq, method };
 }
 

@@ -31,16 +31,42 @@ export interface SipLimits {
   readonly maxHeaderLineBytes: number;
 }
 
-export const defaultSipLimits: SipLimits = Object.freeze({ maxMessageBytes: 65_535, maxHeaders: 128, maxHeaderLineBytes: 8_192 });
+export const defaultSipLimits: SipLimits = Object.freeze({
+  maxMessageBytes: 65_535,
+  maxHeaders: 128,
+  maxHeaderLineBytes: 8_192,
+});
 
 const emptyBody = Buffer.alloc(0);
 
-export function sipRequest(method: string, uri: string, headers: readonly SipHeader[], body: Buffer = emptyBody): SipRequest {
-  return { kind: 'request', method, uri, headers: headers.map((h) => ({ name: canonicalHeaderName(h.name), value: h.value })), body };
+export function sipRequest(
+  method: string,
+  uri: string,
+  headers: readonly SipHeader[],
+  body: Buffer = emptyBody,
+): SipRequest {
+  return {
+    kind: 'request',
+    method,
+    uri,
+    headers: headers.map((h) => ({ name: canonicalHeaderName(h.name), value: h.value })),
+    body,
+  };
 }
 
-export function sipResponse(status: number, reason: string, headers: readonly SipHeader[], body: Buffer = emptyBody): SipResponse {
-  return { kind: 'response', status, reason, headers: headers.map((h) => ({ name: canonicalHeaderName(h.name), value: h.value })), body };
+export function sipResponse(
+  status: number,
+  reason: string,
+  headers: readonly SipHeader[],
+  body: Buffer = emptyBody,
+): SipResponse {
+  return {
+    kind: 'response',
+    status,
+    reason,
+    headers: headers.map((h) => ({ name: canonicalHeaderName(h.name), value: h.value })),
+    body,
+  };
 }
 
 const sameName = (name: string) => {
@@ -71,7 +97,11 @@ const forbiddenInValue = /[\0\r\n]/;
  * inject headers) and throws.
  */
 export function serializeSipMessage(message: SipMessage): Buffer {
-  const lines: string[] = [message.kind === 'request' ? `${message.method} ${message.uri} SIP/2.0` : `SIP/2.0 ${message.status} ${message.reason}`];
+  const lines: string[] = [
+    message.kind === 'request'
+      ? `${message.method} ${message.uri} SIP/2.0`
+      : `SIP/2.0 ${message.status} ${message.reason}`,
+  ];
   if (forbiddenInValue.test(lines[0] ?? '')) throw new TypeError('SIP start line contains CR, LF or NUL');
   for (const h of message.headers) {
     if (!tokenPattern.test(h.name)) throw new TypeError(`SIP header name is not a token: ${JSON.stringify(h.name)}`);

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { headerListValues, headerValue, serializeSipMessage, sipRequest, sipResponse, type SipLimits, type SipMessage } from './sip-message.js';
+import {
+  headerListValues,
+  headerValue,
+  serializeSipMessage,
+  sipRequest,
+  sipResponse,
+  type SipLimits,
+  type SipMessage,
+} from './sip-message.js';
 import { SipParseError } from './sip-parse-error.js';
 import { parseSipMessage } from './sip-parser.js';
 import { parseVia } from './sip-via.js';
@@ -43,21 +51,41 @@ test('a request is read with its headers in order and its body cut at Content-Le
   assert.equal(message.method, 'INVITE');
   assert.equal(message.uri, 'sip:08000011@redirect.burgernet.nl');
   assert.equal(message.body.toString(), 'v=0\n');
-  assert.deepEqual(headerListValues(message, 'via').map((v) => parseVia(v).params.get('branch')), ['z9hG4bKaaa', 'z9hG4bKbbb', 'z9hG4bKccc']);
+  assert.deepEqual(
+    headerListValues(message, 'via').map((v) => parseVia(v).params.get('branch')),
+    ['z9hG4bKaaa', 'z9hG4bKbbb', 'z9hG4bKccc'],
+  );
   assert.equal(parseVia(headerListValues(message, 'Via')[2] ?? '').host, '[2001:db8::1]');
   assert.deepEqual(parseCSeq(headerValue(message, 'cseq') ?? ''), { seq: 314159, method: 'INVITE' });
 });
 
 test('a response is read with its status and reason', () => {
-  const message = parseSipMessage(crlf(['SIP/2.0 302 Moved Temporarily', 'v: SIP/2.0/UDP h;branch=z9hG4bK1', 'f: <sip:a@b>;tag=1', 't: <sip:c@d>;tag=2', 'i: x', 'CSeq: 1 INVITE', 'm: <sip:e@f>', 'l: 0', '', '']));
+  const message = parseSipMessage(
+    crlf([
+      'SIP/2.0 302 Moved Temporarily',
+      'v: SIP/2.0/UDP h;branch=z9hG4bK1',
+      'f: <sip:a@b>;tag=1',
+      't: <sip:c@d>;tag=2',
+      'i: x',
+      'CSeq: 1 INVITE',
+      'm: <sip:e@f>',
+      'l: 0',
+      '',
+      '',
+    ]),
+  );
   assert.ok(message.kind === 'response');
   assert.equal(message.status, 302);
   assert.equal(message.reason, 'Moved Temporarily');
-  assert.deepEqual(message.headers.map((h) => h.name), ['Via', 'From', 'To', 'Call-ID', 'CSeq', 'Contact', 'Content-Length']);
+  assert.deepEqual(
+    message.headers.map((h) => h.name),
+    ['Via', 'From', 'To', 'Call-ID', 'CSeq', 'Contact', 'Content-Length'],
+  );
 });
 
 test('compact names, folded lines, bare LF line ends and leading keep-alive CRLFs are accepted', () => {
-  const text = '\r\n\r\nOPTIONS sip:x@y SIP/2.0\nv: SIP/2.0/UDP h\n ;branch=z9hG4bK2\nf: <sip:a@b>;tag=1\nt: <sip:c@d>\ni: x\nCSeq: 2 OPTIONS\nk: timer\n\n';
+  const text =
+    '\r\n\r\nOPTIONS sip:x@y SIP/2.0\nv: SIP/2.0/UDP h\n ;branch=z9hG4bK2\nf: <sip:a@b>;tag=1\nt: <sip:c@d>\ni: x\nCSeq: 2 OPTIONS\nk: timer\n\n';
   const message = parseSipMessage(text);
   assert.equal(headerValue(message, 'Via'), 'SIP/2.0/UDP h ;branch=z9hG4bK2');
   assert.equal(parseVia(headerValue(message, 'Via') ?? '').params.get('branch'), 'z9hG4bK2');
@@ -90,8 +118,14 @@ test('an error after the headers were read carries them, so a 400 can still be a
 });
 
 test('a line that is no header is skipped and reported with the headers around it', () => {
-  const error = expectError(invite.replace('Max-Forwards: 70', 'this is not a header\r\nMax-Forwards: 70'), 'sip.bad-header');
-  assert.deepEqual(error.partial?.headers.map((h) => h.name), ['Via', 'Via', 'Max-Forwards', 'From', 'To', 'Call-ID', 'CSeq', 'Contact', 'Content-Type', 'Content-Length']);
+  const error = expectError(
+    invite.replace('Max-Forwards: 70', 'this is not a header\r\nMax-Forwards: 70'),
+    'sip.bad-header',
+  );
+  assert.deepEqual(
+    error.partial?.headers.map((h) => h.name),
+    ['Via', 'Via', 'Max-Forwards', 'From', 'To', 'Call-ID', 'CSeq', 'Contact', 'Content-Type', 'Content-Length'],
+  );
   assert.equal(expectError('INVITE sip:a@b SIP/2.0\r\n\r\n'.repeat(1), 'sip.missing-header').partial?.kind, 'request');
   assert.equal(expectError('x'.repeat(70_000), 'sip.too-large').partial, undefined);
 });
@@ -100,25 +134,41 @@ test('the limits on size, header count and header line length hold, also through
   const limits: SipLimits = { maxMessageBytes: 2_000, maxHeaders: 12, maxHeaderLineBytes: 200 };
   assert.equal(parseSipMessage(invite, limits).kind, 'request');
   expectError(invite + 'x'.repeat(2_000), 'sip.too-large', limits);
-  expectError(invite.replace('Max-Forwards: 70', Array.from({ length: 5 }, (_, i) => `X-${i}: 1`).join('\r\n')), 'sip.too-many-headers', limits);
+  expectError(
+    invite.replace('Max-Forwards: 70', Array.from({ length: 5 }, (_, i) => `X-${i}: 1`).join('\r\n')),
+    'sip.too-many-headers',
+    limits,
+  );
   expectError(invite.replace('Max-Forwards: 70', `X-Long: ${'a'.repeat(200)}`), 'sip.header-too-long', limits);
-  expectError(invite.replace('Max-Forwards: 70', `X-Long: ${Array.from({ length: 10 }, () => 'a'.repeat(30)).join('\r\n ')}`), 'sip.header-too-long', limits);
+  expectError(
+    invite.replace('Max-Forwards: 70', `X-Long: ${Array.from({ length: 10 }, () => 'a'.repeat(30)).join('\r\n ')}`),
+    'sip.header-too-long',
+    limits,
+  );
   expectError(`INVITE sip:${'a'.repeat(300)}@b SIP/2.0\r\n\r\n`, 'sip.header-too-long', limits);
 });
 
 test('serializing writes Content-Length from the body and refuses header injection', () => {
-  const request = sipRequest('MESSAGE', 'sip:a@b', [
-    { name: 'v', value: 'SIP/2.0/TCP h;branch=z9hG4bK9' },
-    { name: 'From', value: '<sip:x@y>;tag=1' },
-    { name: 'To', value: '<sip:a@b>' },
-    { name: 'Call-ID', value: 'c1' },
-    { name: 'CSeq', value: '1 MESSAGE' },
-    { name: 'Content-Length', value: '999' },
-  ], Buffer.from('hallo'));
+  const request = sipRequest(
+    'MESSAGE',
+    'sip:a@b',
+    [
+      { name: 'v', value: 'SIP/2.0/TCP h;branch=z9hG4bK9' },
+      { name: 'From', value: '<sip:x@y>;tag=1' },
+      { name: 'To', value: '<sip:a@b>' },
+      { name: 'Call-ID', value: 'c1' },
+      { name: 'CSeq', value: '1 MESSAGE' },
+      { name: 'Content-Length', value: '999' },
+    ],
+    Buffer.from('hallo'),
+  );
   const wire = serializeSipMessage(request).toString();
   assert.match(wire, /^MESSAGE sip:a@b SIP\/2\.0\r\nVia: SIP\/2\.0\/TCP h;branch=z9hG4bK9\r\n/);
   assert.match(wire, /\r\nContent-Length: 5\r\n\r\nhallo$/);
-  assert.throws(() => serializeSipMessage({ ...request, headers: [{ name: 'X', value: 'a\r\nInjected: 1' }] }), TypeError);
+  assert.throws(
+    () => serializeSipMessage({ ...request, headers: [{ name: 'X', value: 'a\r\nInjected: 1' }] }),
+    TypeError,
+  );
   assert.throws(() => serializeSipMessage({ ...request, headers: [{ name: 'Bad Name', value: '1' }] }), TypeError);
 });
 
@@ -137,14 +187,23 @@ const mandatory = (method: string) =>
   ]);
 const body = fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b));
 const requestArb = token.chain((method) =>
-  fc.tuple(mandatory(method), fc.array(extraHeader, { maxLength: 10 }), body).map(([m, extra, b]) =>
-    sipRequest(method, 'sip:08000011@example.org;user=phone', [...m, ...extra], b),
-  ),
+  fc
+    .tuple(mandatory(method), fc.array(extraHeader, { maxLength: 10 }), body)
+    .map(([m, extra, b]) => sipRequest(method, 'sip:08000011@example.org;user=phone', [...m, ...extra], b)),
 );
-const responseArb = fc.tuple(fc.integer({ min: 100, max: 699 }), fc.stringMatching(/^[A-Za-z ]{0,20}$/), mandatory('INVITE'), fc.array(extraHeader, { maxLength: 10 }), body).map(
-  ([status, reason, m, extra, b]) => sipResponse(status, reason, [...m, ...extra], b),
-);
-const withoutLength = (message: SipMessage) => ({ ...message, headers: message.headers.filter((h) => h.name !== 'Content-Length') });
+const responseArb = fc
+  .tuple(
+    fc.integer({ min: 100, max: 699 }),
+    fc.stringMatching(/^[A-Za-z ]{0,20}$/),
+    mandatory('INVITE'),
+    fc.array(extraHeader, { maxLength: 10 }),
+    body,
+  )
+  .map(([status, reason, m, extra, b]) => sipResponse(status, reason, [...m, ...extra], b));
+const withoutLength = (message: SipMessage) => ({
+  ...message,
+  headers: message.headers.filter((h) => h.name !== 'Content-Length'),
+});
 
 test('property: a serialized request or response parses back to the same message', () => {
   fc.assert(
@@ -166,11 +225,18 @@ const assertOnlyParseErrors = (input: Buffer) => {
 };
 
 test('property: arbitrary bytes never throw anything but SipParseError', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => assertOnlyParseErrors(Buffer.from(bytes))), { numRuns: 2_000 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 2_000 }), (bytes) => assertOnlyParseErrors(Buffer.from(bytes))),
+    { numRuns: 2_000 },
+  );
 });
 
 test('property: a valid message with bytes flipped, cut or inserted never throws anything but SipParseError', () => {
-  const mutation = fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }), kind: fc.constantFrom('flip', 'cut', 'insert') });
+  const mutation = fc.record({
+    at: fc.nat(),
+    byte: fc.integer({ min: 0, max: 255 }),
+    kind: fc.constantFrom('flip', 'cut', 'insert'),
+  });
   fc.assert(
     fc.property(requestArb, fc.array(mutation, { minLength: 1, maxLength: 8 }), (message, mutations) => {
       let bytes = serializeSipMessage(message);

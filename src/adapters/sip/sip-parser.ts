@@ -12,7 +12,10 @@ const schemePrefix = /^[A-Za-z][A-Za-z0-9+\-.]*:/;
 const controlCharacter = /[\0-\x08\x0a-\x1f\x7f]/;
 
 /** Where the head ends: the first empty line (CRLF CRLF, or bare LF LF from lax peers). */
-export function findHeadEnd(bytes: Uint8Array, from = 0): { readonly headEnd: number; readonly bodyStart: number } | null {
+export function findHeadEnd(
+  bytes: Uint8Array,
+  from = 0,
+): { readonly headEnd: number; readonly bodyStart: number } | null {
   for (let i = from; i < bytes.length; i++) {
     if (bytes[i] !== 0x0a) continue;
     if (bytes[i + 1] === 0x0a) return { headEnd: i, bodyStart: i + 2 };
@@ -34,17 +37,25 @@ export function skipLeadingNewlines(bytes: Uint8Array): number {
  * matched to a transaction: a readable top Via, From, To, Call-ID and a CSeq (whose method is the request's).
  */
 export function parseSipMessage(input: Uint8Array | string, limits: SipLimits = defaultSipLimits): SipMessage {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  const bytes =
+    typeof input === 'string'
+      ? Buffer.from(input, 'utf8')
+      : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length > limits.maxMessageBytes) throw new SipParseError('sip.too-large', 'message exceeds the size limit');
   const start = skipLeadingNewlines(bytes);
   if (start === bytes.length) throw new SipParseError('sip.empty', 'no message, only line breaks');
   const end = findHeadEnd(bytes, start);
   if (end === null) throw new SipParseError('sip.no-header-end', 'no empty line after the headers');
 
-  const lines = bytes.toString('utf8', start, end.headEnd).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const lines = bytes
+    .toString('utf8', start, end.headEnd)
+    .split('\n')
+    .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const startLine = lines[0] ?? '';
-  if (Buffer.byteLength(startLine) > limits.maxHeaderLineBytes) throw new SipParseError('sip.header-too-long', 'start line exceeds the limit');
-  if (controlCharacter.test(startLine)) throw new SipParseError('sip.bad-start-line', 'start line contains control characters');
+  if (Buffer.byteLength(startLine) > limits.maxHeaderLineBytes)
+    throw new SipParseError('sip.header-too-long', 'start line exceeds the limit');
+  if (controlCharacter.test(startLine))
+    throw new SipParseError('sip.bad-start-line', 'start line contains control characters');
 
   const { headers, error: headerError } = parseHeaderLines(lines.slice(1), limits);
   const body = bytes.subarray(end.bodyStart);
@@ -66,7 +77,10 @@ export function parseSipMessage(input: Uint8Array | string, limits: SipLimits = 
  * Reads the header lines. A line that is not a header (or too long) is skipped and reported once all lines are
  * read, so that the error carries the good headers and the message can still be answered with 400.
  */
-function parseHeaderLines(lines: readonly string[], limits: SipLimits): { headers: SipHeader[]; error: SipParseError | null } {
+function parseHeaderLines(
+  lines: readonly string[],
+  limits: SipLimits,
+): { headers: SipHeader[]; error: SipParseError | null } {
   const headers: SipHeader[] = [];
   let error: SipParseError | null = null;
   let current: { name: string; value: string } | null = null;
@@ -83,7 +97,8 @@ function parseHeaderLines(lines: readonly string[], limits: SipLimits): { header
   for (const line of lines) {
     if (line.startsWith(' ') || line.startsWith('\t')) {
       // Line folding (§7.3.1): a continuation of the previous header.
-      if (current === null && !skipping) error ??= new SipParseError('sip.bad-header', 'continuation line without a header');
+      if (current === null && !skipping)
+        error ??= new SipParseError('sip.bad-header', 'continuation line without a header');
       if (current !== null) current.value += ` ${line.trim()}`;
     } else {
       push();
@@ -117,18 +132,24 @@ function bodyOf(partial: SipMessage, rest: Buffer, limits: SipLimits): Buffer {
   const lengths = headerValues(partial, 'Content-Length');
   if (lengths.length === 0) return rest;
   const first = lengths[0] ?? '';
-  if (!/^[0-9]{1,10}$/.test(first) || lengths.some((l) => Number(l) !== Number(first)) || Number(first) > limits.maxMessageBytes) {
+  if (
+    !/^[0-9]{1,10}$/.test(first) ||
+    lengths.some((l) => Number(l) !== Number(first)) ||
+    Number(first) > limits.maxMessageBytes
+  ) {
     throw new SipParseError('sip.bad-content-length', 'Content-Length is not a valid length', { partial });
   }
   const length = Number(first);
-  if (rest.length < length) throw new SipParseError('sip.body-incomplete', 'body is shorter than Content-Length', { partial });
+  if (rest.length < length)
+    throw new SipParseError('sip.body-incomplete', 'body is shorter than Content-Length', { partial });
   // Bytes after Content-Length in a datagram are discarded (§18.3).
   return rest.subarray(0, length);
 }
 
 function checkMessage(message: SipMessage): SipMessage {
   for (const name of ['Via', 'From', 'To', 'Call-ID', 'CSeq']) {
-    if (headerValue(message, name) === undefined) throw new SipParseError('sip.missing-header', `${name} header is missing`, { partial: message });
+    if (headerValue(message, name) === undefined)
+      throw new SipParseError('sip.missing-header', `${name} header is missing`, { partial: message });
   }
   try {
     const vias = headerValues(message, 'Via').flatMap(splitHeaderList);
@@ -139,7 +160,8 @@ function checkMessage(message: SipMessage): SipMessage {
       throw new SipParseError('sip.bad-cseq', 'CSeq method differs from the request method');
     }
   } catch (error) {
-    if (error instanceof SipParseError) throw new SipParseError(error.code, error.message, { partial: message, cause: error });
+    if (error instanceof SipParseError)
+      throw new SipParseError(error.code, error.message, { partial: message, cause: error });
     throw error;
   }
   return message;

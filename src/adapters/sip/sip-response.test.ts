@@ -21,7 +21,10 @@ const request = parseSipMessage(
 );
 
 test('a response copies Vias in order, From, Call-ID and CSeq, and tags the To', () => {
-  const response = createResponse(request, 302, { toTag: 't1', headers: [{ name: 'Contact', value: '<sip:rk@politie.nl>' }] });
+  const response = createResponse(request, 302, {
+    toTag: 't1',
+    headers: [{ name: 'Contact', value: '<sip:rk@politie.nl>' }],
+  });
   assert.equal(response.reason, 'Moved Temporarily');
   assert.deepEqual(headerValues(response, 'Via'), ['SIP/2.0/UDP p1;branch=z9hG4bK1', 'SIP/2.0/UDP p2;branch=z9hG4bK2']);
   assert.equal(headerValue(response, 'To'), '<sip:08000011@r>;tag=t1');
@@ -35,7 +38,9 @@ test('a response copies Vias in order, From, Call-ID and CSeq, and tags the To',
 
 test('a 400 can be built from what a failed parse recovered', () => {
   try {
-    parseSipMessage('OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP p;branch=z9hG4bK3\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\nCall-ID: z\r\nCSeq: 1 INVITE\r\n\r\n');
+    parseSipMessage(
+      'OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP p;branch=z9hG4bK3\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\nCall-ID: z\r\nCSeq: 1 INVITE\r\n\r\n',
+    );
     assert.fail('expected a parse error');
   } catch (error) {
     assert.ok(error instanceof SipParseError && error.partial !== undefined);

@@ -8,30 +8,42 @@ import { SipStreamFramer } from './sip-stream-framer.js';
 
 const message = (n: number, body: string) =>
   serializeSipMessage(
-    sipRequest('MESSAGE', 'sip:a@b', [
-      { name: 'Via', value: `SIP/2.0/TCP h;branch=z9hG4bK${n}` },
-      { name: 'From', value: '<sip:x@y>;tag=1' },
-      { name: 'To', value: '<sip:a@b>' },
-      { name: 'Call-ID', value: `c${n}` },
-      { name: 'CSeq', value: `${n} MESSAGE` },
-    ], Buffer.from(body)),
+    sipRequest(
+      'MESSAGE',
+      'sip:a@b',
+      [
+        { name: 'Via', value: `SIP/2.0/TCP h;branch=z9hG4bK${n}` },
+        { name: 'From', value: '<sip:x@y>;tag=1' },
+        { name: 'To', value: '<sip:a@b>' },
+        { name: 'Call-ID', value: `c${n}` },
+        { name: 'CSeq', value: `${n} MESSAGE` },
+      ],
+      Buffer.from(body),
+    ),
   );
 
 test('property: messages split at any points come out whole and in order, keep-alives between them skipped', () => {
   fc.assert(
-    fc.property(fc.array(fc.string({ maxLength: 50 }), { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 10 }), (bodies, cuts) => {
-      const stream = Buffer.concat(bodies.flatMap((b, i) => [Buffer.from('\r\n\r\n'), message(i, b)]));
-      const points = [...new Set(cuts.map((c) => c % stream.length))].sort((a, b) => a - b);
-      const framer = new SipStreamFramer();
-      const frames: Buffer[] = [];
-      let last = 0;
-      for (const p of [...points, stream.length]) {
-        frames.push(...framer.push(stream.subarray(last, p)));
-        last = p;
-      }
-      assert.deepEqual(frames.map((f) => parseSipMessage(f).body.toString()), bodies.map((b) => Buffer.from(b).toString()));
-      assert.equal(framer.pending, 0);
-    }),
+    fc.property(
+      fc.array(fc.string({ maxLength: 50 }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.nat(), { maxLength: 10 }),
+      (bodies, cuts) => {
+        const stream = Buffer.concat(bodies.flatMap((b, i) => [Buffer.from('\r\n\r\n'), message(i, b)]));
+        const points = [...new Set(cuts.map((c) => c % stream.length))].sort((a, b) => a - b);
+        const framer = new SipStreamFramer();
+        const frames: Buffer[] = [];
+        let last = 0;
+        for (const p of [...points, stream.length]) {
+          frames.push(...framer.push(stream.subarray(last, p)));
+          last = p;
+        }
+        assert.deepEqual(
+          frames.map((f) => parseSipMessage(f).body.toString()),
+          bodies.map((b) => Buffer.from(b).toString()),
+        );
+        assert.equal(framer.pending, 0);
+      },
+    ),
   );
 });
 

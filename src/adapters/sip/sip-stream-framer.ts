@@ -26,12 +26,14 @@ export class SipStreamFramer {
       if (this.#buffer.length === 0) break;
       const end = findHeadEnd(this.#buffer);
       if (end === null) {
-        if (this.#buffer.length > this.#limits.maxMessageBytes) throw new SipParseError('sip.too-large', 'message head exceeds the size limit');
+        if (this.#buffer.length > this.#limits.maxMessageBytes)
+          throw new SipParseError('sip.too-large', 'message head exceeds the size limit');
         break;
       }
       const length = contentLength(this.#buffer.toString('utf8', 0, end.headEnd));
       const total = end.bodyStart + length;
-      if (total > this.#limits.maxMessageBytes) throw new SipParseError('sip.too-large', 'message exceeds the size limit');
+      if (total > this.#limits.maxMessageBytes)
+        throw new SipParseError('sip.too-large', 'message exceeds the size limit');
       if (this.#buffer.length < total) break;
       frames.push(Buffer.from(this.#buffer.subarray(0, total)));
       this.#buffer = this.#buffer.subarray(total);

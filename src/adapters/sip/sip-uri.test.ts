@@ -17,10 +17,25 @@ test('a SIP URI yields user, password, host, port, parameters and headers', () =
   assert.equal(uri.user, '+31 612');
   assert.equal(uri.host, '[2001:db8::2]');
   assert.equal(uri.port, 5061);
-  assert.deepEqual([...uri.params], [['transport', 'tcp'], ['lr', null]]);
-  assert.deepEqual([...uri.headers], [['subject', 'hallo'], ['priority', 'urgent']]);
+  assert.deepEqual(
+    [...uri.params],
+    [
+      ['transport', 'tcp'],
+      ['lr', null],
+    ],
+  );
+  assert.deepEqual(
+    [...uri.headers],
+    [
+      ['subject', 'hallo'],
+      ['priority', 'urgent'],
+    ],
+  );
   const withPassword = sipUri(parseUri('SIP:alice:geheim@example.org'));
-  assert.deepEqual([withPassword.scheme, withPassword.user, withPassword.password, withPassword.port], ['sip', 'alice', 'geheim', null]);
+  assert.deepEqual(
+    [withPassword.scheme, withPassword.user, withPassword.password, withPassword.port],
+    ['sip', 'alice', 'geheim', null],
+  );
   assert.equal(sipUri(parseUri('sip:example.org')).user, null);
 });
 
@@ -33,8 +48,26 @@ test('a tel URI and numeric user parts give the phone number without separators'
 });
 
 test('malformed URIs fail with sip.bad-uri', () => {
-  for (const text of ['http://example.org', 'sip:', 'sip:a b@c', 'sip:a@', 'sip:a@host:0', 'sip:a@host:70000', 'sip:a@[::1', 'sip:%zz@h', 'sip:%ff@h', 'sip:a@h;=x', 'sip:a@h?=x', 'tel:', 'tel:abc+']) {
-    assert.throws(() => parseUri(text), (e: unknown) => e instanceof SipParseError && e.code === 'sip.bad-uri', text);
+  for (const text of [
+    'http://example.org',
+    'sip:',
+    'sip:a b@c',
+    'sip:a@',
+    'sip:a@host:0',
+    'sip:a@host:70000',
+    'sip:a@[::1',
+    'sip:%zz@h',
+    'sip:%ff@h',
+    'sip:a@h;=x',
+    'sip:a@h?=x',
+    'tel:',
+    'tel:abc+',
+  ]) {
+    assert.throws(
+      () => parseUri(text),
+      (e: unknown) => e instanceof SipParseError && e.code === 'sip.bad-uri',
+      text,
+    );
   }
 });
 
@@ -50,19 +83,30 @@ test('name-addr: quoted and token display names, addr-spec whose parameters belo
   assert.equal(sipUri(spec.uri).params.size, 0);
   assert.equal(spec.params.get('tag'), '1');
   assert.equal(formatNameAddr(withTag(parseNameAddr('<sip:a@b>'), 'xyz')), '<sip:a@b>;tag=xyz');
-  for (const bad of ['"unterminated <sip:a@b>', '"x" sip:a@b', '<sip:a@b', 'sip:a@b, sip:c@d', '<sip:a@b> junk', 'J@n <sip:a@b>']) {
+  for (const bad of [
+    '"unterminated <sip:a@b>',
+    '"x" sip:a@b',
+    '<sip:a@b',
+    'sip:a@b, sip:c@d',
+    '<sip:a@b> junk',
+    'J@n <sip:a@b>',
+  ]) {
     assert.throws(() => parseNameAddr(bad), SipParseError, bad);
   }
 });
 
 test('Via: transport, host, port and branch; a new branch has the RFC 3261 cookie and is unique', () => {
   const via = parseVia('SIP / 2.0 / tcp 192.0.2.1:5080 ;branch=z9hG4bK77;received=192.0.2.9;rport');
-  assert.deepEqual([via.transport, via.host, via.port, via.params.get('branch'), via.params.get('rport')], ['TCP', '192.0.2.1', 5080, 'z9hG4bK77', null]);
+  assert.deepEqual(
+    [via.transport, via.host, via.port, via.params.get('branch'), via.params.get('rport')],
+    ['TCP', '192.0.2.1', 5080, 'z9hG4bK77', null],
+  );
   assert.equal(formatVia(via), 'SIP/2.0/TCP 192.0.2.1:5080;branch=z9hG4bK77;received=192.0.2.9;rport');
   const a = newBranch();
   assert.match(a, /^z9hG4bK[A-Za-z0-9_-]{16}$/);
   assert.notEqual(a, newBranch());
-  for (const bad of ['SIP/2.0/UDP', 'SIP/1.0/UDP h', 'SIP/2.0/UDP h;=1', 'SIP/2.0/UDP h:port']) assert.throws(() => parseVia(bad), SipParseError, bad);
+  for (const bad of ['SIP/2.0/UDP', 'SIP/1.0/UDP h', 'SIP/2.0/UDP h;=1', 'SIP/2.0/UDP h:port'])
+    assert.throws(() => parseVia(bad), SipParseError, bad);
 });
 
 // --- properties
@@ -75,18 +119,34 @@ const host = fc.oneof(
 );
 const paramName = fc.stringMatching(/^[a-z0-9\-.!%*_+`'~]{1,10}$/);
 const paramValue = fc.option(fc.stringMatching(/^[A-Za-z0-9\-_.!~*'()[\]/:&+$]{1,12}$/), { nil: null });
-const params = fc.uniqueArray(fc.tuple(paramName, paramValue), { selector: ([n]) => n, maxLength: 4 }).map((e) => new Map(e));
+const params = fc
+  .uniqueArray(fc.tuple(paramName, paramValue), { selector: ([n]) => n, maxLength: 4 })
+  .map((e) => new Map(e));
 const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 });
-const sipUriArb = fc.record({
-  scheme: fc.constantFrom('sip' as const, 'sips' as const),
-  user: fc.option(text, { nil: null }),
-  password: fc.constant(null),
-  host,
-  port: fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: null }),
+const sipUriArb = fc
+  .record({
+    scheme: fc.constantFrom('sip' as const, 'sips' as const),
+    user: fc.option(text, { nil: null }),
+    password: fc.constant(null),
+    host,
+    port: fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: null }),
+    params,
+    headers: fc
+      .uniqueArray(
+        fc.tuple(
+          fc.stringMatching(/^[A-Za-z0-9]{1,8}$/),
+          fc.stringMatching(/^[A-Za-z0-9%:+]{0,8}$/).filter((v) => !/%(?![0-9A-Fa-f]{2})/.test(v)),
+        ),
+        { selector: ([n]) => n, maxLength: 3 },
+      )
+      .map((e) => new Map(e)),
+  })
+  .map((u): SipUri => (u.user === null ? u : { ...u, password: null }));
+const telUriArb = fc.record({
+  scheme: fc.constant('tel' as const),
+  number: fc.stringMatching(/^\+[0-9]{1,15}$/),
   params,
-  headers: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[A-Za-z0-9]{1,8}$/), fc.stringMatching(/^[A-Za-z0-9%:+]{0,8}$/).filter((v) => !/%(?![0-9A-Fa-f]{2})/.test(v))), { selector: ([n]) => n, maxLength: 3 }).map((e) => new Map(e)),
-}).map((u): SipUri => (u.user === null ? u : { ...u, password: null }));
-const telUriArb = fc.record({ scheme: fc.constant('tel' as const), number: fc.stringMatching(/^\+[0-9]{1,15}$/), params });
+});
 const uriArb: fc.Arbitrary<Uri> = fc.oneof(sipUriArb, telUriArb);
 
 test('property: a formatted URI parses back to the same URI', () => {
@@ -94,11 +154,23 @@ test('property: a formatted URI parses back to the same URI', () => {
 });
 
 test('property: a formatted name-addr parses back to the same name-addr', () => {
-  const display = fc.option(fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/[\0-\x1f\x7f]/.test(s)), { nil: null });
-  const headerParams = fc.uniqueArray(fc.tuple(paramName, fc.option(fc.stringMatching(/^[A-Za-z0-9\-.!%*_+`'~]{1,10}$/), { nil: null })), { selector: ([n]) => n, maxLength: 3 }).map((e) => new Map(e));
+  const display = fc.option(
+    fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/[\0-\x1f\x7f]/.test(s)),
+    { nil: null },
+  );
+  const headerParams = fc
+    .uniqueArray(fc.tuple(paramName, fc.option(fc.stringMatching(/^[A-Za-z0-9\-.!%*_+`'~]{1,10}$/), { nil: null })), {
+      selector: ([n]) => n,
+      maxLength: 3,
+    })
+    .map((e) => new Map(e));
   fc.assert(
     fc.property(display, uriArb, headerParams, (displayName, uri, p) => {
-      assert.deepEqual(parseNameAddr(formatNameAddr({ displayName, uri, params: p })), { displayName, uri: { ...uri }, params: p });
+      assert.deepEqual(parseNameAddr(formatNameAddr({ displayName, uri, params: p })), {
+        displayName,
+        uri: { ...uri },
+        params: p,
+      });
     }),
   );
 });

@@ -47,7 +47,10 @@ function decode(text: string): string {
 
 function encode(text: string, keep: RegExp): string {
   let out = '';
-  for (const ch of text) out += keep.test(ch) ? ch : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+  for (const ch of text)
+    out += keep.test(ch)
+      ? ch
+      : [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('');
   return out;
 }
 
@@ -117,7 +120,10 @@ export function parseUri(text: string): Uri {
 
 export function formatUri(uri: Uri): string {
   if (uri.scheme === 'tel') return `tel:${uri.number}${formatUriParams(uri.params)}`;
-  const userinfo = uri.user === null ? '' : `${encode(uri.user, userKeep)}${uri.password === null ? '' : `:${encode(uri.password, passwordKeep)}`}@`;
+  const userinfo =
+    uri.user === null
+      ? ''
+      : `${encode(uri.user, userKeep)}${uri.password === null ? '' : `:${encode(uri.password, passwordKeep)}`}@`;
   const headers = [...uri.headers].map(([n, v]) => `${n}=${v}`).join('&');
   return `${uri.scheme}:${userinfo}${formatHostPort(uri)}${formatUriParams(uri.params)}${headers === '' ? '' : `?${headers}`}`;
 }

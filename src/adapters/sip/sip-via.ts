@@ -21,7 +21,8 @@ export function parseVia(value: string): Via {
   const match = viaPattern.exec(value.trim());
   const hostPort = match?.[2] === undefined ? null : parseHostPort(match[2]);
   const params = parseParams(match?.[3] ?? '');
-  if (match?.[1] === undefined || hostPort === null || params === null) throw new SipParseError('sip.bad-via', 'Via header is malformed');
+  if (match?.[1] === undefined || hostPort === null || params === null)
+    throw new SipParseError('sip.bad-via', 'Via header is malformed');
   return { transport: match[1].toUpperCase(), host: hostPort.host, port: hostPort.port, params };
 }
 

@@ -13,10 +13,26 @@ before(async () => {
 });
 after(() => testDatabase.drop());
 
-const routing = (i: number): CallRouting => ({ at: new Date(Date.UTC(2026, 10, 23, 12, 0, i)), actionId: null, meldkamerCode: null, target: `sip:t${i}@p`, reason: 'national-default', transport: 'sip-udp', candidates: 0 });
+const routing = (i: number): CallRouting => ({
+  at: new Date(Date.UTC(2026, 10, 23, 12, 0, i)),
+  actionId: null,
+  meldkamerCode: null,
+  target: `sip:t${i}@p`,
+  reason: 'national-default',
+  transport: 'sip-udp',
+  candidates: 0,
+});
 const errors: object[] = [];
-const logger = { info: () => undefined, warn: () => undefined, debug: () => undefined, error: (fields: object) => errors.push(fields) };
-const targets = async () => (await testDatabase.database.query<{ target: string }>('select target from call_routings order by id')).map((r) => r.target);
+const logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  debug: () => undefined,
+  error: (fields: object) => errors.push(fields),
+};
+const targets = async () =>
+  (await testDatabase.database.query<{ target: string }>('select target from call_routings order by id')).map(
+    (r) => r.target,
+  );
 
 test('records are written in batches, in order, and a failing database only delays them', async () => {
   const db = testDatabase.database;
@@ -34,13 +50,19 @@ test('records are written in batches, in order, and a failing database only dela
   for (let i = 0; i < 10; i++) log.record(routing(i));
   await log.flush();
   await log.close();
-  assert.deepEqual(await targets(), Array.from({ length: 10 }, (_, i) => `sip:t${i}@p`));
+  assert.deepEqual(
+    await targets(),
+    Array.from({ length: 10 }, (_, i) => `sip:t${i}@p`),
+  );
   assert.ok(statements <= 2 + Math.ceil(10 / 4) + 1, `${statements} statements for 10 records`);
   assert.ok(errors.length >= 2);
 });
 
 test('beyond maxPending the oldest records are given up, and said so', async () => {
-  const down: Queryable = { query: () => Promise.reject(new Error('down')), execute: () => Promise.reject(new Error('down')) };
+  const down: Queryable = {
+    query: () => Promise.reject(new Error('down')),
+    execute: () => Promise.reject(new Error('down')),
+  };
   errors.length = 0;
   const log = createBatchedCallRoutingLog(down, { flushIntervalMs: 60_000, maxBatch: 100, maxPending: 3 }, logger);
   for (let i = 0; i < 5; i++) log.record(routing(i));

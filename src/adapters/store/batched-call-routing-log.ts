@@ -22,7 +22,11 @@ export interface BatchedCallRoutingLog extends CallRoutingLog {
  * costs one statement per batch instead of one per call and no caller waits for a write. A crash loses at
  * most the last interval's records; a failing database keeps them (up to maxPending) and tries again.
  */
-export function createBatchedCallRoutingLog(db: Queryable, options: BatchedCallRoutingLogOptions, logger: Logger): BatchedCallRoutingLog {
+export function createBatchedCallRoutingLog(
+  db: Queryable,
+  options: BatchedCallRoutingLogOptions,
+  logger: Logger,
+): BatchedCallRoutingLog {
   let pending: CallRouting[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
@@ -89,7 +93,8 @@ export function createBatchedCallRoutingLog(db: Queryable, options: BatchedCallR
     async close() {
       closed = true;
       for (let attempt = 0; attempt < 3 && pending.length > 0; attempt++) await flushNow();
-      if (pending.length > 0) logger.error({ lost: pending.length }, 'call routings given up at stop: the database does not take them');
+      if (pending.length > 0)
+        logger.error({ lost: pending.length }, 'call routings given up at stop: the database does not take them');
     },
   };
 }

@@ -6,7 +6,11 @@ import { h3CellOf } from './h3-cells.js';
  * Inserts many participants with their registrations in two statements (seeding, imports). `at` is when they
  * registered: one moment for all, or one per participant (a seeded history).
  */
-export async function bulkInsertParticipants(db: Queryable, participants: readonly SyntheticParticipant[], at: Date | readonly Date[]): Promise<void> {
+export async function bulkInsertParticipants(
+  db: Queryable,
+  participants: readonly SyntheticParticipant[],
+  at: Date | readonly Date[],
+): Promise<void> {
   if (participants.length === 0) return;
   const registeredAt = at instanceof Date ? participants.map(() => at) : at;
   await db.execute(
@@ -14,7 +18,9 @@ export async function bulkInsertParticipants(db: Queryable, participants: readon
      select p.id, p.name, p.email, p.at, p.at from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as p(id, name, email, at)`,
     [participants.map((p) => p.id), participants.map((p) => p.name), participants.map((p) => p.email), registeredAt],
   );
-  const regs = participants.flatMap((p, i) => p.registrations.map((r) => ({ ...r, participantId: p.id, at: registeredAt[i] })));
+  const regs = participants.flatMap((p, i) =>
+    p.registrations.map((r) => ({ ...r, participantId: p.id, at: registeredAt[i] })),
+  );
   await db.execute(
     `insert into registrations (id, participant_id, msisdn, channel, postcode, house_number, house_number_addition,
        street, city, lat, lon, h3_cell, gemeente_code, time_windows, created_at)

@@ -21,7 +21,9 @@ export function coveringCells(area: Area): string[] {
 export function coveringH3Indexes(area: Area, resolution: number): Set<string> {
   const ring = area.kind === 'circle' ? circumscribedPolygon(area.centre, area.radiusMetres) : (area.rings[0] ?? []);
   const coordinates = ring.map((p) => [p.lat, p.lon]);
-  const cells = new Set(polygonToCellsExperimental(coordinates, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping));
+  const cells = new Set(
+    polygonToCellsExperimental(coordinates, resolution, POLYGON_TO_CELLS_FLAGS.containmentOverlapping),
+  );
   // The incident's own cell, so that even a tiny area is never without cells.
   cells.add(latLngToCell(area.centre.lat, area.centre.lon, resolution));
   return cells;
@@ -39,4 +41,3 @@ function circumscribedPolygon(centre: LatLon, radiusMetres: number): LatLon[] {
     };
   });
 }
-

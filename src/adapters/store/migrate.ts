@@ -26,7 +26,9 @@ export async function migrate(db: Database): Promise<string[]> {
       } catch (error) {
         // Leave the connection usable (and the lock releasable) and say which migration failed.
         await db.runScript('rollback');
-        throw new Error(`migration ${version} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`migration ${version} failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
       applied.push(version);
     }

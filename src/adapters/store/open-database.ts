@@ -4,7 +4,11 @@ import { openPgliteDatabase } from './database/pglite-database.js';
 import { openPostgresDatabase } from './database/postgres-database.js';
 
 /** The PostgreSQL server when a URL is given, otherwise the embedded PGlite in `dataDir`. */
-export function openDatabase(options: { readonly databaseUrl: string | undefined; readonly poolSize: number; readonly dataDir: string }): Promise<Database> {
+export function openDatabase(options: {
+  readonly databaseUrl: string | undefined;
+  readonly poolSize: number;
+  readonly dataDir: string;
+}): Promise<Database> {
   return options.databaseUrl !== undefined
     ? openPostgresDatabase(options.databaseUrl, options.poolSize)
     : openPgliteDatabase(resolve(options.dataDir, 'pglite'));

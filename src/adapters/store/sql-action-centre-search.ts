@@ -20,14 +20,24 @@ export async function searchActionsWithCentreIn<Row>(
   const bounds = await gemeenteBounds(gemeenteCode);
   if (bounds === null) return { rows: [], total: 0 };
   const n = conditions.params.length;
-  const where = [...conditions.where, `${LAT} between $${n + 1} and $${n + 2}`, `${LON} between $${n + 3} and $${n + 4}`];
+  const where = [
+    ...conditions.where,
+    `${LAT} between $${n + 1} and $${n + 2}`,
+    `${LON} between $${n + 3} and $${n + 4}`,
+  ];
   const candidates = await db.query<{ id: string; lat: number; lon: number }>(
     `select id, ${LAT} as lat, ${LON} as lon from actions where ${where.join(' and ')} order by created_at desc, number desc limit ${MAX_CANDIDATES}`,
     [...conditions.params, bounds.minLat, bounds.maxLat, bounds.minLon, bounds.maxLon],
   );
   const inside: string[] = [];
-  for (const c of candidates) if (await gemeenteContains(gemeenteCode, { lat: Number(c.lat), lon: Number(c.lon) })) inside.push(c.id);
+  for (const c of candidates)
+    if (await gemeenteContains(gemeenteCode, { lat: Number(c.lat), lon: Number(c.lon) })) inside.push(c.id);
   const ids = inside.slice(page.offset, page.offset + page.limit);
-  const rows = ids.length === 0 ? [] : await db.query<Row>('select * from actions where id = any($1::uuid[]) order by created_at desc, number desc', [ids]);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.query<Row>('select * from actions where id = any($1::uuid[]) order by created_at desc, number desc', [
+          ids,
+        ]);
   return { rows, total: inside.length };
 }

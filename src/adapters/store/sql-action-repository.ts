@@ -47,7 +47,12 @@ const toAction = (r: ActionRow): Action => ({
   description: r.description,
   instructions: r.instructions,
   area: r.area,
-  publication: { public: r.public, publicText: r.public_text, call112: r.call_112, mediaRetentionDays: r.media_retention_days },
+  publication: {
+    public: r.public,
+    publicText: r.public_text,
+    call112: r.call_112,
+    mediaRetentionDays: r.media_retention_days,
+  },
   result: r.result,
   closingText: r.closing_text,
   createdAt: r.created_at,
@@ -95,10 +100,33 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
            instructions, area, result, closing_text, created_at, created_by, started_at, started_by, ended_at, ended_by,
            updated_at, version, public, public_text, call_112, media_retention_days)
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
-        [a.id, a.number, a.type, a.meldkamerCode, a.status, a.missingChild, a.priority, a.message, a.description,
-          a.instructions, JSON.stringify(a.area), a.result, a.closingText, a.createdAt, a.createdBy, a.startedAt,
-          a.startedBy, a.endedAt, a.endedBy, a.updatedAt, a.version, a.publication.public, a.publication.publicText,
-          a.publication.call112, a.publication.mediaRetentionDays],
+        [
+          a.id,
+          a.number,
+          a.type,
+          a.meldkamerCode,
+          a.status,
+          a.missingChild,
+          a.priority,
+          a.message,
+          a.description,
+          a.instructions,
+          JSON.stringify(a.area),
+          a.result,
+          a.closingText,
+          a.createdAt,
+          a.createdBy,
+          a.startedAt,
+          a.startedBy,
+          a.endedAt,
+          a.endedBy,
+          a.updatedAt,
+          a.version,
+          a.publication.public,
+          a.publication.publicText,
+          a.publication.call112,
+          a.publication.mediaRetentionDays,
+        ],
       );
     },
 
@@ -119,10 +147,30 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
            ended_at = $14, ended_by = $15, updated_at = $16, version = $17, public = $19, public_text = $20,
            call_112 = $21, media_retention_days = $22
          where id = $1 and version = $18`,
-        [a.id, a.type, a.status, a.missingChild, a.priority, a.message, a.description, a.instructions,
-          JSON.stringify(a.area), a.result, a.closingText, a.startedAt, a.startedBy, a.endedAt, a.endedBy, a.updatedAt,
-          a.version, expectedVersion, a.publication.public, a.publication.publicText, a.publication.call112,
-          a.publication.mediaRetentionDays],
+        [
+          a.id,
+          a.type,
+          a.status,
+          a.missingChild,
+          a.priority,
+          a.message,
+          a.description,
+          a.instructions,
+          JSON.stringify(a.area),
+          a.result,
+          a.closingText,
+          a.startedAt,
+          a.startedBy,
+          a.endedAt,
+          a.endedBy,
+          a.updatedAt,
+          a.version,
+          expectedVersion,
+          a.publication.public,
+          a.publication.publicText,
+          a.publication.call112,
+          a.publication.mediaRetentionDays,
+        ],
       );
       return changed === 1;
     },
@@ -141,7 +189,7 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
       if (s.to !== null) add('created_at < ?', s.to);
       if (s.text !== null) {
         const pattern = `%${s.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        add('(number ilike ? or message ilike $X or coalesce(description, \'\') ilike $X)', pattern);
+        add("(number ilike ? or message ilike $X or coalesce(description, '') ilike $X)", pattern);
         where[where.length - 1] = where[where.length - 1]!.replaceAll('$X', `$${params.length}`);
       }
       if (s.centreInGemeente) {
@@ -176,7 +224,9 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
     },
 
     async listMessages(actionId) {
-      const rows = await db.query<MessageRow>('select * from action_messages where action_id = $1 order by ordinal', [actionId]);
+      const rows = await db.query<MessageRow>('select * from action_messages where action_id = $1 order by ordinal', [
+        actionId,
+      ]);
       return rows.map(toMessage);
     },
   };

@@ -8,7 +8,12 @@ export function createSqlActionTypeSettings(db: Queryable): ActionTypeSettingsSt
       const rows = await db.query<{ type: ActionType; template: string; requires_approval: boolean; updated_at: Date }>(
         'select type, template, requires_approval, updated_at from action_type_settings order by type',
       );
-      return rows.map((r) => ({ type: r.type, template: r.template, requiresApproval: r.requires_approval, updatedAt: new Date(r.updated_at) }));
+      return rows.map((r) => ({
+        type: r.type,
+        template: r.template,
+        requiresApproval: r.requires_approval,
+        updatedAt: new Date(r.updated_at),
+      }));
     },
     async save(s, by) {
       await db.execute(
@@ -31,7 +36,14 @@ export function createSqlActionTypeSettings(db: Queryable): ActionTypeSettingsSt
         'select approved_by, approved_at from action_approvals where action_id = $1 and action_version = $2',
         [actionId, version],
       );
-      return row ? ({ actionId, actionVersion: version, approvedBy: row.approved_by, approvedAt: new Date(row.approved_at) } satisfies ActionApproval) : null;
+      return row
+        ? ({
+            actionId,
+            actionVersion: version,
+            approvedBy: row.approved_by,
+            approvedAt: new Date(row.approved_at),
+          } satisfies ActionApproval)
+        : null;
     },
   };
 }

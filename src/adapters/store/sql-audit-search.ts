@@ -30,7 +30,18 @@ export function createSqlAuditSearch(db: Queryable): AuditSearch {
            and ($8::text is null or s.gemeente_code = $8)
          order by a.at desc, a.id desc
          limit $9 offset $10`,
-        [q.actorId, q.event, q.subjectType, q.subjectId, q.from, q.to, q.meldkamerCode, q.gemeenteCode, q.limit, q.offset],
+        [
+          q.actorId,
+          q.event,
+          q.subjectType,
+          q.subjectId,
+          q.from,
+          q.to,
+          q.meldkamerCode,
+          q.gemeenteCode,
+          q.limit,
+          q.offset,
+        ],
       );
       return {
         total: rows[0]?.total ?? 0,

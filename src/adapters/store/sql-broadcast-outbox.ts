@@ -6,7 +6,11 @@ import type { Queryable } from './database/database.js';
 
 /** The event as stored: the public view with its dates as ISO strings. */
 interface StoredPayload {
-  readonly action: Omit<PublicView, 'startedAt' | 'endedAt' | 'updatedAt'> & { readonly startedAt: string; readonly endedAt: string | null; readonly updatedAt: string };
+  readonly action: Omit<PublicView, 'startedAt' | 'endedAt' | 'updatedAt'> & {
+    readonly startedAt: string;
+    readonly endedAt: string | null;
+    readonly updatedAt: string;
+  };
   readonly updateText: string | null;
 }
 
@@ -51,18 +55,32 @@ const statusOf = (value: string): OutboxStatus => {
 
 function toPayload(event: ActionEvent): StoredPayload {
   const { startedAt, endedAt, updatedAt, ...rest } = event.action;
-  return { action: { ...rest, startedAt: startedAt.toISOString(), endedAt: endedAt?.toISOString() ?? null, updatedAt: updatedAt.toISOString() }, updateText: event.updateText };
+  return {
+    action: {
+      ...rest,
+      startedAt: startedAt.toISOString(),
+      endedAt: endedAt?.toISOString() ?? null,
+      updatedAt: updatedAt.toISOString(),
+    },
+    updateText: event.updateText,
+  };
 }
 
 function toEvent(row: ClaimRow): ActionEvent {
-  const payload: StoredPayload = typeof row.payload === 'string' ? (JSON.parse(row.payload) as StoredPayload) : row.payload;
+  const payload: StoredPayload =
+    typeof row.payload === 'string' ? (JSON.parse(row.payload) as StoredPayload) : row.payload;
   const { startedAt, endedAt, updatedAt, ...rest } = payload.action;
   return {
     id: row.event_id,
     kind: kindOf(row.kind),
     sequence: row.sequence,
     occurredAt: row.occurred_at,
-    action: { ...rest, startedAt: new Date(startedAt), endedAt: endedAt === null ? null : new Date(endedAt), updatedAt: new Date(updatedAt) },
+    action: {
+      ...rest,
+      startedAt: new Date(startedAt),
+      endedAt: endedAt === null ? null : new Date(endedAt),
+      updatedAt: new Date(updatedAt),
+    },
     updateText: payload.updateText,
   };
 }
@@ -70,7 +88,10 @@ function toEvent(row: ClaimRow): ActionEvent {
 export function createSqlBroadcastOutbox(db: Queryable): BroadcastOutbox {
   return {
     async nextSequence(actionId) {
-      const [row] = await db.query<{ n: number }>('select coalesce(max(sequence), 0)::int + 1 as n from action_events where action_id = $1', [actionId]);
+      const [row] = await db.query<{ n: number }>(
+        'select coalesce(max(sequence), 0)::int + 1 as n from action_events where action_id = $1',
+        [actionId],
+      );
       return row?.n ?? 1;
     },
 
@@ -105,7 +126,13 @@ export function createSqlBroadcastOutbox(db: Queryable): BroadcastOutbox {
       );
       const row = rows[0];
       if (row === undefined) return null;
-      const claimed: ClaimedBroadcast = { position: Number(row.position), destination: row.destination, event: toEvent(row), attempts: row.attempts, createdAt: row.created_at };
+      const claimed: ClaimedBroadcast = {
+        position: Number(row.position),
+        destination: row.destination,
+        event: toEvent(row),
+        attempts: row.attempts,
+        createdAt: row.created_at,
+      };
       return claimed;
     },
 
@@ -116,7 +143,15 @@ export function createSqlBroadcastOutbox(db: Queryable): BroadcastOutbox {
            next_attempt_at = coalesce($3, next_attempt_at), last_http_status = $4, last_reason = left($5, 200),
            settled_at = case when $6 then null else $7::timestamptz end
          where position = $1 and status = 'sending'`,
-        [position, settlement.status, open ? settlement.nextAttemptAt : null, detail.httpStatus, detail.reason, open, now],
+        [
+          position,
+          settlement.status,
+          open ? settlement.nextAttemptAt : null,
+          detail.httpStatus,
+          detail.reason,
+          open,
+          now,
+        ],
       );
     },
 
@@ -147,23 +182,21 @@ export function createSqlBroadcastOutbox(db: Queryable): BroadcastOutbox {
          order by o.position desc limit $3`,
         [filter.destination, filter.actionId, filter.limit, filter.meldkamerCode],
       );
-      return rows.map(
-        (r): BroadcastLogEntry => ({
-          destination: r.destination,
-          eventId: r.event_id,
-          kind: kindOf(r.kind),
-          actionId: r.action_id,
-          actionNumber: r.number,
-          sequence: r.sequence,
-          status: statusOf(r.status),
-          attempts: r.attempts,
-          lastHttpStatus: r.last_http_status,
-          lastReason: r.last_reason,
-          createdAt: r.created_at,
-          nextAttemptAt: r.next_attempt_at,
-          settledAt: r.settled_at,
-        }),
-      );
+      return rows.map((r): BroadcastLogEntry => ({
+        destination: r.destination,
+        eventId: r.event_id,
+        kind: kindOf(r.kind),
+        actionId: r.action_id,
+        actionNumber: r.number,
+        sequence: r.sequence,
+        status: statusOf(r.status),
+        attempts: r.attempts,
+        lastHttpStatus: r.last_http_status,
+        lastReason: r.last_reason,
+        createdAt: r.created_at,
+        nextAttemptAt: r.next_attempt_at,
+        settledAt: r.settled_at,
+      }));
     },
   };
 }

@@ -21,8 +21,16 @@ export function createSqlCallRoutingRepository(db: Queryable): CallRoutingReposi
       return {
         actions: rows
           .filter((r) => r.found_kind === 'action' && r.found_action_id !== null && r.found_last_sent_at !== null)
-          .map((r) => ({ actionId: r.found_action_id!, meldkamerCode: r.found_meldkamer_code, target: r.found_target, lastSentAt: new Date(r.found_last_sent_at!) })),
-        registered: registered === undefined ? null : { meldkamerCode: registered.found_meldkamer_code, target: registered.found_target },
+          .map((r) => ({
+            actionId: r.found_action_id!,
+            meldkamerCode: r.found_meldkamer_code,
+            target: r.found_target,
+            lastSentAt: new Date(r.found_last_sent_at!),
+          })),
+        registered:
+          registered === undefined
+            ? null
+            : { meldkamerCode: registered.found_meldkamer_code, target: registered.found_target },
       };
     },
   };
@@ -33,7 +41,9 @@ export function createSqlCallRoutingRepository(db: Queryable): CallRoutingReposi
  * shows only as a function scan), with its parameters as $1 and $2.
  */
 export async function callRoutingStatements(db: Queryable): Promise<string[]> {
-  const [row] = await db.query<{ prosrc: string }>("select prosrc from pg_proc where proname = 'call_routing_candidates'");
+  const [row] = await db.query<{ prosrc: string }>(
+    "select prosrc from pg_proc where proname = 'call_routing_candidates'",
+  );
   const statements = [...(row?.prosrc ?? '').matchAll(/return query\s+([\s\S]*?);/g)].map((m) => m[1] ?? '');
   return statements.map((s) => s.replace(/\bp_msisdn\b/g, '$1').replace(/\bp_since\b/g, '$2'));
 }

@@ -47,7 +47,13 @@ const toTip = (r: TipRow): Tip => ({
   photo:
     r.photo_key === null || r.photo_content_type === null
       ? null
-      : { key: r.photo_key, contentType: r.photo_content_type, width: r.photo_width ?? 0, height: r.photo_height ?? 0, bytes: r.photo_bytes ?? 0 },
+      : {
+          key: r.photo_key,
+          contentType: r.photo_content_type,
+          width: r.photo_width ?? 0,
+          height: r.photo_height ?? 0,
+          bytes: r.photo_bytes ?? 0,
+        },
   receivedAt: r.received_at,
 });
 
@@ -63,19 +69,32 @@ export function createSqlMediaRepository(db: Queryable): MediaRepository {
 
     async findPhotos(actionIds) {
       if (actionIds.length === 0) return new Map();
-      const rows = await db.query<PhotoRow>('select * from action_photos where action_id = any($1::uuid[])', [actionIds]);
+      const rows = await db.query<PhotoRow>('select * from action_photos where action_id = any($1::uuid[])', [
+        actionIds,
+      ]);
       return new Map(rows.map((r) => [r.action_id, toPhoto(r)]));
     },
 
     async setPhoto(p) {
-      const [previous] = await db.query<PhotoRow>('select * from action_photos where action_id = $1 for update', [p.actionId]);
+      const [previous] = await db.query<PhotoRow>('select * from action_photos where action_id = $1 for update', [
+        p.actionId,
+      ]);
       await db.execute(
         `insert into action_photos (action_id, storage_key, content_type, width, height, bytes, uploaded_at, uploaded_by)
          values ($1, $2, $3, $4, $5, $6, $7, $8)
          on conflict (action_id) do update set storage_key = excluded.storage_key, content_type = excluded.content_type,
            width = excluded.width, height = excluded.height, bytes = excluded.bytes, uploaded_at = excluded.uploaded_at,
            uploaded_by = excluded.uploaded_by`,
-        [p.actionId, p.image.key, p.image.contentType, p.image.width, p.image.height, p.image.bytes, p.uploadedAt, p.uploadedBy],
+        [
+          p.actionId,
+          p.image.key,
+          p.image.contentType,
+          p.image.width,
+          p.image.height,
+          p.image.bytes,
+          p.uploadedAt,
+          p.uploadedBy,
+        ],
       );
       return previous ? toPhoto(previous) : null;
     },
@@ -91,8 +110,18 @@ export function createSqlMediaRepository(db: Queryable): MediaRepository {
            photo_height, photo_bytes, received_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          returning ${TIP_COLUMNS}`,
-        [t.id, t.actionId, t.text, t.callbackMsisdn, t.photo?.key ?? null, t.photo?.contentType ?? null, t.photo?.width ?? null,
-          t.photo?.height ?? null, t.photo?.bytes ?? null, t.receivedAt],
+        [
+          t.id,
+          t.actionId,
+          t.text,
+          t.callbackMsisdn,
+          t.photo?.key ?? null,
+          t.photo?.contentType ?? null,
+          t.photo?.width ?? null,
+          t.photo?.height ?? null,
+          t.photo?.bytes ?? null,
+          t.receivedAt,
+        ],
       );
       return toTip(row!);
     },
@@ -106,7 +135,10 @@ export function createSqlMediaRepository(db: Queryable): MediaRepository {
     },
 
     async findTip(actionId, tipId) {
-      const [row] = await db.query<TipRow>(`select ${TIP_COLUMNS} from action_tips where action_id = $1 and id = $2`, [actionId, tipId]);
+      const [row] = await db.query<TipRow>(`select ${TIP_COLUMNS} from action_tips where action_id = $1 and id = $2`, [
+        actionId,
+        tipId,
+      ]);
       return row ? toTip(row) : null;
     },
 
@@ -128,14 +160,25 @@ export function createSqlMediaRepository(db: Queryable): MediaRepository {
                 or exists (select 1 from action_tips t where t.action_id = a.id))`,
       );
       return rows.map((r) => {
-        const publication: Publication = { public: r.public, publicText: r.public_text, call112: r.call_112, mediaRetentionDays: r.media_retention_days };
+        const publication: Publication = {
+          public: r.public,
+          publicText: r.public_text,
+          call112: r.call_112,
+          mediaRetentionDays: r.media_retention_days,
+        };
         return { id: r.id, status: r.status, endedAt: r.ended_at, updatedAt: r.updated_at, publication };
       });
     },
 
     async deleteMedia(actionId) {
-      const photos = await db.query<{ storage_key: string }>('delete from action_photos where action_id = $1 returning storage_key', [actionId]);
-      const tips = await db.query<{ photo_key: string | null }>('delete from action_tips where action_id = $1 returning photo_key', [actionId]);
+      const photos = await db.query<{ storage_key: string }>(
+        'delete from action_photos where action_id = $1 returning storage_key',
+        [actionId],
+      );
+      const tips = await db.query<{ photo_key: string | null }>(
+        'delete from action_tips where action_id = $1 returning photo_key',
+        [actionId],
+      );
       return [...photos.map((p) => p.storage_key), ...tips.flatMap((t) => (t.photo_key === null ? [] : [t.photo_key]))];
     },
   };

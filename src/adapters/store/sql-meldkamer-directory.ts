@@ -28,7 +28,9 @@ export function createSqlMeldkamerDirectory(db: Queryable): MeldkamerDirectory {
       return row ? toRecord(row) : null;
     },
     async setRoutingTarget(code, target) {
-      return (await db.execute('update meldkamers set phone_routing_target = $2 where code = $1', [code, target])) === 1;
+      return (
+        (await db.execute('update meldkamers set phone_routing_target = $2 where code = $1', [code, target])) === 1
+      );
     },
     async setPublicPhone(code, phone) {
       return (await db.execute('update meldkamers set public_phone = $2 where code = $1', [code, phone])) === 1;

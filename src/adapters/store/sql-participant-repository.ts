@@ -4,7 +4,11 @@ import type { Pause } from '../../domain/participant/pause.js';
 import type { ContactChannel } from '../../domain/participant/registration.js';
 import type { StaffScope } from '../../domain/staff/staff.js';
 import type { TimeWindow } from '../../domain/time-window/time-window.js';
-import type { ParticipantRepository, ParticipantWithRegistrations, StoredRegistration } from '../../app/ports/participant-repository.js';
+import type {
+  ParticipantRepository,
+  ParticipantWithRegistrations,
+  StoredRegistration,
+} from '../../app/ports/participant-repository.js';
 import type { Queryable } from './database/database.js';
 import { boundingBox } from './bounding-box.js';
 import { coveringCells, h3CellOf } from './h3-cells.js';
@@ -37,7 +41,8 @@ interface ParticipantRow {
   updated_at: Date;
 }
 
-const pauseOf = (from: Date | null, until: Date | null): Pause | null => (from !== null && until !== null ? { from, until } : null);
+const pauseOf = (from: Date | null, until: Date | null): Pause | null =>
+  from !== null && until !== null ? { from, until } : null;
 
 const ALWAYS: readonly TimeWindow[] = Object.freeze([]);
 
@@ -63,7 +68,10 @@ function scopeClause(scope: StaffScope, n: number): { clause: string; params: un
     case 'gemeente':
       return { clause: `r.gemeente_code = $${n}`, params: [scope.gemeenteCode] };
     case 'meldkamer':
-      return { clause: `r.gemeente_code in (select code from gemeenten where meldkamer_code = $${n})`, params: [scope.meldkamerCode] };
+      return {
+        clause: `r.gemeente_code in (select code from gemeenten where meldkamer_code = $${n})`,
+        params: [scope.meldkamerCode],
+      };
   }
 }
 
@@ -103,12 +111,15 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
     async findCandidates(area) {
       const query = candidatesQuery(area);
       const rows = await db.query<{
-        id: string; msisdn: string; channel: ContactChannel; lat: number; lon: number; time_windows: TimeWindow[] | null;
-        paused_from: Date | null; paused_until: Date | null;
-      }>(
-        query.sql,
-        query.params,
-      );
+        id: string;
+        msisdn: string;
+        channel: ContactChannel;
+        lat: number;
+        lon: number;
+        time_windows: TimeWindow[] | null;
+        paused_from: Date | null;
+        paused_until: Date | null;
+      }>(query.sql, query.params);
       return rows.map((r) => ({
         registrationId: r.id,
         msisdn: r.msisdn as Msisdn,
@@ -121,9 +132,10 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
     },
 
     async insertParticipant(p) {
-      await db.execute('insert into participants (id, name, email, created_at, updated_at) values ($1, $2, $3, $4, $5)', [
-        p.id, p.name, p.email, p.createdAt, p.updatedAt,
-      ]);
+      await db.execute(
+        'insert into participants (id, name, email, created_at, updated_at) values ($1, $2, $3, $4, $5)',
+        [p.id, p.name, p.email, p.createdAt, p.updatedAt],
+      );
     },
 
     async updateParticipant(p) {
@@ -148,15 +160,20 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
     async searchParticipants(s) {
       const scope = scopeClause(s.scope, 1);
       const params: unknown[] = [...scope.params];
-      const where = [`exists (select 1 from registrations r where r.participant_id = p.id and ${scope.clause}
+      const where = [
+        `exists (select 1 from registrations r where r.participant_id = p.id and ${scope.clause}
         ${s.gemeenteCode !== null ? `and r.gemeente_code = $${params.push(s.gemeenteCode)}` : ''}
-        ${s.msisdn !== null ? `and r.msisdn = $${params.push(s.msisdn)}` : ''})`];
+        ${s.msisdn !== null ? `and r.msisdn = $${params.push(s.msisdn)}` : ''})`,
+      ];
       if (s.text !== null) {
         const pattern = `%${s.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         where.push(`(p.name ilike $${params.push(pattern)} or coalesce(p.email, '') ilike $${params.length})`);
       }
       const clause = where.join(' and ');
-      const [count] = await db.query<{ n: number }>(`select count(*)::int as n from participants p where ${clause}`, params);
+      const [count] = await db.query<{ n: number }>(
+        `select count(*)::int as n from participants p where ${clause}`,
+        params,
+      );
       const rows = await db.query<ParticipantRow>(
         `select p.* from participants p where ${clause} order by p.name, p.id limit $${params.length + 1} offset $${params.length + 2}`,
         [...params, s.limit, s.offset],
@@ -193,9 +210,20 @@ export function createSqlParticipantRepository(db: Queryable): ParticipantReposi
 
 function registrationParams(r: StoredRegistration): unknown[] {
   return [
-    r.id, r.participantId, r.msisdn, r.channel, r.address.postcode, r.address.houseNumber, r.address.houseNumberAddition,
-    r.street, r.city, r.location.lat, r.location.lon, h3CellOf(r.location), r.gemeenteCode, JSON.stringify(r.timeWindows),
+    r.id,
+    r.participantId,
+    r.msisdn,
+    r.channel,
+    r.address.postcode,
+    r.address.houseNumber,
+    r.address.houseNumberAddition,
+    r.street,
+    r.city,
+    r.location.lat,
+    r.location.lon,
+    h3CellOf(r.location),
+    r.gemeenteCode,
+    JSON.stringify(r.timeWindows),
     r.createdAt,
   ];
 }
-

@@ -15,10 +15,19 @@ interface WorkRow {
 
 function toWork(r: WorkRow): PushWork {
   if (r.kind === 'targeting-run') {
-    if (r.run_id === null || r.area === null || (r.trigger !== 'start' && r.trigger !== 'widening')) throw new Error(`malformed targeting work for action ${r.action_id}`);
-    return { kind: 'targeting-run', runId: r.run_id, actionId: r.action_id, messageId: r.message_id, trigger: r.trigger, area: r.area };
+    if (r.run_id === null || r.area === null || (r.trigger !== 'start' && r.trigger !== 'widening'))
+      throw new Error(`malformed targeting work for action ${r.action_id}`);
+    return {
+      kind: 'targeting-run',
+      runId: r.run_id,
+      actionId: r.action_id,
+      messageId: r.message_id,
+      trigger: r.trigger,
+      area: r.area,
+    };
   }
-  if (r.trigger !== 'update' && r.trigger !== 'closing') throw new Error(`malformed message work for action ${r.action_id}`);
+  if (r.trigger !== 'update' && r.trigger !== 'closing')
+    throw new Error(`malformed message work for action ${r.action_id}`);
   return { kind: 'message', actionId: r.action_id, messageId: r.message_id, trigger: r.trigger, text: r.text };
 }
 
@@ -49,13 +58,25 @@ export function createSqlPushFanoutRepository(db: Queryable): PushFanoutReposito
       const inserted = await db.execute(
         `insert into push_fanouts (id, action_id, message_id, targeting_run_id, trigger, status, created_at)
          values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
-        [fanoutId, work.actionId, work.messageId, work.kind === 'targeting-run' ? work.runId : null, work.trigger, status, at],
+        [
+          fanoutId,
+          work.actionId,
+          work.messageId,
+          work.kind === 'targeting-run' ? work.runId : null,
+          work.trigger,
+          status,
+          at,
+        ],
       );
       return inserted === 1;
     },
 
     async beginFanout(fanoutId, targeted, at) {
-      await db.execute(`update push_fanouts set status = 'running', targeted = $2, started_at = $3 where id = $1`, [fanoutId, targeted, at]);
+      await db.execute(`update push_fanouts set status = 'running', targeted = $2, started_at = $3 where id = $1`, [
+        fanoutId,
+        targeted,
+        at,
+      ]);
     },
 
     async addCounts(fanoutId, c) {
@@ -99,16 +120,28 @@ export function createSqlPushFanoutRepository(db: Queryable): PushFanoutReposito
 
     async fanoutsOf(actionId) {
       const rows = await db.query<{
-        trigger: PushTrigger; status: PushFanoutStatus; targeted: number; accepted: number; gone: number; failed: number;
-        started_at: Date | null; finished_at: Date | null;
+        trigger: PushTrigger;
+        status: PushFanoutStatus;
+        targeted: number;
+        accepted: number;
+        gone: number;
+        failed: number;
+        started_at: Date | null;
+        finished_at: Date | null;
       }>(
         `select trigger, status, targeted, accepted, gone, failed, started_at, finished_at
          from push_fanouts where action_id = $1 order by created_at, id`,
         [actionId],
       );
       return rows.map((r) => ({
-        trigger: r.trigger, status: r.status, targeted: r.targeted, accepted: r.accepted, gone: r.gone, failed: r.failed,
-        startedAt: r.started_at, finishedAt: r.finished_at,
+        trigger: r.trigger,
+        status: r.status,
+        targeted: r.targeted,
+        accepted: r.accepted,
+        gone: r.gone,
+        failed: r.failed,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
       }));
     },
   };

@@ -1,4 +1,7 @@
-import type { PushSubscriptionRepository, PushSubscriptionRecord } from '../../app/ports/push-subscription-repository.js';
+import type {
+  PushSubscriptionRepository,
+  PushSubscriptionRecord,
+} from '../../app/ports/push-subscription-repository.js';
 import type { Queryable } from './database/database.js';
 
 interface SubscriptionRow {
@@ -46,7 +49,10 @@ export function createSqlPushSubscriptionRepository(db: Queryable): PushSubscrip
     },
 
     async noteSeen(id, day) {
-      await db.execute('update push_subscriptions set last_seen_on = $2::date where id = $1 and last_seen_on < $2::date', [id, day]);
+      await db.execute(
+        'update push_subscriptions set last_seen_on = $2::date where id = $1 and last_seen_on < $2::date',
+        [id, day],
+      );
     },
 
     async deleteSubscriptions(ids) {

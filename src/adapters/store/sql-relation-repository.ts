@@ -14,7 +14,10 @@ function scopeFilter(scope: StaffScope, n: number): { clause: string; params: un
     case 'gemeente':
       return { clause: `r.gemeente_code = $${n}`, params: [scope.gemeenteCode] };
     case 'meldkamer':
-      return { clause: `r.gemeente_code in (select code from gemeenten where meldkamer_code = $${n})`, params: [scope.meldkamerCode] };
+      return {
+        clause: `r.gemeente_code in (select code from gemeenten where meldkamer_code = $${n})`,
+        params: [scope.meldkamerCode],
+      };
   }
 }
 
@@ -22,14 +25,33 @@ export function createSqlRelationRepository(db: Queryable): RelationRepository {
   return {
     async registered(keys) {
       if (keys.length === 0) return new Set();
-      const rows = await db.query<{ msisdn: string; postcode: string; house_number: number; house_number_addition: string | null }>(
+      const rows = await db.query<{
+        msisdn: string;
+        postcode: string;
+        house_number: number;
+        house_number_addition: string | null;
+      }>(
         `select r.msisdn, r.postcode, r.house_number, r.house_number_addition
          from registrations r join unnest($1::text[], $2::text[], $3::int[], $4::text[]) as k(msisdn, postcode, house_number, addition)
            on r.msisdn = k.msisdn and r.postcode = k.postcode and r.house_number = k.house_number
           and r.house_number_addition is not distinct from k.addition`,
-        [keys.map((k) => k.msisdn), keys.map((k) => k.postcode), keys.map((k) => k.houseNumber), keys.map((k) => k.houseNumberAddition)],
+        [
+          keys.map((k) => k.msisdn),
+          keys.map((k) => k.postcode),
+          keys.map((k) => k.houseNumber),
+          keys.map((k) => k.houseNumberAddition),
+        ],
       );
-      return new Set(rows.map((r) => keyOf({ msisdn: r.msisdn, postcode: r.postcode, houseNumber: r.house_number, houseNumberAddition: r.house_number_addition })));
+      return new Set(
+        rows.map((r) =>
+          keyOf({
+            msisdn: r.msisdn,
+            postcode: r.postcode,
+            houseNumber: r.house_number,
+            houseNumberAddition: r.house_number_addition,
+          }),
+        ),
+      );
     },
 
     async insertImported(participants, at) {
@@ -50,10 +72,21 @@ export function createSqlRelationRepository(db: Queryable): RelationRepository {
            as r(id, participant_id, msisdn, channel, postcode, house_number, house_number_addition, street, city, lat, lon, h3_cell,
                 gemeente_code, time_windows)`,
         [
-          regs.map((r) => r.id), regs.map((r) => r.participantId), regs.map((r) => r.msisdn), regs.map((r) => r.channel),
-          regs.map((r) => r.address.postcode), regs.map((r) => r.address.houseNumber), regs.map((r) => r.address.houseNumberAddition),
-          regs.map((r) => r.street), regs.map((r) => r.city), regs.map((r) => r.location.lat), regs.map((r) => r.location.lon),
-          regs.map((r) => h3CellOf(r.location)), regs.map((r) => r.gemeenteCode), regs.map((r) => JSON.stringify(r.timeWindows)), at,
+          regs.map((r) => r.id),
+          regs.map((r) => r.participantId),
+          regs.map((r) => r.msisdn),
+          regs.map((r) => r.channel),
+          regs.map((r) => r.address.postcode),
+          regs.map((r) => r.address.houseNumber),
+          regs.map((r) => r.address.houseNumberAddition),
+          regs.map((r) => r.street),
+          regs.map((r) => r.city),
+          regs.map((r) => r.location.lat),
+          regs.map((r) => r.location.lon),
+          regs.map((r) => h3CellOf(r.location)),
+          regs.map((r) => r.gemeenteCode),
+          regs.map((r) => JSON.stringify(r.timeWindows)),
+          at,
         ],
       );
     },
@@ -62,9 +95,23 @@ export function createSqlRelationRepository(db: Queryable): RelationRepository {
       const filter = scopeFilter(scope, 1);
       const params: unknown[] = [...filter.params, afterParticipantId, limit];
       const rows = await db.query<{
-        pid: string; name: string; email: string | null; email_confirmed_at: Date | null; id: string; msisdn: string; channel: ContactChannel;
-        postcode: string; house_number: number; house_number_addition: string | null; street: string | null; city: string; lat: number; lon: number;
-        gemeente_code: string; time_windows: TimeWindow[]; created_at: Date;
+        pid: string;
+        name: string;
+        email: string | null;
+        email_confirmed_at: Date | null;
+        id: string;
+        msisdn: string;
+        channel: ContactChannel;
+        postcode: string;
+        house_number: number;
+        house_number_addition: string | null;
+        street: string | null;
+        city: string;
+        lat: number;
+        lon: number;
+        gemeente_code: string;
+        time_windows: TimeWindow[];
+        created_at: Date;
       }>(
         `with page as (
            select distinct r.participant_id from registrations r
@@ -82,9 +129,16 @@ export function createSqlRelationRepository(db: Queryable): RelationRepository {
         email: r.email,
         emailConfirmed: r.email_confirmed_at !== null,
         registration: {
-          id: r.id, participantId: r.pid, msisdn: r.msisdn as Msisdn, channel: r.channel,
+          id: r.id,
+          participantId: r.pid,
+          msisdn: r.msisdn as Msisdn,
+          channel: r.channel,
           address: { postcode: r.postcode, houseNumber: r.house_number, houseNumberAddition: r.house_number_addition },
-          street: r.street, city: r.city, location: { lat: r.lat, lon: r.lon }, gemeenteCode: r.gemeente_code, timeWindows: r.time_windows,
+          street: r.street,
+          city: r.city,
+          location: { lat: r.lat, lon: r.lon },
+          gemeenteCode: r.gemeente_code,
+          timeWindows: r.time_windows,
           createdAt: r.created_at,
         } satisfies StoredRegistration,
       }));

@@ -28,7 +28,19 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
       await db.execute(
         `insert into verification_codes (id, purpose, channel, target_hash, participant_id, code_hash, payload, attempts, status, created_at, expires_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [v.id, v.purpose, v.channel, v.targetHash, v.participantId, v.codeHash, v.payload === null ? null : JSON.stringify(v.payload), v.attempts, v.status, v.createdAt, v.expiresAt],
+        [
+          v.id,
+          v.purpose,
+          v.channel,
+          v.targetHash,
+          v.participantId,
+          v.codeHash,
+          v.payload === null ? null : JSON.stringify(v.payload),
+          v.attempts,
+          v.status,
+          v.createdAt,
+          v.expiresAt,
+        ],
       );
     },
 
@@ -36,8 +48,17 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
       const [r] = await db.query<VerificationRow>('select * from verification_codes where id = $1 for update', [id]);
       if (r === undefined) return null;
       return {
-        id: r.id, purpose: r.purpose, channel: r.channel, targetHash: r.target_hash, participantId: r.participant_id, codeHash: r.code_hash,
-        payload: r.payload, attempts: r.attempts, status: r.status, createdAt: r.created_at, expiresAt: r.expires_at,
+        id: r.id,
+        purpose: r.purpose,
+        channel: r.channel,
+        targetHash: r.target_hash,
+        participantId: r.participant_id,
+        codeHash: r.code_hash,
+        payload: r.payload,
+        attempts: r.attempts,
+        status: r.status,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
       };
     },
 
@@ -50,7 +71,11 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
     },
 
     async recordSendOutcome(id, status, failure) {
-      await db.execute('update verification_codes set send_status = $2, send_failure = $3 where id = $1', [id, status, failure]);
+      await db.execute('update verification_codes set send_status = $2, send_failure = $3 where id = $1', [
+        id,
+        status,
+        failure,
+      ]);
     },
 
     async countUp(limitName, keyHash, windowStart) {
@@ -104,13 +129,17 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
     },
 
     async createSession(tokenHash, participantId, createdAt, expiresAt) {
-      await db.execute('insert into participant_sessions (token_hash, participant_id, created_at, expires_at) values ($1, $2, $3, $4)', [
-        tokenHash, participantId, createdAt, expiresAt,
-      ]);
+      await db.execute(
+        'insert into participant_sessions (token_hash, participant_id, created_at, expires_at) values ($1, $2, $3, $4)',
+        [tokenHash, participantId, createdAt, expiresAt],
+      );
     },
 
     async findSession(tokenHash, now) {
-      const [row] = await db.query<{ participant_id: string }>('select participant_id from participant_sessions where token_hash = $1 and expires_at > $2', [tokenHash, now]);
+      const [row] = await db.query<{ participant_id: string }>(
+        'select participant_id from participant_sessions where token_hash = $1 and expires_at > $2',
+        [tokenHash, now],
+      );
       return row?.participant_id ?? null;
     },
 
@@ -120,8 +149,14 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
 
     async setPause(participantId, pause, at) {
       const params = [participantId, pause?.from ?? null, pause?.until ?? null, at];
-      await db.execute('update participants set paused_from = $2, paused_until = $3, updated_at = $4 where id = $1', params);
-      await db.execute('update registrations set paused_from = $2, paused_until = $3 where participant_id = $1', params.slice(0, 3));
+      await db.execute(
+        'update participants set paused_from = $2, paused_until = $3, updated_at = $4 where id = $1',
+        params,
+      );
+      await db.execute(
+        'update registrations set paused_from = $2, paused_until = $3 where participant_id = $1',
+        params.slice(0, 3),
+      );
     },
 
     async confirmEmail(participantId, email, at) {
@@ -135,21 +170,36 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
 
     async removeEmail(participantId, email, at) {
       return (
-        (await db.execute('update participants set email = null, email_confirmed_at = null, updated_at = $3 where id = $1 and lower(email) = lower($2)', [
-          participantId, email, at,
-        ])) === 1
+        (await db.execute(
+          'update participants set email = null, email_confirmed_at = null, updated_at = $3 where id = $1 and lower(email) = lower($2)',
+          [participantId, email, at],
+        )) === 1
       );
     },
 
     async deliveriesTo(msisdns) {
       if (msisdns.length === 0) return [];
-      const rows = await db.query<{ number: string; kind: string; channel: string; status: string; queued_at: Date; final_at: Date | null }>(
+      const rows = await db.query<{
+        number: string;
+        kind: string;
+        channel: string;
+        status: string;
+        queued_at: Date;
+        final_at: Date | null;
+      }>(
         `select a.number, m.kind, d.channel, d.status, d.queued_at, d.final_at
          from deliveries d join actions a on a.id = d.action_id join action_messages m on m.id = d.message_id
          where d.msisdn = any($1::text[]) order by d.queued_at desc, d.id desc limit 1000`,
         [msisdns],
       );
-      return rows.map((r) => ({ actionNumber: r.number, messageKind: r.kind, channel: r.channel, status: r.status, queuedAt: r.queued_at, finalAt: r.final_at }));
+      return rows.map((r) => ({
+        actionNumber: r.number,
+        messageKind: r.kind,
+        channel: r.channel,
+        status: r.status,
+        queuedAt: r.queued_at,
+        finalAt: r.final_at,
+      }));
     },
 
     async eraseParticipant(participantId, msisdns, targetHashes, at) {
@@ -160,22 +210,35 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
          where msisdn = any($1::text[]) and ${ERASED.where}`,
         [msisdns, at],
       );
-      await db.execute(`update deliveries set msisdn = 'verwijderd-' || id::text, registration_id = null where msisdn = any($1::text[])`, [msisdns]);
-      await db.execute('delete from verification_codes where participant_id = $1 or target_hash = any($2::text[])', [participantId, targetHashes]);
+      await db.execute(
+        `update deliveries set msisdn = 'verwijderd-' || id::text, registration_id = null where msisdn = any($1::text[])`,
+        [msisdns],
+      );
+      await db.execute('delete from verification_codes where participant_id = $1 or target_hash = any($2::text[])', [
+        participantId,
+        targetHashes,
+      ]);
       await db.execute('delete from abuse_counters where key_hash = any($1::text[])', [targetHashes]);
       await db.execute('delete from participant_sessions where participant_id = $1', [participantId]);
       await db.execute('delete from participants where id = $1', [participantId]);
     },
 
     async purgeExpired(now) {
-      await db.execute(`update verification_codes set payload = null where payload is not null and expires_at < $1`, [now]);
+      await db.execute(`update verification_codes set payload = null where payload is not null and expires_at < $1`, [
+        now,
+      ]);
       await db.execute('delete from verification_codes where expires_at < $1', [new Date(now.getTime() - 3_600_000)]);
       await db.execute('delete from participant_sessions where expires_at < $1', [now]);
-      await db.execute('delete from abuse_counters where window_start < $1', [new Date(now.getTime() - COUNTER_KEEP_MS)]);
+      await db.execute('delete from abuse_counters where window_start < $1', [
+        new Date(now.getTime() - COUNTER_KEEP_MS),
+      ]);
     },
 
     async secret(name, generate, at) {
-      await db.execute('insert into signing_secrets (name, secret, created_at) values ($1, $2, $3) on conflict (name) do nothing', [name, generate(), at]);
+      await db.execute(
+        'insert into signing_secrets (name, secret, created_at) values ($1, $2, $3) on conflict (name) do nothing',
+        [name, generate(), at],
+      );
       const [row] = await db.query<{ secret: string }>('select secret from signing_secrets where name = $1', [name]);
       if (row === undefined) throw new Error(`signing secret ${name} was not stored`);
       return row.secret;

@@ -32,7 +32,12 @@ function retryCauseOf(o: CallOutcome): RetryCause {
 
 const CALL_EVENTS: readonly CallEvent[] = ['receipt-delivered', 'send-failed-final', 'send-failed-retryable'];
 const AFTER_CALL = transition({
-  status: 'd.status', event: { column: 'r.event', kinds: CALL_EVENTS }, attempts: 'd.attempts', actionStatus: 'a.status', messageKind: 'm.kind', cause: { column: 'r.cause' },
+  status: 'd.status',
+  event: { column: 'r.event', kinds: CALL_EVENTS },
+  attempts: 'd.attempts',
+  actionStatus: 'a.status',
+  messageKind: 'm.kind',
+  cause: { column: 'r.cause' },
 });
 const DEFERRED = transition({ status: 'status', event: 'deferred' });
 const WAITING = transition({ status: 'status', event: 'claimed' }).where;
@@ -85,7 +90,14 @@ export function createSqlVoiceCallRepository(db: Queryable): VoiceCallRepository
          where action_id = $1 and channel = 'voice' and ${WAITING} and call_outcome is not null`,
         [actionId],
       );
-      const byOutcome: Record<CallOutcomeKind, number> = { answered: 0, busy: 0, 'no-answer': 0, rejected: 0, failed: 0, unavailable: 0 };
+      const byOutcome: Record<CallOutcomeKind, number> = {
+        answered: 0,
+        busy: 0,
+        'no-answer': 0,
+        rejected: 0,
+        failed: 0,
+        unavailable: 0,
+      };
       for (const r of rows) byOutcome[r.outcome] = r.n;
       return { byOutcome, waitingForRetry: waiting?.n ?? 0 };
     },
@@ -97,11 +109,15 @@ export function createSqlVoiceCallRepository(db: Queryable): VoiceCallRepository
         `insert into voice_calls (delivery_id, attempt, outcome, sip_status, played_ms, repeats, reason, started_at, ended_at)
          select * from unnest($1::bigint[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::timestamptz[], $9::timestamptz[])`,
         [
-          column((r) => r.deliveryId), column((r) => r.attempt), column((r) => r.outcome.kind), column((r) => sipStatusOf(r.outcome)),
+          column((r) => r.deliveryId),
+          column((r) => r.attempt),
+          column((r) => r.outcome.kind),
+          column((r) => sipStatusOf(r.outcome)),
           column((r) => (r.outcome.kind === 'answered' ? Math.round(r.outcome.playedMs) : 0)),
           column((r) => (r.outcome.kind === 'answered' ? r.outcome.repeats : 0)),
           column((r) => (r.outcome.kind === 'answered' ? null : reasonOf(r.outcome))),
-          column((r) => r.startedAt), column((r) => r.endedAt),
+          column((r) => r.startedAt),
+          column((r) => r.endedAt),
         ],
       );
       // Only a delivery still 'sending' moves: one taken back meanwhile (a lease ran out) is another worker's now.
@@ -121,10 +137,15 @@ export function createSqlVoiceCallRepository(db: Queryable): VoiceCallRepository
               actions a, action_messages m
          where d.id = r.id and ${AFTER_CALL.where} and a.id = d.action_id and m.id = d.message_id`,
         [
-          column((r) => r.deliveryId), column((r) => r.outcome.kind), column((r) => r.retryAt),
+          column((r) => r.deliveryId),
+          column((r) => r.outcome.kind),
+          column((r) => r.retryAt),
           column((r) => (r.outcome.kind === 'answered' ? Math.round(r.outcome.playedMs) : 0)),
-          column((r) => reasonOf(r.outcome)), column((r) => r.startedAt), at,
-          column(callEventOf), column((r) => (callEventOf(r) === 'send-failed-retryable' ? retryCauseOf(r.outcome) : null)),
+          column((r) => reasonOf(r.outcome)),
+          column((r) => r.startedAt),
+          at,
+          column(callEventOf),
+          column((r) => (callEventOf(r) === 'send-failed-retryable' ? retryCauseOf(r.outcome) : null)),
         ],
       );
     },

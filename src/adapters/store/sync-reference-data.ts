@@ -6,7 +6,11 @@ import type { Database } from './database/database.js';
  * Brings the meldkamers and gemeenten tables in line with the bundled CBS data. A meldkamer's phone routing
  * target is set by beheer and kept; a new one starts with a SIP address in the police's own domain.
  */
-export async function syncReferenceData(db: Database, meldkamers: readonly Meldkamer[], gemeenten: readonly Gemeente[]): Promise<void> {
+export async function syncReferenceData(
+  db: Database,
+  meldkamers: readonly Meldkamer[],
+  gemeenten: readonly Gemeente[],
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(
       `insert into meldkamers (code, name, phone_routing_target)

@@ -27,7 +27,8 @@ export interface ChosenSynthesizer {
   close(): Promise<void>;
 }
 
-type ProgramProbe = { readonly kind: 'found'; readonly version: string } | { readonly kind: 'unavailable'; readonly reason: string };
+type ProgramProbe =
+  { readonly kind: 'found'; readonly version: string } | { readonly kind: 'unavailable'; readonly reason: string };
 
 const PROBE_TIMEOUT_MS = 5_000;
 
@@ -56,7 +57,11 @@ export async function chooseEspeakSynthesizer(options: ChooseEspeakOptions): Pro
   };
 }
 
-function chooseWasm(settings: Pick<ChooseEspeakOptions, 'voice' | 'wordsPerMinute'>, key: string, programUnavailable: string | null): ChosenSynthesizer {
+function chooseWasm(
+  settings: Pick<ChooseEspeakOptions, 'voice' | 'wordsPerMinute'>,
+  key: string,
+  programUnavailable: string | null,
+): ChosenSynthesizer {
   const wasm = createEspeakWasmSynthesizer(settings);
   return {
     kind: 'wasm',
@@ -75,7 +80,10 @@ async function probeProgram(command: string): Promise<ProgramProbe> {
     return { kind: 'found', version: /text-to-speech:\s*(\S+)/.exec(stdout)?.[1] ?? '(version not shown)' };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? `${command} is not on PATH` : `${command} --version failed: ${error instanceof Error ? error.message : String(error)}`;
+    const reason =
+      code === 'ENOENT'
+        ? `${command} is not on PATH`
+        : `${command} --version failed: ${error instanceof Error ? error.message : String(error)}`;
     return { kind: 'unavailable', reason };
   }
 }

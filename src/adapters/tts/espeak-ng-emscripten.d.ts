@@ -16,7 +16,10 @@ declare module '@echogarden/espeak-ng-emscripten' {
      * Speaks the text (read as SSML) and hands over the audio in chunks as it goes; a callback that returns
      * true stops the synthesis.
      */
-    synthesize(text: string, onChunk: (samples: Int16Array, events: readonly EspeakEvent[]) => boolean | undefined): void;
+    synthesize(
+      text: string,
+      onChunk: (samples: Int16Array, events: readonly EspeakEvent[]) => boolean | undefined,
+    ): void;
   }
 
   interface EspeakModule {

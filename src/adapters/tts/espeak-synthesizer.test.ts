@@ -33,7 +33,10 @@ describe('espeak-ng Dutch speech', () => {
   });
 
   it('refuses an unknown voice with a clear error', async () => {
-    await assert.rejects(createEspeakSynthesizer({ voice: 'xx-none', wordsPerMinute: 150 }).render('Hallo'), /espeak-ng ended with code/);
+    await assert.rejects(
+      createEspeakSynthesizer({ voice: 'xx-none', wordsPerMinute: 150 }).render('Hallo'),
+      /espeak-ng ended with code/,
+    );
   });
 });
 

@@ -30,7 +30,12 @@ export function createEspeakSynthesizer(options: EspeakOptions): SpeechSynthesiz
   return {
     async render(text: string): Promise<SpeechAudio> {
       if (text.length > maxTextLength) throw new Error(`text to speak is longer than ${maxTextLength} characters`);
-      const wav = await run(command, ['-v', options.voice, '-s', String(options.wordsPerMinute), '--stdin', '--stdout'], text, timeoutMs);
+      const wav = await run(
+        command,
+        ['-v', options.voice, '-s', String(options.wordsPerMinute), '--stdin', '--stdout'],
+        text,
+        timeoutMs,
+      );
       const pcm = parseWav(wav);
       return telephoneAudio(resample(pcm.samples, pcm.sampleRate, TELEPHONE_RATE));
     },

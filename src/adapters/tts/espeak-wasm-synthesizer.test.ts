@@ -30,7 +30,10 @@ describe('espeak-ng WebAssembly Dutch speech', () => {
     try {
       const text = 'Vermist: Sanne de Vries, acht jaar, rode jas.';
       const [slow, quick] = await Promise.all([espeak.render(text), fast.render(text)]);
-      assert.ok(quick.durationMs < slow.durationMs * 0.75, `${quick.durationMs} ms at 300, ${slow.durationMs} ms at 150`);
+      assert.ok(
+        quick.durationMs < slow.durationMs * 0.75,
+        `${quick.durationMs} ms at 300, ${slow.durationMs} ms at 150`,
+      );
     } finally {
       await fast.close();
     }
@@ -44,7 +47,10 @@ describe('espeak-ng WebAssembly Dutch speech', () => {
   });
 
   it('keeps the event loop free while it speaks', async () => {
-    const text = Array.from({ length: 8 }, () => 'Vermist in Utrecht: Sanne de Vries, acht jaar, een rode jas en blauwe laarzen.').join(' ');
+    const text = Array.from(
+      { length: 8 },
+      () => 'Vermist in Utrecht: Sanne de Vries, acht jaar, een rode jas en blauwe laarzen.',
+    ).join(' ');
     let longestGap = 0;
     let last = performance.now();
     const timer = setInterval(() => {
@@ -58,7 +64,10 @@ describe('espeak-ng WebAssembly Dutch speech', () => {
       const took = performance.now() - started;
       assert.ok(audio.durationMs > 30_000, `${audio.durationMs} ms`);
       // Resampling and speaking this text on the main thread would stall it for about half a second.
-      assert.ok(longestGap < Math.max(150, took / 2), `the event loop stalled ${Math.round(longestGap)} ms in ${Math.round(took)} ms`);
+      assert.ok(
+        longestGap < Math.max(150, took / 2),
+        `the event loop stalled ${Math.round(longestGap)} ms in ${Math.round(took)} ms`,
+      );
     } finally {
       clearInterval(timer);
     }

@@ -2,7 +2,12 @@ import { Worker } from 'node:worker_threads';
 import espeakPackage from '@echogarden/espeak-ng-emscripten/package.json' with { type: 'json' };
 import type { SpeechAudio, SpeechSynthesizer } from '../../app/ports/speech-synthesizer.js';
 import type { EspeakOptions } from './espeak-synthesizer.js';
-import type { WasmSpeechRequest, WasmSpeechResponse, WasmSpeechSettings, WasmWorkerStatus } from './espeak-wasm-worker.js';
+import type {
+  WasmSpeechRequest,
+  WasmSpeechResponse,
+  WasmSpeechSettings,
+  WasmWorkerStatus,
+} from './espeak-wasm-worker.js';
 
 const BOOT = new URL('./espeak-wasm-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./espeak-wasm-worker.ts', import.meta.url).href;
@@ -43,7 +48,11 @@ interface Thread {
 export function createEspeakWasmSynthesizer(options: EspeakWasmOptions): EspeakWasmSynthesizer {
   const maxTextLength = options.maxTextLength ?? 5_000;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const settings: WasmSpeechSettings = { voice: options.voice, wordsPerMinute: options.wordsPerMinute, maxSamples: MAX_SAMPLES };
+  const settings: WasmSpeechSettings = {
+    voice: options.voice,
+    wordsPerMinute: options.wordsPerMinute,
+    maxSamples: MAX_SAMPLES,
+  };
   let current: Thread | null = null;
   let closed = false;
   let nextId = 1;
@@ -87,7 +96,10 @@ export function createEspeakWasmSynthesizer(options: EspeakWasmOptions): EspeakW
       if ('error' in message) return request.reject(new Error(`espeak-ng WebAssembly: ${message.error}`));
       request.resolve(message.audio);
     });
-    worker.on('error', (error: Error) => void thread.fail(new Error(`espeak-ng WebAssembly failed: ${error.message}`, { cause: error })));
+    worker.on(
+      'error',
+      (error: Error) => void thread.fail(new Error(`espeak-ng WebAssembly failed: ${error.message}`, { cause: error })),
+    );
     worker.on('exit', (code) => void thread.fail(new Error(`espeak-ng WebAssembly worker exited with ${code}`)));
     return thread;
   }

@@ -21,7 +21,8 @@ export interface WasmSpeechRequest {
  * Telephone audio, resampled and encoded here too: resampling a spoken alert of 20 seconds takes longer than
  * speaking it (some 400 ms against 100). Its arrays are transferred, not copied.
  */
-export type WasmSpeechResponse = { readonly id: number; readonly audio: SpeechAudio } | { readonly id: number; readonly error: string };
+export type WasmSpeechResponse =
+  { readonly id: number; readonly audio: SpeechAudio } | { readonly id: number; readonly error: string };
 
 /** The first message: ready to speak, or why it never will be (an unknown voice). */
 export type WasmWorkerStatus = { readonly ready: true } | { readonly failed: string };

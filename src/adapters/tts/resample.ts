@@ -5,7 +5,12 @@ const HALF_WIDTH_ZEROS = 12;
  * Band-limited resampling (windowed sinc, Blackman window). Going down to 8 kHz the filter cuts at
  * `cutoffHz` first, so that speech above the telephone band does not fold back as noise.
  */
-export function resample(samples: Int16Array, fromRate: number, toRate: number, cutoffHz = Math.min(fromRate, toRate) * 0.45): Int16Array {
+export function resample(
+  samples: Int16Array,
+  fromRate: number,
+  toRate: number,
+  cutoffHz = Math.min(fromRate, toRate) * 0.45,
+): Int16Array {
   if (fromRate === toRate) return samples.slice();
   const outLength = Math.floor((samples.length * toRate) / fromRate);
   const out = new Int16Array(outLength);

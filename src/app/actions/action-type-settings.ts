@@ -17,7 +17,9 @@ export interface ActionTypeSettingView {
 }
 
 /** Every type with its template and approval rule: stored settings over the catalogue's defaults. */
-export async function actionTypeSettings(deps: Pick<ActionDeps, 'store' | 'catalogue'>): Promise<ActionTypeSettingView[]> {
+export async function actionTypeSettings(
+  deps: Pick<ActionDeps, 'store' | 'catalogue'>,
+): Promise<ActionTypeSettingView[]> {
   const stored = new Map((await deps.store.actionTypeSettings.list()).map((s) => [s.type, s]));
   return ACTION_TYPES.map((type) => ({
     type,
@@ -39,7 +41,12 @@ export async function saveActionTypeSetting(
 ): Promise<Result<ActionTypeSettingView>> {
   if (!may(staff, 'settings.manage') || staff.scope.kind !== 'landelijk') return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
-  const setting: ActionTypeSetting = { type: input.type, template: input.template.trim(), requiresApproval: input.requiresApproval, updatedAt: at };
+  const setting: ActionTypeSetting = {
+    type: input.type,
+    template: input.template.trim(),
+    requiresApproval: input.requiresApproval,
+    updatedAt: at,
+  };
   await deps.store.transaction(async (stores) => {
     await stores.actionTypeSettings.save(setting, staff.id);
     await stores.audit.append({
@@ -52,7 +59,12 @@ export async function saveActionTypeSetting(
       at,
     });
   });
-  return ok({ type: input.type, label: deps.catalogue.actionTypes[input.type], template: setting.template, requiresApproval: setting.requiresApproval });
+  return ok({
+    type: input.type,
+    label: deps.catalogue.actionTypes[input.type],
+    template: setting.template,
+    requiresApproval: setting.requiresApproval,
+  });
 }
 
 /**
@@ -64,18 +76,40 @@ export async function approveAction(
   staff: Staff,
   actionId: string,
   expectedVersion: number | null = null,
-): Promise<Result<{ readonly actionId: string; readonly version: number; readonly approvedBy: string; readonly approvedAt: string }>> {
+): Promise<
+  Result<{
+    readonly actionId: string;
+    readonly version: number;
+    readonly approvedBy: string;
+    readonly approvedAt: string;
+  }>
+> {
   const at = deps.clock.now();
   return deps.store.transaction(async (stores) => {
     // Locked, so that the approval is recorded for the version that is current when it commits.
     const action = await stores.actions.findActionForUpdate(actionId);
     if (action === null) return fail({ code: 'action.not-found' });
     if (!mayRunActionsFor(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
-    if (action.status !== 'concept') return fail({ code: 'action.wrong-status', actionStatus: action.status, allowed: ['concept'] });
-    if (expectedVersion !== null && expectedVersion !== action.version) return fail({ code: 'action.stale-version', currentVersion: action.version });
+    if (action.status !== 'concept')
+      return fail({ code: 'action.wrong-status', actionStatus: action.status, allowed: ['concept'] });
+    if (expectedVersion !== null && expectedVersion !== action.version)
+      return fail({ code: 'action.stale-version', currentVersion: action.version });
     if (action.createdBy === staff.id) return fail({ code: 'action.approval-by-self' });
-    await stores.actionTypeSettings.approve({ actionId, actionVersion: action.version, approvedBy: staff.id, approvedAt: at });
-    await stores.audit.append({ actorId: staff.id, actorName: staff.name, event: 'action.approved', subjectType: 'action', subjectId: actionId, details: { version: action.version }, at });
+    await stores.actionTypeSettings.approve({
+      actionId,
+      actionVersion: action.version,
+      approvedBy: staff.id,
+      approvedAt: at,
+    });
+    await stores.audit.append({
+      actorId: staff.id,
+      actorName: staff.name,
+      event: 'action.approved',
+      subjectType: 'action',
+      subjectId: actionId,
+      details: { version: action.version },
+      at,
+    });
     return ok({ actionId, version: action.version, approvedBy: staff.id, approvedAt: at.toISOString() });
   });
 }
@@ -84,7 +118,11 @@ export async function approveAction(
  * Before a start, on the locked action: when the type asks for it, a second centralist must have approved this
  * version of the concept, and the one who starts may not be the one who approved.
  */
-export async function approvalGate(stores: Pick<Stores, 'actionTypeSettings'>, staff: Staff, action: Action): Promise<AppError | null> {
+export async function approvalGate(
+  stores: Pick<Stores, 'actionTypeSettings'>,
+  staff: Staff,
+  action: Action,
+): Promise<AppError | null> {
   if (action.status !== 'concept') return null;
   const settings = await stores.actionTypeSettings.list();
   if (!settings.some((s) => s.type === action.type && s.requiresApproval)) return null;

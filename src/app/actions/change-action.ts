@@ -52,7 +52,14 @@ export async function changeAction<T>(
       return fail({ code: 'action.stale-version', currentVersion: current.version });
     }
     const effect = change.effects ? await change.effects(stores, changed, current, at) : undefined;
-    await stores.audit.append({ actorId: staff.id, actorName: staff.name, ...change.audit(changed), subjectType: 'action', subjectId: changed.id, at });
+    await stores.audit.append({
+      actorId: staff.id,
+      actorName: staff.name,
+      ...change.audit(changed),
+      subjectType: 'action',
+      subjectId: changed.id,
+      at,
+    });
     if (change.event !== undefined) recorded = await recordEvent(deps, stores, changed, change.event, at);
     return ok({ action: changed, effect });
   });
@@ -73,7 +80,14 @@ async function recordEvent(
 ): Promise<boolean> {
   const view = publicViewOf(action);
   if (view === null) return false;
-  const actionEvent = { id: deps.ids.newId(), kind: event.kind, sequence: await stores.broadcast.nextSequence(action.id), occurredAt: at, action: view, updateText: event.updateText ?? null };
+  const actionEvent = {
+    id: deps.ids.newId(),
+    kind: event.kind,
+    sequence: await stores.broadcast.nextSequence(action.id),
+    occurredAt: at,
+    action: view,
+    updateText: event.updateText ?? null,
+  };
   await stores.broadcast.recordEvent(actionEvent, deps.broadcast.destinationsFor(actionEvent));
   return true;
 }

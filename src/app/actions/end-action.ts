@@ -1,4 +1,8 @@
-import { closeAction as closeActionRule, withdrawAction as withdrawActionRule, type Action } from '../../domain/action/action.js';
+import {
+  closeAction as closeActionRule,
+  withdrawAction as withdrawActionRule,
+  type Action,
+} from '../../domain/action/action.js';
 import type { ActionResult } from '../../domain/action/action-result.js';
 import { composeClosingSpeech } from '../../domain/action/compose-speech.js';
 import { composeClosingSms } from '../../domain/action/compose-sms.js';
@@ -26,12 +30,23 @@ export function closeAction(
   closingText: string | null,
 ): Promise<Result<EndedAction>> {
   return endAction(deps, staff, actionId, 'action.closed', (action, at) =>
-    closeActionRule(action, result, closingText?.trim() || deps.catalogue.sms.defaultClosing({ type: action.type, result }), staff.id, at),
+    closeActionRule(
+      action,
+      result,
+      closingText?.trim() || deps.catalogue.sms.defaultClosing({ type: action.type, result }),
+      staff.id,
+      at,
+    ),
   );
 }
 
 /** Withdraws an action started by mistake (people reached are told) or a concept that will not go out. */
-export function withdrawAction(deps: ActionDeps, staff: Staff, actionId: string, closingText: string | null): Promise<Result<EndedAction>> {
+export function withdrawAction(
+  deps: ActionDeps,
+  staff: Staff,
+  actionId: string,
+  closingText: string | null,
+): Promise<Result<EndedAction>> {
   return endAction(deps, staff, actionId, 'action.withdrawn', (action, at) =>
     withdrawActionRule(action, closingText?.trim() || null, staff.id, at),
   );

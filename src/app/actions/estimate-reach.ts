@@ -23,7 +23,11 @@ export interface ReachEstimate {
 export async function estimateReach(
   deps: Pick<ActionDeps, 'store' | 'clock' | 'catalogue'>,
   staff: Staff,
-  input: { readonly area: Area; readonly draft: Pick<ActionDraft, 'type' | 'message' | 'description' | 'instructions'> | null; readonly actionId: string | null },
+  input: {
+    readonly area: Area;
+    readonly draft: Pick<ActionDraft, 'type' | 'message' | 'description' | 'instructions'> | null;
+    readonly actionId: string | null;
+  },
 ): Promise<Result<ReachEstimate>> {
   const problem = checkArea(input.area);
   if (problem !== null) return fail({ code: 'action.invalid-area', problem });
@@ -40,7 +44,9 @@ export async function estimateReach(
   const candidates = await deps.store.participants.findCandidates(input.area);
   const recipients = selectRecipients(candidates, input.area, at, reached);
   // Numbers in the area at any hour; those not among the recipients are shut out by their time window.
-  const inArea = new Set(candidates.filter((c) => !reached.has(c.msisdn) && areaContains(input.area, c.location)).map((c) => c.msisdn));
+  const inArea = new Set(
+    candidates.filter((c) => !reached.has(c.msisdn) && areaContains(input.area, c.location)).map((c) => c.msisdn),
+  );
   const text = input.draft ? composeAlertSms(input.draft, deps.catalogue) : null;
   return ok({
     recipients: recipients.length,

@@ -18,20 +18,33 @@ export interface ActionView {
 
 async function progressOf(deps: Pick<ActionDeps, 'store'>, actionId: string): Promise<ActionProgressView> {
   const [progress, fanouts, calls] = await Promise.all([
-    deps.store.dispatch.progress(actionId), deps.store.pushFanouts.fanoutsOf(actionId), deps.store.voiceCalls.callCounts(actionId),
+    deps.store.dispatch.progress(actionId),
+    deps.store.pushFanouts.fanoutsOf(actionId),
+    deps.store.voiceCalls.callCounts(actionId),
   ]);
   return { ...progress, push: summarisePushProgress(fanouts), calls };
 }
 
-export async function viewAction(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Result<ActionView>> {
+export async function viewAction(
+  deps: Pick<ActionDeps, 'store'>,
+  staff: Staff,
+  actionId: string,
+): Promise<Result<ActionView>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return fail({ code: 'action.not-found' });
   if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
-  const [messages, progress] = await Promise.all([deps.store.actions.listMessages(action.id), progressOf(deps, action.id)]);
+  const [messages, progress] = await Promise.all([
+    deps.store.actions.listMessages(action.id),
+    progressOf(deps, action.id),
+  ]);
   return ok({ action, messages, progress });
 }
 
-export async function actionProgress(deps: Pick<ActionDeps, 'store'>, staff: Staff, actionId: string): Promise<Result<ActionProgressView & { status: Action['status'] }>> {
+export async function actionProgress(
+  deps: Pick<ActionDeps, 'store'>,
+  staff: Staff,
+  actionId: string,
+): Promise<Result<ActionProgressView & { status: Action['status'] }>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return fail({ code: 'action.not-found' });
   if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });

@@ -7,7 +7,12 @@ import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
 /** Widens the area: a new targeting run sends the alert to numbers in the new area not reached yet. */
-export async function widenAction(deps: ActionDeps, staff: Staff, actionId: string, area: Area): Promise<Result<Action>> {
+export async function widenAction(
+  deps: ActionDeps,
+  staff: Staff,
+  actionId: string,
+  area: Area,
+): Promise<Result<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
     decide: (action, at) => widenActionRule(action, area, at),
     effects: async (stores, widened, _previous, at) => {

@@ -29,7 +29,12 @@ export interface BroadcastWorker {
  * gets everything afterwards, in order. Every attempt's outcome is recorded; nothing is only logged.
  */
 export function createBroadcastWorker(
-  deps: { readonly outbox: BroadcastOutbox; readonly channel: BroadcastChannel; readonly clock: Clock; readonly logger: Logger },
+  deps: {
+    readonly outbox: BroadcastOutbox;
+    readonly channel: BroadcastChannel;
+    readonly clock: Clock;
+    readonly logger: Logger;
+  },
   options: BroadcastWorkerOptions,
 ): BroadcastWorker {
   const { outbox, channel, clock, logger } = deps;
@@ -45,12 +50,26 @@ export function createBroadcastWorker(
     const outcome = await channel.publish(claimed.event);
     const now = clock.now();
     const result =
-      outcome.kind === 'retry' ? { kind: 'retry' as const, retryAfterMs: outcome.retryAfterMs } : { kind: outcome.kind };
+      outcome.kind === 'retry'
+        ? { kind: 'retry' as const, retryAfterMs: outcome.retryAfterMs }
+        : { kind: outcome.kind };
     const settlement = settleAttempt(result, claimed.attempts, claimed.createdAt, now, options.policy);
-    await outbox.settle(claimed.position, settlement, { httpStatus: outcome.status, reason: outcome.kind === 'delivered' ? null : outcome.reason }, now);
+    await outbox.settle(
+      claimed.position,
+      settlement,
+      { httpStatus: outcome.status, reason: outcome.kind === 'delivered' ? null : outcome.reason },
+      now,
+    );
     if (settlement.status !== 'delivered') {
       logger.warn(
-        { destination: channel.destination, eventId: claimed.event.id, kind: claimed.event.kind, attempts: claimed.attempts, outcome: settlement.status, reason: outcome.kind === 'delivered' ? null : outcome.reason },
+        {
+          destination: channel.destination,
+          eventId: claimed.event.id,
+          kind: claimed.event.kind,
+          attempts: claimed.attempts,
+          outcome: settlement.status,
+          reason: outcome.kind === 'delivered' ? null : outcome.reason,
+        },
         'broadcast not delivered',
       );
     }

@@ -20,7 +20,10 @@ export interface AnswerLink {
 }
 
 /** The mail and recipient behind an answer link that is still good: signed, not expired, a buurtonderzoek that was sent. */
-export async function openAnswerLink(deps: Pick<MailDeps, 'store' | 'clock' | 'crypto' | 'settings'>, token: string): Promise<AnswerLink | null> {
+export async function openAnswerLink(
+  deps: Pick<MailDeps, 'store' | 'clock' | 'crypto' | 'settings'>,
+  token: string,
+): Promise<AnswerLink | null> {
   const id = recipientOfLink(deps.crypto, 'mail-answer', token, deps.clock.now());
   if (id === null) return null;
   const recipient = await deps.store.queue.findRecipient(id);
@@ -58,7 +61,11 @@ export async function submitAnswer(
   let image: StoredImage | null = null;
   if (input.photo !== null) {
     const stored = await storeSanitizedPhoto(media, input.photo);
-    if (!stored.ok) return { kind: 'photo-refused', problem: stored.error.code === 'photo.too-many-pixels' ? 'photo.too-many-pixels' : 'photo.not-an-image' };
+    if (!stored.ok)
+      return {
+        kind: 'photo-refused',
+        problem: stored.error.code === 'photo.too-many-pixels' ? 'photo.too-many-pixels' : 'photo.not-an-image',
+      };
     image = stored.value;
   }
   const answer: MailAnswer = {
@@ -79,7 +86,12 @@ export async function submitAnswer(
   return saved.ok ? { kind: 'stored', answer } : { kind: 'invalid-link' };
 }
 
-async function readableMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, mailId: string, attempted: string): Promise<Result<Mail, MailError>> {
+async function readableMail(
+  deps: Pick<MailDeps, 'store' | 'clock'>,
+  staff: Staff,
+  mailId: string,
+  attempted: string,
+): Promise<Result<Mail, MailError>> {
   const mail = await deps.store.mails.findMail(mailId);
   if (mail === null) return fail({ code: 'mail.not-found' });
   if (!mayReadAnswers(staff, mail)) {
@@ -90,11 +102,25 @@ async function readableMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staf
 }
 
 /** The answers to a mail, for its sender's organisation and the gemeenten it reached; every read is audited. */
-export async function listAnswers(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, mailId: string, exported: boolean): Promise<Result<{ mail: Mail; answers: MailAnswer[] }, MailError>> {
+export async function listAnswers(
+  deps: Pick<MailDeps, 'store' | 'clock'>,
+  staff: Staff,
+  mailId: string,
+  exported: boolean,
+): Promise<Result<{ mail: Mail; answers: MailAnswer[] }, MailError>> {
   const mail = await readableMail(deps, staff, mailId, exported ? 'answers.export' : 'answers.read');
   if (!mail.ok) return mail;
   const answers = await deps.store.answers.list(mailId);
-  await auditMail(deps.store.audit, staff, mailId, { event: exported ? 'mail.answers-exported' : 'mail.answers-read', details: { number: mail.value.number, answers: answers.length } }, deps.clock.now());
+  await auditMail(
+    deps.store.audit,
+    staff,
+    mailId,
+    {
+      event: exported ? 'mail.answers-exported' : 'mail.answers-read',
+      details: { number: mail.value.number, answers: answers.length },
+    },
+    deps.clock.now(),
+  );
   return ok({ mail: mail.value, answers });
 }
 
@@ -112,6 +138,12 @@ export async function answerPhoto(
   if (answer?.photo == null) return ok(null);
   const bytes = await media.photos.read(answer.photo.key);
   if (bytes === null) return ok(null);
-  await auditMail(deps.store.audit, staff, mailId, { event: 'mail.answer-photo-viewed', details: { answerId } }, deps.clock.now());
+  await auditMail(
+    deps.store.audit,
+    staff,
+    mailId,
+    { event: 'mail.answer-photo-viewed', details: { answerId } },
+    deps.clock.now(),
+  );
   return ok({ bytes, contentType: answer.photo.contentType });
 }

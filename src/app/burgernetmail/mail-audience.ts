@@ -12,14 +12,26 @@ import { auditDenied } from './mail-audit.js';
  * Whether the audience is well-formed and the staff member may mail it. A whole gemeente outside their scope is
  * refused and audited; an area or postcodes reaching beyond it are cut to the scope when they are counted and queued.
  */
-export async function checkMailAudience(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>, staff: Staff, audience: Audience, mailId: string | null): Promise<Result<Audience, MailError>> {
+export async function checkMailAudience(
+  deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>,
+  staff: Staff,
+  audience: Audience,
+  mailId: string | null,
+): Promise<Result<Audience, MailError>> {
   const problem = checkAudience(audience);
   if (problem !== null) return fail({ code: 'mail.invalid-audience', problem });
   if (audience.kind === 'gemeente') {
     const gemeente = deps.gemeenten.get(audience.gemeenteCode);
     if (gemeente === undefined) return fail({ code: 'mail.invalid-audience', problem: { kind: 'gemeente-code' } });
     if (!mayMailIn(staff, gemeente)) {
-      await auditDenied(deps.store.audit, staff, 'audience', mailId, { gemeenteCode: audience.gemeenteCode }, deps.clock.now());
+      await auditDenied(
+        deps.store.audit,
+        staff,
+        'audience',
+        mailId,
+        { gemeenteCode: audience.gemeenteCode },
+        deps.clock.now(),
+      );
       return fail({ code: 'mail.outside-scope' });
     }
   }
@@ -27,7 +39,10 @@ export async function checkMailAudience(deps: Pick<MailDeps, 'store' | 'clock' |
 }
 
 /** One participant per address in the area (the first registration found counts for the gemeente). */
-export function inArea(candidates: readonly AreaCandidate[], area: Extract<Audience, { kind: 'area' }>['area']): { participantId: string; gemeenteCode: string }[] {
+export function inArea(
+  candidates: readonly AreaCandidate[],
+  area: Extract<Audience, { kind: 'area' }>['area'],
+): { participantId: string; gemeenteCode: string }[] {
   const chosen = new Map<string, string>();
   for (const c of candidates) {
     if (!chosen.has(c.participantId) && areaContains(area, c.location)) chosen.set(c.participantId, c.gemeenteCode);
@@ -36,13 +51,23 @@ export function inArea(candidates: readonly AreaCandidate[], area: Extract<Audie
 }
 
 /** How many participants the audience reaches now within the scope. */
-export async function audienceSize(stores: Pick<MailStores, 'mails'>, scope: ReturnType<typeof ownerOf>, audience: Audience, at: Date): Promise<number> {
-  if (audience.kind === 'area') return inArea(await stores.mails.areaCandidates(audience.area, scope, at), audience.area).length;
+export async function audienceSize(
+  stores: Pick<MailStores, 'mails'>,
+  scope: ReturnType<typeof ownerOf>,
+  audience: Audience,
+  at: Date,
+): Promise<number> {
+  if (audience.kind === 'area')
+    return inArea(await stores.mails.areaCandidates(audience.area, scope, at), audience.area).length;
   return stores.mails.countAudience(audience, scope, at);
 }
 
 /** "How many will get it?" before sending: only participants with a confirmed address, in the sender's scope. */
-export async function countAudience(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>, staff: Staff, audience: Audience): Promise<Result<{ readonly recipients: number }, MailError>> {
+export async function countAudience(
+  deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten'>,
+  staff: Staff,
+  audience: Audience,
+): Promise<Result<{ readonly recipients: number }, MailError>> {
   const checked = await checkMailAudience(deps, staff, audience, null);
   if (!checked.ok) return checked;
   return ok({ recipients: await audienceSize(deps.store, ownerOf(staff), audience, deps.clock.now()) });

@@ -5,8 +5,21 @@ import type { AuditLog } from '../ports/audit-log.js';
 export type MailAuditEvent = Extract<AuditEvent, { readonly event: `mail.${string}` }>;
 
 /** Writes a staff member's Burgernetmail event in the audit log. */
-export function auditMail(audit: AuditLog, staff: Staff, mailId: string | null, entry: MailAuditEvent, at: Date): Promise<void> {
-  return audit.append({ actorId: staff.id, actorName: staff.name, ...entry, subjectType: 'mail', subjectId: mailId, at });
+export function auditMail(
+  audit: AuditLog,
+  staff: Staff,
+  mailId: string | null,
+  entry: MailAuditEvent,
+  at: Date,
+): Promise<void> {
+  return audit.append({
+    actorId: staff.id,
+    actorName: staff.name,
+    ...entry,
+    subjectType: 'mail',
+    subjectId: mailId,
+    at,
+  });
 }
 
 /** An attempt outside the sender's gemeente or region: refused (403) and written down, who and what. */
@@ -18,5 +31,11 @@ export function auditDenied(
   details: Record<string, never> | { readonly templateId: string } | { readonly gemeenteCode: string },
   at: Date,
 ): Promise<void> {
-  return auditMail(audit, staff, mailId, { event: 'mail.denied', details: { attempted, scope: staff.scope, ...details } }, at);
+  return auditMail(
+    audit,
+    staff,
+    mailId,
+    { event: 'mail.denied', details: { attempted, scope: staff.scope, ...details } },
+    at,
+  );
 }

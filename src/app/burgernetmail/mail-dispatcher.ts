@@ -153,7 +153,9 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       const now = deps.clock.now();
       const links: PersonalLinks = {
         unsubscribeUrl: unsubscribeUrl(deps.crypto, deps.settings, r.id, now),
-        answerUrl: mail.document.asksForAnswers ? answerUrl(deps.crypto, deps.settings, r.id, now, mail.mail.answerDays) : null,
+        answerUrl: mail.document.asksForAnswers
+          ? answerUrl(deps.crypto, deps.settings, r.id, now, mail.mail.answerDays)
+          : null,
       };
       const rendered = mail.render(links);
       let outcome: EmailSendOutcome;
@@ -175,19 +177,30 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       switch (outcome.kind) {
         case 'accepted':
           sent += 1;
-          result = { id: r.id, kind: 'sent', messageId: outcome.messageId, emailHash: emailHashOf(deps.crypto, r.email) };
+          result = {
+            id: r.id,
+            kind: 'sent',
+            messageId: outcome.messageId,
+            emailHash: emailHashOf(deps.crypto, r.email),
+          };
           break;
         case 'rejected':
           result = { id: r.id, kind: 'failed', reason: outcome.reason };
           break;
         case 'unavailable':
-          result = { id: r.id, kind: 'retry', reason: outcome.reason, retryAt: new Date(deps.clock.now().getTime() + options.retryPauseMs) };
+          result = {
+            id: r.id,
+            kind: 'retry',
+            reason: outcome.reason,
+            retryAt: new Date(deps.clock.now().getTime() + options.retryPauseMs),
+          };
           break;
       }
     }
     pending.push(result);
     // Claimed until its outcome is stored: a crash before that sends it again.
-    if (pending.size >= options.batchSize || sending <= 1 || performance.now() - lastFlush > FLUSH_INTERVAL_MS) await flush();
+    if (pending.size >= options.batchSize || sending <= 1 || performance.now() - lastFlush > FLUSH_INTERVAL_MS)
+      await flush();
     sending -= 1;
     pump();
     pause.wake();
@@ -279,9 +292,14 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       running = true;
       loopDone = loop();
       if (options.leaseMs > 0) {
-        housekeeping = setInterval(() => {
-          takeBack(new Date(deps.clock.now().getTime() - options.leaseMs)).catch((error: unknown) => deps.logger.error({ err: error }, 'mail housekeeping failed'));
-        }, Math.max(1_000, options.leaseMs / 2));
+        housekeeping = setInterval(
+          () => {
+            takeBack(new Date(deps.clock.now().getTime() - options.leaseMs)).catch((error: unknown) =>
+              deps.logger.error({ err: error }, 'mail housekeeping failed'),
+            );
+          },
+          Math.max(1_000, options.leaseMs / 2),
+        );
       }
     },
     wake() {

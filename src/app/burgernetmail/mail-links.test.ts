@@ -4,7 +4,13 @@ import { createHmacSelfServiceCrypto } from '../../adapters/crypto/hmac-self-ser
 import { answerUrl, emailHashOf, recipientOfLink, recipientOfVerp, unsubscribeUrl, verpAddress } from './mail-links.js';
 
 const crypto = createHmacSelfServiceCrypto('s'.repeat(40));
-const settings = { publicBaseUrl: 'https://www.burgernet.nl', bounceDomain: 'bounce.burgernet.nl', answerDays: 14, answersPerLink: 5, notifyOnSuccess: true };
+const settings = {
+  publicBaseUrl: 'https://www.burgernet.nl',
+  bounceDomain: 'bounce.burgernet.nl',
+  answerDays: 14,
+  answersPerLink: 5,
+  notifyOnSuccess: true,
+};
 const now = new Date('2026-11-23T10:00:00Z');
 
 test('a VERP address names its recipient and cannot be made up', () => {
@@ -23,7 +29,10 @@ test('answer and unsubscribe links are for their own purpose, and the answer lin
   const unsubscribe = new URL(unsubscribeUrl(crypto, settings, 42, now)).searchParams.get('t')!;
   assert.equal(recipientOfLink(crypto, 'mail-answer', answer, now), 42);
   assert.equal(recipientOfLink(crypto, 'mail-unsubscribe', answer, now), null);
-  assert.equal(recipientOfLink(crypto, 'mail-unsubscribe', unsubscribe, new Date(now.getTime() + 365 * 86_400_000)), 42);
+  assert.equal(
+    recipientOfLink(crypto, 'mail-unsubscribe', unsubscribe, new Date(now.getTime() + 365 * 86_400_000)),
+    42,
+  );
   assert.equal(recipientOfLink(crypto, 'mail-answer', answer, new Date(now.getTime() + 14 * 86_400_000 + 1_000)), null);
   assert.equal(emailHashOf(crypto, ' Jan@Voorbeeld.NL '), emailHashOf(crypto, 'jan@voorbeeld.nl'));
 });

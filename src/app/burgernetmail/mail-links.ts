@@ -9,19 +9,35 @@ export function emailHashOf(crypto: SelfServiceCrypto, email: string): string {
   return crypto.digest('mail-address', email.trim().toLowerCase()).slice(0, 32);
 }
 
-export function unsubscribeUrl(crypto: SelfServiceCrypto, settings: MailSettings, recipientId: number, now: Date): string {
+export function unsubscribeUrl(
+  crypto: SelfServiceCrypto,
+  settings: MailSettings,
+  recipientId: number,
+  now: Date,
+): string {
   const token = crypto.sign('mail-unsubscribe', String(recipientId), new Date(now.getTime() + UNSUBSCRIBE_DAYS * DAY));
   return `${settings.publicBaseUrl}/burgernetmail/afmelden?t=${token}`;
 }
 
 /** A personal link to the answer form, valid for `days` from when the mail is sent. */
-export function answerUrl(crypto: SelfServiceCrypto, settings: MailSettings, recipientId: number, sentAt: Date, days: number): string {
+export function answerUrl(
+  crypto: SelfServiceCrypto,
+  settings: MailSettings,
+  recipientId: number,
+  sentAt: Date,
+  days: number,
+): string {
   const token = crypto.sign('mail-answer', String(recipientId), new Date(sentAt.getTime() + days * DAY));
   return `${settings.publicBaseUrl}/burgernetmail/antwoord?t=${token}`;
 }
 
 /** The recipient a signed link belongs to, or null (forged, expired, another purpose). */
-export function recipientOfLink(crypto: SelfServiceCrypto, purpose: 'mail-unsubscribe' | 'mail-answer', token: string, now: Date): number | null {
+export function recipientOfLink(
+  crypto: SelfServiceCrypto,
+  purpose: 'mail-unsubscribe' | 'mail-answer',
+  token: string,
+  now: Date,
+): number | null {
   const payload = crypto.open(purpose, token, now);
   return payload !== null && /^[1-9][0-9]{0,15}$/.test(payload) ? Number(payload) : null;
 }

@@ -15,7 +15,10 @@ export async function queueMail(
   const at = deps.clock.now();
   const { queue } = deps.store;
   if (mail.audience.kind === 'area') {
-    const chosen = inArea(await deps.store.mails.areaCandidates(mail.audience.area, mail.owner, at), mail.audience.area);
+    const chosen = inArea(
+      await deps.store.mails.areaCandidates(mail.audience.area, mail.owner, at),
+      mail.audience.area,
+    );
     for (let i = 0; i < chosen.length; i += options.chunk) {
       await options.giveWay();
       await queue.queueParticipants(mail.id, chosen.slice(i, i + options.chunk), deps.clock.now());

@@ -21,11 +21,21 @@ export interface ReportOutcome {
  * says what happened. A hard bounce stops mail to that address (until the participant changes it); every verdict
  * is counted once on the mail. Reports to addresses we did not make are ignored.
  */
-export async function recordDeliveryReport(deps: Pick<MailDeps, 'store' | 'clock' | 'crypto' | 'settings' | 'logger'>, report: DeliveryReport): Promise<ReportOutcome> {
+export async function recordDeliveryReport(
+  deps: Pick<MailDeps, 'store' | 'clock' | 'crypto' | 'settings' | 'logger'>,
+  report: DeliveryReport,
+): Promise<ReportOutcome> {
   const counts = { hard: 0, soft: 0, delivered: 0, ignored: 0 };
   // The worst news wins when one report holds several recipients (we send one recipient per message).
-  const verdicts = report.recipients.map((r) => ({ verdict: judgeRecipientReport(r), reason: [r.status, r.diagnostic].filter(Boolean).join(' ') || r.action }));
-  const chosen = verdicts.find((v) => v.verdict === 'hard') ?? verdicts.find((v) => v.verdict === 'soft') ?? verdicts.find((v) => v.verdict === 'delivered') ?? null;
+  const verdicts = report.recipients.map((r) => ({
+    verdict: judgeRecipientReport(r),
+    reason: [r.status, r.diagnostic].filter(Boolean).join(' ') || r.action,
+  }));
+  const chosen =
+    verdicts.find((v) => v.verdict === 'hard') ??
+    verdicts.find((v) => v.verdict === 'soft') ??
+    verdicts.find((v) => v.verdict === 'delivered') ??
+    null;
   for (const address of report.envelopeRecipients) {
     const recipientId = recipientOfVerp(deps.crypto, deps.settings, address);
     if (recipientId === null || chosen === null || chosen.verdict === 'ignore') {
@@ -37,7 +47,13 @@ export async function recordDeliveryReport(deps: Pick<MailDeps, 'store' | 'clock
     const changed = await deps.store.transaction(async (s) => {
       const recipient = await s.queue.findRecipient(recipientId);
       if (recipient === null) return false;
-      const done = await s.queue.recordReport(recipientId, verdict, chosen.reason, (email) => recipient.emailHash !== null && emailHashOf(deps.crypto, email) === recipient.emailHash, at);
+      const done = await s.queue.recordReport(
+        recipientId,
+        verdict,
+        chosen.reason,
+        (email) => recipient.emailHash !== null && emailHashOf(deps.crypto, email) === recipient.emailHash,
+        at,
+      );
       if (done && verdict === 'hard' && recipient.participantId !== null) {
         await s.audit.append({
           actorId: null,

@@ -24,7 +24,11 @@ export interface MailInput {
 export const MAX_ANSWER_DAYS = 90;
 
 /** The mail for a staff member who may see it (its organisation, or safety staff of a gemeente it reached). */
-export async function viewMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string): Promise<Result<Mail, MailError>> {
+export async function viewMail(
+  deps: Pick<MailDeps, 'store' | 'clock'>,
+  staff: Staff,
+  id: string,
+): Promise<Result<Mail, MailError>> {
   const mail = await deps.store.mails.findMail(id);
   if (mail === null) return fail({ code: 'mail.not-found' });
   if (!mayReadAnswers(staff, mail)) {
@@ -35,7 +39,12 @@ export async function viewMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: S
 }
 
 /** The mail for a staff member of its organisation, who may change, send or stop it. */
-export async function ownMail(deps: Pick<MailDeps, 'store' | 'clock'>, staff: Staff, id: string, attempted: string): Promise<Result<Mail, MailError>> {
+export async function ownMail(
+  deps: Pick<MailDeps, 'store' | 'clock'>,
+  staff: Staff,
+  id: string,
+  attempted: string,
+): Promise<Result<Mail, MailError>> {
   const mail = await deps.store.mails.findMail(id);
   if (mail === null) return fail({ code: 'mail.not-found' });
   if (!mayManageMail(staff, mail)) {
@@ -74,7 +83,11 @@ async function checkInput(
 }
 
 /** A new draft from a template: checked, in the staff member's own scope, audited. */
-export async function createMail(deps: Pick<MailDeps, 'store' | 'clock' | 'ids' | 'gemeenten' | 'settings'>, staff: Staff, input: MailInput): Promise<Result<Mail, MailError>> {
+export async function createMail(
+  deps: Pick<MailDeps, 'store' | 'clock' | 'ids' | 'gemeenten' | 'settings'>,
+  staff: Staff,
+  input: MailInput,
+): Promise<Result<Mail, MailError>> {
   const checked = await checkInput(deps, staff, input, null);
   if (!checked.ok) return checked;
   const at = deps.clock.now();
@@ -100,21 +113,48 @@ export async function createMail(deps: Pick<MailDeps, 'store' | 'clock' | 'ids' 
       finishedAt: null,
       stoppedAt: null,
       gemeenteCodes: [],
-      figures: { recipients: 0, sent: 0, delivered: 0, bounced: 0, failed: 0, skipped: 0, cancelled: 0, unsubscribed: 0, answered: 0 },
+      figures: {
+        recipients: 0,
+        sent: 0,
+        delivered: 0,
+        bounced: 0,
+        failed: 0,
+        skipped: 0,
+        cancelled: 0,
+        unsubscribed: 0,
+        answered: 0,
+      },
     };
     await s.mails.insertMail(m);
-    await auditMail(s.audit, staff, m.id, { event: 'mail.created', details: { number: m.number, kind: m.kind, audience: m.audience } }, at);
+    await auditMail(
+      s.audit,
+      staff,
+      m.id,
+      { event: 'mail.created', details: { number: m.number, kind: m.kind, audience: m.audience } },
+      at,
+    );
     return m;
   });
   return ok(mail);
 }
 
 /** Changes a draft (only a draft, only by its organisation, only the version the sender saw). */
-export async function changeMail(deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten' | 'settings'>, staff: Staff, id: string, version: number, input: MailInput): Promise<Result<Mail, MailError>> {
+export async function changeMail(
+  deps: Pick<MailDeps, 'store' | 'clock' | 'gemeenten' | 'settings'>,
+  staff: Staff,
+  id: string,
+  version: number,
+  input: MailInput,
+): Promise<Result<Mail, MailError>> {
   const current = await ownMail(deps, staff, id, 'change');
   if (!current.ok) return current;
   if (!mayEdit(current.value.status)) return fail({ code: 'mail.wrong-status', status: current.value.status });
-  const checked = await checkInput(deps, staff, { ...input, templateId: current.value.templateId ?? input.templateId }, id);
+  const checked = await checkInput(
+    deps,
+    staff,
+    { ...input, templateId: current.value.templateId ?? input.templateId },
+    id,
+  );
   if (!checked.ok) return checked;
   const at = deps.clock.now();
   const changed = await deps.store.transaction(async (s) => {
@@ -138,5 +178,9 @@ export async function changeMail(deps: Pick<MailDeps, 'store' | 'clock' | 'gemee
 }
 
 function cleanFields(fields: FieldValues): FieldValues {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => [k, v.trim()]),
+  );
 }

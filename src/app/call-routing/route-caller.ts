@@ -1,4 +1,9 @@
-import { decideRoute, nationalDefault, type CallTransport, type RouteDecision } from '../../domain/call-routing/call-routing.js';
+import {
+  decideRoute,
+  nationalDefault,
+  type CallTransport,
+  type RouteDecision,
+} from '../../domain/call-routing/call-routing.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { CallRoutedListener } from '../ports/call-routed-listener.js';
 import type { CallRoutingLog, CallRoutingRepository } from '../ports/call-routing-repository.js';
@@ -57,7 +62,10 @@ export function createRouteCaller(deps: RouteCallerDeps, settings: RouteCallerSe
     let decision: RouteDecision;
     try {
       // An overloaded database answers everyone late: better to put the excess through to the national target now.
-      const result = caller !== null && lookups >= settings.maxConcurrentLookups ? nationalDefault('overloaded', settings.nationalTarget) : await Promise.race([boundedLookup(caller), timeout]);
+      const result =
+        caller !== null && lookups >= settings.maxConcurrentLookups
+          ? nationalDefault('overloaded', settings.nationalTarget)
+          : await Promise.race([boundedLookup(caller), timeout]);
       if (result === 'timeout') {
         deps.logger.error({ timeoutMs: settings.lookupTimeoutMs }, 'call routing lookup timed out; national default');
         decision = nationalDefault('lookup-failed', settings.nationalTarget);
@@ -73,7 +81,13 @@ export function createRouteCaller(deps: RouteCallerDeps, settings: RouteCallerSe
     const at = deps.clock.now();
     deps.log.record({ at, ...decision, transport });
     if (decision.actionId !== null && decision.meldkamerCode !== null) {
-      deps.listener.callRouted({ at, actionId: decision.actionId, meldkamerCode: decision.meldkamerCode, reason: decision.reason, transport });
+      deps.listener.callRouted({
+        at,
+        actionId: decision.actionId,
+        meldkamerCode: decision.meldkamerCode,
+        reason: decision.reason,
+        transport,
+      });
     }
     return decision;
   };

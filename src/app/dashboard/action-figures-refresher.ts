@@ -27,7 +27,11 @@ const BATCH = 200;
 const DUE_LIMIT = 1_000;
 
 /** Where an action counts, and whether it succeeded, from what the store computed. */
-export function storedFiguresOf(figures: ComputedActionFigures, locator: GemeenteLocator, at: Date): StoredActionFigures {
+export function storedFiguresOf(
+  figures: ComputedActionFigures,
+  locator: GemeenteLocator,
+  at: Date,
+): StoredActionFigures {
   const place = locator.gemeenteAt(figures.incident);
   return {
     ...figures,
@@ -43,7 +47,10 @@ export function storedFiguresOf(figures: ComputedActionFigures, locator: Gemeent
  * (deliveries, 0800-0011 calls, tips, pushes); a view refreshes the started and ended ones first, so it never
  * shows an action as still active.
  */
-export function createActionFiguresRefresher(deps: ActionFiguresRefresherDeps, options: { readonly intervalMs: number }): ActionFiguresRefresher {
+export function createActionFiguresRefresher(
+  deps: ActionFiguresRefresherDeps,
+  options: { readonly intervalMs: number },
+): ActionFiguresRefresher {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -69,7 +76,9 @@ export function createActionFiguresRefresher(deps: ActionFiguresRefresherDeps, o
 
   const tick = async () => {
     try {
-      const n = await refresh(await deps.dashboard.staleActions(deps.clock.now(), 'due', options.intervalMs, DUE_LIMIT));
+      const n = await refresh(
+        await deps.dashboard.staleActions(deps.clock.now(), 'due', options.intervalMs, DUE_LIMIT),
+      );
       if (n > 0) deps.logger.debug({ actions: n }, 'dashboard figures refreshed');
     } catch (error) {
       deps.logger.error({ err: error }, 'dashboard refresh failed');

@@ -69,7 +69,8 @@ export function shownOutcome(o: ActionOutcome): ShownOutcome {
     successRatio: o.closed === 0 ? null : round(o.successes / o.closed, 3),
     medianFirstMessageSeconds: o.medianFirstMessageMs === null ? null : round(o.medianFirstMessageMs / 1000, 1),
     medianLastMessageSeconds: o.medianLastMessageMs === null ? null : round(o.medianLastMessageMs / 1000, 1),
-    medianRecipients: o.medianRecipients === null ? null : isSuppressed(o.recipients) ? SUPPRESSED : Math.round(o.medianRecipients),
+    medianRecipients:
+      o.medianRecipients === null ? null : isSuppressed(o.recipients) ? SUPPRESSED : Math.round(o.medianRecipients),
     recipientsPerAction: average(o.recipients, o.actions),
     callsPerAction: average(o.calls, o.actions),
     tipsPerAction: average(o.tips, o.actions),
@@ -78,7 +79,7 @@ export function shownOutcome(o: ActionOutcome): ShownOutcome {
 
 export function monthsOf(period: DayPeriod): string[] {
   const months: string[] = [];
-  for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7); ) {
+  for (let m = period.from.slice(0, 7); m <= period.to.slice(0, 7);) {
     months.push(m);
     m = addDays(`${m}-28`, 5).slice(0, 7);
   }
@@ -86,7 +87,12 @@ export function monthsOf(period: DayPeriod): string[] {
 }
 
 /** Actions per month by type, success, speed and response in the gemeente, its regions and the country. */
-export async function viewActions(deps: DashboardDeps, staff: Staff, code: string, period: DayPeriod): Promise<Result<ActionsView, DashboardError>> {
+export async function viewActions(
+  deps: DashboardDeps,
+  staff: Staff,
+  code: string,
+  period: DayPeriod,
+): Promise<Result<ActionsView, DashboardError>> {
   const found = gemeenteInScope(deps, staff, code);
   if (!found.ok) return found;
   const checked = periodProblem(period);
@@ -100,16 +106,32 @@ export async function viewActions(deps: DashboardDeps, staff: Staff, code: strin
     { area: { kind: 'national' }, name: 'Nederland' },
   ];
   const [perMonth, outcomes, list] = await Promise.all([
-    deps.dashboard.actionsPerMonth(areas.map((a) => a.area), period),
-    deps.dashboard.actionOutcomes(areas.map((a) => a.area), period),
+    deps.dashboard.actionsPerMonth(
+      areas.map((a) => a.area),
+      period,
+    ),
+    deps.dashboard.actionOutcomes(
+      areas.map((a) => a.area),
+      period,
+    ),
     deps.dashboard.actionList(code, period, ACTION_LIST_LIMIT),
   ]);
-  const figures = areas.map((a, i) => ({ ...a, perMonth: perMonth[i] ?? [], outcomes: (outcomes[i] ?? []).map(shownOutcome) }));
+  const figures = areas.map((a, i) => ({
+    ...a,
+    perMonth: perMonth[i] ?? [],
+    outcomes: (outcomes[i] ?? []).map(shownOutcome),
+  }));
   return ok({
     gemeente,
     period,
     months: monthsOf(period),
     areas: figures,
-    actions: list.map((a) => ({ ...a, recipients: shownCount(a.recipients), calls: shownCount(a.calls), tips: shownCount(a.tips), appNotifications: shownCount(a.appNotifications) })),
+    actions: list.map((a) => ({
+      ...a,
+      recipients: shownCount(a.recipients),
+      calls: shownCount(a.calls),
+      tips: shownCount(a.tips),
+      appNotifications: shownCount(a.appNotifications),
+    })),
   });
 }

@@ -34,13 +34,27 @@ async function participation(deps: DashboardDeps): Promise<Participation> {
   const raw = await deps.dashboard.participantsPerGemeente();
   const rows = [...deps.gemeenten.values()].map((g) => {
     const n = raw.get(g.code) ?? 0;
-    return { code: g.code, name: g.name, provinceCode: g.provinceCode, population: g.population, sizeClass: sizeClassOf(g.population), participants: shownCount(n), perThousand: perThousand(n, g.population), rank: null as number | null };
+    return {
+      code: g.code,
+      name: g.name,
+      provinceCode: g.provinceCode,
+      population: g.population,
+      sizeClass: sizeClassOf(g.population),
+      participants: shownCount(n),
+      perThousand: perThousand(n, g.population),
+      rank: null as number | null,
+    };
   });
   // Ranked by the exact share, not the rounded rate shown.
   const share = (r: { code: string; population: number }) => (raw.get(r.code) ?? 0) / Math.max(1, r.population);
-  const ranked = rows.filter((r) => r.perThousand !== null).sort((a, b) => share(b) - share(a) || a.name.localeCompare(b.name, 'nl'));
+  const ranked = rows
+    .filter((r) => r.perThousand !== null)
+    .sort((a, b) => share(b) - share(a) || a.name.localeCompare(b.name, 'nl'));
   ranked.forEach((r, i) => (r.rank = i + 1));
-  rows.sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name, 'nl'));
+  rows.sort(
+    (a, b) =>
+      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name, 'nl'),
+  );
   return { rows, raw };
 }
 
@@ -49,7 +63,9 @@ export async function viewMap(deps: DashboardDeps): Promise<MapView> {
   const { rows, raw } = await participation(deps);
   return {
     gemeenten: rows,
-    nationalPerThousand: groupPerThousand([...deps.gemeenten.values()].map((g) => ({ participants: raw.get(g.code) ?? 0, population: g.population }))),
+    nationalPerThousand: groupPerThousand(
+      [...deps.gemeenten.values()].map((g) => ({ participants: raw.get(g.code) ?? 0, population: g.population })),
+    ),
   };
 }
 
@@ -82,14 +98,20 @@ export async function viewBenchmark(deps: DashboardDeps, code: string): Promise<
   const gemeente = found.value;
   const { rows, raw } = await participation(deps);
   const own = rows.find((r) => r.code === code);
-  const group = (kind: BenchmarkGroup['kind'], groupCode: string | null, members: readonly GemeenteParticipation[]): BenchmarkGroup => {
+  const group = (
+    kind: BenchmarkGroup['kind'],
+    groupCode: string | null,
+    members: readonly GemeenteParticipation[],
+  ): BenchmarkGroup => {
     const ranked = members.filter((m) => m.rank !== null);
     const place = ranked.findIndex((m) => m.code === code);
     return {
       kind,
       code: groupCode,
       gemeenten: members.length,
-      perThousand: groupPerThousand(members.map((m) => ({ participants: raw.get(m.code) ?? 0, population: m.population }))),
+      perThousand: groupPerThousand(
+        members.map((m) => ({ participants: raw.get(m.code) ?? 0, population: m.population })),
+      ),
       rank: place < 0 ? null : place + 1,
       ranked: ranked.length,
     };

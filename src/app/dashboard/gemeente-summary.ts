@@ -22,10 +22,16 @@ export function findGemeente(deps: DashboardDeps, code: string): Result<Gemeente
 }
 
 /** The gemeente, if it exists and the staff member may see its detail. */
-export function gemeenteInScope(deps: DashboardDeps, staff: Staff, code: string): Result<GemeenteSummary, DashboardError> {
+export function gemeenteInScope(
+  deps: DashboardDeps,
+  staff: Staff,
+  code: string,
+): Result<GemeenteSummary, DashboardError> {
   const found = findGemeente(deps, code);
   if (!found.ok) return found;
-  return mayViewGemeenteDetail(staff, { code, meldkamerCode: found.value.policeUnitCode }) ? found : fail({ code: 'dashboard.out-of-scope' });
+  return mayViewGemeenteDetail(staff, { code, meldkamerCode: found.value.policeUnitCode })
+    ? found
+    : fail({ code: 'dashboard.out-of-scope' });
 }
 
 export function periodProblem(period: DayPeriod): Result<DayPeriod, DashboardError> {

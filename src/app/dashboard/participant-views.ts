@@ -1,4 +1,10 @@
-import { amsterdamDate, bucketsOf, effectiveInterval, type DayPeriod, type TrendInterval } from '../../domain/dashboard/dashboard-period.js';
+import {
+  amsterdamDate,
+  bucketsOf,
+  effectiveInterval,
+  type DayPeriod,
+  type TrendInterval,
+} from '../../domain/dashboard/dashboard-period.js';
 import type { RecruitmentCampaign } from '../../domain/dashboard/recruitment-campaign.js';
 import { shownCount, shownTotal, type ShownCount } from '../../domain/dashboard/suppression.js';
 import { perThousand } from '../../domain/dashboard/participation.js';
@@ -20,7 +26,11 @@ export interface ParticipantsView {
   readonly appUsersNational: AppUsers;
 }
 
-export async function viewParticipants(deps: DashboardDeps, staff: Staff, code: string): Promise<Result<ParticipantsView, DashboardError>> {
+export async function viewParticipants(
+  deps: DashboardDeps,
+  staff: Staff,
+  code: string,
+): Promise<Result<ParticipantsView, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, code);
   if (!gemeente.ok) return gemeente;
   const [counts, appUsers] = await Promise.all([
@@ -70,7 +80,9 @@ export async function viewTrend(
   ]);
   // Every bucket of the period, a quiet one as zero: the chart's axis is time, not the days that had sign-ups.
   const byBucket = new Map(found.map((b) => [b.bucket, b]));
-  const buckets = bucketsOf(period, interval).map((bucket) => byBucket.get(bucket) ?? { bucket, joined: 0, leaving: 0 });
+  const buckets = bucketsOf(period, interval).map(
+    (bucket) => byBucket.get(bucket) ?? { bucket, joined: 0, leaving: 0 },
+  );
   return ok({
     gemeente: gemeente.value,
     period,
@@ -103,16 +115,31 @@ export interface EmailView {
   } | null;
 }
 
-export async function viewEmail(deps: DashboardDeps, staff: Staff, code: string, period: DayPeriod): Promise<Result<EmailView, DashboardError>> {
+export async function viewEmail(
+  deps: DashboardDeps,
+  staff: Staff,
+  code: string,
+  period: DayPeriod,
+): Promise<Result<EmailView, DashboardError>> {
   const gemeente = gemeenteInScope(deps, staff, code);
   if (!gemeente.ok) return gemeente;
   const checked = periodProblem(period);
   if (!checked.ok) return checked;
-  const [counts, mail] = await Promise.all([deps.dashboard.participantCounts(code), deps.dashboard.mailFigures(code, period)]);
+  const [counts, mail] = await Promise.all([
+    deps.dashboard.participantCounts(code),
+    deps.dashboard.mailFigures(code, period),
+  ]);
   return ok({
     gemeente: gemeente.value,
     period,
     confirmedSubscribers: shownCount(counts.email),
-    mail: mail === null ? null : { ...mail, ownRecipients: shownCount(mail.ownRecipients), buurtonderzoekAnswers: shownCount(mail.buurtonderzoekAnswers) },
+    mail:
+      mail === null
+        ? null
+        : {
+            ...mail,
+            ownRecipients: shownCount(mail.ownRecipients),
+            buurtonderzoekAnswers: shownCount(mail.buurtonderzoekAnswers),
+          },
   });
 }

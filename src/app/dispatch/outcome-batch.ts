@@ -12,7 +12,10 @@ export interface OutcomeBatch<T> {
 
 const RETRY_MS = 500;
 
-export function createOutcomeBatch<T>(store: (batch: readonly T[]) => Promise<void>, failed: (error: unknown, count: number) => void): OutcomeBatch<T> {
+export function createOutcomeBatch<T>(
+  store: (batch: readonly T[]) => Promise<void>,
+  failed: (error: unknown, count: number) => void,
+): OutcomeBatch<T> {
   let pending: T[] = [];
   let flushing: Promise<void> | null = null;
   return {

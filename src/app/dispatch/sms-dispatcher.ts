@@ -83,7 +83,12 @@ export function createSmsDispatcher(
       }
       let claimed: readonly ClaimedDelivery[];
       try {
-        claimed = await deps.store.dispatch.claim('sms', Math.min(options.batchSize, room), options.workerId, deps.clock.now());
+        claimed = await deps.store.dispatch.claim(
+          'sms',
+          Math.min(options.batchSize, room),
+          options.workerId,
+          deps.clock.now(),
+        );
       } catch (error) {
         deps.logger.error({ err: error }, 'claiming deliveries failed');
         await wait(options.pollIntervalMs);

@@ -35,9 +35,13 @@ export function createTargetingRunner(
   let pass: Promise<void> | null = null;
   let again = false;
 
-  async function enqueue(message: ActionMessage, recipients: readonly Recipient[], firstChunk: number): Promise<number> {
+  async function enqueue(
+    message: ActionMessage,
+    recipients: readonly Recipient[],
+    firstChunk: number,
+  ): Promise<number> {
     let queued = 0;
-    for (let from = 0; from < recipients.length; ) {
+    for (let from = 0; from < recipients.length;) {
       const size = from === 0 ? firstChunk : options.chunk;
       const slice = recipients.slice(from, from + size);
       queued += await deps.store.transaction((s) => s.dispatch.enqueueRecipients(message, slice, deps.clock.now()));
@@ -61,20 +65,39 @@ export function createTargetingRunner(
     const areaRadius = boundingRadiusMetres(r.area);
     const innerRadius = Math.min(options.firstRadiusMetres, areaRadius);
     const inner: Area = { kind: 'circle', centre: r.area.centre, radiusMetres: innerRadius };
-    const near = selectRecipients(await deps.store.participants.findCandidates(inner), r.area, r.evaluatedAt, reached).filter(
-      (d) => d.distanceMetres <= innerRadius,
-    );
+    const near = selectRecipients(
+      await deps.store.participants.findCandidates(inner),
+      r.area,
+      r.evaluatedAt,
+      reached,
+    ).filter((d) => d.distanceMetres <= innerRadius);
     let queued = await enqueue(message, near, options.firstChunk);
     let recipients = near.length;
     if (innerRadius < areaRadius) {
       const queuedAlready = new Set(near.map((d) => d.msisdn));
-      const all = selectRecipients(await deps.store.participants.findCandidates(r.area), r.area, r.evaluatedAt, reached);
-      queued += await enqueue(message, all.filter((d) => !queuedAlready.has(d.msisdn)), options.chunk);
+      const all = selectRecipients(
+        await deps.store.participants.findCandidates(r.area),
+        r.area,
+        r.evaluatedAt,
+        reached,
+      );
+      queued += await enqueue(
+        message,
+        all.filter((d) => !queuedAlready.has(d.msisdn)),
+        options.chunk,
+      );
       recipients = all.length;
     }
     await deps.store.dispatch.completeTargetingRun(r.id, queued, deps.clock.now());
     deps.logger.info(
-      { actionId: r.actionId, runId: r.id, near: near.length, recipients, queued, ms: deps.clock.now().getTime() - startedAt.getTime() },
+      {
+        actionId: r.actionId,
+        runId: r.id,
+        near: near.length,
+        recipients,
+        queued,
+        ms: deps.clock.now().getTime() - startedAt.getTime(),
+      },
       'targeting run done',
     );
   }

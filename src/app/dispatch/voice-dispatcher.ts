@@ -34,7 +34,13 @@ export interface VoiceDispatcher {
  * for each, never more at once than the trunk allows. The speech of a batch is rendered before its first call.
  */
 export function createVoiceDispatcher(
-  deps: { readonly store: Store; readonly channel: VoiceChannel; readonly clock: Clock; readonly logger: Logger; readonly catalogue: Catalogue },
+  deps: {
+    readonly store: Store;
+    readonly channel: VoiceChannel;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    readonly catalogue: Catalogue;
+  },
   options: VoiceDispatcherOptions,
 ): VoiceDispatcher {
   let running = false;
@@ -73,7 +79,14 @@ export function createVoiceDispatcher(
     }
     const endedAt = deps.clock.now();
     unavailableStreak = outcome.kind === 'unavailable' ? unavailableStreak + 1 : 0;
-    pending.push({ deliveryId: d.id, attempt: d.attempts, outcome, startedAt, endedAt, retryAt: nextCallAttempt(outcome, d.messageKind, d.attempts, options, endedAt) });
+    pending.push({
+      deliveryId: d.id,
+      attempt: d.attempts,
+      outcome,
+      startedAt,
+      endedAt,
+      retryAt: nextCallAttempt(outcome, d.messageKind, d.attempts, options, endedAt),
+    });
     deps.logger.debug({ deliveryId: d.id, attempt: d.attempts, outcome: outcome.kind }, 'call ended');
     await flush();
     inFlight -= 1;
@@ -103,7 +116,10 @@ export function createVoiceDispatcher(
     const later = quiet ? claimed.filter((d) => d.messageKind === 'closing') : [];
     const callNow = quiet ? claimed.filter((d) => d.messageKind !== 'closing') : claimed;
     if (later.length > 0) {
-      await deps.store.voiceCalls.defer(later.map((d) => d.id), endOfQuietHours(now, options.quietHours));
+      await deps.store.voiceCalls.defer(
+        later.map((d) => d.id),
+        endOfQuietHours(now, options.quietHours),
+      );
       inFlight -= later.length;
       done.count += later.length;
       deps.logger.info({ deferred: later.length }, 'closing calls wait for the end of the quiet hours');
@@ -114,7 +130,14 @@ export function createVoiceDispatcher(
       const endedAt = deps.clock.now();
       for (const d of callNow) {
         const outcome: CallOutcome = { kind: 'unavailable', reason: 'speech could not be rendered' };
-        pending.push({ deliveryId: d.id, attempt: d.attempts, outcome, startedAt: endedAt, endedAt, retryAt: nextCallAttempt(outcome, d.messageKind, d.attempts, options, endedAt) });
+        pending.push({
+          deliveryId: d.id,
+          attempt: d.attempts,
+          outcome,
+          startedAt: endedAt,
+          endedAt,
+          retryAt: nextCallAttempt(outcome, d.messageKind, d.attempts, options, endedAt),
+        });
       }
       unavailableStreak += 1;
       done.count += callNow.length;
@@ -173,7 +196,9 @@ export function createVoiceDispatcher(
     start() {
       if (running) return;
       running = true;
-      loopDone = loop().catch((error: unknown) => deps.logger.error({ err: error }, 'voice dispatcher stopped by an error'));
+      loopDone = loop().catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'voice dispatcher stopped by an error'),
+      );
     },
     wake() {
       pause.wake();

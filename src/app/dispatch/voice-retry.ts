@@ -16,7 +16,13 @@ export interface VoiceRetryPolicy {
  * alerts and updates (the store drops the retry once the action is no longer active); a closing message is
  * not retried, as nothing is after the close. A trunk that could not be reached is tried again for any message.
  */
-export function nextCallAttempt(outcome: CallOutcome, kind: MessageKind, attempts: number, policy: VoiceRetryPolicy, now: Date): Date | null {
+export function nextCallAttempt(
+  outcome: CallOutcome,
+  kind: MessageKind,
+  attempts: number,
+  policy: VoiceRetryPolicy,
+  now: Date,
+): Date | null {
   switch (outcome.kind) {
     case 'busy':
     case 'no-answer':

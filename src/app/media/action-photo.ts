@@ -8,7 +8,12 @@ import { storeSanitizedPhoto, withStoredPhoto } from './store-sanitized-photo.js
  * The meldkamer attaches a photo to an action (the missing child, the car): a concept or an active action.
  * It replaces an earlier one; the app and the public page show it while the action allows.
  */
-export async function attachActionPhoto(deps: MediaDeps, staff: Staff, actionId: string, bytes: Uint8Array): Promise<Result<ActionPhoto>> {
+export async function attachActionPhoto(
+  deps: MediaDeps,
+  staff: Staff,
+  actionId: string,
+  bytes: Uint8Array,
+): Promise<Result<ActionPhoto>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return fail({ code: 'action.not-found' });
   if (!mayRunActionsFor(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });

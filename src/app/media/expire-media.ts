@@ -6,7 +6,10 @@ import type { MediaDeps } from './media-deps.js';
  * deletes their rows: a crash before the commit leaves rows whose files are gone, which the next run deletes
  * (removing a missing file is fine), and never a file that no row points to any more.
  */
-export async function expireMedia(deps: Pick<MediaDeps, 'store' | 'clock' | 'photos'>, defaultRetentionDays: number): Promise<number> {
+export async function expireMedia(
+  deps: Pick<MediaDeps, 'store' | 'clock' | 'photos'>,
+  defaultRetentionDays: number,
+): Promise<number> {
   const now = deps.clock.now();
   const candidates = await deps.store.media.listEndedWithMedia();
   let expired = 0;

@@ -38,7 +38,11 @@ export async function listTips(
     });
   }
   return ok(
-    tips.map((t) => ({ ...t, callbackRequested: t.callbackMsisdn !== null, callbackMsisdn: options.purpose === null ? null : t.callbackMsisdn })),
+    tips.map((t) => ({
+      ...t,
+      callbackRequested: t.callbackMsisdn !== null,
+      callbackMsisdn: options.purpose === null ? null : t.callbackMsisdn,
+    })),
   );
 }
 

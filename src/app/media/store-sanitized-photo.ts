@@ -6,14 +6,27 @@ import type { MediaDeps } from './media-deps.js';
  * Checks and cleans an upload and writes the clean photo to storage. Nothing is written when the upload is
  * refused; the caller removes the file again when what refers to it cannot be saved.
  */
-export async function storeSanitizedPhoto(deps: Pick<MediaDeps, 'photos' | 'images'>, bytes: Uint8Array): Promise<Result<StoredImage>> {
+export async function storeSanitizedPhoto(
+  deps: Pick<MediaDeps, 'photos' | 'images'>,
+  bytes: Uint8Array,
+): Promise<Result<StoredImage>> {
   const sanitized = await deps.images.sanitize(bytes);
   if (!sanitized.ok) {
-    return fail(sanitized.problem === 'too-many-pixels' ? { code: 'photo.too-many-pixels', maxPixels: deps.images.maxPixels } : { code: 'photo.not-an-image' });
+    return fail(
+      sanitized.problem === 'too-many-pixels'
+        ? { code: 'photo.too-many-pixels', maxPixels: deps.images.maxPixels }
+        : { code: 'photo.not-an-image' },
+    );
   }
   const { image } = sanitized;
   const key = await deps.photos.save(image.bytes, image.contentType);
-  return ok({ key, contentType: image.contentType, width: image.width, height: image.height, bytes: image.bytes.byteLength });
+  return ok({
+    key,
+    contentType: image.contentType,
+    width: image.width,
+    height: image.height,
+    bytes: image.bytes.byteLength,
+  });
 }
 
 /** Runs `work` with the stored photo; when it fails or throws, the file goes again so that nothing is left. */

@@ -35,7 +35,9 @@ export async function searchParticipants(
 ): Promise<Result<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>> {
   if (!mayUse(staff, via)) return fail({ code: 'auth.forbidden' });
   const result = await deps.store.participants.searchParticipants({ ...search, scope: staff.scope });
-  const items = result.items.map((p) => visiblePart(deps, staff, p)).filter((p): p is ParticipantWithRegistrations => p !== null);
+  const items = result.items
+    .map((p) => visiblePart(deps, staff, p))
+    .filter((p): p is ParticipantWithRegistrations => p !== null);
   await deps.store.audit.append({
     actorId: staff.id,
     actorName: staff.name,
@@ -43,7 +45,14 @@ export async function searchParticipants(
     subjectType: 'participant',
     subjectId: null,
     // What was looked for is described, not kept: a deleted participant's number must not live on here.
-    details: { purpose, byText: search.text !== null, byPhone: search.msisdn !== null, gemeenteCode: search.gemeenteCode, shown: items.map((p) => p.id), ...viaDetail(via) },
+    details: {
+      purpose,
+      byText: search.text !== null,
+      byPhone: search.msisdn !== null,
+      gemeenteCode: search.gemeenteCode,
+      shown: items.map((p) => p.id),
+      ...viaDetail(via),
+    },
     at: deps.clock.now(),
   });
   return ok({ items, total: result.total });

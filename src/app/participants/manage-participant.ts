@@ -22,28 +22,44 @@ export async function registerParticipant(
   const participantId = deps.ids.newId();
   const registrations: StoredRegistration[] = [];
   for (const r of input.registrations) {
-    const resolved = await resolveRegistration(deps, staff, r, { id: deps.ids.newId(), participantId }, at, { attempted: 'register-outside', via }, null);
+    const resolved = await resolveRegistration(
+      deps,
+      staff,
+      r,
+      { id: deps.ids.newId(), participantId },
+      at,
+      { attempted: 'register-outside', via },
+      null,
+    );
     if (!resolved.ok) return resolved;
-    if (registrations.some((earlier) => isSameRegistration(earlier, resolved.value))) return fail({ code: 'participant.duplicate-registration' });
+    if (registrations.some((earlier) => isSameRegistration(earlier, resolved.value)))
+      return fail({ code: 'participant.duplicate-registration' });
     registrations.push(resolved.value);
   }
-  return deps.store.transaction(async (stores) => {
-    const participant = { id: participantId, name: input.name, email: input.email, createdAt: at, updatedAt: at };
-    await stores.participants.insertParticipant(participant);
-    for (const r of registrations) {
-      if ((await stores.participants.insertRegistration(r)) === 'duplicate') {
-        throw new DuplicateRegistration();
+  return deps.store
+    .transaction(async (stores) => {
+      const participant = { id: participantId, name: input.name, email: input.email, createdAt: at, updatedAt: at };
+      await stores.participants.insertParticipant(participant);
+      for (const r of registrations) {
+        if ((await stores.participants.insertRegistration(r)) === 'duplicate') {
+          throw new DuplicateRegistration();
+        }
       }
-    }
-    await stores.audit.append({
-      actorId: staff.id, actorName: staff.name, event: 'participant.created', subjectType: 'participant',
-      subjectId: participantId, details: { registrations: registrations.length, ...viaDetail(via) }, at,
+      await stores.audit.append({
+        actorId: staff.id,
+        actorName: staff.name,
+        event: 'participant.created',
+        subjectType: 'participant',
+        subjectId: participantId,
+        details: { registrations: registrations.length, ...viaDetail(via) },
+        at,
+      });
+      return ok({ ...participant, registrations });
+    })
+    .catch((error: unknown) => {
+      if (error instanceof DuplicateRegistration) return fail({ code: 'participant.duplicate-registration' });
+      throw error;
     });
-    return ok({ ...participant, registrations });
-  }).catch((error: unknown) => {
-    if (error instanceof DuplicateRegistration) return fail({ code: 'participant.duplicate-registration' });
-    throw error;
-  });
 }
 
 /** Thrown inside the transaction so that it rolls back; turned into an outcome outside it. */
@@ -63,8 +79,13 @@ export async function updateParticipant(
     const updated = { ...loaded.value.managed, name: input.name, email: input.email, updatedAt: at };
     await stores.participants.updateParticipant(updated);
     await stores.audit.append({
-      actorId: staff.id, actorName: staff.name, event: 'participant.updated', subjectType: 'participant',
-      subjectId: participantId, details: { fields: ['name', 'email'], ...viaDetail(via) }, at,
+      actorId: staff.id,
+      actorName: staff.name,
+      event: 'participant.updated',
+      subjectType: 'participant',
+      subjectId: participantId,
+      details: { fields: ['name', 'email'], ...viaDetail(via) },
+      at,
     });
     return ok(updated);
   });
@@ -94,14 +115,24 @@ export async function deleteParticipant(
       const hashes = crypto === undefined ? [] : targets.map((t) => crypto.digest('target', t));
       await stores.selfService.eraseParticipant(participantId, numbers, hashes, at);
       await stores.audit.append({
-        actorId: staff.id, actorName: staff.name, event: 'participant.deleted', subjectType: 'participant',
-        subjectId: participantId, details: { registrations: managed.registrations.length, ...viaDetail(via) }, at,
+        actorId: staff.id,
+        actorName: staff.name,
+        event: 'participant.deleted',
+        subjectType: 'participant',
+        subjectId: participantId,
+        details: { registrations: managed.registrations.length, ...viaDetail(via) },
+        at,
       });
     } else {
       for (const r of managed.registrations) await stores.participants.deleteRegistration(r.id);
       await stores.audit.append({
-        actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'participant',
-        subjectId: participantId, details: { registrations: managed.registrations.length, registeredElsewhere: true, ...viaDetail(via) }, at,
+        actorId: staff.id,
+        actorName: staff.name,
+        event: 'registration.deleted',
+        subjectType: 'participant',
+        subjectId: participantId,
+        details: { registrations: managed.registrations.length, registeredElsewhere: true, ...viaDetail(via) },
+        at,
       });
     }
     return ok({ erased });

@@ -15,7 +15,15 @@ export async function addRegistration(
 ): Promise<Result<StoredRegistration>> {
   if (staff.role === 'centralist' || !mayUse(staff, via)) return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
-  const resolved = await resolveRegistration(deps, staff, input, { id: deps.ids.newId(), participantId }, at, { attempted: 'register-outside', via }, participantId);
+  const resolved = await resolveRegistration(
+    deps,
+    staff,
+    input,
+    { id: deps.ids.newId(), participantId },
+    at,
+    { attempted: 'register-outside', via },
+    participantId,
+  );
   if (!resolved.ok) return resolved;
   return deps.store.transaction(async (stores) => {
     const loaded = await loadManageable(deps, stores, staff, participantId, { attempted: 'add-registration', via });
@@ -27,8 +35,13 @@ export async function addRegistration(
       return fail({ code: 'participant.duplicate-registration' });
     }
     await stores.audit.append({
-      actorId: staff.id, actorName: staff.name, event: 'registration.created', subjectType: 'registration',
-      subjectId: resolved.value.id, details: { participantId, ...viaDetail(via) }, at,
+      actorId: staff.id,
+      actorName: staff.name,
+      event: 'registration.created',
+      subjectType: 'registration',
+      subjectId: resolved.value.id,
+      details: { participantId, ...viaDetail(via) },
+      at,
     });
     return ok(resolved.value);
   });
@@ -44,22 +57,36 @@ export async function changeRegistration(
 ): Promise<Result<StoredRegistration>> {
   if (staff.role === 'centralist' || !mayUse(staff, via)) return fail({ code: 'auth.forbidden' });
   const at = deps.clock.now();
-  const resolved = await resolveRegistration(deps, staff, input, { id: registrationId, participantId }, at, { attempted: 'register-outside', via }, participantId);
+  const resolved = await resolveRegistration(
+    deps,
+    staff,
+    input,
+    { id: registrationId, participantId },
+    at,
+    { attempted: 'register-outside', via },
+    participantId,
+  );
   if (!resolved.ok) return resolved;
   return deps.store.transaction(async (stores) => {
     const attempt = { attempted: 'change-registration', via } as const;
     const loaded = await loadManageable(deps, stores, staff, participantId, attempt);
     if (!loaded.ok) return fail(loaded.error);
     const existing = loaded.value.managed.registrations.find((r) => r.id === registrationId);
-    if (existing === undefined) return refuseRegistration(stores, staff, loaded.value.full, registrationId, attempt, at);
+    if (existing === undefined)
+      return refuseRegistration(stores, staff, loaded.value.full, registrationId, attempt, at);
     if (loaded.value.full.registrations.some((r) => r.id !== registrationId && isSameRegistration(r, resolved.value))) {
       return fail({ code: 'participant.duplicate-registration' });
     }
     const changed = { ...resolved.value, createdAt: existing.createdAt };
     await stores.participants.updateRegistration(changed);
     await stores.audit.append({
-      actorId: staff.id, actorName: staff.name, event: 'registration.updated', subjectType: 'registration',
-      subjectId: registrationId, details: { participantId, ...viaDetail(via) }, at,
+      actorId: staff.id,
+      actorName: staff.name,
+      event: 'registration.updated',
+      subjectType: 'registration',
+      subjectId: registrationId,
+      details: { participantId, ...viaDetail(via) },
+      at,
     });
     return ok(changed);
   });
@@ -82,8 +109,13 @@ export async function removeRegistration(
     }
     await stores.participants.deleteRegistration(registrationId);
     await stores.audit.append({
-      actorId: staff.id, actorName: staff.name, event: 'registration.deleted', subjectType: 'registration',
-      subjectId: registrationId, details: { participantId, ...viaDetail(via) }, at,
+      actorId: staff.id,
+      actorName: staff.name,
+      event: 'registration.deleted',
+      subjectType: 'registration',
+      subjectId: registrationId,
+      details: { participantId, ...viaDetail(via) },
+      at,
     });
     return ok(null);
   });

@@ -1,6 +1,11 @@
 import type { DeniedAttempt, ParticipantVia } from '../../domain/audit/audit-event.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import { mayManageParticipantsIn, mayViewParticipantsIn, type GemeenteScope, type Staff } from '../../domain/staff/staff.js';
+import {
+  mayManageParticipantsIn,
+  mayViewParticipantsIn,
+  type GemeenteScope,
+  type Staff,
+} from '../../domain/staff/staff.js';
 import type { ParticipantWithRegistrations, StoredRegistration } from '../ports/participant-repository.js';
 import type { Stores } from '../ports/stores.js';
 import type { ParticipantDeps } from './participant-deps.js';
@@ -26,7 +31,11 @@ export function mayUse(staff: Staff, via: ParticipantVia): boolean {
 export const viaDetail = (via: ParticipantVia) => (via === 'relatiebeheer' ? { via } : {});
 
 /** Whether this staff member may manage participants at an address in this gemeente. */
-export function managesGemeente(gemeenten: ReadonlyMap<string, GemeenteScope>, staff: Staff, gemeenteCode: string): boolean {
+export function managesGemeente(
+  gemeenten: ReadonlyMap<string, GemeenteScope>,
+  staff: Staff,
+  gemeenteCode: string,
+): boolean {
   const gemeente = gemeenten.get(gemeenteCode);
   return gemeente !== undefined && mayManageParticipantsIn(staff, gemeente);
 }
@@ -63,10 +72,21 @@ export interface Attempt {
 }
 
 /** Writes down a refused attempt at a participant (or, for an address outside scope, at no one yet). */
-export async function auditDenied(stores: Pick<Stores, 'audit'>, staff: Staff, attempt: Attempt, participantId: string | null, at: Date): Promise<void> {
+export async function auditDenied(
+  stores: Pick<Stores, 'audit'>,
+  staff: Staff,
+  attempt: Attempt,
+  participantId: string | null,
+  at: Date,
+): Promise<void> {
   await stores.audit.append({
-    actorId: staff.id, actorName: staff.name, event: 'participant.denied', subjectType: 'participant',
-    subjectId: participantId, details: { attempted: attempt.attempted, scope: staff.scope, via: attempt.via }, at,
+    actorId: staff.id,
+    actorName: staff.name,
+    event: 'participant.denied',
+    subjectType: 'participant',
+    subjectId: participantId,
+    details: { attempted: attempt.attempted, scope: staff.scope, via: attempt.via },
+    at,
   });
 }
 

@@ -28,7 +28,9 @@ export async function resolveRegistration(
   subjectId: string | null,
 ): Promise<Result<StoredRegistration>> {
   if (!channelFitsNumber(input.channel, input.phone)) {
-    return fail({ code: input.channel === 'sms' ? 'participant.sms-needs-mobile' : 'participant.invalid-phone-number' });
+    return fail({
+      code: input.channel === 'sms' ? 'participant.sms-needs-mobile' : 'participant.invalid-phone-number',
+    });
   }
   const geocoded = await deps.geocoder.geocode(input.address);
   switch (geocoded.kind) {
@@ -63,7 +65,10 @@ export async function resolveRegistration(
  * A number is registered once per address. Checked here as well as by the table's unique key, because that key
  * treats two registrations without a house-number addition as different.
  */
-export function isSameRegistration(a: Pick<StoredRegistration, 'msisdn' | 'address'>, b: Pick<StoredRegistration, 'msisdn' | 'address'>): boolean {
+export function isSameRegistration(
+  a: Pick<StoredRegistration, 'msisdn' | 'address'>,
+  b: Pick<StoredRegistration, 'msisdn' | 'address'>,
+): boolean {
   return (
     a.msisdn === b.msisdn &&
     a.address.postcode === b.address.postcode &&

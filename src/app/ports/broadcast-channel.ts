@@ -4,7 +4,12 @@ import type { ActionEvent } from '../../domain/broadcast/action-event.js';
 export type BroadcastOutcome =
   | { readonly kind: 'delivered'; readonly status: number | null }
   /** Not now (down, timed out, overloaded, throttled): the same event is tried again, and nothing after it before it. */
-  | { readonly kind: 'retry'; readonly reason: string; readonly status: number | null; readonly retryAfterMs: number | null }
+  | {
+      readonly kind: 'retry';
+      readonly reason: string;
+      readonly status: number | null;
+      readonly retryAfterMs: number | null;
+    }
   /** Refused for good (the destination says the request itself is wrong or gone): the next event goes on. */
   | { readonly kind: 'rejected'; readonly reason: string; readonly status: number | null };
 

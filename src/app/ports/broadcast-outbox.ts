@@ -43,7 +43,12 @@ export interface BroadcastOutbox {
    */
   claimHead(destination: string, workerId: string, now: Date): Promise<ClaimedBroadcast | null>;
   /** Records how the attempt went. */
-  settle(position: number, settlement: Settlement, detail: { readonly httpStatus: number | null; readonly reason: string | null }, now: Date): Promise<void>;
+  settle(
+    position: number,
+    settlement: Settlement,
+    detail: { readonly httpStatus: number | null; readonly reason: string | null },
+    now: Date,
+  ): Promise<void>;
   /** Claims of a worker that stopped (claimed before `claimedBefore`, or any but `exceptWorker`'s) go back to the queue. */
   requeueInFlight(claimedBefore: Date, exceptWorker: string): Promise<number>;
   /** When the head of a destination's queue is next due (null: nothing waiting, or the head is in flight). */

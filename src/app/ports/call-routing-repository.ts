@@ -1,4 +1,9 @@
-import type { ActionCandidate, CallTransport, MeldkamerTarget, RoutingReason } from '../../domain/call-routing/call-routing.js';
+import type {
+  ActionCandidate,
+  CallTransport,
+  MeldkamerTarget,
+  RoutingReason,
+} from '../../domain/call-routing/call-routing.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 
 /** One routing decision as it is recorded: never the caller's number (see README, 0800-0011). */

@@ -36,13 +36,20 @@ export interface VerifiedIdToken {
 
 export type SsoCallbackResult =
   | { readonly ok: true; readonly idToken: VerifiedIdToken }
-  | { readonly ok: false; readonly reason: SsoFailure; /** The library's error code, for the audit log. */ readonly detail: string };
+  | {
+      readonly ok: false;
+      readonly reason: SsoFailure;
+      /** The library's error code, for the audit log. */ readonly detail: string;
+    };
 
 /** OpenID Connect, authorization code flow with PKCE (the adapter uses openid-client). */
 export interface IdentityProviders {
   readonly providers: readonly SsoProvider[];
   /** Where to send the browser to log in at the provider, and what it must bring back; null: unreachable. */
-  beginLogin(providerId: string, redirectUri: string): Promise<{ readonly url: string; readonly challenge: SsoChallenge } | null>;
+  beginLogin(
+    providerId: string,
+    redirectUri: string,
+  ): Promise<{ readonly url: string; readonly challenge: SsoChallenge } | null>;
   /** Checks the provider's answer (`callbackUrl`: the redirect URI with the query it came back with) and redeems the code. */
   completeLogin(providerId: string, callbackUrl: string, challenge: SsoChallenge): Promise<SsoCallbackResult>;
 }

@@ -7,7 +7,8 @@ export interface SanitizedImage {
   readonly height: number;
 }
 
-export type SanitizeOutcome = { readonly ok: true; readonly image: SanitizedImage } | { readonly ok: false; readonly problem: ImageProblem };
+export type SanitizeOutcome =
+  { readonly ok: true; readonly image: SanitizedImage } | { readonly ok: false; readonly problem: ImageProblem };
 
 /**
  * Turns untrusted upload bytes into a safe photo: decoded for real (the name and the declared type are not

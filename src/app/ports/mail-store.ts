@@ -45,7 +45,11 @@ export interface MailRepository {
   insertMail(mail: Mail): Promise<void>;
   findMail(id: string): Promise<Mail | null>;
   /** Newest first: the organisations' own, and (for a gemeente) the mails whose recipients live there. */
-  listMails(filter: { readonly owners: readonly MailScope[] | 'all'; readonly reachingGemeente: string | null; readonly limit: number }): Promise<Mail[]>;
+  listMails(filter: {
+    readonly owners: readonly MailScope[] | 'all';
+    readonly reachingGemeente: string | null;
+    readonly limit: number;
+  }): Promise<Mail[]>;
   /** Changes a draft of this version; false when it is no draft any more or someone else changed it. */
   updateDraft(id: string, change: DraftChange, version: number, at: Date): Promise<boolean>;
   /** draft → scheduled for `sendAt`; false when it was no draft. */
@@ -101,7 +105,11 @@ export interface MailQueue {
     limit: number,
   ): Promise<{ readonly participantId: string; readonly gemeenteCode: string }[]>;
   /** Queues these participants for the mail (a participant already queued is skipped); returns the rows added. */
-  queueParticipants(mailId: string, participants: readonly { readonly participantId: string; readonly gemeenteCode: string }[], at: Date): Promise<number>;
+  queueParticipants(
+    mailId: string,
+    participants: readonly { readonly participantId: string; readonly gemeenteCode: string }[],
+    at: Date,
+  ): Promise<number>;
   /** queuing → sending (or sent, with nobody to mail), with the recipient count and gemeenten; 'stopped' when it was stopped meanwhile. */
   finishQueuing(mailId: string, at: Date): Promise<'sending' | 'sent' | 'stopped'>;
   /** Hands out up to `limit` queued recipients, oldest first, with their participant's address now. */
@@ -137,7 +145,13 @@ export interface MailAnswer {
   readonly text: string;
   readonly seenWhen: string | null;
   readonly seenWhere: string | null;
-  readonly photo: { readonly key: string; readonly contentType: 'image/jpeg' | 'image/webp'; readonly width: number; readonly height: number; readonly bytes: number } | null;
+  readonly photo: {
+    readonly key: string;
+    readonly contentType: 'image/jpeg' | 'image/webp';
+    readonly width: number;
+    readonly height: number;
+    readonly bytes: number;
+  } | null;
   readonly contact: { readonly name: string | null; readonly phone: string | null; readonly email: string | null };
   readonly receivedAt: Date;
 }

@@ -42,7 +42,9 @@ export interface ParticipantRepository {
   updateParticipant(participant: Participant): Promise<void>;
   deleteParticipant(id: string): Promise<void>;
   findParticipant(id: string): Promise<ParticipantWithRegistrations | null>;
-  searchParticipants(search: ParticipantSearch): Promise<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>;
+  searchParticipants(
+    search: ParticipantSearch,
+  ): Promise<{ readonly items: readonly ParticipantWithRegistrations[]; readonly total: number }>;
   insertRegistration(registration: StoredRegistration): Promise<'inserted' | 'duplicate'>;
   updateRegistration(registration: StoredRegistration): Promise<void>;
   deleteRegistration(id: string): Promise<void>;

@@ -32,6 +32,10 @@ export type PushOutcome =
  */
 export interface PushChannel {
   /** Resolves once every target's outcome was reported. */
-  send(targets: readonly PushTarget[], push: OutboundPush, onOutcome: (target: PushTarget, outcome: PushOutcome) => void): Promise<void>;
+  send(
+    targets: readonly PushTarget[],
+    push: OutboundPush,
+    onOutcome: (target: PushTarget, outcome: PushOutcome) => void,
+  ): Promise<void>;
   close(): Promise<void>;
 }

@@ -32,4 +32,5 @@ export interface RelationRepository {
   exportPage(scope: StaffScope, afterParticipantId: string | null, limit: number): Promise<readonly ExportRow[]>;
 }
 
-export const keyOf = (k: RegistrationKey): string => `${k.msisdn}|${k.postcode}|${k.houseNumber}|${k.houseNumberAddition ?? ''}`;
+export const keyOf = (k: RegistrationKey): string =>
+  `${k.msisdn}|${k.postcode}|${k.houseNumber}|${k.houseNumberAddition ?? ''}`;

@@ -36,7 +36,10 @@ export interface SelfServiceRepository {
   insertVerification(v: Verification): Promise<void>;
   /** Locks the row for the rest of the transaction: two guesses at once count as two. */
   findVerificationForUpdate(id: string): Promise<Verification | null>;
-  updateVerification(id: string, change: { readonly attempts: number; readonly status: Verification['status'] }): Promise<void>;
+  updateVerification(
+    id: string,
+    change: { readonly attempts: number; readonly status: Verification['status'] },
+  ): Promise<void>;
   recordSendOutcome(id: string, status: 'sent' | 'failed' | 'skipped', failure: string | null): Promise<void>;
   /** Adds one to a fixed-window counter and returns its new value. */
   countUp(limitName: string, keyHash: string, windowStart: Date): Promise<number>;
@@ -60,7 +63,12 @@ export interface SelfServiceRepository {
    * Erases a participant: the participant, registrations, sessions, codes and counters under these keyed hashes;
    * messages still queued for these numbers are dropped, sent ones keep only their outcome (number removed).
    */
-  eraseParticipant(participantId: string, msisdns: readonly string[], targetHashes: readonly string[], at: Date): Promise<void>;
+  eraseParticipant(
+    participantId: string,
+    msisdns: readonly string[],
+    targetHashes: readonly string[],
+    at: Date,
+  ): Promise<void>;
   /** Drops codes, sessions and counters that can no longer be used. */
   purgeExpired(now: Date): Promise<void>;
   /** The named secret, made by `generate` and kept on first use (also when two processes race). */

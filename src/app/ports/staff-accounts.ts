@@ -59,7 +59,12 @@ export interface StaffAccounts {
   /** Links the account to an identity at a provider, only while it has none; false when it already had one. */
   bindOidcIdentity(staffId: string, issuer: string, subject: string): Promise<boolean>;
   unbindOidcIdentity(staffId: string): Promise<void>;
-  changeRole(staffId: string, role: StaffRole, meldkamerCode: string | null, gemeenteCode: string | null): Promise<void>;
+  changeRole(
+    staffId: string,
+    role: StaffRole,
+    meldkamerCode: string | null,
+    gemeenteCode: string | null,
+  ): Promise<void>;
   revoke(staffId: string, by: string | null, at: Date): Promise<void>;
   listPasskeys(staffId: string): Promise<readonly StoredPasskey[]>;
   findPasskey(credentialId: string): Promise<StoredPasskey | null>;

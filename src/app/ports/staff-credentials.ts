@@ -46,7 +46,11 @@ export interface PasskeyCeremony {
     readonly displayName: string;
     readonly existing: readonly { readonly credentialId: string; readonly transports: readonly string[] }[];
   }): Promise<{ readonly options: unknown; readonly challenge: string }>;
-  verifyRegistration(input: { readonly rp: RelyingParty; readonly response: unknown; readonly challenge: string }): Promise<NewPasskey | null>;
+  verifyRegistration(input: {
+    readonly rp: RelyingParty;
+    readonly response: unknown;
+    readonly challenge: string;
+  }): Promise<NewPasskey | null>;
   authenticationOptions(input: {
     readonly rp: RelyingParty;
     readonly allow: readonly { readonly credentialId: string; readonly transports: readonly string[] }[];
@@ -57,6 +61,11 @@ export interface PasskeyCeremony {
     readonly rp: RelyingParty;
     readonly response: unknown;
     readonly challenge: string;
-    readonly passkey: { readonly credentialId: string; readonly publicKey: string; readonly signCount: number; readonly transports: readonly string[] };
+    readonly passkey: {
+      readonly credentialId: string;
+      readonly publicKey: string;
+      readonly signCount: number;
+      readonly transports: readonly string[];
+    };
   }): Promise<{ readonly signCount: number } | null>;
 }

@@ -15,7 +15,12 @@ export interface OutboundCall {
 
 export type CallOutcome =
   /** The callee picked up; `playedMs` is how long audio was sent, `repeats` how often they pressed 1. */
-  | { readonly kind: 'answered'; readonly playedMs: number; readonly repeats: number; readonly hungUpBy: 'us' | 'callee' }
+  | {
+      readonly kind: 'answered';
+      readonly playedMs: number;
+      readonly repeats: number;
+      readonly hungUpBy: 'us' | 'callee';
+    }
   /** 486 Busy Here / 600 Busy Everywhere. */
   | { readonly kind: 'busy'; readonly sipStatus: number }
   /** Nobody picked up within the ring timeout (we cancelled), or 480/408 from the network. */

@@ -66,6 +66,9 @@ export async function readPublicPhoto(
   return ok({ photo, bytes });
 }
 
-function meldkamerOf(record: { code: string; name: string; publicPhone: Msisdn | null } | undefined, code: string): PublicAction['meldkamer'] {
+function meldkamerOf(
+  record: { code: string; name: string; publicPhone: Msisdn | null } | undefined,
+  code: string,
+): PublicAction['meldkamer'] {
   return { code, name: record?.name ?? code, publicPhone: record?.publicPhone ?? null };
 }

@@ -32,7 +32,8 @@ export async function sendTip(deps: MediaDeps, actionId: string, input: TipInput
     deps.store.transaction(async (stores) => {
       // The action may have ended while the photo was being cleaned.
       const current = await stores.actions.findActionForUpdate(actionId);
-      if (current === null || !(publicViewOf(current)?.acceptsTips ?? false)) return fail({ code: 'tip.action-not-active' });
+      if (current === null || !(publicViewOf(current)?.acceptsTips ?? false))
+        return fail({ code: 'tip.action-not-active' });
       const tip = await stores.media.insertTip({
         id: deps.ids.newId(),
         actionId,

@@ -61,7 +61,8 @@ export function createPushFanoutService(
     const startedAt = deps.clock.now();
     const action = await deps.store.actions.findAction(work.actionId);
     if (action === null) throw new Error(`push work names unknown action ${work.actionId}`);
-    const kind: PushKind = work.kind === 'targeting-run' ? 'alert' : work.trigger === 'update' ? 'update' : pushKindOf('closing', action);
+    const kind: PushKind =
+      work.kind === 'targeting-run' ? 'alert' : work.trigger === 'update' ? 'update' : pushKindOf('closing', action);
     const push = pushOf(kind, action, work.kind === 'message' ? work.text : '');
     // Not public: nobody is told, and nobody counts as notified. An action that ended before its alert's turn
     // came sends no alert (its end found nobody notified either).
@@ -83,7 +84,12 @@ export function createPushFanoutService(
     await deps.store.pushFanouts.finishFanout(fanoutId, deps.clock.now());
     if (work.trigger === 'closing') deps.notified.forgetAction(action.id);
     deps.logger.info(
-      { actionId: action.id, trigger: work.trigger, ...countsOf(counts), ms: deps.clock.now().getTime() - startedAt.getTime() },
+      {
+        actionId: action.id,
+        trigger: work.trigger,
+        ...countsOf(counts),
+        ms: deps.clock.now().getTime() - startedAt.getTime(),
+      },
       'push fan-out done',
     );
   }
@@ -92,7 +98,9 @@ export function createPushFanoutService(
     const previous = chains.get(actionId) ?? Promise.resolve();
     const next = previous
       .then(() => run(fanoutId, work))
-      .catch((error: unknown) => deps.logger.error({ err: error, actionId, trigger: work.trigger }, 'push fan-out failed'))
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error, actionId, trigger: work.trigger }, 'push fan-out failed'),
+      )
       .finally(() => {
         if (chains.get(actionId) === next) chains.delete(actionId);
       });
@@ -105,7 +113,8 @@ export function createPushFanoutService(
       for (const work of await deps.store.pushFanouts.findUnclaimedWork(active.actionIds())) {
         const fanoutId = deps.ids.newId();
         if (!(await deps.store.pushFanouts.claimFanout(fanoutId, work, 'pending', deps.clock.now()))) continue;
-        if (work.kind === 'targeting-run') active.set(work.actionId, work.messageId, deps.presence.cellsCovering(work.area));
+        if (work.kind === 'targeting-run')
+          active.set(work.actionId, work.messageId, deps.presence.cellsCovering(work.area));
         // No phone that comes into the area from now on gets the alert of an action that ended.
         if (work.trigger === 'closing') active.remove(work.actionId);
         enqueue(work.actionId, fanoutId, work);
@@ -133,7 +142,8 @@ export function createPushFanoutService(
     if (push === null || !deps.notified.add(actionId, target)) return;
     const counts = await sendPushFanout(deps, [target], push, {
       flushMs: options.countsFlushMs,
-      record: (c) => deps.store.pushFanouts.addArrivalCounts(actionId, alertMessageId, { ...c, targeted: 1 }, deps.clock.now()),
+      record: (c) =>
+        deps.store.pushFanouts.addArrivalCounts(actionId, alertMessageId, { ...c, targeted: 1 }, deps.clock.now()),
       onOutcome: (t, outcome) => {
         if (outcome.kind === 'failed') deps.notified.remove(actionId, t.subscriptionId);
       },
@@ -145,8 +155,10 @@ export function createPushFanoutService(
     async start() {
       const at = deps.clock.now();
       const interrupted = await deps.store.pushFanouts.interruptUnfinished(at);
-      if (interrupted > 0) deps.logger.warn({ interrupted }, 'push fan-outs cut short by a stop; their phones must send their cell again');
-      for (const a of await deps.store.pushFanouts.activeActions()) active.set(a.id, a.alertMessageId, deps.presence.cellsCovering(a.area));
+      if (interrupted > 0)
+        deps.logger.warn({ interrupted }, 'push fan-outs cut short by a stop; their phones must send their cell again');
+      for (const a of await deps.store.pushFanouts.activeActions())
+        active.set(a.id, a.alertMessageId, deps.presence.cellsCovering(a.area));
       // Recorded while no process ran: no phone can be present yet, so there is nobody to send them to.
       for (const work of await deps.store.pushFanouts.findUnclaimedWork([])) {
         await deps.store.pushFanouts.claimFanout(deps.ids.newId(), work, 'skipped', at);

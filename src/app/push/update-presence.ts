@@ -17,14 +17,22 @@ export async function authenticDevice(
   if (present !== null && present.tokenHash === hash) return present;
   const stored = await deps.store.pushSubscriptions.findSubscription(subscriptionId);
   if (stored === null || stored.tokenHash !== hash) return null;
-  return { target: { subscriptionId: stored.id, endpoint: stored.endpoint, p256dh: stored.p256dh, auth: stored.auth }, tokenHash: hash };
+  return {
+    target: { subscriptionId: stored.id, endpoint: stored.endpoint, p256dh: stored.p256dh, auth: stored.auth },
+    tokenHash: hash,
+  };
 }
 
 /**
  * The phone says which cell it is in now. The cell goes into memory only, for the presence time-to-live; a
  * phone that comes into a new cell gets the alerts of active actions there that it has not had.
  */
-export async function updatePresence(deps: PushDeps, subscriptionId: string, deviceToken: string, cell: PresenceCell): Promise<Result<void, PushError>> {
+export async function updatePresence(
+  deps: PushDeps,
+  subscriptionId: string,
+  deviceToken: string,
+  cell: PresenceCell,
+): Promise<Result<void, PushError>> {
   const wasPresent = deps.presence.find(subscriptionId, deps.clock.now()) !== null;
   const device = await authenticDevice(deps, subscriptionId, deviceToken);
   if (device === null) return fail({ code: 'push.unknown-device' });

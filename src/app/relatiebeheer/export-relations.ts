@@ -11,11 +11,20 @@ const PAGE = 2_000;
  * The gemeente's participants for its own mailings, page by page (an export of 100,000 is never held at once).
  * Audited before the first row leaves, with who and why: an export cut short was still an export.
  */
-export async function exportRelations(deps: RelatiebeheerDeps, staff: Staff, purpose: string): Promise<Result<AsyncIterable<readonly ExportRow[]>, Forbidden>> {
+export async function exportRelations(
+  deps: RelatiebeheerDeps,
+  staff: Staff,
+  purpose: string,
+): Promise<Result<AsyncIterable<readonly ExportRow[]>, Forbidden>> {
   if (!mayUse(staff, 'relatiebeheer')) return fail({ code: 'auth.forbidden' });
   await deps.store.audit.append({
-    actorId: staff.id, actorName: staff.name, event: 'relatiebeheer.exported', subjectType: 'participant', subjectId: null,
-    details: { purpose, scope: staff.scope }, at: deps.clock.now(),
+    actorId: staff.id,
+    actorName: staff.name,
+    event: 'relatiebeheer.exported',
+    subjectType: 'participant',
+    subjectId: null,
+    details: { purpose, scope: staff.scope },
+    at: deps.clock.now(),
   });
   async function* pages(): AsyncIterable<readonly ExportRow[]> {
     let after: string | null = null;

@@ -1,6 +1,12 @@
 import type { Staff } from '../../domain/staff/staff.js';
 import type { BackgroundTasks } from '../self-service/background-tasks.js';
-import { importRelations, type ImportProgress, type ImportReport, type ImportTexts, type ReadRow } from './import-relations.js';
+import {
+  importRelations,
+  type ImportProgress,
+  type ImportReport,
+  type ImportTexts,
+  type ReadRow,
+} from './import-relations.js';
 import type { RelatiebeheerDeps } from './relatiebeheer-deps.js';
 
 export interface ImportJob {
@@ -45,15 +51,20 @@ export function createImportJobs(deps: RelatiebeheerDeps, background: Background
     start(staff, dryRun, rows, texts) {
       forget(deps.clock.now().getTime());
       const job: ImportJob = {
-        id: deps.ids.newId(), staffId: staff.id, dryRun, startedAt: deps.clock.now(),
-        progress: { phase: 'checking', rowsRead: rows.length, rowsChecked: 0, rowsStored: 0, badRows: 0 }, report: null,
+        id: deps.ids.newId(),
+        staffId: staff.id,
+        dryRun,
+        startedAt: deps.clock.now(),
+        progress: { phase: 'checking', rowsRead: rows.length, rowsChecked: 0, rowsStored: 0, badRows: 0 },
+        report: null,
         rows: dryRun ? rows : null,
       };
       jobs.set(job.id, job);
       background.run('import', async () => {
         try {
           job.report = await importRelations(deps, staff, rows, {
-            dryRun, texts,
+            dryRun,
+            texts,
             onProgress: (p) => {
               job.progress = p;
               notify(job);

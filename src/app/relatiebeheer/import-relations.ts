@@ -24,7 +24,9 @@ export interface RowProblem {
   readonly message: string;
 }
 
-export type ReadRow = { readonly line: number; readonly row: ImportRow } | { readonly line: number; readonly problems: readonly RowProblem[] };
+export type ReadRow =
+  | { readonly line: number; readonly row: ImportRow }
+  | { readonly line: number; readonly problems: readonly RowProblem[] };
 
 export type ImportPhase = 'reading' | 'checking' | 'storing' | 'done' | 'failed';
 
@@ -68,7 +70,8 @@ export async function importRelations(
   options: { readonly dryRun: boolean; readonly texts: ImportTexts; readonly onProgress: (p: ImportProgress) => void },
 ): Promise<ImportReport> {
   const problems = new Map<number, RowProblem[]>();
-  const addProblem = (line: number, problem: RowProblem) => problems.set(line, [...(problems.get(line) ?? []), problem]);
+  const addProblem = (line: number, problem: RowProblem) =>
+    problems.set(line, [...(problems.get(line) ?? []), problem]);
   const good: { line: number; registration: StoredRegistration; row: ImportRow }[] = [];
   const firstLineOfKey = new Map<string, number>();
   let rowsChecked = 0;
@@ -84,10 +87,14 @@ export async function importRelations(
         continue;
       }
       const { row, line } = item;
-      if (!channelFitsNumber(row.channel, row.phone)) addProblem(line, { column: 'kanaal', message: options.texts.smsNeedsMobile });
+      if (!channelFitsNumber(row.channel, row.phone))
+        addProblem(line, { column: 'kanaal', message: options.texts.smsNeedsMobile });
       const geocoded = await deps.geocoder.geocode(row.address);
       if (geocoded.kind !== 'found' || !deps.gemeenten.has(geocoded.result.gemeenteCode)) {
-        addProblem(line, { column: 'postcode', message: geocoded.kind === 'unavailable' ? options.texts.geocoderUnavailable : options.texts.addressNotFound });
+        addProblem(line, {
+          column: 'postcode',
+          message: geocoded.kind === 'unavailable' ? options.texts.geocoderUnavailable : options.texts.addressNotFound,
+        });
         continue;
       }
       if (!managesGemeente(deps.gemeenten, staff, geocoded.result.gemeenteCode)) {
@@ -95,9 +102,17 @@ export async function importRelations(
         continue;
       }
       const registration: StoredRegistration = {
-        id: deps.ids.newId(), participantId: '', msisdn: row.phone.msisdn, channel: row.channel, address: geocoded.result.address,
-        street: geocoded.result.street, city: geocoded.result.city, location: geocoded.result.location,
-        gemeenteCode: geocoded.result.gemeenteCode, timeWindows: row.timeWindows, createdAt: deps.clock.now(),
+        id: deps.ids.newId(),
+        participantId: '',
+        msisdn: row.phone.msisdn,
+        channel: row.channel,
+        address: geocoded.result.address,
+        street: geocoded.result.street,
+        city: geocoded.result.city,
+        location: geocoded.result.location,
+        gemeenteCode: geocoded.result.gemeenteCode,
+        timeWindows: row.timeWindows,
+        createdAt: deps.clock.now(),
       };
       const key = keyOf({ msisdn: registration.msisdn, ...registration.address });
       const earlier = firstLineOfKey.get(key);
@@ -108,9 +123,12 @@ export async function importRelations(
       firstLineOfKey.set(key, line);
       if (!problems.has(line)) placed.push({ line, registration, row });
     }
-    const registered = await deps.store.relations.registered(placed.map((p) => ({ msisdn: p.registration.msisdn, ...p.registration.address })));
+    const registered = await deps.store.relations.registered(
+      placed.map((p) => ({ msisdn: p.registration.msisdn, ...p.registration.address })),
+    );
     for (const p of placed) {
-      if (registered.has(keyOf({ msisdn: p.registration.msisdn, ...p.registration.address }))) addProblem(p.line, { column: 'telefoon', message: options.texts.alreadyRegistered });
+      if (registered.has(keyOf({ msisdn: p.registration.msisdn, ...p.registration.address })))
+        addProblem(p.line, { column: 'telefoon', message: options.texts.alreadyRegistered });
       else good.push(p);
     }
     rowsChecked += batch.length;
@@ -140,14 +158,33 @@ export async function importRelations(
     }
   }
   await deps.store.audit.append({
-    actorId: staff.id, actorName: staff.name, event: options.dryRun ? 'relatiebeheer.import-checked' : 'relatiebeheer.imported',
-    subjectType: 'participant', subjectId: null,
-    details: { rows: rows.length, goodRows: good.length, badRows: problems.size, stored: rowsStored, participantsCreated: options.dryRun ? 0 : byNumber.size },
+    actorId: staff.id,
+    actorName: staff.name,
+    event: options.dryRun ? 'relatiebeheer.import-checked' : 'relatiebeheer.imported',
+    subjectType: 'participant',
+    subjectId: null,
+    details: {
+      rows: rows.length,
+      goodRows: good.length,
+      badRows: problems.size,
+      stored: rowsStored,
+      participantsCreated: options.dryRun ? 0 : byNumber.size,
+    },
     at,
   });
-  const reported = [...problems.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_REPORTED).map(([line, p]) => ({ line, problems: p }));
+  const reported = [...problems.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, MAX_REPORTED)
+    .map(([line, p]) => ({ line, problems: p }));
   return {
-    phase: 'done', dryRun: options.dryRun, rowsRead: rows.length, rowsChecked, rowsStored, badRows: problems.size, goodRows: good.length,
-    participantsCreated: options.dryRun ? 0 : byNumber.size, problems: reported,
+    phase: 'done',
+    dryRun: options.dryRun,
+    rowsRead: rows.length,
+    rowsChecked,
+    rowsStored,
+    badRows: problems.size,
+    goodRows: good.length,
+    participantsCreated: options.dryRun ? 0 : byNumber.size,
+    problems: reported,
   };
 }

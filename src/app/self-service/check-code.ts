@@ -19,10 +19,12 @@ export async function checkCode(
 ): Promise<{ readonly check: CodeCheck; readonly verification: Verification | null }> {
   const now = deps.clock.now();
   const verification = await stores.selfService.findVerificationForUpdate(verificationId);
-  if (verification === null || verification.purpose !== purpose) return { check: { kind: 'expired' }, verification: null };
+  if (verification === null || verification.purpose !== purpose)
+    return { check: { kind: 'expired' }, verification: null };
   const code = typed.replace(/\s+/g, '');
   // The hash is compared also for a malformed code, so that both take the same path.
-  const matches = deps.crypto.matches(`code:${verification.id}`, code, verification.codeHash) && CODE_PATTERN.test(code);
+  const matches =
+    deps.crypto.matches(`code:${verification.id}`, code, verification.codeHash) && CODE_PATTERN.test(code);
   const judged = judgeCode(verification, matches, now, deps.limits.maxAttempts);
   if (judged.attempts !== verification.attempts || judged.status !== verification.status) {
     await stores.selfService.updateVerification(verification.id, { attempts: judged.attempts, status: judged.status });

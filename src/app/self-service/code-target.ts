@@ -18,7 +18,10 @@ export type ResolvedTarget =
  * Codes go only where they are cheap and expected: an SMS to a mobile number, a call to a landline, both in the
  * allowed countries (SMS pumping sends codes to expensive foreign and premium numbers).
  */
-export function resolveTarget(deps: Pick<SelfServiceDeps, 'crypto' | 'voice' | 'codeCountries'>, target: CodeTarget): ResolvedTarget | TargetRefusal {
+export function resolveTarget(
+  deps: Pick<SelfServiceDeps, 'crypto' | 'voice' | 'codeCountries'>,
+  target: CodeTarget,
+): ResolvedTarget | TargetRefusal {
   if (target.kind === 'email') {
     const email = normalizeEmail(target.email);
     return { kind: 'email', email, channel: 'email', hash: targetHash(deps, email) };

@@ -22,16 +22,31 @@ export async function viewMyData(deps: SelfServiceDeps, participantId: string): 
 }
 
 async function audit(deps: SelfServiceDeps, participantId: string, entry: AuditEvent): Promise<void> {
-  await deps.store.audit.append({ ...SELF, ...entry, subjectType: 'participant', subjectId: participantId, at: deps.clock.now() });
+  await deps.store.audit.append({
+    ...SELF,
+    ...entry,
+    subjectType: 'participant',
+    subjectId: participantId,
+    at: deps.clock.now(),
+  });
 }
 
 /** Name and e-mail address; a new address is confirmed by double opt-in before any mail goes to it. */
-export async function changeMyDetails(deps: SelfServiceDeps, participantId: string, input: { readonly name: string; readonly email: string | null }): Promise<boolean> {
+export async function changeMyDetails(
+  deps: SelfServiceDeps,
+  participantId: string,
+  input: { readonly name: string; readonly email: string | null },
+): Promise<boolean> {
   const participant = await deps.store.participants.findParticipant(participantId);
   if (participant === null) return false;
   const email = input.email === null ? null : normalizeEmail(input.email);
   const emailChanged = email !== null && email !== participant.email;
-  await deps.store.participants.updateParticipant({ ...participant, name: input.name, email, updatedAt: deps.clock.now() });
+  await deps.store.participants.updateParticipant({
+    ...participant,
+    name: input.name,
+    email,
+    updatedAt: deps.clock.now(),
+  });
   await audit(deps, participantId, { event: 'participant.self-updated', details: { fields: ['name', 'email'] } });
   if (emailChanged) await sendEmailConfirmation(deps, participantId, email);
   return true;
@@ -57,7 +72,8 @@ export async function addMyAddress(
   // The number was verified at sign-up; SMS needs it to be a mobile number.
   if (input.channel === 'sms' && !deps.isMobileNumber(first.msisdn)) return { kind: 'channel-needs-other-number' };
   const geocoded = await deps.geocoder.geocode(input.address);
-  if (geocoded.kind === 'not-found' || (geocoded.kind === 'found' && !deps.gemeenten.has(geocoded.result.gemeenteCode))) return { kind: 'address-not-found' };
+  if (geocoded.kind === 'not-found' || (geocoded.kind === 'found' && !deps.gemeenten.has(geocoded.result.gemeenteCode)))
+    return { kind: 'address-not-found' };
   if (geocoded.kind === 'unavailable') return { kind: 'geocoder-unavailable' };
   const registration: StoredRegistration = {
     id: deps.ids.newId(),
@@ -73,7 +89,10 @@ export async function addMyAddress(
     createdAt: deps.clock.now(),
   };
   if ((await deps.store.participants.insertRegistration(registration)) === 'duplicate') return { kind: 'duplicate' };
-  await audit(deps, participantId, { event: 'registration.self-added', details: { registrationId: registration.id, gemeenteCode: registration.gemeenteCode } });
+  await audit(deps, participantId, {
+    event: 'registration.self-added',
+    details: { registrationId: registration.id, gemeenteCode: registration.gemeenteCode },
+  });
   return { kind: 'done', registration };
 }
 
@@ -95,7 +114,11 @@ export async function changeMyAddress(
 }
 
 /** Removes one address; the last one stays (deleting everything is "Mijn gegevens verwijderen"). */
-export async function removeMyAddress(deps: SelfServiceDeps, participantId: string, registrationId: string): Promise<'done' | 'last-one' | 'not-found'> {
+export async function removeMyAddress(
+  deps: SelfServiceDeps,
+  participantId: string,
+  registrationId: string,
+): Promise<'done' | 'last-one' | 'not-found'> {
   const participant = await deps.store.participants.findParticipant(participantId);
   if (participant === null || !participant.registrations.some((r) => r.id === registrationId)) return 'not-found';
   if (participant.registrations.length === 1) return 'last-one';
@@ -105,14 +128,24 @@ export async function removeMyAddress(deps: SelfServiceDeps, participantId: stri
 }
 
 /** No messages at all in a period (a holiday); null ends a pause. */
-export async function setMyPause(deps: SelfServiceDeps, participantId: string, pause: Pause | null): Promise<PauseProblem | null> {
+export async function setMyPause(
+  deps: SelfServiceDeps,
+  participantId: string,
+  pause: Pause | null,
+): Promise<PauseProblem | null> {
   const now = deps.clock.now();
   if (pause !== null) {
     const problem = checkPause(pause, now);
     if (problem !== null) return problem;
   }
   await deps.store.selfService.setPause(participantId, pause, now);
-  await audit(deps, participantId, pause === null ? { event: 'participant.pause-ended', details: {} } : { event: 'participant.paused', details: { from: pause.from, until: pause.until } });
+  await audit(
+    deps,
+    participantId,
+    pause === null
+      ? { event: 'participant.pause-ended', details: {} }
+      : { event: 'participant.paused', details: { from: pause.from, until: pause.until } },
+  );
   return null;
 }
 
@@ -128,7 +161,14 @@ export async function eraseMyData(deps: SelfServiceDeps, participantId: string):
     const targets = [...numbers, ...(participant.email === null ? [] : [normalizeEmail(participant.email)])];
     const hashes = targets.map((t) => deps.crypto.digest('target', t));
     await stores.selfService.eraseParticipant(participantId, numbers, hashes, deps.clock.now());
-    await stores.audit.append({ ...SELF, event: 'participant.deleted', subjectType: 'participant', subjectId: participantId, details: { by: 'participant' }, at: deps.clock.now() });
+    await stores.audit.append({
+      ...SELF,
+      event: 'participant.deleted',
+      subjectType: 'participant',
+      subjectId: participantId,
+      details: { by: 'participant' },
+      at: deps.clock.now(),
+    });
     return true;
   });
 }

@@ -7,8 +7,16 @@ import type { SelfServiceDeps } from './self-service-deps.js';
 export const CODE_DIGITS = 6;
 
 export type CodeRequestResult =
-  | { readonly kind: 'sent'; readonly verificationId: string; readonly channel: ResolvedTarget['channel']; readonly expiresAt: Date }
-  | { readonly kind: 'limited'; readonly limit: Extract<AbuseLimitName, 'codes-per-number' | 'codes-per-ip' | 'codes-national'> }
+  | {
+      readonly kind: 'sent';
+      readonly verificationId: string;
+      readonly channel: ResolvedTarget['channel'];
+      readonly expiresAt: Date;
+    }
+  | {
+      readonly kind: 'limited';
+      readonly limit: Extract<AbuseLimitName, 'codes-per-number' | 'codes-per-ip' | 'codes-national'>;
+    }
   | { readonly kind: 'not-allowed'; readonly reason: TargetRefusal };
 
 export interface CodeRequest {
@@ -65,7 +73,8 @@ export async function requestCode(deps: SelfServiceDeps, request: CodeRequest): 
     }
     const outcome = await sendCode(deps, id, target, code, expiresAt);
     await deps.store.selfService.recordSendOutcome(id, outcome === null ? 'sent' : 'failed', outcome);
-    if (outcome !== null) deps.logger.warn({ verificationId: id, channel: target.channel, reason: outcome }, 'code not sent');
+    if (outcome !== null)
+      deps.logger.warn({ verificationId: id, channel: target.channel, reason: outcome }, 'code not sent');
   });
   // Codes and counters that can no longer be used go on the way (an indexed delete of a few rows).
   deps.background.run('purge-codes', () => deps.store.selfService.purgeExpired(now));
@@ -105,23 +114,45 @@ async function countRequest(
 }
 
 /** Sends the code; null when the channel accepted it, else why not. */
-async function sendCode(deps: SelfServiceDeps, id: string, target: ResolvedTarget, code: string, expiresAt: Date): Promise<string | null> {
+async function sendCode(
+  deps: SelfServiceDeps,
+  id: string,
+  target: ResolvedTarget,
+  code: string,
+  expiresAt: Date,
+): Promise<string | null> {
   const minutes = deps.limits.codeValidityMinutes;
   switch (target.channel) {
     case 'sms': {
       if (target.kind !== 'phone') return 'sms needs a number';
-      const outcome = await deps.sms.submit({ deliveryId: `code-${id}`, to: target.msisdn, text: deps.texts.codeSms({ code, minutes }), validUntil: expiresAt });
+      const outcome = await deps.sms.submit({
+        deliveryId: `code-${id}`,
+        to: target.msisdn,
+        text: deps.texts.codeSms({ code, minutes }),
+        validUntil: expiresAt,
+      });
       return outcome.kind === 'accepted' ? null : outcome.reason;
     }
     case 'voice': {
       if (target.kind !== 'phone' || deps.voice === null) return 'no voice channel';
-      const outcome = await deps.voice.placeCall({ callId: `code-${id}`, to: target.msisdn, text: deps.texts.codeVoice({ code }), plays: 2, closing: null });
+      const outcome = await deps.voice.placeCall({
+        callId: `code-${id}`,
+        to: target.msisdn,
+        text: deps.texts.codeVoice({ code }),
+        plays: 2,
+        closing: null,
+      });
       return outcome.kind === 'answered' ? null : outcome.kind;
     }
     case 'email': {
       if (target.kind !== 'email') return 'e-mail needs an address';
       const mail = deps.texts.codeEmail({ code, minutes });
-      const outcome = await deps.email.send({ to: target.email, subject: mail.subject, text: mail.text, unsubscribeUrl: null });
+      const outcome = await deps.email.send({
+        to: target.email,
+        subject: mail.subject,
+        text: mail.text,
+        unsubscribeUrl: null,
+      });
       return outcome.kind === 'accepted' ? null : outcome.reason;
     }
   }

@@ -4,7 +4,12 @@ import type { SelfServiceDeps } from './self-service-deps.js';
 export async function startSession(deps: SelfServiceDeps, participantId: string): Promise<string> {
   const now = deps.clock.now();
   const token = deps.crypto.newToken();
-  await deps.store.selfService.createSession(deps.crypto.digest('session', token), participantId, now, new Date(now.getTime() + deps.sessionMinutes * 60_000));
+  await deps.store.selfService.createSession(
+    deps.crypto.digest('session', token),
+    participantId,
+    now,
+    new Date(now.getTime() + deps.sessionMinutes * 60_000),
+  );
   return token;
 }
 

@@ -65,54 +65,94 @@ export async function prepareSignUp(deps: SelfServiceDeps, input: SignUpInput): 
 }
 
 /** After "klopt dit? ja": the address is placed again (nothing from the page is trusted) and a code is sent. */
-export async function requestSignUpCode(deps: SelfServiceDeps, input: SignUpInput, ip: string): Promise<PreparedSignUp | CodeRequestResult> {
+export async function requestSignUpCode(
+  deps: SelfServiceDeps,
+  input: SignUpInput,
+  ip: string,
+): Promise<PreparedSignUp | CodeRequestResult> {
   const prepared = await prepareSignUp(deps, input);
   if (prepared.kind !== 'ready') return prepared;
   return requestCode(deps, { purpose: 'sign-up', target: input.phone, ip, payload: prepared.payload });
 }
 
 export type SignUpConfirmation =
-  | { readonly kind: 'signed-up'; readonly participantId: string; readonly sessionToken: string; readonly joinedExisting: boolean }
+  | {
+      readonly kind: 'signed-up';
+      readonly participantId: string;
+      readonly sessionToken: string;
+      readonly joinedExisting: boolean;
+    }
   | { readonly kind: 'code'; readonly check: Exclude<CodeCheck, { kind: 'accepted' }> };
 
 /**
  * The code was entered: when it is right, the participant is stored (or, when the number is already registered,
  * the address is added to it: the code proves the number is theirs) and logged in to "Mijn gegevens".
  */
-export async function confirmSignUp(deps: SelfServiceDeps, verificationId: string, code: string): Promise<SignUpConfirmation> {
+export async function confirmSignUp(
+  deps: SelfServiceDeps,
+  verificationId: string,
+  code: string,
+): Promise<SignUpConfirmation> {
   const at = deps.clock.now();
-  const result = await deps.store.transaction(async (stores): Promise<SignUpConfirmation | { kind: 'stored'; participantId: string; email: string | null; joinedExisting: boolean }> => {
-    const { check, verification } = await checkCode(deps, stores, 'sign-up', verificationId, code);
-    if (check.kind !== 'accepted' || verification === null) return { kind: 'code', check: check.kind === 'accepted' ? { kind: 'expired' } : check };
-    const payload = verification.payload as SignUpPayload;
-    const [existingId] = await stores.selfService.participantsWithNumber(payload.msisdn);
-    const participantId = existingId ?? deps.ids.newId();
-    if (existingId === undefined) {
-      await stores.participants.insertParticipant({ id: participantId, name: payload.name, email: payload.email, createdAt: at, updatedAt: at });
-    }
-    const registration: StoredRegistration = {
-      id: deps.ids.newId(),
-      participantId,
-      msisdn: payload.msisdn as StoredRegistration['msisdn'],
-      channel: payload.channel,
-      address: payload.address,
-      street: payload.street,
-      city: payload.city,
-      location: payload.location,
-      gemeenteCode: payload.gemeenteCode,
-      timeWindows: payload.timeWindows,
-      createdAt: at,
-    };
-    // Signing up again at an address already registered changes nothing; it is not an error for the person.
-    await stores.participants.insertRegistration(registration);
-    await stores.audit.append({
-      ...SELF, event: existingId === undefined ? 'participant.signed-up' : 'registration.self-added', subjectType: 'participant',
-      subjectId: participantId, details: { channel: payload.channel, gemeenteCode: payload.gemeenteCode }, at,
-    });
-    return { kind: 'stored', participantId, email: existingId === undefined ? payload.email : null, joinedExisting: existingId !== undefined };
-  });
+  const result = await deps.store.transaction(
+    async (
+      stores,
+    ): Promise<
+      SignUpConfirmation | { kind: 'stored'; participantId: string; email: string | null; joinedExisting: boolean }
+    > => {
+      const { check, verification } = await checkCode(deps, stores, 'sign-up', verificationId, code);
+      if (check.kind !== 'accepted' || verification === null)
+        return { kind: 'code', check: check.kind === 'accepted' ? { kind: 'expired' } : check };
+      const payload = verification.payload as SignUpPayload;
+      const [existingId] = await stores.selfService.participantsWithNumber(payload.msisdn);
+      const participantId = existingId ?? deps.ids.newId();
+      if (existingId === undefined) {
+        await stores.participants.insertParticipant({
+          id: participantId,
+          name: payload.name,
+          email: payload.email,
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      const registration: StoredRegistration = {
+        id: deps.ids.newId(),
+        participantId,
+        msisdn: payload.msisdn as StoredRegistration['msisdn'],
+        channel: payload.channel,
+        address: payload.address,
+        street: payload.street,
+        city: payload.city,
+        location: payload.location,
+        gemeenteCode: payload.gemeenteCode,
+        timeWindows: payload.timeWindows,
+        createdAt: at,
+      };
+      // Signing up again at an address already registered changes nothing; it is not an error for the person.
+      await stores.participants.insertRegistration(registration);
+      await stores.audit.append({
+        ...SELF,
+        event: existingId === undefined ? 'participant.signed-up' : 'registration.self-added',
+        subjectType: 'participant',
+        subjectId: participantId,
+        details: { channel: payload.channel, gemeenteCode: payload.gemeenteCode },
+        at,
+      });
+      return {
+        kind: 'stored',
+        participantId,
+        email: existingId === undefined ? payload.email : null,
+        joinedExisting: existingId !== undefined,
+      };
+    },
+  );
   if (result.kind !== 'stored') return result;
   if (result.email !== null) await sendEmailConfirmation(deps, result.participantId, result.email);
   const sessionToken = await startSession(deps, result.participantId);
-  return { kind: 'signed-up', participantId: result.participantId, sessionToken, joinedExisting: result.joinedExisting };
+  return {
+    kind: 'signed-up',
+    participantId: result.participantId,
+    sessionToken,
+    joinedExisting: result.joinedExisting,
+  };
 }

@@ -8,20 +8,29 @@ import { fail, ok, type Result } from '../../domain/result.js';
 import { openSession, type OpenSession } from './staff-sessions.js';
 
 /** The account an activation link belongs to, while the link is valid. */
-export async function accountOfActivation(deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens'>, token: string): Promise<StaffAccount | null> {
+export async function accountOfActivation(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens'>,
+  token: string,
+): Promise<StaffAccount | null> {
   if (token.length < 20 || token.length > 100) return null;
   return deps.store.staffAccounts.findByActivation(deps.tokens.hash(token), deps.clock.now());
 }
 
 export function passwordProblem(deps: Pick<AuthDeps, 'commonPasswords'>, account: StaffAccount, password: string) {
-  return checkPassword(password, deps.commonPasswords, { personalWords: personalWordsOf(account.staff.name, account.email) });
+  return checkPassword(password, deps.commonPasswords, {
+    personalWords: personalWordsOf(account.staff.name, account.email),
+  });
 }
 
 /**
  * Activation: the new user chooses a password (checked against the rules) and continues in a session
  * that can do one thing, enrol a second factor. The link works once.
  */
-export async function activateAccount(deps: AuthDeps, token: string, password: string): Promise<Result<OpenSession, AuthError>> {
+export async function activateAccount(
+  deps: AuthDeps,
+  token: string,
+  password: string,
+): Promise<Result<OpenSession, AuthError>> {
   const account = await accountOfActivation(deps, token);
   if (account === null) return fail({ code: 'auth.activation-invalid' });
   const problem = passwordProblem(deps, account, password);
@@ -33,7 +42,8 @@ export async function activateAccount(deps: AuthDeps, token: string, password: s
     await stores.staffAccounts.setActivation(account.staff.id, null, null);
     // A new activation is a reset: the old second factors and sessions go.
     await stores.staffAccounts.setTotpSecret(account.staff.id, null, now);
-    for (const p of await stores.staffAccounts.listPasskeys(account.staff.id)) await stores.staffAccounts.removePasskey(account.staff.id, p.credentialId);
+    for (const p of await stores.staffAccounts.listPasskeys(account.staff.id))
+      await stores.staffAccounts.removePasskey(account.staff.id, p.credentialId);
     await stores.staffSessions.endAllOf(account.staff.id, 'revoked', now);
     await stores.audit.append({
       actorId: account.staff.id,
@@ -44,7 +54,13 @@ export async function activateAccount(deps: AuthDeps, token: string, password: s
       details: {},
       at: now,
     });
-    return openSession({ ...deps, store: { ...deps.store, ...stores } }, account.staff.id, 'enrolment', 'activation', new Date(now.getTime() + deps.sessionLimits.secondFactorMs));
+    return openSession(
+      { ...deps, store: { ...deps.store, ...stores } },
+      account.staff.id,
+      'enrolment',
+      'activation',
+      new Date(now.getTime() + deps.sessionLimits.secondFactorMs),
+    );
   });
   return ok(opened);
 }
@@ -52,11 +68,19 @@ export async function activateAccount(deps: AuthDeps, token: string, password: s
 type Pending = { readonly session: StoredSession; readonly account: StaffAccount };
 
 /** A new TOTP secret for the enrolment session (kept there until confirmed with a code). */
-export async function startTotpEnrolment(deps: AuthDeps, pending: Pending, issuerLabel: string): Promise<Result<{ readonly secret: string; readonly uri: string }, AuthError>> {
+export async function startTotpEnrolment(
+  deps: AuthDeps,
+  pending: Pending,
+  issuerLabel: string,
+): Promise<Result<{ readonly secret: string; readonly uri: string }, AuthError>> {
   if (pending.session.stage !== 'enrolment') return fail({ code: 'auth.session-invalid' });
   const secret = pending.session.pendingTotpSecret ?? deps.totp.newSecret();
-  if (pending.session.pendingTotpSecret === null) await deps.store.staffSessions.setPendingTotpSecret(pending.session.idHash, secret);
-  return ok({ secret, uri: deps.totp.enrolmentUri(secret, `${issuerLabel}:${pending.account.email ?? pending.account.staff.name}`) });
+  if (pending.session.pendingTotpSecret === null)
+    await deps.store.staffSessions.setPendingTotpSecret(pending.session.idHash, secret);
+  return ok({
+    secret,
+    uri: deps.totp.enrolmentUri(secret, `${issuerLabel}:${pending.account.email ?? pending.account.staff.name}`),
+  });
 }
 
 async function finishEnrolment(deps: AuthDeps, pending: Pending, factor: string): Promise<OpenSession> {
@@ -84,7 +108,11 @@ async function finishEnrolment(deps: AuthDeps, pending: Pending, factor: string)
   return openSession(deps, pending.account.staff.id, 'active', pending.session.method);
 }
 
-export async function confirmTotpEnrolment(deps: AuthDeps, pending: Pending, code: string): Promise<Result<OpenSession, AuthError>> {
+export async function confirmTotpEnrolment(
+  deps: AuthDeps,
+  pending: Pending,
+  code: string,
+): Promise<Result<OpenSession, AuthError>> {
   const secret = pending.session.pendingTotpSecret;
   if (pending.session.stage !== 'enrolment' || secret === null) return fail({ code: 'auth.session-invalid' });
   const step = await deps.totp.verify(secret, code.replace(/\s+/g, ''), deps.clock.now());
@@ -95,7 +123,11 @@ export async function confirmTotpEnrolment(deps: AuthDeps, pending: Pending, cod
 }
 
 /** Registration options for a passkey: during enrolment, or for an active user adding another one. */
-export async function passkeyRegistrationOptions(deps: AuthDeps, pending: Pending, rp: RelyingParty): Promise<Result<unknown, AuthError>> {
+export async function passkeyRegistrationOptions(
+  deps: AuthDeps,
+  pending: Pending,
+  rp: RelyingParty,
+): Promise<Result<unknown, AuthError>> {
   if (pending.session.stage === 'second-factor') return fail({ code: 'auth.session-invalid' });
   const existing = await deps.store.staffAccounts.listPasskeys(pending.account.staff.id);
   const { options, challenge } = await deps.passkeys.registrationOptions({
@@ -120,7 +152,13 @@ export async function registerPasskey(
   await deps.store.staffSessions.setChallenge(pending.session.idHash, null);
   const passkey = await deps.passkeys.verifyRegistration({ rp, response: input.response, challenge });
   if (passkey === null) return fail({ code: 'auth.passkey-invalid' });
-  await deps.store.staffAccounts.addPasskey({ ...passkey, staffId: pending.account.staff.id, label: input.label, createdAt: deps.clock.now(), lastUsedAt: null });
+  await deps.store.staffAccounts.addPasskey({
+    ...passkey,
+    staffId: pending.account.staff.id,
+    label: input.label,
+    createdAt: deps.clock.now(),
+    lastUsedAt: null,
+  });
   if (pending.session.stage === 'enrolment') return ok(await finishEnrolment(deps, pending, 'passkey'));
   await deps.store.audit.append({
     actorId: pending.account.staff.id,
@@ -135,13 +173,24 @@ export async function registerPasskey(
 }
 
 /** An active user changes their password (knowing the current one); other sessions end. */
-export async function changePassword(deps: AuthDeps, pending: Pending, current: string, next: string): Promise<Result<void, AuthError>> {
-  if (pending.session.stage !== 'active' || pending.account.passwordHash === null) return fail({ code: 'auth.session-invalid' });
-  if (!(await deps.passwords.verify(pending.account.passwordHash, normalisePassword(current)))) return fail({ code: 'auth.invalid-credentials' });
+export async function changePassword(
+  deps: AuthDeps,
+  pending: Pending,
+  current: string,
+  next: string,
+): Promise<Result<void, AuthError>> {
+  if (pending.session.stage !== 'active' || pending.account.passwordHash === null)
+    return fail({ code: 'auth.session-invalid' });
+  if (!(await deps.passwords.verify(pending.account.passwordHash, normalisePassword(current))))
+    return fail({ code: 'auth.invalid-credentials' });
   const problem = passwordProblem(deps, pending.account, next);
   if (problem !== null) return fail({ code: 'auth.weak-password', problem });
   const now = deps.clock.now();
-  await deps.store.staffAccounts.setPassword(pending.account.staff.id, await deps.passwords.hash(normalisePassword(next)), now);
+  await deps.store.staffAccounts.setPassword(
+    pending.account.staff.id,
+    await deps.passwords.hash(normalisePassword(next)),
+    now,
+  );
   await deps.store.audit.append({
     actorId: pending.account.staff.id,
     actorName: pending.account.staff.name,

@@ -23,7 +23,8 @@ describe('creating a staff member with an API token', () => {
       `select actor_id, actor_name, details from audit_log where event = 'staff.created' and subject_id = $1`,
       [id],
     );
-  const staffRows = (name: string) => testDb.database.query<{ id: string }>('select id from staff where name = $1', [name]);
+  const staffRows = (name: string) =>
+    testDb.database.query<{ id: string }>('select id from staff where name = $1', [name]);
 
   before(async () => {
     testDb = await createTestDatabase();
@@ -35,33 +36,81 @@ describe('creating a staff member with an API token', () => {
   after(() => testDb.drop());
 
   test('the command line creates any role; the token works, only its hash is stored, and the creation is audited', async () => {
-    const created = await createStaffWithToken(deps(), null, { name: ' Sam Centralist ', role: 'centralist', meldkamerCode: 'RE05', gemeenteCode: 'GM0363' });
+    const created = await createStaffWithToken(deps(), null, {
+      name: ' Sam Centralist ',
+      role: 'centralist',
+      meldkamerCode: 'RE05',
+      gemeenteCode: 'GM0363',
+    });
     assert.ok(created.ok);
     const { id, token } = created.value;
     assert.match(token, /^bn_[A-Za-z0-9_-]{40,}$/);
-    assert.deepEqual(await store.staff.findByTokenHash(apiTokens.hash(token)), { id, name: 'Sam Centralist', role: 'centralist', scope: { kind: 'meldkamer', meldkamerCode: 'RE05' } });
+    assert.deepEqual(await store.staff.findByTokenHash(apiTokens.hash(token)), {
+      id,
+      name: 'Sam Centralist',
+      role: 'centralist',
+      scope: { kind: 'meldkamer', meldkamerCode: 'RE05' },
+    });
     assert.deepEqual(await testDb.database.query('select 1 from api_tokens where token_hash = $1', [token]), []);
     assert.deepEqual(await auditOf(id), [
-      { actor_id: null, actor_name: 'cli', details: { role: 'centralist', meldkamerCode: 'RE05', gemeenteCode: null, apiToken: true } },
+      {
+        actor_id: null,
+        actor_name: 'cli',
+        details: { role: 'centralist', meldkamerCode: 'RE05', gemeenteCode: null, apiToken: true },
+      },
     ]);
   });
 
   test('beheer creates within its own meldkamer only; a refusal writes nothing', async () => {
-    const beheer: Staff = { id: randomUUID(), name: 'Beheer Amsterdam', role: 'meldkamer-beheer', scope: { kind: 'meldkamer', meldkamerCode: 'RE05' } };
-    await store.staff.createStaff({ id: beheer.id, name: beheer.name, role: beheer.role, meldkamerCode: 'RE05', gemeenteCode: null });
-    const own = await createStaffWithToken(deps(), beheer, { name: 'Eigen Centralist', role: 'centralist', meldkamerCode: 'RE05', gemeenteCode: null });
+    const beheer: Staff = {
+      id: randomUUID(),
+      name: 'Beheer Amsterdam',
+      role: 'meldkamer-beheer',
+      scope: { kind: 'meldkamer', meldkamerCode: 'RE05' },
+    };
+    await store.staff.createStaff({
+      id: beheer.id,
+      name: beheer.name,
+      role: beheer.role,
+      meldkamerCode: 'RE05',
+      gemeenteCode: null,
+    });
+    const own = await createStaffWithToken(deps(), beheer, {
+      name: 'Eigen Centralist',
+      role: 'centralist',
+      meldkamerCode: 'RE05',
+      gemeenteCode: null,
+    });
     assert.ok(own.ok);
-    assert.deepEqual((await auditOf(own.value.id)).map((a) => [a.actor_id, a.actor_name]), [[beheer.id, beheer.name]]);
+    assert.deepEqual(
+      (await auditOf(own.value.id)).map((a) => [a.actor_id, a.actor_name]),
+      [[beheer.id, beheer.name]],
+    );
 
-    const other = await createStaffWithToken(deps(), beheer, { name: 'Andere Centralist', role: 'centralist', meldkamerCode: 'RE06', gemeenteCode: null });
+    const other = await createStaffWithToken(deps(), beheer, {
+      name: 'Andere Centralist',
+      role: 'centralist',
+      meldkamerCode: 'RE06',
+      gemeenteCode: null,
+    });
     assert.deepEqual(other, { ok: false, error: { code: 'auth.forbidden' } });
-    const national = await createStaffWithToken(deps(), beheer, { name: 'Landelijke Collega', role: 'landelijk-beheer', meldkamerCode: null, gemeenteCode: null });
+    const national = await createStaffWithToken(deps(), beheer, {
+      name: 'Landelijke Collega',
+      role: 'landelijk-beheer',
+      meldkamerCode: null,
+      gemeenteCode: null,
+    });
     assert.deepEqual(national, { ok: false, error: { code: 'auth.forbidden' } });
     assert.deepEqual([...(await staffRows('Andere Centralist')), ...(await staffRows('Landelijke Collega'))], []);
   });
 
   test('a role without the meldkamer or gemeente it needs is refused', async () => {
-    const outcome = await createStaffWithToken(deps(), null, { name: 'Zonder Gemeente', role: 'gemeente', meldkamerCode: 'RE05', gemeenteCode: null });
+    const outcome = await createStaffWithToken(deps(), null, {
+      name: 'Zonder Gemeente',
+      role: 'gemeente',
+      meldkamerCode: 'RE05',
+      gemeenteCode: null,
+    });
     assert.deepEqual(outcome, { ok: false, error: { code: 'staff.invalid-scope' } });
     assert.deepEqual(await staffRows('Zonder Gemeente'), []);
   });

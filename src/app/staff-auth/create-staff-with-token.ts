@@ -39,7 +39,14 @@ export async function createStaffWithToken(
   await deps.store.transaction(async (stores) => {
     await stores.staff.createStaff({ id, name: input.name.trim(), ...codes });
     await stores.staff.addToken(id, deps.apiTokens.hash(token), actor.actorName);
-    await stores.audit.append({ ...actor, event: 'staff.created', subjectType: 'staff', subjectId: id, details: { ...codes, apiToken: true }, at: deps.clock.now() });
+    await stores.audit.append({
+      ...actor,
+      event: 'staff.created',
+      subjectType: 'staff',
+      subjectId: id,
+      details: { ...codes, apiToken: true },
+      at: deps.clock.now(),
+    });
   });
   return ok({ id, token });
 }

@@ -1,4 +1,10 @@
-import { idpMultiFactor, providerServes, rolesGranted, type SsoFailure, type SsoRefusal } from '../../domain/staff/single-sign-on.js';
+import {
+  idpMultiFactor,
+  providerServes,
+  rolesGranted,
+  type SsoFailure,
+  type SsoRefusal,
+} from '../../domain/staff/single-sign-on.js';
 import type { SsoProvider, VerifiedIdToken } from '../ports/identity-providers.js';
 import type { StaffAccount } from '../ports/staff-accounts.js';
 import type { AuthDeps } from './auth-deps.js';
@@ -13,12 +19,22 @@ export type SsoLogin = OpenSession & { readonly next: SsoNextStep };
 
 /** The provider's authentication methods for the audit log: short strings only. */
 const methodsOf = (amr: unknown): string[] | null =>
-  Array.isArray(amr) ? amr.filter((m): m is string => typeof m === 'string').map((m) => m.slice(0, 20)).slice(0, 10) : null;
+  Array.isArray(amr)
+    ? amr
+        .filter((m): m is string => typeof m === 'string')
+        .map((m) => m.slice(0, 20))
+        .slice(0, 10)
+    : null;
 
-const verifiedEmail = (claims: Readonly<Record<string, unknown>>): boolean => claims.email_verified === true || claims.email_verified === 'true';
+const verifiedEmail = (claims: Readonly<Record<string, unknown>>): boolean =>
+  claims.email_verified === true || claims.email_verified === 'true';
 
 /** The account an identity belongs to: the one bound to it, or (first login) the one with its e-mail address. */
-async function accountOf(deps: AuthDeps, provider: SsoProvider, idToken: VerifiedIdToken): Promise<{ account: StaffAccount; link: boolean } | SsoRefusal> {
+async function accountOf(
+  deps: AuthDeps,
+  provider: SsoProvider,
+  idToken: VerifiedIdToken,
+): Promise<{ account: StaffAccount; link: boolean } | SsoRefusal> {
   const bound = await deps.store.staffAccounts.findByOidcIdentity(idToken.issuer, idToken.subject);
   if (bound !== null) return { account: bound, link: false };
   const email = idToken.claims[provider.emailClaim];
@@ -31,7 +47,12 @@ async function accountOf(deps: AuthDeps, provider: SsoProvider, idToken: Verifie
   return { account, link: true };
 }
 
-async function refuse(deps: AuthDeps, provider: SsoProvider, reason: SsoRefusal, account: StaffAccount | null): Promise<Result<never, AuthError>> {
+async function refuse(
+  deps: AuthDeps,
+  provider: SsoProvider,
+  reason: SsoRefusal,
+  account: StaffAccount | null,
+): Promise<Result<never, AuthError>> {
   await deps.store.audit.append({
     actorId: account?.staff.id ?? null,
     actorName: account?.staff.name ?? 'onbekend',
@@ -51,22 +72,41 @@ async function refuse(deps: AuthDeps, provider: SsoProvider, reason: SsoRefusal,
  * it is also the second when the ID token shows multi-factor authentication (amr, or a configured acr).
  * Otherwise our own second step follows, or its set-up when the account has none yet.
  */
-export async function logInWithSso(deps: AuthDeps, provider: SsoProvider, idToken: VerifiedIdToken): Promise<Result<SsoLogin, AuthError>> {
+export async function logInWithSso(
+  deps: AuthDeps,
+  provider: SsoProvider,
+  idToken: VerifiedIdToken,
+): Promise<Result<SsoLogin, AuthError>> {
   const found = await accountOf(deps, provider, idToken);
   if (typeof found === 'string') return refuse(deps, provider, found, null);
   const { account, link } = found;
   if (!account.active) return refuse(deps, provider, 'revoked', account);
   if (!providerServes(provider.serves, account.staff)) return refuse(deps, provider, 'not-served', account);
-  if (provider.roleClaim !== null && provider.roles !== null && !rolesGranted(idToken.claims[provider.roleClaim], provider.roles).has(account.staff.role)) {
+  if (
+    provider.roleClaim !== null &&
+    provider.roles !== null &&
+    !rolesGranted(idToken.claims[provider.roleClaim], provider.roles).has(account.staff.role)
+  ) {
     return refuse(deps, provider, 'role-not-granted', account);
   }
   const multiFactor = idpMultiFactor(idToken.claims, provider.mfaAcrValues);
-  const next: SsoNextStep = multiFactor ? 'done' : account.totpSecret !== null || account.passkeys > 0 ? 'second-factor' : 'enrolment';
+  const next: SsoNextStep = multiFactor
+    ? 'done'
+    : account.totpSecret !== null || account.passkeys > 0
+      ? 'second-factor'
+      : 'enrolment';
   const now = deps.clock.now();
-  const actor = { actorId: account.staff.id, actorName: account.staff.name, subjectType: 'staff', subjectId: account.staff.id, at: now } as const;
+  const actor = {
+    actorId: account.staff.id,
+    actorName: account.staff.name,
+    subjectType: 'staff',
+    subjectId: account.staff.id,
+    at: now,
+  } as const;
   const opened = await deps.store.transaction(async (stores) => {
     if (link) {
-      if (!(await stores.staffAccounts.bindOidcIdentity(account.staff.id, idToken.issuer, idToken.subject))) return null;
+      if (!(await stores.staffAccounts.bindOidcIdentity(account.staff.id, idToken.issuer, idToken.subject)))
+        return null;
       await stores.audit.append({ ...actor, event: 'staff.sso-linked', details: { provider: provider.id } });
     }
     const inTransaction = { ...deps, store: { ...deps.store, ...stores } };
@@ -74,21 +114,38 @@ export async function logInWithSso(deps: AuthDeps, provider: SsoProvider, idToke
       await stores.audit.append({
         ...actor,
         event: 'staff.logged-in',
-        details: { method: 'oidc', provider: provider.id, secondFactor: 'idp', acr: typeof idToken.claims.acr === 'string' ? idToken.claims.acr.slice(0, 200) : null, amr: methodsOf(idToken.claims.amr) },
+        details: {
+          method: 'oidc',
+          provider: provider.id,
+          secondFactor: 'idp',
+          acr: typeof idToken.claims.acr === 'string' ? idToken.claims.acr.slice(0, 200) : null,
+          amr: methodsOf(idToken.claims.amr),
+        },
       });
       return openSession(inTransaction, account.staff.id, 'active', 'oidc');
     }
     await stores.audit.append({ ...actor, event: 'staff.sso-verified', details: { provider: provider.id, next } });
     return next === 'second-factor'
       ? openSession(inTransaction, account.staff.id, 'second-factor', 'oidc')
-      : openSession(inTransaction, account.staff.id, 'enrolment', 'oidc', new Date(now.getTime() + deps.sessionLimits.secondFactorMs));
+      : openSession(
+          inTransaction,
+          account.staff.id,
+          'enrolment',
+          'oidc',
+          new Date(now.getTime() + deps.sessionLimits.secondFactorMs),
+        );
   });
   if (opened === null) return refuse(deps, provider, 'other-identity', account);
   return ok({ ...opened, next });
 }
 
 /** A callback that yielded no verified ID token (cancelled, refused, forged or unreachable), audited. */
-export async function recordSsoFailure(deps: Pick<AuthDeps, 'store' | 'clock'>, provider: SsoProvider, reason: SsoFailure, detail: string): Promise<AuthError> {
+export async function recordSsoFailure(
+  deps: Pick<AuthDeps, 'store' | 'clock'>,
+  provider: SsoProvider,
+  reason: SsoFailure,
+  detail: string,
+): Promise<AuthError> {
   await deps.store.audit.append({
     actorId: null,
     actorName: 'onbekend',

@@ -8,13 +8,19 @@ import { fail, ok, type Result } from '../../domain/result.js';
 import { attemptOf, recordFailure, refusal, rememberLogin, type Attempt, type LoginOrigin } from './login-attempts.js';
 import { advanceSession, openSession, type OpenSession } from './staff-sessions.js';
 
-export type PasswordStepResult = OpenSession & { readonly secondFactors: { readonly totp: boolean; readonly passkeys: number } };
+export type PasswordStepResult = OpenSession & {
+  readonly secondFactors: { readonly totp: boolean; readonly passkeys: number };
+};
 
 /**
  * The first step: e-mail and password. Success opens a session that still needs the second factor;
  * an account without one cannot log in (it needs a new activation link from beheer).
  */
-export async function logInWithPassword(deps: AuthDeps, input: { readonly email: string; readonly password: string }, origin: LoginOrigin): Promise<Result<PasswordStepResult, AuthError>> {
+export async function logInWithPassword(
+  deps: AuthDeps,
+  input: { readonly email: string; readonly password: string },
+  origin: LoginOrigin,
+): Promise<Result<PasswordStepResult, AuthError>> {
   const email = input.email.trim().toLowerCase();
   const account = await deps.store.staffAccounts.findByEmail(email);
   const usable = account !== null && account.active && account.passwordHash !== null;
@@ -32,7 +38,9 @@ export async function logInWithPassword(deps: AuthDeps, input: { readonly email:
     });
     return refused;
   }
-  const valid = usable ? await deps.passwords.verify(account.passwordHash, normalisePassword(input.password)) : (await deps.passwords.verifyNothing(input.password), false);
+  const valid = usable
+    ? await deps.passwords.verify(account.passwordHash, normalisePassword(input.password))
+    : (await deps.passwords.verifyNothing(input.password), false);
   if (!valid || account === null) {
     await recordFailure(deps, attempt, usable ? account : null, 'password');
     return fail({ code: 'auth.invalid-credentials' });
@@ -47,12 +55,19 @@ export async function logInWithPassword(deps: AuthDeps, input: { readonly email:
 
 /** A session after the first step (password or single sign-on), and its account. */
 type Pending = { readonly session: StoredSession; readonly account: StaffAccount };
-const attemptFor = (deps: AuthDeps, account: StaffAccount, origin: LoginOrigin) => attemptOf(deps, account.email ?? account.staff.id, account, origin);
+const attemptFor = (deps: AuthDeps, account: StaffAccount, origin: LoginOrigin) =>
+  attemptOf(deps, account.email ?? account.staff.id, account, origin);
 
 /** A login with both factors: the browser's known-device tokens come back for its cookie. */
 export type CompletedLogin = OpenSession & { readonly deviceTokens: readonly string[] };
 
-async function completeLogin(deps: AuthDeps, pending: Pending, attempt: Attempt, origin: LoginOrigin, factor: string): Promise<CompletedLogin> {
+async function completeLogin(
+  deps: AuthDeps,
+  pending: Pending,
+  attempt: Attempt,
+  origin: LoginOrigin,
+  factor: string,
+): Promise<CompletedLogin> {
   const { session, account } = pending;
   const deviceTokens = await rememberLogin(deps, attempt, account, origin);
   const next = await advanceSession(deps, session, 'active');
@@ -69,13 +84,21 @@ async function completeLogin(deps: AuthDeps, pending: Pending, attempt: Attempt,
 }
 
 /** The second step with a code from the authenticator app; each code works once. */
-export async function logInWithTotp(deps: AuthDeps, pending: Pending, code: string, origin: LoginOrigin): Promise<Result<CompletedLogin, AuthError>> {
+export async function logInWithTotp(
+  deps: AuthDeps,
+  pending: Pending,
+  code: string,
+  origin: LoginOrigin,
+): Promise<Result<CompletedLogin, AuthError>> {
   const { session, account } = pending;
   if (session.stage !== 'second-factor') return fail({ code: 'auth.session-invalid' });
   const attempt = await attemptFor(deps, account, origin);
   const refused = await refusal(deps, attempt);
   if (refused !== null) return refused;
-  const step = account.totpSecret === null ? null : await deps.totp.verify(account.totpSecret, code.replace(/\s+/g, ''), deps.clock.now());
+  const step =
+    account.totpSecret === null
+      ? null
+      : await deps.totp.verify(account.totpSecret, code.replace(/\s+/g, ''), deps.clock.now());
   if (step === null || !(await deps.store.staffAccounts.useTotpStep(account.staff.id, step))) {
     await recordFailure(deps, attempt, account, 'totp');
     return fail({ code: 'auth.invalid-code' });
@@ -84,7 +107,11 @@ export async function logInWithTotp(deps: AuthDeps, pending: Pending, code: stri
 }
 
 /** Options for the browser's passkey prompt, limited to this account's passkeys. */
-export async function passkeyChallenge(deps: AuthDeps, pending: Pending, rp: RelyingParty): Promise<Result<unknown, AuthError>> {
+export async function passkeyChallenge(
+  deps: AuthDeps,
+  pending: Pending,
+  rp: RelyingParty,
+): Promise<Result<unknown, AuthError>> {
   if (pending.session.stage !== 'second-factor') return fail({ code: 'auth.session-invalid' });
   const passkeys = await deps.store.staffAccounts.listPasskeys(pending.account.staff.id);
   if (passkeys.length === 0) return fail({ code: 'auth.passkey-invalid' });
@@ -97,7 +124,13 @@ export async function passkeyChallenge(deps: AuthDeps, pending: Pending, rp: Rel
  * The second step with a passkey. A passkey cannot be guessed, so a verified one completes the login even while
  * the account is slowed by failed attempts (or the address limited); a failed one counts as a failure.
  */
-export async function logInWithPasskey(deps: AuthDeps, pending: Pending, response: unknown, rp: RelyingParty, origin: LoginOrigin): Promise<Result<CompletedLogin, AuthError>> {
+export async function logInWithPasskey(
+  deps: AuthDeps,
+  pending: Pending,
+  response: unknown,
+  rp: RelyingParty,
+  origin: LoginOrigin,
+): Promise<Result<CompletedLogin, AuthError>> {
   const { session, account } = pending;
   if (session.stage !== 'second-factor' || session.challenge === null) return fail({ code: 'auth.session-invalid' });
   // A challenge is used once, whatever the outcome.

@@ -52,7 +52,14 @@ export async function createAccount(
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.activationMs);
   await deps.store.transaction(async (stores) => {
-    await stores.staffAccounts.create({ id, name: input.name.trim(), email, ...scope, activationHash: deps.tokens.hash(token), activationExpiresAt: expiresAt });
+    await stores.staffAccounts.create({
+      id,
+      name: input.name.trim(),
+      email,
+      ...scope,
+      activationHash: deps.tokens.hash(token),
+      activationExpiresAt: expiresAt,
+    });
     await stores.audit.append({
       ...auditActor(manager),
       event: 'staff.created',
@@ -65,7 +72,11 @@ export async function createAccount(
   return ok({ id, activationToken: token, activationExpiresAt: expiresAt });
 }
 
-async function managedAccount(deps: Pick<AuthDeps, 'store'>, manager: Staff | null, id: string): Promise<Result<StaffAccount, AuthError>> {
+async function managedAccount(
+  deps: Pick<AuthDeps, 'store'>,
+  manager: Staff | null,
+  id: string,
+): Promise<Result<StaffAccount, AuthError>> {
   const account = await deps.store.staffAccounts.findById(id);
   if (account === null) return fail({ code: 'staff.not-found' });
   if (manager !== null && !mayManageAccount(manager, scopeCodes(account))) {
@@ -79,7 +90,11 @@ async function managedAccount(deps: Pick<AuthDeps, 'store'>, manager: Staff | nu
  * Revoking ends every session and API token at once; an account revoked before is not found. `manager` null is
  * the operator on the command line, who may revoke any account.
  */
-export async function revokeAccount(deps: Pick<AuthDeps, 'store' | 'clock'>, manager: Staff | null, id: string): Promise<Result<void, AuthError>> {
+export async function revokeAccount(
+  deps: Pick<AuthDeps, 'store' | 'clock'>,
+  manager: Staff | null,
+  id: string,
+): Promise<Result<void, AuthError>> {
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
   if (!found.value.active) return fail({ code: 'staff.not-found' });
@@ -100,7 +115,12 @@ export async function revokeAccount(deps: Pick<AuthDeps, 'store' | 'clock'>, man
   return ok(undefined);
 }
 
-export async function changeAccountRole(deps: AuthDeps, manager: Staff, id: string, next: AccountScope): Promise<Result<void, AuthError>> {
+export async function changeAccountRole(
+  deps: AuthDeps,
+  manager: Staff,
+  id: string,
+  next: AccountScope,
+): Promise<Result<void, AuthError>> {
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
   const scope = normaliseScope(next);
@@ -124,7 +144,11 @@ export async function changeAccountRole(deps: AuthDeps, manager: Staff, id: stri
 }
 
 /** A new activation link: the user sets a new password and second factor; the old ones (and a single sign-on link) stop working. */
-export async function resetAccount(deps: AuthDeps, manager: Staff, id: string): Promise<Result<CreatedAccount, AuthError>> {
+export async function resetAccount(
+  deps: AuthDeps,
+  manager: Staff,
+  id: string,
+): Promise<Result<CreatedAccount, AuthError>> {
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
   if (!found.value.active) return fail({ code: 'staff.not-found' });
@@ -150,8 +174,18 @@ export async function resetAccount(deps: AuthDeps, manager: Staff, id: string): 
 }
 
 /** The accounts a manager may see: their meldkamer's or gemeente's, or all for national beheer. */
-export async function listAccounts(deps: AuthDeps, manager: Staff, includeRevoked: boolean): Promise<Result<readonly StaffAccount[], AuthError>> {
-  if (!mayManageAccount(manager, { role: manager.role, meldkamerCode: manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null, gemeenteCode: manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null })) {
+export async function listAccounts(
+  deps: AuthDeps,
+  manager: Staff,
+  includeRevoked: boolean,
+): Promise<Result<readonly StaffAccount[], AuthError>> {
+  if (
+    !mayManageAccount(manager, {
+      role: manager.role,
+      meldkamerCode: manager.scope.kind === 'meldkamer' ? manager.scope.meldkamerCode : null,
+      gemeenteCode: manager.scope.kind === 'gemeente' ? manager.scope.gemeenteCode : null,
+    })
+  ) {
     return fail({ code: 'auth.forbidden' });
   }
   const filter = {

@@ -28,7 +28,12 @@ export async function searchAuditLog(
       event: 'audit.exported',
       subjectType: 'system',
       subjectId: null,
-      details: { rows: result.items.length, event: query.event, from: query.from?.toISOString() ?? null, to: query.to?.toISOString() ?? null },
+      details: {
+        rows: result.items.length,
+        event: query.event,
+        from: query.from?.toISOString() ?? null,
+        to: query.to?.toISOString() ?? null,
+      },
       at: deps.clock.now(),
     });
   }

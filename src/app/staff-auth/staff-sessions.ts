@@ -39,7 +39,11 @@ export async function openSession(
  * A new session id for the next stage (after the second factor): the id that was in the cookie before
  * the login finished stops working, so a planted or observed cookie cannot ride along (session fixation).
  */
-export async function advanceSession(deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>, previous: StoredSession, stage: SessionStage): Promise<OpenSession> {
+export async function advanceSession(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>,
+  previous: StoredSession,
+  stage: SessionStage,
+): Promise<OpenSession> {
   await deps.store.staffSessions.end(previous.idHash, 'replaced', deps.clock.now());
   // The absolute limit counts from the password step, not from the second factor.
   return openSession(deps, previous.staffId, stage, previous.method, previous.expiresAt);
@@ -54,7 +58,10 @@ export interface ResolvedSession {
  * The session behind a cookie value, in any stage, while it is valid; an expired one is ended (and its
  * end audited) on the way. Each request counts as activity for the idle timeout.
  */
-export async function resolveSession(deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>, token: string): Promise<ResolvedSession | null> {
+export async function resolveSession(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>,
+  token: string,
+): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
   const idHash = deps.tokens.hash(token);
   const session = await deps.store.staffSessions.find(idHash);
@@ -83,12 +90,18 @@ export async function resolveSession(deps: Pick<AuthDeps, 'store' | 'clock' | 't
 }
 
 /** The staff member of an active session (second factor done), or null. */
-export async function staffOfSession(deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>, token: string): Promise<Staff | null> {
+export async function staffOfSession(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>,
+  token: string,
+): Promise<Staff | null> {
   const resolved = await resolveSession(deps, token);
   return resolved !== null && resolved.session.stage === 'active' ? resolved.account.staff : null;
 }
 
-export async function logOut(deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>, token: string): Promise<void> {
+export async function logOut(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>,
+  token: string,
+): Promise<void> {
   const resolved = await resolveSession(deps, token);
   if (resolved === null) return;
   const now = deps.clock.now();

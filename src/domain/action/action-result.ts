@@ -1,12 +1,6 @@
 /** How an action ended. The list is fixed so that the success ratio means the same everywhere. */
 export type ActionResult =
-  | 'gevonden'
-  | 'aangehouden'
-  | 'opgelost'
-  | 'teruggevonden'
-  | 'niet-gevonden'
-  | 'niet-aangehouden'
-  | 'geen-resultaat';
+  'gevonden' | 'aangehouden' | 'opgelost' | 'teruggevonden' | 'niet-gevonden' | 'niet-aangehouden' | 'geen-resultaat';
 
 export const ACTION_RESULTS: readonly ActionResult[] = [
   'gevonden',

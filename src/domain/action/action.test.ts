@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { closeAction, createAction, noteUpdateSent, reviseConcept, startAction, widenAction, withdrawAction, type Action, type ActionDraft, type ActionStatus } from './action.js';
+import {
+  closeAction,
+  createAction,
+  noteUpdateSent,
+  reviseConcept,
+  startAction,
+  widenAction,
+  withdrawAction,
+  type Action,
+  type ActionDraft,
+  type ActionStatus,
+} from './action.js';
 import { ACTION_TYPES } from './action-type.js';
 
 const AT = new Date('2026-11-23T09:00:00Z');
@@ -15,7 +26,13 @@ const draft: ActionDraft = {
 };
 
 function concept(overrides: Partial<ActionDraft> = {}): Action {
-  const created = createAction({ ...draft, ...overrides }, { id: 'a1', number: 'BN-2026-000001' }, 'RE05', 'staff-1', AT);
+  const created = createAction(
+    { ...draft, ...overrides },
+    { id: 'a1', number: 'BN-2026-000001' },
+    'RE05',
+    'staff-1',
+    AT,
+  );
   assert.ok(created.ok);
   return created.value;
 }
@@ -32,20 +49,41 @@ describe('an action', () => {
     assert.equal(a.priority, 2);
     assert.equal(concept({ missingChild: false }).priority, 1);
     assert.equal(concept({ type: 'inbraak', missingChild: false }).priority, 0);
-    assert.equal(concept({ type: 'noodsituatie', missingChild: false, instructions: 'Sluit ramen en deuren.' }).priority, 2);
+    assert.equal(
+      concept({ type: 'noodsituatie', missingChild: false, instructions: 'Sluit ramen en deuren.' }).priority,
+      2,
+    );
   });
 
   test('refuses a noodsituatie without instructions and a missing child that is no vermissing', () => {
-    const noInstructions = createAction({ ...draft, type: 'noodsituatie', missingChild: false }, { id: 'a', number: 'n' }, 'RE05', 's', AT);
+    const noInstructions = createAction(
+      { ...draft, type: 'noodsituatie', missingChild: false },
+      { id: 'a', number: 'n' },
+      'RE05',
+      's',
+      AT,
+    );
     assert.deepEqual(noInstructions, { ok: false, error: { code: 'action.instructions-required' } });
     const child = createAction({ ...draft, type: 'diefstal' }, { id: 'a', number: 'n' }, 'RE05', 's', AT);
     assert.deepEqual(child, { ok: false, error: { code: 'action.missing-child-needs-vermissing' } });
   });
 
   test('refuses an area outside the service region or with a silly radius', () => {
-    const far = createAction({ ...draft, area: { kind: 'circle', centre: { lat: 48.85, lon: 2.35 }, radiusMetres: 2000 } }, { id: 'a', number: 'n' }, 'RE05', 's', AT);
+    const far = createAction(
+      { ...draft, area: { kind: 'circle', centre: { lat: 48.85, lon: 2.35 }, radiusMetres: 2000 } },
+      { id: 'a', number: 'n' },
+      'RE05',
+      's',
+      AT,
+    );
     assert.deepEqual(far, { ok: false, error: { code: 'action.invalid-area', problem: 'outside-service-region' } });
-    const tiny = createAction({ ...draft, area: { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 10 } }, { id: 'a', number: 'n' }, 'RE05', 's', AT);
+    const tiny = createAction(
+      { ...draft, area: { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 10 } },
+      { id: 'a', number: 'n' },
+      'RE05',
+      's',
+      AT,
+    );
     assert.deepEqual(tiny, { ok: false, error: { code: 'action.invalid-area', problem: 'radius-out-of-range' } });
   });
 
@@ -76,12 +114,18 @@ describe('an action', () => {
     assert.equal(reviseConcept(active, draft, AT).ok, false);
     assert.equal(widenAction(concept(), draft.area, AT).ok, false);
     assert.equal(noteUpdateSent(concept(), AT).ok, false);
-    assert.equal(value(widenAction(active, { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 5000 }, AT)).area.kind, 'circle');
+    assert.equal(
+      value(widenAction(active, { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 5000 }, AT)).area
+        .kind,
+      'circle',
+    );
   });
 });
 
 type Step = 'start' | 'widen' | 'update' | 'close' | 'withdraw' | 'revise';
-const steps = fc.array(fc.constantFrom<Step>('start', 'widen', 'update', 'close', 'withdraw', 'revise'), { maxLength: 12 });
+const steps = fc.array(fc.constantFrom<Step>('start', 'widen', 'update', 'close', 'withdraw', 'revise'), {
+  maxLength: 12,
+});
 const ALLOWED: Record<Step, readonly ActionStatus[]> = {
   start: ['concept'],
   widen: ['actief'],
@@ -101,12 +145,17 @@ describe('an action, for any sequence of steps', () => {
         for (const step of sequence) {
           const before = a;
           const outcome =
-            step === 'start' ? startAction(a, 's', AT)
-            : step === 'widen' ? widenAction(a, draft.area, AT)
-            : step === 'update' ? noteUpdateSent(a, AT)
-            : step === 'close' ? closeAction(a, 'geen-resultaat', 'x', 's', AT)
-            : step === 'withdraw' ? withdrawAction(a, null, 's', AT)
-            : reviseConcept(a, { ...draft, type, missingChild: type === 'vermissing' }, AT);
+            step === 'start'
+              ? startAction(a, 's', AT)
+              : step === 'widen'
+                ? widenAction(a, draft.area, AT)
+                : step === 'update'
+                  ? noteUpdateSent(a, AT)
+                  : step === 'close'
+                    ? closeAction(a, 'geen-resultaat', 'x', 's', AT)
+                    : step === 'withdraw'
+                      ? withdrawAction(a, null, 's', AT)
+                      : reviseConcept(a, { ...draft, type, missingChild: type === 'vermissing' }, AT);
           assert.equal(outcome.ok, ALLOWED[step].includes(before.status));
           if (outcome.ok) {
             a = outcome.value;

@@ -94,7 +94,9 @@ export function createAction(
 }
 
 function requireStatus(action: Action, allowed: readonly ActionStatus[]): Result<Action, ActionError> {
-  return allowed.includes(action.status) ? ok(action) : fail({ code: 'action.wrong-status', actionStatus: action.status, allowed });
+  return allowed.includes(action.status)
+    ? ok(action)
+    : fail({ code: 'action.wrong-status', actionStatus: action.status, allowed });
 }
 
 const bump = (action: Action, at: Date, changes: Partial<Action>): Action => ({
@@ -110,7 +112,13 @@ export function reviseConcept(action: Action, draft: ActionDraft, at: Date): Res
   if (!allowed.ok) return allowed;
   const checked = checkDraft(draft);
   if (!checked.ok) return checked;
-  return ok(bump(action, at, { ...draft, publication: draft.publication ?? action.publication, priority: priorityOf(draft.type, draft.missingChild) }));
+  return ok(
+    bump(action, at, {
+      ...draft,
+      publication: draft.publication ?? action.publication,
+      priority: priorityOf(draft.type, draft.missingChild),
+    }),
+  );
 }
 
 export function startAction(action: Action, by: string, at: Date): Result<Action, ActionError> {
@@ -128,14 +136,25 @@ export function widenAction(action: Action, area: Area, at: Date): Result<Action
   return ok(bump(action, at, { area }));
 }
 
-export function closeAction(action: Action, result: ActionResult, closingText: string, by: string, at: Date): Result<Action, ActionError> {
+export function closeAction(
+  action: Action,
+  result: ActionResult,
+  closingText: string,
+  by: string,
+  at: Date,
+): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['actief']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, { status: 'afgesloten', result, closingText, endedAt: at, endedBy: by }));
 }
 
 /** Withdrawing stops an action started by mistake (or a concept that will not go out). */
-export function withdrawAction(action: Action, closingText: string | null, by: string, at: Date): Result<Action, ActionError> {
+export function withdrawAction(
+  action: Action,
+  closingText: string | null,
+  by: string,
+  at: Date,
+): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['concept', 'actief']);
   if (!allowed.ok) return allowed;
   return ok(bump(action, at, { status: 'ingetrokken', closingText, endedAt: at, endedBy: by }));

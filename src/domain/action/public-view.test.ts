@@ -28,7 +28,8 @@ function value<T>(outcome: { ok: true; value: T } | { ok: false }): T {
   return outcome.value;
 }
 
-const concept = (type: ActionType, publication?: Publication): Action => value(createAction(draftOf(type, publication), { id: 'a1', number: 'BN-1' }, 'RE05', 's', AT));
+const concept = (type: ActionType, publication?: Publication): Action =>
+  value(createAction(draftOf(type, publication), { id: 'a1', number: 'BN-1' }, 'RE05', 's', AT));
 const active = (type: ActionType, publication?: Publication) => value(startAction(concept(type, publication), 's', AT));
 
 describe('what the public sees of an action', () => {
@@ -44,7 +45,13 @@ describe('what the public sees of an action', () => {
 
   test('the meldkamer can withhold an action, give it its own public text, or have people call 112', () => {
     assert.equal(publicViewOf(active('overval', { ...DEFAULT_PUBLICATION, public: false })), null);
-    const view = publicViewOf(active('overval', { ...DEFAULT_PUBLICATION, publicText: 'Overval op juwelier; let op een grijze scooter.', call112: true }));
+    const view = publicViewOf(
+      active('overval', {
+        ...DEFAULT_PUBLICATION,
+        publicText: 'Overval op juwelier; let op een grijze scooter.',
+        call112: true,
+      }),
+    );
     assert.equal(view?.text, 'Overval op juwelier; let op een grijze scooter.');
     assert.equal(view?.call, '112');
   });
@@ -52,7 +59,10 @@ describe('what the public sees of an action', () => {
   test('a closed vermissing loses the description, the text and the photo; another closed action keeps them', () => {
     const found = value(closeAction(active('vermissing'), 'gevonden', 'Sanne is gevonden.', 's', LATER));
     const view = publicViewOf(found);
-    assert.deepEqual([view?.text, view?.description, view?.showPhoto, view?.call, view?.acceptsTips], [null, null, false, null, false]);
+    assert.deepEqual(
+      [view?.text, view?.description, view?.showPhoto, view?.call, view?.acceptsTips],
+      [null, null, false, null, false],
+    );
     assert.deepEqual([view?.result, view?.closingText], ['gevonden', 'Sanne is gevonden.']);
     const caught = publicViewOf(value(closeAction(active('diefstal'), 'aangehouden', 'Aangehouden.', 's', LATER)));
     assert.deepEqual([caught?.text, caught?.showPhoto, caught?.call], ['Gezocht: man van 40, rode jas.', true, null]);
@@ -60,19 +70,29 @@ describe('what the public sees of an action', () => {
 
   test('a withdrawn action shows only that it was withdrawn', () => {
     const view = publicViewOf(value(withdrawAction(active('inbraak'), 'Vergissing.', 's', LATER)));
-    assert.deepEqual([view?.status, view?.text, view?.description, view?.area, view?.showPhoto, view?.closingText], ['ingetrokken', null, null, null, false, 'Vergissing.']);
+    assert.deepEqual(
+      [view?.status, view?.text, view?.description, view?.area, view?.showPhoto, view?.closingText],
+      ['ingetrokken', null, null, null, false, 'Vergissing.'],
+    );
   });
 
   test('for any action: never shown when withheld or a concept; tips and calls only while active; no person details after a vermissing ends', () => {
-    const publications = fc.record({ public: fc.boolean(), publicText: fc.option(fc.string({ maxLength: 20 })), call112: fc.boolean(), mediaRetentionDays: fc.option(fc.integer({ min: 1, max: 365 })) });
+    const publications = fc.record({
+      public: fc.boolean(),
+      publicText: fc.option(fc.string({ maxLength: 20 })),
+      call112: fc.boolean(),
+      mediaRetentionDays: fc.option(fc.integer({ min: 1, max: 365 })),
+    });
     const ends = fc.constantFrom('active', 'concept', 'withdrawn', ...ACTION_RESULTS);
     fc.assert(
       fc.property(fc.constantFrom(...ACTION_TYPES), publications, ends, (type, publication, end) => {
         const started = end === 'concept' ? concept(type, publication) : active(type, publication);
         const action =
-          end === 'active' || end === 'concept' ? started
-          : end === 'withdrawn' ? value(withdrawAction(started, null, 's', LATER))
-          : value(closeAction(started, end, 'x', 's', LATER));
+          end === 'active' || end === 'concept'
+            ? started
+            : end === 'withdrawn'
+              ? value(withdrawAction(started, null, 's', LATER))
+              : value(closeAction(started, end, 'x', 's', LATER));
         const view = publicViewOf(action);
         if (!publication.public || action.status === 'concept') return view === null;
         assert.ok(view !== null);
@@ -91,7 +111,9 @@ describe('what the public sees of an action', () => {
 describe('how long photos and tips are kept', () => {
   test('while the action is active, forever; after it ended, its own retention or the default', () => {
     assert.equal(mediaExpiresAt(active('diefstal'), 30), null);
-    const ended = value(closeAction(active('diefstal', { ...DEFAULT_PUBLICATION, mediaRetentionDays: 7 }), 'opgelost', 'x', 's', LATER));
+    const ended = value(
+      closeAction(active('diefstal', { ...DEFAULT_PUBLICATION, mediaRetentionDays: 7 }), 'opgelost', 'x', 's', LATER),
+    );
     assert.deepEqual(mediaExpiresAt(ended, 30), new Date(LATER.getTime() + 7 * 86_400_000));
     const endedDefault = value(closeAction(active('diefstal'), 'opgelost', 'x', 's', LATER));
     assert.deepEqual(mediaExpiresAt(endedDefault, 30), new Date(LATER.getTime() + 30 * 86_400_000));

@@ -14,7 +14,12 @@ export interface Publication {
   readonly mediaRetentionDays: number | null;
 }
 
-export const DEFAULT_PUBLICATION: Publication = { public: true, publicText: null, call112: false, mediaRetentionDays: null };
+export const DEFAULT_PUBLICATION: Publication = {
+  public: true,
+  publicText: null,
+  call112: false,
+  mediaRetentionDays: null,
+};
 export const PUBLIC_TEXT_MAX_LENGTH = 1000;
 export const MIN_MEDIA_RETENTION_DAYS = 1;
 export const MAX_MEDIA_RETENTION_DAYS = 365;

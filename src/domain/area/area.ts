@@ -22,7 +22,9 @@ export function checkArea(area: Area): AreaProblem | null {
   if (!isInServiceRegion(area.centre)) return 'outside-service-region';
   switch (area.kind) {
     case 'circle':
-      return area.radiusMetres < MIN_RADIUS_METRES || area.radiusMetres > MAX_RADIUS_METRES ? 'radius-out-of-range' : null;
+      return area.radiusMetres < MIN_RADIUS_METRES || area.radiusMetres > MAX_RADIUS_METRES
+        ? 'radius-out-of-range'
+        : null;
     case 'polygon': {
       const outer = area.rings[0];
       if (outer === undefined || distinctPoints(outer) < 3) return 'polygon-too-small';

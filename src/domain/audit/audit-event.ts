@@ -19,13 +19,28 @@ type ViaRelatiebeheer = { readonly via: 'relatiebeheer' };
 /** The number and status every change to an action records, before what the change adds. */
 type ActionFacts = { readonly number: string; readonly status: ActionStatus };
 type Closing = { readonly result: ActionResult | null; readonly closingText: string | null };
-type ScopeCodes = { readonly role: StaffRole; readonly meldkamerCode: string | null; readonly gemeenteCode: string | null };
+type ScopeCodes = {
+  readonly role: StaffRole;
+  readonly meldkamerCode: string | null;
+  readonly gemeenteCode: string | null;
+};
 /** Which way staff reached a participant: the participants API, or relatiebeheer (the gemeente's view of it). */
 export type ParticipantVia = 'participants' | 'relatiebeheer';
-export type DeniedAttempt = 'view' | 'change' | 'remove' | 'add-registration' | 'change-registration' | 'remove-registration' | 'register-outside';
+export type DeniedAttempt =
+  | 'view'
+  | 'change'
+  | 'remove'
+  | 'add-registration'
+  | 'change-registration'
+  | 'remove-registration'
+  | 'register-outside';
 type Denied = { readonly attempted: string; readonly scope: StaffScope };
 /** A participant outside scope: answered as not found, written down with what was tried, the actor's scope and the way in. */
-type ParticipantDenied = { readonly attempted: DeniedAttempt; readonly scope: StaffScope; readonly via: ParticipantVia };
+type ParticipantDenied = {
+  readonly attempted: DeniedAttempt;
+  readonly scope: StaffScope;
+  readonly via: ParticipantVia;
+};
 type TemplateChange = { readonly templateId: string; readonly kind: MailKind };
 
 /**
@@ -43,23 +58,48 @@ export interface AuditEventDetails {
   'action.withdrawn': ActionFacts & Closing;
   'action.publication-changed': ActionFacts & { readonly publication: Publication };
   'action.approved': { readonly version: number };
-  'action.photo-attached': { readonly number: string; readonly width: number; readonly height: number; readonly bytes: number };
+  'action.photo-attached': {
+    readonly number: string;
+    readonly width: number;
+    readonly height: number;
+    readonly bytes: number;
+  };
   'action.photo-removed': { readonly number: string };
   'action.media-expired': { readonly files: number };
   'action-type.changed': { readonly requiresApproval: boolean; readonly templateLength: number };
-  'tip.callback-numbers-viewed': { readonly number: string; readonly purpose: string; readonly shown: readonly string[] };
+  'tip.callback-numbers-viewed': {
+    readonly number: string;
+    readonly purpose: string;
+    readonly shown: readonly string[];
+  };
   'meldkamer.routing-changed': { readonly target: string };
   // The meldkamer's own public number: not personal data.
   'meldkamer.public-phone-changed': { readonly publicPhone: Msisdn | null };
 
   // Participants, by staff (participants API, relatiebeheer)
   'participant.searched':
-    | { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly gemeenteCode: string | null; readonly shown: readonly string[] }
-    | (ViaRelatiebeheer & { readonly purpose: string; readonly byText: boolean; readonly byPhone: boolean; readonly gemeenteCode: string | null; readonly shown: readonly string[] });
+    | {
+        readonly purpose: string;
+        readonly byText: boolean;
+        readonly byPhone: boolean;
+        readonly gemeenteCode: string | null;
+        readonly shown: readonly string[];
+      }
+    | (ViaRelatiebeheer & {
+        readonly purpose: string;
+        readonly byText: boolean;
+        readonly byPhone: boolean;
+        readonly gemeenteCode: string | null;
+        readonly shown: readonly string[];
+      });
   'participant.viewed': { readonly purpose: string } | (ViaRelatiebeheer & { readonly purpose: string });
   'participant.created': { readonly registrations: number } | (ViaRelatiebeheer & { readonly registrations: number });
-  'participant.updated': { readonly fields: readonly string[] } | (ViaRelatiebeheer & { readonly fields: readonly string[] });
-  'participant.deleted': { readonly registrations: number } | (ViaRelatiebeheer & { readonly registrations: number }) | { readonly by: 'participant' };
+  'participant.updated':
+    { readonly fields: readonly string[] } | (ViaRelatiebeheer & { readonly fields: readonly string[] });
+  'participant.deleted':
+    | { readonly registrations: number }
+    | (ViaRelatiebeheer & { readonly registrations: number })
+    | { readonly by: 'participant' };
   'participant.denied': ParticipantDenied;
   'registration.created': { readonly participantId: string } | (ViaRelatiebeheer & { readonly participantId: string });
   'registration.updated': { readonly participantId: string } | (ViaRelatiebeheer & { readonly participantId: string });
@@ -81,7 +121,9 @@ export interface AuditEventDetails {
   'participant.email-confirmed': Record<string, never>;
   'participant.email-unsubscribed': Record<string, never> | { readonly mailId: string };
   'participant.email-bounced': { readonly mailId: string; readonly status: string };
-  'registration.self-added': { readonly channel: ContactChannel; readonly gemeenteCode: string } | { readonly registrationId: string; readonly gemeenteCode: string };
+  'registration.self-added':
+    | { readonly channel: ContactChannel; readonly gemeenteCode: string }
+    | { readonly registrationId: string; readonly gemeenteCode: string };
   'registration.self-updated': { readonly registrationId: string };
   'registration.self-deleted': { readonly registrationId: string };
 
@@ -96,7 +138,11 @@ export interface AuditEventDetails {
     readonly recipients: number;
     readonly sendAt: string;
   };
-  'mail.queued': { readonly number: string; readonly recipients: number; readonly status: 'sending' | 'sent' | 'stopped' };
+  'mail.queued': {
+    readonly number: string;
+    readonly recipients: number;
+    readonly status: 'sending' | 'sent' | 'stopped';
+  };
   'mail.stopped': { readonly number: string; readonly cancelled: number };
   'mail.denied': Denied | (Denied & { readonly templateId: string }) | (Denied & { readonly gemeenteCode: string });
   'mail.answers-read': { readonly number: string; readonly answers: number };
@@ -118,7 +164,13 @@ export interface AuditEventDetails {
   'staff.second-factor-added': { readonly factor: string };
   'staff.logged-in':
     | { readonly method: string; readonly secondFactor: string }
-    | { readonly method: 'oidc'; readonly provider: string; readonly secondFactor: 'idp'; readonly acr: string | null; readonly amr: readonly string[] | null };
+    | {
+        readonly method: 'oidc';
+        readonly provider: string;
+        readonly secondFactor: 'idp';
+        readonly acr: string | null;
+        readonly amr: readonly string[] | null;
+      };
   // Which step failed; an unknown e-mail address is never kept (it may be someone's personal address).
   'staff.login-failed':
     | { readonly step: 'password' | 'no-second-factor' | 'totp' | 'passkey'; readonly knownAccount: boolean }
@@ -131,7 +183,12 @@ export interface AuditEventDetails {
   'staff.sso-verified': { readonly provider: string; readonly next: 'second-factor' | 'enrolment' };
   'staff.session-ended': { readonly reason: SessionEndReason };
   'staff.logged-out': Record<string, never>;
-  'audit.exported': { readonly rows: number; readonly event: string | null; readonly from: string | null; readonly to: string | null };
+  'audit.exported': {
+    readonly rows: number;
+    readonly event: string | null;
+    readonly from: string | null;
+    readonly to: string | null;
+  };
 
   // Dashboard
   'campaign.added': { readonly campaignId: string; readonly startsOn: string; readonly endsOn: string };
@@ -149,12 +206,23 @@ interface ImportFigures {
 export type AuditEventName = keyof AuditEventDetails;
 
 /** One event with its details: `append` takes only a known name, with the details of that name. */
-export type AuditEvent = { readonly [E in AuditEventName]: { readonly event: E; readonly details: AuditEventDetails[E] } }[AuditEventName];
+export type AuditEvent = {
+  readonly [E in AuditEventName]: { readonly event: E; readonly details: AuditEventDetails[E] };
+}[AuditEventName];
 
 /** The events a change to an action writes (change-action.ts). */
 export type ActionChangeEvent = Extract<
   AuditEvent,
-  { readonly event: 'action.revised' | 'action.started' | 'action.widened' | 'action.update-sent' | 'action.closed' | 'action.withdrawn' | 'action.publication-changed' }
+  {
+    readonly event:
+      | 'action.revised'
+      | 'action.started'
+      | 'action.widened'
+      | 'action.update-sent'
+      | 'action.closed'
+      | 'action.withdrawn'
+      | 'action.publication-changed';
+  }
 >;
 
 export function actionFacts(action: ActionFacts): ActionFacts {

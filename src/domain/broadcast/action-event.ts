@@ -1,9 +1,16 @@
 import type { PublicView } from '../action/public-view.js';
 
 /** What happened to an action that broadcast channels publish: one message per event, not one per person. */
-export type ActionEventKind = 'action.started' | 'action.widened' | 'action.updated' | 'action.closed' | 'action.withdrawn';
+export type ActionEventKind =
+  'action.started' | 'action.widened' | 'action.updated' | 'action.closed' | 'action.withdrawn';
 
-export const ACTION_EVENT_KINDS: readonly ActionEventKind[] = ['action.started', 'action.widened', 'action.updated', 'action.closed', 'action.withdrawn'];
+export const ACTION_EVENT_KINDS: readonly ActionEventKind[] = [
+  'action.started',
+  'action.widened',
+  'action.updated',
+  'action.closed',
+  'action.withdrawn',
+];
 
 /**
  * One event of one action, as every broadcast channel gets it. Only what the public may see (the action's

@@ -24,13 +24,21 @@ describe('what becomes of an event at a destination after an attempt', () => {
 
   test("the destination's Retry-After is honoured, but never beyond the longest pause", () => {
     const now = created;
-    assert.deepEqual(settleAttempt({ kind: 'retry', retryAfterMs: 7_000 }, 1, created, now, POLICY), { status: 'pending', nextAttemptAt: new Date(now.getTime() + 7_000) });
-    assert.deepEqual(settleAttempt({ kind: 'retry', retryAfterMs: 3_600_000 }, 1, created, now, POLICY), { status: 'pending', nextAttemptAt: new Date(now.getTime() + 60_000) });
+    assert.deepEqual(settleAttempt({ kind: 'retry', retryAfterMs: 7_000 }, 1, created, now, POLICY), {
+      status: 'pending',
+      nextAttemptAt: new Date(now.getTime() + 7_000),
+    });
+    assert.deepEqual(settleAttempt({ kind: 'retry', retryAfterMs: 3_600_000 }, 1, created, now, POLICY), {
+      status: 'pending',
+      nextAttemptAt: new Date(now.getTime() + 60_000),
+    });
   });
 
   test('an event older than the maximum age is given up instead of tried again', () => {
     const late = new Date(created.getTime() + POLICY.maxAgeMs - 500);
-    assert.deepEqual(settleAttempt({ kind: 'retry', retryAfterMs: null }, 40, created, late, POLICY), { status: 'expired' });
+    assert.deepEqual(settleAttempt({ kind: 'retry', retryAfterMs: null }, 40, created, late, POLICY), {
+      status: 'expired',
+    });
   });
 
   test('property: a retry is never scheduled in the past, never beyond the longest pause, and never after the maximum age', () => {
@@ -39,16 +47,21 @@ describe('what becomes of an event at a destination after an attempt', () => {
       fc.integer({ min: -10_000, max: 10_000_000 }).map<AttemptResult>((ms) => ({ kind: 'retry', retryAfterMs: ms })),
     );
     fc.assert(
-      fc.property(result, fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 2 * POLICY.maxAgeMs }), (r, attempts, age) => {
-        const now = new Date(created.getTime() + age);
-        const settled = settleAttempt(r, attempts, created, now, POLICY);
-        if (settled.status === 'expired') return true;
-        assert.equal(settled.status, 'pending');
-        const pause = settled.nextAttemptAt.getTime() - now.getTime();
-        assert.ok(pause >= 0 && pause <= POLICY.maxPauseMs, `pause ${pause}`);
-        assert.ok(settled.nextAttemptAt.getTime() - created.getTime() <= POLICY.maxAgeMs);
-        return true;
-      }),
+      fc.property(
+        result,
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 0, max: 2 * POLICY.maxAgeMs }),
+        (r, attempts, age) => {
+          const now = new Date(created.getTime() + age);
+          const settled = settleAttempt(r, attempts, created, now, POLICY);
+          if (settled.status === 'expired') return true;
+          assert.equal(settled.status, 'pending');
+          const pause = settled.nextAttemptAt.getTime() - now.getTime();
+          assert.ok(pause >= 0 && pause <= POLICY.maxPauseMs, `pause ${pause}`);
+          assert.ok(settled.nextAttemptAt.getTime() - created.getTime() <= POLICY.maxAgeMs);
+          return true;
+        },
+      ),
     );
   });
 

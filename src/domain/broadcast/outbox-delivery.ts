@@ -32,7 +32,13 @@ export type Settlement =
  * Decides what becomes of an event at a destination after an attempt. `attempts` counts this one; `createdAt`
  * is when the event was written. A destination's own Retry-After is honoured, within the maximum pause.
  */
-export function settleAttempt(result: AttemptResult, attempts: number, createdAt: Date, now: Date, policy: RetryPolicy): Settlement {
+export function settleAttempt(
+  result: AttemptResult,
+  attempts: number,
+  createdAt: Date,
+  now: Date,
+  policy: RetryPolicy,
+): Settlement {
   switch (result.kind) {
     case 'delivered':
       return { status: 'delivered' };

@@ -64,7 +64,11 @@ export interface RouteDecision {
 export function chooseAction(candidates: readonly ActionCandidate[]): ActionCandidate | null {
   let best: ActionCandidate | null = null;
   for (const c of candidates) {
-    if (best === null || c.lastSentAt.getTime() > best.lastSentAt.getTime() || (c.lastSentAt.getTime() === best.lastSentAt.getTime() && c.actionId < best.actionId)) {
+    if (
+      best === null ||
+      c.lastSentAt.getTime() > best.lastSentAt.getTime() ||
+      (c.lastSentAt.getTime() === best.lastSentAt.getTime() && c.actionId < best.actionId)
+    ) {
       best = c;
     }
   }
@@ -72,7 +76,11 @@ export function chooseAction(candidates: readonly ActionCandidate[]): ActionCand
 }
 
 /** Routes to the chosen action's meldkamer; without one, the registered address, else the national default. */
-export function decideRoute(candidates: readonly ActionCandidate[], registered: MeldkamerTarget | null, nationalTarget: string): RouteDecision {
+export function decideRoute(
+  candidates: readonly ActionCandidate[],
+  registered: MeldkamerTarget | null,
+  nationalTarget: string,
+): RouteDecision {
   const chosen = chooseAction(candidates);
   if (chosen !== null) {
     const meldkamers = new Set(candidates.map((c) => c.meldkamerCode));
@@ -84,10 +92,20 @@ export function decideRoute(candidates: readonly ActionCandidate[], registered: 
       candidates: candidates.length,
     };
   }
-  if (registered !== null) return { actionId: null, meldkamerCode: registered.meldkamerCode, target: registered.target, reason: 'registered-address', candidates: 0 };
+  if (registered !== null)
+    return {
+      actionId: null,
+      meldkamerCode: registered.meldkamerCode,
+      target: registered.target,
+      reason: 'registered-address',
+      candidates: 0,
+    };
   return nationalDefault('national-default', nationalTarget);
 }
 
-export function nationalDefault(reason: 'national-default' | 'no-caller-number' | 'lookup-failed' | 'overloaded', nationalTarget: string): RouteDecision {
+export function nationalDefault(
+  reason: 'national-default' | 'no-caller-number' | 'lookup-failed' | 'overloaded',
+  nationalTarget: string,
+): RouteDecision {
   return { actionId: null, meldkamerCode: null, target: nationalTarget, reason, candidates: 0 };
 }

@@ -83,7 +83,12 @@ export function bucketsOf(period: DayPeriod, interval: TrendInterval): string[] 
   return buckets;
 }
 
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Europe/Amsterdam calendar day of an instant, "2026-03-29". */
 export function amsterdamDate(instant: Date): string {

@@ -10,7 +10,9 @@ export function perThousand(participants: number, population: number): number | 
 }
 
 /** A group's rate: all its participants over all its inhabitants (a big gemeente weighs more than a small one). */
-export function groupPerThousand(members: readonly { readonly participants: number; readonly population: number }[]): number | null {
+export function groupPerThousand(
+  members: readonly { readonly participants: number; readonly population: number }[],
+): number | null {
   const population = members.reduce((n, m) => n + m.population, 0);
   const participants = members.reduce((n, m) => n + m.participants, 0);
   return population <= 0 ? null : Math.round((participants * 10_000) / population) / 10;

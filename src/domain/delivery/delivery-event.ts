@@ -19,7 +19,12 @@ export type DeliveryEvent =
   /** Refused for good (a number the SMSC rejects, a call rejected or failed), or out of retries. */
   | { readonly kind: 'send-failed-final' }
   /** It did not go out and may be tried again; the action decides whether it still wants that. */
-  | { readonly kind: 'send-failed-retryable'; readonly cause: RetryCause; readonly messageKind: MessageKind; readonly actionStatus: ActionStatus }
+  | {
+      readonly kind: 'send-failed-retryable';
+      readonly cause: RetryCause;
+      readonly messageKind: MessageKind;
+      readonly actionStatus: ActionStatus;
+    }
   /** Taken back from a worker that stopped (its claim is older than the lease). */
   | { readonly kind: 'handed-back'; readonly messageKind: MessageKind; readonly actionStatus: ActionStatus }
   /** The action was closed or withdrawn. */

@@ -6,7 +6,15 @@ import { assertNever } from '../assert-never.js';
  * Mirrored by the CHECK on deliveries.status.
  */
 export type DeliveryStatus = 'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'cancelled';
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['queued', 'sending', 'submitted', 'delivered', 'failed', 'expired', 'cancelled'];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
+  'queued',
+  'sending',
+  'submitted',
+  'delivered',
+  'failed',
+  'expired',
+  'cancelled',
+];
 
 /** Every delivery starts in the queue. */
 export const INITIAL_STATUS: DeliveryStatus = 'queued';

@@ -14,10 +14,21 @@ const messageKind = fc.constantFrom(...MESSAGE_KINDS);
 const actionStatus = fc.constantFrom(...ACTION_STATUSES);
 const event: fc.Arbitrary<DeliveryEvent> = fc.oneof(
   fc.constantFrom<DeliveryEvent>(
-    { kind: 'claimed' }, { kind: 'deferred' }, { kind: 'submitted' }, { kind: 'receipt-delivered' }, { kind: 'receipt-failed' },
-    { kind: 'expired' }, { kind: 'send-failed-final' }, { kind: 'recipient-erased' },
+    { kind: 'claimed' },
+    { kind: 'deferred' },
+    { kind: 'submitted' },
+    { kind: 'receipt-delivered' },
+    { kind: 'receipt-failed' },
+    { kind: 'expired' },
+    { kind: 'send-failed-final' },
+    { kind: 'recipient-erased' },
   ),
-  fc.record({ kind: fc.constant('send-failed-retryable' as const), cause: fc.constantFrom(...RETRY_CAUSES), messageKind, actionStatus }),
+  fc.record({
+    kind: fc.constant('send-failed-retryable' as const),
+    cause: fc.constantFrom(...RETRY_CAUSES),
+    messageKind,
+    actionStatus,
+  }),
   fc.record({ kind: fc.constant('handed-back' as const), messageKind, actionStatus }),
   fc.record({ kind: fc.constant('action-ended' as const), messageKind }),
 );
@@ -31,8 +42,14 @@ describe('the life of a delivery', () => {
   test('an SMS is claimed, submitted and delivered; each claim counts as an attempt', () => {
     assert.deepEqual(run([{ kind: 'claimed' }]), { status: 'sending', attempts: 1 });
     assert.deepEqual(run([{ kind: 'claimed' }, { kind: 'submitted' }]), { status: 'submitted', attempts: 1 });
-    assert.deepEqual(run([{ kind: 'claimed' }, { kind: 'submitted' }, { kind: 'receipt-delivered' }]), { status: 'delivered', attempts: 1 });
-    assert.deepEqual(run([{ kind: 'claimed' }, { kind: 'submitted' }, { kind: 'expired' }]), { status: 'expired', attempts: 1 });
+    assert.deepEqual(run([{ kind: 'claimed' }, { kind: 'submitted' }, { kind: 'receipt-delivered' }]), {
+      status: 'delivered',
+      attempts: 1,
+    });
+    assert.deepEqual(run([{ kind: 'claimed' }, { kind: 'submitted' }, { kind: 'expired' }]), {
+      status: 'expired',
+      attempts: 1,
+    });
   });
 
   test('a call goes from sending to delivered when answered, and to failed when refused', () => {
@@ -41,9 +58,17 @@ describe('the life of a delivery', () => {
   });
 
   test('an SMSC that cannot take it puts it back in the queue, until the last attempt', () => {
-    const unavailable: DeliveryEvent = { kind: 'send-failed-retryable', cause: 'channel-unavailable', messageKind: 'alert', actionStatus: 'actief' };
+    const unavailable: DeliveryEvent = {
+      kind: 'send-failed-retryable',
+      cause: 'channel-unavailable',
+      messageKind: 'alert',
+      actionStatus: 'actief',
+    };
     assert.deepEqual(run([{ kind: 'claimed' }, unavailable]), { status: 'queued', attempts: 1 });
-    const tries = Array.from({ length: MAX_ATTEMPTS }, (): DeliveryEvent[] => [{ kind: 'claimed' }, unavailable]).flat();
+    const tries = Array.from({ length: MAX_ATTEMPTS }, (): DeliveryEvent[] => [
+      { kind: 'claimed' },
+      unavailable,
+    ]).flat();
     assert.deepEqual(run(tries), { status: 'failed', attempts: MAX_ATTEMPTS });
     assert.deepEqual(run(tries.slice(0, -2)), { status: 'queued', attempts: MAX_ATTEMPTS - 1 });
   });
@@ -53,14 +78,27 @@ describe('the life of a delivery', () => {
     assert.deepEqual(run([{ kind: 'action-ended', messageKind: 'alert' }]), { status: 'cancelled', attempts: 0 });
     assert.deepEqual(run([{ kind: 'action-ended', messageKind: 'closing' }]), fresh);
     const sending = run([{ kind: 'claimed' }]);
-    assert.deepEqual(nextDelivery(sending, { kind: 'action-ended', messageKind: 'alert' }), sending, 'in flight: its outcome decides');
+    assert.deepEqual(
+      nextDelivery(sending, { kind: 'action-ended', messageKind: 'alert' }),
+      sending,
+      'in flight: its outcome decides',
+    );
   });
 
   test('what a stopped worker had is taken back: queued while the action wants it, cancelled otherwise', () => {
     const sending = run([{ kind: 'claimed' }]);
-    assert.equal(nextDelivery(sending, { kind: 'handed-back', messageKind: 'alert', actionStatus: 'actief' }).status, 'queued');
-    assert.equal(nextDelivery(sending, { kind: 'handed-back', messageKind: 'update', actionStatus: 'afgesloten' }).status, 'cancelled');
-    assert.equal(nextDelivery(sending, { kind: 'handed-back', messageKind: 'closing', actionStatus: 'ingetrokken' }).status, 'queued');
+    assert.equal(
+      nextDelivery(sending, { kind: 'handed-back', messageKind: 'alert', actionStatus: 'actief' }).status,
+      'queued',
+    );
+    assert.equal(
+      nextDelivery(sending, { kind: 'handed-back', messageKind: 'update', actionStatus: 'afgesloten' }).status,
+      'cancelled',
+    );
+    assert.equal(
+      nextDelivery(sending, { kind: 'handed-back', messageKind: 'closing', actionStatus: 'ingetrokken' }).status,
+      'queued',
+    );
   });
 
   test('a closing call in the quiet hours goes back to the queue without using an attempt', () => {
@@ -136,7 +174,10 @@ describe('the life of a delivery', () => {
           const e: DeliveryEvent = workerStopped
             ? { kind: 'handed-back', messageKind: kind, actionStatus: ended }
             : { kind: 'send-failed-retryable', cause, messageKind: kind, actionStatus: ended };
-          assert.equal(nextDelivery({ status: 'sending', attempts }, e).status, attempts >= MAX_ATTEMPTS ? 'failed' : 'cancelled');
+          assert.equal(
+            nextDelivery({ status: 'sending', attempts }, e).status,
+            attempts >= MAX_ATTEMPTS ? 'failed' : 'cancelled',
+          );
         },
       ),
     );
@@ -145,7 +186,12 @@ describe('the life of a delivery', () => {
   test('property: a closing message the channel could not take goes back to the queue, whatever became of the action', () => {
     fc.assert(
       fc.property(fc.nat(MAX_ATTEMPTS - 1), actionStatus, (attempts, a) => {
-        const e: DeliveryEvent = { kind: 'send-failed-retryable', cause: 'channel-unavailable', messageKind: 'closing', actionStatus: a };
+        const e: DeliveryEvent = {
+          kind: 'send-failed-retryable',
+          cause: 'channel-unavailable',
+          messageKind: 'closing',
+          actionStatus: a,
+        };
         assert.equal(nextDelivery({ status: 'sending', attempts }, e).status, 'queued');
       }),
     );

@@ -89,7 +89,11 @@ function statusAfter(current: DeliveryState, event: DeliveryEvent): DeliveryStat
       return requeueStatus({ ...event, attemptsExhausted: attemptsExhausted(current.attempts) });
     case 'handed-back':
       // The worker stopped, not the channel or the person: as for a channel that could not take it.
-      return requeueStatus({ ...event, cause: 'channel-unavailable', attemptsExhausted: attemptsExhausted(current.attempts) });
+      return requeueStatus({
+        ...event,
+        cause: 'channel-unavailable',
+        attemptsExhausted: attemptsExhausted(current.attempts),
+      });
     case 'action-ended':
       return stoppedByActionEnd(event.messageKind) ? 'cancelled' : current.status;
     case 'claimed':

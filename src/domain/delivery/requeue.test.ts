@@ -22,7 +22,10 @@ test('an active action wants every message again; an ended one only its closing 
 test('property: back in the queue exactly when wanted and not out of attempts; out of attempts is failed', () => {
   fc.assert(
     fc.property(
-      fc.constantFrom(...MESSAGE_KINDS), fc.constantFrom(...ACTION_STATUSES), fc.constantFrom(...RETRY_CAUSES), fc.boolean(),
+      fc.constantFrom(...MESSAGE_KINDS),
+      fc.constantFrom(...ACTION_STATUSES),
+      fc.constantFrom(...RETRY_CAUSES),
+      fc.boolean(),
       (messageKind, actionStatus, cause, exhausted) => {
         const status = requeueStatus({ messageKind, actionStatus, cause, attemptsExhausted: exhausted });
         if (exhausted) assert.equal(status, 'failed');

@@ -16,7 +16,9 @@ const parts = fc.array(fc.constantFrom(...SMS_PART_STATUSES), { minLength: 1, ma
 test('property: the order in which the receipts came does not matter', () => {
   fc.assert(
     fc.property(
-      parts.chain((p) => fc.tuple(fc.constant(p), fc.shuffledSubarray(p, { minLength: p.length, maxLength: p.length }))),
+      parts.chain((p) =>
+        fc.tuple(fc.constant(p), fc.shuffledSubarray(p, { minLength: p.length, maxLength: p.length })),
+      ),
       ([p, shuffled]) => assert.equal(partsEvent(shuffled), partsEvent(p)),
     ),
   );
@@ -26,7 +28,10 @@ test('property: delivered only when every part is, failed whenever one part is, 
   fc.assert(
     fc.property(parts, (p) => {
       const event = partsEvent(p);
-      assert.equal(event === 'receipt-delivered', p.every((s) => s === 'delivered'));
+      assert.equal(
+        event === 'receipt-delivered',
+        p.every((s) => s === 'delivered'),
+      );
       assert.equal(event === 'receipt-failed', p.includes('failed'));
       if (!p.includes('failed') && !p.includes('expired')) assert.equal(event === null, p.includes('submitted'));
     }),

@@ -32,6 +32,8 @@ export const PARTS_RULES: readonly PartsRule[] = [
 /** The event the parts' receipts so far amount to; null while the delivery waits for more. */
 export function partsEvent(parts: readonly SmsPartStatus[]): PartsEvent | null {
   if (parts.length === 0) return null;
-  const rule = PARTS_RULES.find((r) => (r.when === 'some' ? parts.some((p) => p === r.part) : parts.every((p) => p === r.part)));
+  const rule = PARTS_RULES.find((r) =>
+    r.when === 'some' ? parts.some((p) => p === r.part) : parts.every((p) => p === r.part),
+  );
   return rule?.event ?? null;
 }

@@ -16,10 +16,16 @@ const gemeente = (code: string, name: string): Gemeente => ({
   population: 0,
   interior: { lat: 52, lon: 5 },
 });
-const all = [gemeente('GM0363', 'Amsterdam'), gemeente('GM0796', "'s-Hertogenbosch"), gemeente('GM1900', 'Súdwest-Fryslân'), gemeente('GM0014', 'Groningen')];
+const all = [
+  gemeente('GM0363', 'Amsterdam'),
+  gemeente('GM0796', "'s-Hertogenbosch"),
+  gemeente('GM1900', 'Súdwest-Fryslân'),
+  gemeente('GM0014', 'Groningen'),
+];
 
 test('a gemeente is found by its code, with or without GM and leading zeros', () => {
-  for (const text of ['GM0363', 'gm0363', '0363', '363', ' 363 ']) assert.equal(findGemeente(all, text)?.code, 'GM0363', text);
+  for (const text of ['GM0363', 'gm0363', '0363', '363', ' 363 '])
+    assert.equal(findGemeente(all, text)?.code, 'GM0363', text);
   assert.equal(findGemeente(all, '14')?.code, 'GM0014');
   assert.equal(findGemeente(all, 'GM9999'), null);
 });
@@ -35,5 +41,7 @@ test('a gemeente is found by its whole name, whatever the case, accents, apostro
 });
 
 test('every gemeente is found by its own name and by its own code', () => {
-  fc.assert(fc.property(fc.constantFrom(...all), (g) => findGemeente(all, g.name) === g && findGemeente(all, g.code) === g));
+  fc.assert(
+    fc.property(fc.constantFrom(...all), (g) => findGemeente(all, g.name) === g && findGemeente(all, g.code) === g),
+  );
 });

@@ -37,7 +37,8 @@ export function checkAudience(audience: Audience): AudienceProblem | null {
       return problem === null ? null : { kind: 'area', problem };
     }
     case 'postcodes': {
-      if (audience.ranges.length === 0 || audience.ranges.length > MAX_POSTCODE_RANGES) return { kind: 'postcode-count' };
+      if (audience.ranges.length === 0 || audience.ranges.length > MAX_POSTCODE_RANGES)
+        return { kind: 'postcode-count' };
       for (const range of audience.ranges) {
         for (const value of [range.from, range.to]) {
           if (!PC4.test(value) && !PC6.test(value)) return { kind: 'postcode-format', value };
@@ -58,7 +59,9 @@ export function checkAudience(audience: Audience): AudienceProblem | null {
  * the two ends: "3511"–"3512" is "3511AA"–"3512ZZ".
  */
 export function postcodeBounds(range: PostcodeRange): { readonly from: string; readonly to: string } {
-  return range.from.length === 4 ? { from: `${range.from}AA`, to: `${range.to}ZZ` } : { from: range.from, to: range.to };
+  return range.from.length === 4
+    ? { from: `${range.from}AA`, to: `${range.to}ZZ` }
+    : { from: range.from, to: range.to };
 }
 
 export function postcodeInRanges(postcode: string, ranges: readonly PostcodeRange[]): boolean {
@@ -78,7 +81,10 @@ export function describeRanges(ranges: readonly PostcodeRange[]): string {
  * a hyphen or en dash inside one). Null when a piece is not a postcode.
  */
 export function parsePostcodeRanges(text: string): PostcodeRange[] | null {
-  const pieces = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const pieces = text
+    .split(/[,;\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const ranges: PostcodeRange[] = [];
   for (const piece of pieces) {
     const [from = '', to, ...rest] = piece.split(/\s*[-–]\s*/);

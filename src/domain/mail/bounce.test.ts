@@ -17,5 +17,6 @@ test('no such user or domain is a hard bounce; a full mailbox, policy or a tempo
     ['relayed', '2.0.0', 'ignore'],
     ['nonsense', '5.1.1', 'ignore'],
   ];
-  for (const [action, status, verdict] of cases) assert.equal(judgeRecipientReport({ action, status }), verdict, `${action} ${status}`);
+  for (const [action, status, verdict] of cases)
+    assert.equal(judgeRecipientReport({ action, status }), verdict, `${action} ${status}`);
 });

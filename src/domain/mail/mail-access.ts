@@ -29,7 +29,9 @@ export function mayMailIn(staff: Staff, gemeente: GemeenteScope): boolean {
 /** A mail belongs to its organisation: its staff see and change it; landelijk beheer sees all. */
 export function mayManageMail(staff: Staff, mail: Pick<Mail, 'owner'>): boolean {
   const own = ownerOf(staff);
-  return own.kind === 'landelijk' || (own.kind === mail.owner.kind && own.code === (mail.owner as { code?: string }).code);
+  return (
+    own.kind === 'landelijk' || (own.kind === mail.owner.kind && own.code === (mail.owner as { code?: string }).code)
+  );
 }
 
 /**

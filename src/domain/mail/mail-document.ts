@@ -2,7 +2,9 @@ import { displayValues, type FieldValues } from './mail-fields.js';
 import { asksForAnswers, type MailKind } from './mail-kind.js';
 import { fillPlaceholders } from './mail-template.js';
 
-export type MailBlock = { readonly kind: 'paragraph'; readonly lines: readonly string[] } | { readonly kind: 'list'; readonly items: readonly string[] };
+export type MailBlock =
+  | { readonly kind: 'paragraph'; readonly lines: readonly string[] }
+  | { readonly kind: 'list'; readonly items: readonly string[] };
 
 /**
  * A mail as structure, not markup: the HTML and the plain-text part are both rendered from this one document
@@ -25,10 +27,17 @@ export function blocksOf(text: string): MailBlock[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((chunk) => chunk.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim() !== ''))
+    .map((chunk) =>
+      chunk
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() !== ''),
+    )
     .filter((lines) => lines.length > 0)
     .map((lines): MailBlock =>
-      lines.every((l) => /^\s*[-•*] /.test(l)) ? { kind: 'list', items: lines.map((l) => l.replace(/^\s*[-•*] /, '')) } : { kind: 'paragraph', lines },
+      lines.every((l) => /^\s*[-•*] /.test(l))
+        ? { kind: 'list', items: lines.map((l) => l.replace(/^\s*[-•*] /, '')) }
+        : { kind: 'paragraph', lines },
     );
 }
 

@@ -2,7 +2,8 @@ import { FIELD_MAX_LENGTH, KIND_FIELDS, fieldsOf, type MailField, type MailKind 
 
 export type FieldValues = Readonly<Partial<Record<MailField, string>>>;
 
-export type FieldProblem = 'required' | 'too-long' | 'invalid-date' | 'invalid-time' | 'control-characters' | 'not-for-kind';
+export type FieldProblem =
+  'required' | 'too-long' | 'invalid-date' | 'invalid-time' | 'control-characters' | 'not-for-kind';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -23,14 +24,19 @@ function isRealDate(value: string): boolean {
  * its length, dates and times well-formed, no control characters (a subject or a street is one line).
  * Returns the problems per field; empty when all is well.
  */
-export function checkFields(kind: MailKind, values: FieldValues, complete: boolean): Partial<Record<MailField, FieldProblem>> {
+export function checkFields(
+  kind: MailKind,
+  values: FieldValues,
+  complete: boolean,
+): Partial<Record<MailField, FieldProblem>> {
   const problems: Partial<Record<MailField, FieldProblem>> = {};
   const allowed = fieldsOf(kind);
   for (const [name, value] of Object.entries(values) as [MailField, string | undefined][]) {
     if (value === undefined || value === '') continue;
     if (!allowed.includes(name)) problems[name] = 'not-for-kind';
     else if (value.length > FIELD_MAX_LENGTH[name]) problems[name] = 'too-long';
-    else if ((name === 'omschrijving' ? CONTROL : SINGLE_LINE_CONTROL).test(value)) problems[name] = 'control-characters';
+    else if ((name === 'omschrijving' ? CONTROL : SINGLE_LINE_CONTROL).test(value))
+      problems[name] = 'control-characters';
     else if (name === 'datum' && !isRealDate(value)) problems[name] = 'invalid-date';
     else if (name === 'tijd' && !TIME.test(value)) problems[name] = 'invalid-time';
   }
@@ -43,7 +49,20 @@ export function checkFields(kind: MailKind, values: FieldValues, complete: boole
 }
 
 const WEEKDAYS = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** "2026-05-12" → "dinsdag 12 mei 2026" (a calendar date: no time zone involved). */
 export function dutchDate(value: string): string {

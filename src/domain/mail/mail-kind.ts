@@ -1,6 +1,12 @@
 /** What a Burgernetmail is about; each kind has its national template and asks for its own fields. */
 export type MailKind = 'buurtonderzoek' | 'verdachte-situatie' | 'preventietips' | 'uitnodiging' | 'nieuwsbrief';
-export const MAIL_KINDS: readonly MailKind[] = ['buurtonderzoek', 'verdachte-situatie', 'preventietips', 'uitnodiging', 'nieuwsbrief'];
+export const MAIL_KINDS: readonly MailKind[] = [
+  'buurtonderzoek',
+  'verdachte-situatie',
+  'preventietips',
+  'uitnodiging',
+  'nieuwsbrief',
+];
 
 /** A field a template refers to as `{name}`: plain text the sender fills in; never markup. */
 export type MailField = 'datum' | 'tijd' | 'straat' | 'plaats' | 'omschrijving' | 'contact';

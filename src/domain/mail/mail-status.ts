@@ -6,7 +6,8 @@ export type MailStatus = 'draft' | 'scheduled' | 'queuing' | 'sending' | 'sent' 
 export const MAIL_STATUSES: readonly MailStatus[] = ['draft', 'scheduled', 'queuing', 'sending', 'sent', 'stopped'];
 
 /** One mail to one participant. */
-export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'skipped' | 'cancelled';
+export type RecipientStatus =
+  'queued' | 'sending' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'skipped' | 'cancelled';
 
 export function mayEdit(status: MailStatus): boolean {
   return status === 'draft';

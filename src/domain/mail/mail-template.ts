@@ -34,7 +34,11 @@ export function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
 }
 
-export function checkTemplate(t: { readonly name: string; readonly subject: string; readonly body: string }): TemplateProblem | null {
+export function checkTemplate(t: {
+  readonly name: string;
+  readonly subject: string;
+  readonly body: string;
+}): TemplateProblem | null {
   for (const part of ['name', 'subject', 'body'] as const) {
     if (t[part].trim() === '') return { kind: 'empty', part };
     if (t[part].length > TEMPLATE_LIMITS[part]) return { kind: 'too-long', part };
@@ -56,7 +60,11 @@ export function fillPlaceholders(text: string, values: Readonly<Record<MailField
     .flatMap((line) => {
       const names = placeholdersIn(line).filter((n) => (MAIL_FIELDS as readonly string[]).includes(n));
       if (names.length > 0 && names.every((n) => (values[n as MailField] ?? '') === '')) return [];
-      return [line.replace(PLACEHOLDER, (whole, name: string) => ((MAIL_FIELDS as readonly string[]).includes(name) ? values[name as MailField] : whole))];
+      return [
+        line.replace(PLACEHOLDER, (whole, name: string) =>
+          (MAIL_FIELDS as readonly string[]).includes(name) ? values[name as MailField] : whole,
+        ),
+      ];
     })
     .join('\n');
 }

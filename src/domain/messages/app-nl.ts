@@ -7,10 +7,14 @@ import type { PublicStatus } from '../action/public-view.js';
 export const appNl = {
   name: 'Burgernet',
   description: 'Zie waar de politie nu uw hulp vraagt, in de buurt van waar u bent. Uw locatie blijft op uw telefoon.',
-  status: { actief: 'Actief', afgesloten: 'Afgesloten', ingetrokken: 'Ingetrokken' } satisfies Record<PublicStatus, string>,
+  status: { actief: 'Actief', afgesloten: 'Afgesloten', ingetrokken: 'Ingetrokken' } satisfies Record<
+    PublicStatus,
+    string
+  >,
   home: {
     title: 'Acties bij u in de buurt',
-    intro: 'Burgernet laat zien waar de politie nu uw hulp vraagt. Uw telefoon bepaalt zelf welke acties bij u in de buurt zijn: uw locatie gaat niet naar Burgernet.',
+    intro:
+      'Burgernet laat zien waar de politie nu uw hulp vraagt. Uw telefoon bepaalt zelf welke acties bij u in de buurt zijn: uw locatie gaat niet naar Burgernet.',
     noscript: 'Zet JavaScript aan om te zien welke acties bij u in de buurt zijn. Hieronder staan alle actieve acties.',
     locationButton: 'Mijn locatie gebruiken',
     notificationsButton: 'Meldingen aanzetten',
@@ -61,7 +65,8 @@ export const appNl = {
     descriptionHeading: 'Signalement',
     instructionsHeading: 'Wat moet u doen?',
     callMeldkamer: 'Bel politie',
-    callMeldkamerHint: (meldkamer: string, number: string) => `U belt de meldkamer ${meldkamer} van de politie: ${number}.`,
+    callMeldkamerHint: (meldkamer: string, number: string) =>
+      `U belt de meldkamer ${meldkamer} van de politie: ${number}.`,
     call112: 'Bel 112',
     call112Hint: 'Er is direct gevaar. Ziet u iets? Bel 112.',
     share: 'Delen',

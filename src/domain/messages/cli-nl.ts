@@ -9,7 +9,13 @@ export const cliNl = {
 
   /** The help commander shows; its section titles and placeholders. */
   help: {
-    titles: { usage: 'Gebruik:', arguments: 'Argumenten:', options: 'Opties:', globalOptions: 'Algemene opties:', commands: 'Opdrachten:' },
+    titles: {
+      usage: 'Gebruik:',
+      arguments: 'Argumenten:',
+      options: 'Opties:',
+      globalOptions: 'Algemene opties:',
+      commands: 'Opdrachten:',
+    },
     optionsPlaceholder: '[opties]',
     commandPlaceholder: '[opdracht]',
     helpOption: 'toon deze hulp',
@@ -25,16 +31,26 @@ export const cliNl = {
     missingOption: ({ flags }: { flags: string }) => `fout: de optie '${flags}' is verplicht`,
     missingOptionValue: ({ flags }: { flags: string }) => `fout: de optie '${flags}' heeft een waarde nodig`,
     missingArgument: ({ name }: { name: string }) => `fout: het argument '${name}' ontbreekt`,
-    excessArguments: ({ command, expected, received }: { command: string; expected: number; received: readonly string[] }) =>
+    excessArguments: ({
+      command,
+      expected,
+      received,
+    }: {
+      command: string;
+      expected: number;
+      received: readonly string[];
+    }) =>
       `fout: te veel argumenten voor '${command}': ${expected === 0 ? 'geen' : expected} verwacht, kreeg ${received.map((a) => `'${a}'`).join(' ')}`,
   },
 
   /** Why a command stopped without doing what was asked. */
   failures: {
-    config: ({ problems }: { problems: readonly string[] }) => `Ongeldige configuratie:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    config: ({ problems }: { problems: readonly string[] }) =>
+      `Ongeldige configuratie:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     crashed: ({ detail }: { detail: string }) => `Burgernet stopte door een fout: ${detail}`,
     refused: ({ reason }: { reason: string }) => `${reason}.`,
-    notACount: ({ option, value }: { option: string; value: string }) => `${option}: "${value}" is geen geheel getal van 0 of meer.`,
+    notACount: ({ option, value }: { option: string; value: string }) =>
+      `${option}: "${value}" is geen geheel getal van 0 of meer.`,
   },
 
   start: {
@@ -42,11 +58,25 @@ export const cliNl = {
     running: ({ url }: { url: string }) =>
       lines('', `Burgernet draait op ${url}`, `API-documentatie: ${url}/docs/api (OpenAPI: ${url}/openapi.json)`),
     demoTokens: ({ tokens }: { tokens: readonly { readonly name: string; readonly token: string }[] }) =>
-      lines('Demo-toegangssleutels (Authorization: Bearer ...):', ...tokens.map((t) => `  ${t.name.padEnd(36)} ${t.token}`), ''),
+      lines(
+        'Demo-toegangssleutels (Authorization: Bearer ...):',
+        ...tokens.map((t) => `  ${t.name.padEnd(36)} ${t.token}`),
+        '',
+      ),
     simulatedPhones: ({ url }: { url: string }) => lines(`Gesimuleerde telefoons (pushmeldingen): ${url}`, ''),
     mailSimulator: ({ port, url }: { port: number; url: string }) =>
-      lines(`Burgernetmail gaat naar de SMTP-simulator op poort ${port}; bekijk de berichten op ${url}/plein/burgernetmail/simulator`, ''),
-    demoLogins: (p: { url: string; password: string; totpSecret: string; enrolmentUri: string; code: string; logins: readonly { readonly email: string; readonly role: string }[] }) =>
+      lines(
+        `Burgernetmail gaat naar de SMTP-simulator op poort ${port}; bekijk de berichten op ${url}/plein/burgernetmail/simulator`,
+        '',
+      ),
+    demoLogins: (p: {
+      url: string;
+      password: string;
+      totpSecret: string;
+      enrolmentUri: string;
+      code: string;
+      logins: readonly { readonly email: string; readonly role: string }[];
+    }) =>
       lines(
         `Burgernetplein (demo): ${p.url}/plein`,
         `  Wachtwoord voor alle demo-accounts: ${p.password}`,
@@ -68,8 +98,15 @@ export const cliNl = {
     seed: 'startwaarde van de generator (zelfde waarde, zelfde deelnemers)',
     /** A cli-progress format: {bar}, {percentage}, {value}, {total}, {eta} and our {rate}. */
     progress: 'Deelnemers aanmaken [{bar}] {percentage}% | {value}/{total} | {rate}/s | nog {eta}s',
-    done: ({ participants, registrations, seconds }: { participants: number; registrations: number; seconds: string }) =>
-      lines(`${participants} deelnemers met ${registrations} aanmeldingen opgeslagen in ${seconds} s.`),
+    done: ({
+      participants,
+      registrations,
+      seconds,
+    }: {
+      participants: number;
+      registrations: number;
+      seconds: string;
+    }) => lines(`${participants} deelnemers met ${registrations} aanmeldingen opgeslagen in ${seconds} s.`),
   },
 
   history: {
@@ -82,7 +119,14 @@ export const cliNl = {
     alreadySeeded: 'Deze database heeft al een demogeschiedenis.',
     /** A cli-progress format. */
     progress: 'Demogeschiedenis dashboard [{bar}] {percentage}% | {value}/{total} | nog {eta}s',
-    done: (p: { actions: number; months: number; campaigns: number; leavers: number; redated: number; seconds: string }) =>
+    done: (p: {
+      actions: number;
+      months: number;
+      campaigns: number;
+      leavers: number;
+      redated: number;
+      seconds: string;
+    }) =>
       lines(
         `Dashboard: ${p.actions} acties over ${p.months} maanden, ${p.campaigns} wervingscampagnes, ${p.leavers} afmeldingen` +
           `${p.redated > 0 ? `, aanmelddatums van ${p.redated} deelnemers verspreid` : ''} in ${p.seconds} s.`,
@@ -104,20 +148,30 @@ export const cliNl = {
     create: {
       description: 'Maak een medewerker aan en toon een nieuwe toegangssleutel (eenmalig)',
       done: ({ name, role, token }: { name: string; role: string; token: string }) =>
-        lines(`Medewerker ${name} (${role}) aangemaakt.`, 'Toegangssleutel (bewaar hem nu, hij wordt niet opnieuw getoond):', token),
+        lines(
+          `Medewerker ${name} (${role}) aangemaakt.`,
+          'Toegangssleutel (bewaar hem nu, hij wordt niet opnieuw getoond):',
+          token,
+        ),
     },
     list: {
       description: 'Toon de actieve medewerkers',
       national: 'landelijk',
-      line: ({ id, role, scope, name }: { id: string; role: string; scope: string; name: string }) => lines(`${id}  ${role.padEnd(18)} ${scope.padEnd(9)} ${name}`),
+      line: ({ id, role, scope, name }: { id: string; role: string; scope: string; name: string }) =>
+        lines(`${id}  ${role.padEnd(18)} ${scope.padEnd(9)} ${name}`),
     },
     invite: {
-      description: 'Maak een portaalaccount aan en toon de activeringslink (wachtwoord en tweede stap kiest de medewerker zelf)',
+      description:
+        'Maak een portaalaccount aan en toon de activeringslink (wachtwoord en tweede stap kiest de medewerker zelf)',
       email: 'e-mailadres (inlognaam)',
       invalidEmail: 'Geef een geldig e-mailadres.',
       emailTaken: 'Er is al een account met dit e-mailadres.',
       done: ({ name, role, hours, link }: { name: string; role: string; hours: number; link: string }) =>
-        lines(`Account voor ${name} (${role}) aangemaakt.`, `Activeringslink (${hours} uur geldig, eenmalig te gebruiken):`, link),
+        lines(
+          `Account voor ${name} (${role}) aangemaakt.`,
+          `Activeringslink (${hours} uur geldig, eenmalig te gebruiken):`,
+          link,
+        ),
     },
     revoke: {
       description: 'Trek een account in: sessies en toegangssleutels vervallen direct',
@@ -141,7 +195,8 @@ export const cliNl = {
       description: 'Stel in waar 0800-0011 bellers voor deze meldkamer naartoe doorverbindt',
       target: 'SIP-adres (sip:...) of telefoonnummer (+31...)',
       invalidTarget: 'Geef een SIP-adres (sip:naam@domein) of een nummer in de vorm +31...',
-      done: ({ code, target }: { code: string; target: string }) => lines(`Meldkamer ${code} verbindt door naar ${target}.`),
+      done: ({ code, target }: { code: string; target: string }) =>
+        lines(`Meldkamer ${code} verbindt door naar ${target}.`),
     },
     phone: {
       description: 'Stel het openbare nummer in dat "Bel politie" in de app belt voor acties van deze meldkamer',
@@ -150,7 +205,8 @@ export const cliNl = {
       numberOrClear: 'Geef --number <nummer> of --clear.',
       invalidNumber: ({ number }: { number: string }) => `"${number}" is geen geldig telefoonnummer.`,
       set: ({ code, phone }: { code: string; phone: string }) => lines(`Meldkamer ${code}: de app belt ${phone}.`),
-      cleared: ({ code }: { code: string }) => lines(`Meldkamer ${code}: geen eigen nummer; de app belt het landelijke nummer.`),
+      cleared: ({ code }: { code: string }) =>
+        lines(`Meldkamer ${code}: geen eigen nummer; de app belt het landelijke nummer.`),
     },
   },
 };

@@ -7,8 +7,18 @@ export interface DashboardTexts {
   readonly navLabel: string;
   readonly intervals: Record<TrendInterval, string>;
   readonly sizeClasses: Record<SizeClass, string>;
-  readonly areaKinds: { readonly gemeente: string; readonly 'safety-region': string; readonly 'police-unit': string; readonly national: string };
-  readonly channels: { readonly participants: string; readonly sms: string; readonly voice: string; readonly email: string };
+  readonly areaKinds: {
+    readonly gemeente: string;
+    readonly 'safety-region': string;
+    readonly 'police-unit': string;
+    readonly national: string;
+  };
+  readonly channels: {
+    readonly participants: string;
+    readonly sms: string;
+    readonly voice: string;
+    readonly email: string;
+  };
   readonly statuses: { readonly actief: string; readonly afgesloten: string; readonly ingetrokken: string };
   readonly notes: {
     readonly suppression: string;
@@ -32,7 +42,14 @@ export interface DashboardTexts {
     readonly interval: string;
     readonly show: string;
     readonly tocLabel: string;
-    readonly toc: { readonly participants: string; readonly trend: string; readonly actions: string; readonly benchmark: string; readonly map: string; readonly mail: string };
+    readonly toc: {
+      readonly participants: string;
+      readonly trend: string;
+      readonly actions: string;
+      readonly benchmark: string;
+      readonly map: string;
+      readonly mail: string;
+    };
     readonly tableView: string;
     readonly participantsHeading: string;
     readonly participantsFigure: string;
@@ -102,7 +119,13 @@ export interface DashboardTexts {
     readonly appUsers: string;
     readonly appUsersActive: string;
     readonly trendCaption: (p: { gemeente: string; from: string; to: string }) => string;
-    readonly trendColumns: { readonly period: string; readonly joined: string; readonly left: string; readonly actions: string; readonly campaign: string };
+    readonly trendColumns: {
+      readonly period: string;
+      readonly joined: string;
+      readonly left: string;
+      readonly actions: string;
+      readonly campaign: string;
+    };
     readonly campaignsCaption: (gemeente: string) => string;
     readonly campaignColumns: { readonly campaign: string; readonly from: string; readonly to: string };
     readonly actionsPerMonthCaption: (p: { area: string; name: string }) => string;
@@ -141,7 +164,12 @@ export interface DashboardTexts {
     readonly province: (province: string) => string;
     readonly national: string;
     readonly benchmarkCaption: (gemeente: string) => string;
-    readonly benchmarkColumns: { readonly group: string; readonly gemeenten: string; readonly perThousand: string; readonly rank: (gemeente: string) => string };
+    readonly benchmarkColumns: {
+      readonly group: string;
+      readonly gemeenten: string;
+      readonly perThousand: string;
+      readonly rank: (gemeente: string) => string;
+    };
     readonly rankOf: (p: { rank: number; of: number }) => string;
     readonly rankingCaption: (province: string) => string;
     readonly rankingColumns: {

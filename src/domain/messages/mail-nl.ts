@@ -19,7 +19,10 @@ export const mailNl = {
     tijd: { label: 'Tijd', hint: 'Bijvoorbeeld 21:30.' },
     straat: { label: 'Straat of buurt', hint: 'Zo precies als nodig, zonder huisnummer van slachtoffers.' },
     plaats: { label: 'Plaats', hint: 'Waar de bijeenkomst is: adres en zaal.' },
-    omschrijving: { label: 'Omschrijving', hint: 'Gewone tekst. Een lege regel begint een nieuwe alinea; regels die met "- " beginnen worden een lijst.' },
+    omschrijving: {
+      label: 'Omschrijving',
+      hint: 'Gewone tekst. Een lege regel begint een nieuwe alinea; regels die met "- " beginnen worden een lijst.',
+    },
     contact: { label: 'Contact', hint: 'Hoe lezers u bereiken, bijvoorbeeld "wijkagent Jansen, 0900-8844".' },
   } satisfies Record<MailField, { label: string; hint: string }>,
   fieldProblems: {
@@ -114,7 +117,8 @@ export const mailNl = {
     seenWhere: 'Waar was dat?',
     seenWhereHint: 'Een straat, een hoek, een herkenningspunt.',
     photo: 'Foto',
-    photoHint: 'Een foto of een beeld van een deurbelcamera (JPEG, PNG of WebP). Wij halen locatie- en cameragegevens uit de foto.',
+    photoHint:
+      'Een foto of een beeld van een deurbelcamera (JPEG, PNG of WebP). Wij halen locatie- en cameragegevens uit de foto.',
     contactLegend: 'Mogen wij contact met u opnemen?',
     contactHint: 'Niet verplicht. Laat leeg als u liever anoniem blijft.',
     contactName: 'Naam',
@@ -123,7 +127,8 @@ export const mailNl = {
     submit: 'Versturen',
     thanksTitle: 'Bedankt',
     thanks: 'Uw antwoord is ontvangen. Hartelijk dank voor uw hulp.',
-    invalidLink: 'Deze link werkt niet (meer). Een antwoordlink is persoonlijk en werkt maar een beperkte tijd. Heeft u iets belangrijks gezien? Bel 0900-8844, of 112 bij spoed.',
+    invalidLink:
+      'Deze link werkt niet (meer). Een antwoordlink is persoonlijk en werkt maar een beperkte tijd. Heeft u iets belangrijks gezien? Bel 0900-8844, of 112 bij spoed.',
     tooMany: 'Via deze link zijn al genoeg antwoorden gestuurd. Heeft u nog iets belangrijks? Bel 0900-8844.',
     errors: {
       text: 'Beschrijf wat u heeft gezien of gehoord (hoogstens 4.000 tekens).',
@@ -148,28 +153,46 @@ export const mailNl = {
   /** The portal's Burgernetmail section (gemeente and police staff). */
   portal: {
     title: 'Burgernetmail',
-    intro: 'Mail deelnemers met een bevestigd e-mailadres in uw gemeente (politie: uw regio): buurtonderzoek, waarschuwingen, tips, uitnodigingen en nieuwsbrieven.',
+    intro:
+      'Mail deelnemers met een bevestigd e-mailadres in uw gemeente (politie: uw regio): buurtonderzoek, waarschuwingen, tips, uitnodigingen en nieuwsbrieven.',
     mails: 'Mails',
     noMails: 'Nog geen mails.',
     write: 'Nieuwe mail',
     writeFrom: 'Kies een sjabloon',
     templates: 'Sjablonen',
-    templatesIntro: 'De landelijke sjablonen zijn voor iedereen. Uw organisatie kan eigen sjablonen maken. Sjablonen zijn gewone tekst met velden als {datum}, {tijd}, {straat}, {plaats}, {omschrijving} en {contact}.',
+    templatesIntro:
+      'De landelijke sjablonen zijn voor iedereen. Uw organisatie kan eigen sjablonen maken. Sjablonen zijn gewone tekst met velden als {datum}, {tijd}, {straat}, {plaats}, {omschrijving} en {contact}.',
     simulator: 'Verstuurde e-mail (simulator)',
-    columns: { number: 'Nummer', kind: 'Soort', subject: 'Onderwerp', status: 'Status', created: 'Gemaakt', sent: 'Verstuurd', delivered: 'Afgeleverd', bounced: 'Onbestelbaar', unsubscribed: 'Afgemeld', answered: 'Antwoorden' },
+    columns: {
+      number: 'Nummer',
+      kind: 'Soort',
+      subject: 'Onderwerp',
+      status: 'Status',
+      created: 'Gemaakt',
+      sent: 'Verstuurd',
+      delivered: 'Afgeleverd',
+      bounced: 'Onbestelbaar',
+      unsubscribed: 'Afgemeld',
+      answered: 'Antwoorden',
+    },
     compose: {
       title: 'Mail schrijven',
       changeTitle: 'Concept wijzigen',
       subject: 'Onderwerp',
       body: 'Tekst',
-      bodyHint: 'Gewone tekst. Velden tussen accolades worden ingevuld, zoals {straat}. Een lege regel begint een alinea; regels met "- " worden een lijst. HTML wordt als tekst getoond.',
+      bodyHint:
+        'Gewone tekst. Velden tussen accolades worden ingevuld, zoals {straat}. Een lege regel begint een alinea; regels met "- " worden een lijst. HTML wordt als tekst getoond.',
       fieldsLegend: 'Gegevens',
       audienceLegend: 'Ontvangers',
       audienceHint: 'Alleen deelnemers met een bevestigd e-mailadres, in uw gemeente (politie: uw regio).',
-      audienceKinds: { gemeente: 'De hele gemeente', postcodes: 'Postcodes', gebied: 'Een gebied op de kaart of een straal rond een adres' },
+      audienceKinds: {
+        gemeente: 'De hele gemeente',
+        postcodes: 'Postcodes',
+        gebied: 'Een gebied op de kaart of een straal rond een adres',
+      },
       gemeente: 'Gemeente',
       postcodes: 'Postcodes',
-      postcodesHint: 'PC4 of PC6, reeksen met een streepje, gescheiden door komma\'s: 3511-3514, 3581 AB',
+      postcodesHint: "PC4 of PC6, reeksen met een streepje, gescheiden door komma's: 3511-3514, 3581 AB",
       areaPostcode: 'Postcode van het adres',
       areaHouseNumber: 'Huisnummer',
       areaRadius: 'Straal in meters',
@@ -205,7 +228,8 @@ export const mailNl = {
     },
     mail: {
       audience: 'Ontvangers',
-      recipientsNow: (n: number) => `Nu ${n.toLocaleString('nl-NL')} ${n === 1 ? 'deelnemer' : 'deelnemers'} met een bevestigd e-mailadres.`,
+      recipientsNow: (n: number) =>
+        `Nu ${n.toLocaleString('nl-NL')} ${n === 1 ? 'deelnemer' : 'deelnemers'} met een bevestigd e-mailadres.`,
       preview: 'Voorbeeld',
       previewText: 'Tekstversie',
       from: 'Van',
@@ -240,7 +264,8 @@ export const mailNl = {
     sender: {
       title: 'Afzender van uw organisatie',
       name: 'Afzendernaam',
-      nameHint: 'Staat in het Van-veld, bijvoorbeeld "Gemeente Utrecht, team Veiligheid". Leeg: de naam van uw organisatie.',
+      nameHint:
+        'Staat in het Van-veld, bijvoorbeeld "Gemeente Utrecht, team Veiligheid". Leeg: de naam van uw organisatie.',
       replyTo: 'Antwoordadres (Reply-To)',
       replyToHint: 'Waar antwoorden van lezers heen gaan. Leeg: geen antwoordadres.',
       save: 'Opslaan',

@@ -55,8 +55,10 @@ export const nl: Catalogue = {
     withdrawn: 'Dit bericht is ingetrokken. U hoeft niet meer uit te kijken. Excuses voor het ongemak.',
   },
   voice: {
-    alert: ({ message, description }) => `Dit is Burgernet, met een bericht van de politie. ${message}${description ? ` ${description}` : ''}`,
-    emergency: ({ message, instructions }) => `Dit is Burgernet, met een noodbericht van de politie. ${message} ${instructions}`,
+    alert: ({ message, description }) =>
+      `Dit is Burgernet, met een bericht van de politie. ${message}${description ? ` ${description}` : ''}`,
+    emergency: ({ message, instructions }) =>
+      `Dit is Burgernet, met een noodbericht van de politie. ${message} ${instructions}`,
     update: ({ text }) => `Dit is Burgernet, met een vervolgbericht. ${text}`,
     closing: ({ text }) => `Dit is Burgernet. De actie is afgesloten. ${text}`,
     callBack: 'Heeft u iets gezien? Bel gratis 0800-0011.',
@@ -66,7 +68,9 @@ export const nl: Catalogue = {
     title: ({ kind, type }) => {
       switch (kind) {
         case 'alert':
-          return type === 'noodsituatie' ? 'Burgernet: noodsituatie' : `Burgernet: ${nl.actionTypes[type].toLowerCase()}`;
+          return type === 'noodsituatie'
+            ? 'Burgernet: noodsituatie'
+            : `Burgernet: ${nl.actionTypes[type].toLowerCase()}`;
         case 'update':
           return 'Burgernet: nieuw bericht';
         case 'closing':

@@ -14,9 +14,11 @@ export const pleinNl: PleinTexts = {
       reason === 'account-slowed'
         ? `Te vaak een verkeerd wachtwoord of een verkeerde code voor dit account. Probeer het over ${waitText(seconds)} opnieuw.`
         : `Te veel mislukte pogingen vanaf dit adres. Probeer het over ${waitText(seconds)} opnieuw.`,
-    noSecondFactor: 'Voor dit account is nog geen tweede stap ingesteld. Vraag het beheer van uw organisatie om een nieuwe activeringslink.',
+    noSecondFactor:
+      'Voor dit account is nog geen tweede stap ingesteld. Vraag het beheer van uw organisatie om een nieuwe activeringslink.',
     invalidCode: 'Deze code klopt niet of is al gebruikt. Typ de code die uw authenticator-app nu toont.',
-    passkeyInvalid: 'Inloggen met de passkey lukte niet. Probeer het opnieuw of gebruik de code uit uw authenticator-app.',
+    passkeyInvalid:
+      'Inloggen met de passkey lukte niet. Probeer het opnieuw of gebruik de code uit uw authenticator-app.',
     sessionInvalid: 'Uw inlogpoging is verlopen. Begin opnieuw.',
     loggedOut: 'U bent uitgelogd.',
     sessionEnded: 'Uw sessie is verlopen. Log opnieuw in.',
@@ -24,7 +26,8 @@ export const pleinNl: PleinTexts = {
   password: {
     'too-short': 'Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden werkt goed.',
     'too-long': 'Een wachtwoord mag hoogstens 128 tekens lang zijn.',
-    common: 'Dit wachtwoord (of het woord erin) komt voor in lijsten van veelgebruikte en gelekte wachtwoorden. Kies een ander.',
+    common:
+      'Dit wachtwoord (of het woord erin) komt voor in lijsten van veelgebruikte en gelekte wachtwoorden. Kies een ander.',
     context: 'Gebruik uw naam of e-mailadres niet in uw wachtwoord.',
     repetitive: 'Dit wachtwoord bestaat uit te weinig verschillende tekens.',
     mismatch: 'De twee wachtwoorden zijn niet gelijk.',
@@ -72,7 +75,8 @@ export const pleinNl: PleinTexts = {
   },
   activationPage: {
     title: 'Account activeren',
-    intro: 'Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden. Wachtwoorden die in lijsten van gelekte wachtwoorden staan, worden geweigerd.',
+    intro:
+      'Kies een wachtwoord van minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden. Wachtwoorden die in lijsten van gelekte wachtwoorden staan, worden geweigerd.',
     newPassword: 'Nieuw wachtwoord',
     repeatPassword: 'Herhaal het wachtwoord',
     submit: 'Verder',
@@ -81,9 +85,11 @@ export const pleinNl: PleinTexts = {
   },
   enrolmentPage: {
     title: 'Tweede stap instellen',
-    intro: 'Bij elke keer inloggen vragen we na uw wachtwoord een tweede bewijs: een passkey of een code uit een authenticator-app.',
+    intro:
+      'Bij elke keer inloggen vragen we na uw wachtwoord een tweede bewijs: een passkey of een code uit een authenticator-app.',
     passkeyHeading: 'Passkey (aanbevolen)',
-    passkeyText: 'Gebruik de vingerafdruk, gezichtsherkenning of pincode van deze computer, of een beveiligingssleutel.',
+    passkeyText:
+      'Gebruik de vingerafdruk, gezichtsherkenning of pincode van deze computer, of een beveiligingssleutel.',
     passkeyButton: 'Passkey aanmaken',
     appHeading: 'Authenticator-app',
     appStepAdd: 'Open uw authenticator-app en kies "account toevoegen".',
@@ -108,15 +114,28 @@ export const pleinNl: PleinTexts = {
     search: 'Zoeken',
     count: (n) => `${n} ${n === 1 ? 'actie' : 'acties'}`,
     noAccess: 'Geen toegang tot deze acties.',
-    unknownPlace: (place) => `Geen gemeente gevonden met de naam of code "${place}". Gebruik de hele naam of de gemeentecode (GM....).`,
+    unknownPlace: (place) =>
+      `Geen gemeente gevonden met de naam of code "${place}". Gebruik de hele naam of de gemeentecode (GM....).`,
     caption: 'Gevonden acties',
-    columns: { number: 'Nummer', type: 'Type', status: 'Status', meldkamer: 'Meldkamer', created: 'Aangemaakt', message: 'Bericht' },
+    columns: {
+      number: 'Nummer',
+      type: 'Type',
+      status: 'Status',
+      meldkamer: 'Meldkamer',
+      created: 'Aangemaakt',
+      message: 'Bericht',
+    },
     notFoundTitle: 'Niet gevonden',
     notFoundHeading: 'Actie niet gevonden',
     back: 'Terug naar de acties',
     actionTitle: (number) => `Actie ${number}`,
-    summary: ({ type, status, meldkamer, result }) => [`${type}, `, status, `, meldkamer ${meldkamer}${result ? `, resultaat: ${result}` : ''}.`],
-    progress: ({ sent, delivered, failed, first, last }) => `Verzonden ${sent}, afgeleverd ${delivered}, mislukt ${failed}. Eerste bericht ${first}, laatste ${last}.`,
+    summary: ({ type, status, meldkamer, result }) => [
+      `${type}, `,
+      status,
+      `, meldkamer ${meldkamer}${result ? `, resultaat: ${result}` : ''}.`,
+    ],
+    progress: ({ sent, delivered, failed, first, last }) =>
+      `Verzonden ${sent}, afgeleverd ${delivered}, mislukt ${failed}. Eerste bericht ${first}, laatste ${last}.`,
     approvedOn: (at) => `Goedgekeurd door een tweede centralist op ${at}.`,
     approve: 'Goedkeuren als tweede centralist',
     timeline: 'Tijdlijn',
@@ -190,7 +209,14 @@ export const pleinNl: PleinTexts = {
     'participant.email-unsubscribed': 'Afgemeld voor e-mail',
     'participant.email-bounced': 'E-mailadres onbestelbaar',
   },
-  auditColumns: { when: 'Wanneer', who: 'Wie', what: 'Wat', about: 'Waarover', subject: 'Onderwerp', details: 'Details' },
+  auditColumns: {
+    when: 'Wanneer',
+    who: 'Wie',
+    what: 'Wat',
+    about: 'Waarover',
+    subject: 'Onderwerp',
+    details: 'Details',
+  },
   account: {
     title: 'Mijn account',
     identity: ({ name, role, scope }) => `${name}, ${role}${scope === null ? '' : `, ${scope}`}.`,
@@ -200,7 +226,8 @@ export const pleinNl: PleinTexts = {
     activityCaption: 'Uw laatste 50 handelingen',
     passkeysHeading: 'Passkeys',
     noPasskeys: 'U heeft nog geen passkey.',
-    passkeyItem: ({ label, created, lastUsed }) => `${label}, aangemaakt ${created}${lastUsed === null ? '' : `, laatst gebruikt ${lastUsed}`}`,
+    passkeyItem: ({ label, created, lastUsed }) =>
+      `${label}, aangemaakt ${created}${lastUsed === null ? '' : `, laatst gebruikt ${lastUsed}`}`,
     addPasskey: 'Passkey toevoegen',
     passwordHeading: 'Wachtwoord wijzigen',
     currentPassword: 'Huidig wachtwoord',
@@ -292,9 +319,16 @@ export const pleinNl: PleinTexts = {
     areaFirst: 'Kies eerst het gebied op de kaart.',
     messageFirst: 'Schrijf eerst het bericht.',
     confirm: '{type}: het bericht gaat nu naar ongeveer {n} ontvangers.',
-    approvalRequired: 'Actie {number} staat klaar. Een tweede centralist moet haar goedkeuren (Acties → {number} → Goedkeuren); start daarna opnieuw.',
+    approvalRequired:
+      'Actie {number} staat klaar. Een tweede centralist moet haar goedkeuren (Acties → {number} → Goedkeuren); start daarna opnieuw.',
     progress: 'Verzonden: {sent}, afgeleverd: {delivered}, mislukt: {failed}, in de wachtrij: {queued}',
-    progressColumns: { channel: 'Kanaal', recipients: 'Ontvangers', sent: 'Verzonden', delivered: 'Afgeleverd', failed: 'Mislukt' },
+    progressColumns: {
+      channel: 'Kanaal',
+      recipients: 'Ontvangers',
+      sent: 'Verzonden',
+      delivered: 'Afgeleverd',
+      failed: 'Mislukt',
+    },
     progressTimes: 'Eerste bericht {first}, laatste {last}',
     chartLabels: { sent: 'verzonden', delivered: 'afgeleverd (gestreept)' },
     tipPhotoAlt: 'Foto bij de tip',
@@ -333,7 +367,15 @@ export const pleinNl: PleinTexts = {
     auditLink: 'Auditlog doorzoeken en exporteren',
     staffHeading: 'Medewerkers',
     staffCaption: 'Medewerkers binnen uw scope',
-    columns: { name: 'Naam', email: 'E-mail', role: 'Rol', scope: 'Scope', secondFactor: 'Tweede stap', status: 'Status', actions: 'Acties' },
+    columns: {
+      name: 'Naam',
+      email: 'E-mail',
+      role: 'Rol',
+      scope: 'Scope',
+      secondFactor: 'Tweede stap',
+      status: 'Status',
+      actions: 'Acties',
+    },
     scopeNational: 'landelijk',
     factorApp: 'app',
     factorPasskeys: (n) => `${n} passkey`,
@@ -354,7 +396,8 @@ export const pleinNl: PleinTexts = {
     emailInvalid: 'Vul een geldig e-mailadres in.',
     roleMissing: 'Kies een rol.',
     roleForbidden: 'U mag deze rol of scope niet toekennen.',
-    activationLinkNotice: 'Geef deze activeringslink aan de medewerker (hij werkt één keer en wordt niet opnieuw getoond):',
+    activationLinkNotice:
+      'Geef deze activeringslink aan de medewerker (hij werkt één keer en wordt niet opnieuw getoond):',
     routingHeading: 'Meldkamers: doorverbinden vanaf 0800-0011',
     routingColumns: { meldkamer: 'Meldkamer', target: 'Doorverbinden naar', change: 'Wijzigen' },
     routingLabel: (meldkamer) => `Nieuw adres voor ${meldkamer}`,

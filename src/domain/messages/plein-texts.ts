@@ -94,14 +94,26 @@ export interface PleinTexts {
     readonly noAccess: string;
     readonly unknownPlace: (place: string) => string;
     readonly caption: string;
-    readonly columns: { readonly number: string; readonly type: string; readonly status: string; readonly meldkamer: string; readonly created: string; readonly message: string };
+    readonly columns: {
+      readonly number: string;
+      readonly type: string;
+      readonly status: string;
+      readonly meldkamer: string;
+      readonly created: string;
+      readonly message: string;
+    };
     /** One action: its summary, approval and timeline. */
     readonly notFoundTitle: string;
     readonly notFoundHeading: string;
     readonly back: string;
     readonly actionTitle: (number: string) => string;
     /** "<type>, <status>, meldkamer <code>, resultaat: <result>."; the status is marked up, so it comes back in parts. */
-    readonly summary: <T>(p: { type: string; status: T; meldkamer: string; result: string | null }) => readonly (string | T)[];
+    readonly summary: <T>(p: {
+      type: string;
+      status: T;
+      meldkamer: string;
+      result: string | null;
+    }) => readonly (string | T)[];
     readonly progress: (p: { sent: number; delivered: number; failed: number; first: string; last: string }) => string;
     readonly approvedOn: (at: string) => string;
     readonly approve: string;
@@ -128,7 +140,14 @@ export interface PleinTexts {
   /** Audit events by their stable name (staff.logged-in, action.started, …); an unknown one is shown as its name. */
   readonly auditEvents: Readonly<Partial<Record<AuditEventName, string>>>;
   /** The columns of the audit tables (Mijn account, Auditlog). */
-  readonly auditColumns: { readonly when: string; readonly who: string; readonly what: string; readonly about: string; readonly subject: string; readonly details: string };
+  readonly auditColumns: {
+    readonly when: string;
+    readonly who: string;
+    readonly what: string;
+    readonly about: string;
+    readonly subject: string;
+    readonly details: string;
+  };
   /** Mijn account: who I am, my recent activity, my passkeys, my password. */
   readonly account: {
     readonly title: string;
@@ -247,7 +266,13 @@ export interface PleinTexts {
     readonly approvalRequired: string;
     /** {sent} and {delivered} are marked up by the script. */
     readonly progress: string;
-    readonly progressColumns: { readonly channel: string; readonly recipients: string; readonly sent: string; readonly delivered: string; readonly failed: string };
+    readonly progressColumns: {
+      readonly channel: string;
+      readonly recipients: string;
+      readonly sent: string;
+      readonly delivered: string;
+      readonly failed: string;
+    };
     readonly progressTimes: string;
     /** The two lines' names under the progress chart (console-chart.js). */
     readonly chartLabels: { readonly sent: string; readonly delivered: string };
@@ -280,7 +305,12 @@ export interface PleinTexts {
     readonly recentHeading: string;
     readonly noRecent: string;
     readonly recentCaption: string;
-    readonly columns: { readonly number: string; readonly type: string; readonly status: string; readonly started: string };
+    readonly columns: {
+      readonly number: string;
+      readonly type: string;
+      readonly status: string;
+      readonly started: string;
+    };
     readonly moreHeading: string;
     readonly relatiebeheerLink: string;
     readonly accountLink: string;

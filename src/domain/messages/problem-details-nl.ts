@@ -1,28 +1,38 @@
 import type { ActionStatus } from '../action/action-status.js';
 import type { ProblemDetails } from './problem-details.js';
 
-const STATUS: Record<ActionStatus, string> = { concept: 'concept', actief: 'actief', afgesloten: 'afgesloten', ingetrokken: 'ingetrokken' };
+const STATUS: Record<ActionStatus, string> = {
+  concept: 'concept',
+  actief: 'actief',
+  afgesloten: 'afgesloten',
+  ingetrokken: 'ingetrokken',
+};
 
 export const problemDetailsNl: ProblemDetails = {
-  actionWrongStatus: ({ status, allowed }) => `De actie is ${STATUS[status]}; dit kan alleen als de actie ${allowed.map((s) => STATUS[s]).join(' of ')} is.`,
+  actionWrongStatus: ({ status, allowed }) =>
+    `De actie is ${STATUS[status]}; dit kan alleen als de actie ${allowed.map((s) => STATUS[s]).join(' of ')} is.`,
   areaProblems: {
     'radius-out-of-range': 'De straal moet tussen 100 meter en 50 kilometer liggen.',
     'outside-service-region': 'Het gebied ligt niet in of bij Nederland.',
     'polygon-too-small': 'Een polygoon heeft minstens drie verschillende punten nodig.',
     'polygon-too-large': 'De polygoon is te groot of heeft te veel punten.',
   },
-  actionStaleVersion: ({ currentVersion }) => `Haal de actie opnieuw op (huidige versie ${currentVersion}) en probeer het nog eens.`,
+  actionStaleVersion: ({ currentVersion }) =>
+    `Haal de actie opnieuw op (huidige versie ${currentVersion}) en probeer het nog eens.`,
   tryAgainLater: 'Probeer het over enkele minuten opnieuw.',
   notAnImage: 'Kies een foto (JPEG, PNG, WebP, HEIC of GIF). Het bestand is niet bewaard.',
-  tooManyPixels: ({ megapixels }) => `Een foto mag hoogstens ${megapixels} megapixel zijn. Maak de foto kleiner en probeer het opnieuw. Het bestand is niet bewaard.`,
-  photoTooLarge: ({ megabytes }) => `Een foto mag hoogstens ${megabytes} MB zijn. Kies een kleinere foto. Het bestand is niet bewaard.`,
+  tooManyPixels: ({ megapixels }) =>
+    `Een foto mag hoogstens ${megapixels} megapixel zijn. Maak de foto kleiner en probeer het opnieuw. Het bestand is niet bewaard.`,
+  photoTooLarge: ({ megabytes }) =>
+    `Een foto mag hoogstens ${megabytes} MB zijn. Kies een kleinere foto. Het bestand is niet bewaard.`,
   tipActionNotActive: 'Deze actie loopt niet meer. Heeft u toch iets belangrijks gezien? Bel de politie.',
   tipInvalidPhone: 'Vul een Nederlands telefoonnummer in, zoals 06 12345678, of laat het veld leeg.',
   checkMarkedFields: 'Controleer de gemarkeerde velden.',
   unreadableRequest: 'De aanvraag kon niet worden gelezen.',
   uploadFieldTooLong: 'Een van de velden is te lang.',
   textNulCharacter: 'Het teken U+0000 is niet toegestaan.',
-  textLoneSurrogate: 'De tekst bevat een ongeldig teken: de helft van een UTF-16-tekenpaar (bijvoorbeeld een afgebroken emoji).',
+  textLoneSurrogate:
+    'De tekst bevat een ongeldig teken: de helft van een UTF-16-tekenpaar (bijvoorbeeld een afgebroken emoji).',
   uploadUnexpectedField: 'Het formulier heeft een onbekend veld, of meer dan één bestand.',
   invalidToken: 'Stuur een geldige toegangssleutel mee: Authorization: Bearer <sleutel>.',
   noSessionOrToken: 'Log in op Burgernetplein of stuur een toegangssleutel mee: Authorization: Bearer <sleutel>.',

@@ -20,7 +20,15 @@ export const selfServiceNl = {
       `Heeft u zich niet aangemeld? Dan hoeft u niets te doen: zonder bevestiging sturen wij u geen e-mail.`,
   }),
 
-  nav: { home: 'Home', howItWorks: 'Zo werkt het', app: 'De app', privacy: 'Privacy', actions: 'Actuele acties', signUp: 'Aanmelden', myData: 'Mijn gegevens' },
+  nav: {
+    home: 'Home',
+    howItWorks: 'Zo werkt het',
+    app: 'De app',
+    privacy: 'Privacy',
+    actions: 'Actuele acties',
+    signUp: 'Aanmelden',
+    myData: 'Mijn gegevens',
+  },
 
   info: {
     home: {
@@ -95,7 +103,8 @@ export const selfServiceNl = {
     codeSentSms: 'Wij hebben een sms met een code gestuurd naar het nummer dat u opgaf.',
     codeSentVoice: 'Wij bellen het nummer dat u opgaf en spreken een code in.',
     codeSentEmail: 'Wij hebben een e-mail met een code gestuurd, als dit adres bij ons bekend is.',
-    codeSentPhoneMaybe: 'Als dit nummer bij ons bekend is, krijgt u een code per sms (of, bij een vast nummer, een telefoontje).',
+    codeSentPhoneMaybe:
+      'Als dit nummer bij ons bekend is, krijgt u een code per sms (of, bij een vast nummer, een telefoontje).',
     codeValid: (minutes: number) => `De code is ${minutes} minuten geldig.`,
     code: 'Code',
     codeHint: 'Zes cijfers',
@@ -139,7 +148,8 @@ export const selfServiceNl = {
     change: 'Wijzigen',
     remove: 'Verwijderen',
     removed: 'Het adres is verwijderd.',
-    lastAddress: 'Dit is uw enige adres. Wilt u geen berichten meer? Verwijder dan al uw gegevens, onderaan deze pagina.',
+    lastAddress:
+      'Dit is uw enige adres. Wilt u geen berichten meer? Verwijder dan al uw gegevens, onderaan deze pagina.',
     addAddress: 'Adres toevoegen',
     addAddressIntro: 'Bijvoorbeeld uw werk. Kies de dagen en uren waarop u daar berichten wilt krijgen.',
     added: (address: string) => `${address} is toegevoegd.`,
@@ -147,7 +157,15 @@ export const selfServiceNl = {
     duplicate: 'Dit adres staat al in uw aanmelding.',
     days: 'Dagen',
     daysHint: 'Geen dagen gekozen: altijd.',
-    dayNames: { ma: 'maandag', di: 'dinsdag', wo: 'woensdag', do: 'donderdag', vr: 'vrijdag', za: 'zaterdag', zo: 'zondag' } as Record<string, string>,
+    dayNames: {
+      ma: 'maandag',
+      di: 'dinsdag',
+      wo: 'woensdag',
+      do: 'donderdag',
+      vr: 'vrijdag',
+      za: 'zaterdag',
+      zo: 'zondag',
+    } as Record<string, string>,
     from: 'Van',
     to: 'Tot',
     timeHint: 'Bijvoorbeeld 08:30',
@@ -164,7 +182,8 @@ export const selfServiceNl = {
     noMessages: 'Er zijn nog geen berichten aan u verstuurd.',
     download: 'Download al mijn gegevens (JSON)',
     deleteTitle: 'Alles verwijderen',
-    deleteIntro: 'Hiermee verwijdert u al uw gegevens. U krijgt daarna geen Burgernetberichten meer. Dit kan niet ongedaan worden gemaakt.',
+    deleteIntro:
+      'Hiermee verwijdert u al uw gegevens. U krijgt daarna geen Burgernetberichten meer. Dit kan niet ongedaan worden gemaakt.',
     deleteConfirm: 'Ja, verwijder al mijn gegevens',
     deleteButton: 'Verwijder al mijn gegevens',
     deletedTitle: 'Uw gegevens zijn verwijderd',
@@ -218,7 +237,8 @@ export const selfServiceNl = {
 
   relatiebeheer: {
     title: 'Relatiebeheer',
-    intro: 'Deelnemers met een adres in uw gemeente: zoeken, inzien, aanmelden, wijzigen, verwijderen, importeren en exporteren.',
+    intro:
+      'Deelnemers met een adres in uw gemeente: zoeken, inzien, aanmelden, wijzigen, verwijderen, importeren en exporteren.',
     search: 'Zoeken',
     searchText: 'Naam of e-mailadres',
     searchPhone: 'Telefoonnummer',
@@ -233,12 +253,19 @@ export const selfServiceNl = {
     removed: 'De deelnemer is verwijderd uit uw gemeente.',
     removeButton: 'Verwijderen uit onze gemeente',
     importTitle: 'Importeren (CSV)',
-    importIntro: 'Een CSV-bestand met de kolommen naam, postcode, huisnummer, toevoeging, telefoon, kanaal (sms of spraak), e-mail en tijden (bijvoorbeeld "ma-vr 08:30-17:30"). Gescheiden door ; of ,.',
+    importIntro:
+      'Een CSV-bestand met de kolommen naam, postcode, huisnummer, toevoeging, telefoon, kanaal (sms of spraak), e-mail en tijden (bijvoorbeeld "ma-vr 08:30-17:30"). Gescheiden door ; of ,.',
     file: 'Bestand',
     dryRun: 'Alleen controleren (er wordt niets opgeslagen)',
     importButton: 'Importeren',
     importProgress: 'Voortgang van de import',
-    phases: { reading: 'Bestand lezen', checking: 'Rijen controleren', storing: 'Opslaan', done: 'Klaar', failed: 'Mislukt' } as Record<string, string>,
+    phases: {
+      reading: 'Bestand lezen',
+      checking: 'Rijen controleren',
+      storing: 'Opslaan',
+      done: 'Klaar',
+      failed: 'Mislukt',
+    } as Record<string, string>,
     importSummary: (p: { rows: number; good: number; bad: number; stored: number; dryRun: boolean }) =>
       p.dryRun
         ? `${p.rows} rijen gecontroleerd: ${p.good} goed, ${p.bad} met fouten. Er is niets opgeslagen.`

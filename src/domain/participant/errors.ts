@@ -7,4 +7,3 @@ export type ParticipantError =
   | { readonly code: 'participant.sms-needs-mobile' }
   | { readonly code: 'participant.out-of-scope' }
   | { readonly code: 'participant.duplicate-registration' };
-

@@ -30,8 +30,14 @@ describe('a pause', () => {
 
   test('keeps a paused participant out of an alert during the pause, and in before and after it', () => {
     const candidates = [candidate(1, HOLIDAY), candidate(2, null)];
-    assert.deepEqual(selectRecipients(candidates, AREA, new Date('2026-07-05T10:00:00Z')).map((r) => r.registrationId), ['r2']);
-    assert.deepEqual(selectRecipients(candidates, AREA, new Date('2026-07-20T10:00:00Z')).map((r) => r.registrationId), ['r1', 'r2']);
+    assert.deepEqual(
+      selectRecipients(candidates, AREA, new Date('2026-07-05T10:00:00Z')).map((r) => r.registrationId),
+      ['r2'],
+    );
+    assert.deepEqual(
+      selectRecipients(candidates, AREA, new Date('2026-07-20T10:00:00Z')).map((r) => r.registrationId),
+      ['r1', 'r2'],
+    );
   });
 
   test('never lets a recipient through whose pause holds at the moment of the alert (property)', () => {
@@ -39,12 +45,24 @@ describe('a pause', () => {
     const base = Date.UTC(2026, 0, 1);
     fc.assert(
       fc.property(
-        fc.array(fc.record({ start: fc.integer({ min: 0, max: 60 }), length: fc.integer({ min: 1, max: 30 }), paused: fc.boolean() }), { maxLength: 30 }),
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 60 }),
+            length: fc.integer({ min: 1, max: 30 }),
+            paused: fc.boolean(),
+          }),
+          { maxLength: 30 },
+        ),
         fc.integer({ min: 0, max: 90 * 24 }),
         (specs, hour) => {
           const at = new Date(base + hour * 3_600_000);
           const candidates = specs.map((s, i) =>
-            candidate(i, s.paused ? { from: new Date(base + s.start * day), until: new Date(base + (s.start + s.length) * day) } : null),
+            candidate(
+              i,
+              s.paused
+                ? { from: new Date(base + s.start * day), until: new Date(base + (s.start + s.length) * day) }
+                : null,
+            ),
           );
           const chosen = new Set(selectRecipients(candidates, AREA, at).map((r) => r.registrationId));
           for (const c of candidates) assert.equal(chosen.has(c.registrationId), !isPausedAt(c.pause, at));

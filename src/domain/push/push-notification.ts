@@ -43,7 +43,12 @@ export const actionPagePath = (actionId: string): string => `/acties/${actionId}
  * public page says (the public text, or the alert message, with the description or instructions); an update or
  * the end says its stored text (`messageText`).
  */
-export function composePushPayload(kind: PushKind, action: Action, messageText: string, catalogue: Catalogue): PushPayload | null {
+export function composePushPayload(
+  kind: PushKind,
+  action: Action,
+  messageText: string,
+  catalogue: Catalogue,
+): PushPayload | null {
   const view = publicViewOf(action);
   if (view === null) return null;
   const body =

@@ -21,7 +21,10 @@ test('the app numbers of an action add up per kind to the totals', () => {
       const p = summarisePushProgress(fanouts);
       for (const field of ['targeted', 'accepted', 'gone', 'failed'] as const) {
         assert.equal(p.byKind.alert[field] + p.byKind.update[field] + p.byKind.closing[field], p.totals[field]);
-        assert.equal(fanouts.reduce((n, f) => n + f[field], 0), p.totals[field]);
+        assert.equal(
+          fanouts.reduce((n, f) => n + f[field], 0),
+          p.totals[field],
+        );
       }
       assert.equal(p.fanouts, fanouts);
     }),
@@ -29,7 +32,16 @@ test('the app numbers of an action add up per kind to the totals', () => {
 });
 
 test('starts, widenings and arrivals are alerts', () => {
-  const one = (trigger: PushFanoutSummary['trigger']): PushFanoutSummary => ({ trigger, status: 'finished', targeted: 1, accepted: 1, gone: 0, failed: 0, startedAt: null, finishedAt: null });
+  const one = (trigger: PushFanoutSummary['trigger']): PushFanoutSummary => ({
+    trigger,
+    status: 'finished',
+    targeted: 1,
+    accepted: 1,
+    gone: 0,
+    failed: 0,
+    startedAt: null,
+    finishedAt: null,
+  });
   const p = summarisePushProgress([one('start'), one('widening'), one('arrival'), one('update'), one('closing')]);
   assert.deepEqual([p.byKind.alert.accepted, p.byKind.update.accepted, p.byKind.closing.accepted], [3, 1, 1]);
 });

@@ -9,7 +9,13 @@ export const PUSH_TRIGGERS: readonly PushTrigger[] = ['start', 'widening', 'arri
  * yet; interrupted: the process stopped during it (the phones' presence went with it).
  */
 export type PushFanoutStatus = 'pending' | 'running' | 'finished' | 'skipped' | 'interrupted';
-export const PUSH_FANOUT_STATUSES: readonly PushFanoutStatus[] = ['pending', 'running', 'finished', 'skipped', 'interrupted'];
+export const PUSH_FANOUT_STATUSES: readonly PushFanoutStatus[] = [
+  'pending',
+  'running',
+  'finished',
+  'skipped',
+  'interrupted',
+];
 
 export interface PushCounts {
   /** Phones selected for it. */
@@ -38,7 +44,12 @@ export interface PushProgress {
 export const NO_PUSH_COUNTS: PushCounts = { targeted: 0, accepted: 0, gone: 0, failed: 0 };
 
 export function addPushCounts(a: PushCounts, b: PushCounts): PushCounts {
-  return { targeted: a.targeted + b.targeted, accepted: a.accepted + b.accepted, gone: a.gone + b.gone, failed: a.failed + b.failed };
+  return {
+    targeted: a.targeted + b.targeted,
+    accepted: a.accepted + b.accepted,
+    gone: a.gone + b.gone,
+    failed: a.failed + b.failed,
+  };
 }
 
 function messageKindOf(trigger: PushTrigger): 'alert' | 'update' | 'closing' {

@@ -2,8 +2,15 @@
  * The limits on one-time codes (each costs an SMS or a call, and SMS pumping is a known fraud): per number,
  * per IP address and nationally per hour, plus wrong codes. Their numbers are configuration.
  */
-export type AbuseLimitName = 'codes-per-number' | 'codes-per-ip' | 'codes-national' | 'code-locked' | 'number-not-allowed';
-export const ABUSE_LIMIT_NAMES: readonly AbuseLimitName[] = ['codes-per-number', 'codes-per-ip', 'codes-national', 'code-locked', 'number-not-allowed'];
+export type AbuseLimitName =
+  'codes-per-number' | 'codes-per-ip' | 'codes-national' | 'code-locked' | 'number-not-allowed';
+export const ABUSE_LIMIT_NAMES: readonly AbuseLimitName[] = [
+  'codes-per-number',
+  'codes-per-ip',
+  'codes-national',
+  'code-locked',
+  'number-not-allowed',
+];
 
 export interface AbuseLimits {
   readonly codesPerNumberPerHour: number;

@@ -14,6 +14,12 @@ export const DEVICE_TOKENS_PER_BROWSER = 10;
 export const knownDeviceMs = KNOWN_DEVICE_DAYS * 24 * 60 * 60_000;
 
 /** The browser's tokens after a complete login: the account's previous token (if any) gives way to the new one, last. */
-export function deviceTokensAfterLogin(previous: readonly string[], replaced: string | null, fresh: string): readonly string[] {
-  return [...previous.filter((token) => token !== replaced && token !== fresh), fresh].slice(-DEVICE_TOKENS_PER_BROWSER);
+export function deviceTokensAfterLogin(
+  previous: readonly string[],
+  replaced: string | null,
+  fresh: string,
+): readonly string[] {
+  return [...previous.filter((token) => token !== replaced && token !== fresh), fresh].slice(
+    -DEVICE_TOKENS_PER_BROWSER,
+  );
 }

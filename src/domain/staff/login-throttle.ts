@@ -18,7 +18,9 @@ export interface ThrottleLimits {
 }
 
 export type ThrottleReason = 'account-slowed' | 'address-limited';
-export type ThrottleDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number; readonly reason: ThrottleReason };
+export type ThrottleDecision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly retryAfterMs: number; readonly reason: ThrottleReason };
 
 export interface ThrottleState {
   readonly accountFailures: readonly Date[];
@@ -36,7 +38,10 @@ function inWindow(failures: readonly Date[], windowMs: number, now: Date): numbe
 }
 
 /** How long the next attempt waits after the most recent of `failures` failures in the window: 0 while they are free. */
-export function accountDelayMs(failures: number, limits: Pick<ThrottleLimits, 'maxFailuresPerAccount' | 'firstDelayMs' | 'maxDelayMs'>): number {
+export function accountDelayMs(
+  failures: number,
+  limits: Pick<ThrottleLimits, 'maxFailuresPerAccount' | 'firstDelayMs' | 'maxDelayMs'>,
+): number {
   const past = failures - limits.maxFailuresPerAccount;
   if (past < 0) return 0;
   // The exponent is capped so that the number stays finite; the cap on the delay is far below 2^40 ms anyway.
@@ -62,7 +67,9 @@ export function decideThrottle(state: ThrottleState, limits: ThrottleLimits, now
   const account = slowdownLeftMs(state.deviceFailures ?? state.accountFailures, limits, now);
   const address = addressLimitLeftMs(state.addressFailures, limits, now);
   if (account === 0 && address === 0) return { allowed: true };
-  return address >= account ? { allowed: false, reason: 'address-limited', retryAfterMs: address } : { allowed: false, reason: 'account-slowed', retryAfterMs: account };
+  return address >= account
+    ? { allowed: false, reason: 'address-limited', retryAfterMs: address }
+    : { allowed: false, reason: 'account-slowed', retryAfterMs: account };
 }
 
 /** Whether an account (or device) is past its free failures at `now`: its failures are then kept after a success. */

@@ -14,10 +14,23 @@ test('length: at least 12 characters (counted as code points after NFKC), at mos
 });
 
 test('breached and common passwords are refused, also padded with digits, symbols or leetspeak', () => {
-  for (const p of ['password123456', 'Password2024!!', 'P@ssw0rd12345', '!!!sunshine2026', 'welkom12345678', 'Burgernet2026!', 'welcomewelcome', 'qwerty123qwerty123']) {
+  for (const p of [
+    'password123456',
+    'Password2024!!',
+    'P@ssw0rd12345',
+    '!!!sunshine2026',
+    'welkom12345678',
+    'Burgernet2026!',
+    'welcomewelcome',
+    'qwerty123qwerty123',
+  ]) {
     assert.equal(checkPassword(p, common, none), 'common', p);
   }
-  assert.equal(checkPassword('sunshine op de veluwe', common, none), null, 'a common word inside a longer passphrase is fine');
+  assert.equal(
+    checkPassword('sunshine op de veluwe', common, none),
+    null,
+    'a common word inside a longer passphrase is fine',
+  );
 });
 
 test('no composition rules: a passphrase of lowercase words passes; repetition does not', () => {

@@ -17,14 +17,64 @@ export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'context' | 
 
 /** Words anyone guessing a Burgernet password tries first. */
 const CONTEXT_WORDS = [
-  'burgernet', 'burgernetplein', 'politie', 'meldkamer', 'centralist', 'gemeente', 'wachtwoord', 'welkom',
-  'geheim', 'nederland', 'holland', 'amsterdam', 'rotterdam', 'utrecht', 'denhaag', 'ajax', 'feyenoord', 'psv',
-  'voorjaar', 'zomer', 'herfst', 'winter', 'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli',
-  'augustus', 'september', 'oktober', 'november', 'december', 'maandag', 'dinsdag', 'woensdag', 'donderdag',
-  'vrijdag', 'zaterdag', 'zondag', 'qwertyuiop', 'azertyuiop', 'abcdefghijkl',
+  'burgernet',
+  'burgernetplein',
+  'politie',
+  'meldkamer',
+  'centralist',
+  'gemeente',
+  'wachtwoord',
+  'welkom',
+  'geheim',
+  'nederland',
+  'holland',
+  'amsterdam',
+  'rotterdam',
+  'utrecht',
+  'denhaag',
+  'ajax',
+  'feyenoord',
+  'psv',
+  'voorjaar',
+  'zomer',
+  'herfst',
+  'winter',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+  'qwertyuiop',
+  'azertyuiop',
+  'abcdefghijkl',
 ];
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i' };
+const LEET: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '8': 'b',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
 
 export function normalisePassword(password: string): string {
   return password.normalize('NFKC');
@@ -52,7 +102,11 @@ export interface PasswordContext {
   readonly personalWords: readonly string[];
 }
 
-export function checkPassword(password: string, commonPasswords: ReadonlySet<string>, context: PasswordContext): PasswordProblem | null {
+export function checkPassword(
+  password: string,
+  commonPasswords: ReadonlySet<string>,
+  context: PasswordContext,
+): PasswordProblem | null {
   const normalised = normalisePassword(password);
   const length = [...normalised].length;
   if (length < PASSWORD_MIN_LENGTH) return 'too-short';
@@ -61,8 +115,19 @@ export function checkPassword(password: string, commonPasswords: ReadonlySet<str
   const forms = comparableForms(normalised);
   if (forms.some((f) => commonPasswords.has(f))) return 'common';
   const personal = context.personalWords.map((w) => w.toLowerCase()).filter((w) => w.length >= 3);
-  if (forms.some((f) => isOnlyWords(f, CONTEXT_WORDS) || isOnlyWords(f, [...commonPasswords].filter((c) => c.length >= 5)))) return 'common';
-  if (forms.some((f) => isOnlyWords(f, personal) || personal.some((w) => w.length >= 4 && f.includes(w)))) return 'context';
+  if (
+    forms.some(
+      (f) =>
+        isOnlyWords(f, CONTEXT_WORDS) ||
+        isOnlyWords(
+          f,
+          [...commonPasswords].filter((c) => c.length >= 5),
+        ),
+    )
+  )
+    return 'common';
+  if (forms.some((f) => isOnlyWords(f, personal) || personal.some((w) => w.length >= 4 && f.includes(w))))
+    return 'context';
   return null;
 }
 

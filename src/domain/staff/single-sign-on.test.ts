@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { idpMultiFactor, providerServes, rolesGranted } from './single-sign-on.js';
 import type { Staff } from './staff.js';
 
-const centralist: Staff = { id: 'a', name: 'A', role: 'centralist', scope: { kind: 'meldkamer', meldkamerCode: 'RE05' } };
+const centralist: Staff = {
+  id: 'a',
+  name: 'A',
+  role: 'centralist',
+  scope: { kind: 'meldkamer', meldkamerCode: 'RE05' },
+};
 const gemeente: Staff = { id: 'b', name: 'B', role: 'gemeente', scope: { kind: 'gemeente', gemeenteCode: 'GM0363' } };
 const landelijk: Staff = { id: 'c', name: 'C', role: 'landelijk-beheer', scope: { kind: 'landelijk' } };
 
@@ -28,12 +33,19 @@ test('the provider login counts as two factors only when amr or a configured acr
   assert.equal(idpMultiFactor({}, []), false);
   assert.equal(idpMultiFactor({ acr: 'urn:politie:loa:hoog' }, ['urn:politie:loa:hoog']), true);
   assert.equal(idpMultiFactor({ acr: 'urn:politie:loa:laag' }, ['urn:politie:loa:hoog']), false);
-  assert.equal(idpMultiFactor({ acr: ['urn:politie:loa:hoog'] }, ['urn:politie:loa:hoog']), false, 'acr is a single string');
+  assert.equal(
+    idpMultiFactor({ acr: ['urn:politie:loa:hoog'] }, ['urn:politie:loa:hoog']),
+    false,
+    'acr is a single string',
+  );
 });
 
 test('without a knowledge or inherence factor, no list of possession factors counts as multi-factor', () => {
   fc.assert(
-    fc.property(fc.array(fc.constantFrom('hwk', 'swk', 'otp', 'sms', 'tel', 'sc', 'pop', 'user', 'wia', 'rba')), (amr) => !idpMultiFactor({ amr }, [])),
+    fc.property(
+      fc.array(fc.constantFrom('hwk', 'swk', 'otp', 'sms', 'tel', 'sc', 'pop', 'user', 'wia', 'rba')),
+      (amr) => !idpMultiFactor({ amr }, []),
+    ),
   );
 });
 

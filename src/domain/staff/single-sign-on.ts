@@ -1,7 +1,8 @@
 import type { Staff, StaffRole } from './staff.js';
 
 /** Why a verified single sign-on logged nobody in (kept in the audit log; the user sees one message). */
-export type SsoRefusal = 'no-account' | 'email-not-verified' | 'other-identity' | 'role-not-granted' | 'not-served' | 'revoked';
+export type SsoRefusal =
+  'no-account' | 'email-not-verified' | 'other-identity' | 'role-not-granted' | 'not-served' | 'revoked';
 
 /** Why a provider's answer yielded no verified ID token: the user or provider said no, it failed our checks, unreachable. */
 export type SsoFailure = 'refused-by-provider' | 'invalid-response' | 'provider-unreachable';
@@ -30,7 +31,11 @@ const POSSESSION = new Set(['hwk', 'swk', 'otp', 'sms', 'tel', 'sc', 'pop', 'mca
 const KNOWLEDGE_OR_INHERENCE = new Set(['pwd', 'pin', 'kba', 'fpt', 'face', 'iris', 'retina', 'vbm', 'geo']);
 
 const strings = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === 'string')
+      : [];
 
 /**
  * Whether the identity provider's login counts as our second factor: its ID token says so with `amr`
@@ -38,7 +43,10 @@ const strings = (value: unknown): string[] =>
  * the organisation's configuration names as multi-factor. Anything else is one factor, and our own second
  * step (TOTP or passkey) follows.
  */
-export function idpMultiFactor(claims: { readonly acr?: unknown; readonly amr?: unknown }, mfaAcrValues: readonly string[]): boolean {
+export function idpMultiFactor(
+  claims: { readonly acr?: unknown; readonly amr?: unknown },
+  mfaAcrValues: readonly string[],
+): boolean {
   const amr = strings(claims.amr);
   if (amr.includes('mfa')) return true;
   if (amr.some((m) => POSSESSION.has(m)) && amr.some((m) => KNOWLEDGE_OR_INHERENCE.has(m))) return true;

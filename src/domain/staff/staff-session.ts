@@ -18,7 +18,11 @@ export interface SessionLimits {
 }
 
 /** Why a session is no longer valid at `now`, or null while it is. */
-export function sessionExpiry(session: SessionTimes & { readonly stage: SessionStage }, limits: SessionLimits, now: Date): SessionEndReason | null {
+export function sessionExpiry(
+  session: SessionTimes & { readonly stage: SessionStage },
+  limits: SessionLimits,
+  now: Date,
+): SessionEndReason | null {
   if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
   const idleLimit = session.stage === 'active' ? limits.idleMs : Math.min(limits.idleMs, limits.secondFactorMs);
   if (now.getTime() - session.lastSeenAt.getTime() >= idleLimit) return 'idle';

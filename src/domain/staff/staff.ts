@@ -1,5 +1,11 @@
 export type StaffRole = 'centralist' | 'meldkamer-beheer' | 'gemeente' | 'gemeente-beheer' | 'landelijk-beheer';
-export const STAFF_ROLES: readonly StaffRole[] = ['centralist', 'meldkamer-beheer', 'gemeente', 'gemeente-beheer', 'landelijk-beheer'];
+export const STAFF_ROLES: readonly StaffRole[] = [
+  'centralist',
+  'meldkamer-beheer',
+  'gemeente',
+  'gemeente-beheer',
+  'landelijk-beheer',
+];
 
 /** Where a staff member may act: one meldkamer, one gemeente, or the whole country. */
 export type StaffScope =

@@ -26,25 +26,47 @@ describe('selecting recipients', () => {
 
   test('takes registrations inside the area and leaves those outside', () => {
     const chosen = selectRecipients([candidate(1, near(500)), candidate(2, near(1500))], circle, MONDAY_10_AMSTERDAM);
-    assert.deepEqual(chosen.map((r) => r.registrationId), ['r1']);
+    assert.deepEqual(
+      chosen.map((r) => r.registrationId),
+      ['r1'],
+    );
   });
 
   test('sends one message to a number registered at several addresses, for its nearest address', () => {
-    const chosen = selectRecipients([candidate(1, near(800), [], 7), candidate(2, near(200), [], 7)], circle, MONDAY_10_AMSTERDAM);
+    const chosen = selectRecipients(
+      [candidate(1, near(800), [], 7), candidate(2, near(200), [], 7)],
+      circle,
+      MONDAY_10_AMSTERDAM,
+    );
     assert.equal(chosen.length, 1);
     assert.equal(chosen[0]!.registrationId, 'r2');
   });
 
   test('uses the address whose time window holds when the nearer one does not', () => {
     const weekend: TimeWindow[] = [{ day: 'za', from: '00:00', to: '24:00' }];
-    const chosen = selectRecipients([candidate(1, near(100), weekend, 7), candidate(2, near(900), [], 7)], circle, MONDAY_10_AMSTERDAM);
-    assert.deepEqual(chosen.map((r) => r.registrationId), ['r2']);
+    const chosen = selectRecipients(
+      [candidate(1, near(100), weekend, 7), candidate(2, near(900), [], 7)],
+      circle,
+      MONDAY_10_AMSTERDAM,
+    );
+    assert.deepEqual(
+      chosen.map((r) => r.registrationId),
+      ['r2'],
+    );
   });
 
   test('skips numbers already reached (a widened area)', () => {
     const first = candidate(1, near(100));
-    const chosen = selectRecipients([first, candidate(2, near(300))], circle, MONDAY_10_AMSTERDAM, new Set([first.msisdn]));
-    assert.deepEqual(chosen.map((r) => r.registrationId), ['r2']);
+    const chosen = selectRecipients(
+      [first, candidate(2, near(300))],
+      circle,
+      MONDAY_10_AMSTERDAM,
+      new Set([first.msisdn]),
+    );
+    assert.deepEqual(
+      chosen.map((r) => r.registrationId),
+      ['r2'],
+    );
   });
 
   test('respects a working-hours window on both sides of its edges', () => {
@@ -67,37 +89,72 @@ describe('selecting recipients', () => {
   });
 });
 
-const dutchPoint = fc.record({ lat: fc.double({ min: 52.2, max: 52.5, noNaN: true }), lon: fc.double({ min: 4.6, max: 5.2, noNaN: true }) });
-const window = fc.record({
-  day: fc.constantFrom('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo' as const),
-  from: fc.integer({ min: 0, max: 23 }).map((h) => `${String(h).padStart(2, '0')}:00`),
-  to: fc.integer({ min: 1, max: 24 }).map((h) => `${String(h).padStart(2, '0')}:00`),
-}).filter((w) => w.from !== w.to);
-const candidates = fc.array(
-  fc.record({ phone: fc.integer({ min: 0, max: 40 }), location: dutchPoint, windows: fc.array(window, { maxLength: 2 }) }),
-  { maxLength: 80 },
-).map((rows) => rows.map((r, i) => candidate(i, r.location, r.windows as TimeWindow[], r.phone)));
+const dutchPoint = fc.record({
+  lat: fc.double({ min: 52.2, max: 52.5, noNaN: true }),
+  lon: fc.double({ min: 4.6, max: 5.2, noNaN: true }),
+});
+const window = fc
+  .record({
+    day: fc.constantFrom('ma', 'di', 'wo', 'do', 'vr', 'za', 'zo' as const),
+    from: fc.integer({ min: 0, max: 23 }).map((h) => `${String(h).padStart(2, '0')}:00`),
+    to: fc.integer({ min: 1, max: 24 }).map((h) => `${String(h).padStart(2, '0')}:00`),
+  })
+  .filter((w) => w.from !== w.to);
+const candidates = fc
+  .array(
+    fc.record({
+      phone: fc.integer({ min: 0, max: 40 }),
+      location: dutchPoint,
+      windows: fc.array(window, { maxLength: 2 }),
+    }),
+    { maxLength: 80 },
+  )
+  .map((rows) => rows.map((r, i) => candidate(i, r.location, r.windows as TimeWindow[], r.phone)));
 const areas: fc.Arbitrary<Area> = fc.oneof(
-  fc.record({ kind: fc.constant('circle' as const), centre: dutchPoint, radiusMetres: fc.integer({ min: 100, max: 20_000 }) }),
+  fc.record({
+    kind: fc.constant('circle' as const),
+    centre: dutchPoint,
+    radiusMetres: fc.integer({ min: 100, max: 20_000 }),
+  }),
   fc.tuple(dutchPoint, fc.integer({ min: 500, max: 8_000 })).map(([c, r]): Area => {
     const d = r / 111_320;
-    return { kind: 'polygon', centre: c, rings: [[{ lat: c.lat - d, lon: c.lon - d }, { lat: c.lat - d, lon: c.lon + d }, { lat: c.lat + d, lon: c.lon }]] };
+    return {
+      kind: 'polygon',
+      centre: c,
+      rings: [
+        [
+          { lat: c.lat - d, lon: c.lon - d },
+          { lat: c.lat - d, lon: c.lon + d },
+          { lat: c.lat + d, lon: c.lon },
+        ],
+      ],
+    };
   }),
 );
-const instants = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true });
+const instants = fc.date({
+  min: new Date('2026-01-01T00:00:00Z'),
+  max: new Date('2027-12-31T00:00:00Z'),
+  noInvalidDate: true,
+});
 
 describe('selecting recipients, for any registrations, area and moment', () => {
   test('every recipient is inside the area, in its time window, and not reached before', () => {
     fc.assert(
-      fc.property(candidates, areas, instants, fc.array(fc.integer({ min: 0, max: 40 })), (cs, area, at, reachedPhones) => {
-        const reached = new Set(reachedPhones.map((p) => `+316${String(10_000_000 + p)}`));
-        for (const r of selectRecipients(cs, area, at, reached)) {
-          const c = cs.find((x) => x.registrationId === r.registrationId)!;
-          assert.ok(areaContains(area, c.location));
-          assert.ok(isWithinTimeWindows(c.timeWindows, at));
-          assert.ok(!reached.has(r.msisdn));
-        }
-      }),
+      fc.property(
+        candidates,
+        areas,
+        instants,
+        fc.array(fc.integer({ min: 0, max: 40 })),
+        (cs, area, at, reachedPhones) => {
+          const reached = new Set(reachedPhones.map((p) => `+316${String(10_000_000 + p)}`));
+          for (const r of selectRecipients(cs, area, at, reached)) {
+            const c = cs.find((x) => x.registrationId === r.registrationId)!;
+            assert.ok(areaContains(area, c.location));
+            assert.ok(isWithinTimeWindows(c.timeWindows, at));
+            assert.ok(!reached.has(r.msisdn));
+          }
+        },
+      ),
     );
   });
 
@@ -106,7 +163,11 @@ describe('selecting recipients, for any registrations, area and moment', () => {
       fc.property(candidates, areas, instants, (cs, area, at) => {
         const chosen = selectRecipients(cs, area, at);
         assert.equal(new Set(chosen.map((r) => r.msisdn)).size, chosen.length);
-        const eligible = new Set(cs.filter((c) => areaContains(area, c.location) && isWithinTimeWindows(c.timeWindows, at)).map((c) => c.msisdn));
+        const eligible = new Set(
+          cs
+            .filter((c) => areaContains(area, c.location) && isWithinTimeWindows(c.timeWindows, at))
+            .map((c) => c.msisdn),
+        );
         assert.deepEqual(new Set(chosen.map((r) => r.msisdn)), eligible);
       }),
     );
@@ -119,7 +180,12 @@ describe('selecting recipients, for any registrations, area and moment', () => {
         for (let i = 1; i < chosen.length; i++) assert.ok(chosen[i - 1]!.distanceMetres <= chosen[i]!.distanceMetres);
         for (const r of chosen) {
           const nearest = Math.min(
-            ...cs.filter((c) => c.msisdn === r.msisdn && areaContains(area, c.location) && isWithinTimeWindows(c.timeWindows, at)).map((c) => distanceInMetres(area.centre, c.location)),
+            ...cs
+              .filter(
+                (c) =>
+                  c.msisdn === r.msisdn && areaContains(area, c.location) && isWithinTimeWindows(c.timeWindows, at),
+              )
+              .map((c) => distanceInMetres(area.centre, c.location)),
           );
           assert.equal(r.distanceMetres, nearest);
         }
@@ -129,15 +195,22 @@ describe('selecting recipients, for any registrations, area and moment', () => {
 
   test('widening never reaches a number twice: two passes together equal one pass over the larger area', () => {
     fc.assert(
-      fc.property(candidates, dutchPoint, fc.integer({ min: 100, max: 5_000 }), fc.integer({ min: 0, max: 10_000 }), instants, (cs, centre, r1, extra, at) => {
-        const small: Area = { kind: 'circle', centre, radiusMetres: r1 };
-        const large: Area = { kind: 'circle', centre, radiusMetres: r1 + extra };
-        const first = selectRecipients(cs, small, at);
-        const second = selectRecipients(cs, large, at, new Set(first.map((r) => r.msisdn)));
-        const all = [...first, ...second].map((r) => r.msisdn);
-        assert.equal(new Set(all).size, all.length);
-        assert.deepEqual(new Set(all), new Set(selectRecipients(cs, large, at).map((r) => r.msisdn)));
-      }),
+      fc.property(
+        candidates,
+        dutchPoint,
+        fc.integer({ min: 100, max: 5_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        instants,
+        (cs, centre, r1, extra, at) => {
+          const small: Area = { kind: 'circle', centre, radiusMetres: r1 };
+          const large: Area = { kind: 'circle', centre, radiusMetres: r1 + extra };
+          const first = selectRecipients(cs, small, at);
+          const second = selectRecipients(cs, large, at, new Set(first.map((r) => r.msisdn)));
+          const all = [...first, ...second].map((r) => r.msisdn);
+          assert.equal(new Set(all).size, all.length);
+          assert.deepEqual(new Set(all), new Set(selectRecipients(cs, large, at).map((r) => r.msisdn)));
+        },
+      ),
     );
   });
 });

@@ -1,9 +1,6 @@
 /** Every error of the time-window module, with a stable code and a Dutch message for the user. */
 export type TimeWindowErrorCode =
-  | 'time-window.invalid-syntax'
-  | 'time-window.invalid-day'
-  | 'time-window.invalid-time'
-  | 'time-window.empty-window';
+  'time-window.invalid-syntax' | 'time-window.invalid-day' | 'time-window.invalid-time' | 'time-window.empty-window';
 
 export interface TimeWindowError {
   readonly code: TimeWindowErrorCode;

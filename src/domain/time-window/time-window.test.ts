@@ -77,7 +77,11 @@ const windowArb: fc.Arbitrary<TimeWindow> = fc
   .filter((w) => w.from !== w.to)
   .map((w) => ({ day: w.day, from: hhmm(w.from), to: hhmm(w.to) }));
 
-const instantArb = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true });
+const instantArb = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2040-01-01T00:00:00Z'),
+  noInvalidDate: true,
+});
 
 function canonical(windows: readonly TimeWindow[]): TimeWindow[] {
   const key = (w: TimeWindow): string => `${WEEKDAYS.indexOf(w.day)} ${w.from} ${w.to}`;

@@ -53,7 +53,8 @@ describe('quiet hours for calls', () => {
               assert.ok(endMinute >= 120 && endMinute < 180);
             }
             // Calls may be placed again, unless the quiet hours start again within the skipped hour itself.
-            if (wall === endMinute || startMinute <= endMinute || startMinute > 180) assert.equal(isQuiet(end, hours), false);
+            if (wall === endMinute || startMinute <= endMinute || startMinute > 180)
+              assert.equal(isQuiet(end, hours), false);
             assert.ok(end.getTime() - at.getTime() <= 25 * 3_600_000);
             // Still quiet a minute before the end (or at the moment asked about).
             assert.equal(isQuiet(new Date(Math.max(at.getTime(), end.getTime() - 60_000)), hours), true);

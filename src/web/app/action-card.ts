@@ -3,7 +3,11 @@ import { el } from '../elements.js';
 import type { AppPageData, PublicAction } from './app-page-data.js';
 import { drawAreaMap } from './area-map.js';
 
-const TIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const TIME = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
 
 function time(iso: string): HTMLTimeElement {
   return el('time', { datetime: iso }, TIME.format(new Date(iso)));
@@ -15,7 +19,11 @@ export function actionCard(action: PublicAction, page: AppPageData, headingLevel
   card.append(el(headingLevel, {}, el('a', { href: action.url }, action.title)));
 
   const meta = el('p', { class: 'meta' });
-  meta.append(el('span', { class: `status status-${action.status}` }, action.statusLabel), ` · ${texts.started} `, time(action.startedAt));
+  meta.append(
+    el('span', { class: `status status-${action.status}` }, action.statusLabel),
+    ` · ${texts.started} `,
+    time(action.startedAt),
+  );
   if (action.endedAt !== null) meta.append(` · ${texts.ended} `, time(action.endedAt));
   meta.append(` · ${action.meldkamer.name}`);
   card.append(meta);
@@ -29,7 +37,8 @@ export function actionCard(action: PublicAction, page: AppPageData, headingLevel
   if (action.status === 'ingetrokken' && action.closingText) card.append(el('p', {}, action.closingText));
   if (action.text !== null) card.append(el('p', { class: 'action-text' }, action.text));
   if (action.description !== null) card.append(el('p', {}, action.description));
-  if (action.photoUrl !== null) card.append(el('img', { class: 'action-photo', src: action.photoUrl, alt: texts.photoAlt, loading: 'lazy' }));
+  if (action.photoUrl !== null)
+    card.append(el('img', { class: 'action-photo', src: action.photoUrl, alt: texts.photoAlt, loading: 'lazy' }));
   if (action.area !== null) {
     const map = el('div', { class: 'area-map', role: 'img', 'aria-label': texts.mapLabel });
     card.append(map);
@@ -38,7 +47,14 @@ export function actionCard(action: PublicAction, page: AppPageData, headingLevel
   }
   const actions = el('p', { class: 'card-actions' });
   if (action.call !== null) {
-    actions.append(el('a', { class: `button call-button${action.call.kind === '112' ? ' danger' : ''}`, href: action.call.href }, action.call.kind === '112' ? texts.call112 : texts.callMeldkamer), ' ');
+    actions.append(
+      el(
+        'a',
+        { class: `button call-button${action.call.kind === '112' ? ' danger' : ''}`, href: action.call.href },
+        action.call.kind === '112' ? texts.call112 : texts.callMeldkamer,
+      ),
+      ' ',
+    );
   }
   actions.append(el('a', { class: 'button secondary', href: action.url }, texts.open));
   card.append(actions);

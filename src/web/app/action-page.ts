@@ -23,8 +23,13 @@ function setUpMap(): void {
 
 function setUpSharing(): void {
   const button = byId('delen-knop');
-  const data = { title: action.shareTitle, text: action.shareText.replace(action.shareUrl, '').trim(), url: action.shareUrl };
-  if (typeof navigator.share !== 'function' || (typeof navigator.canShare === 'function' && !navigator.canShare(data))) return;
+  const data = {
+    title: action.shareTitle,
+    text: action.shareText.replace(action.shareUrl, '').trim(),
+    url: action.shareUrl,
+  };
+  if (typeof navigator.share !== 'function' || (typeof navigator.canShare === 'function' && !navigator.canShare(data)))
+    return;
   button.hidden = false;
   button.addEventListener('click', async () => {
     try {

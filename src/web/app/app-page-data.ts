@@ -47,7 +47,14 @@ export interface Point {
 /** An action's area as the app API sends it: a circle, or a GeoJSON polygon ([lon, lat] positions). */
 export type PublicArea =
   | { readonly kind: 'circle'; readonly centre: Point; readonly radiusMetres: number }
-  | { readonly kind: 'polygon'; readonly centre: Point; readonly polygon: { readonly type: 'Polygon'; readonly coordinates: readonly (readonly (readonly [number, number])[])[] } };
+  | {
+      readonly kind: 'polygon';
+      readonly centre: Point;
+      readonly polygon: {
+        readonly type: 'Polygon';
+        readonly coordinates: readonly (readonly (readonly [number, number])[])[];
+      };
+    };
 
 export interface PublicAction {
   readonly id: string;

@@ -31,12 +31,23 @@ function fill(listId: string, items: readonly PublicAction[], emptyId: string | 
 async function render(): Promise<void> {
   const active = actions.filter((a) => a.status === 'actief');
   fill('alle-lijst', active, null);
-  if (active.length === 0) byId('alle-lijst').replaceChildren(Object.assign(document.createElement('p'), { className: 'empty', textContent: texts.allNone }));
+  if (active.length === 0)
+    byId('alle-lijst').replaceChildren(
+      Object.assign(document.createElement('p'), { className: 'empty', textContent: texts.allNone }),
+    );
   if (here !== null) {
     const point = here;
     const near = actions.filter((a) => a.area !== null && areaContains(a.area, point));
-    fill('dichtbij-lijst', near.filter((a) => a.status === 'actief'), 'dichtbij-geen');
-    fill('recent-lijst', near.filter((a) => a.status !== 'actief'), 'recent-geen');
+    fill(
+      'dichtbij-lijst',
+      near.filter((a) => a.status === 'actief'),
+      'dichtbij-geen',
+    );
+    fill(
+      'recent-lijst',
+      near.filter((a) => a.status !== 'actief'),
+      'recent-geen',
+    );
     byId('dichtbij').hidden = false;
     byId('recent').hidden = false;
   }
@@ -57,7 +68,9 @@ async function renderNotified(): Promise<void> {
   for (const entry of notified.sort((a, b) => b.at.localeCompare(a.at))) {
     let action = known.get(entry.actionId);
     if (action === undefined) {
-      const response = await fetch(`/app/v1/actions/${encodeURIComponent(entry.actionId)}`, { cache: 'no-cache' }).catch(() => null);
+      const response = await fetch(`/app/v1/actions/${encodeURIComponent(entry.actionId)}`, {
+        cache: 'no-cache',
+      }).catch(() => null);
       if (response?.ok) action = (await response.json()) as PublicAction;
     }
     if (action !== undefined) shown.push(action);
@@ -99,7 +112,11 @@ function watchLocation(): void {
   watching = true;
   say(texts.locationAsking);
   // Coarse is enough (an area is hundreds of metres at least), and spares the battery.
-  navigator.geolocation.watchPosition(onPosition, onPositionError, { enableHighAccuracy: false, maximumAge: 60_000, timeout: 30_000 });
+  navigator.geolocation.watchPosition(onPosition, onPositionError, {
+    enableHighAccuracy: false,
+    maximumAge: 60_000,
+    timeout: 30_000,
+  });
 }
 
 async function start(): Promise<void> {
@@ -110,14 +127,21 @@ async function start(): Promise<void> {
   if (notificationsOn()) notifications.hidden = true;
   notifications.addEventListener('click', async () => {
     const result = await enableNotifications();
-    say(result === 'on' ? texts.notificationsOn : result === 'denied' ? texts.notificationsDenied : texts.notificationsUnavailable);
+    say(
+      result === 'on'
+        ? texts.notificationsOn
+        : result === 'denied'
+          ? texts.notificationsDenied
+          : texts.notificationsUnavailable,
+    );
     if (result === 'on') {
       notifications.hidden = true;
       if (here !== null) void reportPresence(here);
     }
   });
   // Without a service worker the app still works, only not offline and without notifications.
-  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => undefined);
+  if ('serviceWorker' in navigator)
+    navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }).catch(() => undefined);
   const permission = await navigator.permissions?.query({ name: 'geolocation' }).catch(() => null);
   if (permission?.state === 'granted') watchLocation();
   await loadActions();

@@ -35,16 +35,25 @@ export async function drawAreaMap(element: HTMLElement, area: PublicArea | null,
   const shape =
     area.kind === 'circle'
       ? L.circle([area.centre.lat, area.centre.lon], { ...style, radius: area.radiusMetres })
-      : L.polygon(area.polygon.coordinates.map((ring) => ring.map(([lon, lat]): [number, number] => [lat, lon])), style);
+      : L.polygon(
+          area.polygon.coordinates.map((ring) => ring.map(([lon, lat]): [number, number] => [lat, lon])),
+          style,
+        );
   // The view first (a circle's bounds need no map), then the layers.
-  const bounds = area.kind === 'circle' ? L.latLng(area.centre.lat, area.centre.lon).toBounds(area.radiusMetres * 2) : shape.getBounds();
+  const bounds =
+    area.kind === 'circle'
+      ? L.latLng(area.centre.lat, area.centre.lon).toBounds(area.radiusMetres * 2)
+      : shape.getBounds();
   const leaflet = L.map(element, STILL).fitBounds(bounds, { padding: [12, 12], maxZoom: 13 });
   if (map.tileUrl) {
     L.tileLayer(map.tileUrl, { maxZoom: 18 }).addTo(leaflet);
   } else {
     const geojson = await loadBoundaries(map.boundariesUrl);
     if (geojson !== null) {
-      L.geoJSON(geojson, { interactive: false, style: { color: '#767676', weight: 1, fillColor: '#f2f4f7', fillOpacity: 1 } }).addTo(leaflet);
+      L.geoJSON(geojson, {
+        interactive: false,
+        style: { color: '#767676', weight: 1, fillColor: '#f2f4f7', fillOpacity: 1 },
+      }).addTo(leaflet);
     }
   }
   shape.addTo(leaflet);

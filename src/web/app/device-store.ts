@@ -13,7 +13,12 @@ export interface PushRegistration {
 export function pushRegistration(): PushRegistration | null {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(PUSH_KEY) ?? 'null');
-    return typeof value === 'object' && value !== null && 'id' in value && 'deviceToken' in value && typeof value.id === 'string' && typeof value.deviceToken === 'string'
+    return typeof value === 'object' &&
+      value !== null &&
+      'id' in value &&
+      'deviceToken' in value &&
+      typeof value.id === 'string' &&
+      typeof value.deviceToken === 'string'
       ? { id: value.id, deviceToken: value.deviceToken }
       : null;
   } catch {

@@ -19,7 +19,11 @@ function ringContains(ring: readonly (readonly [number, number])[], point: Point
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [aLon, aLat] = ring[i]!;
     const [bLon, bLat] = ring[j]!;
-    if (aLat > point.lat !== bLat > point.lat && point.lon < ((bLon - aLon) * (point.lat - aLat)) / (bLat - aLat) + aLon) inside = !inside;
+    if (
+      aLat > point.lat !== bLat > point.lat &&
+      point.lon < ((bLon - aLon) * (point.lat - aLat)) / (bLat - aLat) + aLon
+    )
+      inside = !inside;
   }
   return inside;
 }

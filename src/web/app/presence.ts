@@ -30,12 +30,17 @@ export async function enableNotifications(): Promise<NotificationsOutcome> {
     const { publicKey } = (await keyResponse.json()) as { publicKey: string };
     const subscription =
       (await worker.pushManager.getSubscription()) ??
-      (await worker.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: bytesFromBase64Url(publicKey) }));
+      (await worker.pushManager.subscribe({
+        userVisibleOnly: true,
+        applicationServerKey: bytesFromBase64Url(publicKey),
+      }));
     const json = subscription.toJSON();
     const response = await fetch('/app/v1/push/subscriptions', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ subscription: { endpoint: json.endpoint, keys: { p256dh: json.keys?.p256dh, auth: json.keys?.auth } } }),
+      body: JSON.stringify({
+        subscription: { endpoint: json.endpoint, keys: { p256dh: json.keys?.p256dh, auth: json.keys?.auth } },
+      }),
     });
     if (!response.ok) return 'unavailable';
     const registration = (await response.json()) as PushRegistration;

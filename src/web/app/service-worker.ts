@@ -23,14 +23,21 @@ const SHELL = [
 const FEED = '/app/v1/actions';
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== FEED_CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== FEED_CACHE).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -68,7 +75,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname === FEED) return event.respondWith(networkFirst(request, FEED_CACHE));
   // The page itself: fresh when online (a new version of the app), the cached one offline.
-  if (request.mode === 'navigate' && url.pathname === '/app/') return event.respondWith(networkFirst(request, SHELL_CACHE));
+  if (request.mode === 'navigate' && url.pathname === '/app/')
+    return event.respondWith(networkFirst(request, SHELL_CACHE));
   if (SHELL.includes(url.pathname)) return event.respondWith(staleWhileRevalidate(event));
 });
 
@@ -120,7 +128,11 @@ self.addEventListener('push', (event) => {
       // Not being able to record it (storage full, private mode) must not keep the notification from showing.
       rememberNotified(payload.actionId, payload.type).catch(() => undefined),
       self.registration.showNotification(typeof payload.title === 'string' ? payload.title : 'Burgernet', options),
-      self.clients.matchAll({ type: 'window' }).then((clients) => clients.forEach((c) => c.postMessage({ type: 'burgernet-push', actionId: payload.actionId }))),
+      self.clients
+        .matchAll({ type: 'window' })
+        .then((clients) =>
+          clients.forEach((c) => c.postMessage({ type: 'burgernet-push', actionId: payload.actionId })),
+        ),
     ]),
   );
 });

@@ -91,7 +91,11 @@ export function setUpTipForm(texts: AppTexts, deviceId: () => string): void {
     submit.disabled = true;
     status.textContent = texts.tipSending;
     try {
-      const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { 'x-burgernet-device': deviceId() } });
+      const response = await fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        headers: { 'x-burgernet-device': deviceId() },
+      });
       if (response.ok) {
         form.reset();
         showErrors(texts, {});

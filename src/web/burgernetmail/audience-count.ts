@@ -34,7 +34,11 @@ function postcodeRanges(text: string): { from: string; to: string }[] {
  * The live count of recipients under the audience (`chosen` is the audience kind, `areaField` holds the drawn
  * area as JSON): asked 300 ms after the last change; an answer to an older question is dropped.
  */
-export function createAudienceCount(texts: ComposeTexts, chosen: () => string, areaField: HTMLInputElement): () => void {
+export function createAudienceCount(
+  texts: ComposeTexts,
+  chosen: () => string,
+  areaField: HTMLInputElement,
+): () => void {
   const count = byId('aantal');
   const csrf = csrfToken();
 

@@ -10,7 +10,13 @@ const MAX_RADIUS_M = 50_000;
  * circle of the radius field's size, or a corner of a polygon that a double click closes. The area goes into
  * `areaField` as JSON, and `onChange` recounts.
  */
-export function setUpComposeMap(L: Leaflet, form: HTMLFormElement, texts: ComposeTexts, areaField: HTMLInputElement, onChange: () => void): void {
+export function setUpComposeMap(
+  L: Leaflet,
+  form: HTMLFormElement,
+  texts: ComposeTexts,
+  areaField: HTMLInputElement,
+  onChange: () => void,
+): void {
   const mapElement = byId('kaart');
   mapElement.hidden = false;
   byId('vorm-keuze').hidden = false;
@@ -18,7 +24,10 @@ export function setUpComposeMap(L: Leaflet, form: HTMLFormElement, texts: Compos
   fetch('/plein/kaart/gemeenten.geojson', { credentials: 'same-origin' })
     .then((r) => (r.ok ? r.json() : null))
     .then((geo: unknown) => {
-      if (geo) L.geoJSON(geo, { style: { color: '#154273', weight: 1, fillColor: '#dfe7f1', fillOpacity: 0.6 } }).addTo(map).bringToBack();
+      if (geo)
+        L.geoJSON(geo, { style: { color: '#154273', weight: 1, fillColor: '#dfe7f1', fillOpacity: 0.6 } })
+          .addTo(map)
+          .bringToBack();
     })
     // The boundaries are the background only: the map still takes clicks without them.
     .catch(() => undefined);
@@ -38,7 +47,11 @@ export function setUpComposeMap(L: Leaflet, form: HTMLFormElement, texts: Compos
     if (shape() === 'circle') {
       const radius = Math.min(MAX_RADIUS_M, Math.max(MIN_RADIUS_M, Number(radiusInput.value) || 1000));
       layer = L.circle(at, { radius, color: '#154273' }).addTo(map);
-      store({ kind: 'circle', centre: { lat: Number(at.lat.toFixed(6)), lon: Number(at.lng.toFixed(6)) }, radiusMetres: radius });
+      store({
+        kind: 'circle',
+        centre: { lat: Number(at.lat.toFixed(6)), lon: Number(at.lng.toFixed(6)) },
+        radiusMetres: radius,
+      });
     }
   };
 
@@ -72,5 +85,6 @@ export function setUpComposeMap(L: Leaflet, form: HTMLFormElement, texts: Compos
     });
   }
   // Leaflet measures its container once: again when the area fields become visible.
-  for (const r of form.querySelectorAll('input[name="ontvangers"]')) r.addEventListener('change', () => setTimeout(() => map.invalidateSize(), 0));
+  for (const r of form.querySelectorAll('input[name="ontvangers"]'))
+    r.addEventListener('change', () => setTimeout(() => map.invalidateSize(), 0));
 }

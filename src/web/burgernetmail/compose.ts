@@ -14,7 +14,8 @@ function startCompose(): void {
   const audienceRadios = form.querySelectorAll<HTMLInputElement>('input[name="ontvangers"]');
   const chosen = () => form.querySelector<HTMLInputElement>('input[name="ontvangers"]:checked')?.value ?? 'gemeente';
   const showAudience = () => {
-    for (const part of form.querySelectorAll<HTMLElement>('[data-audience]')) part.hidden = part.dataset.audience !== chosen();
+    for (const part of form.querySelectorAll<HTMLElement>('[data-audience]'))
+      part.hidden = part.dataset.audience !== chosen();
   };
   const recount = createAudienceCount(texts, chosen, areaField);
 

@@ -41,7 +41,12 @@ function legend(container: HTMLElement, breaks: readonly number[], texts: MapTex
   const items = PALETTE.slice(0, breaks.length + 1).map((colour, k) => {
     const from = NUMBER.format(k === 0 ? 0 : breaks[k - 1]!);
     const to = breaks[k];
-    return legendItem(colour, to === undefined ? fillTemplate(texts.classFrom, { from }) : fillTemplate(texts.classRange, { from, to: NUMBER.format(to) }));
+    return legendItem(
+      colour,
+      to === undefined
+        ? fillTemplate(texts.classFrom, { from })
+        : fillTemplate(texts.classRange, { from, to: NUMBER.format(to) }),
+    );
   });
   items.push(legendItem(UNKNOWN, texts.suppressed));
   const heading = document.createElement('p');
@@ -55,8 +60,12 @@ async function draw(element: HTMLElement, texts: MapTexts): Promise<void> {
   const L = window.L;
   if (L === undefined) return;
   const [shapes, figures] = await Promise.all([
-    fetch('/plein/dashboard/kaart/gemeenten.geojson', { credentials: 'same-origin' }).then((r) => r.json() as Promise<unknown>),
-    fetch('/api/v1/dashboard/map', { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ gemeenten: GemeenteFigure[] }>),
+    fetch('/plein/dashboard/kaart/gemeenten.geojson', { credentials: 'same-origin' }).then(
+      (r) => r.json() as Promise<unknown>,
+    ),
+    fetch('/api/v1/dashboard/map', { credentials: 'same-origin' }).then(
+      (r) => r.json() as Promise<{ gemeenten: GemeenteFigure[] }>,
+    ),
   ]);
   const byCode = new Map(figures.gemeenten.map((g) => [g.code, g]));
   const breaks = classBreaks(figures.gemeenten.map((g) => g.perThousand));
@@ -69,11 +78,19 @@ async function draw(element: HTMLElement, texts: MapTexts): Promise<void> {
       const g = byCode.get(feature.properties.code);
       const k = classOf(g ? g.perThousand : null, breaks);
       const isCurrent = feature.properties.code === current;
-      return { fillColor: k < 0 ? UNKNOWN : PALETTE[Math.min(PALETTE.length - 1, k)]!, fillOpacity: 1, color: isCurrent ? '#000' : '#555', weight: isCurrent ? 3 : 0.5 };
+      return {
+        fillColor: k < 0 ? UNKNOWN : PALETTE[Math.min(PALETTE.length - 1, k)]!,
+        fillOpacity: 1,
+        color: isCurrent ? '#000' : '#555',
+        weight: isCurrent ? 3 : 0.5,
+      };
     },
     onEachFeature: (feature, shape) => {
       const g = byCode.get(feature.properties.code);
-      const figure = g && g.perThousand !== null ? fillTemplate(texts.figure, { value: NUMBER.format(g.perThousand), rank: g.rank }) : texts.suppressed;
+      const figure =
+        g && g.perThousand !== null
+          ? fillTemplate(texts.figure, { value: NUMBER.format(g.perThousand), rank: g.rank })
+          : texts.suppressed;
       shape.bindTooltip(fillTemplate(texts.tooltip, { name: feature.properties.name, figure }));
     },
   }).addTo(map);

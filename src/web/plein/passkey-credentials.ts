@@ -8,13 +8,19 @@ interface CredentialDescriptorJson {
   readonly transports?: AuthenticatorTransport[];
 }
 
-export interface RegistrationOptionsJson extends Omit<PublicKeyCredentialCreationOptions, 'challenge' | 'user' | 'excludeCredentials'> {
+export interface RegistrationOptionsJson extends Omit<
+  PublicKeyCredentialCreationOptions,
+  'challenge' | 'user' | 'excludeCredentials'
+> {
   readonly challenge: string;
   readonly user: Omit<PublicKeyCredentialUserEntity, 'id'> & { readonly id: string };
   readonly excludeCredentials?: readonly CredentialDescriptorJson[];
 }
 
-export interface AuthenticationOptionsJson extends Omit<PublicKeyCredentialRequestOptions, 'challenge' | 'allowCredentials'> {
+export interface AuthenticationOptionsJson extends Omit<
+  PublicKeyCredentialRequestOptions,
+  'challenge' | 'allowCredentials'
+> {
   readonly challenge: string;
   readonly allowCredentials?: readonly CredentialDescriptorJson[];
 }

@@ -2,7 +2,12 @@
 // from data-options, asks the browser, and posts the result to data-verify; the server answers where to go.
 import { csrfToken } from '../csrf-token.js';
 import { readPageData } from '../page-data.js';
-import { authenticate, register, type AuthenticationOptionsJson, type RegistrationOptionsJson } from './passkey-credentials.js';
+import {
+  authenticate,
+  register,
+  type AuthenticationOptionsJson,
+  type RegistrationOptionsJson,
+} from './passkey-credentials.js';
 
 interface PasskeyTexts {
   readonly failed: string;
@@ -40,7 +45,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-passkey
     if (error) error.hidden = true;
     try {
       const options = await post<RegistrationOptionsJson & AuthenticationOptionsJson>(button.dataset.options ?? '');
-      const result = button.dataset.passkey === 'register' ? { label: texts.newLabel, response: await register(options) } : await authenticate(options);
+      const result =
+        button.dataset.passkey === 'register'
+          ? { label: texts.newLabel, response: await register(options) }
+          : await authenticate(options);
       const next = await post<{ location?: string }>(button.dataset.verify ?? '', result);
       window.location.assign(next.location || '/plein');
     } catch (e) {

@@ -38,7 +38,10 @@ export async function startBounceListener(
   options: BounceListenerOptions,
   deps: { readonly logger: Logger; readonly onReport: (report: InboundReport) => Promise<void> },
 ): Promise<BounceListener> {
-  const local = new RegExp(`^bounce\\+[^@\\s]{1,60}@${options.bounceDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
+  const local = new RegExp(
+    `^bounce\\+[^@\\s]{1,60}@${options.bounceDomain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+    'i',
+  );
   const server = new SMTPServer({
     name: options.bounceDomain,
     banner: 'Burgernet bounce listener',
@@ -49,14 +52,16 @@ export async function startBounceListener(
     maxClients: options.maxConnections,
     logger: false,
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
-      if (!local.test(address.address)) return callback(Object.assign(new Error('5.1.1 No such recipient here'), { responseCode: 550 }));
+      if (!local.test(address.address))
+        return callback(Object.assign(new Error('5.1.1 No such recipient here'), { responseCode: 550 }));
       callback();
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (stream.sizeExceeded) return callback(Object.assign(new Error('5.3.4 Message too big'), { responseCode: 552 }));
+        if (stream.sizeExceeded)
+          return callback(Object.assign(new Error('5.3.4 Message too big'), { responseCode: 552 }));
         const envelopeRecipients = session.envelope.rcptTo.map((r) => r.address);
         handle(Buffer.concat(chunks), envelopeRecipients).then(
           () => callback(),
@@ -70,7 +75,13 @@ export async function startBounceListener(
   });
 
   async function handle(raw: Buffer, envelopeRecipients: string[]): Promise<void> {
-    const parsed = await simpleParser(raw, { keepDeliveryStatus: true, skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+    const parsed = await simpleParser(raw, {
+      keepDeliveryStatus: true,
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipImageLinks: true,
+    });
     const recipients = parsed.attachments
       .filter((a) => DELIVERY_STATUS.has(a.contentType.toLowerCase()))
       .flatMap((a) => parseDeliveryStatus(a.content.toString('utf8')));

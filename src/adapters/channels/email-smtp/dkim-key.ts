@@ -15,7 +15,9 @@ export function dkimDnsRecord(privateKeyPem: string): string {
 }
 
 function newKey(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 /**
@@ -23,7 +25,10 @@ function newKey(): string {
  * environment variables), else — in the demo — one generated once and kept in `file`, so that its DNS record
  * stays the same over restarts; otherwise none (mails go unsigned, and the start says so).
  */
-export async function loadDkimKey(options: { readonly configured: string | undefined; readonly file: string | null }): Promise<DkimKey | null> {
+export async function loadDkimKey(options: {
+  readonly configured: string | undefined;
+  readonly file: string | null;
+}): Promise<DkimKey | null> {
   if (options.configured !== undefined) {
     const pem = options.configured.replace(/\\n/g, '\n');
     return { privateKey: pem, dnsRecord: dkimDnsRecord(pem), source: 'configured' };

@@ -39,7 +39,11 @@ function fieldsOf(group: string): Map<string, string> {
  * case; never throws.
  */
 export function parseDeliveryStatus(text: string): DsnRecipientFields[] {
-  const groups = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/).map((g) => g.trim()).filter(Boolean);
+  const groups = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((g) => g.trim())
+    .filter(Boolean);
   const recipients: DsnRecipientFields[] = [];
   for (const group of groups.slice(1)) {
     const f = fieldsOf(group);

@@ -7,11 +7,30 @@ import { createSmtpEmailChannel, type SmtpEmailChannel } from './smtp-email-chan
 import { startSmtpSimulator, type SmtpSimulator } from './smtp-simulator.js';
 
 const KEYS = [
-  'DEMO', 'DATA_DIR', 'EMAIL_SMTP', 'EMAIL_SIMULATOR_PORT', 'EMAIL_SIMULATOR_KEEP', 'EMAIL_SMTP_HOST', 'EMAIL_SMTP_PORT',
-  'EMAIL_SMTP_SECURE', 'EMAIL_SMTP_REQUIRE_TLS', 'EMAIL_SMTP_CA_FILE', 'EMAIL_SMTP_USERNAME', 'EMAIL_SMTP_PASSWORD',
-  'EMAIL_SMTP_CONNECTIONS', 'EMAIL_MESSAGES_PER_SECOND', 'EMAIL_FROM_ADDRESS', 'EMAIL_FROM_NAME', 'EMAIL_HELO_NAME',
-  'EMAIL_DKIM_DOMAIN', 'EMAIL_DKIM_SELECTOR', 'EMAIL_DKIM_PRIVATE_KEY', 'EMAIL_BOUNCE_DOMAIN', 'EMAIL_BOUNCE_HOST',
-  'EMAIL_BOUNCE_PORT', 'EMAIL_BOUNCE_MAX_KILOBYTES',
+  'DEMO',
+  'DATA_DIR',
+  'EMAIL_SMTP',
+  'EMAIL_SIMULATOR_PORT',
+  'EMAIL_SIMULATOR_KEEP',
+  'EMAIL_SMTP_HOST',
+  'EMAIL_SMTP_PORT',
+  'EMAIL_SMTP_SECURE',
+  'EMAIL_SMTP_REQUIRE_TLS',
+  'EMAIL_SMTP_CA_FILE',
+  'EMAIL_SMTP_USERNAME',
+  'EMAIL_SMTP_PASSWORD',
+  'EMAIL_SMTP_CONNECTIONS',
+  'EMAIL_MESSAGES_PER_SECOND',
+  'EMAIL_FROM_ADDRESS',
+  'EMAIL_FROM_NAME',
+  'EMAIL_HELO_NAME',
+  'EMAIL_DKIM_DOMAIN',
+  'EMAIL_DKIM_SELECTOR',
+  'EMAIL_DKIM_PRIVATE_KEY',
+  'EMAIL_BOUNCE_DOMAIN',
+  'EMAIL_BOUNCE_HOST',
+  'EMAIL_BOUNCE_PORT',
+  'EMAIL_BOUNCE_MAX_KILOBYTES',
 ] as const;
 
 /** How long the relay may take to answer one command. */
@@ -39,13 +58,31 @@ export const emailSmtp: RecipientChannelRegistration<(typeof KEYS)[number], Emai
   keys: KEYS,
   async start(config, deps) {
     const logger = deps.logger.child({ component: 'email' });
-    const dkim = await loadDkimKey({ configured: config.EMAIL_DKIM_PRIVATE_KEY, file: config.DEMO ? join(resolve(config.DATA_DIR), 'dkim-private-key.pem') : null });
+    const dkim = await loadDkimKey({
+      configured: config.EMAIL_DKIM_PRIVATE_KEY,
+      file: config.DEMO ? join(resolve(config.DATA_DIR), 'dkim-private-key.pem') : null,
+    });
     if (dkim === null) logger.warn({}, 'no DKIM key configured (EMAIL_DKIM_PRIVATE_KEY): e-mail goes out unsigned');
-    else logger.info({ selector: config.EMAIL_DKIM_SELECTOR, domain: config.EMAIL_DKIM_DOMAIN, source: dkim.source, dnsRecord: dkim.dnsRecord }, 'DKIM key loaded');
+    else
+      logger.info(
+        {
+          selector: config.EMAIL_DKIM_SELECTOR,
+          domain: config.EMAIL_DKIM_DOMAIN,
+          source: dkim.source,
+          dnsRecord: dkim.dnsRecord,
+        },
+        'DKIM key loaded',
+      );
 
     let reportHandler: ((report: InboundReport) => Promise<void>) | null = null;
     const bounceListener = await startBounceListener(
-      { host: config.EMAIL_BOUNCE_HOST, port: config.EMAIL_BOUNCE_PORT, bounceDomain: config.EMAIL_BOUNCE_DOMAIN, maxMessageBytes: config.EMAIL_BOUNCE_MAX_KILOBYTES * 1024, maxConnections: BOUNCE_MAX_CONNECTIONS },
+      {
+        host: config.EMAIL_BOUNCE_HOST,
+        port: config.EMAIL_BOUNCE_PORT,
+        bounceDomain: config.EMAIL_BOUNCE_DOMAIN,
+        maxMessageBytes: config.EMAIL_BOUNCE_MAX_KILOBYTES * 1024,
+        maxConnections: BOUNCE_MAX_CONNECTIONS,
+      },
       {
         logger,
         onReport: async (report) => {
@@ -57,7 +94,13 @@ export const emailSmtp: RecipientChannelRegistration<(typeof KEYS)[number], Emai
     const simulator =
       config.EMAIL_SMTP === 'simulator'
         ? await startSmtpSimulator(
-            { host: '127.0.0.1', port: config.EMAIL_SIMULATOR_PORT, keep: config.EMAIL_SIMULATOR_KEEP, reportsTo: { host: bounceListener.host, port: bounceListener.port }, successReports: true },
+            {
+              host: '127.0.0.1',
+              port: config.EMAIL_SIMULATOR_PORT,
+              keep: config.EMAIL_SIMULATOR_KEEP,
+              reportsTo: { host: bounceListener.host, port: bounceListener.port },
+              successReports: true,
+            },
             { logger },
           )
         : null;
@@ -75,12 +118,24 @@ export const emailSmtp: RecipientChannelRegistration<(typeof KEYS)[number], Emai
         fromAddress: config.EMAIL_FROM_ADDRESS,
         fromName: config.EMAIL_FROM_NAME,
         heloName: config.EMAIL_HELO_NAME,
-        dkim: dkim === null ? null : { domain: config.EMAIL_DKIM_DOMAIN, selector: config.EMAIL_DKIM_SELECTOR, privateKey: dkim.privateKey },
+        dkim:
+          dkim === null
+            ? null
+            : { domain: config.EMAIL_DKIM_DOMAIN, selector: config.EMAIL_DKIM_SELECTOR, privateKey: dkim.privateKey },
         timeoutMs: SMTP_TIMEOUT_MS,
       },
       { logger },
     );
-    logger.info({ relay: simulator === null ? `${config.EMAIL_SMTP_HOST}:${config.EMAIL_SMTP_PORT}` : `simulator on port ${simulator.port}`, bouncePort: bounceListener.port }, 'e-mail channel ready');
+    logger.info(
+      {
+        relay:
+          simulator === null
+            ? `${config.EMAIL_SMTP_HOST}:${config.EMAIL_SMTP_PORT}`
+            : `simulator on port ${simulator.port}`,
+        bouncePort: bounceListener.port,
+      },
+      'e-mail channel ready',
+    );
     return {
       value: {
         channel,

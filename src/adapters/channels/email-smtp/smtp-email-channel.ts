@@ -34,8 +34,19 @@ export interface SmtpEmailChannel extends EmailChannel {
  * signed for one-click unsubscribe to be offered.
  */
 const SIGNED_HEADERS = [
-  'From', 'Sender', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'To', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',
-  'List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Id',
+  'From',
+  'Sender',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'To',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+  'List-Id',
 ].join(':');
 
 /**
@@ -46,8 +57,14 @@ function outcomeOfError(error: unknown): EmailSendOutcome {
   const e = error as { responseCode?: number; code?: string; message?: string };
   const reason = (e.message ?? String(error)).slice(0, 300);
   // Only a refusal of this message or address is final; a TLS or login failure is the connection's, not the mail's.
-  const connectionProblem = e.code === 'EAUTH' || e.code === 'ETLS' || e.code === 'ECONNECTION' || e.code === 'ETIMEDOUT' || e.code === 'ESOCKET';
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && !connectionProblem) return { kind: 'rejected', reason };
+  const connectionProblem =
+    e.code === 'EAUTH' ||
+    e.code === 'ETLS' ||
+    e.code === 'ECONNECTION' ||
+    e.code === 'ETIMEDOUT' ||
+    e.code === 'ESOCKET';
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500 && !connectionProblem)
+    return { kind: 'rejected', reason };
   return { kind: 'unavailable', reason };
 }
 
@@ -78,7 +95,14 @@ export function createSmtpEmailChannel(options: SmtpRelayOptions, deps: { readon
     disableUrlAccess: true,
     logger: false,
     ...(options.dkim !== null
-      ? { dkim: { domainName: options.dkim.domain, keySelector: options.dkim.selector, privateKey: options.dkim.privateKey, headerFieldNames: SIGNED_HEADERS } }
+      ? {
+          dkim: {
+            domainName: options.dkim.domain,
+            keySelector: options.dkim.selector,
+            privateKey: options.dkim.privateKey,
+            headerFieldNames: SIGNED_HEADERS,
+          },
+        }
       : {}),
   });
   transport.on('error', (error: Error) => deps.logger.warn({ err: { message: error.message } }, 'smtp pool error'));
@@ -100,10 +124,15 @@ export function createSmtpEmailChannel(options: SmtpRelayOptions, deps: { readon
           ...(email.replyTo != null ? { replyTo: email.replyTo } : {}),
           headers,
           envelope: { from: email.returnPath ?? options.fromAddress, to: [email.to] },
-          dsn: { ret: 'HDRS', notify: email.notifyOnSuccess === true ? ['SUCCESS', 'FAILURE'] : ['FAILURE'], recipient: email.to },
+          dsn: {
+            ret: 'HDRS',
+            notify: email.notifyOnSuccess === true ? ['SUCCESS', 'FAILURE'] : ['FAILURE'],
+            recipient: email.to,
+          },
           textEncoding: 'quoted-printable',
         });
-        if (info.rejected.length > 0) return { kind: 'rejected', reason: String(info.response ?? 'rejected').slice(0, 300) };
+        if (info.rejected.length > 0)
+          return { kind: 'rejected', reason: String(info.response ?? 'rejected').slice(0, 300) };
         return { kind: 'accepted', messageId: info.messageId };
       } catch (error) {
         return outcomeOfError(error);

@@ -57,7 +57,10 @@ const REPORTING_MTA = 'smtp-simulator.burgernet.test';
  * - a local part starting with `weigeren`: refused at RCPT TO (550 5.1.1);
  * - otherwise delivered, with a notification of delivery when asked for (NOTIFY=SUCCESS) and `successReports` is on.
  */
-export async function startSmtpSimulator(options: SmtpSimulatorOptions, deps: { readonly logger: Logger }): Promise<SmtpSimulator> {
+export async function startSmtpSimulator(
+  options: SmtpSimulatorOptions,
+  deps: { readonly logger: Logger },
+): Promise<SmtpSimulator> {
   const messages: SimulatedMessage[] = [];
   const perRecipient = new Map<string, number>();
   const listeners = new Set<(message: SimulatedMessage) => void>();
@@ -65,7 +68,15 @@ export async function startSmtpSimulator(options: SmtpSimulatorOptions, deps: { 
   const reporter =
     options.reportsTo === undefined
       ? null
-      : nodemailer.createTransport({ host: options.reportsTo.host, port: options.reportsTo.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 2, logger: false });
+      : nodemailer.createTransport({
+          host: options.reportsTo.host,
+          port: options.reportsTo.port,
+          secure: false,
+          ignoreTLS: true,
+          pool: true,
+          maxConnections: 2,
+          logger: false,
+        });
   let reporting: Promise<unknown> = Promise.resolve();
 
   const server = new SMTPServer({
@@ -74,14 +85,27 @@ export async function startSmtpSimulator(options: SmtpSimulatorOptions, deps: { 
     logger: false,
     hideDSN: false,
     size: 10 * 1024 * 1024,
-    ...(options.tls === undefined ? { disabledCommands: options.auth === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'] } : { key: options.tls.key, cert: options.tls.cert }),
-    ...(options.auth === undefined ? { authOptional: true } : { authMethods: ['PLAIN', 'LOGIN'], allowInsecureAuth: false }),
+    ...(options.tls === undefined
+      ? { disabledCommands: options.auth === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'] }
+      : { key: options.tls.key, cert: options.tls.cert }),
+    ...(options.auth === undefined
+      ? { authOptional: true }
+      : { authMethods: ['PLAIN', 'LOGIN'], allowInsecureAuth: false }),
     onAuth(auth, _session, callback) {
-      const ok = options.auth !== undefined && auth.username === options.auth.username && auth.password === options.auth.password;
-      callback(ok ? null : Object.assign(new Error('5.7.8 Authentication failed'), { responseCode: 535 }), ok ? { user: auth.username } : undefined);
+      const ok =
+        options.auth !== undefined &&
+        auth.username === options.auth.username &&
+        auth.password === options.auth.password;
+      callback(
+        ok ? null : Object.assign(new Error('5.7.8 Authentication failed'), { responseCode: 535 }),
+        ok ? { user: auth.username } : undefined,
+      );
     },
     onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
-      if (/^weigeren/i.test(address.address)) return callback(Object.assign(new Error('5.1.1 Recipient address rejected: User unknown'), { responseCode: 550 }));
+      if (/^weigeren/i.test(address.address))
+        return callback(
+          Object.assign(new Error('5.1.1 Recipient address rejected: User unknown'), { responseCode: 550 }),
+        );
       callback();
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void) {
@@ -118,18 +142,42 @@ export async function startSmtpSimulator(options: SmtpSimulatorOptions, deps: { 
     const recipients: DsnRecipient[] = [];
     for (const rcpt of rcpts) {
       const [localPart = '', domain = ''] = rcpt.address.toLowerCase().split('@');
-      if (domain.endsWith('.invalid')) recipients.push({ address: rcpt.address, action: 'failed', status: '5.1.1', diagnostic: `550 5.1.1 <${rcpt.address}>: Recipient address rejected: User unknown` });
-      else if (localPart.startsWith('vol')) recipients.push({ address: rcpt.address, action: 'failed', status: '5.2.2', diagnostic: `552 5.2.2 <${rcpt.address}>: Mailbox full` });
-      else if (options.successReports === true && rcpt.dsn?.notify?.includes('SUCCESS')) recipients.push({ address: rcpt.address, action: 'delivered', status: '2.0.0', diagnostic: null });
+      if (domain.endsWith('.invalid'))
+        recipients.push({
+          address: rcpt.address,
+          action: 'failed',
+          status: '5.1.1',
+          diagnostic: `550 5.1.1 <${rcpt.address}>: Recipient address rejected: User unknown`,
+        });
+      else if (localPart.startsWith('vol'))
+        recipients.push({
+          address: rcpt.address,
+          action: 'failed',
+          status: '5.2.2',
+          diagnostic: `552 5.2.2 <${rcpt.address}>: Mailbox full`,
+        });
+      else if (options.successReports === true && rcpt.dsn?.notify?.includes('SUCCESS'))
+        recipients.push({ address: rcpt.address, action: 'delivered', status: '2.0.0', diagnostic: null });
     }
     if (recipients.length === 0) return;
     const headerEnd = message.raw.indexOf('\r\n\r\n');
-    const raw = buildDsn({ reportingMta: REPORTING_MTA, to: message.from, recipients, originalHeaders: message.raw.slice(0, headerEnd < 0 ? 4_000 : headerEnd), at: new Date() });
+    const raw = buildDsn({
+      reportingMta: REPORTING_MTA,
+      to: message.from,
+      recipients,
+      originalHeaders: message.raw.slice(0, headerEnd < 0 ? 4_000 : headerEnd),
+      at: new Date(),
+    });
     // One after the other, as an MTA's queue would; a failure is logged (the simulator has no queue to retry from).
     reporting = reporting.then(() =>
-      reporter.sendMail({ envelope: { from: `MAILER-DAEMON@${REPORTING_MTA}`, to: [message.from] }, raw }).catch((error: unknown) => {
-        deps.logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'smtp simulator could not deliver a report');
-      }),
+      reporter
+        .sendMail({ envelope: { from: `MAILER-DAEMON@${REPORTING_MTA}`, to: [message.from] }, raw })
+        .catch((error: unknown) => {
+          deps.logger.warn(
+            { err: { message: error instanceof Error ? error.message : String(error) } },
+            'smtp simulator could not deliver a report',
+          );
+        }),
     );
   }
 

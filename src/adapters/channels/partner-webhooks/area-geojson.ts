@@ -17,7 +17,11 @@ export interface GeoJsonPolygon {
 
 /** The area as a GeoJSON Feature; GeoJSON has no circle, so a circle is its centre with the radius beside it. */
 export type AreaFeature =
-  | { readonly type: 'Feature'; readonly geometry: GeoJsonPoint; readonly properties: { readonly shape: 'circle'; readonly radiusMetres: number } }
+  | {
+      readonly type: 'Feature';
+      readonly geometry: GeoJsonPoint;
+      readonly properties: { readonly shape: 'circle'; readonly radiusMetres: number };
+    }
   | { readonly type: 'Feature'; readonly geometry: GeoJsonPolygon; readonly properties: { readonly shape: 'polygon' } };
 
 /** Six decimals is about 10 cm, the precision RFC 7946 §11.2 recommends; more only makes the payload larger. */
@@ -30,7 +34,11 @@ export function pointAsGeoJson(point: LatLon): GeoJsonPoint {
 export function areaAsGeoJson(area: Area): AreaFeature {
   switch (area.kind) {
     case 'circle':
-      return { type: 'Feature', geometry: pointAsGeoJson(area.centre), properties: { shape: 'circle', radiusMetres: area.radiusMetres } };
+      return {
+        type: 'Feature',
+        geometry: pointAsGeoJson(area.centre),
+        properties: { shape: 'circle', radiusMetres: area.radiusMetres },
+      };
     case 'polygon':
       return {
         type: 'Feature',
@@ -50,7 +58,8 @@ function linearRing(ring: readonly LatLon[], outer: boolean): GeoJsonPosition[] 
   const positions = ring.map((p): GeoJsonPosition => [round(p.lon), round(p.lat)]);
   const first = positions[0];
   const last = positions[positions.length - 1];
-  if (first !== undefined && last !== undefined && (first[0] !== last[0] || first[1] !== last[1])) positions.push(first);
+  if (first !== undefined && last !== undefined && (first[0] !== last[0] || first[1] !== last[1]))
+    positions.push(first);
   const counterClockwise = signedArea(positions) > 0;
   return counterClockwise === outer ? positions : positions.reverse();
 }

@@ -38,7 +38,10 @@ const CONNECTIONS_PER_PARTNER = 2;
  * to delivered, retry or rejected. Keeps nothing between events; order and retries are the outbox's. The secrets
  * and the body are never logged.
  */
-export function createPartnerWebhookChannel(partner: PartnerWebhook, deps: PartnerWebhookChannelDeps): BroadcastChannel {
+export function createPartnerWebhookChannel(
+  partner: PartnerWebhook,
+  deps: PartnerWebhookChannelDeps,
+): BroadcastChannel {
   const checked = checkPartnerWebhookUrl(partner.url);
   if (!checked.ok) throw new RangeError(`partner ${partner.id}: the webhook URL is unusable (${checked.problem})`);
   if (partner.secrets.length === 0) throw new RangeError(`partner ${partner.id}: no signing secret`);
@@ -77,10 +80,17 @@ export function createPartnerWebhookChannel(partner: PartnerWebhook, deps: Partn
         response.kind === 'answered'
           ? outcomeOfAnswer(response.status, response.retryAfter, deps.clock.now())
           : { kind: 'retry', reason: response.failure, status: null, retryAfterMs: null };
-      const fields = { destination, eventId: event.id, eventKind: event.kind, outcome: outcome.kind, status: outcome.status };
+      const fields = {
+        destination,
+        eventId: event.id,
+        eventKind: event.kind,
+        outcome: outcome.kind,
+        status: outcome.status,
+      };
       // The outbox records every outcome; the log only helps while watching. A partner that is down retries often.
       if (outcome.kind === 'delivered') deps.logger.debug(fields, 'partner webhook delivered');
-      else if (outcome.kind === 'retry') deps.logger.info({ ...fields, reason: outcome.reason }, 'partner webhook to be tried again');
+      else if (outcome.kind === 'retry')
+        deps.logger.info({ ...fields, reason: outcome.reason }, 'partner webhook to be tried again');
       else deps.logger.warn({ ...fields, reason: outcome.reason }, 'partner webhook refused');
       return outcome;
     },

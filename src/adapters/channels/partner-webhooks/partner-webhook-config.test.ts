@@ -4,7 +4,11 @@ import { parsePartnerWebhooks, partnerWebhooksSchema } from './partner-webhook-c
 import { generateWebhookSecret } from './standard-webhook-signature.js';
 
 const partner = (overrides: Record<string, unknown> = {}) => ({
-  id: 'amber-alert-nl', name: 'AMBER Alert Nederland', url: 'https://hooks.amberalert.example/burgernet', secrets: [generateWebhookSecret()], ...overrides,
+  id: 'amber-alert-nl',
+  name: 'AMBER Alert Nederland',
+  url: 'https://hooks.amberalert.example/burgernet',
+  secrets: [generateWebhookSecret()],
+  ...overrides,
 });
 
 function problemsOf(value: unknown): readonly string[] {
@@ -20,17 +24,38 @@ describe('PARTNER_WEBHOOKS', () => {
 
   test('a partner with defaults: every kind of event, a 15-second timeout', () => {
     const given = partner();
-    const parsed = parsePartnerWebhooks(JSON.stringify([given, partner({ id: 'nos', name: 'NOS', secrets: [generateWebhookSecret()], events: ['action.started'], timeoutSeconds: 30 })]));
+    const parsed = parsePartnerWebhooks(
+      JSON.stringify([
+        given,
+        partner({
+          id: 'nos',
+          name: 'NOS',
+          secrets: [generateWebhookSecret()],
+          events: ['action.started'],
+          timeoutSeconds: 30,
+        }),
+      ]),
+    );
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.partners[0], { id: 'amber-alert-nl', name: 'AMBER Alert Nederland', url: given.url, secrets: given.secrets, timeoutMs: 15_000 });
+    assert.deepEqual(parsed.partners[0], {
+      id: 'amber-alert-nl',
+      name: 'AMBER Alert Nederland',
+      url: given.url,
+      secrets: given.secrets,
+      timeoutMs: 15_000,
+    });
     assert.deepEqual(parsed.partners[1]?.events, ['action.started']);
     assert.equal(parsed.partners[1]?.timeoutMs, 30_000);
   });
 
   test('plain http only to this machine', () => {
     assert.equal(parsePartnerWebhooks(JSON.stringify([partner({ url: 'http://127.0.0.1:9000/hook' })])).ok, true);
-    assert.deepEqual(problemsOf([partner({ url: 'http://hooks.example/x' })]), ['PARTNER_WEBHOOKS[0].url: must be https (plain http only to localhost, 127.0.0.1 or [::1])']);
-    assert.deepEqual(problemsOf([partner({ url: 'https://u:p@hooks.example/x' })]), ['PARTNER_WEBHOOKS[0].url: must not hold a user name or password (the partner checks our signature instead)']);
+    assert.deepEqual(problemsOf([partner({ url: 'http://hooks.example/x' })]), [
+      'PARTNER_WEBHOOKS[0].url: must be https (plain http only to localhost, 127.0.0.1 or [::1])',
+    ]);
+    assert.deepEqual(problemsOf([partner({ url: 'https://u:p@hooks.example/x' })]), [
+      'PARTNER_WEBHOOKS[0].url: must not hold a user name or password (the partner checks our signature instead)',
+    ]);
   });
 
   test('names every problem at once, with where it is', () => {
@@ -55,10 +80,13 @@ describe('PARTNER_WEBHOOKS', () => {
 
   test('ids are unique, and no two partners share a secret', () => {
     const shared = generateWebhookSecret();
-    assert.deepEqual(problemsOf([partner({ secrets: [shared] }), partner({ id: 'nos', secrets: [shared] }), partner({ id: 'nos' })]), [
-      'PARTNER_WEBHOOKS[1].secrets: shares a secret with partner amber-alert-nl; each partner needs its own',
-      'PARTNER_WEBHOOKS[2].id: id nos is used twice',
-    ]);
+    assert.deepEqual(
+      problemsOf([partner({ secrets: [shared] }), partner({ id: 'nos', secrets: [shared] }), partner({ id: 'nos' })]),
+      [
+        'PARTNER_WEBHOOKS[1].secrets: shares a secret with partner amber-alert-nl; each partner needs its own',
+        'PARTNER_WEBHOOKS[2].id: id nos is used twice',
+      ],
+    );
   });
 
   test('at most 50 partners', () => {

@@ -47,10 +47,18 @@ const secret = z.string().transform((text, ctx) => {
 
 const partnerSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, at most 40 (it names the destination in the outbox)'),
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]{0,39}$/,
+        'lowercase letters, digits and dashes, at most 40 (it names the destination in the outbox)',
+      ),
     name: z.string().trim().min(1).max(80),
     url,
-    secrets: z.array(secret).min(1, 'at least one secret').max(2, 'at most two secrets: the new one and, while the partner switches, the old one'),
+    secrets: z
+      .array(secret)
+      .min(1, 'at least one secret')
+      .max(2, 'at most two secrets: the new one and, while the partner switches, the old one'),
     events: z
       .array(z.enum(ACTION_EVENT_KINDS))
       .min(1, 'leave events out to send every kind')
@@ -64,7 +72,6 @@ const partnerSchema = z
     ...(events !== undefined ? { events } : {}),
     timeoutMs: timeoutSeconds * 1000,
   }));
-
 
 export const partnerWebhooksSchema = z
   .string()
@@ -84,7 +91,11 @@ export const partnerWebhooksSchema = z
             const owner = seen.get(s);
             // The spec: a key per endpoint. A shared one lets one partner sign messages as if from us to another.
             if (owner !== undefined && owner !== partner.id) {
-              ctx.addIssue({ code: 'custom', path: [index, 'secrets'], message: `shares a secret with partner ${owner}; each partner needs its own` });
+              ctx.addIssue({
+                code: 'custom',
+                path: [index, 'secrets'],
+                message: `shares a secret with partner ${owner}; each partner needs its own`,
+              });
             }
             seen.set(s, partner.id);
           }
@@ -95,7 +106,9 @@ export const partnerWebhooksSchema = z
     'Partners that receive actions as signed webhooks (Standard Webhooks): a JSON array of {id, name, url, secrets: ["whsec_…"], events?, timeoutSeconds?}; url https (http only to loopback); one secret, or two while rotating (never logged); events: action.started, action.widened, action.updated, action.closed, action.withdrawn (none: all); at most 50',
   );
 
-export type PartnerWebhooksParse = { readonly ok: true; readonly partners: readonly PartnerWebhookConfig[] } | { readonly ok: false; readonly problems: readonly string[] };
+export type PartnerWebhooksParse =
+  | { readonly ok: true; readonly partners: readonly PartnerWebhookConfig[] }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /** Each problem as `PARTNER_WEBHOOKS[2].url: must be https …`; values are never repeated. */
 export function parsePartnerWebhooks(text: string | undefined): PartnerWebhooksParse {

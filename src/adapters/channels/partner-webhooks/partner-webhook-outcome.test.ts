@@ -7,20 +7,40 @@ const NOW = new Date('2025-03-01T14:00:00Z');
 
 describe('outcomeOfAnswer', () => {
   test('2xx is delivered', () => {
-    for (const status of [200, 201, 202, 204, 299]) assert.deepEqual(outcomeOfAnswer(status, undefined, NOW), { kind: 'delivered', status });
+    for (const status of [200, 201, 202, 204, 299])
+      assert.deepEqual(outcomeOfAnswer(status, undefined, NOW), { kind: 'delivered', status });
   });
 
   test('a redirect is refused, not followed', () => {
     for (const status of [301, 302, 303, 307, 308]) {
-      assert.deepEqual(outcomeOfAnswer(status, undefined, NOW), { kind: 'rejected', reason: 'redirect-not-followed', status });
+      assert.deepEqual(outcomeOfAnswer(status, undefined, NOW), {
+        kind: 'rejected',
+        reason: 'redirect-not-followed',
+        status,
+      });
     }
   });
 
   test('408, 425, 429 and 5xx are tried again, after the Retry-After if there is one', () => {
-    assert.deepEqual(outcomeOfAnswer(429, '120', NOW), { kind: 'retry', reason: 'http-429', status: 429, retryAfterMs: 120_000 });
-    assert.deepEqual(outcomeOfAnswer(503, 'Sat, 01 Mar 2025 14:00:30 GMT', NOW), { kind: 'retry', reason: 'http-503', status: 503, retryAfterMs: 30_000 });
+    assert.deepEqual(outcomeOfAnswer(429, '120', NOW), {
+      kind: 'retry',
+      reason: 'http-429',
+      status: 429,
+      retryAfterMs: 120_000,
+    });
+    assert.deepEqual(outcomeOfAnswer(503, 'Sat, 01 Mar 2025 14:00:30 GMT', NOW), {
+      kind: 'retry',
+      reason: 'http-503',
+      status: 503,
+      retryAfterMs: 30_000,
+    });
     for (const status of [408, 425, 500, 502, 504]) {
-      assert.deepEqual(outcomeOfAnswer(status, undefined, NOW), { kind: 'retry', reason: `http-${status}`, status, retryAfterMs: null });
+      assert.deepEqual(outcomeOfAnswer(status, undefined, NOW), {
+        kind: 'retry',
+        reason: `http-${status}`,
+        status,
+        retryAfterMs: null,
+      });
     }
   });
 
@@ -51,6 +71,7 @@ describe('retryAfterMs', () => {
   });
 
   test('gives nothing for what is absent or unreadable', () => {
-    for (const value of [undefined, '', 'soon', '1.5', '-3', '2025-03-01']) assert.equal(retryAfterMs(value, NOW), null);
+    for (const value of [undefined, '', 'soon', '1.5', '-3', '2025-03-01'])
+      assert.equal(retryAfterMs(value, NOW), null);
   });
 });

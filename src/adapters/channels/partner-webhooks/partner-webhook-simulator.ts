@@ -61,7 +61,9 @@ export const SIMULATOR_MOVED_PATH = '/webhooks/moved';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** A partner's webhook receiver on loopback: verifies like a real one (spec and reference libraries), keeps what it got. */
-export async function startPartnerWebhookSimulator(options: PartnerWebhookSimulatorOptions): Promise<PartnerWebhookSimulator> {
+export async function startPartnerWebhookSimulator(
+  options: PartnerWebhookSimulatorOptions,
+): Promise<PartnerWebhookSimulator> {
   const clock = options.clock ?? { now: () => new Date() };
   const events: ReceivedEvent[] = [];
   const deliveries: SimulatedDelivery[] = [];
@@ -72,8 +74,15 @@ export async function startPartnerWebhookSimulator(options: PartnerWebhookSimula
   let duplicates = 0;
   let connections = 0;
   /** The faults that answer without looking at the message, as a gateway in front of the partner would. */
-  const faultAnswers: Readonly<Record<PartnerBehaviour, { readonly status: number; readonly headers?: Record<string, string> } | null>> = {
-    healthy: null, down: null, slow: null, 'error-500': { status: 500 }, 'reject-400': { status: 400 }, 'gone-410': { status: 410 },
+  const faultAnswers: Readonly<
+    Record<PartnerBehaviour, { readonly status: number; readonly headers?: Record<string, string> } | null>
+  > = {
+    healthy: null,
+    down: null,
+    slow: null,
+    'error-500': { status: 500 },
+    'reject-400': { status: 400 },
+    'gone-410': { status: 410 },
     'throttle-429': { status: 429, headers: { 'retry-after': String(options.retryAfterSeconds ?? 1) } },
     'redirect-302': { status: 302, headers: { location: SIMULATOR_MOVED_PATH } },
   };
@@ -89,16 +98,30 @@ export async function startPartnerWebhookSimulator(options: PartnerWebhookSimula
   server.on('connection', () => (connections += 1));
 
   function record(request: IncomingMessage, body: string, status: number): void {
-    const received = Object.fromEntries(Object.entries(request.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+    const received = Object.fromEntries(
+      Object.entries(request.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])),
+    );
     deliveries.push({ path: request.url ?? '', headers: received, body, status });
   }
 
-  function answer(request: IncomingMessage, body: string, response: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  function answer(
+    request: IncomingMessage,
+    body: string,
+    response: ServerResponse,
+    status: number,
+    headers: Record<string, string> = {},
+  ): void {
     record(request, body, status);
     response.writeHead(status, { 'content-length': '0', ...headers }).end();
   }
 
-  function refuse(request: IncomingMessage, body: string, response: ServerResponse, status: number, reason: PartnerRefusal): void {
+  function refuse(
+    request: IncomingMessage,
+    body: string,
+    response: ServerResponse,
+    status: number,
+    reason: PartnerRefusal,
+  ): void {
     refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
     answer(request, body, response, status);
   }
@@ -112,7 +135,8 @@ export async function startPartnerWebhookSimulator(options: PartnerWebhookSimula
     const verified = verifyWebhook(request.headers, body, options.secrets, clock.now(), options.toleranceSeconds);
     if (!verified.ok) return refuse(request, body, response, 401, verified.failure);
     const payload = parseReceivedPayload(body);
-    if (payload === null || payload.data.eventId !== verified.id) return refuse(request, body, response, 400, 'invalid-payload');
+    if (payload === null || payload.data.eventId !== verified.id)
+      return refuse(request, body, response, 400, 'invalid-payload');
     if (seen.has(verified.id)) duplicates += 1;
     else {
       seen.add(verified.id);

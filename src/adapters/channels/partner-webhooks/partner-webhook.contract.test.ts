@@ -5,7 +5,11 @@ import type { BroadcastChannel } from '../../../app/ports/broadcast-channel.js';
 import type { Logger } from '../../../app/ports/logger.js';
 import type { PublicView } from '../../../domain/action/public-view.js';
 import type { ActionEvent, ActionEventKind } from '../../../domain/broadcast/action-event.js';
-import { createPartnerWebhookChannel, PARTNER_WEBHOOK_USER_AGENT, type PartnerWebhook } from './partner-webhook-channel.js';
+import {
+  createPartnerWebhookChannel,
+  PARTNER_WEBHOOK_USER_AGENT,
+  type PartnerWebhook,
+} from './partner-webhook-channel.js';
 import { partnerWebhookPayload } from './partner-webhook-payload.js';
 import {
   SIMULATOR_MOVED_PATH,
@@ -29,15 +33,39 @@ function recordingLogger(): Logger & { readonly lines: string[] } {
   return { lines, info: log, warn: log, error: log, debug: log };
 }
 
-function actionEvent(kind: ActionEventKind = 'action.started', sequence = 1, actionId: string = randomUUID()): ActionEvent {
+function actionEvent(
+  kind: ActionEventKind = 'action.started',
+  sequence = 1,
+  actionId: string = randomUUID(),
+): ActionEvent {
   const action: PublicView = {
-    id: actionId, number: 'BN-2025-000042', type: 'diefstal', missingChild: false, status: 'actief', meldkamerCode: 'RE13',
-    text: 'Gezocht: fietsendief, blauwe jas, richting station.', description: 'Man, ongeveer 30 jaar.', instructions: 'Bel 112 als u hem ziet.',
-    area: { kind: 'circle', centre: { lat: 52.3676, lon: 4.9041 }, radiusMetres: 2000 }, showPhoto: true, call: '112',
-    acceptsTips: true, startedAt: new Date('2025-03-01T14:00:00Z'), endedAt: null, updatedAt: new Date('2025-03-01T14:00:00Z'),
-    result: null, closingText: null,
+    id: actionId,
+    number: 'BN-2025-000042',
+    type: 'diefstal',
+    missingChild: false,
+    status: 'actief',
+    meldkamerCode: 'RE13',
+    text: 'Gezocht: fietsendief, blauwe jas, richting station.',
+    description: 'Man, ongeveer 30 jaar.',
+    instructions: 'Bel 112 als u hem ziet.',
+    area: { kind: 'circle', centre: { lat: 52.3676, lon: 4.9041 }, radiusMetres: 2000 },
+    showPhoto: true,
+    call: '112',
+    acceptsTips: true,
+    startedAt: new Date('2025-03-01T14:00:00Z'),
+    endedAt: null,
+    updatedAt: new Date('2025-03-01T14:00:00Z'),
+    result: null,
+    closingText: null,
   };
-  return { id: randomUUID(), kind, sequence, occurredAt: new Date('2025-03-01T14:00:00Z'), action, updateText: kind === 'action.updated' ? 'Hij is gezien.' : null };
+  return {
+    id: randomUUID(),
+    kind,
+    sequence,
+    occurredAt: new Date('2025-03-01T14:00:00Z'),
+    action,
+    updateText: kind === 'action.updated' ? 'Hij is gezien.' : null,
+  };
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -46,7 +74,11 @@ after(async () => {
 });
 
 async function setUp(
-  options: { readonly sent?: readonly WebhookSecret[]; readonly partner?: Partial<PartnerWebhookSimulatorOptions>; readonly channel?: Partial<PartnerWebhook> } = {},
+  options: {
+    readonly sent?: readonly WebhookSecret[];
+    readonly partner?: Partial<PartnerWebhookSimulatorOptions>;
+    readonly channel?: Partial<PartnerWebhook>;
+  } = {},
 ) {
   const sent = options.sent ?? [generateWebhookSecret()];
   const partnerClock = testClock();
@@ -62,18 +94,33 @@ async function setUp(
   return { simulator, channel, clock, partnerClock, logger, sent };
 }
 
-const retry = (reason: string, status: number | null = null, retryAfterMs: number | null = null) => ({ kind: 'retry', reason, status, retryAfterMs });
+const retry = (reason: string, status: number | null = null, retryAfterMs: number | null = null) => ({
+  kind: 'retry',
+  reason,
+  status,
+  retryAfterMs,
+});
 const rejected = (reason: string, status: number | null) => ({ kind: 'rejected', reason, status });
 
 describe('partner webhook channel against the simulated partner', () => {
   test('delivers events in order, signed so the partner verifies them, the payload byte for byte', async () => {
     const { simulator, channel, clock, logger, sent } = await setUp();
     assert.equal(channel.destination, 'partner-webhook:amber-alert-nl');
-    const events = [actionEvent('action.started', 1), actionEvent('action.updated', 2), actionEvent('action.closed', 3)];
+    const events = [
+      actionEvent('action.started', 1),
+      actionEvent('action.updated', 2),
+      actionEvent('action.closed', 3),
+    ];
     for (const event of events) assert.deepEqual(await channel.publish(event), { kind: 'delivered', status: 200 });
 
-    assert.deepEqual(simulator.events.map((e) => e.webhookId), events.map((e) => e.id));
-    assert.deepEqual(simulator.events.map((e) => e.body), events.map((e) => JSON.stringify(partnerWebhookPayload(e, PUBLIC_BASE_URL))));
+    assert.deepEqual(
+      simulator.events.map((e) => e.webhookId),
+      events.map((e) => e.id),
+    );
+    assert.deepEqual(
+      simulator.events.map((e) => e.body),
+      events.map((e) => JSON.stringify(partnerWebhookPayload(e, PUBLIC_BASE_URL))),
+    );
     assert.equal(simulator.events[1]?.payload.data.updateText, 'Hij is gezien.');
     const headers = simulator.deliveries[0]?.headers ?? {};
     assert.equal(headers['content-type'], 'application/json');
@@ -89,7 +136,9 @@ describe('partner webhook channel against the simulated partner', () => {
   test('takes only the kinds the partner asked for', async () => {
     const { channel } = await setUp({ channel: { events: ['action.started', 'action.closed'] } });
     assert.deepEqual(
-      (['action.started', 'action.widened', 'action.updated', 'action.closed', 'action.withdrawn'] as const).map((kind) => channel.accepts(actionEvent(kind))),
+      (['action.started', 'action.widened', 'action.updated', 'action.closed', 'action.withdrawn'] as const).map(
+        (kind) => channel.accepts(actionEvent(kind)),
+      ),
       [true, false, false, true, false],
     );
   });
@@ -153,7 +202,11 @@ describe('partner webhook channel against the simulated partner', () => {
       await simulator.behave(fault);
       assert.deepEqual(await channel.publish(actionEvent()), outcome, fault);
     }
-    assert.equal(simulator.deliveries.filter((d) => d.path === SIMULATOR_MOVED_PATH).length, 0, 'followed the redirect');
+    assert.equal(
+      simulator.deliveries.filter((d) => d.path === SIMULATOR_MOVED_PATH).length,
+      0,
+      'followed the redirect',
+    );
     assert.equal(simulator.events.length, 0);
   });
 
@@ -201,7 +254,12 @@ describe('partner webhook channel against the simulated partner', () => {
 
 describe('createPartnerWebhookChannel', () => {
   const deps = { clock: testClock(), logger: recordingLogger(), publicBaseUrl: PUBLIC_BASE_URL };
-  const partner = (url: string): PartnerWebhook => ({ id: 'media', url, secrets: [generateWebhookSecret()], timeoutMs: 1_000 });
+  const partner = (url: string): PartnerWebhook => ({
+    id: 'media',
+    url,
+    secrets: [generateWebhookSecret()],
+    timeoutMs: 1_000,
+  });
   const open = (url: string): BroadcastChannel => {
     const channel = createPartnerWebhookChannel(partner(url), deps);
     cleanups.push(() => channel.close());
@@ -209,8 +267,19 @@ describe('createPartnerWebhookChannel', () => {
   };
 
   test('takes https anywhere and plain http only on this machine', () => {
-    for (const url of ['https://partner.example/hooks', 'http://127.0.0.1:9/hooks', 'http://localhost/hooks', 'http://[::1]:8080/']) open(url);
-    for (const url of ['http://partner.example/hooks', 'http://10.0.0.5/hooks', 'https://user:pw@partner.example/', 'ftp://partner.example/']) {
+    for (const url of [
+      'https://partner.example/hooks',
+      'http://127.0.0.1:9/hooks',
+      'http://localhost/hooks',
+      'http://[::1]:8080/',
+    ])
+      open(url);
+    for (const url of [
+      'http://partner.example/hooks',
+      'http://10.0.0.5/hooks',
+      'https://user:pw@partner.example/',
+      'ftp://partner.example/',
+    ]) {
       assert.throws(() => open(url), RangeError, url);
     }
   });

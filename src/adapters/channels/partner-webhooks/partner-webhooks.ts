@@ -7,6 +7,10 @@ export const partnerWebhooks: BroadcastChannelRegistration<'PARTNER_WEBHOOKS' | 
   keys: ['PARTNER_WEBHOOKS', 'PUBLIC_BASE_URL'],
   create: (config, deps) =>
     config.PARTNER_WEBHOOKS.map((partner) =>
-      createPartnerWebhookChannel(partner, { clock: deps.clock, logger: deps.logger, publicBaseUrl: config.PUBLIC_BASE_URL }),
+      createPartnerWebhookChannel(partner, {
+        clock: deps.clock,
+        logger: deps.logger,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+      }),
     ),
 };

@@ -12,7 +12,11 @@ const receivedPayloadSchema = z.object({
     eventId: z.string().min(1),
     sequence: z.number().int().min(1),
     updateText: z.string().nullable(),
-    action: z.looseObject({ id: z.string().min(1), status: z.enum(['actief', 'afgesloten', 'ingetrokken']), publicUrl: z.url() }),
+    action: z.looseObject({
+      id: z.string().min(1),
+      status: z.enum(['actief', 'afgesloten', 'ingetrokken']),
+      publicUrl: z.url(),
+    }),
   }),
 });
 

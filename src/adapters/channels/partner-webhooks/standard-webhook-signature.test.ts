@@ -45,12 +45,22 @@ describe('the Standard Webhooks test vector', () => {
     const headers = headersOf(VECTOR.id, VECTOR.timestamp, VECTOR.signature);
     const expected = { ok: true, id: VECTOR.id, timestamp: VECTOR.timestamp };
     assert.deepEqual(verifyWebhook(headers, VECTOR.body, [secret(VECTOR.secret)], at(VECTOR.timestamp)), expected);
-    assert.deepEqual(verifyWebhook(headers, Buffer.from(VECTOR.body), [secret(VECTOR.secret)], at(VECTOR.timestamp)), expected);
+    assert.deepEqual(
+      verifyWebhook(headers, Buffer.from(VECTOR.body), [secret(VECTOR.secret)], at(VECTOR.timestamp)),
+      expected,
+    );
   });
 
   test('among signatures of other versions and other keys, the one matching signature is enough', () => {
-    const signature = ['v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=', 'v2,x', VECTOR.signature, 'v1a,abc'].join(' ');
-    const result = verifyWebhook(headersOf(VECTOR.id, VECTOR.timestamp, signature), VECTOR.body, [secret(VECTOR.secret)], at(VECTOR.timestamp));
+    const signature = ['v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=', 'v2,x', VECTOR.signature, 'v1a,abc'].join(
+      ' ',
+    );
+    const result = verifyWebhook(
+      headersOf(VECTOR.id, VECTOR.timestamp, signature),
+      VECTOR.body,
+      [secret(VECTOR.secret)],
+      at(VECTOR.timestamp),
+    );
     assert.equal(result.ok, true);
   });
 });
@@ -58,7 +68,8 @@ describe('the Standard Webhooks test vector', () => {
 describe('verifyWebhook names what is wrong', () => {
   const key = secret(VECTOR.secret);
   const good = headersOf(VECTOR.id, VECTOR.timestamp, VECTOR.signature);
-  const check = (headers: Record<string, string>, now = at(VECTOR.timestamp)) => verifyWebhook(headers, VECTOR.body, [key], now);
+  const check = (headers: Record<string, string>, now = at(VECTOR.timestamp)) =>
+    verifyWebhook(headers, VECTOR.body, [key], now);
 
   test('a missing or empty header', () => {
     for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature'] as const) {
@@ -71,7 +82,10 @@ describe('verifyWebhook names what is wrong', () => {
 
   test('a timestamp that is not whole seconds, or an id with a full stop', () => {
     assert.deepEqual(check({ ...good, 'webhook-timestamp': 'hello' }), { ok: false, failure: 'invalid-headers' });
-    assert.deepEqual(check({ ...good, 'webhook-timestamp': '1614265330.5' }), { ok: false, failure: 'invalid-headers' });
+    assert.deepEqual(check({ ...good, 'webhook-timestamp': '1614265330.5' }), {
+      ok: false,
+      failure: 'invalid-headers',
+    });
     assert.deepEqual(check({ ...good, 'webhook-id': 'msg.1' }), { ok: false, failure: 'invalid-headers' });
   });
 
@@ -83,8 +97,16 @@ describe('verifyWebhook names what is wrong', () => {
   });
 
   test('a truncated, empty or foreign signature', () => {
-    for (const signature of [VECTOR.signature.slice(0, 8), 'v1,', 'v1,dawfeoifkpqwoekfpqoekf', VECTOR.signature.replace('v1,', 'v2,')]) {
-      assert.deepEqual(check({ ...good, 'webhook-signature': signature }), { ok: false, failure: 'no-matching-signature' });
+    for (const signature of [
+      VECTOR.signature.slice(0, 8),
+      'v1,',
+      'v1,dawfeoifkpqwoekfpqoekf',
+      VECTOR.signature.replace('v1,', 'v2,'),
+    ]) {
+      assert.deepEqual(check({ ...good, 'webhook-signature': signature }), {
+        ok: false,
+        failure: 'no-matching-signature',
+      });
     }
   });
 });
@@ -93,11 +115,20 @@ describe('parseWebhookSecret', () => {
   test('takes whsec_ and canonical base64 of 24 to 64 bytes', () => {
     assert.equal(parseWebhookSecret(VECTOR.secret).ok, true);
     assert.equal(parseWebhookSecret(`whsec_${Buffer.alloc(64, 7).toString('base64')}`).ok, true);
-    assert.deepEqual(parseWebhookSecret(VECTOR.secret.slice('whsec_'.length)), { ok: false, problem: 'missing-prefix' });
+    assert.deepEqual(parseWebhookSecret(VECTOR.secret.slice('whsec_'.length)), {
+      ok: false,
+      problem: 'missing-prefix',
+    });
     assert.deepEqual(parseWebhookSecret('whsec_not base64!'), { ok: false, problem: 'not-base64' });
     assert.deepEqual(parseWebhookSecret('whsec_QUJD'.slice(0, -1)), { ok: false, problem: 'not-base64' });
-    assert.deepEqual(parseWebhookSecret(`whsec_${Buffer.alloc(23, 7).toString('base64')}`), { ok: false, problem: 'wrong-length' });
-    assert.deepEqual(parseWebhookSecret(`whsec_${Buffer.alloc(65, 7).toString('base64')}`), { ok: false, problem: 'wrong-length' });
+    assert.deepEqual(parseWebhookSecret(`whsec_${Buffer.alloc(23, 7).toString('base64')}`), {
+      ok: false,
+      problem: 'wrong-length',
+    });
+    assert.deepEqual(parseWebhookSecret(`whsec_${Buffer.alloc(65, 7).toString('base64')}`), {
+      ok: false,
+      problem: 'wrong-length',
+    });
   });
 
   test('a generated secret parses', () => {
@@ -107,15 +138,20 @@ describe('parseWebhookSecret', () => {
 });
 
 describe('signatures, for any message', () => {
-  const secretArb = fc.uint8Array({ minLength: 24, maxLength: 64 }).map((bytes) => secret(`whsec_${Buffer.from(bytes).toString('base64')}`));
+  const secretArb = fc
+    .uint8Array({ minLength: 24, maxLength: 64 })
+    .map((bytes) => secret(`whsec_${Buffer.from(bytes).toString('base64')}`));
   const message = fc.record({
     id: fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/),
     timestamp: fc.integer({ min: 0, max: 4_000_000_000 }),
     body: fc.uint8Array({ maxLength: 300 }),
     secrets: fc.array(secretArb, { minLength: 1, maxLength: 2 }),
   });
-  const verify = (m: { id: string; timestamp: number; body: Uint8Array }, signature: string, secrets: readonly WebhookSecret[]) =>
-    verifyWebhook(headersOf(m.id, m.timestamp, signature), m.body, secrets, at(m.timestamp));
+  const verify = (
+    m: { id: string; timestamp: number; body: Uint8Array },
+    signature: string,
+    secrets: readonly WebhookSecret[],
+  ) => verifyWebhook(headersOf(m.id, m.timestamp, signature), m.body, secrets, at(m.timestamp));
 
   test('verify with each of the secrets they were made with', () => {
     fc.assert(
@@ -128,18 +164,27 @@ describe('signatures, for any message', () => {
 
   test('fail after any change of the id, the timestamp or one byte of the body', () => {
     fc.assert(
-      fc.property(message, fc.nat(), fc.integer({ min: 1, max: 255 }), fc.integer({ min: 1, max: 1_000 }), (m, index, flip, shift) => {
-        const signature = signWebhook(m);
-        const failed = { ok: false, failure: 'no-matching-signature' };
-        assert.deepEqual(verify({ ...m, id: `${m.id}x` }, signature, m.secrets), failed);
-        assert.deepEqual(verify({ ...m, id: m.id.length > 1 ? m.id.slice(1) : m.id + m.id }, signature, m.secrets), failed);
-        assert.deepEqual(verify({ ...m, timestamp: m.timestamp + shift }, signature, m.secrets), failed);
-        if (m.body.length > 0) {
-          const body = Uint8Array.from(m.body);
-          body[index % body.length]! ^= flip;
-          assert.deepEqual(verify({ ...m, body }, signature, m.secrets), failed);
-        }
-      }),
+      fc.property(
+        message,
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        fc.integer({ min: 1, max: 1_000 }),
+        (m, index, flip, shift) => {
+          const signature = signWebhook(m);
+          const failed = { ok: false, failure: 'no-matching-signature' };
+          assert.deepEqual(verify({ ...m, id: `${m.id}x` }, signature, m.secrets), failed);
+          assert.deepEqual(
+            verify({ ...m, id: m.id.length > 1 ? m.id.slice(1) : m.id + m.id }, signature, m.secrets),
+            failed,
+          );
+          assert.deepEqual(verify({ ...m, timestamp: m.timestamp + shift }, signature, m.secrets), failed);
+          if (m.body.length > 0) {
+            const body = Uint8Array.from(m.body);
+            body[index % body.length]! ^= flip;
+            assert.deepEqual(verify({ ...m, body }, signature, m.secrets), failed);
+          }
+        },
+      ),
     );
   });
 

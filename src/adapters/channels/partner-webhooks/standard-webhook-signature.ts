@@ -17,7 +17,11 @@ export const MIN_SECRET_BYTES = 24;
 export const MAX_SECRET_BYTES = 64;
 export const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
 
-export function parseWebhookSecret(text: string): { readonly ok: true; readonly secret: WebhookSecret } | { readonly ok: false; readonly problem: WebhookSecretProblem } {
+export function parseWebhookSecret(
+  text: string,
+):
+  | { readonly ok: true; readonly secret: WebhookSecret }
+  | { readonly ok: false; readonly problem: WebhookSecretProblem } {
   if (!text.startsWith(PREFIX)) return { ok: false, problem: 'missing-prefix' };
   const encoded = text.slice(PREFIX.length);
   // Canonical base64 only: a lenient decoder would quietly drop stray characters and sign with another key.
@@ -31,7 +35,8 @@ export function parseWebhookSecret(text: string): { readonly ok: true; readonly 
 
 /** A new random secret for a partner; each partner gets its own (the spec: keys are unique per endpoint). */
 export function generateWebhookSecret(bytes = 32): WebhookSecret {
-  if (bytes < MIN_SECRET_BYTES || bytes > MAX_SECRET_BYTES) throw new RangeError(`a webhook secret has ${MIN_SECRET_BYTES} to ${MAX_SECRET_BYTES} bytes`);
+  if (bytes < MIN_SECRET_BYTES || bytes > MAX_SECRET_BYTES)
+    throw new RangeError(`a webhook secret has ${MIN_SECRET_BYTES} to ${MAX_SECRET_BYTES} bytes`);
   return `${PREFIX}${randomBytes(bytes).toString('base64')}` as WebhookSecret;
 }
 
@@ -55,7 +60,8 @@ export interface WebhookToSign {
 /** The `webhook-signature` header value. Throws on an id or timestamp no receiver could verify (a bug of ours). */
 export function signWebhook({ id, timestamp, body, secrets }: WebhookToSign): string {
   if (!isValidWebhookId(id)) throw new RangeError('a webhook id is visible ASCII without a full stop');
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw new RangeError('a webhook timestamp is whole Unix seconds');
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0)
+    throw new RangeError('a webhook timestamp is whole Unix seconds');
   if (secrets.length === 0) throw new RangeError('signing needs at least one secret');
   return secrets.map((secret) => `v1,${hmac(secret, id, String(timestamp), body)}`).join(' ');
 }

@@ -37,7 +37,14 @@ export interface WebhookRequest {
  * One POST. Node's http client never follows a redirect, which is what we want; the answer's body is read and
  * dropped (never logged) so the connection can be used again. Resolves, never rejects.
  */
-export async function sendWebhookRequest({ url, agent, headers, body, timeoutMs, closing }: WebhookRequest): Promise<WebhookResponse> {
+export async function sendWebhookRequest({
+  url,
+  agent,
+  headers,
+  body,
+  timeoutMs,
+  closing,
+}: WebhookRequest): Promise<WebhookResponse> {
   // A controller of our own with a timer we clear: nothing outlives the request, however long the channel lives.
   const abort = new AbortController();
   let timedOut = false;
@@ -48,14 +55,22 @@ export async function sendWebhookRequest({ url, agent, headers, body, timeoutMs,
   const onClosing = () => abort.abort();
   closing.addEventListener('abort', onClosing, { once: true });
   if (closing.aborted) abort.abort();
-  const post = () => exchange(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) }, signal: abort.signal }, body);
+  const post = () =>
+    exchange(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(body.length) }, signal: abort.signal },
+      body,
+    );
   try {
     let result = await post();
     // A kept-alive connection the partner closed just as we took it: send once more on a new one, as Node's http
     // docs advise. Safe for this POST because a receiver drops repeats by webhook-id.
     if (result.kind === 'failed' && result.staleConnection && !abort.signal.aborted) result = await post();
     if (result.kind === 'answered') return result.response;
-    return { kind: 'unreachable', failure: timedOut ? 'timeout' : closing.aborted ? 'channel-closed' : failureOf(result.error) };
+    return {
+      kind: 'unreachable',
+      failure: timedOut ? 'timeout' : closing.aborted ? 'channel-closed' : failureOf(result.error),
+    };
   } finally {
     clearTimeout(timer);
     closing.removeEventListener('abort', onClosing);
@@ -74,7 +89,11 @@ function exchange(url: URL, options: http.RequestOptions, body: Buffer): Promise
       settled = true;
     };
     const request = (url.protocol === 'https:' ? https : http).request(url, options, (response) => {
-      const answered: WebhookResponse = { kind: 'answered', status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] };
+      const answered: WebhookResponse = {
+        kind: 'answered',
+        status: response.statusCode ?? 0,
+        retryAfter: response.headers['retry-after'],
+      };
       const brokeOff = (error: unknown) => settle({ kind: 'failed', error, staleConnection: false });
       response.on('error', brokeOff);
       response.on('end', () => settle({ kind: 'answered', response: answered }));
@@ -85,7 +104,11 @@ function exchange(url: URL, options: http.RequestOptions, body: Buffer): Promise
     });
     request.on('error', (error) => {
       const code = 'code' in error ? error.code : undefined;
-      settle({ kind: 'failed', error, staleConnection: request.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE') });
+      settle({
+        kind: 'failed',
+        error,
+        staleConnection: request.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE'),
+      });
     });
     request.end(body);
   });

@@ -41,9 +41,7 @@ export type SubmitResponse =
   | { readonly kind: 'not-sent' };
 
 type RequestOutcome =
-  | { readonly kind: 'response'; readonly pdu: PDU }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'lost' };
+  { readonly kind: 'response'; readonly pdu: PDU } | { readonly kind: 'timeout' } | { readonly kind: 'lost' };
 
 interface PendingRequest {
   readonly resolve: (outcome: RequestOutcome) => void;
@@ -199,11 +197,9 @@ export class BindSession {
       const target = `SMPP bind_transceiver to ${host}:${port} as "${systemId}"`;
       const error =
         outcome.kind === 'response'
-          ? new SmppBindError(
-              'smpp.bind-refused',
-              `${target} refused: ${describeStatus(outcome.pdu.command_status)}`,
-              { status: outcome.pdu.command_status },
-            )
+          ? new SmppBindError('smpp.bind-refused', `${target} refused: ${describeStatus(outcome.pdu.command_status)}`, {
+              status: outcome.pdu.command_status,
+            })
           : new SmppBindError('smpp.bind-timeout', `${target}: no response within ${responseTimeoutMs} ms`);
       this.#logger.error({ err: error }, 'smpp bind failed');
       this.#reportAttempt(error);

@@ -74,9 +74,7 @@ export interface SmppChannelDeps {
 }
 
 type ReadyState =
-  | { readonly kind: 'pending' }
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'failed'; readonly error: Error };
+  { readonly kind: 'pending' } | { readonly kind: 'ready' } | { readonly kind: 'failed'; readonly error: Error };
 
 interface ReadyWaiter {
   readonly resolve: () => void;

@@ -3,8 +3,18 @@ import { createSmppChannel, type SmppChannel } from './smpp-channel.js';
 import { startSmscSimulator, type SmscSimulator } from './smsc-simulator.js';
 
 const KEYS = [
-  'SMSC', 'SMSC_SIMULATOR_PORT', 'SMPP_HOST', 'SMPP_PORT', 'SMPP_SYSTEM_ID', 'SMPP_PASSWORD', 'SMPP_SYSTEM_TYPE',
-  'SMPP_SOURCE_ADDRESS', 'SMPP_BINDS', 'SMPP_WINDOW', 'SMPP_MESSAGES_PER_SECOND', 'SMPP_ENQUIRE_LINK_SECONDS',
+  'SMSC',
+  'SMSC_SIMULATOR_PORT',
+  'SMPP_HOST',
+  'SMPP_PORT',
+  'SMPP_SYSTEM_ID',
+  'SMPP_PASSWORD',
+  'SMPP_SYSTEM_TYPE',
+  'SMPP_SOURCE_ADDRESS',
+  'SMPP_BINDS',
+  'SMPP_WINDOW',
+  'SMPP_MESSAGES_PER_SECOND',
+  'SMPP_ENQUIRE_LINK_SECONDS',
 ] as const;
 
 /** A lost bind is tried again after this long, doubling up to the maximum. */

@@ -394,4 +394,3 @@ function textOf(pdu: PDU): string {
   const message = pdu.short_message?.message ?? pdu.message_payload?.message ?? '';
   return typeof message === 'string' ? message : message.toString('latin1');
 }
-

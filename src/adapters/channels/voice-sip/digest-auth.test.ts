@@ -25,7 +25,13 @@ describe('SIP digest authentication', () => {
   it('answers a challenge without qop the RFC 2069 way', () => {
     const challenge = parseDigestChallenge('Digest realm="sip.example", nonce="abc", algorithm=MD5');
     assert.deepEqual(challenge, { realm: 'sip.example', nonce: 'abc', opaque: null, algorithm: 'MD5', qop: null });
-    const header = digestAuthorization({ challenge: challenge, credentials: { username: 'u', password: 'p' }, method: 'INVITE', uri: 'sip:+31201234567@sip.example', nonceCount: 1 });
+    const header = digestAuthorization({
+      challenge: challenge,
+      credentials: { username: 'u', password: 'p' },
+      method: 'INVITE',
+      uri: 'sip:+31201234567@sip.example',
+      nonceCount: 1,
+    });
     assert.doesNotMatch(header, /qop|cnonce/);
   });
 
@@ -40,7 +46,13 @@ describe('SIP digest authentication', () => {
 
   it('escapes quotes in the user name so that it cannot add parameters', () => {
     const challenge = parseDigestChallenge('Digest realm="r", nonce="n"')!;
-    const header = digestAuthorization({ challenge, credentials: { username: 'a", response="x', password: 'p' }, method: 'INVITE', uri: 'sip:a@b', nonceCount: 1 });
+    const header = digestAuthorization({
+      challenge,
+      credentials: { username: 'a", response="x', password: 'p' },
+      method: 'INVITE',
+      uri: 'sip:a@b',
+      nonceCount: 1,
+    });
     assert.match(header, /^Digest username="a\\", response=\\"x"/);
   });
 });

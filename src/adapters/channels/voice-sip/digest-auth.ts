@@ -29,7 +29,10 @@ export function parseDigestChallenge(header: string): DigestChallenge | null {
   if (realm === undefined || nonce === undefined) return null;
   const algorithm = (params.get('algorithm') ?? 'MD5').toUpperCase();
   if (algorithm !== 'MD5' && algorithm !== 'SHA-256') return null;
-  const qops = params.get('qop')?.split(',').map((q) => q.trim().toLowerCase());
+  const qops = params
+    .get('qop')
+    ?.split(',')
+    .map((q) => q.trim().toLowerCase());
   if (qops !== undefined && !qops.includes('auth')) return null;
   return { realm, nonce, opaque: params.get('opaque') ?? null, algorithm, qop: qops === undefined ? null : 'auth' };
 }
@@ -84,12 +87,16 @@ export interface DigestAnswerInput {
 /** The value of an Authorization or Proxy-Authorization header answering the challenge. */
 export function digestAuthorization(input: DigestAnswerInput): string {
   const { challenge: c, credentials } = input;
-  const hash = (s: string) => createHash(c.algorithm === 'MD5' ? 'md5' : 'sha256').update(s, 'utf8').digest('hex');
+  const hash = (s: string) =>
+    createHash(c.algorithm === 'MD5' ? 'md5' : 'sha256')
+      .update(s, 'utf8')
+      .digest('hex');
   const ha1 = hash(`${credentials.username}:${c.realm}:${credentials.password}`);
   const ha2 = hash(`${input.method}:${input.uri}`);
   const nc = input.nonceCount.toString(16).padStart(8, '0');
   const cnonce = input.cnonce ?? randomBytes(8).toString('hex');
-  const response = c.qop === 'auth' ? hash(`${ha1}:${c.nonce}:${nc}:${cnonce}:auth:${ha2}`) : hash(`${ha1}:${c.nonce}:${ha2}`);
+  const response =
+    c.qop === 'auth' ? hash(`${ha1}:${c.nonce}:${nc}:${cnonce}:auth:${ha2}`) : hash(`${ha1}:${c.nonce}:${ha2}`);
   const parts = [
     `username=${quote(credentials.username)}`,
     `realm=${quote(c.realm)}`,

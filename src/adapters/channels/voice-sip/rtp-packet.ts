@@ -59,7 +59,12 @@ export interface TelephoneEvent {
 
 export function readTelephoneEvent(payload: Buffer): TelephoneEvent | null {
   if (payload.length < 4) return null;
-  return { event: payload[0]!, end: (payload[1]! & 0x80) !== 0, volume: payload[1]! & 0x3f, duration: payload.readUInt16BE(2) };
+  return {
+    event: payload[0]!,
+    end: (payload[1]! & 0x80) !== 0,
+    volume: payload[1]! & 0x3f,
+    duration: payload.readUInt16BE(2),
+  };
 }
 
 export function writeTelephoneEvent(e: TelephoneEvent): Buffer {

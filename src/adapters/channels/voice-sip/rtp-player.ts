@@ -124,7 +124,10 @@ export class RtpPlayer {
           if (packets * FRAME_MS >= script.maxDurationMs) return finish('limit');
           const frame = this.#nextFrame();
           if (frame === null) return finish('played');
-          const packet = writeRtpPacket({ payloadType: target.payloadType, marker: packets === 0, sequence, timestamp, ssrc }, frame);
+          const packet = writeRtpPacket(
+            { payloadType: target.payloadType, marker: packets === 0, sequence, timestamp, ssrc },
+            frame,
+          );
           this.#socket.send(packet, target.port, target.address);
           sequence = (sequence + 1) & 0xffff;
           timestamp = (timestamp + FRAME_BYTES) >>> 0;
@@ -177,7 +180,8 @@ export class RtpPlayer {
   #receive(data: Buffer, fromAddress: string): void {
     const target = this.#target;
     const script = this.#script;
-    if (target === null || script === null || target.eventPayloadType === null || fromAddress !== target.address) return;
+    if (target === null || script === null || target.eventPayloadType === null || fromAddress !== target.address)
+      return;
     const packet = readRtpPacket(data);
     if (packet === null || packet.payloadType !== target.eventPayloadType) return;
     const event = readTelephoneEvent(packet.payload);

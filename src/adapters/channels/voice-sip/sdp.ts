@@ -41,7 +41,8 @@ export interface SdpAnswer {
   readonly eventPayloadType: number | null;
 }
 
-export type SdpAnswerResult = { readonly ok: true; readonly answer: SdpAnswer } | { readonly ok: false; readonly reason: string };
+export type SdpAnswerResult =
+  { readonly ok: true; readonly answer: SdpAnswer } | { readonly ok: false; readonly reason: string };
 
 const MAX_SDP_BYTES = 8_192;
 const MAX_SDP_LINES = 200;
@@ -50,10 +51,19 @@ const MAX_SDP_LINES = 200;
 export function parseSdpAnswer(body: Buffer): SdpAnswerResult {
   if (body.length === 0) return { ok: false, reason: 'no SDP' };
   if (body.length > MAX_SDP_BYTES) return { ok: false, reason: 'SDP too large' };
-  const lines = body.toString('utf8').split(/\r?\n/).filter((l) => l !== '');
+  const lines = body
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   if (lines.length > MAX_SDP_LINES) return { ok: false, reason: 'SDP has too many lines' };
   let sessionAddress: string | null = null;
-  let media: { port: number; formats: number[]; address: string | null; rtpmap: Map<number, string>; inactive: boolean } | null = null;
+  let media: {
+    port: number;
+    formats: number[];
+    address: string | null;
+    rtpmap: Map<number, string>;
+    inactive: boolean;
+  } | null = null;
   let seenAudio = false;
   for (const line of lines) {
     const type = line[0];
@@ -64,7 +74,13 @@ export function parseSdpAnswer(body: Buffer): SdpAnswerResult {
       const m = /^audio ([0-9]{1,5}) RTP\/AVP((?: [0-9]{1,3})+)$/.exec(value);
       if (m === null) continue;
       seenAudio = true;
-      media = { port: Number(m[1]), formats: m[2]!.trim().split(' ').map(Number), address: null, rtpmap: new Map(), inactive: false };
+      media = {
+        port: Number(m[1]),
+        formats: m[2]!.trim().split(' ').map(Number),
+        address: null,
+        rtpmap: new Map(),
+        inactive: false,
+      };
     } else if (type === 'c') {
       const c = /^IN IP[46] ([0-9A-Fa-f.:]+)$/.exec(value);
       if (c === null) return { ok: false, reason: 'SDP connection line not understood' };

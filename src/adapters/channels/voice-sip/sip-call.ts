@@ -3,7 +3,14 @@ import type { CallOutcome } from '../../../app/ports/voice-channel.js';
 import { hostForAddress } from '../../sip/sip-host.js';
 import { newBranch } from '../../sip/sip-via.js';
 import { newCallId, newTag, parseCSeq } from '../../sip/sip-ids.js';
-import { headerListValues, headerValue, sipRequest, type SipHeader, type SipRequest, type SipResponse } from '../../sip/sip-message.js';
+import {
+  headerListValues,
+  headerValue,
+  sipRequest,
+  type SipHeader,
+  type SipRequest,
+  type SipResponse,
+} from '../../sip/sip-message.js';
 import { parseNameAddr } from '../../sip/sip-name-addr.js';
 import { formatUri } from '../../sip/sip-uri.js';
 import { digestAuthorization, parseDigestChallenge, type DigestCredentials } from './digest-auth.js';
@@ -42,7 +49,9 @@ export interface DialogHandler {
 export interface CallMedia {
   readonly port: number;
   /** Plays until done or stopped; resolves with the audio sent and the repeats asked for. */
-  play(answer: SdpAnswer): Promise<{ readonly playedMs: number; readonly repeats: number; readonly stoppedByCallee: boolean }>;
+  play(
+    answer: SdpAnswer,
+  ): Promise<{ readonly playedMs: number; readonly repeats: number; readonly stoppedByCallee: boolean }>;
   /** The callee hung up. */
   stop(): void;
 }
@@ -65,10 +74,17 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
   const requestUri = `sip:${to}@${ctx.domain};user=phone`;
   const from = `"${ctx.callerName}" <sip:${ctx.callerId}@${ctx.domain}>;tag=${localTag}`;
   const contact = `<sip:burgernet@${hostPart}:${local.port}${transportParam}>`;
-  const sdp = formatSdpOffer({ address: localHost, port: media.port, sessionId: String(randomBytes(4).readUInt32BE(0)) });
+  const sdp = formatSdpOffer({
+    address: localHost,
+    port: media.port,
+    sessionId: String(randomBytes(4).readUInt32BE(0)),
+  });
   let cseq = 1;
 
-  const via = () => ({ name: 'Via', value: `SIP/2.0/${ctx.transport.kind.toUpperCase()} ${hostPart}:${local.port};branch=${newBranch()};rport` });
+  const via = () => ({
+    name: 'Via',
+    value: `SIP/2.0/${ctx.transport.kind.toUpperCase()} ${hostPart}:${local.port};branch=${newBranch()};rport`,
+  });
   const common = (): SipHeader[] => [
     { name: 'Max-Forwards', value: '70' },
     { name: 'From', value: from },
@@ -111,12 +127,19 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
     if ((status === 401 || status === 407) && !challenged && ctx.credentials !== null && !cancelled) {
       const header = status === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
       const challenge = parseDigestChallenge(headerValue(response, header) ?? '');
-      if (challenge === null) return { kind: 'failed', reason: 'authentication challenge not understood', sipStatus: status };
+      if (challenge === null)
+        return { kind: 'failed', reason: 'authentication challenge not understood', sipStatus: status };
       challenged = true;
       cseq += 1;
       authorization = {
         name: status === 401 ? 'Authorization' : 'Proxy-Authorization',
-        value: digestAuthorization({ challenge, credentials: ctx.credentials, method: 'INVITE', uri: requestUri, nonceCount: 1 }),
+        value: digestAuthorization({
+          challenge,
+          credentials: ctx.credentials,
+          method: 'INVITE',
+          uri: requestUri,
+          nonceCount: 1,
+        }),
       };
       invite = buildInvite();
       continue;
@@ -145,7 +168,10 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
       ...routes.map((value) => ({ name: 'Route', value })),
     ];
     const inviteSeq = parseCSeq(headerValue(ok, 'CSeq') ?? `${cseq} INVITE`).seq;
-    const ack = sipRequest('ACK', remoteTarget, [...dialogHeaders('ACK', inviteSeq), ...(authorization === null ? [] : [authorization])]);
+    const ack = sipRequest('ACK', remoteTarget, [
+      ...dialogHeaders('ACK', inviteSeq),
+      ...(authorization === null ? [] : [authorization]),
+    ]);
     await ctx.transport.send(ack).catch(() => undefined);
 
     let byeFromCallee = false;
@@ -160,18 +186,34 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
     try {
       const bye = async () => {
         cseq = Math.max(cseq, inviteSeq) + 1;
-        const request = sipRequest('BYE', remoteTarget, [...dialogHeaders('BYE', cseq), { name: 'User-Agent', value: USER_AGENT }]);
+        const request = sipRequest('BYE', remoteTarget, [
+          ...dialogHeaders('BYE', cseq),
+          { name: 'User-Agent', value: USER_AGENT },
+        ]);
         const result = await transaction(ctx, request);
-        if (result.kind === 'response' && (result.response.status === 401 || result.response.status === 407) && ctx.credentials !== null) {
+        if (
+          result.kind === 'response' &&
+          (result.response.status === 401 || result.response.status === 407) &&
+          ctx.credentials !== null
+        ) {
           const header = result.response.status === 401 ? 'WWW-Authenticate' : 'Proxy-Authenticate';
           const challenge = parseDigestChallenge(headerValue(result.response, header) ?? '');
           if (challenge !== null) {
             cseq += 1;
-            const value = digestAuthorization({ challenge, credentials: ctx.credentials, method: 'BYE', uri: remoteTarget, nonceCount: 1 });
-            await transaction(ctx, sipRequest('BYE', remoteTarget, [
-              ...dialogHeaders('BYE', cseq),
-              { name: result.response.status === 401 ? 'Authorization' : 'Proxy-Authorization', value },
-            ]));
+            const value = digestAuthorization({
+              challenge,
+              credentials: ctx.credentials,
+              method: 'BYE',
+              uri: remoteTarget,
+              nonceCount: 1,
+            });
+            await transaction(
+              ctx,
+              sipRequest('BYE', remoteTarget, [
+                ...dialogHeaders('BYE', cseq),
+                { name: result.response.status === 401 ? 'Authorization' : 'Proxy-Authorization', value },
+              ]),
+            );
           }
         }
       };
@@ -187,7 +229,12 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
       }
       const played = await media.play(sdpAnswer.answer);
       if (!byeFromCallee) await bye();
-      return { kind: 'answered', playedMs: played.playedMs, repeats: played.repeats, hungUpBy: byeFromCallee ? 'callee' : 'us' };
+      return {
+        kind: 'answered',
+        playedMs: played.playedMs,
+        repeats: played.repeats,
+        hungUpBy: byeFromCallee ? 'callee' : 'us',
+      };
     } finally {
       // Linger a little so that a retransmitted 2xx still gets its ACK and a repeated BYE its 200.
       setTimeout(() => ctx.dialogs.delete(callId), ctx.transactionTimeoutMs).unref();
@@ -198,7 +245,11 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
    * Runs the INVITE transaction; after the ring timeout sends CANCEL (once something was heard from the far
    * end: §9.1 forbids it before a provisional response) and waits for the final response that follows.
    */
-  function inviteTransaction(context: CallContext, request: SipRequest, markCancelled: () => void): Promise<TransactionEvent> {
+  function inviteTransaction(
+    context: CallContext,
+    request: SipRequest,
+    markCancelled: () => void,
+  ): Promise<TransactionEvent> {
     return new Promise((resolve) => {
       let provisional = false;
       let ringExpired = false;
@@ -207,9 +258,25 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
       const cancel = () => {
         markCancelled();
         // A CANCEL that cannot be sent changes nothing: the guard below ends the wait either way.
-        void context.transport.connect().then(() => transaction(context, cancelFor(request))).catch(() => undefined);
+        void context.transport
+          .connect()
+          .then(() => transaction(context, cancelFor(request)))
+          .catch(() => undefined);
         // If no final response follows the CANCEL, the call is over anyway (§9.1: 64 × T1).
-        guard = setTimeout(() => finish({ kind: 'response', response: { kind: 'response', status: 487, reason: 'Request Terminated', headers: [], body: Buffer.alloc(0) } }), context.transactionTimeoutMs);
+        guard = setTimeout(
+          () =>
+            finish({
+              kind: 'response',
+              response: {
+                kind: 'response',
+                status: 487,
+                reason: 'Request Terminated',
+                headers: [],
+                body: Buffer.alloc(0),
+              },
+            }),
+          context.transactionTimeoutMs,
+        );
       };
       const ring = setTimeout(() => {
         ringExpired = true;
@@ -243,10 +310,12 @@ export async function placeSipCall(ctx: CallContext, to: string, media: CallMedi
 
 function failureOutcome(status: number, cancelled: boolean): CallOutcome {
   if (status === 486 || status === 600) return { kind: 'busy', sipStatus: status };
-  if (status === 480 || status === 408 || (status === 487 && cancelled)) return { kind: 'no-answer', sipStatus: cancelled ? null : status };
+  if (status === 480 || status === 408 || (status === 487 && cancelled))
+    return { kind: 'no-answer', sipStatus: cancelled ? null : status };
   if (status === 603) return { kind: 'rejected', sipStatus: status };
   if (status === 503) return { kind: 'unavailable', reason: 'SIP trunk answered 503 Service Unavailable' };
-  if (status === 401 || status === 407) return { kind: 'failed', reason: 'authentication refused by the SIP trunk', sipStatus: status };
+  if (status === 401 || status === 407)
+    return { kind: 'failed', reason: 'authentication refused by the SIP trunk', sipStatus: status };
   return { kind: 'failed', reason: `SIP ${status}`, sipStatus: status };
 }
 

@@ -1,4 +1,11 @@
-import { headerListValues, headerValue, headerValues, sipRequest, type SipRequest, type SipResponse } from '../../sip/sip-message.js';
+import {
+  headerListValues,
+  headerValue,
+  headerValues,
+  sipRequest,
+  type SipRequest,
+  type SipResponse,
+} from '../../sip/sip-message.js';
 import { parseCSeq } from '../../sip/sip-ids.js';
 import { parseVia } from '../../sip/sip-via.js';
 import type { SipUaTransport } from './sip-ua-transport.js';
@@ -120,7 +127,10 @@ export class ClientTransactions {
         void this.#transport.send(t.ack).catch(() => undefined);
       }
       // Timer D (32 s) or K (T4): keep absorbing retransmissions on UDP.
-      t.linger = setTimeout(() => this.#forget(t), this.#transport.reliable ? 0 : t.invite ? 64 * this.#timers.t1 : 5_000);
+      t.linger = setTimeout(
+        () => this.#forget(t),
+        this.#transport.reliable ? 0 : t.invite ? 64 * this.#timers.t1 : 5_000,
+      );
     }
     t.onEvent({ kind: 'response', response });
     return true;

@@ -9,7 +9,8 @@ import { SipStreamFramer } from '../../sip/sip-stream-framer.js';
 export type SipTransportKind = 'udp' | 'tcp';
 
 /** What a transport hands up: a parsed message, or a message that could not be read (with what was readable). */
-export type Inbound = { readonly ok: true; readonly message: SipMessage } | { readonly ok: false; readonly error: SipParseError };
+export type Inbound =
+  { readonly ok: true; readonly message: SipMessage } | { readonly ok: false; readonly error: SipParseError };
 
 /** The one connection to the trunk: every request goes there, every response and in-dialog request comes from there. */
 export interface SipUaTransport {
@@ -81,7 +82,9 @@ async function openUdp(options: SipUaTransportOptions, address: string, family: 
     },
     connect: () => Promise.resolve(),
     send: (message) =>
-      new Promise((resolve, reject) => socket.send(serializeSipMessage(message), (error) => (error ? reject(error) : resolve()))),
+      new Promise((resolve, reject) =>
+        socket.send(serializeSipMessage(message), (error) => (error ? reject(error) : resolve())),
+      ),
     onInbound: (listener) => void listeners.push(listener),
     close: () => new Promise((resolve) => socket.close(() => resolve())),
   };
@@ -102,7 +105,10 @@ async function openTcp(options: SipUaTransportOptions, address: string): Promise
     connecting = new Promise<TcpSocket>((resolve, reject) => {
       const s = connect({ host: address, port: options.port, localPort: options.localPort || undefined });
       s.setNoDelay(true);
-      const timer = setTimeout(() => s.destroy(new Error('connecting to the SIP trunk timed out')), options.connectTimeoutMs ?? 5_000);
+      const timer = setTimeout(
+        () => s.destroy(new Error('connecting to the SIP trunk timed out')),
+        options.connectTimeoutMs ?? 5_000,
+      );
       const framer = new SipStreamFramer(limits);
       s.once('connect', () => {
         clearTimeout(timer);
@@ -152,14 +158,16 @@ async function openTcp(options: SipUaTransportOptions, address: string): Promise
     async send(message) {
       if (closed) throw new Error('SIP transport closed');
       const s = await open();
-      await new Promise<void>((resolve, reject) => s.write(serializeSipMessage(message), (error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        s.write(serializeSipMessage(message), (error) => (error ? reject(error) : resolve())),
+      );
     },
     onInbound: (listener) => void listeners.push(listener),
     async close() {
       closed = true;
       const s = socket;
       if (s !== null) await new Promise<void>((resolve) => s.end(() => resolve()));
-      (s)?.destroy();
+      s?.destroy();
     },
   };
 }

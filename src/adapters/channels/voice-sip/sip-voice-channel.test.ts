@@ -11,7 +11,9 @@ import { readRtpPacket, writeRtpPacket, writeTelephoneEvent, type RtpPacket } fr
 import { createSipVoiceChannel, type SipVoiceChannelOptions } from './sip-voice-channel.js';
 
 const synthesizer = createCachedSynthesizer(createEspeakSynthesizer({ voice: 'nl', wordsPerMinute: 150 }), {
-  variant: 'test', maxMemoryBytes: 50_000_000, directory: null,
+  variant: 'test',
+  maxMemoryBytes: 50_000_000,
+  directory: null,
 });
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const TEXT = 'Vermist: Sanne, acht jaar.';
@@ -21,21 +23,40 @@ const LISTEN_MS = 200;
 
 function channelOptions(port: number, overrides: Partial<SipVoiceChannelOptions> = {}): SipVoiceChannelOptions {
   return {
-    trunkHost: '127.0.0.1', trunkPort: port, transport: 'udp', domain: 'trunk.test', credentials: null,
-    callerId: '+318000011', callerName: 'Burgernet', localHost: null, localPort: 0, rtpPorts: null,
-    maxConcurrentCalls: 60, ringTimeoutMs: 30_000, maxCallMs: 60_000, timers: { t1: 100, t2: 400 },
-    pauseMs: PAUSE_MS, listenAfterMs: LISTEN_MS, maxRepeats: 3,
+    trunkHost: '127.0.0.1',
+    trunkPort: port,
+    transport: 'udp',
+    domain: 'trunk.test',
+    credentials: null,
+    callerId: '+318000011',
+    callerName: 'Burgernet',
+    localHost: null,
+    localPort: 0,
+    rtpPorts: null,
+    maxConcurrentCalls: 60,
+    ringTimeoutMs: 30_000,
+    maxCallMs: 60_000,
+    timers: { t1: 100, t2: 400 },
+    pauseMs: PAUSE_MS,
+    listenAfterMs: LISTEN_MS,
+    maxRepeats: 3,
     ...overrides,
   };
 }
 
 /** A UDP socket standing in for the callee's media: records every RTP packet. */
-async function rtpSink(): Promise<{ socket: Socket; port: number; packets: (RtpPacket & { from: { address: string; port: number } })[]; close(): void }> {
+async function rtpSink(): Promise<{
+  socket: Socket;
+  port: number;
+  packets: (RtpPacket & { from: { address: string; port: number } })[];
+  close(): void;
+}> {
   const socket = createSocket('udp4');
   const packets: (RtpPacket & { from: { address: string; port: number } })[] = [];
   socket.on('message', (data, from) => {
     const p = readRtpPacket(data);
-    if (p !== null) packets.push({ ...p, payload: Buffer.from(p.payload), from: { address: from.address, port: from.port } });
+    if (p !== null)
+      packets.push({ ...p, payload: Buffer.from(p.payload), from: { address: from.address, port: from.port } });
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
   return { socket, port: socket.address().port, packets, close: () => socket.close() };
@@ -60,7 +81,12 @@ describe('SIP voice channel against sipp', () => {
   it('calls, plays the message twice and the closing as RTP of the right length, and hangs up', async () => {
     const sink = await rtpSink();
     cleanups.push(() => sink.close());
-    const sipp = await startSipp({ scenario: 'uas-answer.xml', transport: 'udp', calls: 1, keys: { rtpport: sink.port, pt: 8, codec: 'PCMA' } });
+    const sipp = await startSipp({
+      scenario: 'uas-answer.xml',
+      transport: 'udp',
+      calls: 1,
+      keys: { rtpport: sink.port, pt: 8, codec: 'PCMA' },
+    });
     cleanups.push(() => sipp.stop());
     const channel = await createSipVoiceChannel(channelOptions(sipp.port), { synthesizer, logger });
     cleanups.push(() => channel.close());
@@ -100,14 +126,17 @@ describe('SIP voice channel against sipp', () => {
   it('cancels a call nobody answers within the ring timeout (CANCEL matching the INVITE)', async () => {
     const sipp = await startSipp({ scenario: 'uas-no-answer.xml', transport: 'udp', calls: 1 });
     cleanups.push(() => sipp.stop());
-    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { ringTimeoutMs: 300 }), { synthesizer, logger });
+    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { ringTimeoutMs: 300 }), {
+      synthesizer,
+      logger,
+    });
     cleanups.push(() => channel.close());
     assert.deepEqual(await channel.placeCall(call()), { kind: 'no-answer', sipStatus: null });
     const result = await sipp.done;
     assert.equal(result.code, 0, result.errors);
     const invite = result.log.find((l) => l.startsWith('invite '))!.split(' ');
     const cancel = result.log.find((l) => l.startsWith('cancel '))!.split(' ');
-    assert.deepEqual(cancel.slice(1), invite.slice(1), 'CANCEL carries the INVITE\'s CSeq number and branch');
+    assert.deepEqual(cancel.slice(1), invite.slice(1), "CANCEL carries the INVITE's CSeq number and branch");
   });
 
   it('answers a 401 digest challenge (MD5, qop=auth) that the trunk verifies', async () => {
@@ -132,7 +161,10 @@ describe('SIP voice channel against sipp', () => {
     const sipp = await startSipp({ scenario: 'uas-digest-407.xml', transport: 'udp', calls: 1, keys: { rtpport: 9 } });
     cleanups.push(() => sipp.stop());
     const credentials = { username: 'burgernet', password: 'geheim' };
-    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { credentials, listenAfterMs: 0 }), { synthesizer, logger });
+    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { credentials, listenAfterMs: 0 }), {
+      synthesizer,
+      logger,
+    });
     cleanups.push(() => channel.close());
     const outcome = await channel.placeCall({ ...call(), text: 'Test.', closing: null, plays: 1 });
     assert.equal(outcome.kind, 'answered');
@@ -162,7 +194,13 @@ describe('SIP voice channel against sipp', () => {
   it('stops playing when the callee hangs up and answers their BYE', async () => {
     const sink = await rtpSink();
     cleanups.push(() => sink.close());
-    const sipp = await startSipp({ scenario: 'uas-hangup.xml', transport: 'udp', calls: 1, keys: { rtpport: sink.port }, args: ['-d', '1000'] });
+    const sipp = await startSipp({
+      scenario: 'uas-hangup.xml',
+      transport: 'udp',
+      calls: 1,
+      keys: { rtpport: sink.port },
+      args: ['-d', '1000'],
+    });
     cleanups.push(() => sipp.stop());
     const channel = await createSipVoiceChannel(channelOptions(sipp.port), { synthesizer, logger });
     cleanups.push(() => channel.close());
@@ -172,7 +210,10 @@ describe('SIP voice channel against sipp', () => {
     assert.equal(outcome.kind, 'answered');
     assert.equal(outcome.kind === 'answered' && outcome.hungUpBy, 'callee');
     const full = (await expectedPackets(2)) * 20;
-    assert.ok(outcome.kind === 'answered' && outcome.playedMs > 0 && outcome.playedMs < full, `played ${JSON.stringify(outcome)} of ${full}`);
+    assert.ok(
+      outcome.kind === 'answered' && outcome.playedMs > 0 && outcome.playedMs < full,
+      `played ${JSON.stringify(outcome)} of ${full}`,
+    );
     assert.equal(outcome.kind === 'answered' && outcome.playedMs, sink.packets.length * 20);
   });
 
@@ -187,12 +228,25 @@ describe('SIP voice channel against sipp', () => {
       if (pressed || sink.packets.length < closingStarts + 5) return;
       pressed = true;
       // One key press: three packets with the same timestamp, the last ones marked as its end (RFC 4733 §2.5.1.4).
-      for (const [i, end] of [[0, false], [1, true], [2, true]] as const) {
+      for (const [i, end] of [
+        [0, false],
+        [1, true],
+        [2, true],
+      ] as const) {
         const payload = writeTelephoneEvent({ event: 1, end, volume: 10, duration: 400 + i * 160 });
-        sink.socket.send(writeRtpPacket({ payloadType: 101, marker: i === 0, sequence: 7 + i, timestamp: 1_000, ssrc: 99 }, payload), from.port, from.address);
+        sink.socket.send(
+          writeRtpPacket({ payloadType: 101, marker: i === 0, sequence: 7 + i, timestamp: 1_000, ssrc: 99 }, payload),
+          from.port,
+          from.address,
+        );
       }
     });
-    const sipp = await startSipp({ scenario: 'uas-answer.xml', transport: 'udp', calls: 1, keys: { rtpport: sink.port, pt: 8, codec: 'PCMA' } });
+    const sipp = await startSipp({
+      scenario: 'uas-answer.xml',
+      transport: 'udp',
+      calls: 1,
+      keys: { rtpport: sink.port, pt: 8, codec: 'PCMA' },
+    });
     cleanups.push(() => sipp.stop());
     const channel = await createSipVoiceChannel(channelOptions(sipp.port), { synthesizer, logger });
     cleanups.push(() => channel.close());
@@ -212,12 +266,27 @@ describe('SIP voice channel against sipp', () => {
     const sink = await rtpSink();
     cleanups.push(() => sink.close());
     const calls = 9;
-    const sipp = await startSipp({ scenario: 'uas-answer.xml', transport: 'udp', calls, keys: { rtpport: sink.port, pt: 8, codec: 'PCMA' } });
+    const sipp = await startSipp({
+      scenario: 'uas-answer.xml',
+      transport: 'udp',
+      calls,
+      keys: { rtpport: sink.port, pt: 8, codec: 'PCMA' },
+    });
     cleanups.push(() => sipp.stop());
-    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { maxConcurrentCalls: 3, listenAfterMs: 0 }), { synthesizer, logger });
+    const channel = await createSipVoiceChannel(
+      channelOptions(sipp.port, { maxConcurrentCalls: 3, listenAfterMs: 0 }),
+      { synthesizer, logger },
+    );
     cleanups.push(() => channel.close());
-    const outcomes = await Promise.all(Array.from({ length: calls }, (_, i) => channel.placeCall({ ...call(i), text: 'Test.', closing: null, plays: 1 })));
-    assert.ok(outcomes.every((o) => o.kind === 'answered'), JSON.stringify(outcomes));
+    const outcomes = await Promise.all(
+      Array.from({ length: calls }, (_, i) =>
+        channel.placeCall({ ...call(i), text: 'Test.', closing: null, plays: 1 }),
+      ),
+    );
+    assert.ok(
+      outcomes.every((o) => o.kind === 'answered'),
+      JSON.stringify(outcomes),
+    );
     const result = await sipp.done;
     assert.equal(result.code, 0, result.errors);
     // sipp writes its log in the order it handled the messages: INVITE in, BYE in.
@@ -235,12 +304,25 @@ describe('SIP voice channel against sipp', () => {
   it('places calls over TCP', async () => {
     const sink = await rtpSink();
     cleanups.push(() => sink.close());
-    const sipp = await startSipp({ scenario: 'uas-answer.xml', transport: 'tcp', calls: 2, keys: { rtpport: sink.port, pt: 0, codec: 'PCMU' } });
+    const sipp = await startSipp({
+      scenario: 'uas-answer.xml',
+      transport: 'tcp',
+      calls: 2,
+      keys: { rtpport: sink.port, pt: 0, codec: 'PCMU' },
+    });
     cleanups.push(() => sipp.stop());
-    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { transport: 'tcp', listenAfterMs: 0 }), { synthesizer, logger });
+    const channel = await createSipVoiceChannel(channelOptions(sipp.port, { transport: 'tcp', listenAfterMs: 0 }), {
+      synthesizer,
+      logger,
+    });
     cleanups.push(() => channel.close());
-    const outcomes = await Promise.all([1, 2].map((n) => channel.placeCall({ ...call(n), text: 'Test.', closing: null, plays: 1 })));
-    assert.deepEqual(outcomes.map((o) => o.kind), ['answered', 'answered']);
+    const outcomes = await Promise.all(
+      [1, 2].map((n) => channel.placeCall({ ...call(n), text: 'Test.', closing: null, plays: 1 })),
+    );
+    assert.deepEqual(
+      outcomes.map((o) => o.kind),
+      ['answered', 'answered'],
+    );
     const result = await sipp.done;
     assert.equal(result.code, 0, result.errors);
     assert.ok(sink.packets.every((p) => p.payloadType === 0));

@@ -82,7 +82,14 @@ export async function createSipVoiceChannel(
   };
 
   const reply = (request: SipRequest, status: number) =>
-    void transport.send(createResponse(request, status, { toTag: 'bn', headers: status === 405 ? [{ name: 'Allow', value: 'ACK, BYE, CANCEL, OPTIONS' }] : [] })).catch(() => undefined);
+    void transport
+      .send(
+        createResponse(request, status, {
+          toTag: 'bn',
+          headers: status === 405 ? [{ name: 'Allow', value: 'ACK, BYE, CANCEL, OPTIONS' }] : [],
+        }),
+      )
+      .catch(() => undefined);
 
   function handleRequest(request: SipRequest): void {
     const dialog = dialogs.get(headerValue(request, 'Call-ID') ?? '');
@@ -111,7 +118,8 @@ export async function createSipVoiceChannel(
       if (!inbound.ok) {
         const partial = inbound.error.partial;
         logger.warn({ code: inbound.error.code }, 'unreadable SIP message from the trunk');
-        if (partial?.kind === 'request' && partial.method !== 'ACK' && headerValue(partial, 'Via') !== undefined) reply(partial, 400);
+        if (partial?.kind === 'request' && partial.method !== 'ACK' && headerValue(partial, 'Via') !== undefined)
+          reply(partial, 400);
         return;
       }
       const message = inbound.message;
@@ -142,7 +150,12 @@ export async function createSipVoiceChannel(
         play: async (answer) => {
           const law = answer.codec === 'PCMA' ? 'alaw' : 'ulaw';
           const result = await rtp.play(
-            { address: answer.address, port: answer.port, payloadType: answer.payloadType, eventPayloadType: answer.eventPayloadType },
+            {
+              address: answer.address,
+              port: answer.port,
+              payloadType: answer.payloadType,
+              eventPayloadType: answer.eventPayloadType,
+            },
             {
               message: message[law],
               plays: outbound.plays ?? DEFAULT_PLAYS,
@@ -158,7 +171,14 @@ export async function createSipVoiceChannel(
         },
         stop: () => rtp.stop(),
       });
-      logger.info({ callId: outbound.callId, outcome: outcome.kind, ...(outcome.kind === 'answered' ? { playedMs: outcome.playedMs } : {}) }, 'call ended');
+      logger.info(
+        {
+          callId: outbound.callId,
+          outcome: outcome.kind,
+          ...(outcome.kind === 'answered' ? { playedMs: outcome.playedMs } : {}),
+        },
+        'call ended',
+      );
       return outcome;
     } catch (error) {
       logger.error({ err: error, callId: outbound.callId }, 'call could not be placed');

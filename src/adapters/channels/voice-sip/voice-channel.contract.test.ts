@@ -12,7 +12,9 @@ import { createSipVoiceChannel, type SipVoiceChannelOptions } from './sip-voice-
 import { startVoiceSimulator, type SimulatedBehaviour } from './voice-simulator.js';
 
 const synthesizer = createCachedSynthesizer(createEspeakSynthesizer({ voice: 'nl', wordsPerMinute: 150 }), {
-  variant: 'contract', maxMemoryBytes: 50_000_000, directory: null,
+  variant: 'contract',
+  maxMemoryBytes: 50_000_000,
+  directory: null,
 });
 const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const TEXT = 'Test.';
@@ -30,11 +32,19 @@ interface PeerReport {
 /** A trunk with a phone behind it that behaves as told, for `calls` calls. */
 interface Peer {
   readonly name: string;
-  start(behaviour: Behaviour, transport: 'udp' | 'tcp', calls: number): Promise<{ port: number; report(): Promise<PeerReport>; stop(): Promise<void> }>;
+  start(
+    behaviour: Behaviour,
+    transport: 'udp' | 'tcp',
+    calls: number,
+  ): Promise<{ port: number; report(): Promise<PeerReport>; stop(): Promise<void> }>;
 }
 
 const SIPP_SCENARIOS: Record<Behaviour, string> = {
-  answer: 'uas-answer.xml', busy: 'uas-busy.xml', 'no-answer': 'uas-no-answer.xml', reject: 'uas-reject.xml', 'hang-up': 'uas-hangup.xml',
+  answer: 'uas-answer.xml',
+  busy: 'uas-busy.xml',
+  'no-answer': 'uas-no-answer.xml',
+  reject: 'uas-reject.xml',
+  'hang-up': 'uas-hangup.xml',
 };
 
 /** sipp as the trunk; the audio goes to a socket of ours (the SDP answer names it). */
@@ -46,8 +56,11 @@ const sippPeer: Peer = {
     sink.on('message', (data) => (audioBytes += readRtpPacket(data)?.payload.length ?? 0));
     await new Promise<void>((resolve) => sink.bind(0, '127.0.0.1', () => resolve()));
     const sipp = await startSipp({
-      scenario: SIPP_SCENARIOS[behaviour], transport, calls,
-      keys: { rtpport: sink.address().port, pt: 8, codec: 'PCMA' }, args: ['-d', '1000'],
+      scenario: SIPP_SCENARIOS[behaviour],
+      transport,
+      calls,
+      keys: { rtpport: sink.address().port, pt: 8, codec: 'PCMA' },
+      args: ['-d', '1000'],
     });
     return {
       port: sipp.port,
@@ -80,19 +93,41 @@ const simulatorPeer: Peer = {
       port: simulator.port,
       async report() {
         await simulator.waitFor(() => simulator.activeCalls === 0);
-        return { calls: simulator.calls.length, audioBytes: simulator.calls.reduce((n, c) => n + c.audioBytes, 0), peak: simulator.peakCalls };
+        return {
+          calls: simulator.calls.length,
+          audioBytes: simulator.calls.reduce((n, c) => n + c.audioBytes, 0),
+          peak: simulator.peakCalls,
+        };
       },
       stop: () => simulator.close(),
     };
   },
 };
 
-function options(port: number, transport: 'udp' | 'tcp', overrides: Partial<SipVoiceChannelOptions> = {}): SipVoiceChannelOptions {
+function options(
+  port: number,
+  transport: 'udp' | 'tcp',
+  overrides: Partial<SipVoiceChannelOptions> = {},
+): SipVoiceChannelOptions {
   return {
-    trunkHost: '127.0.0.1', trunkPort: port, transport, domain: 'trunk.test', credentials: null,
-    callerId: '+318000011', callerName: 'Burgernet', localHost: null, localPort: 0, rtpPorts: null,
-    maxConcurrentCalls: 60, ringTimeoutMs: 400, maxCallMs: 60_000, timers: { t1: 100, t2: 400 },
-    pauseMs: 400, listenAfterMs: 0, maxRepeats: 3, ...overrides,
+    trunkHost: '127.0.0.1',
+    trunkPort: port,
+    transport,
+    domain: 'trunk.test',
+    credentials: null,
+    callerId: '+318000011',
+    callerName: 'Burgernet',
+    localHost: null,
+    localPort: 0,
+    rtpPorts: null,
+    maxConcurrentCalls: 60,
+    ringTimeoutMs: 400,
+    maxCallMs: 60_000,
+    timers: { t1: 100, t2: 400 },
+    pauseMs: 400,
+    listenAfterMs: 0,
+    maxRepeats: 3,
+    ...overrides,
   };
 }
 
@@ -104,7 +139,12 @@ for (const peer of [sippPeer, simulatorPeer]) {
     after(async () => {
       for (const c of cleanups.reverse()) await c();
     });
-    async function setUp(behaviour: Behaviour, transport: 'udp' | 'tcp', calls = 1, overrides: Partial<SipVoiceChannelOptions> = {}) {
+    async function setUp(
+      behaviour: Behaviour,
+      transport: 'udp' | 'tcp',
+      calls = 1,
+      overrides: Partial<SipVoiceChannelOptions> = {},
+    ) {
       const far = await peer.start(behaviour, transport, calls);
       cleanups.push(() => far.stop());
       const channel = await createSipVoiceChannel(options(far.port, transport, overrides), { synthesizer, logger });
@@ -144,7 +184,10 @@ for (const peer of [sippPeer, simulatorPeer]) {
 
     it('the callee hangs up first', async () => {
       const { far, channel } = await setUp('hang-up', 'udp');
-      const outcome = await channel.placeCall({ ...call(1), text: 'Dit bericht is lang genoeg om niet binnen een seconde af te lopen, ook niet als het snel wordt uitgesproken.' });
+      const outcome = await channel.placeCall({
+        ...call(1),
+        text: 'Dit bericht is lang genoeg om niet binnen een seconde af te lopen, ook niet als het snel wordt uitgesproken.',
+      });
       assert.equal(outcome.kind === 'answered' && outcome.hungUpBy, 'callee');
       // Packets already on their way when the callee hung up are not counted by the far end: at most a few.
       const sentBytes = outcome.kind === 'answered' ? (outcome.playedMs / 20) * 160 : -1;
@@ -154,7 +197,9 @@ for (const peer of [sippPeer, simulatorPeer]) {
 
     it('never more calls at once than the trunk limit', async () => {
       const { far, channel } = await setUp('answer', 'udp', 8, { maxConcurrentCalls: 3 });
-      const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => channel.placeCall({ ...call(i), plays: 1 })));
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => channel.placeCall({ ...call(i), plays: 1 })),
+      );
       assert.ok(outcomes.every((o) => o.kind === 'answered'));
       const report = await far.report();
       assert.equal(report.calls, 8);

@@ -2,7 +2,13 @@ import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket as TcpSocket } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { newTag } from '../../sip/sip-ids.js';
-import { defaultSipLimits, headerValue, serializeSipMessage, type SipMessage, type SipRequest } from '../../sip/sip-message.js';
+import {
+  defaultSipLimits,
+  headerValue,
+  serializeSipMessage,
+  type SipMessage,
+  type SipRequest,
+} from '../../sip/sip-message.js';
 import { SipParseError } from '../../sip/sip-parse-error.js';
 import { parseSipMessage } from '../../sip/sip-parser.js';
 import { createResponse } from '../../sip/sip-response.js';
@@ -16,7 +22,8 @@ import { readRtpPacket, writeRtpPacket, writeTelephoneEvent } from './rtp-packet
  * reject (603); unavailable (503, the trunk is out of lines); unknown (404); hang-up (answers, hangs up after
  * `hangUpAfterMs`); press-1 (answers and presses 1 once some audio arrived); silent (never answers at all).
  */
-export type SimulatedBehaviour = 'answer' | 'busy' | 'no-answer' | 'reject' | 'unavailable' | 'unknown' | 'hang-up' | 'press-1' | 'silent';
+export type SimulatedBehaviour =
+  'answer' | 'busy' | 'no-answer' | 'reject' | 'unavailable' | 'unknown' | 'hang-up' | 'press-1' | 'silent';
 
 export type SimulatedCallState = 'ringing' | 'answered' | 'ended' | 'refused' | 'cancelled';
 
@@ -94,7 +101,8 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
   let peak = 0;
 
   // A large receive buffer: under load a burst of INVITEs and BYEs must not be dropped by the kernel.
-  const newUdpSocket = () => createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+  const newUdpSocket = () =>
+    createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024 });
   let udp: UdpSocket = newUdpSocket();
   const tcp: Server = createServer((socket) => {
     connections.add(socket);
@@ -157,7 +165,8 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
     try {
       message = parseSipMessage(data, defaultSipLimits);
     } catch (error) {
-      if (error instanceof SipParseError && error.partial?.kind === 'request') reply(createResponse(error.partial, 400));
+      if (error instanceof SipParseError && error.partial?.kind === 'request')
+        reply(createResponse(error.partial, 400));
       return;
     }
     if (message.kind === 'response') return; // to our BYE: nothing to do
@@ -197,7 +206,9 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
       case 'OPTIONS':
         return reply(createResponse(request, 200));
       default:
-        return reply(createResponse(request, 405, { headers: [{ name: 'Allow', value: 'INVITE, ACK, CANCEL, BYE, OPTIONS' }] }));
+        return reply(
+          createResponse(request, 405, { headers: [{ name: 'Allow', value: 'INVITE, ACK, CANCEL, BYE, OPTIONS' }] }),
+        );
     }
   }
 
@@ -211,10 +222,20 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
     const cnonce = field('cnonce');
     const nc = field('nc');
     const uri = field('uri');
-    if (nonce === null || !nonces.has(nonce) || uri === null || field('username') !== credentials.username) return false;
-    const challenge = parseDigestChallenge(`Digest realm="${REALM}", nonce="${nonce}"${cnonce === null ? '' : ', qop="auth"'}`);
+    if (nonce === null || !nonces.has(nonce) || uri === null || field('username') !== credentials.username)
+      return false;
+    const challenge = parseDigestChallenge(
+      `Digest realm="${REALM}", nonce="${nonce}"${cnonce === null ? '' : ', qop="auth"'}`,
+    );
     if (challenge === null) return false;
-    const expected = digestAuthorization({ challenge, credentials, method: 'INVITE', uri, nonceCount: nc === null ? 1 : parseInt(nc, 16), cnonce: cnonce ?? undefined });
+    const expected = digestAuthorization({
+      challenge,
+      credentials,
+      method: 'INVITE',
+      uri,
+      nonceCount: nc === null ? 1 : parseInt(nc, 16),
+      cnonce: cnonce ?? undefined,
+    });
     return /response="([^"]+)"/.exec(expected)?.[1] === field('response');
   }
 
@@ -229,7 +250,14 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
     if (!authorised(request)) {
       const nonce = newTag();
       nonces.add(nonce);
-      reply(createResponse(request, 401, { toTag: newTag(), headers: [{ name: 'WWW-Authenticate', value: `Digest realm="${REALM}", nonce="${nonce}", qop="auth", algorithm=MD5` }] }));
+      reply(
+        createResponse(request, 401, {
+          toTag: newTag(),
+          headers: [
+            { name: 'WWW-Authenticate', value: `Digest realm="${REALM}", nonce="${nonce}", qop="auth", algorithm=MD5` },
+          ],
+        }),
+      );
       return;
     }
     const behaviour = behaviours.get(number) ?? options.defaultBehaviour ?? 'answer';
@@ -251,7 +279,17 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
     calls.push(call);
     active += 1;
     peak = Math.max(peak, active);
-    const leg: Leg = { call, request, toTag: newTag(), reply, rtp: null, timers: [], lastFinal: null, rtpSource: null, acked: false };
+    const leg: Leg = {
+      call,
+      request,
+      toTag: newTag(),
+      reply,
+      rtp: null,
+      timers: [],
+      lastFinal: null,
+      rtpSource: null,
+      acked: false,
+    };
     legs.set(call.callId, leg);
     const refuse = (status: number) => {
       leg.lastFinal = createResponse(request, status, { toTag: leg.toTag });
@@ -304,37 +342,62 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
       if (leg.call.behaviour === 'press-1' && leg.call.packets === 25) pressOne(leg);
     });
     const sdp = Buffer.from(
-      ['v=0', `o=simulator 1 1 IN IP4 ${SDP_HOST}`, 's=-', `c=IN IP4 ${SDP_HOST}`, 't=0 0', `m=audio ${rtp.address().port} RTP/AVP 8 0 101`,
-        'a=rtpmap:8 PCMA/8000', 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=fmtp:101 0-15', ''].join('\r\n'),
+      [
+        'v=0',
+        `o=simulator 1 1 IN IP4 ${SDP_HOST}`,
+        's=-',
+        `c=IN IP4 ${SDP_HOST}`,
+        't=0 0',
+        `m=audio ${rtp.address().port} RTP/AVP 8 0 101`,
+        'a=rtpmap:8 PCMA/8000',
+        'a=rtpmap:0 PCMU/8000',
+        'a=rtpmap:101 telephone-event/8000',
+        'a=fmtp:101 0-15',
+        '',
+      ].join('\r\n'),
     );
     leg.lastFinal = createResponse(leg.request, 200, {
       toTag: leg.toTag,
-      headers: [{ name: 'Contact', value: `<sip:callee@${host}:${port}>` }, { name: 'Content-Type', value: 'application/sdp' }],
+      headers: [
+        { name: 'Contact', value: `<sip:callee@${host}:${port}>` },
+        { name: 'Content-Type', value: 'application/sdp' },
+      ],
       body: sdp,
     });
     leg.call.state = 'answered';
     leg.call.finalStatus = 200;
     leg.reply(leg.lastFinal);
     retransmitUntilAcked(leg, 500);
-    if (leg.call.behaviour === 'hang-up') leg.timers.push(setTimeout(() => hangUp(leg), options.hangUpAfterMs ?? 1_000));
+    if (leg.call.behaviour === 'hang-up')
+      leg.timers.push(setTimeout(() => hangUp(leg), options.hangUpAfterMs ?? 1_000));
   }
 
   /** Timer G (RFC 3261 §13.3.1.4): a 2xx goes again, T1 doubling up to T2, until the ACK comes; no ACK in 64 × T1 ends the call. */
   function retransmitUntilAcked(leg: Leg, interval: number, waited = 0): void {
-    leg.timers.push(setTimeout(() => {
-      if (leg.acked || leg.call.state !== 'answered' || leg.lastFinal === null) return;
-      if (waited + interval >= 32_000) return end(leg, 'ended', null);
-      leg.reply(leg.lastFinal);
-      retransmitUntilAcked(leg, Math.min(interval * 2, 4_000), waited + interval);
-    }, interval));
+    leg.timers.push(
+      setTimeout(() => {
+        if (leg.acked || leg.call.state !== 'answered' || leg.lastFinal === null) return;
+        if (waited + interval >= 32_000) return end(leg, 'ended', null);
+        leg.reply(leg.lastFinal);
+        retransmitUntilAcked(leg, Math.min(interval * 2, 4_000), waited + interval);
+      }, interval),
+    );
   }
 
   function pressOne(leg: Leg): void {
     const to = leg.rtpSource;
     if (to === null || leg.rtp === null) return;
-    for (const [i, end] of [[0, false], [1, true], [2, true]] as const) {
+    for (const [i, end] of [
+      [0, false],
+      [1, true],
+      [2, true],
+    ] as const) {
       const payload = writeTelephoneEvent({ event: 1, end, volume: 10, duration: 400 + i * 160 });
-      leg.rtp.send(writeRtpPacket({ payloadType: 101, marker: i === 0, sequence: i, timestamp: 4_242, ssrc: 7 }, payload), to.port, to.address);
+      leg.rtp.send(
+        writeRtpPacket({ payloadType: 101, marker: i === 0, sequence: i, timestamp: 4_242, ssrc: 7 }, payload),
+        to.port,
+        to.address,
+      );
     }
   }
 
@@ -384,7 +447,10 @@ export async function startVoiceSimulator(options: VoiceSimulatorOptions = {}): 
     async close() {
       for (const leg of legs.values()) end(leg, leg.call.state === 'answered' ? 'ended' : 'cancelled', null);
       for (const c of connections) c.destroy();
-      await Promise.all([new Promise<void>((resolve) => tcp.close(() => resolve())), new Promise<void>((resolve) => udp.close(() => resolve()))]);
+      await Promise.all([
+        new Promise<void>((resolve) => tcp.close(() => resolve())),
+        new Promise<void>((resolve) => udp.close(() => resolve())),
+      ]);
     },
   };
 }

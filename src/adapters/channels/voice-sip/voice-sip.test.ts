@@ -24,7 +24,11 @@ describe('voice start-up', () => {
   it('says once which espeak-ng speaks, and calls with the WebAssembly build when told to', async () => {
     const { logger, lines } = recordingLogger();
     // Fast speech, the message once: a short call.
-    const config = loadConfig({ VOICE_TTS_ENGINE: 'wasm', VOICE_TTS_WORDS_PER_MINUTE: '400', VOICE_SIMULATOR_PORT: '0' });
+    const config = loadConfig({
+      VOICE_TTS_ENGINE: 'wasm',
+      VOICE_TTS_WORDS_PER_MINUTE: '400',
+      VOICE_SIMULATOR_PORT: '0',
+    });
     const started = await voiceSip.start(config, { logger, clock: { now: () => new Date() } });
     const voice = started.value;
     try {
@@ -32,7 +36,13 @@ describe('voice start-up', () => {
       assert.equal(said.length, 1);
       assert.match(String(said[0]!.engine), /^espeak-ng WebAssembly \(npm @echogarden\/espeak-ng-emscripten /);
 
-      const outcome = await voice.channel.placeCall({ callId: 'start-voice-1', to: asMsisdn(NUMBER), text: 'Vermist: Sanne.', closing: 'Bel 0800-0011.', plays: 1 });
+      const outcome = await voice.channel.placeCall({
+        callId: 'start-voice-1',
+        to: asMsisdn(NUMBER),
+        text: 'Vermist: Sanne.',
+        closing: 'Bel 0800-0011.',
+        plays: 1,
+      });
       assert.equal(outcome.kind, 'answered');
       const [call] = voice.simulator!.callsTo(NUMBER);
       // The far end heard both texts, as rendered by the WebAssembly build.

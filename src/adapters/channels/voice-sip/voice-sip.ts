@@ -6,10 +6,29 @@ import { createSipVoiceChannel, type SipVoiceChannel } from './sip-voice-channel
 import { startVoiceSimulator, type VoiceSimulator } from './voice-simulator.js';
 
 const KEYS = [
-  'DATA_DIR', 'VOICE', 'VOICE_SIMULATOR_PORT', 'VOICE_TRUNK_HOST', 'VOICE_TRUNK_PORT', 'VOICE_TRUNK_TRANSPORT', 'VOICE_TRUNK_DOMAIN',
-  'VOICE_TRUNK_USERNAME', 'VOICE_TRUNK_PASSWORD', 'VOICE_CALLER_ID', 'VOICE_CALLER_NAME', 'VOICE_LOCAL_HOST', 'VOICE_SIP_LOCAL_PORT',
-  'VOICE_RTP_PORT_MIN', 'VOICE_RTP_PORT_MAX', 'VOICE_MAX_CONCURRENT_CALLS', 'VOICE_RING_TIMEOUT_SECONDS', 'VOICE_MAX_CALL_SECONDS',
-  'VOICE_TTS_ENGINE', 'VOICE_TTS_VOICE', 'VOICE_TTS_WORDS_PER_MINUTE', 'VOICE_TTS_CACHE_MB', 'VOICE_TTS_DISK_CACHE',
+  'DATA_DIR',
+  'VOICE',
+  'VOICE_SIMULATOR_PORT',
+  'VOICE_TRUNK_HOST',
+  'VOICE_TRUNK_PORT',
+  'VOICE_TRUNK_TRANSPORT',
+  'VOICE_TRUNK_DOMAIN',
+  'VOICE_TRUNK_USERNAME',
+  'VOICE_TRUNK_PASSWORD',
+  'VOICE_CALLER_ID',
+  'VOICE_CALLER_NAME',
+  'VOICE_LOCAL_HOST',
+  'VOICE_SIP_LOCAL_PORT',
+  'VOICE_RTP_PORT_MIN',
+  'VOICE_RTP_PORT_MAX',
+  'VOICE_MAX_CONCURRENT_CALLS',
+  'VOICE_RING_TIMEOUT_SECONDS',
+  'VOICE_MAX_CALL_SECONDS',
+  'VOICE_TTS_ENGINE',
+  'VOICE_TTS_VOICE',
+  'VOICE_TTS_WORDS_PER_MINUTE',
+  'VOICE_TTS_CACHE_MB',
+  'VOICE_TTS_DISK_CACHE',
 ] as const;
 
 export interface Voice {
@@ -24,20 +43,39 @@ export const voiceSip: RecipientChannelRegistration<(typeof KEYS)[number], Voice
   name: 'voice-sip',
   keys: KEYS,
   async start(config, { logger }) {
-    const credentials = config.VOICE_TRUNK_USERNAME === '' ? null : { username: config.VOICE_TRUNK_USERNAME, password: config.VOICE_TRUNK_PASSWORD };
+    const credentials =
+      config.VOICE_TRUNK_USERNAME === ''
+        ? null
+        : { username: config.VOICE_TRUNK_USERNAME, password: config.VOICE_TRUNK_PASSWORD };
     const simulator =
       config.VOICE === 'simulator'
-        ? await startVoiceSimulator({ port: config.VOICE_SIMULATOR_PORT, credentials, logger: logger.child({ component: 'voice-simulator' }) })
+        ? await startVoiceSimulator({
+            port: config.VOICE_SIMULATOR_PORT,
+            credentials,
+            logger: logger.child({ component: 'voice-simulator' }),
+          })
         : null;
-    const speech = await chooseEspeakSynthesizer({ engine: config.VOICE_TTS_ENGINE, voice: config.VOICE_TTS_VOICE, wordsPerMinute: config.VOICE_TTS_WORDS_PER_MINUTE });
-    logger.info({ engine: speech.engine, ...(speech.programUnavailable === null ? {} : { programUnavailable: speech.programUnavailable }) }, 'speech engine');
+    const speech = await chooseEspeakSynthesizer({
+      engine: config.VOICE_TTS_ENGINE,
+      voice: config.VOICE_TTS_VOICE,
+      wordsPerMinute: config.VOICE_TTS_WORDS_PER_MINUTE,
+    });
+    logger.info(
+      {
+        engine: speech.engine,
+        ...(speech.programUnavailable === null ? {} : { programUnavailable: speech.programUnavailable }),
+      },
+      'speech engine',
+    );
     const synthesizer = createCachedSynthesizer(speech.synthesizer, {
       variant: speech.variant,
       maxMemoryBytes: config.VOICE_TTS_CACHE_MB * 1024 * 1024,
       directory: config.VOICE_TTS_DISK_CACHE ? join(config.DATA_DIR, 'tts') : null,
     });
     const rtpPorts =
-      config.VOICE_RTP_PORT_MIN > 0 && config.VOICE_RTP_PORT_MAX >= config.VOICE_RTP_PORT_MIN ? { min: config.VOICE_RTP_PORT_MIN, max: config.VOICE_RTP_PORT_MAX } : null;
+      config.VOICE_RTP_PORT_MIN > 0 && config.VOICE_RTP_PORT_MAX >= config.VOICE_RTP_PORT_MIN
+        ? { min: config.VOICE_RTP_PORT_MIN, max: config.VOICE_RTP_PORT_MAX }
+        : null;
     const channel = await createSipVoiceChannel(
       {
         trunkHost: simulator?.host ?? config.VOICE_TRUNK_HOST,

@@ -21,13 +21,18 @@ describe('decrypting an aes128gcm push body as a phone does', () => {
     assert.equal(plaintext.toString('utf8'), 'When I grow up, I want to be a watermelon');
   });
 
-  test('gives back what the sender encrypted, and refuses another phone\'s secret', () => {
+  test("gives back what the sender encrypted, and refuses another phone's secret", () => {
     const phone = createECDH('prime256v1');
     const publicKey = phone.generateKeys();
     const authSecret = randomBytes(16);
     const message = JSON.stringify({ type: 'alert', body: 'Vermist: Sanne (8), roze jas. €, ë' });
     const body = encryptPush(publicKey.toString('base64url'), authSecret.toString('base64url'), Buffer.from(message));
-    assert.equal(decryptPushBody(body, { privateKey: phone.getPrivateKey(), publicKey, authSecret }).toString('utf8'), message);
-    assert.throws(() => decryptPushBody(body, { privateKey: phone.getPrivateKey(), publicKey, authSecret: randomBytes(16) }));
+    assert.equal(
+      decryptPushBody(body, { privateKey: phone.getPrivateKey(), publicKey, authSecret }).toString('utf8'),
+      message,
+    );
+    assert.throws(() =>
+      decryptPushBody(body, { privateKey: phone.getPrivateKey(), publicKey, authSecret: randomBytes(16) }),
+    );
   });
 });

@@ -5,7 +5,10 @@ import { createDecipheriv, createECDH, createHmac } from 'node:crypto';
  * the RFCs as a browser does it, independently of the web-push package that encrypts: a phone's private key
  * and authentication secret turn the body back into the plaintext.
  */
-export function decryptPushBody(body: Buffer, phone: { readonly privateKey: Buffer; readonly publicKey: Buffer; readonly authSecret: Buffer }): Buffer {
+export function decryptPushBody(
+  body: Buffer,
+  phone: { readonly privateKey: Buffer; readonly publicKey: Buffer; readonly authSecret: Buffer },
+): Buffer {
   // RFC 8188 §2.1: salt (16) | rs (uint32) | idlen (1) | keyid (idlen); RFC 8291 §4: keyid is the sender's key.
   if (body.length < 21) throw new Error('body shorter than the aes128gcm header');
   const salt = body.subarray(0, 16);
@@ -16,7 +19,8 @@ export function decryptPushBody(body: Buffer, phone: { readonly privateKey: Buff
   const ciphertext = body.subarray(21 + idLength);
   if (recordSize < 18) throw new Error(`record size ${recordSize} is below the minimum of 18`);
   // RFC 8291 §4: a push message is a single record.
-  if (ciphertext.length > recordSize || ciphertext.length < 17) throw new Error('a push message must be exactly one record');
+  if (ciphertext.length > recordSize || ciphertext.length < 17)
+    throw new Error('a push message must be exactly one record');
 
   // RFC 8291 §3.3 and §3.4.
   const ecdh = createECDH('prime256v1');

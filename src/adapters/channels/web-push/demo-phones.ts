@@ -30,7 +30,11 @@ export async function startDemoPhones(
   const phones = await Promise.all(
     DEMO_PHONE_PLACES.map(async (place) => {
       const { subscription } = service.createSubscription({ label: place.label, applicationServerKey: vapidPublicKey });
-      const registered = await registerPushSubscription(deps, { endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth });
+      const registered = await registerPushSubscription(deps, {
+        endpoint: subscription.endpoint,
+        p256dh: subscription.keys.p256dh,
+        auth: subscription.keys.auth,
+      });
       return { ...registered, cell: presenceCellOf(place.location) };
     }),
   );

@@ -27,7 +27,10 @@ interface PoolWorker {
  */
 export function createPushEncryption(threads: number): PushEncryption {
   if (threads === 0) return onThisThread();
-  const pending = new Map<number, { resolve: (bodies: Buffer[]) => void; reject: (error: Error) => void; worker: PoolWorker }>();
+  const pending = new Map<
+    number,
+    { resolve: (bodies: Buffer[]) => void; reject: (error: Error) => void; worker: PoolWorker }
+  >();
   let nextId = 1;
   let closed = false;
 

@@ -32,7 +32,10 @@ port.on('message', (request: EncryptionRequest) => {
     const response: EncryptionResponse = { id: request.id, packed, lengths };
     port.postMessage(response, [packed.buffer]);
   } catch (error) {
-    const response: EncryptionResponse = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    const response: EncryptionResponse = {
+      id: request.id,
+      error: error instanceof Error ? error.message : String(error),
+    };
     port.postMessage(response);
   }
 });

@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { MAX_PUSH_BODY_BYTES } from './push-encryption.js';
-import { SimulatedPhones, type PushServiceFault, type PushSubscriptionJson, type ReceivedPush } from './simulated-phones.js';
+import {
+  SimulatedPhones,
+  type PushServiceFault,
+  type PushSubscriptionJson,
+  type ReceivedPush,
+} from './simulated-phones.js';
 import { checkVapidAuthorization } from './vapid-token-check.js';
 
 export type { PushServiceFault, PushSubscriptionJson, ReceivedPush } from './simulated-phones.js';
@@ -37,7 +42,10 @@ export interface LocalPushService {
   /** e.g. http://127.0.0.1:40123: the endpoints' origin and the VAPID audience. */
   readonly origin: string;
   /** A simulated phone subscribes (ECDH P-256 key pair and a 16-byte authentication secret). */
-  createSubscription(options?: { readonly label?: string; readonly applicationServerKey?: string }): { readonly id: string; readonly subscription: PushSubscriptionJson };
+  createSubscription(options?: { readonly label?: string; readonly applicationServerKey?: string }): {
+    readonly id: string;
+    readonly subscription: PushSubscriptionJson;
+  };
   /** Answer this subscription's messages with a fault from now on (null: normally again). */
   fail(subscriptionId: string, fault: PushServiceFault | null): void;
   /** Messages accepted for a subscription, oldest first (only with keepMessages). */
@@ -87,7 +95,10 @@ export async function startLocalPushService(options: LocalPushServiceOptions = {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(reason);
   };
 
-  function vapidOf(req: IncomingMessage, applicationServerKey: string | null): { ok: true; token: string } | { ok: false; status: number; reason: string } {
+  function vapidOf(
+    req: IncomingMessage,
+    applicationServerKey: string | null,
+  ): { ok: true; token: string } | { ok: false; status: number; reason: string } {
     const header = req.headers.authorization;
     // A token checked before is not checked again (as a real push service caches): only its expiry counts.
     const tokenAndKey = header === undefined ? null : /^vapid t=([^,\s]+)\s*,\s*k=([A-Za-z0-9_-]+)$/.exec(header);
@@ -133,11 +144,14 @@ export async function startLocalPushService(options: LocalPushServiceOptions = {
     const vapid = vapidOf(req, phone.applicationServerKey);
     if (!vapid.ok) return refuse(res, vapid.status, vapid.reason);
     const ttlHeader = req.headers.ttl;
-    if (typeof ttlHeader !== 'string' || !/^\d+$/.test(ttlHeader)) return refuse(res, 400, 'TTL header missing or not a number (RFC 8030 §5.2)');
+    if (typeof ttlHeader !== 'string' || !/^\d+$/.test(ttlHeader))
+      return refuse(res, 400, 'TTL header missing or not a number (RFC 8030 §5.2)');
     const urgency = req.headers.urgency ?? 'normal';
-    if (typeof urgency !== 'string' || !URGENCIES.has(urgency)) return refuse(res, 400, 'Urgency is not very-low, low, normal or high');
+    if (typeof urgency !== 'string' || !URGENCIES.has(urgency))
+      return refuse(res, 400, 'Urgency is not very-low, low, normal or high');
     const topic = req.headers.topic;
-    if (topic !== undefined && (typeof topic !== 'string' || !TOPIC.test(topic))) return refuse(res, 400, 'Topic is not up to 32 base64url characters');
+    if (topic !== undefined && (typeof topic !== 'string' || !TOPIC.test(topic)))
+      return refuse(res, 400, 'Topic is not up to 32 base64url characters');
     if (req.headers['content-encoding'] !== 'aes128gcm') return refuse(res, 400, 'Content-Encoding is not aes128gcm');
 
     accepted += 1;
@@ -171,16 +185,25 @@ export async function startLocalPushService(options: LocalPushServiceOptions = {
       return json(200, service.stats());
     }
     if (req.method === 'GET' && path === '/subscriptions') {
-      return json(200, phones.list().map((p) => ({ id: p.id, label: p.label, messages: p.messages.length, fault: p.fault })));
+      return json(
+        200,
+        phones.list().map((p) => ({ id: p.id, label: p.label, messages: p.messages.length, fault: p.fault })),
+      );
     }
     if (req.method === 'POST' && path === '/subscriptions') {
       const raw = await readBody(req, MAX_JSON_BYTES);
-      const input = (raw === null || raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'))) as { label?: string; applicationServerKey?: string; count?: number };
+      const input = (raw === null || raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'))) as {
+        label?: string;
+        applicationServerKey?: string;
+        count?: number;
+      };
       const count = Math.min(Math.max(1, Math.floor(input.count ?? 1)), 200_000);
       const created = Array.from({ length: count }, () =>
         service.createSubscription({
           ...(typeof input.label === 'string' ? { label: input.label } : {}),
-          ...(typeof input.applicationServerKey === 'string' ? { applicationServerKey: input.applicationServerKey } : {}),
+          ...(typeof input.applicationServerKey === 'string'
+            ? { applicationServerKey: input.applicationServerKey }
+            : {}),
         }),
       );
       return json(201, { subscriptions: created });
@@ -226,7 +249,15 @@ export async function startLocalPushService(options: LocalPushServiceOptions = {
       phone.fault = fault;
     },
     received: (subscriptionId) => [...(phones.get(subscriptionId)?.messages ?? [])],
-    stats: () => ({ accepted, refused, firstAcceptedAt, lastAcceptedAt, tokensVerified: verifiedTokens.size, decrypted, decryptFailures }),
+    stats: () => ({
+      accepted,
+      refused,
+      firstAcceptedAt,
+      lastAcceptedAt,
+      tokensVerified: verifiedTokens.size,
+      decrypted,
+      decryptFailures,
+    }),
     resetStats() {
       accepted = 0;
       refused = 0;

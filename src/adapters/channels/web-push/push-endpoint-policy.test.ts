@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createPushEndpointPolicy } from './push-endpoint-policy.js';
 
-const allowed = createPushEndpointPolicy({ hosts: ['fcm.googleapis.com', 'notify.windows.com'], extraOrigins: ['http://127.0.0.1:41234'] });
+const allowed = createPushEndpointPolicy({
+  hosts: ['fcm.googleapis.com', 'notify.windows.com'],
+  extraOrigins: ['http://127.0.0.1:41234'],
+});
 const ok = (url: string) => allowed(new URL(url));
 
 test('phones may subscribe with https endpoints of the known push services and configured origins only', () => {

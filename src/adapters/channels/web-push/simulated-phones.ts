@@ -50,7 +50,10 @@ const KEPT_PER_PHONE = 50;
 export class SimulatedPhones {
   readonly #phones = new Map<string, Phone>();
 
-  create(origin: string, options: { readonly label?: string; readonly applicationServerKey?: string } = {}): { readonly id: string; readonly subscription: PushSubscriptionJson } {
+  create(
+    origin: string,
+    options: { readonly label?: string; readonly applicationServerKey?: string } = {},
+  ): { readonly id: string; readonly subscription: PushSubscriptionJson } {
     const ecdh = createECDH('prime256v1');
     const publicKey = ecdh.generateKeys();
     const phone: Phone = {
@@ -87,7 +90,13 @@ export class SimulatedPhones {
   }
 
   /** Decrypts as the phone would; keeps the message when asked to. */
-  receive(phone: Phone, push: Omit<ReceivedPush, 'plaintext' | 'decryptError' | 'subscriptionId'>, body: Buffer, decrypt: boolean, keep: boolean): ReceivedPush {
+  receive(
+    phone: Phone,
+    push: Omit<ReceivedPush, 'plaintext' | 'decryptError' | 'subscriptionId'>,
+    body: Buffer,
+    decrypt: boolean,
+    keep: boolean,
+  ): ReceivedPush {
     let plaintext: string | null = null;
     let decryptError: string | null = null;
     if (decrypt) {

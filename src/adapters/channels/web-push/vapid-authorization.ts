@@ -34,7 +34,14 @@ export class VapidAuthorization {
     const cached = this.#byOrigin.get(origin);
     if (cached !== undefined && now < cached.renewAt) return cached.header;
     const expiresAt = Math.floor(now / 1000) + LIFETIME_SECONDS;
-    const headers = webpush.getVapidHeaders(origin, this.#subject, this.#keys.publicKey, this.#keys.privateKey, 'aes128gcm', expiresAt);
+    const headers = webpush.getVapidHeaders(
+      origin,
+      this.#subject,
+      this.#keys.publicKey,
+      this.#keys.privateKey,
+      'aes128gcm',
+      expiresAt,
+    );
     const header = String(headers.Authorization);
     this.#signed += 1;
     this.#byOrigin.set(origin, { header, renewAt: (expiresAt - RENEW_BEFORE_SECONDS) * 1000 });

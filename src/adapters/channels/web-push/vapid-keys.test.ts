@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import webpush from 'web-push';
 import { loadVapidKeys } from './vapid-keys.js';
 
-test('VAPID keys made for the demo are kept, so that phones\' subscriptions survive a restart', async () => {
+test("VAPID keys made for the demo are kept, so that phones' subscriptions survive a restart", async () => {
   const dir = await mkdtemp(join(tmpdir(), 'burgernet-vapid-'));
   try {
     const first = await loadVapidKeys({ publicKey: undefined, privateKey: undefined, keepIn: dir });
@@ -24,6 +24,12 @@ test('configured VAPID keys are used as they are, and must be a matching pair', 
   const loaded = await loadVapidKeys({ ...keys, keepIn: null });
   assert.deepEqual(loaded, { keys, source: 'config' });
   await assert.rejects(loadVapidKeys({ publicKey: keys.publicKey, privateKey: undefined, keepIn: null }), /together/);
-  await assert.rejects(loadVapidKeys({ publicKey: webpush.generateVAPIDKeys().publicKey, privateKey: keys.privateKey, keepIn: null }), /not the public key/);
-  assert.equal((await loadVapidKeys({ publicKey: undefined, privateKey: undefined, keepIn: null })).source, 'this-process');
+  await assert.rejects(
+    loadVapidKeys({ publicKey: webpush.generateVAPIDKeys().publicKey, privateKey: keys.privateKey, keepIn: null }),
+    /not the public key/,
+  );
+  assert.equal(
+    (await loadVapidKeys({ publicKey: undefined, privateKey: undefined, keepIn: null })).source,
+    'this-process',
+  );
 });

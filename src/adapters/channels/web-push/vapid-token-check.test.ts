@@ -29,7 +29,9 @@ test('a push service refuses tokens that are not for it, expired, signed by anot
   assert.match(refused(header().replace(/k=.*$/, `k=${otherKey}`)), /signature/);
   const [t, rest] = header().split(', k=') as [string, string];
   const [h, claims, sig] = t.replace('vapid t=', '').split('.') as [string, string, string];
-  const forged = Buffer.from(JSON.stringify({ aud: audience, exp: inSeconds(60), sub: 'mailto:x@y.nl', extra: 1 })).toString('base64url');
+  const forged = Buffer.from(
+    JSON.stringify({ aud: audience, exp: inSeconds(60), sub: 'mailto:x@y.nl', extra: 1 }),
+  ).toString('base64url');
   assert.notEqual(forged, claims);
   assert.match(refused(`vapid t=${h}.${forged}.${sig}, k=${rest}`), /signature/);
   assert.match(refused(`WebPush ${t}`), /scheme/);

@@ -26,7 +26,8 @@ export function checkVapidAuthorization(header: string | undefined, audience: st
   if (token === undefined || key === undefined) return { ok: false, reason: 'vapid needs t and k' };
 
   const rawKey = Buffer.from(key, 'base64url');
-  if (rawKey.length !== 65 || rawKey[0] !== 0x04) return { ok: false, reason: 'k is not an uncompressed P-256 public key' };
+  if (rawKey.length !== 65 || rawKey[0] !== 0x04)
+    return { ok: false, reason: 'k is not an uncompressed P-256 public key' };
   const parts = token.split('.');
   if (parts.length !== 3) return { ok: false, reason: 't is not a JWS compact serialisation' };
   const [head, body, signature] = parts as [string, string, string];
@@ -43,10 +44,20 @@ export function checkVapidAuthorization(header: string | undefined, audience: st
   if (jose.typ !== undefined && jose.typ !== 'JWT') return { ok: false, reason: 'the JWT typ is not JWT' };
 
   const publicKey = createPublicKey({
-    key: { kty: 'EC', crv: 'P-256', x: rawKey.subarray(1, 33).toString('base64url'), y: rawKey.subarray(33).toString('base64url') },
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: rawKey.subarray(1, 33).toString('base64url'),
+      y: rawKey.subarray(33).toString('base64url'),
+    },
     format: 'jwk',
   });
-  const signed = verify('sha256', Buffer.from(`${head}.${body}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
+  const signed = verify(
+    'sha256',
+    Buffer.from(`${head}.${body}`),
+    { key: publicKey, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature, 'base64url'),
+  );
   if (!signed) return { ok: false, reason: 'the JWT signature does not match k' };
 
   if (claims.aud !== audience) return { ok: false, reason: `aud is ${String(claims.aud)}, not ${audience}` };
@@ -54,6 +65,7 @@ export function checkVapidAuthorization(header: string | undefined, audience: st
   if (typeof claims.exp !== 'number' || !Number.isInteger(claims.exp)) return { ok: false, reason: 'exp is missing' };
   if (claims.exp <= now) return { ok: false, reason: 'the JWT expired' };
   if (claims.exp > now + MAX_LIFETIME_SECONDS) return { ok: false, reason: 'exp is more than 24 hours ahead' };
-  if (typeof claims.sub !== 'string' || !/^(mailto:|https:)/.test(claims.sub)) return { ok: false, reason: 'sub is not a mailto: or https: contact' };
+  if (typeof claims.sub !== 'string' || !/^(mailto:|https:)/.test(claims.sub))
+    return { ok: false, reason: 'sub is not a mailto: or https: contact' };
   return { ok: true, token, publicKey: key, expiresAt: claims.exp * 1000 };
 }

@@ -38,11 +38,20 @@ const push = (payload: object, overrides: Partial<OutboundPush> = {}): OutboundP
 function phones(service: LocalPushService, n: number, applicationServerKey: string = vapid.publicKey): PushTarget[] {
   return Array.from({ length: n }, () => {
     const { id, subscription } = service.createSubscription({ applicationServerKey });
-    return { subscriptionId: id, endpoint: subscription.endpoint, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth };
+    return {
+      subscriptionId: id,
+      endpoint: subscription.endpoint,
+      p256dh: subscription.keys.p256dh,
+      auth: subscription.keys.auth,
+    };
   });
 }
 
-async function sendAll(channel: WebPushChannel, targets: readonly PushTarget[], message: OutboundPush): Promise<Map<string, PushOutcome>> {
+async function sendAll(
+  channel: WebPushChannel,
+  targets: readonly PushTarget[],
+  message: OutboundPush,
+): Promise<Map<string, PushOutcome>> {
   const outcomes = new Map<string, PushOutcome>();
   await channel.send(targets, message, (target, outcome) => outcomes.set(target.subscriptionId, outcome));
   return outcomes;
@@ -60,8 +69,18 @@ describe('the Web Push channel against the local push service', () => {
       const channel = channelFor({ encryptionThreads: threads });
       try {
         const targets = phones(service, 20);
-        const payload = { type: 'alert', actionId: 'a1', title: 'Burgernet: vermissing', body: 'Vermist: Sanne (8), roze jas — één', url: '/acties/a1' };
-        const outcomes = await sendAll(channel, targets, push(payload, { urgency: 'high', ttlSeconds: 600, topic: 'abc123' }));
+        const payload = {
+          type: 'alert',
+          actionId: 'a1',
+          title: 'Burgernet: vermissing',
+          body: 'Vermist: Sanne (8), roze jas — één',
+          url: '/acties/a1',
+        };
+        const outcomes = await sendAll(
+          channel,
+          targets,
+          push(payload, { urgency: 'high', ttlSeconds: 600, topic: 'abc123' }),
+        );
         assert.equal(outcomes.size, 20);
         assert.ok([...outcomes.values()].every((o) => o.kind === 'accepted'));
         for (const t of targets) {
@@ -91,7 +110,11 @@ describe('the Web Push channel against the local push service', () => {
       assert.equal(channel.stats().tokensSigned, 1);
       assert.equal(service.stats().tokensVerified - before_, 1);
       // The token the service checked is for its origin and names the operator.
-      const claims = JSON.parse(Buffer.from([...tokens][0]!.split('.')[1]!, 'base64url').toString('utf8')) as { aud: string; sub: string; exp: number };
+      const claims = JSON.parse(Buffer.from([...tokens][0]!.split('.')[1]!, 'base64url').toString('utf8')) as {
+        aud: string;
+        sub: string;
+        exp: number;
+      };
       assert.equal(claims.aud, service.origin);
       assert.equal(claims.sub, 'mailto:beheer@burgernet.nl');
       assert.ok(claims.exp * 1000 > Date.now() + 3_600_000);
@@ -155,7 +178,10 @@ describe('the Web Push channel against the local push service', () => {
       const [target] = phones(closed, 1) as [PushTarget];
       await closed.close();
       const outcomes = await sendAll(channel, [target], push({ n: 1 }));
-      assert.match((outcomes.get(target.subscriptionId) as { kind: string; reason?: string }).reason ?? '', /unreachable/);
+      assert.match(
+        (outcomes.get(target.subscriptionId) as { kind: string; reason?: string }).reason ?? '',
+        /unreachable/,
+      );
     } finally {
       await channel.close();
     }

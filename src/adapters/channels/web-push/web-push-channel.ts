@@ -72,7 +72,11 @@ export function createWebPushChannel(config: WebPushChannelConfig, deps: { reado
   const originOf = (endpoint: URL): Origin => {
     let origin = origins.get(endpoint.origin);
     if (origin === undefined) {
-      origin = { name: endpoint.origin, agent: createOriginAgent(endpoint, config.connectionsPerOrigin), pausedUntil: 0 };
+      origin = {
+        name: endpoint.origin,
+        agent: createOriginAgent(endpoint, config.connectionsPerOrigin),
+        pausedUntil: 0,
+      };
       origins.set(endpoint.origin, origin);
     }
     return origin;
@@ -101,14 +105,19 @@ export function createWebPushChannel(config: WebPushChannelConfig, deps: { reado
   }
 
   /** Holds an in-flight slot on entry (the caller acquired it) and still on return. */
-  async function deliver(target: PushTarget, body: Buffer, headers: Readonly<Record<string, string>>): Promise<PushOutcome> {
+  async function deliver(
+    target: PushTarget,
+    body: Buffer,
+    headers: Readonly<Record<string, string>>,
+  ): Promise<PushOutcome> {
     let endpoint: URL;
     try {
       endpoint = new URL(target.endpoint);
     } catch {
       return failed('the endpoint is not a URL');
     }
-    if (body.length > MAX_PUSH_BODY_BYTES) return failed(`the message takes ${body.length} bytes, more than ${MAX_PUSH_BODY_BYTES}`);
+    if (body.length > MAX_PUSH_BODY_BYTES)
+      return failed(`the message takes ${body.length} bytes, more than ${MAX_PUSH_BODY_BYTES}`);
     const origin = originOf(endpoint);
     let renewedToken = false;
     for (let attempt = 1; ; attempt += 1) {
@@ -116,7 +125,13 @@ export function createWebPushChannel(config: WebPushChannelConfig, deps: { reado
       const wait = origin.pausedUntil - Date.now();
       if (wait > 0) await pause(wait);
       requests += 1;
-      const response = await postPush(endpoint, origin.agent, { ...headers, authorization: authorizationFor(origin) }, body, config.requestTimeoutMs);
+      const response = await postPush(
+        endpoint,
+        origin.agent,
+        { ...headers, authorization: authorizationFor(origin) },
+        body,
+        config.requestTimeoutMs,
+      );
       if (response.kind === 'unreachable') {
         if (attempt >= config.maxAttempts) return failed(`unreachable after ${attempt} tries: ${response.reason}`);
       } else {
@@ -134,7 +149,8 @@ export function createWebPushChannel(config: WebPushChannelConfig, deps: { reado
         if (attempt >= config.maxAttempts) return failed(`the push service answered ${status}, ${attempt} times`);
         const delay = Math.min(config.maxRetryDelayMs, response.retryAfterMs ?? backoffMs(attempt));
         if (status === 429 && origin.pausedUntil < Date.now() + delay) {
-          if (origin.pausedUntil < Date.now()) deps.logger.warn({ origin: origin.name, delayMs: delay }, 'push service asks to slow down');
+          if (origin.pausedUntil < Date.now())
+            deps.logger.warn({ origin: origin.name, delayMs: delay }, 'push service asks to slow down');
           origin.pausedUntil = Date.now() + delay;
         }
         retries += 1;

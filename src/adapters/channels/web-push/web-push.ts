@@ -5,8 +5,16 @@ import { loadVapidKeys } from './vapid-keys.js';
 import { createWebPushChannel, type WebPushChannel } from './web-push-channel.js';
 
 const KEYS = [
-  'DEMO', 'DATA_DIR', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT', 'PUSH_SIMULATOR', 'PUSH_SIMULATOR_PORT',
-  'PUSH_ENCRYPTION_THREADS', 'PUSH_MAX_IN_FLIGHT', 'PUSH_CONNECTIONS_PER_ORIGIN',
+  'DEMO',
+  'DATA_DIR',
+  'VAPID_PUBLIC_KEY',
+  'VAPID_PRIVATE_KEY',
+  'VAPID_SUBJECT',
+  'PUSH_SIMULATOR',
+  'PUSH_SIMULATOR_PORT',
+  'PUSH_ENCRYPTION_THREADS',
+  'PUSH_MAX_IN_FLIGHT',
+  'PUSH_CONNECTIONS_PER_ORIGIN',
 ] as const;
 
 /** A push service that keeps failing is tried this many times, waiting at most this long between tries. */
@@ -39,9 +47,16 @@ export const webPush: RecipientChannelRegistration<(typeof KEYS)[number], WebPus
       privateKey: config.VAPID_PRIVATE_KEY,
       keepIn: config.DEMO ? config.DATA_DIR : null,
     });
-    if (source === 'this-process') logger.warn({}, 'VAPID keys not configured: generated for this process only; subscriptions stop working after a restart');
+    if (source === 'this-process')
+      logger.warn(
+        {},
+        'VAPID keys not configured: generated for this process only; subscriptions stop working after a restart',
+      );
     const simulator = config.PUSH_SIMULATOR
-      ? await startLocalPushService({ port: config.PUSH_SIMULATOR_PORT, logger: deps.logger.child({ component: 'push-simulator' }) })
+      ? await startLocalPushService({
+          port: config.PUSH_SIMULATOR_PORT,
+          logger: deps.logger.child({ component: 'push-simulator' }),
+        })
       : null;
     const channel = createWebPushChannel(
       {
@@ -57,7 +72,8 @@ export const webPush: RecipientChannelRegistration<(typeof KEYS)[number], WebPus
       },
       { logger },
     );
-    if (simulator !== null) logger.info({ url: simulator.origin, phones: `${simulator.origin}/subscriptions` }, 'push simulator running');
+    if (simulator !== null)
+      logger.info({ url: simulator.origin, phones: `${simulator.origin}/subscriptions` }, 'push simulator running');
     return {
       value: { channel, simulator, vapidPublicKey: keys.publicKey },
       async stop() {

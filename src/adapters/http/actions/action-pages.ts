@@ -7,7 +7,13 @@ import { html, jsonBlock, type SafeHtml } from '../html/html.js';
 import { renderPage } from '../html/page-layout.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { callOf, publicPhotoPath, titleOf } from '../burgernet-app/burgernet-app-schemas.js';
-import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from '../burgernet-app/burgernet-app-page-parts.js';
+import {
+  allowMapTiles,
+  appHead,
+  appScriptData,
+  APP_STYLES,
+  formatTime,
+} from '../burgernet-app/burgernet-app-page-parts.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,7 +36,10 @@ export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDep
       const outcome = ID.test(request.params.id) ? await viewPublicAction(deps, request.params.id.toLowerCase()) : null;
       if (outcome === null || !outcome.ok) {
         const main = html`<h1>${texts.notFoundTitle}</h1><p>${texts.notFound}</p><p><a href="/app/">${texts.backToApp}</a></p>`;
-        return reply.code(404).type('text/html; charset=utf-8').send(renderPage({ title: texts.notFoundTitle, section: 'app', main, styles: APP_STYLES }));
+        return reply
+          .code(404)
+          .type('text/html; charset=utf-8')
+          .send(renderPage({ title: texts.notFoundTitle, section: 'app', main, styles: APP_STYLES }));
       }
       const item = outcome.value;
       const title = titleOf(item.view, deps.catalogue);
@@ -43,12 +52,19 @@ export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDep
 ${item.photo === null ? null : html`<meta property="og:image" content="${origin}${publicPhotoPath(item.view.id, item.photo.image.key)}">`}`;
       return reply
         .type('text/html; charset=utf-8')
-        .send(renderPage({ title, section: 'app', main: actionMain(deps, item, title, origin), styles: APP_STYLES, head }));
+        .send(
+          renderPage({ title, section: 'app', main: actionMain(deps, item, title, origin), styles: APP_STYLES, head }),
+        );
     });
   };
 }
 
-function actionMain(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }, item: PublicAction, title: string, origin: string): SafeHtml {
+function actionMain(
+  deps: HttpDeps & { readonly app: BurgernetAppHttpDeps },
+  item: PublicAction,
+  title: string,
+  origin: string,
+): SafeHtml {
   const { view, meldkamer, photo } = item;
   const texts = deps.catalogue.app.action;
   const shareUrl = `${origin}/acties/${view.id}`;
@@ -59,7 +75,9 @@ function actionMain(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }, ite
 <p class="status status-${view.status}">${deps.catalogue.app.status[view.status]}</p>
 <h1 id="actie-titel">${title}</h1>
 <p class="meta"><time datetime="${view.startedAt.toISOString()}">${formatTime(view.startedAt)}</time>${
-    view.endedAt === null ? null : html` – <time datetime="${view.endedAt.toISOString()}">${formatTime(view.endedAt)}</time>`
+    view.endedAt === null
+      ? null
+      : html` – <time datetime="${view.endedAt.toISOString()}">${formatTime(view.endedAt)}</time>`
   } · ${texts.meldkamer(meldkamer.name)} · ${view.number}</p>
 ${view.status === 'ingetrokken' ? html`<p class="warning">${texts.withdrawn}</p>${view.closingText ? html`<p>${view.closingText}</p>` : null}` : null}
 ${

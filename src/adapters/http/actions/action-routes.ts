@@ -48,113 +48,220 @@ function toDraft(body: z.infer<typeof actionDraftBody>): ActionDraft {
 
 export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/actions', { schema: { tags: TAG, summary: 'Nieuwe actie (concept)', body: createActionBody } }, async (request, reply) => {
-      const code = request.body.meldkamerCode;
-      // A well-formed code that names no meldkamer, or national staff not saying which one: client mistakes.
-      const fieldProblem =
-        code !== undefined && !deps.referenceData.meldkamers.some((m) => m.code === code)
-          ? `Onbekende meldkamer ${code}`
-          : code === undefined && staffOf(request).scope.kind !== 'meldkamer' && staffOf(request).role === 'landelijk-beheer'
-            ? 'Kies de meldkamer waarvoor u de actie maakt'
-            : null;
-      if (fieldProblem !== null) {
-        return sendInvalidFields(reply, deps.catalogue, [{ path: 'meldkamerCode', message: fieldProblem }]);
-      }
-      const outcome = await createAction(deps, staffOf(request), { meldkamerCode: request.body.meldkamerCode ?? null, draft: toDraft(request.body) });
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return reply.code(201).header('location', `/api/v1/actions/${outcome.value.id}`).send(actionJson(outcome.value, deps.catalogue));
-    });
+    app.post(
+      '/actions',
+      { schema: { tags: TAG, summary: 'Nieuwe actie (concept)', body: createActionBody } },
+      async (request, reply) => {
+        const code = request.body.meldkamerCode;
+        // A well-formed code that names no meldkamer, or national staff not saying which one: client mistakes.
+        const fieldProblem =
+          code !== undefined && !deps.referenceData.meldkamers.some((m) => m.code === code)
+            ? `Onbekende meldkamer ${code}`
+            : code === undefined &&
+                staffOf(request).scope.kind !== 'meldkamer' &&
+                staffOf(request).role === 'landelijk-beheer'
+              ? 'Kies de meldkamer waarvoor u de actie maakt'
+              : null;
+        if (fieldProblem !== null) {
+          return sendInvalidFields(reply, deps.catalogue, [{ path: 'meldkamerCode', message: fieldProblem }]);
+        }
+        const outcome = await createAction(deps, staffOf(request), {
+          meldkamerCode: request.body.meldkamerCode ?? null,
+          draft: toDraft(request.body),
+        });
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return reply
+          .code(201)
+          .header('location', `/api/v1/actions/${outcome.value.id}`)
+          .send(actionJson(outcome.value, deps.catalogue));
+      },
+    );
 
-    app.get('/actions', { schema: { tags: TAG, summary: 'Acties zoeken', querystring: searchActionsQuery } }, async (request, reply) => {
-      const q = request.query;
-      const place = q.place === undefined ? null : findGemeente(deps.referenceData.gemeenten, q.place);
-      if (q.place !== undefined && place === null) {
-        return sendInvalidFields(reply, deps.catalogue, [{ path: 'place', message: deps.catalogue.plein.history.unknownPlace(q.place) }]);
-      }
-      const outcome = await searchActions(deps, staffOf(request), {
-        centreInGemeente: place?.code ?? null,
-        meldkamerCode: q.meldkamerCode ?? null,
-        status: q.status ?? null,
-        type: q.type ?? null,
-        text: q.q ?? null,
-        from: q.from ? new Date(q.from) : null,
-        to: q.to ? new Date(q.to) : null,
-        limit: q.limit,
-        offset: q.offset,
-      });
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return { total: outcome.value.total, items: outcome.value.items.map((a) => actionJson(a, deps.catalogue)) };
-    });
+    app.get(
+      '/actions',
+      { schema: { tags: TAG, summary: 'Acties zoeken', querystring: searchActionsQuery } },
+      async (request, reply) => {
+        const q = request.query;
+        const place = q.place === undefined ? null : findGemeente(deps.referenceData.gemeenten, q.place);
+        if (q.place !== undefined && place === null) {
+          return sendInvalidFields(reply, deps.catalogue, [
+            { path: 'place', message: deps.catalogue.plein.history.unknownPlace(q.place) },
+          ]);
+        }
+        const outcome = await searchActions(deps, staffOf(request), {
+          centreInGemeente: place?.code ?? null,
+          meldkamerCode: q.meldkamerCode ?? null,
+          status: q.status ?? null,
+          type: q.type ?? null,
+          text: q.q ?? null,
+          from: q.from ? new Date(q.from) : null,
+          to: q.to ? new Date(q.to) : null,
+          limit: q.limit,
+          offset: q.offset,
+        });
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return { total: outcome.value.total, items: outcome.value.items.map((a) => actionJson(a, deps.catalogue)) };
+      },
+    );
 
-    app.get('/actions/:id', { schema: { tags: TAG, summary: 'Een actie met haar berichten en voortgang', params: actionIdParams } }, async (request, reply) => {
-      const outcome = await viewAction(deps, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      const { action, messages, progress } = outcome.value;
-      return { ...actionJson(action, deps.catalogue), messages: messages.map(messageJson), progress: progressJson(progress) };
-    });
+    app.get(
+      '/actions/:id',
+      { schema: { tags: TAG, summary: 'Een actie met haar berichten en voortgang', params: actionIdParams } },
+      async (request, reply) => {
+        const outcome = await viewAction(deps, staffOf(request), request.params.id);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        const { action, messages, progress } = outcome.value;
+        return {
+          ...actionJson(action, deps.catalogue),
+          messages: messages.map(messageJson),
+          progress: progressJson(progress),
+        };
+      },
+    );
 
-    app.put('/actions/:id', { schema: { tags: TAG, summary: 'Concept wijzigen', params: actionIdParams, body: reviseActionBody } }, async (request, reply) => {
-      const outcome = await reviseAction(deps, staffOf(request), request.params.id, toDraft(request.body), request.body.version);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return actionJson(outcome.value, deps.catalogue);
-    });
+    app.put(
+      '/actions/:id',
+      { schema: { tags: TAG, summary: 'Concept wijzigen', params: actionIdParams, body: reviseActionBody } },
+      async (request, reply) => {
+        const outcome = await reviseAction(
+          deps,
+          staffOf(request),
+          request.params.id,
+          toDraft(request.body),
+          request.body.version,
+        );
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return actionJson(outcome.value, deps.catalogue);
+      },
+    );
 
-    app.post('/actions/:id/start', { schema: { tags: TAG, summary: 'Actie starten: het bericht gaat uit', params: actionIdParams } }, async (request, reply) => {
-      const outcome = await startAction(deps, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return actionJson(outcome.value, deps.catalogue);
-    });
+    app.post(
+      '/actions/:id/start',
+      { schema: { tags: TAG, summary: 'Actie starten: het bericht gaat uit', params: actionIdParams } },
+      async (request, reply) => {
+        const outcome = await startAction(deps, staffOf(request), request.params.id);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return actionJson(outcome.value, deps.catalogue);
+      },
+    );
 
-    app.post('/actions/:id/widen', { schema: { tags: TAG, summary: 'Gebied verruimen (alleen nieuwe ontvangers)', params: actionIdParams, body: widenBody } }, async (request, reply) => {
-      const outcome = await widenAction(deps, staffOf(request), request.params.id, toArea(request.body.area));
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return actionJson(outcome.value, deps.catalogue);
-    });
+    app.post(
+      '/actions/:id/widen',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Gebied verruimen (alleen nieuwe ontvangers)',
+          params: actionIdParams,
+          body: widenBody,
+        },
+      },
+      async (request, reply) => {
+        const outcome = await widenAction(deps, staffOf(request), request.params.id, toArea(request.body.area));
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return actionJson(outcome.value, deps.catalogue);
+      },
+    );
 
-    app.post('/actions/:id/updates', { schema: { tags: TAG, summary: 'Vervolgbericht aan iedereen die de actie kreeg', params: actionIdParams, body: updateBody } }, async (request, reply) => {
-      const outcome = await sendUpdate(deps, staffOf(request), request.params.id, request.body.text);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return reply.code(202).send({ action: actionJson(outcome.value.action, deps.catalogue), recipients: outcome.value.recipients });
-    });
+    app.post(
+      '/actions/:id/updates',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Vervolgbericht aan iedereen die de actie kreeg',
+          params: actionIdParams,
+          body: updateBody,
+        },
+      },
+      async (request, reply) => {
+        const outcome = await sendUpdate(deps, staffOf(request), request.params.id, request.body.text);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return reply
+          .code(202)
+          .send({ action: actionJson(outcome.value.action, deps.catalogue), recipients: outcome.value.recipients });
+      },
+    );
 
-    app.post('/actions/:id/close', { schema: { tags: TAG, summary: 'Afsluiten met resultaat; afloopbericht aan iedereen die de actie kreeg', params: actionIdParams, body: closeBody } }, async (request, reply) => {
-      const outcome = await closeAction(deps, staffOf(request), request.params.id, request.body.result, request.body.closingText ?? null);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      const { action, recipients, cancelled } = outcome.value;
-      return { action: actionJson(action, deps.catalogue), recipients, cancelled };
-    });
+    app.post(
+      '/actions/:id/close',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Afsluiten met resultaat; afloopbericht aan iedereen die de actie kreeg',
+          params: actionIdParams,
+          body: closeBody,
+        },
+      },
+      async (request, reply) => {
+        const outcome = await closeAction(
+          deps,
+          staffOf(request),
+          request.params.id,
+          request.body.result,
+          request.body.closingText ?? null,
+        );
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        const { action, recipients, cancelled } = outcome.value;
+        return { action: actionJson(action, deps.catalogue), recipients, cancelled };
+      },
+    );
 
-    app.post('/actions/:id/withdraw', { schema: { tags: TAG, summary: 'Intrekken', params: actionIdParams, body: withdrawBody } }, async (request, reply) => {
-      const outcome = await withdrawAction(deps, staffOf(request), request.params.id, request.body.closingText ?? null);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      const { action, recipients, cancelled } = outcome.value;
-      return { action: actionJson(action, deps.catalogue), recipients, cancelled };
-    });
+    app.post(
+      '/actions/:id/withdraw',
+      { schema: { tags: TAG, summary: 'Intrekken', params: actionIdParams, body: withdrawBody } },
+      async (request, reply) => {
+        const outcome = await withdrawAction(
+          deps,
+          staffOf(request),
+          request.params.id,
+          request.body.closingText ?? null,
+        );
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        const { action, recipients, cancelled } = outcome.value;
+        return { action: actionJson(action, deps.catalogue), recipients, cancelled };
+      },
+    );
 
-    app.post('/reach-estimates', { schema: { tags: TAG, summary: 'Hoeveel deelnemers een actie in dit gebied nu bereikt', body: reachBody } }, async (request, reply) => {
-      const body = request.body;
-      const outcome = await estimateReach(deps, staffOf(request), {
-        area: toArea(body.area),
-        actionId: body.actionId ?? null,
-        draft: body.draft
-          ? { type: body.draft.type, message: body.draft.message, description: body.draft.description || null, instructions: body.draft.instructions || null }
-          : null,
-      });
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return outcome.value;
-    });
+    app.post(
+      '/reach-estimates',
+      { schema: { tags: TAG, summary: 'Hoeveel deelnemers een actie in dit gebied nu bereikt', body: reachBody } },
+      async (request, reply) => {
+        const body = request.body;
+        const outcome = await estimateReach(deps, staffOf(request), {
+          area: toArea(body.area),
+          actionId: body.actionId ?? null,
+          draft: body.draft
+            ? {
+                type: body.draft.type,
+                message: body.draft.message,
+                description: body.draft.description || null,
+                instructions: body.draft.instructions || null,
+              }
+            : null,
+        });
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return outcome.value;
+      },
+    );
 
-    app.get('/actions/:id/progress', { schema: { tags: TAG, summary: 'Voortgang: aantallen per status', params: actionIdParams } }, async (request, reply) => {
-      const outcome = await actionProgress(deps, staffOf(request), request.params.id);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return { status: outcome.value.status, ...progressJson(outcome.value) };
-    });
+    app.get(
+      '/actions/:id/progress',
+      { schema: { tags: TAG, summary: 'Voortgang: aantallen per status', params: actionIdParams } },
+      async (request, reply) => {
+        const outcome = await actionProgress(deps, staffOf(request), request.params.id);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return { status: outcome.value.status, ...progressJson(outcome.value) };
+      },
+    );
 
-    app.get('/actions/:id/progress/stream', { schema: { tags: TAG, summary: 'Voortgang als server-sent events', params: actionIdParams } }, async (request, reply) => {
-      const staff = staffOf(request);
-      const first = await actionProgress(deps, staff, request.params.id);
-      if (!first.ok) return sendProblem(reply, deps.catalogue, first.error);
-      return streamProgress(request, reply, deps, () => actionProgress(deps, staff, request.params.id));
-    });
+    app.get(
+      '/actions/:id/progress/stream',
+      { schema: { tags: TAG, summary: 'Voortgang als server-sent events', params: actionIdParams } },
+      async (request, reply) => {
+        const staff = staffOf(request);
+        const first = await actionProgress(deps, staff, request.params.id);
+        if (!first.ok) return sendProblem(reply, deps.catalogue, first.error);
+        return streamProgress(request, reply, deps, () => actionProgress(deps, staff, request.params.id));
+      },
+    );
   };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ACTION_STATUSES, CLOSING_TEXT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, INSTRUCTIONS_MAX_LENGTH, MESSAGE_MAX_LENGTH, type Action } from '../../../domain/action/action.js';
+import {
+  ACTION_STATUSES,
+  CLOSING_TEXT_MAX_LENGTH,
+  DESCRIPTION_MAX_LENGTH,
+  INSTRUCTIONS_MAX_LENGTH,
+  MESSAGE_MAX_LENGTH,
+  type Action,
+} from '../../../domain/action/action.js';
 import { ACTION_RESULTS } from '../../../domain/action/action-result.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import type { ActionMessage } from '../../../app/ports/action-repository.js';
@@ -29,15 +36,26 @@ export const actionDraftBody = z
     description: optionalText(DESCRIPTION_MAX_LENGTH).describe('Signalement van persoon of voertuig'),
     instructions: optionalText(INSTRUCTIONS_MAX_LENGTH).describe('Bij een noodsituatie: wat mensen moeten doen'),
     area: areaSchema,
-    publication: publicationInput.optional().describe('Wat de app en de openbare pagina tonen; standaard openbaar met het alarmbericht'),
+    publication: publicationInput
+      .optional()
+      .describe('Wat de app en de openbare pagina tonen; standaard openbaar met het alarmbericht'),
   })
   .strict();
 
-export const createActionBody = actionDraftBody.extend({ meldkamerCode: z.string().regex(/^RE\d{2}$/).optional() }).strict();
+export const createActionBody = actionDraftBody
+  .extend({
+    meldkamerCode: z
+      .string()
+      .regex(/^RE\d{2}$/)
+      .optional(),
+  })
+  .strict();
 export const reviseActionBody = actionDraftBody.extend({ version: z.number().int().positive().optional() }).strict();
 export const widenBody = z.object({ area: areaSchema }).strict();
 export const updateBody = z.object({ text: text(MESSAGE_MAX_LENGTH) }).strict();
-export const closeBody = z.object({ result: actionResultSchema, closingText: optionalText(CLOSING_TEXT_MAX_LENGTH) }).strict();
+export const closeBody = z
+  .object({ result: actionResultSchema, closingText: optionalText(CLOSING_TEXT_MAX_LENGTH) })
+  .strict();
 export const withdrawBody = z.object({ closingText: optionalText(CLOSING_TEXT_MAX_LENGTH) }).strict();
 
 export const reachBody = z
@@ -53,10 +71,19 @@ export const searchActionsQuery = z
     status: actionStatusSchema.optional(),
     type: actionTypeSchema.optional(),
     q: z.string().trim().min(1).max(100).optional(),
-    place: z.string().trim().min(1).max(100).optional().describe('Gemeente, naam of code (GM0363): acties met hun middelpunt daarin'),
+    place: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Gemeente, naam of code (GM0363): acties met hun middelpunt daarin'),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    meldkamerCode: z.string().regex(/^RE\d{2}$/).optional(),
+    meldkamerCode: z
+      .string()
+      .regex(/^RE\d{2}$/)
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })
@@ -77,8 +104,12 @@ export function messageJson(m: ActionMessage) {
  * notifications' numbers (phones targeted, accepted by their push service, gone, failed), outside the totals.
  */
 export function progressJson(p: ActionProgress & { readonly push?: PushProgress; readonly calls?: VoiceCallCounts }) {
-  const totals = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<(typeof DELIVERY_STATUSES)[number], number>;
-  for (const kind of Object.values(p.byKind)) for (const channel of Object.values(kind)) for (const s of DELIVERY_STATUSES) totals[s] += channel[s];
+  const totals = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<
+    (typeof DELIVERY_STATUSES)[number],
+    number
+  >;
+  for (const kind of Object.values(p.byKind))
+    for (const channel of Object.values(kind)) for (const s of DELIVERY_STATUSES) totals[s] += channel[s];
   return {
     totals,
     byKind: p.byKind,

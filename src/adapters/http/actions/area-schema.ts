@@ -53,6 +53,9 @@ export function fromArea(area: Area): AreaBody {
   return {
     kind: 'polygon',
     centre: area.centre,
-    polygon: { type: 'Polygon', coordinates: area.rings.map((ring) => ring.map((p): [number, number] => [p.lon, p.lat])) },
+    polygon: {
+      type: 'Polygon',
+      coordinates: area.rings.map((ring) => ring.map((p): [number, number] => [p.lon, p.lat])),
+    },
   };
 }

@@ -20,7 +20,11 @@ const HOUR_MS = 3_600_000;
 const DEVICE_HEADER = 'x-burgernet-device';
 const DEVICE_ID = /^[A-Za-z0-9-]{16,64}$/;
 
-export function sendRateLimited(reply: FastifyReply, deps: Pick<HttpDeps, 'catalogue'>, retryAfterSeconds: number): FastifyReply {
+export function sendRateLimited(
+  reply: FastifyReply,
+  deps: Pick<HttpDeps, 'catalogue'>,
+  retryAfterSeconds: number,
+): FastifyReply {
   return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds });
 }
 
@@ -38,7 +42,13 @@ function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unkno
  * which are near), one action, its photo, and tips. No request here can carry where the device is.
  */
 export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }): FastifyPluginAsyncZod {
-  const media: MediaDeps = { store: deps.store, clock: deps.clock, ids: deps.ids, photos: deps.app.photos, images: deps.app.images };
+  const media: MediaDeps = {
+    store: deps.store,
+    clock: deps.clock,
+    ids: deps.ids,
+    photos: deps.app.photos,
+    images: deps.app.images,
+  };
   const tipsByAddress = createRateLimiter({ limit: deps.app.tipsPerHour, windowMs: HOUR_MS });
   const tipsByDevice = createRateLimiter({ limit: deps.app.tipsPerHour, windowMs: HOUR_MS });
   const callOptions = { fallbackPhone: deps.app.fallbackPhone };
@@ -46,34 +56,72 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
   return async (app) => {
     await app.register(multipart);
 
-    app.get('/actions', { schema: { tags: TAG, summary: 'Actieve en recente openbare acties (voor iedereen dezelfde lijst)', querystring: feedQuery, security: [] } }, async (request, reply) => {
-      const items = await listPublicActions(deps, deps.app.recentHours);
-      return sendCacheable(request, reply, { actions: items.map((item) => publicActionJson(item, deps.catalogue, callOptions)) });
-    });
+    app.get(
+      '/actions',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Actieve en recente openbare acties (voor iedereen dezelfde lijst)',
+          querystring: feedQuery,
+          security: [],
+        },
+      },
+      async (request, reply) => {
+        const items = await listPublicActions(deps, deps.app.recentHours);
+        return sendCacheable(request, reply, {
+          actions: items.map((item) => publicActionJson(item, deps.catalogue, callOptions)),
+        });
+      },
+    );
 
-    app.get('/actions/:id', { schema: { tags: TAG, summary: 'Wat openbaar is van één actie', params: appActionParams, querystring: feedQuery, security: [] } }, async (request, reply) => {
-      const outcome = await viewPublicAction(deps, request.params.id);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return sendCacheable(request, reply, publicActionJson(outcome.value, deps.catalogue, callOptions));
-    });
+    app.get(
+      '/actions/:id',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Wat openbaar is van één actie',
+          params: appActionParams,
+          querystring: feedQuery,
+          security: [],
+        },
+      },
+      async (request, reply) => {
+        const outcome = await viewPublicAction(deps, request.params.id);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return sendCacheable(request, reply, publicActionJson(outcome.value, deps.catalogue, callOptions));
+      },
+    );
 
-    app.get('/actions/:id/photo', { schema: { tags: TAG, summary: 'De foto van de politie bij de actie, zolang die getoond mag worden', params: appActionParams, querystring: photoQuery, security: [] } }, async (request, reply) => {
-      const outcome = await readPublicPhoto({ ...deps, photos: deps.app.photos }, request.params.id);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      const { photo, bytes } = outcome.value;
-      const etag = `"${photo.image.key.slice(0, 32)}"`;
-      // no-cache: revalidated every time, so a photo that may no longer be shown is not served from a cache.
-      reply.header('cache-control', 'no-cache').header('etag', etag).header('x-content-type-options', 'nosniff');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      return reply.type(photo.image.contentType).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    });
+    app.get(
+      '/actions/:id/photo',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'De foto van de politie bij de actie, zolang die getoond mag worden',
+          params: appActionParams,
+          querystring: photoQuery,
+          security: [],
+        },
+      },
+      async (request, reply) => {
+        const outcome = await readPublicPhoto({ ...deps, photos: deps.app.photos }, request.params.id);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        const { photo, bytes } = outcome.value;
+        const etag = `"${photo.image.key.slice(0, 32)}"`;
+        // no-cache: revalidated every time, so a photo that may no longer be shown is not served from a cache.
+        reply.header('cache-control', 'no-cache').header('etag', etag).header('x-content-type-options', 'nosniff');
+        if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+        return reply.type(photo.image.contentType).send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      },
+    );
 
     app.post(
       '/actions/:id/tips',
       {
         schema: {
           tags: TAG,
-          summary: 'Een tip aan de meldkamer: tekst, eventueel een foto en een terugbelnummer (multipart/form-data: text, phone, photo)',
+          summary:
+            'Een tip aan de meldkamer: tekst, eventueel een foto en een terugbelnummer (multipart/form-data: text, phone, photo)',
           params: appActionParams,
           consumes: ['multipart/form-data'],
           security: [],
@@ -87,18 +135,39 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
         for (const [limiter, key] of limiters) {
           if (!limiter.take(key, now)) return sendRateLimited(reply, deps, limiter.retryAfterSeconds(key, now));
         }
-        const upload = await readUpload(request, { maxFileBytes: deps.app.maxPhotoBytes, fields: ['text', 'phone'], fileField: 'photo', maxFieldBytes: 4_096 });
-        if (!upload.ok) return sendProblem(reply, deps.catalogue, uploadError(upload.problem, deps.catalogue, deps.app.maxPhotoBytes));
-        const fields = tipFields.safeParse({ text: upload.fields.text ?? '', ...(upload.fields.phone?.trim() ? { phone: upload.fields.phone } : {}) });
+        const upload = await readUpload(request, {
+          maxFileBytes: deps.app.maxPhotoBytes,
+          fields: ['text', 'phone'],
+          fileField: 'photo',
+          maxFieldBytes: 4_096,
+        });
+        if (!upload.ok)
+          return sendProblem(
+            reply,
+            deps.catalogue,
+            uploadError(upload.problem, deps.catalogue, deps.app.maxPhotoBytes),
+          );
+        const fields = tipFields.safeParse({
+          text: upload.fields.text ?? '',
+          ...(upload.fields.phone?.trim() ? { phone: upload.fields.phone } : {}),
+        });
         if (!fields.success) {
-          return sendInvalidFields(reply, deps.catalogue, fields.error.issues.map((i) => ({ path: i.path.join('/') || '/', message: i.message })));
+          return sendInvalidFields(
+            reply,
+            deps.catalogue,
+            fields.error.issues.map((i) => ({ path: i.path.join('/') || '/', message: i.message })),
+          );
         }
         let callback = null;
         if (fields.data.phone !== undefined) {
           callback = parsePhoneNumber(fields.data.phone, deps.phoneCountries);
           if (callback === null) return sendProblem(reply, deps.catalogue, { code: 'tip.invalid-phone-number' });
         }
-        const outcome = await sendTip(media, request.params.id, { text: fields.data.text, callbackMsisdn: callback?.msisdn ?? null, photo: upload.file });
+        const outcome = await sendTip(media, request.params.id, {
+          text: fields.data.text,
+          callbackMsisdn: callback?.msisdn ?? null,
+          photo: upload.file,
+        });
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return reply.code(201).send({ id: outcome.value.id, receivedAt: outcome.value.receivedAt.toISOString() });
       },
@@ -110,7 +179,9 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
  * Every /app/v1 request counts against its address (the push routes count their own). In memory only; the
  * addresses are never written anywhere.
  */
-export function createBurgernetAppRequestLimit(deps: Pick<HttpDeps, 'catalogue'> & { readonly app: Pick<BurgernetAppHttpDeps, 'requestsPerMinute'> }) {
+export function createBurgernetAppRequestLimit(
+  deps: Pick<HttpDeps, 'catalogue'> & { readonly app: Pick<BurgernetAppHttpDeps, 'requestsPerMinute'> },
+) {
   const limiter = createRateLimiter({ limit: deps.app.requestsPerMinute, windowMs: 60_000 });
   return async function appRequestLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!request.url.startsWith('/app/v1/') || request.url.startsWith('/app/v1/push/')) return;

@@ -21,7 +21,9 @@ export function createIconRenderer() {
     let icon = rendered.get(name);
     if (icon === undefined) {
       const { source, size } = APP_ICONS[name];
-      icon = readFile(ICON_DIR + source).then((svg) => (size === null ? svg : sharp(svg, { density: 300 }).resize(size, size).png().toBuffer()));
+      icon = readFile(ICON_DIR + source).then((svg) =>
+        size === null ? svg : sharp(svg, { density: 300 }).resize(size, size).png().toBuffer(),
+      );
       rendered.set(name, icon);
     }
     return icon;

@@ -3,7 +3,11 @@ import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import type { BurgernetAppHttpDeps } from './burgernet-app-http-deps.js';
 import { html, type SafeHtml } from '../html/html.js';
 
-const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
 
 export function formatTime(at: Date): string {
   return AMSTERDAM_TIME.format(at);
@@ -47,7 +51,8 @@ export function allowMapTiles(app: FastifyInstance, tileUrl: string | null): voi
   const origin = new URL(tileUrl.replace(/\{[a-z]\}/g, '0')).origin;
   app.addHook('onSend', async (_request, reply, payload) => {
     const policy = reply.getHeader('content-security-policy');
-    if (typeof policy === 'string') reply.header('content-security-policy', policy.replace("img-src 'self'", `img-src 'self' ${origin}`));
+    if (typeof policy === 'string')
+      reply.header('content-security-policy', policy.replace("img-src 'self'", `img-src 'self' ${origin}`));
     return payload;
   });
 }

@@ -19,7 +19,10 @@ const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../data/nl/gemeente_
  * (scope /app/), and the gemeente boundaries its maps draw on. The page lists every active action; its
  * script narrows that to the ones near the phone, on the phone.
  */
-export function burgernetAppPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDeps }, bundles: BrowserBundles): FastifyPluginAsync {
+export function burgernetAppPages(
+  deps: HttpDeps & { readonly app: BurgernetAppHttpDeps },
+  bundles: BrowserBundles,
+): FastifyPluginAsync {
   const icon = createIconRenderer();
   const serviceWorker = serviceWorkerFiles(bundles);
   const texts = deps.catalogue.app;
@@ -63,16 +66,29 @@ export function burgernetAppPages(deps: HttpDeps & { readonly app: BurgernetAppH
 ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
       return reply
         .type('text/html; charset=utf-8')
-        .send(renderPage({ title: texts.home.title, section: 'app', main, styles: APP_STYLES, head: appHead('/static/app/app.js') }));
+        .send(
+          renderPage({
+            title: texts.home.title,
+            section: 'app',
+            main,
+            styles: APP_STYLES,
+            head: appHead('/static/app/app.js'),
+          }),
+        );
     });
 
     app.get('/app/manifest.webmanifest', async (_request, reply) =>
-      reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(JSON.stringify(burgernetAppManifest(deps.catalogue))),
+      reply
+        .type('application/manifest+json; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(JSON.stringify(burgernetAppManifest(deps.catalogue))),
     );
 
     // The worker is served from /app/ so that its scope is the app; always revalidated, so that an update reaches phones.
     app.get('/app/sw.js', async (request, reply) => sendBundleFile(request, reply, serviceWorker.script, 'no-cache'));
-    app.get('/app/sw.js.map', async (request, reply) => sendBundleFile(request, reply, serviceWorker.sourceMap, 'no-cache'));
+    app.get('/app/sw.js.map', async (request, reply) =>
+      sendBundleFile(request, reply, serviceWorker.sourceMap, 'no-cache'),
+    );
 
     app.get<{ Params: { name: string } }>('/app/icons/:name', async (request, reply) => {
       const name = request.params.name;
@@ -85,7 +101,10 @@ ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
     });
 
     app.get('/app/gemeenten.geojson', async (_request, reply) =>
-      reply.type('application/geo+json').header('cache-control', 'public, max-age=86400').send(await readFile(GEMEENTE_BOUNDARIES)),
+      reply
+        .type('application/geo+json')
+        .header('cache-control', 'public, max-age=86400')
+        .send(await readFile(GEMEENTE_BOUNDARIES)),
     );
   };
 }

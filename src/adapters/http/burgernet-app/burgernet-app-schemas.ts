@@ -2,7 +2,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { PublicAction } from '../../../app/public/public-actions.js';
 import type { PublicView } from '../../../domain/action/public-view.js';
-import { MAX_MEDIA_RETENTION_DAYS, MIN_MEDIA_RETENTION_DAYS, PUBLIC_TEXT_MAX_LENGTH, type Publication } from '../../../domain/action/publication.js';
+import {
+  MAX_MEDIA_RETENTION_DAYS,
+  MIN_MEDIA_RETENTION_DAYS,
+  PUBLIC_TEXT_MAX_LENGTH,
+  type Publication,
+} from '../../../domain/action/publication.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { TIP_TEXT_MAX_LENGTH } from '../../../domain/tip/tip.js';
 import { fromArea } from '../actions/area-schema.js';
@@ -16,11 +21,23 @@ const noNul = (s: string) => !s.includes('\u0000');
 export const feedQuery = z.object({}).strict();
 export const appActionParams = z.object({ id: z.uuid() }).strict();
 /** A photo's URL names its version (for caches), and nothing else may come along. */
-export const photoQuery = z.object({ v: z.string().regex(/^[0-9a-f]{1,32}$/).optional() }).strict();
+export const photoQuery = z
+  .object({
+    v: z
+      .string()
+      .regex(/^[0-9a-f]{1,32}$/)
+      .optional(),
+  })
+  .strict();
 
 export const tipFields = z
   .object({
-    text: z.string().trim().min(1, 'Vul in wat u heeft gezien.').max(TIP_TEXT_MAX_LENGTH, `Hoogstens ${TIP_TEXT_MAX_LENGTH} tekens.`).refine(noNul, 'Het teken U+0000 is niet toegestaan.'),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'Vul in wat u heeft gezien.')
+      .max(TIP_TEXT_MAX_LENGTH, `Hoogstens ${TIP_TEXT_MAX_LENGTH} tekens.`)
+      .refine(noNul, 'Het teken U+0000 is niet toegestaan.'),
     phone: z.string().trim().max(30, 'Dit telefoonnummer is te lang.').optional(),
   })
   .strict();
@@ -28,7 +45,14 @@ export const tipFields = z
 export const publicationBody = z
   .object({
     public: z.boolean().describe('Tonen in de app, in meldingen en op de openbare pagina'),
-    publicText: z.string().trim().max(PUBLIC_TEXT_MAX_LENGTH).refine(noNul).nullable().optional().describe('Tekst voor de app en de openbare pagina; leeg: het alarmbericht'),
+    publicText: z
+      .string()
+      .trim()
+      .max(PUBLIC_TEXT_MAX_LENGTH)
+      .refine(noNul)
+      .nullable()
+      .optional()
+      .describe('Tekst voor de app en de openbare pagina; leeg: het alarmbericht'),
     call112: z.boolean().default(false).describe('"Bel 112" in plaats van het nummer van de meldkamer (direct gevaar)'),
     mediaRetentionDays: z
       .number()
@@ -45,15 +69,28 @@ export const publicationBody = z
 export const publicationInput = publicationBody.extend({ public: z.boolean().default(true) }).strict();
 
 export function toPublication(body: z.infer<typeof publicationBody>): Publication {
-  return { public: body.public, publicText: body.publicText || null, call112: body.call112, mediaRetentionDays: body.mediaRetentionDays ?? null };
+  return {
+    public: body.public,
+    publicText: body.publicText || null,
+    call112: body.call112,
+    mediaRetentionDays: body.mediaRetentionDays ?? null,
+  };
 }
 
-export const publicationWithVersionBody = publicationBody.extend({ version: z.number().int().positive().optional() }).strict();
+export const publicationWithVersionBody = publicationBody
+  .extend({ version: z.number().int().positive().optional() })
+  .strict();
 
 export const tipsQuery = z
   .object({
     after: z.coerce.number().int().min(0).optional().describe('Alleen tips na dit volgnummer'),
-    purpose: z.string().trim().min(3).max(200).optional().describe('Waarom u de terugbelnummers inziet (wordt vastgelegd)'),
+    purpose: z
+      .string()
+      .trim()
+      .min(3)
+      .max(200)
+      .optional()
+      .describe('Waarom u de terugbelnummers inziet (wordt vastgelegd)'),
   })
   .strict();
 export const tipStreamQuery = z.object({}).strict();
@@ -61,7 +98,15 @@ export const tipParams = z.object({ id: z.uuid(), tipId: z.uuid() }).strict();
 
 export const meldkamerParams = z.object({ code: z.string().regex(/^RE\d{2}$/) }).strict();
 export const meldkamerPhoneBody = z
-  .object({ phone: z.string().trim().min(3).max(30).nullable().describe('Het openbare nummer van de meldkamer; null: geen (de app belt het landelijke nummer)') })
+  .object({
+    phone: z
+      .string()
+      .trim()
+      .min(3)
+      .max(30)
+      .nullable()
+      .describe('Het openbare nummer van de meldkamer; null: geen (de app belt het landelijke nummer)'),
+  })
   .strict();
 
 export interface CallOptions {
@@ -85,7 +130,8 @@ export function titleOf(view: Pick<PublicView, 'type' | 'missingChild'>, catalog
   return view.missingChild ? 'Vermist kind' : catalogue.actionTypes[view.type];
 }
 
-export const publicPhotoPath = (actionId: string, key: string) => `/app/v1/actions/${actionId}/photo?v=${key.slice(0, 12)}`;
+export const publicPhotoPath = (actionId: string, key: string) =>
+  `/app/v1/actions/${actionId}/photo?v=${key.slice(0, 12)}`;
 
 /** An action as the app and the public page get it: only its public view, nothing else of the action. */
 export function publicActionJson(item: PublicAction, catalogue: Catalogue, options: CallOptions) {

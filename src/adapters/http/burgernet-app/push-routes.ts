@@ -34,17 +34,27 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
       const now = Date.now();
       const key = clientKey(request.ip);
       if (limiter.take(key, now)) return;
-      return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds: limiter.retryAfterSeconds(key, now) });
+      return sendProblem(reply, deps.catalogue, {
+        code: 'request.rate-limited',
+        retryAfterSeconds: limiter.retryAfterSeconds(key, now),
+      });
     });
     const routeOptions = { logLevel: 'warn' as const, bodyLimit: BODY_LIMIT_BYTES };
 
-    app.get('/vapid-public-key', { ...routeOptions, schema: { tags: TAG, summary: 'De VAPID-sleutel voor PushManager.subscribe', security: [] } }, async () => ({
-      publicKey: deps.vapidPublicKey,
-    }));
+    app.get(
+      '/vapid-public-key',
+      { ...routeOptions, schema: { tags: TAG, summary: 'De VAPID-sleutel voor PushManager.subscribe', security: [] } },
+      async () => ({
+        publicKey: deps.vapidPublicKey,
+      }),
+    );
 
     app.post(
       '/subscriptions',
-      { ...routeOptions, schema: { tags: TAG, summary: 'Een toestel meldt zich aan voor meldingen', security: [], body: subscribeBody } },
+      {
+        ...routeOptions,
+        schema: { tags: TAG, summary: 'Een toestel meldt zich aan voor meldingen', security: [], body: subscribeBody },
+      },
       async (request, reply) => {
         const { endpoint, keys } = request.body.subscription;
         if (!deps.endpointAllowed(new URL(endpoint))) {
@@ -59,11 +69,18 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
       '/subscriptions/:id/presence',
       {
         ...routeOptions,
-        schema: { tags: TAG, summary: 'Het toestel geeft zijn grove cel door (alleen in het geheugen, kort)', security: [], params: subscriptionParams, body: presenceBody },
+        schema: {
+          tags: TAG,
+          summary: 'Het toestel geeft zijn grove cel door (alleen in het geheugen, kort)',
+          security: [],
+          params: subscriptionParams,
+          body: presenceBody,
+        },
       },
       async (request, reply) => {
         const cell = parsePresenceCell(request.body.cell);
-        if (cell === null) return sendInvalidFields(reply, deps.catalogue, [{ path: 'cell', message: 'Geen H3-cel op resolutie 7' }]);
+        if (cell === null)
+          return sendInvalidFields(reply, deps.catalogue, [{ path: 'cell', message: 'Geen H3-cel op resolutie 7' }]);
         const outcome = await updatePresence(deps, request.params.id, deviceTokenOf(request), cell);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return reply.code(204).send();
@@ -72,7 +89,10 @@ export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
 
     app.delete(
       '/subscriptions/:id',
-      { ...routeOptions, schema: { tags: TAG, summary: 'Het toestel meldt zich af', security: [], params: subscriptionParams } },
+      {
+        ...routeOptions,
+        schema: { tags: TAG, summary: 'Het toestel meldt zich af', security: [], params: subscriptionParams },
+      },
       async (request, reply) => {
         const outcome = await removePushSubscription(deps, request.params.id, deviceTokenOf(request));
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);

@@ -7,7 +7,10 @@ const base64urlBytes = (bytes: number, what: string) =>
     .string()
     .max(200)
     .transform((s) => s.trim().replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''))
-    .refine((s) => /^[A-Za-z0-9_-]*$/.test(s) && Buffer.from(s, 'base64url').length === bytes, `${what} moet ${bytes} bytes zijn (base64url)`);
+    .refine(
+      (s) => /^[A-Za-z0-9_-]*$/.test(s) && Buffer.from(s, 'base64url').length === bytes,
+      `${what} moet ${bytes} bytes zijn (base64url)`,
+    );
 
 /** An uncompressed P-256 point that lies on the curve: anything else would fail every encryption later. */
 const p256PublicKey = base64urlBytes(65, 'p256dh').refine((s) => {

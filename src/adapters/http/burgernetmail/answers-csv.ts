@@ -14,7 +14,18 @@ export function answersCsv(answers: readonly MailAnswer[]): string {
   const lines = [HEADER.map(cell).join(';')];
   for (const a of answers) {
     lines.push(
-      [a.receivedAt.toISOString(), a.text, a.seenWhen, a.seenWhere, a.contact.name, a.contact.phone, a.contact.email, a.photo === null ? 'nee' : 'ja'].map(cell).join(';'),
+      [
+        a.receivedAt.toISOString(),
+        a.text,
+        a.seenWhen,
+        a.seenWhere,
+        a.contact.name,
+        a.contact.phone,
+        a.contact.email,
+        a.photo === null ? 'nee' : 'ja',
+      ]
+        .map(cell)
+        .join(';'),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

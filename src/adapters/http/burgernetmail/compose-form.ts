@@ -9,7 +9,16 @@ import type { ComposeValues } from './mail-views.js';
 
 export function emptyValues(subject: string, body: string, answerDays: number, gemeente: string): ComposeValues {
   return {
-    onderwerp: subject, tekst: body, fields: {}, ontvangers: 'gemeente', gemeente, postcodes: '', gebied: '', adresPostcode: '', adresHuisnummer: '', straal: '1000',
+    onderwerp: subject,
+    tekst: body,
+    fields: {},
+    ontvangers: 'gemeente',
+    gemeente,
+    postcodes: '',
+    gebied: '',
+    adresPostcode: '',
+    adresHuisnummer: '',
+    straal: '1000',
     antwoorddagen: String(answerDays),
   };
 }
@@ -22,7 +31,8 @@ export function valuesOfMail(mail: Mail): ComposeValues {
     fields: mail.fields,
     ontvangers: a.kind === 'area' ? 'gebied' : a.kind,
     gemeente: a.kind === 'gemeente' ? a.gemeenteCode : '',
-    postcodes: a.kind === 'postcodes' ? a.ranges.map((r) => (r.from === r.to ? r.from : `${r.from}-${r.to}`)).join(', ') : '',
+    postcodes:
+      a.kind === 'postcodes' ? a.ranges.map((r) => (r.from === r.to ? r.from : `${r.from}-${r.to}`)).join(', ') : '',
     gebied: a.kind === 'area' ? JSON.stringify(fromArea(a.area)) : '',
     adresPostcode: '',
     adresHuisnummer: '',
@@ -54,11 +64,19 @@ export function readValues(body: FormBody | undefined): ComposeValues {
 function rawField(body: FormBody | undefined, name: string, max: number): string {
   const value = body?.[name];
   const first = typeof value === 'string' ? value : value?.[0];
-  return (first ?? '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n').slice(0, max);
+  return (first ?? '')
+    .replace(/\u0000/g, '')
+    .replace(/\r\n?/g, '\n')
+    .slice(0, max);
 }
 
 /** The audience the form describes; an address with a radius is looked up. Errors go to `errors` by field. */
-export async function readAudience(values: ComposeValues, texts: MailTexts, geocoder: Geocoder, errors: Record<string, string>): Promise<Audience | null> {
+export async function readAudience(
+  values: ComposeValues,
+  texts: MailTexts,
+  geocoder: Geocoder,
+  errors: Record<string, string>,
+): Promise<Audience | null> {
   const c = texts.portal.compose.errors;
   switch (values.ontvangers) {
     case 'gemeente':
@@ -104,7 +122,15 @@ export async function readAudience(values: ComposeValues, texts: MailTexts, geoc
   }
 }
 
-const PARTS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function wall(instant: number): string {
   const p = Object.fromEntries(PARTS.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));

@@ -11,9 +11,13 @@ import { mailTemplatePages } from './mail-template-pages.js';
 export function mailPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(mailTemplatePages(deps, mail));
-    if (mail.demo && mail.simulator !== null) await app.register(mailSimulatorPages(mail, deps.catalogue.mail.portal.simulator));
+    if (mail.demo && mail.simulator !== null)
+      await app.register(mailSimulatorPages(mail, deps.catalogue.mail.portal.simulator));
     // Outside the demo there is no such page (and the path is no mail id either).
-    else app.get('/plein/burgernetmail/simulator', async (_request, reply) => sendProblem(reply, deps.catalogue, { code: 'request.not-found' }));
+    else
+      app.get('/plein/burgernetmail/simulator', async (_request, reply) =>
+        sendProblem(reply, deps.catalogue, { code: 'request.not-found' }),
+      );
     await app.register(mailPortalPages(deps, mail));
     await app.register(mailPublicPages(deps, mail));
   };

@@ -4,7 +4,14 @@ import { answerPhoto, listAnswers } from '../../../app/burgernetmail/mail-answer
 import { audienceSize } from '../../../app/burgernetmail/mail-audience.js';
 import { findTemplate, listTemplates, senderOf } from '../../../app/burgernetmail/manage-templates.js';
 import { documentOf, sendMail, stopMail } from '../../../app/burgernetmail/send-mail.js';
-import { changeMail, createMail, listMails, ownMail, viewMail, type MailInput } from '../../../app/burgernetmail/write-mail.js';
+import {
+  changeMail,
+  createMail,
+  listMails,
+  ownMail,
+  viewMail,
+  type MailInput,
+} from '../../../app/burgernetmail/write-mail.js';
 import type { MailError } from '../../../domain/mail/errors.js';
 import { filledSubject } from '../../../domain/mail/mail-document.js';
 import { mayManageMail, mayMailIn, mayReadAnswers } from '../../../domain/mail/mail-access.js';
@@ -23,7 +30,15 @@ import { problemStatus } from '../server/problem.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';
 import { answersCsv } from './answers-csv.js';
 import { amsterdamMoment, emptyValues, readAudience, readValues, valuesOfMail } from './compose-form.js';
-import { answersView, audienceText, composeView, mailListView, mailView, type ComposeValues, type Errors } from './mail-views.js';
+import {
+  answersView,
+  audienceText,
+  composeView,
+  mailListView,
+  mailView,
+  type ComposeValues,
+  type Errors,
+} from './mail-views.js';
 
 export const HOME = '/plein/burgernetmail';
 const idParams = z.object({ id: z.uuid() });
@@ -36,16 +51,54 @@ export function mailPortalPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPlug
   const md = mail.mail;
   const gemeenteName = (code: string) => deps.referenceData.gemeenten.find((g) => g.code === code)?.name ?? code;
   const gemeentenFor = (staff: Staff) =>
-    deps.referenceData.gemeenten.filter((g) => mayMailIn(staff, { code: g.code, meldkamerCode: g.policeUnitCode })).map((g) => ({ code: g.code, name: g.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    deps.referenceData.gemeenten
+      .filter((g) => mayMailIn(staff, { code: g.code, meldkamerCode: g.policeUnitCode }))
+      .map((g) => ({ code: g.code, name: g.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const notice = (text: string): SafeHtml => html`<div class="notice" role="status"><p>${text}</p></div>`;
-  const send = (request: FastifyRequest, reply: FastifyReply, title: string, main: SafeHtml, status = 200, options: { notice?: SafeHtml | null; scripts?: string[]; styles?: string[] } = {}) =>
-    reply.code(status).type('text/html; charset=utf-8').send(
-      renderPortalPage(request, reply, { title, current: HOME, main, notice: options.notice ?? null, styles: ['/static/site/self-service.css', '/static/burgernetmail/mail.css', ...(options.styles ?? [])], scripts: options.scripts ?? [] }),
-    );
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    title: string,
+    main: SafeHtml,
+    status = 200,
+    options: { notice?: SafeHtml | null; scripts?: string[]; styles?: string[] } = {},
+  ) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderPortalPage(request, reply, {
+          title,
+          current: HOME,
+          main,
+          notice: options.notice ?? null,
+          styles: ['/static/site/self-service.css', '/static/burgernetmail/mail.css', ...(options.styles ?? [])],
+          scripts: options.scripts ?? [],
+        }),
+      );
   const refused = (request: FastifyRequest, reply: FastifyReply, error: MailError) =>
-    send(request, reply, t.portal.title, html`<h1>${t.portal.title}</h1><p class="warning">${deps.catalogue.problems[error.code] ?? error.code}</p><p><a href="${HOME}">${t.portal.title}</a></p>`, problemStatus(error));
+    send(
+      request,
+      reply,
+      t.portal.title,
+      html`<h1>${t.portal.title}</h1><p class="warning">${deps.catalogue.problems[error.code] ?? error.code}</p><p><a href="${HOME}">${t.portal.title}</a></p>`,
+      problemStatus(error),
+    );
 
-  const composePage = (request: FastifyRequest, reply: FastifyReply, o: { kind: MailKind; templateName: string; action: string; values: ComposeValues; errors: Errors; title: string; extra?: SafeHtml }) =>
+  const composePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: {
+      kind: MailKind;
+      templateName: string;
+      action: string;
+      values: ComposeValues;
+      errors: Errors;
+      title: string;
+      extra?: SafeHtml;
+    },
+  ) =>
     send(
       request,
       reply,
@@ -53,19 +106,35 @@ export function mailPortalPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPlug
       html`${composeView(t, { kind: o.kind, templateName: o.templateName, action: o.action, csrf: reply.generateCsrf(), values: o.values, errors: o.errors, gemeenten: gemeentenFor(staffOf(request)), title: o.title })}
 ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.compose.countNone })}`,
       Object.keys(o.errors).length > 0 ? 422 : 200,
-      { styles: ['/static/vendor/leaflet/leaflet.css'], scripts: ['/static/vendor/leaflet/leaflet.js', '/static/burgernetmail/compose.js'] },
+      {
+        styles: ['/static/vendor/leaflet/leaflet.css'],
+        scripts: ['/static/vendor/leaflet/leaflet.js', '/static/burgernetmail/compose.js'],
+      },
     );
 
   /** The form's values as a mail; errors by field name. */
-  async function inputOf(values: ComposeValues, templateId: string, kind: string, errors: Record<string, string>): Promise<MailInput | null> {
+  async function inputOf(
+    values: ComposeValues,
+    templateId: string,
+    kind: string,
+    errors: Record<string, string>,
+  ): Promise<MailInput | null> {
     const c = t.portal.compose.errors;
     if (values.onderwerp === '' || values.onderwerp.length > 150) errors.onderwerp = c.subject;
     if (values.tekst.trim() === '') errors.tekst = c.body;
     const audience = await readAudience(values, t, deps.geocoder, errors);
     const answerDays = Number(values.antwoorddagen);
-    if (kind === 'buurtonderzoek' && (!Number.isInteger(answerDays) || answerDays < 1 || answerDays > 90)) errors.antwoorddagen = c.answerDays;
+    if (kind === 'buurtonderzoek' && (!Number.isInteger(answerDays) || answerDays < 1 || answerDays > 90))
+      errors.antwoorddagen = c.answerDays;
     if (audience === null || Object.keys(errors).length > 0) return null;
-    return { templateId, fields: values.fields, audience, subject: values.onderwerp, body: values.tekst, ...(kind === 'buurtonderzoek' ? { answerDays } : {}) };
+    return {
+      templateId,
+      fields: values.fields,
+      audience,
+      subject: values.onderwerp,
+      body: values.tekst,
+      ...(kind === 'buurtonderzoek' ? { answerDays } : {}),
+    };
   }
 
   /** A refusal of the use case as messages next to the fields. */
@@ -75,7 +144,10 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       case 'mail.invalid-fields':
         return Object.fromEntries(Object.entries(error.problems).map(([name, p]) => [name, t.fieldProblems[p]]));
       case 'mail.invalid-template':
-        return error.problem.kind === 'subject-lines' || (error.problem.kind !== 'unknown-placeholder' && error.problem.part === 'subject') ? { onderwerp: c.subject } : { tekst: c.body };
+        return error.problem.kind === 'subject-lines' ||
+          (error.problem.kind !== 'unknown-placeholder' && error.problem.part === 'subject')
+          ? { onderwerp: c.subject }
+          : { tekst: c.body };
       case 'mail.invalid-audience':
         return { ontvangers: c.audience };
       case 'mail.outside-scope':
@@ -94,7 +166,17 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
     app.get(HOME, page, async (request, reply) => {
       const staff = staffOf(request);
       const [mails, templates] = await Promise.all([listMails(md, staff), listTemplates(md, staff)]);
-      return send(request, reply, t.portal.title, mailListView(t, { mails, templates, canManageTemplates: may(staff, 'mail.templates'), simulator: mail.demo && mail.simulator !== null }));
+      return send(
+        request,
+        reply,
+        t.portal.title,
+        mailListView(t, {
+          mails,
+          templates,
+          canManageTemplates: may(staff, 'mail.templates'),
+          simulator: mail.demo && mail.simulator !== null,
+        }),
+      );
     });
 
     app.get(`${HOME}/nieuw`, page, async (request, reply) => {
@@ -102,8 +184,20 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       const found = await findTemplate(md, staff, queryValue(request, 'sjabloon') ?? '');
       if (!found.ok) return refused(request, reply, found.error);
       const tpl = found.value;
-      const values = emptyValues(tpl.subject, tpl.body, md.settings.answerDays, staff.scope.kind === 'gemeente' ? staff.scope.gemeenteCode : (gemeentenFor(staff)[0]?.code ?? ''));
-      return composePage(request, reply, { kind: tpl.kind, templateName: tpl.name, action: `${HOME}/nieuw?sjabloon=${tpl.id}`, values, errors: {}, title: t.portal.compose.title });
+      const values = emptyValues(
+        tpl.subject,
+        tpl.body,
+        md.settings.answerDays,
+        staff.scope.kind === 'gemeente' ? staff.scope.gemeenteCode : (gemeentenFor(staff)[0]?.code ?? ''),
+      );
+      return composePage(request, reply, {
+        kind: tpl.kind,
+        templateName: tpl.name,
+        action: `${HOME}/nieuw?sjabloon=${tpl.id}`,
+        values,
+        errors: {},
+        title: t.portal.compose.title,
+      });
     });
 
     app.post(`${HOME}/nieuw`, post, async (request, reply) => {
@@ -113,7 +207,15 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       const tpl = found.value;
       const values = readValues(bodyOf(request));
       const errors: Record<string, string> = {};
-      const again = (e: Errors) => composePage(request, reply, { kind: tpl.kind, templateName: tpl.name, action: `${HOME}/nieuw?sjabloon=${tpl.id}`, values, errors: e, title: t.portal.compose.title });
+      const again = (e: Errors) =>
+        composePage(request, reply, {
+          kind: tpl.kind,
+          templateName: tpl.name,
+          action: `${HOME}/nieuw?sjabloon=${tpl.id}`,
+          values,
+          errors: e,
+          title: t.portal.compose.title,
+        });
       const input = await inputOf(values, tpl.id, tpl.kind, errors);
       if (input === null) return again(errors);
       const created = await createMail(md, staff, input);
@@ -130,19 +232,43 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       const sender = await senderOf(md, m.owner);
       const base = md.settings.publicBaseUrl;
       const preview = {
-        body: mailBodyHtml(document, t, { unsubscribe: `${base}/burgernetmail/afmelden?t=voorbeeld`, answer: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null }),
-        text: md.renderer.prepare(document)({ unsubscribeUrl: `${base}/burgernetmail/afmelden?t=voorbeeld`, answerUrl: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null }).text,
+        body: mailBodyHtml(document, t, {
+          unsubscribe: `${base}/burgernetmail/afmelden?t=voorbeeld`,
+          answer: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
+        }),
+        text: md.renderer.prepare(document)({
+          unsubscribeUrl: `${base}/burgernetmail/afmelden?t=voorbeeld`,
+          answerUrl: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
+        }).text,
         fromName: document.senderName,
         replyTo: sender.replyTo,
       };
-      const recipientsNow = m.status === 'draft' || m.status === 'scheduled' ? await audienceSize(md.store, m.owner, m.audience, md.clock.now()) : null;
+      const recipientsNow =
+        m.status === 'draft' || m.status === 'scheduled'
+          ? await audienceSize(md.store, m.owner, m.audience, md.clock.now())
+          : null;
       const flag = (name: string) => queryValue(request, name) === '1';
-      const n = flag('opgeslagen') ? t.portal.mail.savedNotice : flag('verstuurd') ? t.portal.mail.sentNotice : flag('gestopt') ? t.portal.mail.stoppedNotice : null;
+      const n = flag('opgeslagen')
+        ? t.portal.mail.savedNotice
+        : flag('verstuurd')
+          ? t.portal.mail.sentNotice
+          : flag('gestopt')
+            ? t.portal.mail.stoppedNotice
+            : null;
       return send(
         request,
         reply,
         m.number,
-        mailView(t, { mail: m, csrf: reply.generateCsrf(), audience: audienceText(t, m.audience, gemeenteName), recipientsNow, preview, canManage: mayManageMail(staff, m), canReadAnswers: may(staff, 'mail.answers') && mayReadAnswers(staff, m), errors: {} }),
+        mailView(t, {
+          mail: m,
+          csrf: reply.generateCsrf(),
+          audience: audienceText(t, m.audience, gemeenteName),
+          recipientsNow,
+          preview,
+          canManage: mayManageMail(staff, m),
+          canReadAnswers: may(staff, 'mail.answers') && mayReadAnswers(staff, m),
+          errors: {},
+        }),
         200,
         { notice: n === null ? null : notice(n) },
       );
@@ -153,7 +279,14 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       if (!found.ok) return refused(request, reply, found.error);
       const m = found.value;
       if (m.status !== 'draft') return reply.code(303).header('location', `${HOME}/${m.id}`).send();
-      return composePage(request, reply, { kind: m.kind, templateName: m.number, action: `${HOME}/${m.id}/wijzigen?versie=${m.version}`, values: valuesOfMail(m), errors: {}, title: t.portal.compose.changeTitle });
+      return composePage(request, reply, {
+        kind: m.kind,
+        templateName: m.number,
+        action: `${HOME}/${m.id}/wijzigen?versie=${m.version}`,
+        values: valuesOfMail(m),
+        errors: {},
+        title: t.portal.compose.changeTitle,
+      });
     });
 
     app.post(`${HOME}/:id/wijzigen`, { ...post, schema: { params: idParams } }, async (request, reply) => {
@@ -163,7 +296,15 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       const m = found.value;
       const values = readValues(bodyOf(request));
       const errors: Record<string, string> = {};
-      const again = (e: Errors) => composePage(request, reply, { kind: m.kind, templateName: m.number, action: `${HOME}/${m.id}/wijzigen?versie=${m.version}`, values, errors: e, title: t.portal.compose.changeTitle });
+      const again = (e: Errors) =>
+        composePage(request, reply, {
+          kind: m.kind,
+          templateName: m.number,
+          action: `${HOME}/${m.id}/wijzigen?versie=${m.version}`,
+          values,
+          errors: e,
+          title: t.portal.compose.changeTitle,
+        });
       const input = await inputOf(values, m.templateId ?? '', m.kind, errors);
       if (input === null) return again(errors);
       const changed = await changeMail(md, staff, m.id, Number(queryValue(request, 'versie') ?? m.version), input);
@@ -180,7 +321,13 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
       const showErrors = async (errors: Errors) => {
         const found = await viewMail(md, staff, idParam(request));
         if (!found.ok) return refused(request, reply, found.error);
-        return send(request, reply, found.value.number, html`<h1>${found.value.number}: ${filledSubject(found.value)}</h1>${errorSummary(errors)}<p><a href="${HOME}/${found.value.id}">${found.value.number}</a></p>`, 422);
+        return send(
+          request,
+          reply,
+          found.value.number,
+          html`<h1>${found.value.number}: ${filledSubject(found.value)}</h1>${errorSummary(errors)}<p><a href="${HOME}/${found.value.id}">${found.value.number}</a></p>`,
+          422,
+        );
       };
       if (later && at === null) return showErrors({ moment: p.invalidSchedule });
       const outcome = await sendMail(md, staff, idParam(request), at);
@@ -188,7 +335,13 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
         const e = outcome.error;
         if (e.code === 'mail.outside-scope' || e.code === 'mail.not-found') return refused(request, reply, e);
         return showErrors(
-          e.code === 'mail.invalid-schedule' ? { moment: p.invalidSchedule } : e.code === 'mail.empty-audience' ? { wanneer: p.emptyAudience } : e.code === 'mail.invalid-fields' ? { wanneer: p.incomplete } : { wanneer: deps.catalogue.problems[e.code] ?? e.code },
+          e.code === 'mail.invalid-schedule'
+            ? { moment: p.invalidSchedule }
+            : e.code === 'mail.empty-audience'
+              ? { wanneer: p.emptyAudience }
+              : e.code === 'mail.invalid-fields'
+                ? { wanneer: p.incomplete }
+                : { wanneer: deps.catalogue.problems[e.code] ?? e.code },
         );
       }
       return reply.code(303).header('location', `${HOME}/${outcome.value.id}?verstuurd=1`).send();
@@ -196,11 +349,17 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
 
     app.post(`${HOME}/:id/stoppen`, { ...post, schema: { params: idParams } }, async (request, reply) => {
       const outcome = await stopMail(md, staffOf(request), idParam(request));
-      if (!outcome.ok && (outcome.error.code === 'mail.outside-scope' || outcome.error.code === 'mail.not-found')) return refused(request, reply, outcome.error);
-      return reply.code(303).header('location', `${HOME}/${idParam(request)}${outcome.ok ? '?gestopt=1' : ''}`).send();
+      if (!outcome.ok && (outcome.error.code === 'mail.outside-scope' || outcome.error.code === 'mail.not-found'))
+        return refused(request, reply, outcome.error);
+      return reply
+        .code(303)
+        .header('location', `${HOME}/${idParam(request)}${outcome.ok ? '?gestopt=1' : ''}`)
+        .send();
     });
 
-    const answersGuard = { preHandler: [requireStaffPage, requireStaffRole(...STAFF_ROLES.filter((role) => may({ role }, 'mail.answers')))] };
+    const answersGuard = {
+      preHandler: [requireStaffPage, requireStaffRole(...STAFF_ROLES.filter((role) => may({ role }, 'mail.answers')))],
+    };
     app.get(`${HOME}/:id/antwoorden`, { ...answersGuard, schema: { params: idParams } }, async (request, reply) => {
       const outcome = await listAnswers(md, staffOf(request), idParam(request), false);
       if (!outcome.ok) return refused(request, reply, outcome.error);
@@ -210,16 +369,25 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
     app.get(`${HOME}/:id/antwoorden.csv`, { ...answersGuard, schema: { params: idParams } }, async (request, reply) => {
       const outcome = await listAnswers(md, staffOf(request), idParam(request), true);
       if (!outcome.ok) return refused(request, reply, outcome.error);
-      return reply.header('content-disposition', `attachment; filename="antwoorden-${outcome.value.mail.number}.csv"`).type('text/csv; charset=utf-8').send(answersCsv(outcome.value.answers));
+      return reply
+        .header('content-disposition', `attachment; filename="antwoorden-${outcome.value.mail.number}.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(answersCsv(outcome.value.answers));
     });
 
-    app.get(`${HOME}/:id/antwoorden/:answerId/foto`, { ...answersGuard, schema: { params: answerParams } }, async (request, reply) => {
-      const params = request.params as z.infer<typeof answerParams>;
-      const outcome = await answerPhoto(md, mail.media, staffOf(request), params.id, params.answerId);
-      if (!outcome.ok) return refused(request, reply, outcome.error);
-      if (outcome.value === null) return reply.code(404).type('text/plain; charset=utf-8').send('Geen foto');
-      return reply.header('cache-control', 'private, no-store').type(outcome.value.contentType).send(Buffer.from(outcome.value.bytes));
-    });
+    app.get(
+      `${HOME}/:id/antwoorden/:answerId/foto`,
+      { ...answersGuard, schema: { params: answerParams } },
+      async (request, reply) => {
+        const params = request.params as z.infer<typeof answerParams>;
+        const outcome = await answerPhoto(md, mail.media, staffOf(request), params.id, params.answerId);
+        if (!outcome.ok) return refused(request, reply, outcome.error);
+        if (outcome.value === null) return reply.code(404).type('text/plain; charset=utf-8').send('Geen foto');
+        return reply
+          .header('cache-control', 'private, no-store')
+          .type(outcome.value.contentType)
+          .send(Buffer.from(outcome.value.bytes));
+      },
+    );
   };
 }
-

@@ -25,11 +25,19 @@ type AnswerValues = Record<(typeof ANSWER_FIELDS)[number], string>;
 export function mailPublicPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsync {
   const t = deps.catalogue.mail;
   const md = mail.mail;
-  const page = (reply: FastifyReply, title: string, main: SafeHtml, status = 200) => sendHtml(reply, sitePage(deps.catalogue.selfService, { title, current: null, main }), status);
+  const page = (reply: FastifyReply, title: string, main: SafeHtml, status = 200) =>
+    sendHtml(reply, sitePage(deps.catalogue.selfService, { title, current: null, main }), status);
   const answersByAddress = createRateLimiter({ limit: 20, windowMs: 3_600_000 });
   const tokenOf = (request: FastifyRequest) => (queryValue(request, 't') ?? '').slice(0, 500);
 
-  function answerForm(reply: FastifyReply, token: string, subject: string, values: AnswerValues, errors: Record<string, string>, status = 200) {
+  function answerForm(
+    reply: FastifyReply,
+    token: string,
+    subject: string,
+    values: AnswerValues,
+    errors: Record<string, string>,
+    status = 200,
+  ) {
     const a = t.answer;
     const csrf = reply.generateCsrf();
     const area = (name: 'tekst', label: string, required: boolean): SafeHtml => {
@@ -73,8 +81,10 @@ ${textField({ name: 'email', label: a.contactEmail, value: values.email, error: 
     app.get('/burgernetmail/antwoord', async (request, reply) => {
       const token = tokenOf(request);
       const link = await openAnswerLink(md, token);
-      if (link === null) return page(reply, t.answer.title, html`<h1>${t.answer.title}</h1><p>${t.answer.invalidLink}</p>`, 410);
-      if (link.remaining <= 0) return page(reply, t.answer.title, html`<h1>${t.answer.title}</h1><p>${t.answer.tooMany}</p>`, 429);
+      if (link === null)
+        return page(reply, t.answer.title, html`<h1>${t.answer.title}</h1><p>${t.answer.invalidLink}</p>`, 410);
+      if (link.remaining <= 0)
+        return page(reply, t.answer.title, html`<h1>${t.answer.title}</h1><p>${t.answer.tooMany}</p>`, 429);
       return answerForm(reply, token, filledSubject(link.mail), empty, {});
     });
 
@@ -83,57 +93,103 @@ ${textField({ name: 'email', label: a.contactEmail, value: values.email, error: 
       const csrf = queryValue(request, '_csrf');
       if (csrf !== undefined) request.headers['x-csrf-token'] = csrf;
     };
-    app.post('/burgernetmail/antwoord', { preHandler: [tokenFromQuery, app.csrfProtection] }, async (request, reply) => {
-      const token = tokenOf(request);
-      const a = t.answer;
-      if (!answersByAddress.take(clientKey(request.ip), Date.now())) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
-      const link = await openAnswerLink(md, token);
-      if (link === null) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.invalidLink}</p>`, 410);
-      const upload = await readUpload(request, { maxFileBytes: mail.maxPhotoBytes, fields: [...ANSWER_FIELDS, '_csrf'], fileField: 'foto', maxFieldBytes: TEXT_MAX * 4 });
-      if (!upload.ok) {
-        const errors: Record<string, string> = upload.problem === 'file-too-large' ? { foto: a.errors.photoTooLarge } : upload.problem === 'field-too-large' ? { tekst: a.errors.tooLong } : { tekst: a.errors.form };
-        return answerForm(reply, token, filledSubject(link.mail), empty, errors, upload.problem === 'file-too-large' ? 413 : 400);
-      }
-      const get = (name: (typeof ANSWER_FIELDS)[number]) => (upload.fields[name] ?? '').replace(/\u0000/g, '').replace(/\r\n?/g, '\n').trim();
-      const values: AnswerValues = { tekst: get('tekst'), wanneer: get('wanneer'), waar: get('waar'), naam: get('naam'), telefoon: get('telefoon'), email: get('email') };
-      const errors: Record<string, string> = {};
-      if (values.tekst === '' || values.tekst.length > TEXT_MAX) errors.tekst = a.errors.text;
-      for (const name of ['wanneer', 'waar', 'naam'] as const) if (values[name].length > 200 || /[\u0000-\u001f]/.test(values[name])) errors[name] = a.errors.tooLong;
-      if (values.telefoon !== '' && !/^\+?[0-9 ()-]{6,25}$/.test(values.telefoon)) errors.telefoon = a.errors.phone;
-      const email = values.email === '' ? null : readEmail(values.email);
-      if (values.email !== '' && email === null) errors.email = a.errors.email;
-      if (Object.keys(errors).length > 0) return answerForm(reply, token, filledSubject(link.mail), values, errors, 422);
-      const outcome = await submitAnswer(md, mail.media, token, {
-        text: values.tekst,
-        seenWhen: values.wanneer || null,
-        seenWhere: values.waar || null,
-        contact: { name: values.naam || null, phone: values.telefoon || null, email },
-        photo: upload.file,
-      });
-      switch (outcome.kind) {
-        case 'stored':
-          return page(reply, a.thanksTitle, html`<h1>${a.thanksTitle}</h1><div class="notice" role="status"><p>${a.thanks}</p></div>`, 201);
-        case 'invalid-link':
-          return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.invalidLink}</p>`, 410);
-        case 'too-many':
+    app.post(
+      '/burgernetmail/antwoord',
+      { preHandler: [tokenFromQuery, app.csrfProtection] },
+      async (request, reply) => {
+        const token = tokenOf(request);
+        const a = t.answer;
+        if (!answersByAddress.take(clientKey(request.ip), Date.now()))
           return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
-        case 'photo-refused':
-          return answerForm(reply, token, filledSubject(link.mail), values, { foto: a.errors.photo }, 422);
-      }
-    });
+        const link = await openAnswerLink(md, token);
+        if (link === null) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.invalidLink}</p>`, 410);
+        const upload = await readUpload(request, {
+          maxFileBytes: mail.maxPhotoBytes,
+          fields: [...ANSWER_FIELDS, '_csrf'],
+          fileField: 'foto',
+          maxFieldBytes: TEXT_MAX * 4,
+        });
+        if (!upload.ok) {
+          const errors: Record<string, string> =
+            upload.problem === 'file-too-large'
+              ? { foto: a.errors.photoTooLarge }
+              : upload.problem === 'field-too-large'
+                ? { tekst: a.errors.tooLong }
+                : { tekst: a.errors.form };
+          return answerForm(
+            reply,
+            token,
+            filledSubject(link.mail),
+            empty,
+            errors,
+            upload.problem === 'file-too-large' ? 413 : 400,
+          );
+        }
+        const get = (name: (typeof ANSWER_FIELDS)[number]) =>
+          (upload.fields[name] ?? '')
+            .replace(/\u0000/g, '')
+            .replace(/\r\n?/g, '\n')
+            .trim();
+        const values: AnswerValues = {
+          tekst: get('tekst'),
+          wanneer: get('wanneer'),
+          waar: get('waar'),
+          naam: get('naam'),
+          telefoon: get('telefoon'),
+          email: get('email'),
+        };
+        const errors: Record<string, string> = {};
+        if (values.tekst === '' || values.tekst.length > TEXT_MAX) errors.tekst = a.errors.text;
+        for (const name of ['wanneer', 'waar', 'naam'] as const)
+          if (values[name].length > 200 || /[\u0000-\u001f]/.test(values[name])) errors[name] = a.errors.tooLong;
+        if (values.telefoon !== '' && !/^\+?[0-9 ()-]{6,25}$/.test(values.telefoon)) errors.telefoon = a.errors.phone;
+        const email = values.email === '' ? null : readEmail(values.email);
+        if (values.email !== '' && email === null) errors.email = a.errors.email;
+        if (Object.keys(errors).length > 0)
+          return answerForm(reply, token, filledSubject(link.mail), values, errors, 422);
+        const outcome = await submitAnswer(md, mail.media, token, {
+          text: values.tekst,
+          seenWhen: values.wanneer || null,
+          seenWhere: values.waar || null,
+          contact: { name: values.naam || null, phone: values.telefoon || null, email },
+          photo: upload.file,
+        });
+        switch (outcome.kind) {
+          case 'stored':
+            return page(
+              reply,
+              a.thanksTitle,
+              html`<h1>${a.thanksTitle}</h1><div class="notice" role="status"><p>${a.thanks}</p></div>`,
+              201,
+            );
+          case 'invalid-link':
+            return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.invalidLink}</p>`, 410);
+          case 'too-many':
+            return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
+          case 'photo-refused':
+            return answerForm(reply, token, filledSubject(link.mail), values, { foto: a.errors.photo }, 422);
+        }
+      },
+    );
 
     app.get('/burgernetmail/afmelden', async (request, reply) => {
       const u = t.unsubscribe;
       const token = tokenOf(request);
-      if ((await checkUnsubscribeLink(md, token)) === null) return page(reply, u.title, html`<h1>${u.title}</h1><p>${u.invalidLink}</p>`, 404);
-      return page(reply, u.title, html`<h1>${u.title}</h1><p>${u.text}</p>
-<form method="post" action="/burgernetmail/afmelden?t=${token}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${u.button}</button></form>`);
+      if ((await checkUnsubscribeLink(md, token)) === null)
+        return page(reply, u.title, html`<h1>${u.title}</h1><p>${u.invalidLink}</p>`, 404);
+      return page(
+        reply,
+        u.title,
+        html`<h1>${u.title}</h1><p>${u.text}</p>
+<form method="post" action="/burgernetmail/afmelden?t=${token}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${u.button}</button></form>`,
+      );
     });
 
     // RFC 8058 one-click: a POST with "List-Unsubscribe=One-Click" (urlencoded or multipart), no cookies, no token.
     app.post('/burgernetmail/afmelden', async (request, reply) => {
       const u = t.unsubscribe;
-      if (!(await unsubscribeFromMail(md, tokenOf(request)))) return page(reply, u.title, html`<h1>${u.title}</h1><p>${u.invalidLink}</p>`, 404);
+      if (!(await unsubscribeFromMail(md, tokenOf(request))))
+        return page(reply, u.title, html`<h1>${u.title}</h1><p>${u.invalidLink}</p>`, 404);
       return page(reply, u.title, html`<h1>${u.title}</h1><div class="notice" role="status"><p>${u.done}</p></div>`);
     });
   };

@@ -13,11 +13,24 @@ export const mailIdParams = z.object({ id: z.uuid() }).strict();
 export const answerIdParams = z.object({ id: z.uuid(), answerId: z.uuid() }).strict();
 export const mailKindSchema = z.enum(MAIL_KINDS);
 
-const postcode = z.string().trim().max(8).transform(normalizePostcode).pipe(z.string().regex(/^[1-9][0-9]{3}([A-Z]{2})?$/, 'PC4 (3511) of PC6 (3511AB)'));
+const postcode = z
+  .string()
+  .trim()
+  .max(8)
+  .transform(normalizePostcode)
+  .pipe(z.string().regex(/^[1-9][0-9]{3}([A-Z]{2})?$/, 'PC4 (3511) of PC6 (3511AB)'));
 
 export const audienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('area'), area: areaSchema }).strict(),
-  z.object({ kind: z.literal('postcodes'), ranges: z.array(z.object({ from: postcode, to: postcode }).strict()).min(1).max(MAX_POSTCODE_RANGES) }).strict(),
+  z
+    .object({
+      kind: z.literal('postcodes'),
+      ranges: z
+        .array(z.object({ from: postcode, to: postcode }).strict())
+        .min(1)
+        .max(MAX_POSTCODE_RANGES),
+    })
+    .strict(),
   z.object({ kind: z.literal('gemeente'), gemeenteCode: z.string().regex(/^GM[0-9]{4}$/) }).strict(),
 ]);
 export type AudienceBody = z.infer<typeof audienceSchema>;
@@ -54,7 +67,9 @@ export const mailBody = z
   })
   .strict();
 export const changeMailBody = mailBody.extend({ version: z.number().int().positive() }).strict();
-export const sendMailBody = z.object({ sendAt: z.iso.datetime({ offset: true }).optional().describe('Leeg: nu versturen') }).strict();
+export const sendMailBody = z
+  .object({ sendAt: z.iso.datetime({ offset: true }).optional().describe('Leeg: nu versturen') })
+  .strict();
 export const audienceCountBody = z.object({ audience: audienceSchema }).strict();
 
 export const templateBody = z
@@ -68,13 +83,25 @@ export const templateBody = z
 export const changeTemplateBody = templateBody.omit({ kind: true }).strict();
 export const senderBody = z
   .object({
-    senderName: z.string().max(80).nullable().describe('Naam naast Burgernet in het Van-veld; leeg: de naam van de organisatie'),
+    senderName: z
+      .string()
+      .max(80)
+      .nullable()
+      .describe('Naam naast Burgernet in het Van-veld; leeg: de naam van de organisatie'),
     replyTo: z.string().max(254).nullable().describe('Waar antwoorden op mails heen gaan (Reply-To)'),
   })
   .strict();
 
 export function templateJson(t: MailTemplate) {
-  return { id: t.id, kind: t.kind, owner: t.owner, name: t.name, subject: t.subject, body: t.body, updatedAt: t.updatedAt.toISOString() };
+  return {
+    id: t.id,
+    kind: t.kind,
+    owner: t.owner,
+    name: t.name,
+    subject: t.subject,
+    body: t.body,
+    updatedAt: t.updatedAt.toISOString(),
+  };
 }
 
 export function mailJson(m: Mail) {
@@ -110,6 +137,14 @@ export function answerJson(mailId: string, a: MailAnswer) {
     seenWhen: a.seenWhen,
     seenWhere: a.seenWhere,
     contact: a.contact,
-    photo: a.photo === null ? null : { url: `/api/v1/mails/${mailId}/answers/${a.id}/photo`, contentType: a.photo.contentType, width: a.photo.width, height: a.photo.height },
+    photo:
+      a.photo === null
+        ? null
+        : {
+            url: `/api/v1/mails/${mailId}/answers/${a.id}/photo`,
+            contentType: a.photo.contentType,
+            width: a.photo.width,
+            height: a.photo.height,
+          },
   };
 }

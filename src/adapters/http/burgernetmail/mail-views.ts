@@ -26,9 +26,25 @@ export interface ComposeValues {
   readonly antwoorddagen: string;
 }
 
-const FIELD_TYPE: Record<MailField, 'text' | 'date' | 'time'> = { datum: 'date', tijd: 'time', straat: 'text', plaats: 'text', omschrijving: 'text', contact: 'text' };
+const FIELD_TYPE: Record<MailField, 'text' | 'date' | 'time'> = {
+  datum: 'date',
+  tijd: 'time',
+  straat: 'text',
+  plaats: 'text',
+  omschrijving: 'text',
+  contact: 'text',
+};
 
-function textArea(o: { name: string; label: string; hint?: string; value: string; error?: string | undefined; rows: number; maxlength: number; required?: boolean }): SafeHtml {
+function textArea(o: {
+  name: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string | undefined;
+  rows: number;
+  maxlength: number;
+  required?: boolean;
+}): SafeHtml {
   const id = `veld-${o.name}`;
   const describedBy = [o.hint ? `${id}-hint` : null, o.error ? `${id}-fout` : null].filter(Boolean).join(' ');
   return html`<div class="field${o.error ? ' field-error' : ''}"><label for="${id}">${o.label}${o.required === false ? html` <span class="optional">(niet verplicht)</span>` : null}</label>
@@ -46,7 +62,7 @@ export function audienceText(t: MailTexts, audience: Audience, gemeenteName: (co
     case 'area':
       return audience.area.kind === 'circle'
         ? `${t.portal.compose.circle}: ${audience.area.radiusMetres.toLocaleString('nl-NL')} m rond ${audience.area.centre.lat.toFixed(5)}, ${audience.area.centre.lon.toFixed(5)}`
-        : `${t.portal.compose.polygon.split(' (')[0]} (${(audience.area.rings[0]?.length ?? 0)} punten)`;
+        : `${t.portal.compose.polygon.split(' (')[0]} (${audience.area.rings[0]?.length ?? 0} punten)`;
   }
 }
 
@@ -66,7 +82,10 @@ function figuresTable(t: MailTexts, mail: Mail): SafeHtml {
 </tbody></table>`;
 }
 
-export function mailListView(t: MailTexts, o: { mails: readonly Mail[]; templates: readonly MailTemplate[]; canManageTemplates: boolean; simulator: boolean }): SafeHtml {
+export function mailListView(
+  t: MailTexts,
+  o: { mails: readonly Mail[]; templates: readonly MailTemplate[]; canManageTemplates: boolean; simulator: boolean },
+): SafeHtml {
   const p = t.portal;
   const c = p.columns;
   return html`<h1>${p.title}</h1>
@@ -76,7 +95,10 @@ export function mailListView(t: MailTexts, o: { mails: readonly Mail[]; template
 <ul class="template-list">${MAIL_KINDS.map((kind) =>
     o.templates
       .filter((tpl) => tpl.kind === kind)
-      .map((tpl) => html`<li><a href="/plein/burgernetmail/nieuw?sjabloon=${tpl.id}">${t.kinds[kind]}: ${tpl.name}</a></li>`),
+      .map(
+        (tpl) =>
+          html`<li><a href="/plein/burgernetmail/nieuw?sjabloon=${tpl.id}">${t.kinds[kind]}: ${tpl.name}</a></li>`,
+      ),
   )}</ul>
 ${o.canManageTemplates ? html`<p><a href="/plein/burgernetmail/sjablonen">${p.templates}</a></p>` : null}
 ${o.simulator ? html`<p><a href="/plein/burgernetmail/simulator">${p.simulator}</a></p>` : null}
@@ -87,7 +109,9 @@ ${
     ? html`<p>${p.noMails}</p>`
     : html`<div class="table-scroll"><table class="compact"><thead><tr><th scope="col">${c.number}</th><th scope="col">${c.kind}</th><th scope="col">${c.subject}</th><th scope="col">${c.status}</th><th scope="col">${c.created}</th><th scope="col">${c.sent}</th><th scope="col">${c.delivered}</th><th scope="col">${c.bounced}</th><th scope="col">${c.unsubscribed}</th><th scope="col">${c.answered}</th></tr></thead><tbody>
 ${o.mails.map(
-  (m) => html`<tr><td><a href="/plein/burgernetmail/${m.id}">${m.number}</a></td><td>${t.kinds[m.kind]}</td><td>${filledSubject(m)}</td><td><span class="status">${t.statuses[m.status]}</span></td><td>${formatDateTime(m.createdAt)}</td>
+  (
+    m,
+  ) => html`<tr><td><a href="/plein/burgernetmail/${m.id}">${m.number}</a></td><td>${t.kinds[m.kind]}</td><td>${filledSubject(m)}</td><td><span class="status">${t.statuses[m.status]}</span></td><td>${formatDateTime(m.createdAt)}</td>
 <td>${m.figures.sent}</td><td>${m.figures.delivered}</td><td>${m.figures.bounced}</td><td>${m.figures.unsubscribed}</td><td>${m.figures.answered}</td></tr>`,
 )}</tbody></table></div>`
 }
@@ -119,8 +143,26 @@ ${textField({ name: 'onderwerp', label: c.subject, value: v.onderwerp, error: o.
 <fieldset class="field"><legend>${c.fieldsLegend}</legend>
 ${fieldsOf(o.kind).map((name) =>
   name === 'omschrijving'
-    ? textArea({ name, label: t.fields[name].label, hint: t.fields[name].hint, value: v.fields[name] ?? '', error: o.errors[name], rows: 6, maxlength: 2000, required: required.includes(name) })
-    : textField({ name, label: t.fields[name].label, hint: t.fields[name].hint, value: v.fields[name] ?? '', error: o.errors[name], type: FIELD_TYPE[name], required: required.includes(name), maxlength: name === 'contact' ? 300 : 150 }),
+    ? textArea({
+        name,
+        label: t.fields[name].label,
+        hint: t.fields[name].hint,
+        value: v.fields[name] ?? '',
+        error: o.errors[name],
+        rows: 6,
+        maxlength: 2000,
+        required: required.includes(name),
+      })
+    : textField({
+        name,
+        label: t.fields[name].label,
+        hint: t.fields[name].hint,
+        value: v.fields[name] ?? '',
+        error: o.errors[name],
+        type: FIELD_TYPE[name],
+        required: required.includes(name),
+        maxlength: name === 'contact' ? 300 : 150,
+      }),
 )}
 </fieldset>
 ${textArea({ name: 'tekst', label: c.body, hint: c.bodyHint, value: v.tekst, error: o.errors.tekst, rows: 10, maxlength: 10_000 })}
@@ -167,7 +209,12 @@ export function mailView(
     readonly csrf: string;
     readonly audience: string;
     readonly recipientsNow: number | null;
-    readonly preview: { readonly body: SafeHtml; readonly text: string; readonly fromName: string; readonly replyTo: string | null };
+    readonly preview: {
+      readonly body: SafeHtml;
+      readonly text: string;
+      readonly fromName: string;
+      readonly replyTo: string | null;
+    };
     readonly canManage: boolean;
     readonly canReadAnswers: boolean;
     readonly errors: Errors;
@@ -188,7 +235,16 @@ ${
 <section aria-labelledby="kop-versturen"><h2 id="kop-versturen">${p.send}</h2>
 <form method="post" action="/plein/burgernetmail/${m.id}/versturen" novalidate>
 ${csrfField(o.csrf)}
-${radioGroup({ name: 'wanneer', legend: p.send, choices: [{ value: 'nu', label: p.sendNow }, { value: 'later', label: p.sendLater }], value: 'nu', error: o.errors.wanneer })}
+${radioGroup({
+  name: 'wanneer',
+  legend: p.send,
+  choices: [
+    { value: 'nu', label: p.sendNow },
+    { value: 'later', label: p.sendLater },
+  ],
+  value: 'nu',
+  error: o.errors.wanneer,
+})}
 ${textField({ name: 'moment', label: p.sendAt, type: 'text', value: '', error: o.errors.moment, hint: 'JJJJ-MM-DD UU:MM (Nederlandse tijd)', maxlength: 16 })}
 <button type="submit">${p.sendConfirm}</button>
 </form></section>`
@@ -208,7 +264,10 @@ ${o.canReadAnswers && m.kind === 'buurtonderzoek' ? html`<p><a href="/plein/burg
 </section>`;
 }
 
-export function answersView(t: MailTexts, o: { readonly mail: Mail; readonly answers: readonly MailAnswer[] }): SafeHtml {
+export function answersView(
+  t: MailTexts,
+  o: { readonly mail: Mail; readonly answers: readonly MailAnswer[] },
+): SafeHtml {
   const a = t.portal.answers;
   return html`<h1>${a.title}: ${o.mail.number}</h1>
 <p>${filledSubject(o.mail)}</p>

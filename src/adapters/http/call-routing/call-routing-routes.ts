@@ -26,7 +26,9 @@ const callRoutingBody = z
       .regex(/^[\x20-\x7e]{0,64}$/)
       .nullable()
       .optional()
-      .describe('Het nummer van de beller zoals het platform het kent (+31612345678, 0612345678); leeg of "anonymous": onbekend'),
+      .describe(
+        'Het nummer van de beller zoals het platform het kent (+31612345678, 0612345678); leeg of "anonymous": onbekend',
+      ),
   })
   .strict();
 
@@ -50,7 +52,12 @@ export function callRoutingRoutes(deps: CallRoutingHttpDeps, catalogue: Catalogu
     if (!deps.allowed(request.ip)) return sendProblem(reply, catalogue, { code: 'auth.forbidden' });
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-    if (!timingSafeEqual(digest(token), expected)) return sendProblem(reply, catalogue, { code: 'auth.unauthenticated', expected: 'token', realm: 'burgernet-call-routing' });
+    if (!timingSafeEqual(digest(token), expected))
+      return sendProblem(reply, catalogue, {
+        code: 'auth.unauthenticated',
+        expected: 'token',
+        realm: 'burgernet-call-routing',
+      });
   };
 
   return async (app) => {
@@ -71,7 +78,12 @@ export function callRoutingRoutes(deps: CallRoutingHttpDeps, catalogue: Catalogu
       async (request) => {
         const caller = request.body.caller ? normaliseCallerNumber(request.body.caller) : null;
         const decision = await deps.routeCaller(caller, 'http');
-        return { target: decision.target, contact: contactUriOf(decision.target), meldkamerCode: decision.meldkamerCode, reason: decision.reason };
+        return {
+          target: decision.target,
+          contact: contactUriOf(decision.target),
+          meldkamerCode: decision.meldkamerCode,
+          reason: decision.reason,
+        };
       },
     );
   };

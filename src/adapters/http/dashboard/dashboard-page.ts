@@ -10,8 +10,19 @@ import { csrfField, textField } from '../html/form-fields.js';
 import { html, jsonBlock, type SafeHtml } from '../html/html.js';
 import { renderTable, type DataTable } from './data-table.js';
 import {
-  actionListTable, actionsPerMonthTables, AREA_SLUG, axisLabel, benchmarkTable, campaignsTable, emailTable, mapTable, monthLabel, outcomesTable,
-  participantsTable, provinceRankingTable, trendTable,
+  actionListTable,
+  actionsPerMonthTables,
+  AREA_SLUG,
+  axisLabel,
+  benchmarkTable,
+  campaignsTable,
+  emailTable,
+  mapTable,
+  monthLabel,
+  outcomesTable,
+  participantsTable,
+  provinceRankingTable,
+  trendTable,
 } from './dashboard-tables.js';
 import { horizontalBars, lineChart, stackedColumns } from './svg-charts.js';
 
@@ -51,13 +62,19 @@ function filterForm(d: GemeenteDashboard, t: Catalogue): SafeHtml {
 ${textField({ name: 'from', label: x.from, type: 'date', value: d.period.from, required: true })}
 ${textField({ name: 'to', label: x.to, type: 'date', value: d.period.to, required: true })}
 <div class="field"><label for="veld-interval">${x.interval}</label><select id="veld-interval" name="interval">${TREND_INTERVALS.map(
-    (i) => html`<option value="${i}"${i === d.requestedInterval ? html` selected` : null}>${t.dashboard.intervals[i]}</option>`,
+    (i) =>
+      html`<option value="${i}"${i === d.requestedInterval ? html` selected` : null}>${t.dashboard.intervals[i]}</option>`,
   )}</select></div>
 <div class="field"><button type="submit">${x.show}</button></div>
 </form>`;
 }
 
-function campaignForm(d: GemeenteDashboard, t: Catalogue, csrf: string, errors: Readonly<Record<string, string>>): SafeHtml {
+function campaignForm(
+  d: GemeenteDashboard,
+  t: Catalogue,
+  csrf: string,
+  errors: Readonly<Record<string, string>>,
+): SafeHtml {
   const x = t.dashboard.campaigns;
   return html`<details class="campaign-form"${Object.keys(errors).length > 0 ? html` open` : null}><summary>${x.summary}</summary>
 <form method="post" action="/plein/dashboard/${d.gemeente.code}/campagnes">
@@ -86,11 +103,16 @@ export function gemeenteDashboardMain(d: GemeenteDashboard, t: Catalogue, extras
     const found = tables.get(id);
     return found === undefined ? null : renderTable(found, csv(id), t.dashboard.tables.download);
   };
-  const asTable = (id: string) => html`<details class="table-view"><summary>${x.tableView}</summary>${table(id)}</details>`;
+  const asTable = (id: string) =>
+    html`<details class="table-view"><summary>${x.tableView}</summary>${table(id)}</details>`;
   const p = d.participants;
   const n = (v: number | string) => (typeof v === 'number' ? v : null);
   const trend = d.trend;
-  const bucketIndex = (day: string) => Math.max(0, trend.buckets.findLastIndex((b) => b.bucket <= day));
+  const bucketIndex = (day: string) =>
+    Math.max(
+      0,
+      trend.buckets.findLastIndex((b) => b.bucket <= day),
+    );
   const province = d.provinces.get(d.gemeente.provinceCode) ?? d.gemeente.provinceName;
   const gemeenteOutcomes = d.actions.areas[0]?.outcomes ?? [];
   const nationalOutcomes = d.actions.areas[3]?.outcomes ?? [];
@@ -124,36 +146,79 @@ ${table('deelnemers')}
 <h2 id="verloop">${x.trendHeading(t.dashboard.intervals[trend.interval])}</h2>
 ${trend.interval !== d.requestedInterval ? html`<p class="note">${x.trendWeekly}</p>` : null}
 <p>${x.periodTotals({ joined: html`<strong>${String(trend.total.joined ?? t.dashboard.notes.totalHidden)}</strong>`, leaving: html`<strong>${String(trend.total.leaving ?? t.dashboard.notes.totalHidden)}</strong>` })}</p>
-${lineChart(charts, 'verloop', x.trendChart({ gemeente: d.gemeente.name, interval: t.dashboard.intervals[trend.interval] }), trend.buckets.map((b) => axisLabel(b.bucket, trend.interval)), [
-  { label: x.joined, values: trend.buckets.map((b) => b.joined), dash: null, marker: 'circle' },
-  { label: x.left, values: trend.buckets.map((b) => b.leaving), dash: '6 4', marker: 'square' },
-], trend.actions.map((a) => ({ index: bucketIndex(a.day), label: `${a.number}: ${t.actionTypes[a.type]}` })),
-  trend.campaigns.map((c) => ({ from: bucketIndex(c.startsOn < d.period.from ? d.period.from : c.startsOn), to: bucketIndex(c.endsOn > d.period.to ? d.period.to : c.endsOn), label: c.name })))}
+${lineChart(
+  charts,
+  'verloop',
+  x.trendChart({ gemeente: d.gemeente.name, interval: t.dashboard.intervals[trend.interval] }),
+  trend.buckets.map((b) => axisLabel(b.bucket, trend.interval)),
+  [
+    { label: x.joined, values: trend.buckets.map((b) => b.joined), dash: null, marker: 'circle' },
+    { label: x.left, values: trend.buckets.map((b) => b.leaving), dash: '6 4', marker: 'square' },
+  ],
+  trend.actions.map((a) => ({ index: bucketIndex(a.day), label: `${a.number}: ${t.actionTypes[a.type]}` })),
+  trend.campaigns.map((c) => ({
+    from: bucketIndex(c.startsOn < d.period.from ? d.period.from : c.startsOn),
+    to: bucketIndex(c.endsOn > d.period.to ? d.period.to : c.endsOn),
+    label: c.name,
+  })),
+)}
 <p class="note">${t.dashboard.notes.markers}</p>
 ${asTable('verloop')}
 <h3>${x.campaignsHeading}</h3>
 ${trend.campaigns.length === 0 ? html`<p>${x.noCampaigns}</p>` : table('campagnes')}
 ${extras.mayManageCampaigns ? campaignForm(d, t, extras.csrf, extras.campaignErrors) : null}
-${extras.mayManageCampaigns && trend.campaigns.length > 0
-  ? html`<ul class="campaign-remove">${trend.campaigns.map((c) => html`<li><form method="post" action="/plein/dashboard/${d.gemeente.code}/campagnes/${c.id}/verwijderen" class="inline-form">${csrfField(extras.csrf)}<button type="submit" class="secondary small">${x.removeCampaign(c.name)}</button></form></li>`)}</ul>`
-  : null}
+${
+  extras.mayManageCampaigns && trend.campaigns.length > 0
+    ? html`<ul class="campaign-remove">${trend.campaigns.map((c) => html`<li><form method="post" action="/plein/dashboard/${d.gemeente.code}/campagnes/${c.id}/verwijderen" class="inline-form">${csrfField(extras.csrf)}<button type="submit" class="secondary small">${x.removeCampaign(c.name)}</button></form></li>`)}</ul>`
+    : null
+}
 </section>
 
 <section aria-labelledby="acties">
 <h2 id="acties">${x.actionsHeading}</h2>
-${d.actions.areas.map((a) => html`<h3>${x.areaHeading({ kind: t.dashboard.areaKinds[a.area.kind], name: a.area.kind === 'national' ? null : a.name })}</h3>
-${stackedColumns(charts, `acties-${a.area.kind}`, x.actionsChart({ kind: t.dashboard.areaKinds[a.area.kind].toLowerCase(), name: a.area.kind === 'national' ? null : a.name }), d.actions.months.map(monthLabel),
-  ACTION_TYPES.map((type) => ({ label: t.actionTypes[type], values: d.actions.months.map((m) => a.perMonth.find((r) => r.month === m && r.type === type)?.actions ?? 0) })))}
-${asTable(`acties-${AREA_SLUG[a.area.kind]}`)}`)}
+${d.actions.areas.map(
+  (
+    a,
+  ) => html`<h3>${x.areaHeading({ kind: t.dashboard.areaKinds[a.area.kind], name: a.area.kind === 'national' ? null : a.name })}</h3>
+${stackedColumns(
+  charts,
+  `acties-${a.area.kind}`,
+  x.actionsChart({
+    kind: t.dashboard.areaKinds[a.area.kind].toLowerCase(),
+    name: a.area.kind === 'national' ? null : a.name,
+  }),
+  d.actions.months.map(monthLabel),
+  ACTION_TYPES.map((type) => ({
+    label: t.actionTypes[type],
+    values: d.actions.months.map((m) => a.perMonth.find((r) => r.month === m && r.type === type)?.actions ?? 0),
+  })),
+)}
+${asTable(`acties-${AREA_SLUG[a.area.kind]}`)}`,
+)}
 <h3>${x.successHeading}</h3>
-${horizontalBars(charts, 'succes', x.successChart(d.gemeente.name), ACTION_TYPES.flatMap((type) => {
-  const own = gemeenteOutcomes.find((o) => o.type === type);
-  const all = nationalOutcomes.find((o) => o.type === type);
-  return [
-    { label: x.successOf({ type: t.actionTypes[type], area: d.gemeente.name }), value: own?.successRatio == null ? null : own.successRatio * 100, note: x.noClosedActions, strong: true },
-    { label: x.successOf({ type: t.actionTypes[type], area: x.national }), value: all?.successRatio == null ? null : all.successRatio * 100, note: x.noClosedActions },
-  ];
-}), (v) => `${v.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`)}
+${horizontalBars(
+  charts,
+  'succes',
+  x.successChart(d.gemeente.name),
+  ACTION_TYPES.flatMap((type) => {
+    const own = gemeenteOutcomes.find((o) => o.type === type);
+    const all = nationalOutcomes.find((o) => o.type === type);
+    return [
+      {
+        label: x.successOf({ type: t.actionTypes[type], area: d.gemeente.name }),
+        value: own?.successRatio == null ? null : own.successRatio * 100,
+        note: x.noClosedActions,
+        strong: true,
+      },
+      {
+        label: x.successOf({ type: t.actionTypes[type], area: x.national }),
+        value: all?.successRatio == null ? null : all.successRatio * 100,
+        note: x.noClosedActions,
+      },
+    ];
+  }),
+  (v) => `${v.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`,
+)}
 <p class="note">${t.dashboard.notes.success} ${t.dashboard.notes.speed}</p>
 ${table('resultaten')}
 <h3>${x.actionsIn(d.gemeente.name)}</h3>
@@ -162,12 +227,24 @@ ${d.actions.actions.length === 0 ? html`<p>${x.noActions}</p>` : html`<details c
 
 <section aria-labelledby="vergelijking">
 <h2 id="vergelijking">${x.benchmarkHeading}</h2>
-${horizontalBars(charts, 'vergelijking', x.benchmarkChart(d.gemeente.name), d.benchmark.groups.map((g) => ({
-  label: g.kind === 'gemeente' ? d.gemeente.name : g.kind === 'size-class' ? x.sameSizeClass : g.kind === 'province' ? t.dashboard.tables.province(province) : t.dashboard.tables.national,
-  value: g.perThousand,
-  note: x.fewParticipants,
-  strong: g.kind === 'gemeente',
-})))}
+${horizontalBars(
+  charts,
+  'vergelijking',
+  x.benchmarkChart(d.gemeente.name),
+  d.benchmark.groups.map((g) => ({
+    label:
+      g.kind === 'gemeente'
+        ? d.gemeente.name
+        : g.kind === 'size-class'
+          ? x.sameSizeClass
+          : g.kind === 'province'
+            ? t.dashboard.tables.province(province)
+            : t.dashboard.tables.national,
+    value: g.perThousand,
+    note: x.fewParticipants,
+    strong: g.kind === 'gemeente',
+  })),
+)}
 ${table('vergelijking')}
 <details class="table-view"><summary>${x.rankingSummary(province)}</summary>${table('ranglijst')}</details>
 </section>
@@ -196,7 +273,12 @@ ${jsonBlock('texts-dashboard-map', t.dashboard.mapScript)}`;
 }
 
 /** The start page for staff of a region or the country: pick a gemeente; the map and ranking of all. */
-export function dashboardIndexMain(gemeenten: readonly GemeenteSummary[], map: MapView, provinces: ReadonlyMap<string, string>, t: Catalogue): SafeHtml {
+export function dashboardIndexMain(
+  gemeenten: readonly GemeenteSummary[],
+  map: MapView,
+  provinces: ReadonlyMap<string, string>,
+  t: Catalogue,
+): SafeHtml {
   const x = t.dashboard.page;
   return html`<h1>${t.dashboard.title}</h1>
 <form method="get" action="/plein/dashboard" class="filters">

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { amsterdamDate, defaultPeriod, TREND_INTERVALS, type DayPeriod, type TrendInterval } from '../../../domain/dashboard/dashboard-period.js';
+import {
+  amsterdamDate,
+  defaultPeriod,
+  TREND_INTERVALS,
+  type DayPeriod,
+  type TrendInterval,
+} from '../../../domain/dashboard/dashboard-period.js';
 
 const isoDate = z.iso.date();
 
@@ -14,7 +20,10 @@ export type PeriodQuery = z.infer<typeof periodQuery>;
 export const gemeenteParams = z.object({ code: z.string().regex(/^GM\d{4}$/) });
 
 /** The period asked for, the last twelve months when not given (Europe/Amsterdam days). */
-export function periodOf(query: { readonly from?: string | undefined; readonly to?: string | undefined }, now: Date): DayPeriod {
+export function periodOf(
+  query: { readonly from?: string | undefined; readonly to?: string | undefined },
+  now: Date,
+): DayPeriod {
   const to = query.to ?? amsterdamDate(now);
   return { from: query.from ?? defaultPeriod(to).from, to };
 }

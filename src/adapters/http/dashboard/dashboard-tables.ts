@@ -5,8 +5,17 @@ import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { cell, percentCell, type DataTable } from './data-table.js';
 
-const DATE = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' });
+const DATE = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
 const MONTH = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', month: 'short', year: 'numeric' });
 
 export const dayLabel = (day: string): string => DATE.format(new Date(`${day}T12:00:00Z`));
@@ -65,7 +74,13 @@ export function trendTable(v: TrendView, t: Catalogue): DataTable {
     rows: v.buckets.map((b, i) => {
       const end = v.buckets[i + 1]?.bucket ?? '9999-12-31';
       const campaigns = v.campaigns.filter((c) => c.startsOn < end && c.endsOn >= b.bucket).map((c) => c.name);
-      return [bucketLabel(b.bucket, v.interval, t), cell(b.joined), cell(b.leaving), cell(actionsIn.get(b.bucket) ?? 0), campaigns.join(', ') || '–'];
+      return [
+        bucketLabel(b.bucket, v.interval, t),
+        cell(b.joined),
+        cell(b.leaving),
+        cell(actionsIn.get(b.bucket) ?? 0),
+        campaigns.join(', ') || '–',
+      ];
     }),
   };
 }
@@ -80,7 +95,12 @@ export function campaignsTable(v: TrendView, t: Catalogue): DataTable {
   };
 }
 
-export const AREA_SLUG = { gemeente: 'gemeente', 'safety-region': 'veiligheidsregio', 'police-unit': 'politie-eenheid', national: 'landelijk' } as const;
+export const AREA_SLUG = {
+  gemeente: 'gemeente',
+  'safety-region': 'veiligheidsregio',
+  'police-unit': 'politie-eenheid',
+  national: 'landelijk',
+} as const;
 
 export function actionsPerMonthTables(v: ActionsView, t: Catalogue): DataTable[] {
   const x = t.dashboard.tables;
@@ -117,7 +137,19 @@ export function outcomesTable(v: ActionsView, t: Catalogue): DataTable {
   return {
     id: 'resultaten',
     caption: x.outcomesCaption,
-    head: [c.area, c.type, c.actions, c.closed, c.successes, c.successRatio, c.medianFirst, c.medianLast, c.medianRecipients, c.calls, c.tips],
+    head: [
+      c.area,
+      c.type,
+      c.actions,
+      c.closed,
+      c.successes,
+      c.successRatio,
+      c.medianFirst,
+      c.medianLast,
+      c.medianRecipients,
+      c.calls,
+      c.tips,
+    ],
     rows: v.areas.flatMap((a) => {
       const label = `${t.dashboard.areaKinds[a.area.kind]} ${a.area.kind === 'national' ? '' : a.name}`.trim();
       const ordered = [...a.outcomes.filter((o) => o.type === null), ...a.outcomes.filter((o) => o.type !== null)];
@@ -132,7 +164,19 @@ export function actionListTable(v: ActionsView, t: Catalogue): DataTable {
   return {
     id: 'actielijst',
     caption: x.actionListCaption(v.gemeente.name),
-    head: [c.number, c.type, c.started, c.status, c.result, c.recipients, c.first, c.last, c.calls, c.tips, c.notifications],
+    head: [
+      c.number,
+      c.type,
+      c.started,
+      c.status,
+      c.result,
+      c.recipients,
+      c.first,
+      c.last,
+      c.calls,
+      c.tips,
+      c.notifications,
+    ],
     rows: v.actions.map((a) => [
       a.number,
       t.actionTypes[a.type],
@@ -168,7 +212,12 @@ export function benchmarkTable(v: BenchmarkView, t: Catalogue, provinceName: str
     id: 'vergelijking',
     caption: x.benchmarkCaption(v.gemeente.name),
     head: [c.group, c.gemeenten, c.perThousand, c.rank(v.gemeente.name)],
-    rows: v.groups.map((g) => [label(g), cell(g.gemeenten), cell(g.perThousand), g.kind === 'gemeente' ? '–' : g.rank === null ? '–' : x.rankOf({ rank: g.rank, of: g.ranked })]),
+    rows: v.groups.map((g) => [
+      label(g),
+      cell(g.gemeenten),
+      cell(g.perThousand),
+      g.kind === 'gemeente' ? '–' : g.rank === null ? '–' : x.rankOf({ rank: g.rank, of: g.ranked }),
+    ]),
   };
 }
 

@@ -8,7 +8,16 @@ type ChartTexts = DashboardTexts['charts'];
  * has its own dash or marker shape, and labels), and each one is shown with its table for screen readers.
  * Colours: Okabe & Ito's palette, which stays distinguishable with the common colour-vision deficiencies.
  */
-export const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const OKABE_ITO = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+] as const;
 
 const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const W = 720;
@@ -26,7 +35,15 @@ function ticks(max: number): number[] {
   return out;
 }
 
-function frame(t: ChartTexts, id: string, title: string, description: string, height: number, body: SafeHtml, legend: SafeHtml | null): SafeHtml {
+function frame(
+  t: ChartTexts,
+  id: string,
+  title: string,
+  description: string,
+  height: number,
+  body: SafeHtml,
+  legend: SafeHtml | null,
+): SafeHtml {
   return html`<figure class="chart" id="grafiek-${id}">
 <svg viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="grafiek-${id}-titel grafiek-${id}-uitleg" preserveAspectRatio="xMinYMin meet">
 <title id="grafiek-${id}-titel">${title}</title>
@@ -42,14 +59,21 @@ function legendOf(items: readonly { label: string; swatch: SafeHtml }[]): SafeHt
   return html`<ul class="chart-legend" aria-hidden="true">${items.map((i) => html`<li><svg viewBox="0 0 24 12" width="24" height="12">${i.swatch}</svg> ${i.label}</li>`)}</ul>`;
 }
 
-function yAxis(maxValue: number, top: number, bottom: number, left: number, right: number): { scale: (v: number) => number; markup: SafeHtml } {
+function yAxis(
+  maxValue: number,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+): { scale: (v: number) => number; markup: SafeHtml } {
   const t = ticks(maxValue);
   const max = t[t.length - 1] ?? 1;
   const scale = (v: number) => bottom - ((bottom - top) * v) / max;
   return {
     scale,
     markup: html`${t.map(
-      (v) => html`<line x1="${left}" x2="${right}" y1="${scale(v)}" y2="${scale(v)}" class="grid"/><text x="${left - 6}" y="${scale(v) + 4}" text-anchor="end" class="tick">${NUMBER.format(v)}</text>`,
+      (v) =>
+        html`<line x1="${left}" x2="${right}" y1="${scale(v)}" y2="${scale(v)}" class="grid"/><text x="${left - 6}" y="${scale(v) + 4}" text-anchor="end" class="tick">${NUMBER.format(v)}</text>`,
     )}`,
   };
 }
@@ -65,7 +89,13 @@ export interface StackedSeries {
 }
 
 /** Stacked columns: one column per category (month), one colour per series (type), from the bottom up. */
-export function stackedColumns(t: ChartTexts, id: string, title: string, categories: readonly string[], series: readonly StackedSeries[]): SafeHtml {
+export function stackedColumns(
+  t: ChartTexts,
+  id: string,
+  title: string,
+  categories: readonly string[],
+  series: readonly StackedSeries[],
+): SafeHtml {
   const height = 260;
   const bottom = height - PAD.bottom;
   const totals = categories.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
@@ -85,9 +115,20 @@ export function stackedColumns(t: ChartTexts, id: string, title: string, categor
     })}${i % every === 0 ? html`<text x="${x + slot * 0.35}" y="${bottom + 16}" text-anchor="middle" class="tick">${c}</text>` : null}`;
   });
   const total = totals.reduce((a, b) => a + b, 0);
-  return frame(t, id, title, t.stacked(NUMBER.format(total)), height,
+  return frame(
+    t,
+    id,
+    title,
+    t.stacked(NUMBER.format(total)),
+    height,
     html`${axis.markup}${columns}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>`,
-    legendOf(series.map((s, k) => ({ label: s.label, swatch: html`<rect width="24" height="12" fill="${OKABE_ITO[k % OKABE_ITO.length]}"/>` }))));
+    legendOf(
+      series.map((s, k) => ({
+        label: s.label,
+        swatch: html`<rect width="24" height="12" fill="${OKABE_ITO[k % OKABE_ITO.length]}"/>`,
+      })),
+    ),
+  );
 }
 
 export interface BarItem {
@@ -100,7 +141,13 @@ export interface BarItem {
 }
 
 /** Horizontal bars with their value printed at the end: easy to read on a phone and without colour. */
-export function horizontalBars(t: ChartTexts, id: string, title: string, items: readonly BarItem[], format: (v: number) => string = (v) => NUMBER.format(v)): SafeHtml {
+export function horizontalBars(
+  t: ChartTexts,
+  id: string,
+  title: string,
+  items: readonly BarItem[],
+  format: (v: number) => string = (v) => NUMBER.format(v),
+): SafeHtml {
   const row = 30;
   const labelWidth = 320;
   const height = PAD.top + items.length * row + 8;
@@ -139,7 +186,15 @@ export interface ChartBand {
 }
 
 /** Lines over time with ▲ markers under the axis (actions) and hatched bands (campaigns). */
-export function lineChart(t: ChartTexts, id: string, title: string, labels: readonly string[], series: readonly LineSeries[], markers: readonly ChartMarker[], bands: readonly ChartBand[]): SafeHtml {
+export function lineChart(
+  t: ChartTexts,
+  id: string,
+  title: string,
+  labels: readonly string[],
+  series: readonly LineSeries[],
+  markers: readonly ChartMarker[],
+  bands: readonly ChartBand[],
+): SafeHtml {
   const height = 300;
   const bottom = height - PAD.bottom - 14;
   const values = series.flatMap((s) => s.values.map((v) => (typeof v === 'number' ? v : SUPPRESSED_AT * 2)));
@@ -147,7 +202,10 @@ export function lineChart(t: ChartTexts, id: string, title: string, labels: read
   const step = (W - PAD.left - PAD.right) / Math.max(1, labels.length - 1);
   const x = (i: number) => PAD.left + (labels.length === 1 ? (W - PAD.left - PAD.right) / 2 : i * step);
   const every = labelEvery(labels.length, W - PAD.left - PAD.right, 7 * Math.max(...labels.map((l) => l.length), 4));
-  const bandMarkup = bands.map((b) => html`<rect x="${x(b.from) - step / 2}" y="${PAD.top}" width="${Math.max(step, x(b.to) - x(b.from) + step)}" height="${bottom - PAD.top}" fill="url(#arcering-${id})" class="band"><title>${b.label}</title></rect>`);
+  const bandMarkup = bands.map(
+    (b) =>
+      html`<rect x="${x(b.from) - step / 2}" y="${PAD.top}" width="${Math.max(step, x(b.to) - x(b.from) + step)}" height="${bottom - PAD.top}" fill="url(#arcering-${id})" class="band"><title>${b.label}</title></rect>`,
+  );
   const lines = series.map((s, k) => {
     const colour = OKABE_ITO[k === 0 ? 0 : 5];
     const segments: string[] = [];
@@ -164,12 +222,19 @@ export function lineChart(t: ChartTexts, id: string, title: string, labels: read
       if (!suppressed && labels.length > 60) return null;
       const y = axis.scale(suppressed ? SUPPRESSED_AT : v);
       const style = suppressed ? html` class="suppressed" stroke="${colour}"` : html` fill="${colour}"`;
-      return s.marker === 'circle' ? html`<circle cx="${x(i)}" cy="${y}" r="3"${style}/>` : html`<rect x="${x(i) - 3}" y="${y - 3}" width="6" height="6"${style}/>`;
+      return s.marker === 'circle'
+        ? html`<circle cx="${x(i)}" cy="${y}" r="3"${style}/>`
+        : html`<rect x="${x(i) - 3}" y="${y - 3}" width="6" height="6"${style}/>`;
     });
     return html`${segments.map((points) => html`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2"${s.dash ? html` stroke-dasharray="${s.dash}"` : null}/>`)}${dots}`;
   });
-  const markerMarkup = markers.map((m) => html`<path d="M${x(m.index) - 5},${bottom + 12} l5,-9 l5,9 z" class="marker"><title>${m.label}</title></path>`);
-  const xLabels = labels.map((l, i) => (i % every === 0 ? html`<text x="${x(i)}" y="${bottom + 30}" text-anchor="middle" class="tick">${l}</text>` : null));
+  const markerMarkup = markers.map(
+    (m) =>
+      html`<path d="M${x(m.index) - 5},${bottom + 12} l5,-9 l5,9 z" class="marker"><title>${m.label}</title></path>`,
+  );
+  const xLabels = labels.map((l, i) =>
+    i % every === 0 ? html`<text x="${x(i)}" y="${bottom + 30}" text-anchor="middle" class="tick">${l}</text>` : null,
+  );
   const defs = html`<defs><pattern id="arcering-${id}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff7e0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b07d00" stroke-width="2"/></pattern></defs>`;
   const legend = legendOf([
     ...series.map((s, k) => ({
@@ -180,6 +245,13 @@ export function lineChart(t: ChartTexts, id: string, title: string, labels: read
     { label: t.action, swatch: html`<path d="M7,11 l5,-9 l5,9 z" class="marker"/>` },
     { label: t.campaign, swatch: html`<rect width="24" height="12" fill="url(#arcering-${id})" stroke="#b07d00"/>` },
   ]);
-  return frame(t, id, title, t.lines({ periods: labels.length, actions: markers.length, campaigns: bands.length }), height,
-    html`${defs}${bandMarkup}${axis.markup}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>${lines}${markerMarkup}${xLabels}`, legend);
+  return frame(
+    t,
+    id,
+    title,
+    t.lines({ periods: labels.length, actions: markers.length, campaigns: bands.length }),
+    height,
+    html`${defs}${bandMarkup}${axis.markup}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>${lines}${markerMarkup}${xLabels}`,
+    legend,
+  );
 }

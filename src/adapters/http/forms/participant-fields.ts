@@ -5,7 +5,11 @@ import { textField } from '../html/form-fields.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { FieldErrors } from './form-values.js';
 
-export function addressFields(texts: SelfServiceTexts, values: { postcode: string; huisnummer: string; toevoeging: string }, errors: FieldErrors): SafeHtml {
+export function addressFields(
+  texts: SelfServiceTexts,
+  values: { postcode: string; huisnummer: string; toevoeging: string },
+  errors: FieldErrors,
+): SafeHtml {
   const t = texts.signUp;
   return html`${textField({ name: 'postcode', label: t.postcode, hint: t.postcodeHint, value: values.postcode, error: errors.postcode, required: true, autocomplete: 'postal-code', maxlength: 7 })}
 ${textField({ name: 'huisnummer', label: t.houseNumber, value: values.huisnummer, error: errors.huisnummer, required: true, inputmode: 'numeric', maxlength: 5 })}

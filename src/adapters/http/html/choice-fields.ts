@@ -19,15 +19,24 @@ interface ChoiceGroupOptions {
  * Radio buttons or checkboxes in a fieldset with its legend; the error and hint belong to the group. The first
  * input carries the `veld-<name>` id so that the error summary's link lands on it.
  */
-function choiceGroup(kind: 'radio' | 'checkbox', options: ChoiceGroupOptions, isChecked: (value: string) => boolean): SafeHtml {
+function choiceGroup(
+  kind: 'radio' | 'checkbox',
+  options: ChoiceGroupOptions,
+  isChecked: (value: string) => boolean,
+): SafeHtml {
   const id = `veld-${options.name}`;
-  const describedBy = [options.hint ? `${id}-hint` : null, options.error ? `${id}-fout` : null].filter(Boolean).join(' ');
+  const describedBy = [options.hint ? `${id}-hint` : null, options.error ? `${id}-fout` : null]
+    .filter(Boolean)
+    .join(' ');
   return html`<fieldset class="field choices${options.inline ? ' choices-inline' : ''}${options.error ? ' field-error' : ''}"${describedBy ? html` aria-describedby="${describedBy}"` : null}>
 <legend>${options.legend}</legend>
 ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : null}
 ${options.error ? html`<p class="error-message" id="${id}-fout"><span class="visually-hidden">Fout:</span> ${options.error}</p>` : null}
 ${options.choices.map(
-  (c, i) => html`<div class="choice"><input type="${kind}" id="${i === 0 ? id : `${id}-${c.value}`}" name="${options.name}" value="${c.value}"${isChecked(c.value) ? html` checked` : null}>
+  (
+    c,
+    i,
+  ) => html`<div class="choice"><input type="${kind}" id="${i === 0 ? id : `${id}-${c.value}`}" name="${options.name}" value="${c.value}"${isChecked(c.value) ? html` checked` : null}>
 <label for="${i === 0 ? id : `${id}-${c.value}`}">${c.label}</label></div>`,
 )}
 </fieldset>`;
@@ -42,7 +51,12 @@ export function checkboxGroup(options: ChoiceGroupOptions & { readonly values: r
 }
 
 /** One checkbox with its label (consent). */
-export function checkboxField(options: { readonly name: string; readonly label: string; readonly checked: boolean; readonly error?: string | null }): SafeHtml {
+export function checkboxField(options: {
+  readonly name: string;
+  readonly label: string;
+  readonly checked: boolean;
+  readonly error?: string | null;
+}): SafeHtml {
   const id = `veld-${options.name}`;
   return html`<div class="field choice-single${options.error ? ' field-error' : ''}">
 ${options.error ? html`<p class="error-message" id="${id}-fout"><span class="visually-hidden">Fout:</span> ${options.error}</p>` : null}

@@ -28,7 +28,8 @@ export interface PageOptions {
  */
 export function renderPage(options: PageOptions): string {
   const nav = options.nav ?? [];
-  return `<!doctype html>${html`
+  return `<!doctype html>${
+    html`
 <html lang="nl">
 <head>
 <meta charset="utf-8">
@@ -46,7 +47,8 @@ ${options.head ?? null}
 ${
   nav.length > 0
     ? html`<nav aria-label="Hoofdmenu"><ul>${nav.map(
-        (link) => html`<li><a href="${link.href}"${link.current ? html` aria-current="page"` : null}>${link.label}</a></li>`,
+        (link) =>
+          html`<li><a href="${link.href}"${link.current ? html` aria-current="page"` : null}>${link.label}</a></li>`,
       )}</ul></nav>`
     : null
 }
@@ -58,5 +60,6 @@ ${options.main}
 <footer class="site-footer"><p>Burgernet is een samenwerking van politie, gemeenten en rijksoverheid.</p></footer>
 ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }

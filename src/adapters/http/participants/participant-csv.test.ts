@@ -5,10 +5,17 @@ import { nl } from '../../../domain/messages/nl.js';
 import { asMsisdn } from '../../../domain/participant/msisdn.js';
 import { exportCsvLines, readParticipantCsv } from './participant-csv.js';
 
-const read = (text: string, maxRows = 100) => readParticipantCsv(Readable.from([Buffer.from(text)]), { phoneCountries: ['NL', 'BE', 'DE'], maxRows, texts: nl.selfService.relatiebeheer.csv });
+const read = (text: string, maxRows = 100) =>
+  readParticipantCsv(Readable.from([Buffer.from(text)]), {
+    phoneCountries: ['NL', 'BE', 'DE'],
+    maxRows,
+    texts: nl.selfService.relatiebeheer.csv,
+  });
 
 test('a spreadsheet file with a byte-order mark, commas and other column names is read', async () => {
-  const outcome = await read('\uFEFFNaam,Postcode,Huisnr,Toev,Telefoonnummer,Kanaal,Email,Tijden\r\n"de Vries, Jan",1012 ab,3,-a,06 1234 5678,SPRAAK,JAN@example.nl,"ma-vr 08:30-17:30"\r\n');
+  const outcome = await read(
+    '\uFEFFNaam,Postcode,Huisnr,Toev,Telefoonnummer,Kanaal,Email,Tijden\r\n"de Vries, Jan",1012 ab,3,-a,06 1234 5678,SPRAAK,JAN@example.nl,"ma-vr 08:30-17:30"\r\n',
+  );
   assert.ok(outcome.ok);
   const [row] = outcome.rows;
   assert.ok(row && 'row' in row, JSON.stringify(row));
@@ -25,9 +32,15 @@ test('each bad field is named with its problem; missing columns or too many rows
   assert.ok(outcome.ok);
   const [row] = outcome.rows;
   assert.ok(row && 'problems' in row);
-  assert.deepEqual(row.problems.map((p) => p.column), ['naam', 'postcode', 'huisnummer', 'telefoon', 'tijden']);
+  assert.deepEqual(
+    row.problems.map((p) => p.column),
+    ['naam', 'postcode', 'huisnummer', 'telefoon', 'tijden'],
+  );
   const missing = await read('naam;adres\nA;B\n');
-  assert.deepEqual(missing, { ok: false, problem: nl.selfService.relatiebeheer.csv.missingColumns('postcode, huisnummer, telefoon') });
+  assert.deepEqual(missing, {
+    ok: false,
+    problem: nl.selfService.relatiebeheer.csv.missingColumns('postcode, huisnummer, telefoon'),
+  });
   const tooMany = await read('naam;postcode;huisnummer;telefoon\nA;1012AB;1;0612345678\nB;1012AB;2;0612345679\n', 1);
   assert.equal(tooMany.ok, false);
 });
@@ -35,10 +48,22 @@ test('each bad field is named with its problem; missing columns or too many rows
 test('an export cell never starts a formula, but a phone number stays a phone number', () => {
   const line = exportCsvLines([
     {
-      participantId: 'p', name: '=HYPERLINK("x")', email: null, emailConfirmed: false,
+      participantId: 'p',
+      name: '=HYPERLINK("x")',
+      email: null,
+      emailConfirmed: false,
       registration: {
-        id: 'r', participantId: 'p', msisdn: asMsisdn('+31612345678'), channel: 'sms', address: { postcode: '1012AB', houseNumber: 1, houseNumberAddition: null },
-        street: null, city: 'Amsterdam', location: { lat: 0, lon: 0 }, gemeenteCode: 'GM0363', timeWindows: [], createdAt: new Date(),
+        id: 'r',
+        participantId: 'p',
+        msisdn: asMsisdn('+31612345678'),
+        channel: 'sms',
+        address: { postcode: '1012AB', houseNumber: 1, houseNumberAddition: null },
+        street: null,
+        city: 'Amsterdam',
+        location: { lat: 0, lon: 0 },
+        gemeenteCode: 'GM0363',
+        timeWindows: [],
+        createdAt: new Date(),
       },
     },
   ]);

@@ -7,7 +7,16 @@ import { formatTimeWindows, parseTimeWindowSpec } from '../../../domain/time-win
 import { parsePhoneNumber } from '../server/phone-number.js';
 
 /** The columns of an import (and an export): what gemeenten keep in their own files. */
-export const IMPORT_COLUMNS = ['naam', 'postcode', 'huisnummer', 'toevoeging', 'telefoon', 'kanaal', 'e-mail', 'tijden'] as const;
+export const IMPORT_COLUMNS = [
+  'naam',
+  'postcode',
+  'huisnummer',
+  'toevoeging',
+  'telefoon',
+  'kanaal',
+  'e-mail',
+  'tijden',
+] as const;
 const REQUIRED = ['naam', 'postcode', 'huisnummer', 'telefoon'] as const;
 
 export interface CsvTexts {
@@ -25,12 +34,27 @@ export interface CsvTexts {
   readonly times: string;
 }
 
-export type CsvOutcome = { readonly ok: true; readonly rows: ReadRow[] } | { readonly ok: false; readonly problem: string };
+export type CsvOutcome =
+  { readonly ok: true; readonly rows: ReadRow[] } | { readonly ok: false; readonly problem: string };
 
 /** "E-mail", "e_mail", "Email " all name the column e-mail; "huisnr" the house number. */
 function columnName(header: string): string {
-  const plain = header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/[\s_]+/g, '-');
-  const aliases: Record<string, string> = { email: 'e-mail', 'e-mailadres': 'e-mail', huisnr: 'huisnummer', telefoonnummer: 'telefoon', mobiel: 'telefoon', toev: 'toevoeging', 'huisnummer-toevoeging': 'toevoeging', tijdvensters: 'tijden' };
+  const plain = header
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+  const aliases: Record<string, string> = {
+    email: 'e-mail',
+    'e-mailadres': 'e-mail',
+    huisnr: 'huisnummer',
+    telefoonnummer: 'telefoon',
+    mobiel: 'telefoon',
+    toev: 'toevoeging',
+    'huisnummer-toevoeging': 'toevoeging',
+    tijdvensters: 'tijden',
+  };
   return aliases[plain] ?? plain;
 }
 
@@ -46,7 +70,15 @@ export async function readParticipantCsv(
 ): Promise<CsvOutcome> {
   const t = options.texts;
   const parser = input.pipe(
-    parse({ bom: true, delimiter: [';', ','], columns: (headers: string[]) => headers.map(columnName), skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: 10_000 }),
+    parse({
+      bom: true,
+      delimiter: [';', ','],
+      columns: (headers: string[]) => headers.map(columnName),
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      max_record_size: 10_000,
+    }),
   );
   const rows: ReadRow[] = [];
   let checkedHeader = false;
@@ -68,26 +100,43 @@ export async function readParticipantCsv(
   return { ok: true, rows };
 }
 
-function readRow(record: Record<string, string | undefined>, line: number, countries: readonly CountryCode[], t: CsvTexts): ReadRow {
+function readRow(
+  record: Record<string, string | undefined>,
+  line: number,
+  countries: readonly CountryCode[],
+  t: CsvTexts,
+): ReadRow {
   const problems: RowProblem[] = [];
   const value = (column: string) => (record[column] ?? '').trim();
   const name = value('naam');
-  if (name === '' || name.length > 200 || name.includes('\u0000')) problems.push({ column: 'naam', message: name === '' ? t.required : t.name });
+  if (name === '' || name.length > 200 || name.includes('\u0000'))
+    problems.push({ column: 'naam', message: name === '' ? t.required : t.name });
   const postcode = value('postcode').replace(/\s+/g, '').toUpperCase();
-  if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode)) problems.push({ column: 'postcode', message: postcode === '' ? t.required : t.postcode });
+  if (!/^[1-9]\d{3}[A-Z]{2}$/.test(postcode))
+    problems.push({ column: 'postcode', message: postcode === '' ? t.required : t.postcode });
   const houseNumberText = value('huisnummer');
   const houseNumber = /^\d{1,5}$/.test(houseNumberText) ? Number(houseNumberText) : NaN;
-  if (!(houseNumber >= 1 && houseNumber <= 99_999)) problems.push({ column: 'huisnummer', message: houseNumberText === '' ? t.required : t.houseNumber });
-  const additionText = value('toevoeging').replace(/[\s-]+/g, '').toUpperCase();
-  if (additionText !== '' && !/^[A-Z0-9]{1,10}$/.test(additionText)) problems.push({ column: 'toevoeging', message: t.addition });
+  if (!(houseNumber >= 1 && houseNumber <= 99_999))
+    problems.push({ column: 'huisnummer', message: houseNumberText === '' ? t.required : t.houseNumber });
+  const additionText = value('toevoeging')
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
+  if (additionText !== '' && !/^[A-Z0-9]{1,10}$/.test(additionText))
+    problems.push({ column: 'toevoeging', message: t.addition });
   const phoneText = value('telefoon');
   const phone = phoneText === '' || phoneText.length > 25 ? null : parsePhoneNumber(phoneText, countries);
   if (phone === null) problems.push({ column: 'telefoon', message: phoneText === '' ? t.required : t.phone });
   const channelText = value('kanaal').toLowerCase();
-  const channel = channelText === '' || channelText === 'sms' ? 'sms' : ['voice', 'spraak', 'bellen', 'vast'].includes(channelText) ? 'voice' : null;
+  const channel =
+    channelText === '' || channelText === 'sms'
+      ? 'sms'
+      : ['voice', 'spraak', 'bellen', 'vast'].includes(channelText)
+        ? 'voice'
+        : null;
   if (channel === null) problems.push({ column: 'kanaal', message: t.channel });
   const emailText = value('e-mail');
-  if (emailText !== '' && (emailText.length > 254 || !EMAIL.test(emailText))) problems.push({ column: 'e-mail', message: t.email });
+  if (emailText !== '' && (emailText.length > 254 || !EMAIL.test(emailText)))
+    problems.push({ column: 'e-mail', message: t.email });
   const times = parseTimeWindowSpec(value('tijden'));
   if (!times.ok) problems.push({ column: 'tijden', message: t.times });
   if (problems.length > 0 || phone === null || channel === null || !times.ok) return { line, problems };
@@ -114,12 +163,23 @@ export const EXPORT_HEADER = [...IMPORT_COLUMNS, 'e-mail bevestigd', 'plaats', '
 /** Export rows in the import's columns (so a file can go back in), separated by ; as Dutch spreadsheets expect. */
 export function exportCsvLines(rows: readonly ExportRow[]): string {
   return rows
-    .map((r) =>
-      [
-        r.name, r.registration.address.postcode, r.registration.address.houseNumber, r.registration.address.houseNumberAddition, r.registration.msisdn,
-        r.registration.channel, r.email, formatTimeWindows(r.registration.timeWindows), r.emailConfirmed ? 'ja' : 'nee', r.registration.city,
-        r.registration.gemeenteCode,
-      ].map(cell).join(';') + '\r\n',
+    .map(
+      (r) =>
+        [
+          r.name,
+          r.registration.address.postcode,
+          r.registration.address.houseNumber,
+          r.registration.address.houseNumberAddition,
+          r.registration.msisdn,
+          r.registration.channel,
+          r.email,
+          formatTimeWindows(r.registration.timeWindows),
+          r.emailConfirmed ? 'ja' : 'nee',
+          r.registration.city,
+          r.registration.gemeenteCode,
+        ]
+          .map(cell)
+          .join(';') + '\r\n',
     )
     .join('');
 }

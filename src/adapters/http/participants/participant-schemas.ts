@@ -21,9 +21,18 @@ export const registrationBody = z
       .string()
       .trim()
       .transform((s) => s.replace(/\s+/g, '').toUpperCase())
-      .pipe(z.string().regex(/^[1-9]\d{3}[A-Z]{2}$/, 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 1012 AB')),
+      .pipe(
+        z.string().regex(/^[1-9]\d{3}[A-Z]{2}$/, 'Een postcode is vier cijfers en twee letters, bijvoorbeeld 1012 AB'),
+      ),
     houseNumber: z.number().int().min(1).max(99_999),
-    houseNumberAddition: z.string().trim().min(1).max(10).regex(/^[A-Za-z0-9 -]+$/).nullable().optional(),
+    houseNumberAddition: z
+      .string()
+      .trim()
+      .min(1)
+      .max(10)
+      .regex(/^[A-Za-z0-9 -]+$/)
+      .nullable()
+      .optional(),
     timeWindows: z.array(timeWindowSchema).max(50).default([]).describe('Leeg: altijd'),
   })
   .strict();
@@ -35,19 +44,26 @@ export const participantBody = z
   })
   .strict();
 
-export const createParticipantBody = participantBody.extend({ registrations: z.array(registrationBody).min(1).max(10) }).strict();
+export const createParticipantBody = participantBody
+  .extend({ registrations: z.array(registrationBody).min(1).max(10) })
+  .strict();
 
 export const participantIdParams = z.object({ id: z.uuid() }).strict();
 export const registrationIdParams = z.object({ id: z.uuid(), registrationId: z.uuid() }).strict();
 
 /** Why personal data is read: kept in the audit log with every read. */
-export const purposeQuery = z.object({ purpose: z.string().trim().min(3).max(200).describe('Waarom u deze gegevens inziet') }).strict();
+export const purposeQuery = z
+  .object({ purpose: z.string().trim().min(3).max(200).describe('Waarom u deze gegevens inziet') })
+  .strict();
 
 export const searchParticipantsQuery = purposeQuery
   .extend({
     q: z.string().trim().min(2).max(100).optional(),
     phone: z.string().trim().min(6).max(25).optional(),
-    gemeenteCode: z.string().regex(/^GM\d{4}$/).optional(),
+    gemeenteCode: z
+      .string()
+      .regex(/^GM\d{4}$/)
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })

@@ -4,7 +4,11 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { exportRelations } from '../../../app/relatiebeheer/export-relations.js';
 import { searchParticipants, viewParticipant } from '../../../app/participants/find-participants.js';
-import { deleteParticipant, registerParticipant, updateParticipant } from '../../../app/participants/manage-participant.js';
+import {
+  deleteParticipant,
+  registerParticipant,
+  updateParticipant,
+} from '../../../app/participants/manage-participant.js';
 import type { ContactChannel } from '../../../domain/participant/registration.js';
 import { staffOf } from '../server/authenticate.js';
 import { html, jsonBlock, type SafeHtml } from '../html/html.js';
@@ -12,10 +16,29 @@ import type { HttpDeps } from '../server/http-deps.js';
 import { EXPORT_HEADER, exportCsvLines, readParticipantCsv } from './participant-csv.js';
 import { IMPORT_MAX_ROWS, limitBytes } from './relatiebeheer-routes.js';
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
-import { bodyOf, field, fields, idParam, queryValue, readAddress, readEmail, readPhone, readTimeWindows, type FieldErrors, type FormBody } from '../forms/form-values.js';
+import {
+  bodyOf,
+  field,
+  fields,
+  idParam,
+  queryValue,
+  readAddress,
+  readEmail,
+  readPhone,
+  readTimeWindows,
+  type FieldErrors,
+  type FormBody,
+} from '../forms/form-values.js';
 import { renderPortalPage } from '../plein/portal-page.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';
-import { importPage, newParticipantForm, participantPage, searchResults, startPage, type NewParticipantValues } from './relatiebeheer-views.js';
+import {
+  importPage,
+  newParticipantForm,
+  participantPage,
+  searchResults,
+  startPage,
+  type NewParticipantValues,
+} from './relatiebeheer-views.js';
 
 const HOME = '/plein/relatiebeheer';
 
@@ -31,17 +54,53 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
   const gemeenteName = (code: string) => deps.referenceData.gemeenten.find((g) => g.code === code)?.name ?? code;
   const idParams = z.object({ id: z.uuid() });
 
-  const send = (request: FastifyRequest, reply: FastifyReply, title: string, main: SafeHtml, status = 200, notice: SafeHtml | null = null, scripts: string[] = []) =>
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    title: string,
+    main: SafeHtml,
+    status = 200,
+    notice: SafeHtml | null = null,
+    scripts: string[] = [],
+  ) =>
     reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(renderPortalPage(request, reply, { title, main, current: HOME, notice, styles: ['/static/site/self-service.css'], scripts }));
+      .send(
+        renderPortalPage(request, reply, {
+          title,
+          main,
+          current: HOME,
+          notice,
+          styles: ['/static/site/self-service.css'],
+          scripts,
+        }),
+      );
   const noticeOf = (text: string) => html`<div class="notice" role="status"><p>${text}</p></div>`;
-  const start = (request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = {}, values: Record<string, string> = {}, notice: SafeHtml | null = null) =>
-    send(request, reply, r.title, startPage(texts, { csrf: reply.generateCsrf(), errors, values }), Object.keys(errors).length > 0 ? 422 : 200, notice);
+  const start = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors = {},
+    values: Record<string, string> = {},
+    notice: SafeHtml | null = null,
+  ) =>
+    send(
+      request,
+      reply,
+      r.title,
+      startPage(texts, { csrf: reply.generateCsrf(), errors, values }),
+      Object.keys(errors).length > 0 ? 422 : 200,
+      notice,
+    );
   // Someone outside the gemeente is not found, exactly like someone who does not exist (the attempt is audited).
   const refused = (request: FastifyRequest, reply: FastifyReply, code: 'participant.not-found' | 'auth.forbidden') =>
-    send(request, reply, r.title, html`<h1>${r.title}</h1><p class="warning">${deps.catalogue.problems[code]}</p><p><a href="${HOME}">${r.title}</a></p>`, code === 'participant.not-found' ? 404 : 403);
+    send(
+      request,
+      reply,
+      r.title,
+      html`<h1>${r.title}</h1><p class="warning">${deps.catalogue.problems[code]}</p><p><a href="${HOME}">${r.title}</a></p>`,
+      code === 'participant.not-found' ? 404 : 403,
+    );
   const refusedFor = (request: FastifyRequest, reply: FastifyReply, error: { readonly code: string }) =>
     refused(request, reply, error.code === 'participant.not-found' ? 'participant.not-found' : 'auth.forbidden');
 
@@ -52,14 +111,23 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
 
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: self.importMaxBytes, files: 1, fields: 4, parts: 5 } });
-    const page = { preHandler: [requireStaffPage, requireStaffRole('gemeente', 'gemeente-beheer', 'meldkamer-beheer', 'landelijk-beheer')] };
+    const page = {
+      preHandler: [
+        requireStaffPage,
+        requireStaffRole('gemeente', 'gemeente-beheer', 'meldkamer-beheer', 'landelijk-beheer'),
+      ],
+    };
     const post = { preHandler: [...page.preHandler, app.csrfProtection] };
 
     app.get(HOME, page, async (request, reply) => start(request, reply));
 
     app.post(`${HOME}/zoeken`, post, async (request, reply) => {
       const body = bodyOf(request);
-      const values = { q: field(body, 'q', 120), telefoon: field(body, 'telefoon', 30), doel: field(body, 'doel', 250) };
+      const values = {
+        q: field(body, 'q', 120),
+        telefoon: field(body, 'telefoon', 30),
+        doel: field(body, 'doel', 250),
+      };
       const errors: FieldErrors = {};
       const purpose = readPurpose(body, 'doel');
       if (purpose === null) errors.doel = texts.errors.required;
@@ -67,9 +135,20 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       const phone = values.telefoon === '' ? null : readPhone(values.telefoon, self.phoneCountries);
       if (values.telefoon !== '' && phone === null) errors.telefoon = texts.errors.phone;
       if (purpose === null || Object.keys(errors).length > 0) return start(request, reply, errors, values);
-      const outcome = await searchParticipants(rd, staffOf(request), { text: values.q || null, msisdn: phone?.phone.msisdn ?? null, gemeenteCode: null, limit: 100, offset: 0 }, purpose, 'relatiebeheer');
+      const outcome = await searchParticipants(
+        rd,
+        staffOf(request),
+        { text: values.q || null, msisdn: phone?.phone.msisdn ?? null, gemeenteCode: null, limit: 100, offset: 0 },
+        purpose,
+        'relatiebeheer',
+      );
       if (!outcome.ok) return refusedFor(request, reply, outcome.error);
-      return send(request, reply, r.search, searchResults(texts, { ...outcome.value, purpose, csrf: reply.generateCsrf(), gemeenteName }));
+      return send(
+        request,
+        reply,
+        r.search,
+        searchResults(texts, { ...outcome.value, purpose, csrf: reply.generateCsrf(), gemeenteName }),
+      );
     });
 
     app.post(`${HOME}/deelnemers/:id`, { ...post, schema: { params: idParams } }, async (request, reply) => {
@@ -77,7 +156,12 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       if (purpose === null) return start(request, reply, { doel: texts.errors.required });
       const outcome = await viewParticipant(rd, staffOf(request), idParam(request), purpose, 'relatiebeheer');
       if (!outcome.ok) return refusedFor(request, reply, outcome.error);
-      return send(request, reply, outcome.value.name, participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }));
+      return send(
+        request,
+        reply,
+        outcome.value.name,
+        participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }),
+      );
     });
 
     app.post(`${HOME}/deelnemers/:id/wijzigen`, { ...post, schema: { params: idParams } }, async (request, reply) => {
@@ -90,57 +174,134 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       if (emailText !== '' && email === null) errors.email = texts.errors.email;
       const staff = staffOf(request);
       if (Object.keys(errors).length > 0) {
-        const current = await viewParticipant(rd, staff, idParam(request), 'Wijziging in relatiebeheer', 'relatiebeheer');
+        const current = await viewParticipant(
+          rd,
+          staff,
+          idParam(request),
+          'Wijziging in relatiebeheer',
+          'relatiebeheer',
+        );
         if (!current.ok) return refusedFor(request, reply, current.error);
-        return send(request, reply, current.value.name, participantPage(texts, { p: current.value, csrf: reply.generateCsrf(), errors, gemeenteName, values: { naam, email: emailText } }), 422);
+        return send(
+          request,
+          reply,
+          current.value.name,
+          participantPage(texts, {
+            p: current.value,
+            csrf: reply.generateCsrf(),
+            errors,
+            gemeenteName,
+            values: { naam, email: emailText },
+          }),
+          422,
+        );
       }
       const outcome = await updateParticipant(rd, staff, idParam(request), { name: naam, email }, 'relatiebeheer');
       if (!outcome.ok) return refusedFor(request, reply, outcome.error);
-      return send(request, reply, outcome.value.name, participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }), 200, noticeOf(r.changed));
+      return send(
+        request,
+        reply,
+        outcome.value.name,
+        participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }),
+        200,
+        noticeOf(r.changed),
+      );
     });
 
-    app.post(`${HOME}/deelnemers/:id/verwijderen`, { ...post, schema: { params: idParams } }, async (request, reply) => {
-      const outcome = await deleteParticipant(rd, staffOf(request), idParam(request), 'relatiebeheer');
-      if (!outcome.ok) return refusedFor(request, reply, outcome.error);
-      return start(request, reply, {}, {}, noticeOf(r.removed));
-    });
+    app.post(
+      `${HOME}/deelnemers/:id/verwijderen`,
+      { ...post, schema: { params: idParams } },
+      async (request, reply) => {
+        const outcome = await deleteParticipant(rd, staffOf(request), idParam(request), 'relatiebeheer');
+        if (!outcome.ok) return refusedFor(request, reply, outcome.error);
+        return start(request, reply, {}, {}, noticeOf(r.removed));
+      },
+    );
 
-    const emptyNew: NewParticipantValues = { naam: '', email: '', telefoon: '', postcode: '', huisnummer: '', toevoeging: '', kanaal: 'sms', dagen: [], van: '', tot: '' };
+    const emptyNew: NewParticipantValues = {
+      naam: '',
+      email: '',
+      telefoon: '',
+      postcode: '',
+      huisnummer: '',
+      toevoeging: '',
+      kanaal: 'sms',
+      dagen: [],
+      van: '',
+      tot: '',
+    };
     const newForm = (request: FastifyRequest, reply: FastifyReply, values: NewParticipantValues, errors: FieldErrors) =>
-      send(request, reply, r.add, newParticipantForm(texts, { values, errors, csrf: reply.generateCsrf() }), Object.keys(errors).length > 0 ? 422 : 200);
+      send(
+        request,
+        reply,
+        r.add,
+        newParticipantForm(texts, { values, errors, csrf: reply.generateCsrf() }),
+        Object.keys(errors).length > 0 ? 422 : 200,
+      );
 
     app.get(`${HOME}/nieuw`, page, async (request, reply) => newForm(request, reply, emptyNew, {}));
 
     app.post(`${HOME}/nieuw`, post, async (request, reply) => {
       const body = bodyOf(request);
       const values: NewParticipantValues = {
-        naam: field(body, 'naam', 250), email: field(body, 'email', 300), telefoon: field(body, 'telefoon', 30), postcode: field(body, 'postcode', 20),
-        huisnummer: field(body, 'huisnummer', 20), toevoeging: field(body, 'toevoeging', 30), kanaal: field(body, 'kanaal', 10), dagen: fields(body, 'dagen'),
-        van: field(body, 'van', 10), tot: field(body, 'tot', 10),
+        naam: field(body, 'naam', 250),
+        email: field(body, 'email', 300),
+        telefoon: field(body, 'telefoon', 30),
+        postcode: field(body, 'postcode', 20),
+        huisnummer: field(body, 'huisnummer', 20),
+        toevoeging: field(body, 'toevoeging', 30),
+        kanaal: field(body, 'kanaal', 10),
+        dagen: fields(body, 'dagen'),
+        van: field(body, 'van', 10),
+        tot: field(body, 'tot', 10),
       };
       const errors: FieldErrors = {};
       if (values.naam === '' || values.naam.length > 200) errors.naam = texts.errors.name;
       const address = readAddress(body, texts, errors);
-      const channel: ContactChannel | null = values.kanaal === 'sms' || values.kanaal === 'voice' ? values.kanaal : null;
+      const channel: ContactChannel | null =
+        values.kanaal === 'sms' || values.kanaal === 'voice' ? values.kanaal : null;
       if (channel === null) errors.kanaal = texts.errors.channel;
       const phone = readPhone(values.telefoon, self.phoneCountries);
       if (phone === null) errors.telefoon = texts.errors.phone;
       const email = values.email === '' ? null : readEmail(values.email);
       if (values.email !== '' && email === null) errors.email = texts.errors.email;
       const timeWindows = readTimeWindows(body, texts, errors);
-      if (address === null || channel === null || phone === null || timeWindows === null || Object.keys(errors).length > 0) return newForm(request, reply, values, errors);
-      const outcome = await registerParticipant(rd, staffOf(request), { name: values.naam, email, registrations: [{ phone: phone.phone, channel, address, timeWindows }] }, 'relatiebeheer');
+      if (
+        address === null ||
+        channel === null ||
+        phone === null ||
+        timeWindows === null ||
+        Object.keys(errors).length > 0
+      )
+        return newForm(request, reply, values, errors);
+      const outcome = await registerParticipant(
+        rd,
+        staffOf(request),
+        { name: values.naam, email, registrations: [{ phone: phone.phone, channel, address, timeWindows }] },
+        'relatiebeheer',
+      );
       if (!outcome.ok) {
         const code = outcome.error.code;
         const fieldErrors: FieldErrors =
-          code === 'participant.sms-needs-mobile' ? { kanaal: texts.errors.smsNeedsMobile }
-          : code === 'participant.geocoder-unavailable' ? { postcode: texts.errors.geocoderUnavailable }
-          : code === 'participant.out-of-scope' ? { postcode: r.rows.outsideGemeente }
-          : code === 'participant.duplicate-registration' ? { telefoon: r.rows.alreadyRegistered }
-          : { postcode: texts.errors.addressNotFound };
+          code === 'participant.sms-needs-mobile'
+            ? { kanaal: texts.errors.smsNeedsMobile }
+            : code === 'participant.geocoder-unavailable'
+              ? { postcode: texts.errors.geocoderUnavailable }
+              : code === 'participant.out-of-scope'
+                ? { postcode: r.rows.outsideGemeente }
+                : code === 'participant.duplicate-registration'
+                  ? { telefoon: r.rows.alreadyRegistered }
+                  : { postcode: texts.errors.addressNotFound };
         return newForm(request, reply, values, fieldErrors);
       }
-      return send(request, reply, outcome.value.name, participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }), 201, noticeOf(r.added));
+      return send(
+        request,
+        reply,
+        outcome.value.name,
+        participantPage(texts, { p: outcome.value, csrf: reply.generateCsrf(), errors: {}, gemeenteName }),
+        201,
+        noticeOf(r.added),
+      );
     });
 
     // A multipart body is read only after the CSRF check, so the form sends its token in the query string; the
@@ -149,19 +310,35 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
       const token = queryValue(request, '_csrf');
       if (token !== undefined) request.headers['x-csrf-token'] = token;
     };
-    app.post(`${HOME}/import`, { preHandler: [...page.preHandler, tokenFromQuery, app.csrfProtection] }, async (request, reply) => {
-      const file = await request.file().catch(() => undefined);
-      if (file === undefined || file.fieldname !== 'bestand') return start(request, reply, { bestand: r.csv.unreadable });
-      // The form puts the check box before the file: its value has arrived by the time the file streams.
-      const dryRun = fieldValue(file.fields, 'controle') === 'ja';
-      const limited = file.file.pipe(limitBytes(self.importMaxBytes));
-      file.file.on('error', (error) => limited.destroy(error));
-      file.file.on('limit', () => limited.destroy(Object.assign(new Error('upload too large'), { code: 'TOO_LARGE' })));
-      const read = await readParticipantCsv(limited, { phoneCountries: self.phoneCountries, maxRows: IMPORT_MAX_ROWS, texts: r.csv });
-      if (!read.ok) return start(request, reply, { bestand: file.file.truncated ? deps.catalogue.problems['request.too-large'] ?? read.problem : read.problem });
-      const job = self.importJobs.start(staffOf(request), dryRun, read.rows, r.rows);
-      return reply.code(303).header('location', `${HOME}/import/${job.id}`).send();
-    });
+    app.post(
+      `${HOME}/import`,
+      { preHandler: [...page.preHandler, tokenFromQuery, app.csrfProtection] },
+      async (request, reply) => {
+        const file = await request.file().catch(() => undefined);
+        if (file === undefined || file.fieldname !== 'bestand')
+          return start(request, reply, { bestand: r.csv.unreadable });
+        // The form puts the check box before the file: its value has arrived by the time the file streams.
+        const dryRun = fieldValue(file.fields, 'controle') === 'ja';
+        const limited = file.file.pipe(limitBytes(self.importMaxBytes));
+        file.file.on('error', (error) => limited.destroy(error));
+        file.file.on('limit', () =>
+          limited.destroy(Object.assign(new Error('upload too large'), { code: 'TOO_LARGE' })),
+        );
+        const read = await readParticipantCsv(limited, {
+          phoneCountries: self.phoneCountries,
+          maxRows: IMPORT_MAX_ROWS,
+          texts: r.csv,
+        });
+        if (!read.ok)
+          return start(request, reply, {
+            bestand: file.file.truncated
+              ? (deps.catalogue.problems['request.too-large'] ?? read.problem)
+              : read.problem,
+          });
+        const job = self.importJobs.start(staffOf(request), dryRun, read.rows, r.rows);
+        return reply.code(303).header('location', `${HOME}/import/${job.id}`).send();
+      },
+    );
 
     app.get(`${HOME}/import/:id`, { ...page, schema: { params: idParams } }, async (request, reply) => {
       const job = self.importJobs.find(staffOf(request), idParam(request));
@@ -187,7 +364,10 @@ ${jsonBlock('texts-import', { phases: r.phases })}`;
         yield '\uFEFF' + EXPORT_HEADER;
         for await (const rows of pages) yield exportCsvLines(rows);
       }
-      return reply.header('content-disposition', 'attachment; filename="deelnemers.csv"').type('text/csv; charset=utf-8').send(Readable.from(lines()));
+      return reply
+        .header('content-disposition', 'attachment; filename="deelnemers.csv"')
+        .type('text/csv; charset=utf-8')
+        .send(Readable.from(lines()));
     });
   };
 }

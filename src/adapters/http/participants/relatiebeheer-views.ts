@@ -16,7 +16,10 @@ function purposeField(texts: Texts, value: string, error: string | undefined, id
   return textField({ name: id, label: r.purpose, hint: r.purposeHint, value, error, required: true, maxlength: 200 });
 }
 
-export function startPage(texts: Texts, o: { csrf: string; errors: FieldErrors; values: Record<string, string> }): SafeHtml {
+export function startPage(
+  texts: Texts,
+  o: { csrf: string; errors: FieldErrors; values: Record<string, string> },
+): SafeHtml {
   const r = texts.relatiebeheer;
   return html`<h1>${r.title}</h1>
 ${errorSummary(o.errors)}
@@ -48,19 +51,41 @@ ${textField({ name: 'exportdoel', label: r.purpose, hint: r.purposeHint, value: 
 </form></section>`;
 }
 
-export function searchResults(texts: Texts, o: { items: readonly ParticipantWithRegistrations[]; total: number; purpose: string; csrf: string; gemeenteName: (c: string) => string }): SafeHtml {
+export function searchResults(
+  texts: Texts,
+  o: {
+    items: readonly ParticipantWithRegistrations[];
+    total: number;
+    purpose: string;
+    csrf: string;
+    gemeenteName: (c: string) => string;
+  },
+): SafeHtml {
   const r = texts.relatiebeheer;
   return html`<h1>${r.search}</h1>
 <p role="status">${o.items.length === 0 ? r.none : r.found(o.total)}</p>
-${o.items.length === 0 ? null : html`<div class="table-scroll"><table><thead><tr><th scope="col">${texts.myData.name}</th><th scope="col">${texts.myData.addresses}</th><th scope="col"><span class="visually-hidden">${r.view}</span></th></tr></thead><tbody>
+${
+  o.items.length === 0
+    ? null
+    : html`<div class="table-scroll"><table><thead><tr><th scope="col">${texts.myData.name}</th><th scope="col">${texts.myData.addresses}</th><th scope="col"><span class="visually-hidden">${r.view}</span></th></tr></thead><tbody>
 ${o.items.map(
   (p) => html`<tr><td>${p.name}</td><td>${p.registrations.map((x) => html`${addressLine(x)}<br>`)}</td>
 <td><form method="post" action="/plein/relatiebeheer/deelnemers/${p.id}">${csrfField(o.csrf)}<input type="hidden" name="doel" value="${o.purpose}"><button type="submit" class="secondary">${r.view}<span class="visually-hidden"> ${p.name}</span></button></form></td></tr>`,
-)}</tbody></table></div>`}
+)}</tbody></table></div>`
+}
 <p><a href="/plein/relatiebeheer">${r.title}</a></p>`;
 }
 
-export function participantPage(texts: Texts, o: { p: ParticipantWithRegistrations; csrf: string; errors: FieldErrors; gemeenteName: (c: string) => string; values?: { naam: string; email: string } }): SafeHtml {
+export function participantPage(
+  texts: Texts,
+  o: {
+    p: ParticipantWithRegistrations;
+    csrf: string;
+    errors: FieldErrors;
+    gemeenteName: (c: string) => string;
+    values?: { naam: string; email: string };
+  },
+): SafeHtml {
   const r = texts.relatiebeheer;
   const t = texts.myData;
   return html`<h1>${o.p.name}</h1>
@@ -88,7 +113,10 @@ export interface NewParticipantValues extends AddressFormValues {
   readonly telefoon: string;
 }
 
-export function newParticipantForm(texts: Texts, o: { values: NewParticipantValues; errors: FieldErrors; csrf: string }): SafeHtml {
+export function newParticipantForm(
+  texts: Texts,
+  o: { values: NewParticipantValues; errors: FieldErrors; csrf: string },
+): SafeHtml {
   const r = texts.relatiebeheer;
   const s = texts.signUp;
   return html`<h1>${r.add}</h1>

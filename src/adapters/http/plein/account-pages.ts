@@ -9,21 +9,46 @@ import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts } from './relying-party.js';
 import { requireStaffPage } from './staff-page-guard.js';
 
-const passwordForm = z.object({ current: z.string().max(1024).default(''), password: z.string().max(1024).default(''), confirmation: z.string().max(1024).default('') });
+const passwordForm = z.object({
+  current: z.string().max(1024).default(''),
+  password: z.string().max(1024).default(''),
+  confirmation: z.string().max(1024).default(''),
+});
 
 /** Mijn account: who I am, my recent activity (from the audit log), my passkeys, my password. */
 export function accountPages(deps: HttpDeps): FastifyPluginAsync {
   const plein = deps.plein;
   const t = deps.catalogue.plein;
-  const page = async (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, notice?: string) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: Record<string, string> = {},
+    notice?: string,
+  ) => {
     const staff = request.staff!;
     const [activity, passkeys] = await Promise.all([
-      deps.store.auditSearch.search({ actorId: staff.id, event: null, subjectType: null, subjectId: null, from: null, to: null, meldkamerCode: null, gemeenteCode: null, limit: 50, offset: 0 }),
+      deps.store.auditSearch.search({
+        actorId: staff.id,
+        event: null,
+        subjectType: null,
+        subjectId: null,
+        from: null,
+        to: null,
+        meldkamerCode: null,
+        gemeenteCode: null,
+        limit: 50,
+        offset: 0,
+      }),
       deps.store.staffAccounts.listPasskeys(staff.id),
     ]);
     const a = t.account;
     const c = t.auditColumns;
-    const scope = staff.scope.kind === 'meldkamer' ? a.scopeMeldkamer(staff.scope.meldkamerCode) : staff.scope.kind === 'gemeente' ? a.scopeGemeente(staff.scope.gemeenteCode) : null;
+    const scope =
+      staff.scope.kind === 'meldkamer'
+        ? a.scopeMeldkamer(staff.scope.meldkamerCode)
+        : staff.scope.kind === 'gemeente'
+          ? a.scopeGemeente(staff.scope.gemeenteCode)
+          : null;
     return renderPortalPage(request, reply, {
       title: a.title,
       current: '/plein/account',
@@ -36,7 +61,8 @@ export function accountPages(deps: HttpDeps): FastifyPluginAsync {
 <table class="compact"><caption class="visually-hidden">${a.activityCaption}</caption>
 <thead><tr><th scope="col">${c.when}</th><th scope="col">${c.what}</th><th scope="col">${c.about}</th><th scope="col">${c.details}</th></tr></thead>
 <tbody>${activity.items.map(
-        (e) => html`<tr><td>${formatDateTime(e.at)}</td><td>${auditEventLabel(t, e.event)}</td><td>${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}` : ''}</td><td>${auditDetails(e)}</td></tr>`,
+        (e) =>
+          html`<tr><td>${formatDateTime(e.at)}</td><td>${auditEventLabel(t, e.event)}</td><td>${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}` : ''}</td><td>${auditDetails(e)}</td></tr>`,
       )}</tbody></table>
 <h2>${a.passkeysHeading}</h2>
 ${passkeys.length === 0 ? html`<p>${a.noPasskeys}</p>` : html`<ul>${passkeys.map((p) => html`<li>${a.passkeyItem({ label: p.label, created: formatDateTime(p.createdAt), lastUsed: p.lastUsedAt ? formatDateTime(p.lastUsedAt) : null })}</li>`)}</ul>`}
@@ -55,21 +81,35 @@ ${textField({ name: 'confirmation', label: a.repeatPassword, type: 'password', a
   };
 
   return async (app) => {
-    app.get('/plein/account', { preHandler: requireStaffPage }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await page(request, reply)));
+    app.get('/plein/account', { preHandler: requireStaffPage }, async (request, reply) =>
+      reply.type('text/html; charset=utf-8').send(await page(request, reply)),
+    );
 
-    app.post('/plein/account/wachtwoord', { preHandler: [requireStaffPage, app.csrfProtection] }, async (request, reply) => {
-      const form = passwordForm.safeParse(request.body ?? {});
-      const input = form.success ? form.data : { current: '', password: '', confirmation: '' };
-      if (input.password !== input.confirmation) {
-        return reply.code(422).type('text/html; charset=utf-8').send(await page(request, reply, { confirmation: t.password.mismatch }));
-      }
-      const outcome = await changePassword(plein.auth, request.staffSession!, input.current, input.password);
-      if (!outcome.ok) {
-        const errors: Record<string, string> =
-          outcome.error.code === 'auth.weak-password' ? { password: t.password[outcome.error.problem] } : { current: t.login.invalidCredentials };
-        return reply.code(422).type('text/html; charset=utf-8').send(await page(request, reply, errors));
-      }
-      return reply.type('text/html; charset=utf-8').send(await page(request, reply, {}, t.account.passwordChanged));
-    });
+    app.post(
+      '/plein/account/wachtwoord',
+      { preHandler: [requireStaffPage, app.csrfProtection] },
+      async (request, reply) => {
+        const form = passwordForm.safeParse(request.body ?? {});
+        const input = form.success ? form.data : { current: '', password: '', confirmation: '' };
+        if (input.password !== input.confirmation) {
+          return reply
+            .code(422)
+            .type('text/html; charset=utf-8')
+            .send(await page(request, reply, { confirmation: t.password.mismatch }));
+        }
+        const outcome = await changePassword(plein.auth, request.staffSession!, input.current, input.password);
+        if (!outcome.ok) {
+          const errors: Record<string, string> =
+            outcome.error.code === 'auth.weak-password'
+              ? { password: t.password[outcome.error.problem] }
+              : { current: t.login.invalidCredentials };
+          return reply
+            .code(422)
+            .type('text/html; charset=utf-8')
+            .send(await page(request, reply, errors));
+        }
+        return reply.type('text/html; charset=utf-8').send(await page(request, reply, {}, t.account.passwordChanged));
+      },
+    );
   };
 }

@@ -18,7 +18,10 @@ import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js
 import { totpQrCodeDataUrl } from './totp-qr-code.js';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
-const passwordForm = z.object({ password: z.string().max(1024).default(''), confirmation: z.string().max(1024).default('') });
+const passwordForm = z.object({
+  password: z.string().max(1024).default(''),
+  confirmation: z.string().max(1024).default(''),
+});
 const codeForm = z.object({ code: z.string().max(20).default('') });
 const passkeyBody = z.object({ label: z.string().trim().min(1).max(100).default('Passkey'), response: z.unknown() });
 
@@ -45,7 +48,12 @@ ${textField({ name: 'confirmation', label: t.activationPage.repeatPassword, type
     reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(renderPortalPage(request, reply, { title: t.activationPage.invalidTitle, main: html`<div class="narrow"><h1>${t.activationPage.invalidHeading}</h1><p>${t.activation.invalid}</p></div>` }));
+      .send(
+        renderPortalPage(request, reply, {
+          title: t.activationPage.invalidTitle,
+          main: html`<div class="narrow"><h1>${t.activationPage.invalidHeading}</h1><p>${t.activation.invalid}</p></div>`,
+        }),
+      );
 
   const enrolmentPage = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
     const pending = request.staffSession!;
@@ -85,7 +93,8 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
   return async (app) => {
     app.get('/plein/activeren/:token', async (request, reply) => {
       const params = tokenParams.safeParse(request.params);
-      if (!params.success || (await accountOfActivation(plein.auth, params.data.token)) === null) return invalidLink(request, reply);
+      if (!params.success || (await accountOfActivation(plein.auth, params.data.token)) === null)
+        return invalidLink(request, reply);
       return reply.type('text/html; charset=utf-8').send(passwordPage(request, reply, params.data.token, {}));
     });
 
@@ -95,12 +104,18 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
       const form = passwordForm.safeParse(request.body ?? {});
       const { password, confirmation } = form.success ? form.data : { password: '', confirmation: '' };
       if (password !== confirmation) {
-        return reply.code(422).type('text/html; charset=utf-8').send(passwordPage(request, reply, params.data.token, { confirmation: t.password.mismatch }));
+        return reply
+          .code(422)
+          .type('text/html; charset=utf-8')
+          .send(passwordPage(request, reply, params.data.token, { confirmation: t.password.mismatch }));
       }
       const outcome = await activateAccount(plein.auth, params.data.token, password);
       if (!outcome.ok) {
         if (outcome.error.code === 'auth.weak-password') {
-          return reply.code(422).type('text/html; charset=utf-8').send(passwordPage(request, reply, params.data.token, { password: t.password[outcome.error.problem] }));
+          return reply
+            .code(422)
+            .type('text/html; charset=utf-8')
+            .send(passwordPage(request, reply, params.data.token, { password: t.password[outcome.error.problem] }));
         }
         return invalidLink(request, reply);
       }
@@ -109,7 +124,11 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
     });
 
     app.get('/plein/tweede-factor', async (request, reply) => {
-      if (!inEnrolment(request)) return reply.code(303).header('location', request.staff !== null ? '/plein/account' : '/plein/inloggen').send();
+      if (!inEnrolment(request))
+        return reply
+          .code(303)
+          .header('location', request.staff !== null ? '/plein/account' : '/plein/inloggen')
+          .send();
       return enrolmentPage(request, reply);
     });
 
@@ -132,15 +151,25 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
       return outcome.value;
     });
 
-    app.post('/plein/tweede-factor/passkey', { preHandler: app.csrfProtection, bodyLimit: 64 * 1024 }, async (request, reply) => {
-      const pending = request.staffSession;
-      const rp = relyingPartyOf(request, plein);
-      const body = passkeyBody.safeParse(request.body ?? {});
-      if (pending === null || rp === null || !body.success) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
-      const outcome = await registerPasskey(plein.auth, pending, { response: body.data.response, label: body.data.label }, rp);
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      if (outcome.value !== null) setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
-      return { location: outcome.value !== null ? '/plein' : '/plein/account' };
-    });
+    app.post(
+      '/plein/tweede-factor/passkey',
+      { preHandler: app.csrfProtection, bodyLimit: 64 * 1024 },
+      async (request, reply) => {
+        const pending = request.staffSession;
+        const rp = relyingPartyOf(request, plein);
+        const body = passkeyBody.safeParse(request.body ?? {});
+        if (pending === null || rp === null || !body.success)
+          return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
+        const outcome = await registerPasskey(
+          plein.auth,
+          pending,
+          { response: body.data.response, label: body.data.label },
+          rp,
+        );
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        if (outcome.value !== null) setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
+        return { location: outcome.value !== null ? '/plein' : '/plein/account' };
+      },
+    );
   };
 }

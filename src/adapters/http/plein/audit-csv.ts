@@ -6,6 +6,15 @@ export function auditCsv(entries: readonly StoredAuditEntry[]): string {
   const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
   return stringify([
     ['id', 'tijdstip', 'actor_id', 'actor', 'gebeurtenis', 'onderwerp', 'onderwerp_id', 'details'],
-    ...entries.map((e) => [String(e.id), e.at.toISOString(), e.actorId ?? '', safe(e.actorName), e.event, e.subjectType, e.subjectId ?? '', safe(JSON.stringify(e.details))]),
+    ...entries.map((e) => [
+      String(e.id),
+      e.at.toISOString(),
+      e.actorId ?? '',
+      safe(e.actorName),
+      e.event,
+      e.subjectType,
+      e.subjectId ?? '',
+      safe(JSON.stringify(e.details)),
+    ]),
   ]);
 }

@@ -8,7 +8,11 @@ export function auditEventLabel(t: PleinTexts, event: string): string {
 }
 
 export function formatDateTime(at: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(at);
+  return new Intl.DateTimeFormat('nl-NL', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+    timeZone: 'Europe/Amsterdam',
+  }).format(at);
 }
 
 /** Details as short text; purposes and codes only (entries hold no personal data beyond ids). */

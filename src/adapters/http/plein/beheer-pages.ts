@@ -2,7 +2,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actionTypeSettings, saveActionTypeSetting } from '../../../app/actions/action-type-settings.js';
 import { setRoutingTarget } from '../../../app/meldkamers/set-routing-target.js';
-import { changeAccountRole, createAccount, listAccounts, resetAccount, revokeAccount } from '../../../app/staff-auth/manage-accounts.js';
+import {
+  changeAccountRole,
+  createAccount,
+  listAccounts,
+  resetAccount,
+  revokeAccount,
+} from '../../../app/staff-auth/manage-accounts.js';
 import { searchAuditLog } from '../../../app/staff-auth/search-audit-log.js';
 import { ACTION_TYPES, type ActionType } from '../../../domain/action/action-type.js';
 import type { PleinTexts } from '../../../domain/messages/plein-texts.js';
@@ -26,11 +32,29 @@ const createForm = (t: PleinTexts['beheer']) =>
     scope: z.string().trim().toUpperCase().max(6).default(''),
   });
 const typeForm = z.object({ template: z.string().max(1000).default(''), requiresApproval: z.string().optional() });
-const routingForm = (t: PleinTexts['beheer']) => z.object({ target: z.string().trim().regex(/^(sips?:[^\s@<>"]+@[^\s<>"]+|\+[1-9][0-9]{6,14})$/, t.routingInvalid) });
+const routingForm = (t: PleinTexts['beheer']) =>
+  z.object({
+    target: z
+      .string()
+      .trim()
+      .regex(/^(sips?:[^\s@<>"]+@[^\s<>"]+|\+[1-9][0-9]{6,14})$/, t.routingInvalid),
+  });
 const auditQuery = z.object({
-  event: z.string().regex(/^[a-z-]+(\.[a-z-]+)?$/).optional().catch(undefined),
-  van: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  tot: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  event: z
+    .string()
+    .regex(/^[a-z-]+(\.[a-z-]+)?$/)
+    .optional()
+    .catch(undefined),
+  van: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  tot: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   formaat: z.enum(['csv']).optional().catch(undefined),
 });
 
@@ -43,7 +67,11 @@ export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
   const createFormOf = createForm(b);
   const routingFormOf = routingForm(b);
 
-  const page = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: SafeHtml; errors?: Record<string, string> } = {}) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { notice?: SafeHtml; errors?: Record<string, string> } = {},
+  ) => {
     const staff = request.staff!;
     const accounts = await listAccounts(auth, staff, true);
     const types = staff.scope.kind === 'landelijk' ? await actionTypeSettings(deps) : [];
@@ -59,13 +87,20 @@ export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
 <h2>${b.staffHeading}</h2>
 <table class="compact"><caption class="visually-hidden">${b.staffCaption}</caption><thead><tr><th scope="col">${b.columns.name}</th><th scope="col">${b.columns.email}</th><th scope="col">${b.columns.role}</th><th scope="col">${b.columns.scope}</th><th scope="col">${b.columns.secondFactor}</th><th scope="col">${b.columns.status}</th><th scope="col">${b.columns.actions}</th></tr></thead>
 <tbody>${(accounts.ok ? accounts.value : []).map((a) => {
-        const scope = a.staff.scope.kind === 'meldkamer' ? a.staff.scope.meldkamerCode : a.staff.scope.kind === 'gemeente' ? a.staff.scope.gemeenteCode : b.scopeNational;
+        const scope =
+          a.staff.scope.kind === 'meldkamer'
+            ? a.staff.scope.meldkamerCode
+            : a.staff.scope.kind === 'gemeente'
+              ? a.staff.scope.gemeenteCode
+              : b.scopeNational;
         const self = a.staff.id === staff.id;
         return html`<tr><td>${a.staff.name}</td><td>${a.email ?? '–'}</td><td>${t.roles[a.staff.role]}</td><td>${scope}</td><td>${[a.totpSecret ? b.factorApp : null, a.passkeys > 0 ? b.factorPasskeys(a.passkeys) : null].filter(Boolean).join(', ') || b.factorNone}</td><td>${a.active ? b.accountActive : b.accountRevoked}</td>
-<td>${a.active && !self
-          ? html`<form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/activeren" class="inline-form">${csrfField(csrf)}<button type="submit" class="secondary small">${b.newActivationLink}</button></form>
+<td>${
+          a.active && !self
+            ? html`<form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/activeren" class="inline-form">${csrfField(csrf)}<button type="submit" class="secondary small">${b.newActivationLink}</button></form>
 <form method="post" action="/plein/beheer/medewerkers/${a.staff.id}/intrekken" class="inline-form">${csrfField(csrf)}<button type="submit" class="danger small">${b.revoke}<span class="visually-hidden"> ${a.staff.name}</span></button></form>`
-          : null}</td></tr>`;
+            : null
+        }</td></tr>`;
       })}</tbody></table>
 <h3>${b.addHeading}</h3>
 <div class="narrow">${errorSummary(extra.errors ?? {})}
@@ -75,23 +110,31 @@ ${textField({ name: 'email', label: b.email, type: 'email', required: true, maxl
 <div class="field"><label for="veld-role">${b.role}</label><select id="veld-role" name="role">${grantable.map((r) => html`<option value="${r}">${t.roles[r]}</option>`)}</select></div>
 ${textField({ name: 'scope', label: b.scope, hint: staff.scope.kind === 'landelijk' ? b.scopeHintNational : b.scopeHintOwn, maxlength: 6, error: extra.errors?.scope ?? null, required: false })}
 <button type="submit">${b.add}</button></form></div>
-${meldkamers.length > 0
-  ? html`<h2>${b.routingHeading}</h2>
+${
+  meldkamers.length > 0
+    ? html`<h2>${b.routingHeading}</h2>
 <table class="compact"><thead><tr><th scope="col">${b.routingColumns.meldkamer}</th><th scope="col">${b.routingColumns.target}</th><th scope="col">${b.routingColumns.change}</th></tr></thead><tbody>${meldkamers.map(
-      (m) => html`<tr><td>${m.code} ${m.name}</td><td>${m.phoneRoutingTarget}</td><td><form method="post" action="/plein/beheer/meldkamers/${m.code}" class="row">${csrfField(csrf)}<label class="visually-hidden" for="doel-${m.code}">${b.routingLabel(m.code)}</label><input id="doel-${m.code}" name="target" value="${m.phoneRoutingTarget}" maxlength="200"><button type="submit" class="secondary small">${b.save}</button></form></td></tr>`,
-    )}</tbody></table>`
-  : null}
-${types.length > 0
-  ? html`<h2>${b.typesHeading}</h2>${types.map(
-      (type) => html`<form method="post" action="/plein/beheer/actietypen/${type.type}" class="card">${csrfField(csrf)}<h3>${type.label}</h3>
+        (m) =>
+          html`<tr><td>${m.code} ${m.name}</td><td>${m.phoneRoutingTarget}</td><td><form method="post" action="/plein/beheer/meldkamers/${m.code}" class="row">${csrfField(csrf)}<label class="visually-hidden" for="doel-${m.code}">${b.routingLabel(m.code)}</label><input id="doel-${m.code}" name="target" value="${m.phoneRoutingTarget}" maxlength="200"><button type="submit" class="secondary small">${b.save}</button></form></td></tr>`,
+      )}</tbody></table>`
+    : null
+}
+${
+  types.length > 0
+    ? html`<h2>${b.typesHeading}</h2>${types.map(
+        (
+          type,
+        ) => html`<form method="post" action="/plein/beheer/actietypen/${type.type}" class="card">${csrfField(csrf)}<h3>${type.label}</h3>
 <div class="field"><label for="sjabloon-${type.type}">${b.template}</label><textarea id="sjabloon-${type.type}" name="template" rows="2" maxlength="1000">${type.template}</textarea></div>
 <label class="check"><input type="checkbox" name="requiresApproval" value="ja"${type.requiresApproval ? html` checked` : null}> ${b.requiresApproval}</label>
 <button type="submit" class="secondary small">${b.save}<span class="visually-hidden"> ${type.label}</span></button></form>`,
-    )}`
-  : null}`,
+      )}`
+    : null
+}`,
     });
   };
-  const send = async (request: FastifyRequest, reply: FastifyReply, extra: Parameters<typeof page>[2] = {}) => reply.type('text/html; charset=utf-8').send(await page(request, reply, extra));
+  const send = async (request: FastifyRequest, reply: FastifyReply, extra: Parameters<typeof page>[2] = {}) =>
+    reply.type('text/html; charset=utf-8').send(await page(request, reply, extra));
   const linkNotice = (request: FastifyRequest, token: string) =>
     html`<div class="notice" role="status"><p>${b.activationLinkNotice}</p><p><code data-activeringslink>${`${request.protocol}://${request.headers.host ?? 'localhost'}/plein/activeren/${token}`}</code></p></div>`;
 
@@ -106,58 +149,110 @@ ${types.length > 0
       }
       const staff = request.staff!;
       const { scope, ...rest } = form.data;
-      const own = staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : staff.scope.kind === 'gemeente' ? staff.scope.gemeenteCode : '';
+      const own =
+        staff.scope.kind === 'meldkamer'
+          ? staff.scope.meldkamerCode
+          : staff.scope.kind === 'gemeente'
+            ? staff.scope.gemeenteCode
+            : '';
       const code = scope || own;
       const outcome = await createAccount(auth, staff, {
         ...rest,
-        meldkamerCode: /^RE\d{2}$/.test(code) && deps.referenceData.meldkamers.some((m) => m.code === code) ? code : null,
+        meldkamerCode:
+          /^RE\d{2}$/.test(code) && deps.referenceData.meldkamers.some((m) => m.code === code) ? code : null,
         gemeenteCode: /^GM\d{4}$/.test(code) && deps.referenceData.gemeenten.some((g) => g.code === code) ? code : null,
       });
       if (!outcome.ok) {
         const message: Record<string, string> =
-          outcome.error.code === 'staff.email-taken' ? { email: deps.catalogue.problems['staff.email-taken']! } : outcome.error.code === 'auth.forbidden' ? { role: b.roleForbidden } : { scope: deps.catalogue.problems['staff.invalid-scope']! };
+          outcome.error.code === 'staff.email-taken'
+            ? { email: deps.catalogue.problems['staff.email-taken']! }
+            : outcome.error.code === 'auth.forbidden'
+              ? { role: b.roleForbidden }
+              : { scope: deps.catalogue.problems['staff.invalid-scope']! };
         return send(request, reply.code(422), { errors: message });
       }
       return send(request, reply.code(201), { notice: linkNotice(request, outcome.value.activationToken) });
     });
 
-    app.post('/plein/beheer/medewerkers/:id/intrekken', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const params = idParams.safeParse(request.params);
-      if (params.success) await revokeAccount(auth, request.staff, params.data.id);
-      return reply.code(303).header('location', '/plein/beheer').send();
-    });
+    app.post(
+      '/plein/beheer/medewerkers/:id/intrekken',
+      { preHandler: [...guard, app.csrfProtection] },
+      async (request, reply) => {
+        const params = idParams.safeParse(request.params);
+        if (params.success) await revokeAccount(auth, request.staff, params.data.id);
+        return reply.code(303).header('location', '/plein/beheer').send();
+      },
+    );
 
-    app.post('/plein/beheer/medewerkers/:id/activeren', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const params = idParams.safeParse(request.params);
-      const outcome = params.success ? await resetAccount(auth, request.staff!, params.data.id) : null;
-      if (outcome === null || !outcome.ok) return reply.code(303).header('location', '/plein/beheer').send();
-      return send(request, reply, { notice: linkNotice(request, outcome.value.activationToken) });
-    });
+    app.post(
+      '/plein/beheer/medewerkers/:id/activeren',
+      { preHandler: [...guard, app.csrfProtection] },
+      async (request, reply) => {
+        const params = idParams.safeParse(request.params);
+        const outcome = params.success ? await resetAccount(auth, request.staff!, params.data.id) : null;
+        if (outcome === null || !outcome.ok) return reply.code(303).header('location', '/plein/beheer').send();
+        return send(request, reply, { notice: linkNotice(request, outcome.value.activationToken) });
+      },
+    );
 
-    app.post('/plein/beheer/medewerkers/:id/rol', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const params = idParams.safeParse(request.params);
-      const body = z.object({ role: z.enum(STAFF_ROLES as [StaffRole, ...StaffRole[]]), scope: z.string().trim().toUpperCase().max(6).default('') }).safeParse(request.body ?? {});
-      if (params.success && body.success) {
-        const code = body.data.scope;
-        await changeAccountRole(auth, request.staff!, params.data.id, { role: body.data.role, meldkamerCode: code.startsWith('RE') ? code : null, gemeenteCode: code.startsWith('GM') ? code : null });
-      }
-      return reply.code(303).header('location', '/plein/beheer').send();
-    });
+    app.post(
+      '/plein/beheer/medewerkers/:id/rol',
+      { preHandler: [...guard, app.csrfProtection] },
+      async (request, reply) => {
+        const params = idParams.safeParse(request.params);
+        const body = z
+          .object({
+            role: z.enum(STAFF_ROLES as [StaffRole, ...StaffRole[]]),
+            scope: z.string().trim().toUpperCase().max(6).default(''),
+          })
+          .safeParse(request.body ?? {});
+        if (params.success && body.success) {
+          const code = body.data.scope;
+          await changeAccountRole(auth, request.staff!, params.data.id, {
+            role: body.data.role,
+            meldkamerCode: code.startsWith('RE') ? code : null,
+            gemeenteCode: code.startsWith('GM') ? code : null,
+          });
+        }
+        return reply.code(303).header('location', '/plein/beheer').send();
+      },
+    );
 
-    app.post('/plein/beheer/actietypen/:type', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const type = z.enum(ACTION_TYPES as [ActionType, ...ActionType[]]).safeParse((request.params as { type?: unknown }).type);
-      const form = typeForm.safeParse(request.body ?? {});
-      if (type.success && form.success) await saveActionTypeSetting(deps, request.staff!, { type: type.data, template: form.data.template, requiresApproval: form.data.requiresApproval === 'ja' });
-      return reply.code(303).header('location', '/plein/beheer').send();
-    });
+    app.post(
+      '/plein/beheer/actietypen/:type',
+      { preHandler: [...guard, app.csrfProtection] },
+      async (request, reply) => {
+        const type = z
+          .enum(ACTION_TYPES as [ActionType, ...ActionType[]])
+          .safeParse((request.params as { type?: unknown }).type);
+        const form = typeForm.safeParse(request.body ?? {});
+        if (type.success && form.success)
+          await saveActionTypeSetting(deps, request.staff!, {
+            type: type.data,
+            template: form.data.template,
+            requiresApproval: form.data.requiresApproval === 'ja',
+          });
+        return reply.code(303).header('location', '/plein/beheer').send();
+      },
+    );
 
-    app.post('/plein/beheer/meldkamers/:code', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const code = z.string().regex(/^RE\d{2}$/).safeParse((request.params as { code?: unknown }).code);
-      const form = routingFormOf.safeParse(request.body ?? {});
-      if (!code.success || !form.success) return send(request, reply.code(422), { errors: { target: form.success ? b.unknownMeldkamer : form.error.issues[0]!.message } });
-      await setRoutingTarget(deps, request.staff, code.data, form.data.target);
-      return reply.code(303).header('location', '/plein/beheer').send();
-    });
+    app.post(
+      '/plein/beheer/meldkamers/:code',
+      { preHandler: [...guard, app.csrfProtection] },
+      async (request, reply) => {
+        const code = z
+          .string()
+          .regex(/^RE\d{2}$/)
+          .safeParse((request.params as { code?: unknown }).code);
+        const form = routingFormOf.safeParse(request.body ?? {});
+        if (!code.success || !form.success)
+          return send(request, reply.code(422), {
+            errors: { target: form.success ? b.unknownMeldkamer : form.error.issues[0]!.message },
+          });
+        await setRoutingTarget(deps, request.staff, code.data, form.data.target);
+        return reply.code(303).header('location', '/plein/beheer').send();
+      },
+    );
 
     app.get('/plein/beheer/audit', { preHandler: guard }, async (request, reply) => {
       const staff = request.staff!;
@@ -165,12 +260,35 @@ ${types.length > 0
       const q = auditQuery.parse(request.query ?? {});
       const day = (d: string, end: boolean) => new Date(`${d}T${end ? '23:59:59' : '00:00:00'}+01:00`);
       const csv = q.formaat === 'csv';
-      const outcome = await searchAuditLog(auth, staff, { actorId: null, event: q.event ?? null, subjectType: null, subjectId: null, from: q.van ? day(q.van, false) : null, to: q.tot ? day(q.tot, true) : null, limit: csv ? 10_000 : 200, offset: 0 }, csv);
+      const outcome = await searchAuditLog(
+        auth,
+        staff,
+        {
+          actorId: null,
+          event: q.event ?? null,
+          subjectType: null,
+          subjectId: null,
+          from: q.van ? day(q.van, false) : null,
+          to: q.tot ? day(q.tot, true) : null,
+          limit: csv ? 10_000 : 200,
+          offset: 0,
+        },
+        csv,
+      );
       const items = outcome.ok ? outcome.value.items : [];
-      if (csv) return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="auditlog.csv"').send(auditCsv(items));
+      if (csv)
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="auditlog.csv"')
+          .send(auditCsv(items));
       const l = t.auditLog;
       const c = t.auditColumns;
-      const query = new URLSearchParams({ ...(q.event ? { event: q.event } : {}), ...(q.van ? { van: q.van } : {}), ...(q.tot ? { tot: q.tot } : {}), formaat: 'csv' });
+      const query = new URLSearchParams({
+        ...(q.event ? { event: q.event } : {}),
+        ...(q.van ? { van: q.van } : {}),
+        ...(q.tot ? { tot: q.tot } : {}),
+        formaat: 'csv',
+      });
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
           title: l.title,

@@ -12,7 +12,15 @@ import { gemeenteBoundariesJson } from './map-boundaries.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
-const addressBody = z.object({ postcode: z.string().trim().toUpperCase().transform((p) => p.replace(/\s+/g, '')).pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/)), houseNumber: z.coerce.number().int().min(1).max(99_999) });
+const addressBody = z.object({
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((p) => p.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/)),
+  houseNumber: z.coerce.number().int().min(1).max(99_999),
+});
 const actionParams = z.object({ id: z.uuid() });
 const CONSOLE_ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
 /** The console's keyboard shortcuts (src/web/plein/console/keyboard-shortcuts.ts listens for these keys), in the order the hint lists them. */
@@ -110,16 +118,25 @@ ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
     });
 
     app.get('/plein/kaart/gemeenten.geojson', { preHandler: requireStaffPage }, async (_request, reply) =>
-      reply.type('application/geo+json').header('cache-control', 'private, max-age=86400').send(await gemeenteBoundariesJson()),
+      reply
+        .type('application/geo+json')
+        .header('cache-control', 'private, max-age=86400')
+        .send(await gemeenteBoundariesJson()),
     );
 
     // Address search for the console (the geocoder port: PC4 centroids or PDOK); JSON in and out.
     app.post('/plein/console/adres', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
       const body = addressBody.safeParse(request.body ?? {});
       if (!body.success) return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'address' });
-      const outcome = await deps.geocoder.geocode({ postcode: body.data.postcode, houseNumber: body.data.houseNumber, houseNumberAddition: null });
-      if (outcome.kind === 'not-found') return sendProblem(reply, deps.catalogue, { code: 'participant.address-not-found' });
-      if (outcome.kind === 'unavailable') return sendProblem(reply, deps.catalogue, { code: 'participant.geocoder-unavailable', reason: outcome.reason });
+      const outcome = await deps.geocoder.geocode({
+        postcode: body.data.postcode,
+        houseNumber: body.data.houseNumber,
+        houseNumberAddition: null,
+      });
+      if (outcome.kind === 'not-found')
+        return sendProblem(reply, deps.catalogue, { code: 'participant.address-not-found' });
+      if (outcome.kind === 'unavailable')
+        return sendProblem(reply, deps.catalogue, { code: 'participant.geocoder-unavailable', reason: outcome.reason });
       const r = outcome.result;
       return { lat: r.location.lat, lon: r.location.lon, street: r.street, city: r.city, gemeenteCode: r.gemeenteCode };
     });
@@ -128,16 +145,24 @@ ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
     app.get('/plein/console/acties/:id/oproepen', { preHandler: guard }, async (request, reply) => {
       const params = actionParams.safeParse(request.params);
       const subscribe = deps.plein.callRouted;
-      if (!params.success || subscribe === undefined) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
+      if (!params.success || subscribe === undefined)
+        return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
       const action = await deps.store.actions.findAction(params.data.id);
-      if (action === null || !mayViewActionsOf(request.staff!, action.meldkamerCode)) return sendProblem(reply, deps.catalogue, { code: 'action.not-found' });
+      if (action === null || !mayViewActionsOf(request.staff!, action.meldkamerCode))
+        return sendProblem(reply, deps.catalogue, { code: 'action.not-found' });
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        'x-accel-buffering': 'no',
+      });
       res.write(': verbonden\n\n');
       const unsubscribe = subscribe.subscribe((event) => {
         if (event.actionId !== action.id) return;
-        res.write(`event: call\ndata: ${JSON.stringify({ at: event.at.toISOString(), reason: event.reason, transport: event.transport })}\n\n`);
+        res.write(
+          `event: call\ndata: ${JSON.stringify({ at: event.at.toISOString(), reason: event.reason, transport: event.transport })}\n\n`,
+        );
       });
       const keepAlive = setInterval(() => res.write(': nog verbonden\n\n'), 20_000);
       request.raw.on('close', () => {

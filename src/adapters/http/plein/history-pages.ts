@@ -14,10 +14,21 @@ import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
 const searchQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  type: z.enum(ACTION_TYPES as [string, ...string[]]).optional().catch(undefined),
+  type: z
+    .enum(ACTION_TYPES as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   plaats: z.string().trim().max(100).optional().catch(undefined),
-  van: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  tot: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  van: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+  tot: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
 });
 const idParams = z.object({ id: z.uuid() });
 const approveForm = z.object({ versie: z.coerce.number().int().min(1) });
@@ -49,11 +60,14 @@ export function historyPages(deps: HttpDeps): FastifyPluginAsync {
           : null;
       const items = outcome?.ok ? outcome.value.items : [];
       const c = t.columns;
-      return reply.code(unknownPlace === null ? 200 : 422).type('text/html; charset=utf-8').send(
-        renderPortalPage(request, reply, {
-          title: t.title,
-          current: '/plein/acties',
-          main: html`<h1>${t.title}</h1>
+      return reply
+        .code(unknownPlace === null ? 200 : 422)
+        .type('text/html; charset=utf-8')
+        .send(
+          renderPortalPage(request, reply, {
+            title: t.title,
+            current: '/plein/acties',
+            main: html`<h1>${t.title}</h1>
 ${unknownPlace === null ? null : errorSummary({ plaats: unknownPlace })}
 <form method="get" action="/plein/acties" class="filters">
 <div class="field"><label for="zoek-q">${t.text}</label><input id="zoek-q" name="q" type="search" value="${q.q ?? ''}" maxlength="100"></div>
@@ -67,10 +81,11 @@ ${unknownPlace === null ? null : errorSummary({ plaats: unknownPlace })}
 ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.value.total) : t.noAccess}</p>`}
 <table><caption class="visually-hidden">${t.caption}</caption><thead><tr><th scope="col">${c.number}</th><th scope="col">${c.type}</th><th scope="col">${c.status}</th><th scope="col">${c.meldkamer}</th><th scope="col">${c.created}</th><th scope="col">${c.message}</th></tr></thead>
 <tbody>${items.map(
-            (a) => html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status">${deps.catalogue.plein.actionStatuses[a.status]}</span></td><td>${a.meldkamerCode}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
-          )}</tbody></table>`,
-        }),
-      );
+              (a) =>
+                html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status">${deps.catalogue.plein.actionStatuses[a.status]}</span></td><td>${a.meldkamerCode}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
+            )}</tbody></table>`,
+          }),
+        );
     });
 
     app.get('/plein/acties/:id', { preHandler: guard }, async (request, reply) => {
@@ -79,16 +94,43 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
       const params = idParams.safeParse(request.params);
       const outcome = params.success ? await viewAction(deps, request.staff!, params.data.id) : null;
       if (outcome === null || !outcome.ok) {
-        return reply.code(404).type('text/html; charset=utf-8').send(renderPortalPage(request, reply, { title: h.notFoundTitle, main: html`<h1>${h.notFoundHeading}</h1><p><a href="/plein/acties">${h.back}</a></p>` }));
+        return reply
+          .code(404)
+          .type('text/html; charset=utf-8')
+          .send(
+            renderPortalPage(request, reply, {
+              title: h.notFoundTitle,
+              main: html`<h1>${h.notFoundHeading}</h1><p><a href="/plein/acties">${h.back}</a></p>`,
+            }),
+          );
       }
       const { action, messages, progress } = outcome.value;
-      const audit = await deps.store.auditSearch.search({ actorId: null, event: null, subjectType: 'action', subjectId: action.id, from: null, to: null, meldkamerCode: null, gemeenteCode: null, limit: 500, offset: 0 });
+      const audit = await deps.store.auditSearch.search({
+        actorId: null,
+        event: null,
+        subjectType: 'action',
+        subjectId: action.id,
+        from: null,
+        to: null,
+        meldkamerCode: null,
+        gemeenteCode: null,
+        limit: 500,
+        offset: 0,
+      });
       const approval = await deps.store.actionTypeSettings.approvalOf(action.id, action.version);
-      const canApprove = action.status === 'concept' && may(request.staff!, 'actions.approve') && action.createdBy !== request.staff!.id && approval === null;
+      const canApprove =
+        action.status === 'concept' &&
+        may(request.staff!, 'actions.approve') &&
+        action.createdBy !== request.staff!.id &&
+        approval === null;
       const totals = Object.values(progress.byKind).flatMap((k) => Object.values(k));
       const count = (s: 'delivered' | 'failed' | 'submitted') => totals.reduce((n, c) => n + c[s], 0);
       const timeline = [
-        ...audit.items.map((e) => ({ at: e.at, text: h.eventBy({ event: auditEventLabel(t, e.event), actor: e.actorName }), detail: auditDetails(e) })),
+        ...audit.items.map((e) => ({
+          at: e.at,
+          text: h.eventBy({ event: auditEventLabel(t, e.event), actor: e.actorName }),
+          detail: auditDetails(e),
+        })),
         ...messages.map((m) => ({ at: m.createdAt, text: h.messageKinds[m.kind], detail: m.text })),
       ].sort((a, b) => a.at.getTime() - b.at.getTime());
       const summary = h.summary({
@@ -118,8 +160,12 @@ ${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedk
       const params = idParams.safeParse(request.params);
       const form = approveForm.safeParse(request.body ?? {});
       // The version the approver saw: a concept revised since then is not approved (the page shows the new one).
-      if (params.success) await approveAction(deps, request.staff!, params.data.id, form.success ? form.data.versie : null);
-      return reply.code(303).header('location', params.success ? `/plein/acties/${params.data.id}` : '/plein/acties').send();
+      if (params.success)
+        await approveAction(deps, request.staff!, params.data.id, form.success ? form.data.versie : null);
+      return reply
+        .code(303)
+        .header('location', params.success ? `/plein/acties/${params.data.id}` : '/plein/acties')
+        .send();
     });
   };
 }

@@ -15,9 +15,18 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 export function readDeviceTokens(request: FastifyRequest, secure: boolean): readonly string[] {
   const value = request.cookies[deviceCookieName(secure)];
   if (typeof value !== 'string') return [];
-  return value.split('.').filter((token) => TOKEN.test(token)).slice(-DEVICE_TOKENS_PER_BROWSER);
+  return value
+    .split('.')
+    .filter((token) => TOKEN.test(token))
+    .slice(-DEVICE_TOKENS_PER_BROWSER);
 }
 
 export function setDeviceCookie(reply: FastifyReply, secure: boolean, tokens: readonly string[]): void {
-  reply.setCookie(deviceCookieName(secure), tokens.join('.'), { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: KNOWN_DEVICE_DAYS * 24 * 60 * 60 });
+  reply.setCookie(deviceCookieName(secure), tokens.join('.'), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    maxAge: KNOWN_DEVICE_DAYS * 24 * 60 * 60,
+  });
 }

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthError } from '../../../domain/staff/errors.js';
-import { logInWithPasskey, logInWithPassword, logInWithTotp, passkeyChallenge, type CompletedLogin } from '../../../app/staff-auth/log-in.js';
+import {
+  logInWithPasskey,
+  logInWithPassword,
+  logInWithTotp,
+  passkeyChallenge,
+  type CompletedLogin,
+} from '../../../app/staff-auth/log-in.js';
 import { logOut } from '../../../app/staff-auth/staff-sessions.js';
 import { csrfField, errorSummary, textField } from '../html/form-fields.js';
 import { html } from '../html/html.js';
@@ -49,7 +55,12 @@ export interface LoginPageOptions {
 }
 
 /** The login page: e-mail and password, and a button per organisation with single sign-on. */
-export function renderLoginPage(deps: HttpDeps, request: FastifyRequest, reply: FastifyReply, opts: LoginPageOptions): string {
+export function renderLoginPage(
+  deps: HttpDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: LoginPageOptions,
+): string {
   const t = deps.catalogue.plein.loginPage;
   const providers = deps.plein.sso.providers;
   return renderPortalPage(request, reply, {
@@ -66,17 +77,20 @@ ${textField({ name: 'password', label: t.password, type: 'password', autocomplet
 <button type="submit">${t.submit}</button>
 </form>
 <p>${t.afterPassword}</p>
-${providers.length === 0
-  ? null
-  : html`<section aria-labelledby="kop-sso"><h2 id="kop-sso">${t.ssoHeading}</h2><p>${t.ssoIntro}</p>
-<ul class="sso-providers">${providers.map((p) => html`<li><a class="button secondary" href="/plein/inloggen/sso/${p.id}">${t.ssoButton(p.name)}</a></li>`)}</ul></section>`}</div>`,
+${
+  providers.length === 0
+    ? null
+    : html`<section aria-labelledby="kop-sso"><h2 id="kop-sso">${t.ssoHeading}</h2><p>${t.ssoIntro}</p>
+<ul class="sso-providers">${providers.map((p) => html`<li><a class="button secondary" href="/plein/inloggen/sso/${p.id}">${t.ssoButton(p.name)}</a></li>`)}</ul></section>`
+}</div>`,
   });
 }
 
 export function loginPages(deps: HttpDeps): FastifyPluginAsync {
   const plein = deps.plein;
 
-  const passwordPage = (request: FastifyRequest, reply: FastifyReply, opts: LoginPageOptions) => renderLoginPage(deps, request, reply, opts);
+  const passwordPage = (request: FastifyRequest, reply: FastifyReply, opts: LoginPageOptions) =>
+    renderLoginPage(deps, request, reply, opts);
 
   const secondStepPage = (request: FastifyRequest, reply: FastifyReply, error?: string) => {
     const t = deps.catalogue.plein.secondStepPage;
@@ -89,26 +103,33 @@ export function loginPages(deps: HttpDeps): FastifyPluginAsync {
       head: hasPasskey ? passkeyTexts(deps.catalogue) : undefined,
       main: html`<div class="narrow"><h1>${t.title}</h1>
 ${error ? errorSummary({ code: error }) : null}
-${hasPasskey
-  ? html`<section aria-labelledby="kop-passkey"><h2 id="kop-passkey">${t.passkeyHeading}</h2>
+${
+  hasPasskey
+    ? html`<section aria-labelledby="kop-passkey"><h2 id="kop-passkey">${t.passkeyHeading}</h2>
 <p>${t.passkeyText}</p>
 <button type="button" data-passkey="login" data-options="/plein/inloggen/passkey/opties" data-verify="/plein/inloggen/passkey">${t.passkeyButton}</button>
 <p class="error-message" data-passkey-error hidden></p></section>`
-  : null}
-${hasTotp
-  ? html`<section aria-labelledby="kop-code"><h2 id="kop-code">${t.codeHeading}</h2>
+    : null
+}
+${
+  hasTotp
+    ? html`<section aria-labelledby="kop-code"><h2 id="kop-code">${t.codeHeading}</h2>
 <form method="post" action="/plein/inloggen/code" novalidate>
 ${csrfField(reply.generateCsrf())}
 ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 20 })}
 <button type="submit">${t.codeSubmit}</button>
 </form></section>`
-  : null}
+    : null
+}
 <p><a href="/plein/inloggen">${t.restart}</a></p></div>`,
     });
   };
 
   // The client address and the browser's known-device tokens: what a login attempt is counted against.
-  const originOf = (request: FastifyRequest) => ({ address: clientKey(request.ip), deviceTokens: readDeviceTokens(request, plein.cookieSecure) });
+  const originOf = (request: FastifyRequest) => ({
+    address: clientKey(request.ip),
+    deviceTokens: readDeviceTokens(request, plein.cookieSecure),
+  });
 
   const finish = (request: FastifyRequest, reply: FastifyReply, login: CompletedLogin) => {
     setSessionCookie(reply, plein.cookieSecure, login.token);
@@ -122,8 +143,15 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     app.get('/plein/inloggen', async (request, reply) => {
       if (request.staff !== null) return reply.code(303).header('location', '/plein').send();
       const query = request.query as Record<string, unknown>;
-      const notice = query.uitgelogd !== undefined ? deps.catalogue.plein.login.loggedOut : query.verlopen !== undefined ? deps.catalogue.plein.login.sessionEnded : undefined;
-      return reply.type('text/html; charset=utf-8').send(passwordPage(request, reply, { ...(notice ? { notice } : {}) }));
+      const notice =
+        query.uitgelogd !== undefined
+          ? deps.catalogue.plein.login.loggedOut
+          : query.verlopen !== undefined
+            ? deps.catalogue.plein.login.sessionEnded
+            : undefined;
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(passwordPage(request, reply, { ...(notice ? { notice } : {}) }));
     });
 
     app.post('/plein/inloggen', { preHandler: app.csrfProtection }, async (request, reply) => {
@@ -131,7 +159,8 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       const input = form.success ? form.data : { email: '', password: '' };
       const outcome = await logInWithPassword(plein.auth, input, originOf(request));
       if (!outcome.ok) {
-        if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
+        if (outcome.error.code === 'auth.throttled')
+          reply.header('retry-after', String(outcome.error.retryAfterSeconds));
         return reply
           .code(problemStatus(outcome.error))
           .type('text/html; charset=utf-8')
@@ -143,20 +172,29 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
 
     app.get('/plein/inloggen/tweede-stap', async (request, reply) => {
       if (request.staff !== null) return reply.code(303).header('location', '/plein').send();
-      if (request.staffSession?.session.stage !== 'second-factor') return reply.code(303).header('location', '/plein/inloggen').send();
+      if (request.staffSession?.session.stage !== 'second-factor')
+        return reply.code(303).header('location', '/plein/inloggen').send();
       return reply.type('text/html; charset=utf-8').send(secondStepPage(request, reply));
     });
 
     app.post('/plein/inloggen/code', { preHandler: app.csrfProtection }, async (request, reply) => {
       const pending = request.staffSession;
-      if (pending === null || pending.session.stage !== 'second-factor') return reply.code(303).header('location', '/plein/inloggen').send();
+      if (pending === null || pending.session.stage !== 'second-factor')
+        return reply.code(303).header('location', '/plein/inloggen').send();
       const form = codeForm.safeParse(request.body ?? {});
       const outcome = await logInWithTotp(plein.auth, pending, form.success ? form.data.code : '', originOf(request));
       if (!outcome.ok) {
-        if (outcome.error.code === 'auth.throttled') reply.header('retry-after', String(outcome.error.retryAfterSeconds));
-        return reply.code(problemStatus(outcome.error)).type('text/html; charset=utf-8').send(secondStepPage(request, reply, loginErrorText(deps, outcome.error)));
+        if (outcome.error.code === 'auth.throttled')
+          reply.header('retry-after', String(outcome.error.retryAfterSeconds));
+        return reply
+          .code(problemStatus(outcome.error))
+          .type('text/html; charset=utf-8')
+          .send(secondStepPage(request, reply, loginErrorText(deps, outcome.error)));
       }
-      return reply.code(303).header('location', finish(request, reply, outcome.value)).send();
+      return reply
+        .code(303)
+        .header('location', finish(request, reply, outcome.value))
+        .send();
     });
 
     // Passkeys: the page's script fetches options, lets the browser sign, and posts the assertion (JSON).
@@ -169,14 +207,19 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
       return outcome.value;
     });
 
-    app.post('/plein/inloggen/passkey', { preHandler: app.csrfProtection, bodyLimit: 32 * 1024 }, async (request, reply) => {
-      const pending = request.staffSession;
-      const rp = relyingPartyOf(request, plein);
-      if (pending === null || rp === null) return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
-      const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, originOf(request));
-      if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-      return { location: finish(request, reply, outcome.value) };
-    });
+    app.post(
+      '/plein/inloggen/passkey',
+      { preHandler: app.csrfProtection, bodyLimit: 32 * 1024 },
+      async (request, reply) => {
+        const pending = request.staffSession;
+        const rp = relyingPartyOf(request, plein);
+        if (pending === null || rp === null)
+          return sendProblem(reply, deps.catalogue, { code: 'auth.session-invalid' });
+        const outcome = await logInWithPasskey(plein.auth, pending, request.body, rp, originOf(request));
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return { location: finish(request, reply, outcome.value) };
+      },
+    );
 
     app.post('/plein/uitloggen', { preHandler: app.csrfProtection }, async (request, reply) => {
       const token = readSessionCookie(request, plein.cookieSecure);

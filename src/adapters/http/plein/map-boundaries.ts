@@ -7,7 +7,9 @@ type Ring = [number, number][];
 interface Feature {
   readonly id?: string;
   readonly properties: { readonly statcode: string; readonly statnaam: string };
-  readonly geometry: { readonly type: 'Polygon'; readonly coordinates: Ring[] } | { readonly type: 'MultiPolygon'; readonly coordinates: Ring[][] };
+  readonly geometry:
+    | { readonly type: 'Polygon'; readonly coordinates: Ring[] }
+    | { readonly type: 'MultiPolygon'; readonly coordinates: Ring[][] };
 }
 
 function simplifyRing(ring: Ring): Ring {

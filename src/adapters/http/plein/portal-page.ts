@@ -27,11 +27,13 @@ export function portalNav(staff: Staff | null, t: Catalogue): { href: string; la
   const links: { href: string; label: string }[] = [];
   if (may(staff, 'actions.run')) links.push({ href: '/plein/console', label: nav.console });
   if (may(staff, 'actions.view')) links.push({ href: '/plein/acties', label: nav.actions });
-  if (may(staff, 'gemeente.view') && staff.scope.kind === 'gemeente') links.push({ href: '/plein/gemeente', label: nav.gemeente });
+  if (may(staff, 'gemeente.view') && staff.scope.kind === 'gemeente')
+    links.push({ href: '/plein/gemeente', label: nav.gemeente });
   if (may(staff, 'dashboard.view')) links.push({ href: '/plein/dashboard', label: t.dashboard.navLabel });
   if (may(staff, 'participants.manage')) links.push({ href: '/plein/relatiebeheer', label: nav.relatiebeheer });
   if (may(staff, 'mail.send')) links.push({ href: '/plein/burgernetmail', label: nav.burgernetmail });
-  if (may(staff, 'staff.manage') || may(staff, 'settings.manage') || may(staff, 'audit.view')) links.push({ href: '/plein/beheer', label: nav.beheer });
+  if (may(staff, 'staff.manage') || may(staff, 'settings.manage') || may(staff, 'audit.view'))
+    links.push({ href: '/plein/beheer', label: nav.beheer });
   links.push({ href: '/plein/account', label: nav.account });
   return links;
 }
@@ -49,7 +51,9 @@ export function renderPortalPage(request: FastifyRequest, reply: FastifyReply, o
     staff === null
       ? null
       : html`<div class="portal-user"><span>${staff.name} (${t.plein.roles[staff.role]}${
-          staff.scope.kind === 'landelijk' ? '' : `, ${staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : staff.scope.gemeenteCode}`
+          staff.scope.kind === 'landelijk'
+            ? ''
+            : `, ${staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : staff.scope.gemeenteCode}`
         })</span><form method="post" action="/plein/uitloggen">${csrfField(csrf)}<button type="submit" class="secondary small">${t.plein.nav.logout}</button></form></div>`;
   return renderPage({
     title: options.title,

@@ -60,7 +60,10 @@ export function ssoPages(deps: HttpDeps): FastifyPluginAsync {
     `${plein.ssoRedirectOrigin ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`}/plein/inloggen/sso/${provider.id}/terug`;
 
   const unknownProvider = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.code(404).type('text/html; charset=utf-8').send(renderLoginPage(deps, request, reply, { alert: t.unknownProvider }));
+    reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(renderLoginPage(deps, request, reply, { alert: t.unknownProvider }));
 
   const refused = (request: FastifyRequest, reply: FastifyReply, provider: SsoProvider, error: AuthError) => {
     const alert =
@@ -69,7 +72,10 @@ export function ssoPages(deps: HttpDeps): FastifyPluginAsync {
         : error.code === 'auth.sso-failed'
           ? t.failed({ organisation: provider.name, reason: error.reason })
           : t.failed({ organisation: provider.name, reason: 'invalid-response' });
-    return reply.code(problemStatus(error)).type('text/html; charset=utf-8').send(renderLoginPage(deps, request, reply, { alert }));
+    return reply
+      .code(problemStatus(error))
+      .type('text/html; charset=utf-8')
+      .send(renderLoginPage(deps, request, reply, { alert }));
   };
 
   return async (app) => {
@@ -81,16 +87,30 @@ export function ssoPages(deps: HttpDeps): FastifyPluginAsync {
       const begun = await plein.sso.beginLogin(provider.id, redirectUri);
       if (begun === null) {
         request.log.warn({ provider: provider.id }, 'identity provider unreachable');
-        return refused(request, reply, provider, (await recordSsoFailure(plein.auth, provider, 'provider-unreachable', 'discovery')));
+        return refused(
+          request,
+          reply,
+          provider,
+          await recordSsoFailure(plein.auth, provider, 'provider-unreachable', 'discovery'),
+        );
       }
-      const pending: PendingSso = { provider: provider.id, ...begun.challenge, redirectUri, returnTo: safeReturnPath(request.cookies.burgernet_return) };
-      reply.setCookie(pendingCookieName(plein.cookieSecure), Buffer.from(JSON.stringify(pending)).toString('base64url'), {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: plein.cookieSecure,
-        maxAge: PENDING_SECONDS,
-      });
+      const pending: PendingSso = {
+        provider: provider.id,
+        ...begun.challenge,
+        redirectUri,
+        returnTo: safeReturnPath(request.cookies.burgernet_return),
+      };
+      reply.setCookie(
+        pendingCookieName(plein.cookieSecure),
+        Buffer.from(JSON.stringify(pending)).toString('base64url'),
+        {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: plein.cookieSecure,
+          maxAge: PENDING_SECONDS,
+        },
+      );
       return reply.code(303).header('location', begun.url).send();
     });
 
@@ -99,23 +119,50 @@ export function ssoPages(deps: HttpDeps): FastifyPluginAsync {
       if (provider === null) return unknownProvider(request, reply);
       const pending = readPending(request, plein.cookieSecure);
       // One attempt per redirect: the secrets go whatever the outcome, so a callback cannot be replayed.
-      reply.clearCookie(pendingCookieName(plein.cookieSecure), { path: '/', httpOnly: true, sameSite: 'lax', secure: plein.cookieSecure });
+      reply.clearCookie(pendingCookieName(plein.cookieSecure), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: plein.cookieSecure,
+      });
       if (pending === null || pending.provider !== provider.id) {
-        return refused(request, reply, provider, (await recordSsoFailure(plein.auth, provider, 'invalid-response', 'no-pending-login')));
+        return refused(
+          request,
+          reply,
+          provider,
+          await recordSsoFailure(plein.auth, provider, 'invalid-response', 'no-pending-login'),
+        );
       }
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-      const challenge: SsoChallenge = { state: pending.state, nonce: pending.nonce, codeVerifier: pending.codeVerifier };
+      const challenge: SsoChallenge = {
+        state: pending.state,
+        nonce: pending.nonce,
+        codeVerifier: pending.codeVerifier,
+      };
       const result = await plein.sso.completeLogin(provider.id, pending.redirectUri + query, challenge);
       if (!result.ok) {
-        request.log.warn({ provider: provider.id, reason: result.reason, detail: result.detail }, 'single sign-on failed');
-        return refused(request, reply, provider, (await recordSsoFailure(plein.auth, provider, result.reason, result.detail)));
+        request.log.warn(
+          { provider: provider.id, reason: result.reason, detail: result.detail },
+          'single sign-on failed',
+        );
+        return refused(
+          request,
+          reply,
+          provider,
+          await recordSsoFailure(plein.auth, provider, result.reason, result.detail),
+        );
       }
       const outcome = await logInWithSso(plein.auth, provider, result.idToken);
       if (!outcome.ok) return refused(request, reply, provider, outcome.error);
       setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
       const next = outcome.value.next;
       const back = safeReturnPath(pending.returnTo);
-      const target = next === 'done' ? (back ?? '/plein') : next === 'second-factor' ? '/plein/inloggen/tweede-stap' : '/plein/tweede-factor';
+      const target =
+        next === 'done'
+          ? (back ?? '/plein')
+          : next === 'second-factor'
+            ? '/plein/inloggen/tweede-stap'
+            : '/plein/tweede-factor';
       if (next === 'done' && back !== null) reply.clearCookie('burgernet_return', { path: '/plein' });
       // A page that moves on by itself rather than a redirect: after a navigation that came from the provider's
       // site, the browser would not send the SameSite=Strict session cookie along a redirect; it does for a

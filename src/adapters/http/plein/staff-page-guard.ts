@@ -45,17 +45,26 @@ export function loadPortalSession(deps: HttpDeps) {
 
 /** Where a page the user wanted lives: only our own /plein pages (no open redirect). */
 export function safeReturnPath(value: unknown): string | null {
-  return typeof value === 'string' && /^\/plein(\/[A-Za-z0-9/_-]*)?$/.test(value) && !value.startsWith('/plein/inloggen') ? value : null;
+  return typeof value === 'string' &&
+    /^\/plein(\/[A-Za-z0-9/_-]*)?$/.test(value) &&
+    !value.startsWith('/plein/inloggen')
+    ? value
+    : null;
 }
 
 /** preHandler: not logged in → 303 to the login page (remembering a GET page to come back to). */
 export async function requireStaffPage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.staff !== null) return;
   const path = request.method === 'GET' ? safeReturnPath(request.url.split('?')[0]) : null;
-  if (path !== null) reply.setCookie('burgernet_return', path, { path: '/plein', httpOnly: true, sameSite: 'strict', secure: 'auto' });
+  if (path !== null)
+    reply.setCookie('burgernet_return', path, { path: '/plein', httpOnly: true, sameSite: 'strict', secure: 'auto' });
   // A session cookie that no longer works: the session ended (idle, expired, revoked).
-  const hadSession = request.cookies.burgernet_session !== undefined || request.cookies['__Host-burgernet_session'] !== undefined;
-  await reply.code(303).header('location', hadSession ? '/plein/inloggen?verlopen=1' : '/plein/inloggen').send();
+  const hadSession =
+    request.cookies.burgernet_session !== undefined || request.cookies['__Host-burgernet_session'] !== undefined;
+  await reply
+    .code(303)
+    .header('location', hadSession ? '/plein/inloggen?verlopen=1' : '/plein/inloggen')
+    .send();
 }
 
 /** preHandler factory: logged in with another role → 403 with a page from the catalogue. Use after requireStaffPage. */

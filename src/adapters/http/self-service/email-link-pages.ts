@@ -21,8 +21,10 @@ export function emailLinkPages(deps: HttpDeps, self: SelfServiceHttpDeps): Fasti
   const texts = deps.catalogue.selfService;
   const t = texts.email;
   const ss = self.selfService;
-  const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200) => sendHtml(reply, sitePage(texts, { title, current: null, main }), status);
-  const bad = (reply: FastifyReply, title: string) => page(reply, title, html`<h1>${title}</h1><p>${t.badLink}</p>`, 404);
+  const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200) =>
+    sendHtml(reply, sitePage(texts, { title, current: null, main }), status);
+  const bad = (reply: FastifyReply, title: string) =>
+    page(reply, title, html`<h1>${title}</h1><p>${t.badLink}</p>`, 404);
 
   return async (app) => {
     app.get('/e-mail/bevestigen', async (request: FastifyRequest, reply) => {
@@ -38,7 +40,11 @@ export function emailLinkPages(deps: HttpDeps, self: SelfServiceHttpDeps): Fasti
 
     app.post('/e-mail/bevestigen', { preHandler: app.csrfProtection }, async (request: FastifyRequest, reply) => {
       if (!(await confirmEmail(ss, tokenOf(request)))) return bad(reply, t.confirmTitle);
-      return page(reply, t.confirmTitle, html`<h1>${t.confirmTitle}</h1><div class="notice" role="status"><p>${t.confirmedText}</p></div>`);
+      return page(
+        reply,
+        t.confirmTitle,
+        html`<h1>${t.confirmTitle}</h1><div class="notice" role="status"><p>${t.confirmedText}</p></div>`,
+      );
     });
 
     app.get('/e-mail/afmelden', async (request: FastifyRequest, reply) => {
@@ -54,7 +60,11 @@ export function emailLinkPages(deps: HttpDeps, self: SelfServiceHttpDeps): Fasti
 
     app.post('/e-mail/afmelden', async (request: FastifyRequest, reply) => {
       if (!(await unsubscribeEmail(ss, tokenOf(request)))) return bad(reply, t.unsubscribeTitle);
-      return page(reply, t.unsubscribeTitle, html`<h1>${t.unsubscribeTitle}</h1><div class="notice" role="status"><p>${t.unsubscribedText}</p></div>`);
+      return page(
+        reply,
+        t.unsubscribeTitle,
+        html`<h1>${t.unsubscribeTitle}</h1><div class="notice" role="status"><p>${t.unsubscribedText}</p></div>`,
+      );
     });
   };
 }

@@ -19,11 +19,22 @@ import { clientKey } from '../server/client-key.js';
 export function loginPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPluginAsync {
   const texts = deps.catalogue.selfService;
   const ss = self.selfService;
-  const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200, extraNotice: ReturnType<typeof html> | null = null) =>
-    sendHtml(reply, sitePage(texts, { title, current: 'myData', main, notice: extraNotice }), status);
+  const page = (
+    reply: FastifyReply,
+    title: string,
+    main: ReturnType<typeof html>,
+    status = 200,
+    extraNotice: ReturnType<typeof html> | null = null,
+  ) => sendHtml(reply, sitePage(texts, { title, current: 'myData', main, notice: extraNotice }), status);
 
   return async (app) => {
-    const loginForm = (reply: FastifyReply, value: string, error: string | null, status = 200, extraNotice: ReturnType<typeof html> | null = null) => {
+    const loginForm = (
+      reply: FastifyReply,
+      value: string,
+      error: string | null,
+      status = 200,
+      extraNotice: ReturnType<typeof html> | null = null,
+    ) => {
       const t = texts.login;
       const errors: Record<string, string> = error === null ? {} : { doel: error };
       return page(
@@ -41,7 +52,17 @@ ${textField({ name: 'doel', label: t.target, hint: t.targetHint, value, error, r
     };
 
     app.get('/mijn-gegevens/inloggen', async (request: FastifyRequest, reply) =>
-      loginForm(reply, '', null, 200, queryValue(request, 'uitgelogd') !== undefined ? notice(texts.login.loggedOut) : queryValue(request, 'verlopen') !== undefined ? notice(texts.login.expired) : null),
+      loginForm(
+        reply,
+        '',
+        null,
+        200,
+        queryValue(request, 'uitgelogd') !== undefined
+          ? notice(texts.login.loggedOut)
+          : queryValue(request, 'verlopen') !== undefined
+            ? notice(texts.login.expired)
+            : null,
+      ),
     );
 
     app.post('/mijn-gegevens/inloggen', { preHandler: app.csrfProtection }, async (request: FastifyRequest, reply) => {
@@ -52,9 +73,16 @@ ${textField({ name: 'doel', label: t.target, hint: t.targetHint, value, error, r
             return email === null ? null : ({ kind: 'email', email } as const);
           })()
         : readPhone(value, self.phoneCountries);
-      if (target === null) return loginForm(reply, value, value === '' ? texts.errors.target : value.includes('@') ? texts.errors.email : texts.errors.phone, 422);
+      if (target === null)
+        return loginForm(
+          reply,
+          value,
+          value === '' ? texts.errors.target : value.includes('@') ? texts.errors.email : texts.errors.phone,
+          422,
+        );
       const result = await requestLoginCode(ss, target, clientKey(request.ip));
-      if (result.kind !== 'sent') return loginForm(reply, value, refusalMessage(texts, result), result.kind === 'limited' ? 429 : 422);
+      if (result.kind !== 'sent')
+        return loginForm(reply, value, refusalMessage(texts, result), result.kind === 'limited' ? 429 : 422);
       return page(
         reply,
         texts.signUp.codeTitle,
@@ -76,7 +104,9 @@ ${textField({ name: 'doel', label: t.target, hint: t.targetHint, value, error, r
       const verificationId = field(bodyOf(request), 'verificatie', 40);
       const code = field(bodyOf(request), 'code', 20);
       const wellFormed = /^[0-9a-f-]{36}$/.test(verificationId);
-      const result = wellFormed ? await confirmLogin(ss, verificationId, code) : ({ kind: 'code', check: { kind: 'expired' } } as const);
+      const result = wellFormed
+        ? await confirmLogin(ss, verificationId, code)
+        : ({ kind: 'code', check: { kind: 'expired' } } as const);
       if (result.kind === 'logged-in') {
         setMySession(reply, result.sessionToken, ss.sessionMinutes);
         return reply.code(303).header('location', SITE_PATHS.myData).send();

@@ -1,17 +1,44 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { addMyAddress, changeMyAddress, changeMyDetails, eraseMyData, removeMyAddress, setMyPause, viewMyData, type AddressChange, type MyData } from '../../../app/self-service/my-data.js';
+import {
+  addMyAddress,
+  changeMyAddress,
+  changeMyDetails,
+  eraseMyData,
+  removeMyAddress,
+  setMyPause,
+  viewMyData,
+  type AddressChange,
+  type MyData,
+} from '../../../app/self-service/my-data.js';
 import { participantOfSession } from '../../../app/self-service/sessions.js';
 import type { ContactChannel } from '../../../domain/participant/registration.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import type { SelfServiceHttpDeps } from './self-service-http-deps.js';
-import { bodyOf, field, fields, idParam, readAddress, readEmail, readTimeWindows, type FieldErrors, type FormBody } from '../forms/form-values.js';
+import {
+  bodyOf,
+  field,
+  fields,
+  idParam,
+  readAddress,
+  readEmail,
+  readTimeWindows,
+  type FieldErrors,
+  type FormBody,
+} from '../forms/form-values.js';
 import { clearMySession, mySessionToken } from './my-session-cookie.js';
 import { addressLine } from '../forms/participant-fields.js';
 import { notice, sendHtml, sitePage, SITE_PATHS, warning } from '../site/site-page.js';
 import { amsterdamStartOfDay } from './amsterdam-date.js';
-import { addressEditForm, deleteConfirmation, EMPTY_ADDRESS, overview, type AddressFormValues, type OverviewOptions } from './my-data-views.js';
+import {
+  addressEditForm,
+  deleteConfirmation,
+  EMPTY_ADDRESS,
+  overview,
+  type AddressFormValues,
+  type OverviewOptions,
+} from './my-data-views.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,8 +52,13 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
   const t = texts.myData;
   const ss = self.selfService;
   const gemeenteName = (code: string) => deps.referenceData.gemeenten.find((g) => g.code === code)?.name ?? code;
-  const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200, extra: ReturnType<typeof html> | null = null) =>
-    sendHtml(reply, sitePage(texts, { title, current: 'myData', main, notice: extra }), status);
+  const page = (
+    reply: FastifyReply,
+    title: string,
+    main: ReturnType<typeof html>,
+    status = 200,
+    extra: ReturnType<typeof html> | null = null,
+  ) => sendHtml(reply, sitePage(texts, { title, current: 'myData', main, notice: extra }), status);
 
   /** preHandler: without a (live) session, to the login page. */
   async function requireParticipant(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -34,14 +66,23 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
     request.participantId = token === null ? null : await participantOfSession(ss, token);
     if (request.participantId !== null) return;
     if (token !== null) clearMySession(reply);
-    await reply.code(303).header('location', token === null ? '/mijn-gegevens/inloggen' : '/mijn-gegevens/inloggen?verlopen=1').send();
+    await reply
+      .code(303)
+      .header('location', token === null ? '/mijn-gegevens/inloggen' : '/mijn-gegevens/inloggen?verlopen=1')
+      .send();
   }
   const me = (request: FastifyRequest): string => {
     if (request.participantId === null) throw new Error('page reached without a participant session');
     return request.participantId;
   };
 
-  async function showOverview(request: FastifyRequest, reply: FastifyReply, extra: Partial<OverviewOptions> = {}, message: ReturnType<typeof html> | null = null, status = 200) {
+  async function showOverview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Partial<OverviewOptions> = {},
+    message: ReturnType<typeof html> | null = null,
+    status = 200,
+  ) {
     const data = await viewMyData(ss, me(request));
     if (data === null) {
       clearMySession(reply);
@@ -50,14 +91,32 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
     return page(
       reply,
       t.title,
-      overview(texts, { data, csrf: reply.generateCsrf(), errors: {}, address: EMPTY_ADDRESS, details: null, pause: null, gemeenteName, now: ss.clock.now(), ...extra }),
+      overview(texts, {
+        data,
+        csrf: reply.generateCsrf(),
+        errors: {},
+        address: EMPTY_ADDRESS,
+        details: null,
+        pause: null,
+        gemeenteName,
+        now: ss.clock.now(),
+        ...extra,
+      }),
       Object.keys(extra.errors ?? {}).length > 0 ? 422 : status,
       message,
     );
   }
 
   function readAddressForm(body: FormBody | undefined): AddressFormValues {
-    return { postcode: field(body, 'postcode', 20), huisnummer: field(body, 'huisnummer', 20), toevoeging: field(body, 'toevoeging', 30), kanaal: field(body, 'kanaal', 10), dagen: fields(body, 'dagen'), van: field(body, 'van', 10), tot: field(body, 'tot', 10) };
+    return {
+      postcode: field(body, 'postcode', 20),
+      huisnummer: field(body, 'huisnummer', 20),
+      toevoeging: field(body, 'toevoeging', 30),
+      kanaal: field(body, 'kanaal', 10),
+      dagen: fields(body, 'dagen'),
+      van: field(body, 'van', 10),
+      tot: field(body, 'tot', 10),
+    };
   }
 
   function changeErrors(change: Exclude<AddressChange, { kind: 'done' | 'not-found' }>): FieldErrors {
@@ -87,7 +146,8 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
       if (naam === '' || naam.length > 200) errors.naam = texts.errors.name;
       const email = emailText === '' ? null : readEmail(emailText);
       if (emailText !== '' && email === null) errors.email = texts.errors.email;
-      if (Object.keys(errors).length > 0) return showOverview(request, reply, { errors, details: { naam, email: emailText } });
+      if (Object.keys(errors).length > 0)
+        return showOverview(request, reply, { errors, details: { naam, email: emailText } });
       await changeMyDetails(ss, me(request), { name: naam, email });
       return showOverview(request, reply, {}, notice(t.saved));
     });
@@ -96,45 +156,79 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
       const values = readAddressForm(bodyOf(request));
       const errors: FieldErrors = {};
       const address = readAddress(bodyOf(request), texts, errors);
-      const channel: ContactChannel | null = values.kanaal === 'sms' || values.kanaal === 'voice' ? values.kanaal : null;
+      const channel: ContactChannel | null =
+        values.kanaal === 'sms' || values.kanaal === 'voice' ? values.kanaal : null;
       if (channel === null) errors.kanaal = texts.errors.channel;
       const timeWindows = readTimeWindows(bodyOf(request), texts, errors);
-      if (address === null || channel === null || timeWindows === null) return showOverview(request, reply, { errors, address: values });
+      if (address === null || channel === null || timeWindows === null)
+        return showOverview(request, reply, { errors, address: values });
       const change = await addMyAddress(ss, me(request), { address, channel, timeWindows });
       if (change.kind === 'not-found') return reply.code(303).header('location', SITE_PATHS.myData).send();
-      if (change.kind !== 'done') return showOverview(request, reply, { errors: changeErrors(change), address: values });
+      if (change.kind !== 'done')
+        return showOverview(request, reply, { errors: changeErrors(change), address: values });
       return showOverview(request, reply, {}, notice(t.added(addressLine(change.registration))));
     });
 
     const registrationParams = z.object({ id: z.uuid() });
 
-    app.get('/mijn-gegevens/adres/:id', { ...guarded, schema: { params: registrationParams } }, async (request: FastifyRequest, reply) => {
-      const data = await viewMyData(ss, me(request));
-      const r = data?.participant.registrations.find((x) => x.id === idParam(request));
-      if (r === undefined) return reply.code(303).header('location', SITE_PATHS.myData).send();
-      const values = { ...EMPTY_ADDRESS, kanaal: r.channel, dagen: [...new Set(r.timeWindows.map((w) => w.day))], van: r.timeWindows[0]?.from ?? '', tot: r.timeWindows[0]?.to ?? '' };
-      return page(reply, addressLine(r), addressEditForm(texts, r, values, {}, reply.generateCsrf()));
-    });
+    app.get(
+      '/mijn-gegevens/adres/:id',
+      { ...guarded, schema: { params: registrationParams } },
+      async (request: FastifyRequest, reply) => {
+        const data = await viewMyData(ss, me(request));
+        const r = data?.participant.registrations.find((x) => x.id === idParam(request));
+        if (r === undefined) return reply.code(303).header('location', SITE_PATHS.myData).send();
+        const values = {
+          ...EMPTY_ADDRESS,
+          kanaal: r.channel,
+          dagen: [...new Set(r.timeWindows.map((w) => w.day))],
+          van: r.timeWindows[0]?.from ?? '',
+          tot: r.timeWindows[0]?.to ?? '',
+        };
+        return page(reply, addressLine(r), addressEditForm(texts, r, values, {}, reply.generateCsrf()));
+      },
+    );
 
-    app.post('/mijn-gegevens/adres/:id', { ...guardedPost, schema: { params: registrationParams } }, async (request: FastifyRequest, reply) => {
-      const data = await viewMyData(ss, me(request));
-      const r = data?.participant.registrations.find((x) => x.id === idParam(request));
-      if (r === undefined) return reply.code(303).header('location', SITE_PATHS.myData).send();
-      const values = readAddressForm(bodyOf(request));
-      const errors: FieldErrors = {};
-      const channel: ContactChannel | null = values.kanaal === 'sms' || values.kanaal === 'voice' ? values.kanaal : null;
-      if (channel === null) errors.kanaal = texts.errors.channel;
-      const timeWindows = readTimeWindows(bodyOf(request), texts, errors);
-      if (channel === null || timeWindows === null) return page(reply, addressLine(r), addressEditForm(texts, r, values, errors, reply.generateCsrf()), 422);
-      const change = await changeMyAddress(ss, me(request), r.id, { channel, timeWindows });
-      if (change.kind === 'channel-needs-other-number') return page(reply, addressLine(r), addressEditForm(texts, r, values, { kanaal: texts.errors.smsNeedsMobile }, reply.generateCsrf()), 422);
-      return showOverview(request, reply, {}, notice(t.changed));
-    });
+    app.post(
+      '/mijn-gegevens/adres/:id',
+      { ...guardedPost, schema: { params: registrationParams } },
+      async (request: FastifyRequest, reply) => {
+        const data = await viewMyData(ss, me(request));
+        const r = data?.participant.registrations.find((x) => x.id === idParam(request));
+        if (r === undefined) return reply.code(303).header('location', SITE_PATHS.myData).send();
+        const values = readAddressForm(bodyOf(request));
+        const errors: FieldErrors = {};
+        const channel: ContactChannel | null =
+          values.kanaal === 'sms' || values.kanaal === 'voice' ? values.kanaal : null;
+        if (channel === null) errors.kanaal = texts.errors.channel;
+        const timeWindows = readTimeWindows(bodyOf(request), texts, errors);
+        if (channel === null || timeWindows === null)
+          return page(reply, addressLine(r), addressEditForm(texts, r, values, errors, reply.generateCsrf()), 422);
+        const change = await changeMyAddress(ss, me(request), r.id, { channel, timeWindows });
+        if (change.kind === 'channel-needs-other-number')
+          return page(
+            reply,
+            addressLine(r),
+            addressEditForm(texts, r, values, { kanaal: texts.errors.smsNeedsMobile }, reply.generateCsrf()),
+            422,
+          );
+        return showOverview(request, reply, {}, notice(t.changed));
+      },
+    );
 
-    app.post('/mijn-gegevens/adres/:id/verwijderen', { ...guardedPost, schema: { params: registrationParams } }, async (request: FastifyRequest, reply) => {
-      const outcome = await removeMyAddress(ss, me(request), idParam(request));
-      return showOverview(request, reply, {}, outcome === 'last-one' ? warning(t.lastAddress) : outcome === 'done' ? notice(t.removed) : null);
-    });
+    app.post(
+      '/mijn-gegevens/adres/:id/verwijderen',
+      { ...guardedPost, schema: { params: registrationParams } },
+      async (request: FastifyRequest, reply) => {
+        const outcome = await removeMyAddress(ss, me(request), idParam(request));
+        return showOverview(
+          request,
+          reply,
+          {},
+          outcome === 'last-one' ? warning(t.lastAddress) : outcome === 'done' ? notice(t.removed) : null,
+        );
+      },
+    );
 
     app.post('/mijn-gegevens/pauze', guardedPost, async (request: FastifyRequest, reply) => {
       if (field(bodyOf(request), 'pauze', 20) === 'beeindigen') {
@@ -170,12 +264,18 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
         .send(JSON.stringify(exportJson(data, gemeenteName), null, 2));
     });
 
-    app.get('/mijn-gegevens/verwijderen', guarded, async (_request, reply) => page(reply, t.deleteTitle, deleteConfirmation(texts, reply.generateCsrf())));
+    app.get('/mijn-gegevens/verwijderen', guarded, async (_request, reply) =>
+      page(reply, t.deleteTitle, deleteConfirmation(texts, reply.generateCsrf())),
+    );
 
     app.post('/mijn-gegevens/verwijderen', guardedPost, async (request, reply) => {
       await eraseMyData(ss, me(request));
       clearMySession(reply);
-      return page(reply, t.deletedTitle, html`<h1>${t.deletedTitle}</h1><div class="notice" role="status"><p>${t.deletedText}</p></div><p><a href="/">${texts.nav.home}</a></p>`);
+      return page(
+        reply,
+        t.deletedTitle,
+        html`<h1>${t.deletedTitle}</h1><div class="notice" role="status"><p>${t.deletedText}</p></div><p><a href="/">${texts.nav.home}</a></p>`,
+      );
     });
   };
 }
@@ -213,6 +313,13 @@ export function exportJson(data: MyData, gemeenteName: (code: string) => string)
       tijdvensters: r.timeWindows,
       aangemeldOp: r.createdAt,
     })),
-    berichten: data.deliveries.map((d) => ({ actie: d.actionNumber, soort: d.messageKind, kanaal: d.channel, status: d.status, verstuurdOp: d.queuedAt, afgerondOp: d.finalAt })),
+    berichten: data.deliveries.map((d) => ({
+      actie: d.actionNumber,
+      soort: d.messageKind,
+      kanaal: d.channel,
+      status: d.status,
+      verstuurdOp: d.queuedAt,
+      afgerondOp: d.finalAt,
+    })),
   };
 }

@@ -19,9 +19,21 @@ export interface AddressFormValues {
   readonly tot: string;
 }
 
-export const EMPTY_ADDRESS: AddressFormValues = { postcode: '', huisnummer: '', toevoeging: '', kanaal: 'sms', dagen: [], van: '', tot: '' };
+export const EMPTY_ADDRESS: AddressFormValues = {
+  postcode: '',
+  huisnummer: '',
+  toevoeging: '',
+  kanaal: 'sms',
+  dagen: [],
+  van: '',
+  tot: '',
+};
 
-export function timeFields(texts: SelfServiceTexts, values: Pick<AddressFormValues, 'dagen' | 'van' | 'tot'>, errors: FieldErrors): SafeHtml {
+export function timeFields(
+  texts: SelfServiceTexts,
+  values: Pick<AddressFormValues, 'dagen' | 'van' | 'tot'>,
+  errors: FieldErrors,
+): SafeHtml {
   const t = texts.myData;
   return html`${checkboxGroup({
     name: 'dagen',
@@ -37,7 +49,12 @@ ${textField({ name: 'tot', label: t.to, hint: t.timeHint, value: values.tot, err
 </div>`;
 }
 
-function registrationCard(texts: SelfServiceTexts, r: StoredRegistration, gemeenteName: (code: string) => string, csrf: string): SafeHtml {
+function registrationCard(
+  texts: SelfServiceTexts,
+  r: StoredRegistration,
+  gemeenteName: (code: string) => string,
+  csrf: string,
+): SafeHtml {
   const t = texts.myData;
   return html`<section class="card" aria-labelledby="adres-${r.id}">
 <h3 id="adres-${r.id}">${addressLine(r)}</h3>
@@ -70,7 +87,8 @@ export function overview(texts: SelfServiceTexts, o: OverviewOptions): SafeHtml 
   const p = o.data.participant;
   const pause = p.pause ?? null;
   const pauseActive = pause !== null && pause.until.getTime() > o.now.getTime();
-  const emailStatus = p.email === null ? t.noEmail : `${p.email} (${p.emailConfirmedAt ? t.emailConfirmed : t.emailUnconfirmed})`;
+  const emailStatus =
+    p.email === null ? t.noEmail : `${p.email} (${p.emailConfirmedAt ? t.emailConfirmed : t.emailUnconfirmed})`;
   const lastPauseDay = pause === null ? null : new Date(pause.until.getTime() - 1);
   return html`<h1>${t.title}</h1>
 ${errorSummary(o.errors)}
@@ -117,7 +135,8 @@ ${
     ? html`<p>${t.noMessages}</p>`
     : html`<div class="table-scroll"><table><thead><tr><th scope="col">Actie</th><th scope="col">Bericht</th><th scope="col">Kanaal</th><th scope="col">Status</th><th scope="col">Tijd</th></tr></thead>
 <tbody>${o.data.deliveries.map(
-        (d) => html`<tr><td>${d.actionNumber}</td><td>${d.messageKind}</td><td>${t.channelNames[d.channel] ?? d.channel}</td><td>${d.status}</td><td>${formatDateTime(d.queuedAt)}</td></tr>`,
+        (d) =>
+          html`<tr><td>${d.actionNumber}</td><td>${d.messageKind}</td><td>${t.channelNames[d.channel] ?? d.channel}</td><td>${d.status}</td><td>${formatDateTime(d.queuedAt)}</td></tr>`,
       )}</tbody></table></div>`
 }
 
@@ -129,7 +148,13 @@ ${
 <p><a class="button danger" href="/mijn-gegevens/verwijderen">${t.deleteButton}</a></p>`;
 }
 
-export function addressEditForm(texts: SelfServiceTexts, r: StoredRegistration, values: AddressFormValues, errors: FieldErrors, csrf: string): SafeHtml {
+export function addressEditForm(
+  texts: SelfServiceTexts,
+  r: StoredRegistration,
+  values: AddressFormValues,
+  errors: FieldErrors,
+  csrf: string,
+): SafeHtml {
   const t = texts.myData;
   return html`<h1>${addressLine(r)}</h1>
 ${errorSummary(errors)}

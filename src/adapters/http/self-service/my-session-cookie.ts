@@ -4,7 +4,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const MY_SESSION_COOKIE = 'burgernet_mijn';
 
 export function setMySession(reply: FastifyReply, token: string, minutes: number): void {
-  reply.setCookie(MY_SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', maxAge: minutes * 60 });
+  reply.setCookie(MY_SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: 'auto',
+    maxAge: minutes * 60,
+  });
 }
 
 export function clearMySession(reply: FastifyReply): void {

@@ -1,5 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { prepareSignUp, requestSignUpCode, confirmSignUp, type SignUpInput } from '../../../app/self-service/sign-up.js';
+import {
+  prepareSignUp,
+  requestSignUpCode,
+  confirmSignUp,
+  type SignUpInput,
+} from '../../../app/self-service/sign-up.js';
 import type { ContactChannel } from '../../../domain/participant/registration.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
@@ -7,13 +12,31 @@ import type { SelfServiceHttpDeps } from './self-service-http-deps.js';
 import { sendHtml, sitePage, SITE_PATHS } from '../site/site-page.js';
 import { codeForm } from '../forms/code-form.js';
 import { codeCheckMessage, refusalMessage } from '../forms/code-messages.js';
-import { bodyOf, field, queryValue, readAddress, readEmail, readPhone, type FieldErrors, type FormBody } from '../forms/form-values.js';
+import {
+  bodyOf,
+  field,
+  queryValue,
+  readAddress,
+  readEmail,
+  readPhone,
+  type FieldErrors,
+  type FormBody,
+} from '../forms/form-values.js';
 import { addressLine } from '../forms/participant-fields.js';
 import { setMySession } from './my-session-cookie.js';
 import { confirmAddress, signUpForm, SIGN_UP_FIELDS, type SignUpValues } from './sign-up-views.js';
 import { clientKey } from '../server/client-key.js';
 
-const EMPTY: SignUpValues = { naam: '', postcode: '', huisnummer: '', toevoeging: '', kanaal: 'sms', telefoon: '', email: '', akkoord: '' };
+const EMPTY: SignUpValues = {
+  naam: '',
+  postcode: '',
+  huisnummer: '',
+  toevoeging: '',
+  kanaal: 'sms',
+  telefoon: '',
+  email: '',
+  akkoord: '',
+};
 
 /**
  * Sign-up: the form, the address shown back ("klopt dit?"), a code to the phone, and only when the code is
@@ -23,10 +46,13 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
   const texts = deps.catalogue.selfService;
   const ss = self.selfService;
   const gemeenteName = (code: string) => deps.referenceData.gemeenten.find((g) => g.code === code)?.name ?? code;
-  const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200) => sendHtml(reply, sitePage(texts, { title, current: 'signUp', main }), status);
+  const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200) =>
+    sendHtml(reply, sitePage(texts, { title, current: 'signUp', main }), status);
 
   function readValues(body: FormBody | undefined): SignUpValues {
-    return Object.fromEntries(SIGN_UP_FIELDS.map((name) => [name, field(body, name, name === 'naam' ? 250 : 300)])) as unknown as SignUpValues;
+    return Object.fromEntries(
+      SIGN_UP_FIELDS.map((name) => [name, field(body, name, name === 'naam' ? 250 : 300)]),
+    ) as unknown as SignUpValues;
   }
 
   /** Server-side validation of every field, with Dutch messages next to each. */
@@ -42,11 +68,14 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
     const email = values.email === '' ? null : readEmail(values.email);
     if (values.email !== '' && email === null) errors.email = texts.errors.email;
     if (values.akkoord !== 'ja') errors.akkoord = texts.errors.consent;
-    if (Object.keys(errors).length > 0 || address === null || channel === null || phone === null) return { errors, input: null };
+    if (Object.keys(errors).length > 0 || address === null || channel === null || phone === null)
+      return { errors, input: null };
     return { errors, input: { name: values.naam, email, phone, channel, address, timeWindows: [] } };
   }
 
-  function placementError(kind: 'address-not-found' | 'geocoder-unavailable' | 'channel-needs-other-number'): FieldErrors {
+  function placementError(
+    kind: 'address-not-found' | 'geocoder-unavailable' | 'channel-needs-other-number',
+  ): FieldErrors {
     switch (kind) {
       case 'address-not-found':
         return { postcode: texts.errors.addressNotFound };
@@ -58,7 +87,12 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
   }
 
   const form = (reply: FastifyReply, values: SignUpValues, errors: FieldErrors) =>
-    page(reply, texts.signUp.title, signUpForm(texts, values, errors, reply.generateCsrf()), Object.keys(errors).length > 0 ? 422 : 200);
+    page(
+      reply,
+      texts.signUp.title,
+      signUpForm(texts, values, errors, reply.generateCsrf()),
+      Object.keys(errors).length > 0 ? 422 : 200,
+    );
 
   return async (app) => {
     app.get(SITE_PATHS.signUp, async (_request, reply) => form(reply, EMPTY, {}));
@@ -70,7 +104,17 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
       if (input === null) return form(reply, values, errors);
       const prepared = await prepareSignUp(ss, input);
       if (prepared.kind !== 'ready') return form(reply, values, placementError(prepared.kind));
-      return page(reply, texts.signUp.confirmTitle, confirmAddress(texts, values, addressLine(prepared.payload), gemeenteName(prepared.payload.gemeenteCode), reply.generateCsrf()));
+      return page(
+        reply,
+        texts.signUp.confirmTitle,
+        confirmAddress(
+          texts,
+          values,
+          addressLine(prepared.payload),
+          gemeenteName(prepared.payload.gemeenteCode),
+          reply.generateCsrf(),
+        ),
+      );
     });
 
     app.post('/aanmelden/code', { preHandler: app.csrfProtection }, async (request: FastifyRequest, reply) => {
@@ -84,7 +128,12 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
         case 'channel-needs-other-number':
           return form(reply, values, placementError(result.kind));
         case 'limited':
-          return page(reply, texts.signUp.title, signUpForm(texts, values, { telefoon: refusalMessage(texts, result) }, reply.generateCsrf()), 429);
+          return page(
+            reply,
+            texts.signUp.title,
+            signUpForm(texts, values, { telefoon: refusalMessage(texts, result) }, reply.generateCsrf()),
+            429,
+          );
         case 'not-allowed':
           return form(reply, values, { telefoon: refusalMessage(texts, result) });
         case 'ready':
@@ -113,7 +162,9 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
       const verificationId = field(bodyOf(request), 'verificatie', 40);
       const code = field(bodyOf(request), 'code', 20);
       const wellFormed = /^[0-9a-f-]{36}$/.test(verificationId);
-      const result = wellFormed ? await confirmSignUp(ss, verificationId, code) : ({ kind: 'code', check: { kind: 'expired' } } as const);
+      const result = wellFormed
+        ? await confirmSignUp(ss, verificationId, code)
+        : ({ kind: 'code', check: { kind: 'expired' } } as const);
       if (result.kind === 'code') {
         return page(
           reply,

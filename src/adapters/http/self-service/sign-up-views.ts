@@ -17,7 +17,16 @@ export interface SignUpValues {
   readonly akkoord: string;
 }
 
-export const SIGN_UP_FIELDS = ['naam', 'postcode', 'huisnummer', 'toevoeging', 'kanaal', 'telefoon', 'email', 'akkoord'] as const;
+export const SIGN_UP_FIELDS = [
+  'naam',
+  'postcode',
+  'huisnummer',
+  'toevoeging',
+  'kanaal',
+  'telefoon',
+  'email',
+  'akkoord',
+] as const;
 
 export function signUpForm(texts: SelfServiceTexts, values: SignUpValues, errors: FieldErrors, csrf: string): SafeHtml {
   const t = texts.signUp;
@@ -37,7 +46,13 @@ ${checkboxField({ name: 'akkoord', label: t.consent, checked: values.akkoord ===
 </form>`;
 }
 
-export function confirmAddress(texts: SelfServiceTexts, values: SignUpValues, address: string, gemeente: string, csrf: string): SafeHtml {
+export function confirmAddress(
+  texts: SelfServiceTexts,
+  values: SignUpValues,
+  address: string,
+  gemeente: string,
+  csrf: string,
+): SafeHtml {
   const t = texts.signUp;
   return html`<h1>${t.confirmTitle}</h1>
 <p class="address-confirm">${t.confirmQuestion(address)}</p>

@@ -29,13 +29,23 @@ export function installApiAuthentication(api: FastifyInstance, deps: HttpDeps): 
     if (header !== undefined) {
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       const staff = looksLikeApiToken(token) ? await deps.store.staff.findByTokenHash(hashApiToken(token)) : null;
-      if (staff === null) return sendProblem(reply, deps.catalogue, { code: 'auth.unauthenticated', expected: 'token', realm: 'burgernet' });
+      if (staff === null)
+        return sendProblem(reply, deps.catalogue, {
+          code: 'auth.unauthenticated',
+          expected: 'token',
+          realm: 'burgernet',
+        });
       request.staff = staff;
       request.staffVia = 'token';
     } else {
       const cookie = readSessionCookie(request, deps.plein.cookieSecure);
       const staff = cookie === null ? null : await staffOfSession(deps.plein.auth, cookie);
-      if (staff === null) return sendProblem(reply, deps.catalogue, { code: 'auth.unauthenticated', expected: 'session-or-token', realm: 'burgernet' });
+      if (staff === null)
+        return sendProblem(reply, deps.catalogue, {
+          code: 'auth.unauthenticated',
+          expected: 'session-or-token',
+          realm: 'burgernet',
+        });
       request.staff = staff;
       request.staffVia = 'session';
     }

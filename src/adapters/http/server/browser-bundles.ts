@@ -108,10 +108,18 @@ export function browserBundles(logger: Pick<Logger, 'info'>): Promise<BrowserBun
 }
 
 /** Sends a bundle with its ETag, or 304 when the browser has it already. */
-export function sendBundleFile(request: FastifyRequest, reply: FastifyReply, file: BundleFile, cacheControl: string): FastifyReply {
+export function sendBundleFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: BundleFile,
+  cacheControl: string,
+): FastifyReply {
   reply.header('etag', file.etag).header('cache-control', cacheControl);
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag || tag.trim() === '*')) {
+  if (
+    ifNoneMatch !== undefined &&
+    ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag || tag.trim() === '*')
+  ) {
     return reply.code(304).send();
   }
   return reply.type(file.contentType).send(file.body);
@@ -125,13 +133,18 @@ export function browserBundleRoutes(bundles: BrowserBundles): FastifyPluginAsync
   return async (app) => {
     for (const [url, file] of bundles) {
       if (!url.startsWith('/static/')) continue;
-      app.get(url, { schema: { hide: true } }, async (request, reply) => sendBundleFile(request, reply, file, STATIC_CACHE_CONTROL));
+      app.get(url, { schema: { hide: true } }, async (request, reply) =>
+        sendBundleFile(request, reply, file, STATIC_CACHE_CONTROL),
+      );
     }
   };
 }
 
 /** The app's service worker and its source map, served by the app's pages. */
-export function serviceWorkerFiles(bundles: BrowserBundles): { readonly script: BundleFile; readonly sourceMap: BundleFile } {
+export function serviceWorkerFiles(bundles: BrowserBundles): {
+  readonly script: BundleFile;
+  readonly sourceMap: BundleFile;
+} {
   const script = bundles.get('/app/sw.js');
   const sourceMap = bundles.get('/app/sw.js.map');
   if (script === undefined || sourceMap === undefined) throw new Error('The service worker was not bundled');

@@ -6,8 +6,21 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { installApiAuthentication } from './api-authentication.js';
 import { storableText, unstorableText } from './unstorable-text.js';
@@ -69,7 +82,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     // Request log lines carry the path only (see request-log-fields.ts): no query strings, no app users' addresses.
     // The cast keeps the instance typed with Fastify's logger (pino's own Logger type would leak into every route).
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-    loggerInstance: deps.logger.child({ component: 'http' }, { serializers: { req: requestLogFields } }) as FastifyBaseLogger,
+    loggerInstance: deps.logger.child(
+      { component: 'http' },
+      { serializers: { req: requestLogFields } },
+    ) as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: deps.trustProxy !== undefined && deps.trustProxy.length > 0 ? [...deps.trustProxy] : false,
     // Server-sent-event streams (progress, tips) stay open: on stop, end them instead of waiting for the
@@ -103,8 +119,20 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   await app.register(fastifyStatic, { root: STATIC_ASSETS, prefix: '/static/', index: false, maxAge: '1h' });
   const bundles = await browserBundles(deps.logger);
   await app.register(browserBundleRoutes(bundles));
-  await app.register(fastifyStatic, { root: LEAFLET_ASSETS, prefix: '/static/vendor/leaflet/', decorateReply: false, index: false, maxAge: '1d' });
-  await app.register(fastifyStatic, { root: H3_ASSETS, prefix: '/static/vendor/h3/', decorateReply: false, index: false, maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: LEAFLET_ASSETS,
+    prefix: '/static/vendor/leaflet/',
+    decorateReply: false,
+    index: false,
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: H3_ASSETS,
+    prefix: '/static/vendor/h3/',
+    decorateReply: false,
+    index: false,
+    maxAge: '1d',
+  });
   const appDeps = deps.app === undefined ? null : { ...deps, app: deps.app };
   // Before the routes, so that it covers every /app/v1 route, wherever it is registered.
   if (appDeps !== null) app.addHook('onRequest', createBurgernetAppRequestLimit(appDeps));
@@ -115,7 +143,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       info: {
         title: 'Burgernet API',
         version: '1',
-        description: 'Burgernetacties starten, volgen en afsluiten; deelnemers beheren. Fouten volgen RFC 9457 (application/problem+json).',
+        description:
+          'Burgernetacties starten, volgen en afsluiten; deelnemers beheren. Fouten volgen RFC 9457 (application/problem+json).',
       },
       tags: [
         {
@@ -139,9 +168,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     // Its own policy with hashes of its inline parts; never framed, and no rewriting of http (TLS ends at the proxy).
     staticCSP: true,
     transformStaticCSP: (header) =>
-      header
-        .replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'")
-        .replace(/\s*upgrade-insecure-requests;?/, ''),
+      header.replace(/frame-ancestors [^;]*/, "frame-ancestors 'none'").replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -161,31 +188,40 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return sendProblem(reply, deps.catalogue, { code: 'request.too-large' });
-    if (status === 415) return sendProblem(reply, deps.catalogue, { code: 'request.unsupported-media-type', expected: 'json' });
-    if (status >= 400 && status < 500) return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'unreadable', status });
+    if (status === 415)
+      return sendProblem(reply, deps.catalogue, { code: 'request.unsupported-media-type', expected: 'json' });
+    if (status >= 400 && status < 500)
+      return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'unreadable', status });
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, deps.catalogue, { code: 'server.internal' });
   });
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, deps.catalogue, { code: 'request.not-found' }));
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/docs/errors/:code', { schema: { hide: true, params: z.object({ code: z.string().regex(/^[a-z-]+\.[a-z-]+$/) }) } }, async (request, reply) => {
-    const text = await readFile(`${ERROR_DOCS}${request.params.code}.md`, 'utf8').catch(() => null);
-    if (text === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
-    return reply.type('text/markdown; charset=utf-8').send(text);
-  });
+  app.get(
+    '/docs/errors/:code',
+    { schema: { hide: true, params: z.object({ code: z.string().regex(/^[a-z-]+\.[a-z-]+$/) }) } },
+    async (request, reply) => {
+      const text = await readFile(`${ERROR_DOCS}${request.params.code}.md`, 'utf8').catch(() => null);
+      if (text === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
+      return reply.type('text/markdown; charset=utf-8').send(text);
+    },
+  );
 
   // JSON APIs: a text no field can store is refused before the handler, naming its path. (Pages clean their form
   // values themselves and answer in HTML.)
   const refuseUnstorableText = async (request: FastifyRequest, reply: FastifyReply) => {
-    const error = unstorableText(request.body, '', deps.catalogue) ?? unstorableText(request.query, 'querystring', deps.catalogue);
+    const error =
+      unstorableText(request.body, '', deps.catalogue) ?? unstorableText(request.query, 'querystring', deps.catalogue);
     if (error === null) return;
     return sendInvalidFields(reply, deps.catalogue, [error]);
   };
-  const withTextCheck = (routes: FastifyPluginAsync): FastifyPluginAsync => async (scope) => {
-    scope.addHook('preHandler', refuseUnstorableText);
-    await scope.register(routes);
-  };
+  const withTextCheck =
+    (routes: FastifyPluginAsync): FastifyPluginAsync =>
+    async (scope) => {
+      scope.addHook('preHandler', refuseUnstorableText);
+      await scope.register(routes);
+    };
   await app.register(
     async (api) => {
       installApiAuthentication(api, deps);
@@ -210,7 +246,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   // Push subscriptions and presence: anonymous too; a phone's cell is held in memory only and never logged.
   if (deps.push !== undefined) await app.register(withTextCheck(pushRoutes(deps.push)), { prefix: '/app/v1/push' });
   // Telephony platforms, not staff: their own address allow-list and token instead of staff authentication.
-  if (deps.callRouting !== undefined) await app.register(withTextCheck(callRoutingRoutes(deps.callRouting, deps.catalogue)), { prefix: '/api/v1' });
+  if (deps.callRouting !== undefined)
+    await app.register(withTextCheck(callRoutingRoutes(deps.callRouting, deps.catalogue)), { prefix: '/api/v1' });
 
   // Pages (public site, app, portal): HTML forms post application/x-www-form-urlencoded, accepted only here.
   await app.register(async (web) => {

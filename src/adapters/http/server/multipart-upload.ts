@@ -35,16 +35,25 @@ export async function readUpload(request: FastifyRequest, limits: UploadLimits):
   let file: Uint8Array | null = null;
   try {
     const parts = request.parts({
-      limits: { fileSize: limits.maxFileBytes, files: 1, fields: limits.fields.length, fieldSize: limits.maxFieldBytes, parts: limits.fields.length + 1, headerPairs: 50 },
+      limits: {
+        fileSize: limits.maxFileBytes,
+        files: 1,
+        fields: limits.fields.length,
+        fieldSize: limits.maxFieldBytes,
+        parts: limits.fields.length + 1,
+        headerPairs: 50,
+      },
     }) as AsyncIterable<PartLike>;
     for await (const part of parts) {
       if (part.type === 'file') {
-        if (part.fieldname !== limits.fileField || file !== null || part.toBuffer === undefined) return { ok: false, problem: 'unexpected-field' };
+        if (part.fieldname !== limits.fileField || file !== null || part.toBuffer === undefined)
+          return { ok: false, problem: 'unexpected-field' };
         const buffer = await part.toBuffer();
         // An empty file input ("no photo chosen") sends a part without bytes.
         file = buffer.byteLength === 0 ? null : new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       } else {
-        if (!limits.fields.includes(part.fieldname) || part.fieldname in fields) return { ok: false, problem: 'unexpected-field' };
+        if (!limits.fields.includes(part.fieldname) || part.fieldname in fields)
+          return { ok: false, problem: 'unexpected-field' };
         if (part.valueTruncated || typeof part.value !== 'string') return { ok: false, problem: 'field-too-large' };
         fields[part.fieldname] = part.value;
       }
@@ -52,7 +61,8 @@ export async function readUpload(request: FastifyRequest, limits: UploadLimits):
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') return { ok: false, problem: 'file-too-large' };
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return { ok: false, problem: 'unexpected-field' };
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT')
+      return { ok: false, problem: 'unexpected-field' };
     return { ok: false, problem: 'malformed' };
   }
   return { ok: true, fields, file };
@@ -64,9 +74,17 @@ export function uploadError(problem: UploadProblem, catalogue: Catalogue, maxFil
     case 'file-too-large':
       return { code: 'photo.too-large', maxBytes: maxFileBytes };
     case 'field-too-large':
-      return { code: 'request.invalid', reason: 'fields', errors: [{ path: '/', message: catalogue.problemDetails.uploadFieldTooLong }] };
+      return {
+        code: 'request.invalid',
+        reason: 'fields',
+        errors: [{ path: '/', message: catalogue.problemDetails.uploadFieldTooLong }],
+      };
     case 'unexpected-field':
-      return { code: 'request.invalid', reason: 'fields', errors: [{ path: '/', message: catalogue.problemDetails.uploadUnexpectedField }] };
+      return {
+        code: 'request.invalid',
+        reason: 'fields',
+        errors: [{ path: '/', message: catalogue.problemDetails.uploadUnexpectedField }],
+      };
     case 'not-multipart':
       return { code: 'upload.not-multipart' };
     case 'malformed':

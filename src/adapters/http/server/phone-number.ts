@@ -11,6 +11,7 @@ export function parsePhoneNumber(input: string, allowedCountries: readonly Count
   if (parsed === undefined || !parsed.isValid() || parsed.country === undefined) return null;
   if (!allowedCountries.includes(parsed.country)) return null;
   const type = parsed.getType();
-  const kind = type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? 'fixed' : 'other';
+  const kind =
+    type === 'MOBILE' ? 'mobile' : type === 'FIXED_LINE' || type === 'FIXED_LINE_OR_MOBILE' ? 'fixed' : 'other';
   return { msisdn: asMsisdn(parsed.number), kind };
 }

@@ -8,7 +8,10 @@ import { PROBLEM_TABLE } from './problem-table.js';
 test('every code in the problem table has a Dutch title and a page under docs/errors', () => {
   for (const code of Object.keys(PROBLEM_TABLE)) {
     assert.ok(nl.problems[code], `${code} has no title in the catalogue`);
-    assert.ok(existsSync(new URL(`../../../../docs/errors/${code}.md`, import.meta.url)), `docs/errors/${code}.md is missing`);
+    assert.ok(
+      existsSync(new URL(`../../../../docs/errors/${code}.md`, import.meta.url)),
+      `docs/errors/${code}.md is missing`,
+    );
   }
 });
 
@@ -23,7 +26,10 @@ test('the status on each docs page is the one the table answers with', () => {
 });
 
 test('every problem title in the catalogue belongs to a code of the table', () => {
-  assert.deepEqual(Object.keys(nl.problems).filter((code) => !(code in PROBLEM_TABLE)), []);
+  assert.deepEqual(
+    Object.keys(nl.problems).filter((code) => !(code in PROBLEM_TABLE)),
+    [],
+  );
 });
 
 test('a problem document carries the type, title, status, detail and the facts of its error', () => {

@@ -31,7 +31,11 @@ export const PROBLEM_TABLE = {
     detail: (e, c) => c.problemDetails.actionWrongStatus({ status: e.actionStatus, allowed: e.allowed }),
     extensions: (e) => ({ actionStatus: e.actionStatus, allowed: e.allowed }),
   },
-  'action.invalid-area': { status: 422, detail: (e, c) => c.problemDetails.areaProblems[e.problem], extensions: (e) => ({ problem: e.problem }) },
+  'action.invalid-area': {
+    status: 422,
+    detail: (e, c) => c.problemDetails.areaProblems[e.problem],
+    extensions: (e) => ({ problem: e.problem }),
+  },
   'action.instructions-required': { status: 422 },
   'action.missing-child-needs-vermissing': { status: 422 },
   'action.stale-version': {
@@ -54,7 +58,11 @@ export const PROBLEM_TABLE = {
   'auth.session-invalid': { status: 401, detail: (_e, c) => c.plein.login.sessionInvalid },
   'auth.activation-invalid': { status: 404 },
   'auth.no-second-factor': { status: 403, detail: (_e, c) => c.plein.login.noSecondFactor },
-  'auth.weak-password': { status: 422, detail: (e, c) => c.plein.password[e.problem], extensions: (e) => ({ problem: e.problem }) },
+  'auth.weak-password': {
+    status: 422,
+    detail: (e, c) => c.plein.password[e.problem],
+    extensions: (e) => ({ problem: e.problem }),
+  },
   'auth.forbidden': { status: 403, detail: (e, c) => ('refusedBy' in e ? c.problemDetails.roleRefused : undefined) },
   'auth.sso-refused': { status: 403, extensions: (e) => ({ reason: e.reason }) },
   'auth.sso-failed': {
@@ -74,27 +82,40 @@ export const PROBLEM_TABLE = {
 
   'dashboard.unknown-gemeente': { status: 404 },
   'dashboard.out-of-scope': { status: 403 },
-  'dashboard.invalid-period': { status: 422, detail: (e, c) => c.dashboard.periodProblems[e.problem], extensions: (e) => ({ problem: e.problem }) },
+  'dashboard.invalid-period': {
+    status: 422,
+    detail: (e, c) => c.dashboard.periodProblems[e.problem],
+    extensions: (e) => ({ problem: e.problem }),
+  },
   'campaign.not-found': { status: 404 },
 
   'mail.not-found': { status: 404 },
   'mail.template-not-found': { status: 404 },
   'mail.outside-scope': { status: 403 },
-  'mail.wrong-status': { status: 409, detail: (e, c) => c.problemDetails.mailWrongStatus({ status: c.mail.statuses[e.status] }) },
+  'mail.wrong-status': {
+    status: 409,
+    detail: (e, c) => c.problemDetails.mailWrongStatus({ status: c.mail.statuses[e.status] }),
+  },
   'mail.stale-version': { status: 409 },
   'mail.invalid-template': {
     status: 422,
-    detail: (e, c) => (e.problem.kind === 'unknown-placeholder' ? c.problemDetails.mailUnknownField({ field: e.problem.placeholder }) : undefined),
+    detail: (e, c) =>
+      e.problem.kind === 'unknown-placeholder'
+        ? c.problemDetails.mailUnknownField({ field: e.problem.placeholder })
+        : undefined,
   },
   'mail.invalid-fields': {
     status: 422,
     extensions: (e, c) => ({
-      errors: Object.entries(e.problems).flatMap(([field, p]) => (p === undefined ? [] : [{ path: `fields/${field}`, message: c.mail.fieldProblems[p] }])),
+      errors: Object.entries(e.problems).flatMap(([field, p]) =>
+        p === undefined ? [] : [{ path: `fields/${field}`, message: c.mail.fieldProblems[p] }],
+      ),
     }),
   },
   'mail.invalid-audience': {
     status: 422,
-    detail: (e, c) => (e.problem.kind === 'postcode-format' ? c.problemDetails.mailNotAPostcode({ value: e.problem.value }) : undefined),
+    detail: (e, c) =>
+      e.problem.kind === 'postcode-format' ? c.problemDetails.mailNotAPostcode({ value: e.problem.value }) : undefined,
   },
   'mail.empty-audience': { status: 422 },
   'mail.invalid-schedule': { status: 422 },
@@ -105,7 +126,11 @@ export const PROBLEM_TABLE = {
 
   'participant.not-found': { status: 404 },
   'participant.address-not-found': { status: 422 },
-  'participant.geocoder-unavailable': { status: 503, detail: (_e, c) => c.problemDetails.tryAgainLater, extensions: (e) => ({ reason: e.reason }) },
+  'participant.geocoder-unavailable': {
+    status: 503,
+    detail: (_e, c) => c.problemDetails.tryAgainLater,
+    extensions: (e) => ({ reason: e.reason }),
+  },
   'participant.invalid-phone-number': { status: 422 },
   'participant.sms-needs-mobile': { status: 422 },
   'participant.out-of-scope': { status: 403 },
@@ -125,7 +150,11 @@ export const PROBLEM_TABLE = {
   },
   'photo.not-found': { status: 404 },
 
-  'push.unknown-device': { status: 401, detail: (_e, c) => c.problemDetails.unknownDevice, headers: () => ({ 'www-authenticate': 'Device' }) },
+  'push.unknown-device': {
+    status: 401,
+    detail: (_e, c) => c.problemDetails.unknownDevice,
+    headers: () => ({ 'www-authenticate': 'Device' }),
+  },
   'push.endpoint-not-allowed': { status: 422 },
 
   'tip.action-not-active': { status: 409, detail: (_e, c) => c.problemDetails.tipActionNotActive },
@@ -135,12 +164,19 @@ export const PROBLEM_TABLE = {
   'request.invalid': {
     status: (e) => (e.reason === 'unreadable' ? e.status : 400),
     detail: (e, c) =>
-      e.reason === 'fields' ? c.problemDetails.checkMarkedFields : e.reason === 'unreadable' ? c.problemDetails.unreadableRequest : c.plein.console.invalidAddress,
+      e.reason === 'fields'
+        ? c.problemDetails.checkMarkedFields
+        : e.reason === 'unreadable'
+          ? c.problemDetails.unreadableRequest
+          : c.plein.console.invalidAddress,
     extensions: (e) => (e.reason === 'fields' ? { errors: e.errors } : {}),
   },
   'request.not-found': { status: 404 },
   'request.too-large': { status: 413 },
-  'request.unsupported-media-type': { status: 415, detail: (e, c) => (e.expected === 'csv' ? c.problemDetails.csvExpected : undefined) },
+  'request.unsupported-media-type': {
+    status: 415,
+    detail: (e, c) => (e.expected === 'csv' ? c.problemDetails.csvExpected : undefined),
+  },
   'request.rate-limited': {
     status: 429,
     detail: (e, c) => c.problemDetails.rateLimited({ seconds: e.retryAfterSeconds }),

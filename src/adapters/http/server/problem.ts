@@ -47,6 +47,10 @@ export function sendProblem(reply: FastifyReply, catalogue: Catalogue, error: Pr
 }
 
 /** 400 with the fields that are wrong, each with a Dutch message; nothing was stored. */
-export function sendInvalidFields(reply: FastifyReply, catalogue: Catalogue, errors: readonly FieldError[]): FastifyReply {
+export function sendInvalidFields(
+  reply: FastifyReply,
+  catalogue: Catalogue,
+  errors: readonly FieldError[],
+): FastifyReply {
   return sendProblem(reply, catalogue, { code: 'request.invalid', reason: 'fields', errors });
 }

@@ -5,7 +5,10 @@ import { createRateLimiter } from './rate-limiter.js';
 test('a key gets its limit per window, then is refused until the window ends; other keys are not affected', () => {
   const limiter = createRateLimiter({ limit: 3, windowMs: 60_000 });
   const t0 = 1_000_000;
-  assert.deepEqual([1, 2, 3, 4].map(() => limiter.take('a', t0)), [true, true, true, false]);
+  assert.deepEqual(
+    [1, 2, 3, 4].map(() => limiter.take('a', t0)),
+    [true, true, true, false],
+  );
   assert.equal(limiter.take('b', t0), true);
   assert.equal(limiter.retryAfterSeconds('a', t0 + 30_000), 30);
   assert.equal(limiter.take('a', t0 + 59_999), false);

@@ -9,7 +9,11 @@ export interface RateLimiter {
   retryAfterSeconds(key: string, now: number): number;
 }
 
-export function createRateLimiter(options: { readonly limit: number; readonly windowMs: number; readonly maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly maxKeys?: number;
+}): RateLimiter {
   const windows = new Map<string, { count: number; resetAt: number }>();
   const maxKeys = options.maxKeys ?? 100_000;
   let nextSweep = 0;

@@ -21,7 +21,11 @@ export type RequestError =
   | { readonly code: 'server.internal' }
   | { readonly code: 'server.unavailable' }
   | { readonly code: 'auth.csrf' }
-  | { readonly code: 'auth.unauthenticated'; readonly expected: 'token' | 'session-or-token'; readonly realm: 'burgernet' | 'burgernet-call-routing' }
+  | {
+      readonly code: 'auth.unauthenticated';
+      readonly expected: 'token' | 'session-or-token';
+      readonly realm: 'burgernet' | 'burgernet-call-routing';
+    }
   /** A refusal by role (route-permissions.ts), before any handler ran. */
   | { readonly code: 'auth.forbidden'; readonly refusedBy: 'role' }
   | { readonly code: 'upload.not-multipart' }

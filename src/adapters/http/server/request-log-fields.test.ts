@@ -12,7 +12,11 @@ test('a request log line has the path, never the query string; for the app and p
     query: '[weggelaten]',
     remoteAddress: '192.0.2.7',
   });
-  assert.deepEqual(requestLogFields(request('/app/v1/actions?lat=52.3&lon=4.8')), { method: 'GET', path: '/app/v1/actions', query: '[weggelaten]' });
+  assert.deepEqual(requestLogFields(request('/app/v1/actions?lat=52.3&lon=4.8')), {
+    method: 'GET',
+    path: '/app/v1/actions',
+    query: '[weggelaten]',
+  });
   assert.deepEqual(requestLogFields(request('/acties/0b8f')), { method: 'GET', path: '/acties/0b8f' });
   assert.deepEqual(requestLogFields(request('/app')), { method: 'GET', path: '/app' });
 });

@@ -28,7 +28,9 @@ export function storableText(value: unknown): unknown {
   if (typeof value === 'string') return value.replaceAll('\u0000', '').toWellFormed();
   if (Array.isArray(value)) return value.map(storableText);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [storableText(key) as string, storableText(child)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [storableText(key) as string, storableText(child)]),
+    );
   }
   return value;
 }

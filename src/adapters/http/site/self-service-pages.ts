@@ -16,10 +16,27 @@ export function selfServicePages(deps: HttpDeps, self: SelfServiceHttpDeps): Fas
   return async (app) => {
     // A form whose CSRF token expired or is missing gets a Dutch page that says so, not a problem document.
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error.statusCode !== 403 || !String(error.code ?? '').startsWith('FST_CSRF') || request.url.startsWith('/plein/')) throw error;
-      const back = request.url.startsWith('/aanmelden') ? '/aanmelden' : request.url.startsWith('/mijn-gegevens') ? '/mijn-gegevens' : '/';
+      if (
+        error.statusCode !== 403 ||
+        !String(error.code ?? '').startsWith('FST_CSRF') ||
+        request.url.startsWith('/plein/')
+      )
+        throw error;
+      const back = request.url.startsWith('/aanmelden')
+        ? '/aanmelden'
+        : request.url.startsWith('/mijn-gegevens')
+          ? '/mijn-gegevens'
+          : '/';
       const title = texts.errors.csrfTitle;
-      return sendHtml(reply, sitePage(texts, { title, current: null, main: html`<h1>${title}</h1><p>${texts.errors.csrf}</p><p><a href="${back}">${texts.errors.csrfRetry}</a></p>` }), 403);
+      return sendHtml(
+        reply,
+        sitePage(texts, {
+          title,
+          current: null,
+          main: html`<h1>${title}</h1><p>${texts.errors.csrf}</p><p><a href="${back}">${texts.errors.csrfRetry}</a></p>`,
+        }),
+        403,
+      );
     });
     await app.register(sitePages(deps, self));
     await app.register(signUpPages(deps, self));

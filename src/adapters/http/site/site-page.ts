@@ -18,7 +18,12 @@ export const SITE_PATHS: Record<SiteSection, string> = {
 /** A page of the public site: its menu (the current page marked), the shared and the self-service stylesheet. */
 export function sitePage(
   texts: SelfServiceTexts,
-  options: { readonly title: string; readonly main: SafeHtml; readonly current: SiteSection | null; readonly notice?: SafeHtml | null },
+  options: {
+    readonly title: string;
+    readonly main: SafeHtml;
+    readonly current: SiteSection | null;
+    readonly notice?: SafeHtml | null;
+  },
 ): string {
   const sections = Object.keys(SITE_PATHS) as SiteSection[];
   return renderPage({

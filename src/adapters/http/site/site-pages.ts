@@ -5,7 +5,11 @@ import type { HttpDeps } from '../server/http-deps.js';
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
 import { sendHtml, SITE_PATHS, sitePage, type SiteSection } from './site-page.js';
 
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
+const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
 
 /** The public site's information pages and the current public actions (each links to its page /acties/{id}). */
 export function sitePages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPluginAsync {
@@ -24,10 +28,19 @@ export function sitePages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPlu
       ),
     );
 
-    const textPage = (section: Extract<SiteSection, 'howItWorks' | 'app' | 'privacy'>) => async (_request: unknown, reply: Parameters<typeof sendHtml>[0]) => {
-      const page = info[section];
-      return sendHtml(reply, sitePage(texts, { title: page.title, current: section, main: html`<h1>${page.title}</h1>${page.paragraphs.map((p) => html`<p>${p}</p>`)}` }));
-    };
+    const textPage =
+      (section: Extract<SiteSection, 'howItWorks' | 'app' | 'privacy'>) =>
+      async (_request: unknown, reply: Parameters<typeof sendHtml>[0]) => {
+        const page = info[section];
+        return sendHtml(
+          reply,
+          sitePage(texts, {
+            title: page.title,
+            current: section,
+            main: html`<h1>${page.title}</h1>${page.paragraphs.map((p) => html`<p>${p}</p>`)}`,
+          }),
+        );
+      };
     app.get(SITE_PATHS.howItWorks, textPage('howItWorks'));
     app.get(SITE_PATHS.app, textPage('app'));
     app.get(SITE_PATHS.privacy, textPage('privacy'));
@@ -45,7 +58,9 @@ ${
   list.length === 0
     ? html`<p>${info.actions.none}</p>`
     : html`<ul class="action-list">${list.map(
-        (a) => html`<li><h2><a href="/acties/${a.view.id}">${deps.catalogue.actionTypes[a.view.type]} — ${a.meldkamer.name}</a></h2>
+        (
+          a,
+        ) => html`<li><h2><a href="/acties/${a.view.id}">${deps.catalogue.actionTypes[a.view.type]} — ${a.meldkamer.name}</a></h2>
 <p>${a.view.text ?? ''}</p>
 <p class="hint">${info.actions.status[a.view.status] ?? a.view.status} · ${info.actions.started} ${DATE_TIME.format(a.view.startedAt)}</p></li>`,
       )}</ul>`

@@ -20,7 +20,12 @@ export function areasLateral(areas: readonly ActionArea[], index: number): { sql
   const rows = areas.map((area, i) => {
     if (area.kind === 'national') return `(${i}, true)`;
     params.push(area.code);
-    const column = area.kind === 'gemeente' ? 'd.gemeente_code' : area.kind === 'safety-region' ? 'd.safety_region_code' : 'd.meldkamer_code';
+    const column =
+      area.kind === 'gemeente'
+        ? 'd.gemeente_code'
+        : area.kind === 'safety-region'
+          ? 'd.safety_region_code'
+          : 'd.meldkamer_code';
     return `(${i}, ${column} = $${index + params.length - 1}::text)`;
   });
   return { sql: `cross join lateral (values ${rows.join(', ')}) as areas(idx, hit)`, params };

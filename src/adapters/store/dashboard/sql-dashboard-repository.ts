@@ -13,13 +13,18 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 export function createSqlDashboardRepository(db: Queryable): DashboardRepository {
   return {
     async participantCounts(gemeenteCode) {
-      const rows = await db.query<{ measure: string; count: number }>('select measure, count from dashboard_participants where gemeente_code = $1', [gemeenteCode]);
+      const rows = await db.query<{ measure: string; count: number }>(
+        'select measure, count from dashboard_participants where gemeente_code = $1',
+        [gemeenteCode],
+      );
       const of = (m: string) => Math.max(0, rows.find((r) => r.measure === m)?.count ?? 0);
       return { participants: of('participants'), sms: of('sms'), voice: of('voice'), email: of('email') };
     },
 
     async participantsPerGemeente() {
-      const rows = await db.query<{ gemeente_code: string; count: number }>(`select gemeente_code, count from dashboard_participants where measure = 'participants'`);
+      const rows = await db.query<{ gemeente_code: string; count: number }>(
+        `select gemeente_code, count from dashboard_participants where measure = 'participants'`,
+      );
       return new Map(rows.map((r) => [r.gemeente_code, Math.max(0, r.count)]));
     },
 
@@ -34,14 +39,26 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
     },
 
     async actionMarkers(gemeenteCode, period) {
-      const rows = await db.query<{ action_id: string; number: string; type: ActionType; missing_child: boolean; day: string }>(
+      const rows = await db.query<{
+        action_id: string;
+        number: string;
+        type: ActionType;
+        missing_child: boolean;
+        day: string;
+      }>(
         `select d.action_id, a.number, d.type, d.missing_child, to_char(d.started_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as day
          from dashboard_actions d join actions a on a.id = d.action_id
          where d.gemeente_code = $1 and d.status <> 'ingetrokken' and ${periodCondition('d.started_at', 2)}
          order by d.started_at`,
         [gemeenteCode, ...periodParams(period)],
       );
-      return rows.map((r) => ({ actionId: r.action_id, number: r.number, type: r.type, missingChild: r.missing_child, day: r.day }));
+      return rows.map((r) => ({
+        actionId: r.action_id,
+        number: r.number,
+        type: r.type,
+        missingChild: r.missing_child,
+        day: r.day,
+      }));
     },
 
     async actionsPerMonth(areas, period) {
@@ -53,7 +70,9 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
          group by 1, 2, 3 order by 1, 2, 3`,
         [...periodParams(period), ...a.params],
       );
-      return areas.map((_, i) => rows.filter((r) => r.idx === i).map((r) => ({ month: r.month, type: r.type, actions: r.actions })));
+      return areas.map((_, i) =>
+        rows.filter((r) => r.idx === i).map((r) => ({ month: r.month, type: r.type, actions: r.actions })),
+      );
     },
 
     async actionOutcomes(areas, period) {
@@ -91,8 +110,18 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
 
     async actionList(gemeenteCode, period, limit) {
       const rows = await db.query<{
-        action_id: string; number: string; type: ActionType; started_at: Date; status: ActionStatus; result: ActionResult | null;
-        recipients: number; first_message_ms: number | null; last_message_ms: number | null; calls: number; tips: number; app_notifications: number;
+        action_id: string;
+        number: string;
+        type: ActionType;
+        started_at: Date;
+        status: ActionStatus;
+        result: ActionResult | null;
+        recipients: number;
+        first_message_ms: number | null;
+        last_message_ms: number | null;
+        calls: number;
+        tips: number;
+        app_notifications: number;
       }>(
         `select d.action_id, a.number, d.type, d.started_at, d.status, d.result, d.recipients, d.first_message_ms, d.last_message_ms,
            d.calls, d.tips, d.app_notifications
@@ -102,8 +131,17 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
         [gemeenteCode, ...periodParams(period), limit],
       );
       return rows.map((r) => ({
-        actionId: r.action_id, number: r.number, type: r.type, startedAt: r.started_at, status: r.status, result: r.result,
-        recipients: r.recipients, firstMessageMs: r.first_message_ms, lastMessageMs: r.last_message_ms, calls: r.calls, tips: r.tips,
+        actionId: r.action_id,
+        number: r.number,
+        type: r.type,
+        startedAt: r.started_at,
+        status: r.status,
+        result: r.result,
+        recipients: r.recipients,
+        firstMessageMs: r.first_message_ms,
+        lastMessageMs: r.last_message_ms,
+        calls: r.calls,
+        tips: r.tips,
         appNotifications: r.app_notifications,
       }));
     },
@@ -118,7 +156,9 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
 
     async mailFigures(gemeenteCode, period) {
       // Burgernetmail has its own migration; without its tables there is nothing to count yet.
-      const [present] = await db.query<{ present: boolean }>(`select to_regclass('mail_answers') is not null and to_regclass('mails') is not null as present`);
+      const [present] = await db.query<{ present: boolean }>(
+        `select to_regclass('mail_answers') is not null and to_regclass('mails') is not null as present`,
+      );
       if (present?.present !== true) return null;
       const sentIn = periodCondition('coalesce(m.queued_at, m.send_requested_at, m.created_at)', 2);
       const [reaching, own, answers] = await Promise.all([
@@ -149,12 +189,26 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
     },
 
     async campaigns(gemeenteCode) {
-      const rows = await db.query<{ id: string; gemeente_code: string; name: string; starts_on: string; ends_on: string; created_at: Date }>(
+      const rows = await db.query<{
+        id: string;
+        gemeente_code: string;
+        name: string;
+        starts_on: string;
+        ends_on: string;
+        created_at: Date;
+      }>(
         `select id, gemeente_code, name, starts_on::text as starts_on, ends_on::text as ends_on, created_at
          from recruitment_campaigns where gemeente_code = $1 order by starts_on, created_at`,
         [gemeenteCode],
       );
-      return rows.map((r): RecruitmentCampaign => ({ id: r.id, gemeenteCode: r.gemeente_code, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, createdAt: r.created_at }));
+      return rows.map((r): RecruitmentCampaign => ({
+        id: r.id,
+        gemeenteCode: r.gemeente_code,
+        name: r.name,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        createdAt: r.created_at,
+      }));
     },
 
     async addCampaign(c, createdBy) {
@@ -166,7 +220,12 @@ export function createSqlDashboardRepository(db: Queryable): DashboardRepository
     },
 
     async removeCampaign(gemeenteCode, id) {
-      return (await db.execute('delete from recruitment_campaigns where gemeente_code = $1 and id = $2', [gemeenteCode, id])) > 0;
+      return (
+        (await db.execute('delete from recruitment_campaigns where gemeente_code = $1 and id = $2', [
+          gemeenteCode,
+          id,
+        ])) > 0
+      );
     },
 
     async staleActions(now, mode, minAgeMs, limit) {
@@ -239,11 +298,24 @@ export async function upsertActionFigures(db: Queryable, rows: readonly StoredAc
        recipients = excluded.recipients, first_message_ms = excluded.first_message_ms, last_message_ms = excluded.last_message_ms,
        calls = excluded.calls, tips = excluded.tips, app_notifications = excluded.app_notifications, refreshed_at = excluded.refreshed_at`,
     [
-      rows.map((r) => r.actionId), rows.map((r) => r.type), rows.map((r) => r.missingChild), rows.map((r) => r.meldkamerCode),
-      rows.map((r) => r.gemeenteCode), rows.map((r) => r.safetyRegionCode), rows.map((r) => r.startedAt), rows.map((r) => r.status),
-      rows.map((r) => r.result), rows.map((r) => r.success), rows.map((r) => r.endedAt), rows.map((r) => r.recipients),
-      rows.map((r) => r.firstMessageMs), rows.map((r) => r.lastMessageMs), rows.map((r) => r.calls), rows.map((r) => r.tips),
-      rows.map((r) => r.appNotifications), rows.map((r) => r.refreshedAt),
+      rows.map((r) => r.actionId),
+      rows.map((r) => r.type),
+      rows.map((r) => r.missingChild),
+      rows.map((r) => r.meldkamerCode),
+      rows.map((r) => r.gemeenteCode),
+      rows.map((r) => r.safetyRegionCode),
+      rows.map((r) => r.startedAt),
+      rows.map((r) => r.status),
+      rows.map((r) => r.result),
+      rows.map((r) => r.success),
+      rows.map((r) => r.endedAt),
+      rows.map((r) => r.recipients),
+      rows.map((r) => r.firstMessageMs),
+      rows.map((r) => r.lastMessageMs),
+      rows.map((r) => r.calls),
+      rows.map((r) => r.tips),
+      rows.map((r) => r.appNotifications),
+      rows.map((r) => r.refreshedAt),
     ],
   );
 }

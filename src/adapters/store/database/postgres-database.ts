@@ -11,7 +11,9 @@ export async function openPostgresDatabase(connectionString: string, poolSize: n
     types: {
       // Row ids and counts are int8; ours stay far below 2^53, so numbers are safe and simpler.
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID
+          ? (v: string) => Number(v)
+          : (pg.types.getTypeParser(oid, format) as (v: string) => unknown)) as typeof pg.types.getTypeParser,
     },
   });
   pool.on('error', () => {

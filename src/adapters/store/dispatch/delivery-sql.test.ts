@@ -66,11 +66,26 @@ function domainEvent(r: Row): DeliveryEvent {
  * A statement with an event per row touches only the statuses all its events move from (a call's outcome only a
  * delivery still sending).
  */
-async function assertCarriesOut(facts: Omit<RowFacts, 'status' | 'attempts' | 'actionStatus' | 'messageKind'>, kinds: readonly DeliveryEventKind[]) {
-  const t = transition({ status: 'd.status', attempts: 'd.attempts', actionStatus: 'a.status', messageKind: 'm.kind', ...facts });
+async function assertCarriesOut(
+  facts: Omit<RowFacts, 'status' | 'attempts' | 'actionStatus' | 'messageKind'>,
+  kinds: readonly DeliveryEventKind[],
+) {
+  const t = transition({
+    status: 'd.status',
+    attempts: 'd.attempts',
+    actionStatus: 'a.status',
+    messageKind: 'm.kind',
+    ...facts,
+  });
   const fixedCause = typeof facts.cause === 'string' ? facts.cause : null;
-  const deliveries = DELIVERY_STATUSES.flatMap((s) => [0, 1, MAX_ATTEMPTS - 1, MAX_ATTEMPTS, MAX_ATTEMPTS + 1].map((n) => `(${sqlLiteral(s)}, ${n})`));
-  const events = kinds.flatMap((k) => (needsCause(k) && fixedCause === null ? RETRY_CAUSES : [fixedCause]).map((c) => `(${sqlLiteral(k)}, ${c === null ? 'null::text' : sqlLiteral(c)})`));
+  const deliveries = DELIVERY_STATUSES.flatMap((s) =>
+    [0, 1, MAX_ATTEMPTS - 1, MAX_ATTEMPTS, MAX_ATTEMPTS + 1].map((n) => `(${sqlLiteral(s)}, ${n})`),
+  );
+  const events = kinds.flatMap((k) =>
+    (needsCause(k) && fixedCause === null ? RETRY_CAUSES : [fixedCause]).map(
+      (c) => `(${sqlLiteral(k)}, ${c === null ? 'null::text' : sqlLiteral(c)})`,
+    ),
+  );
   const rows = await testDatabase.database.query<Row>(
     `select d.status as current, d.attempts, a.status as action_status, m.kind, r.event, r.cause,
             case when ${t.where} then ${t.status} else d.status end as next,
@@ -93,7 +108,16 @@ async function assertCarriesOut(facts: Omit<RowFacts, 'status' | 'attempts' | 'a
 }
 
 describe('the SQL carries out what the domain decides, row by row on the database', () => {
-  const plain: DeliveryEventKind[] = ['claimed', 'deferred', 'submitted', 'receipt-delivered', 'receipt-failed', 'expired', 'send-failed-final', 'recipient-erased'];
+  const plain: DeliveryEventKind[] = [
+    'claimed',
+    'deferred',
+    'submitted',
+    'receipt-delivered',
+    'receipt-failed',
+    'expired',
+    'send-failed-final',
+    'recipient-erased',
+  ];
   for (const kind of plain) test(`${kind}`, () => assertCarriesOut({ event: kind }, [kind]));
 
   test('handed-back (a worker stopped)', () => assertCarriesOut({ event: 'handed-back' }, ['handed-back']));
@@ -106,12 +130,14 @@ describe('the SQL carries out what the domain decides, row by row on the databas
     return assertCarriesOut({ event: { column: 'r.event', kinds }, cause: { column: 'r.cause' } }, kinds);
   });
 
-  test("the receipts of a delivery's parts, per row", () => assertCarriesOut({ event: { column: 'r.event', kinds: PARTS_EVENTS } }, PARTS_EVENTS));
+  test("the receipts of a delivery's parts, per row", () =>
+    assertCarriesOut({ event: { column: 'r.event', kinds: PARTS_EVENTS } }, PARTS_EVENTS));
 });
 
 test("the aggregate over a delivery's parts gives the event the domain gives, for every mix of up to three parts", async () => {
   const mixes: SmsPartStatus[][] = [[]];
-  for (let n = 0; n < 3; n++) mixes.push(...mixes.filter((m) => m.length === n).flatMap((m) => SMS_PART_STATUSES.map((s) => [...m, s])));
+  for (let n = 0; n < 3; n++)
+    mixes.push(...mixes.filter((m) => m.length === n).flatMap((m) => SMS_PART_STATUSES.map((s) => [...m, s])));
   const parts = mixes.slice(1).flatMap((m, id) => m.map((s) => `(${id}, ${sqlLiteral(s)})`));
   const rows = await testDatabase.database.query<{ id: number; statuses: SmsPartStatus[]; event: string | null }>(
     `select id, array_agg(status order by status) as statuses, ${sqlPartsEvent('status')} as event

@@ -95,7 +95,9 @@ function decide(i: Input): DeliveryStatus {
 }
 
 /** A decision split on the columns in turn; a column that does not matter (there) is not asked. */
-type Node = { readonly leaf: SqlValue } | { readonly column: string; readonly branches: readonly { readonly values: SqlValue[]; readonly node: Node }[] };
+type Node =
+  | { readonly leaf: SqlValue }
+  | { readonly column: string; readonly branches: readonly { readonly values: SqlValue[]; readonly node: Node }[] };
 
 function tree(columns: readonly Column[], inputs: readonly Input[], value: (i: Input) => SqlValue): Node {
   const first = value(inputs[0]!);
@@ -121,9 +123,13 @@ function caseOf(node: Node): string {
   if ('leaf' in node) return sqlLiteral(node.leaf);
   const split = node.branches.find((b) => !('leaf' in b.node));
   const otherwise = split ?? node.branches.reduce((a, b) => (b.values.length > a.values.length ? b : a));
-  const whens = node.branches.filter((b) => b !== otherwise).map((b) => `when ${sqlIn(node.column, b.values)} then ${caseOf(b.node)}`);
+  const whens = node.branches
+    .filter((b) => b !== otherwise)
+    .map((b) => `when ${sqlIn(node.column, b.values)} then ${caseOf(b.node)}`);
   const rest = caseOf(otherwise.node);
-  return 'leaf' in otherwise.node ? `case ${whens.join(' ')} else ${rest} end` : `case ${whens.join(' ')} ${rest.slice('case '.length)}`;
+  return 'leaf' in otherwise.node
+    ? `case ${whens.join(' ')} else ${rest} end`
+    : `case ${whens.join(' ')} ${rest.slice('case '.length)}`;
 }
 
 /** As a condition: the branches that hold, each with its values. */
@@ -155,21 +161,28 @@ export interface Transition {
 export function transition(facts: RowFacts): Transition {
   const events = typeof facts.event === 'string' ? [facts.event] : facts.event.kinds;
   const statuses = statusesMovedBy(...events);
-  const causes = facts.cause === undefined ? RETRY_CAUSES : typeof facts.cause === 'string' ? [facts.cause] : RETRY_CAUSES;
+  const causes =
+    facts.cause === undefined ? RETRY_CAUSES : typeof facts.cause === 'string' ? [facts.cause] : RETRY_CAUSES;
   const inputs = events.flatMap((event) =>
     statuses.flatMap((status) =>
       [false, true].flatMap((attemptsExhausted) =>
         ACTION_STATUSES.flatMap((actionStatus) =>
-          MESSAGE_KINDS.flatMap((messageKind) => causes.map((cause): Input => ({ event, status, attemptsExhausted, actionStatus, messageKind, cause }))),
+          MESSAGE_KINDS.flatMap((messageKind) =>
+            causes.map((cause): Input => ({ event, status, attemptsExhausted, actionStatus, messageKind, cause })),
+          ),
         ),
       ),
     ),
   );
-  const given = (sql: string | undefined, of: (i: Input) => SqlValue): Column[] => (sql === undefined ? [] : [{ sql, of }]);
+  const given = (sql: string | undefined, of: (i: Input) => SqlValue): Column[] =>
+    sql === undefined ? [] : [{ sql, of }];
   const columns: Column[] = [
     ...given(typeof facts.event === 'string' ? undefined : facts.event.column, (i) => i.event),
     { sql: facts.status, of: (i) => i.status },
-    ...given(facts.attempts === undefined ? undefined : `${facts.attempts} >= ${MAX_ATTEMPTS}`, (i) => i.attemptsExhausted),
+    ...given(
+      facts.attempts === undefined ? undefined : `${facts.attempts} >= ${MAX_ATTEMPTS}`,
+      (i) => i.attemptsExhausted,
+    ),
     ...given(facts.actionStatus, (i) => i.actionStatus),
     ...given(facts.messageKind, (i) => i.messageKind),
     ...given(typeof facts.cause === 'object' ? facts.cause.column : undefined, (i) => i.cause),
@@ -178,7 +191,8 @@ export function transition(facts: RowFacts): Transition {
   // The statement touches only the rows the event changes (`where`), so only their inputs need deciding.
   const changing = inputs.filter((i) => decide(i) !== i.status);
   if (changing.length === 0) throw new Error(`${events.join(', ')} changes no delivery`);
-  const is = (property: (status: DeliveryStatus) => boolean) => conditionOf(tree(columns, changing, (i) => property(decide(i))));
+  const is = (property: (status: DeliveryStatus) => boolean) =>
+    conditionOf(tree(columns, changing, (i) => property(decide(i))));
   const status = caseOf(tree(columns, changing, decide));
   return {
     where: changes === 'true' ? sqlIn(facts.status, statuses) : `${sqlIn(facts.status, statuses)} and ${changes}`,
@@ -197,6 +211,9 @@ export const PARTS_EVENTS: readonly PartsEvent[] = PARTS_RULES.map((r) => r.even
 
 /** Over a delivery's sms_parts (as an aggregate): the event their receipts amount to, null while it waits for more. */
 export function sqlPartsEvent(partStatusColumn: string): string {
-  const rules = PARTS_RULES.map((r) => `when ${r.when === 'some' ? 'bool_or' : 'bool_and'}(${partStatusColumn} = ${sqlLiteral(r.part)}) then ${sqlLiteral(r.event)}`);
+  const rules = PARTS_RULES.map(
+    (r) =>
+      `when ${r.when === 'some' ? 'bool_or' : 'bool_and'}(${partStatusColumn} = ${sqlLiteral(r.part)}) then ${sqlLiteral(r.event)}`,
+  );
   return `case ${rules.join(' ')} end`;
 }

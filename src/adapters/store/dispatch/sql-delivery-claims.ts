@@ -9,7 +9,13 @@ import { sqlAttempts, transition } from './delivery-sql.js';
 const CLAIMED = transition({ status: 'status', event: 'claimed' });
 const CLAIMED_D = transition({ status: 'd.status', event: 'claimed' });
 /** Taken back from a worker that stopped. */
-const HANDED_BACK = transition({ status: 'd.status', event: 'handed-back', attempts: 'd.attempts', actionStatus: 'a.status', messageKind: 'm.kind' });
+const HANDED_BACK = transition({
+  status: 'd.status',
+  event: 'handed-back',
+  attempts: 'd.attempts',
+  actionStatus: 'a.status',
+  messageKind: 'm.kind',
+});
 
 interface ClaimRow {
   id: number;
@@ -77,11 +83,15 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
         claimed.push(...interleave([...byAction.values()]));
         if (remaining <= 0) break;
       }
-      return claimed.map(
-        (r): ClaimedDelivery => ({
-          id: r.id, actionId: r.action_id, messageKind: r.kind, msisdn: r.msisdn as Msisdn, text: r.text, spokenText: r.spoken_text, attempts: r.attempts,
-        }),
-      );
+      return claimed.map((r): ClaimedDelivery => ({
+        id: r.id,
+        actionId: r.action_id,
+        messageKind: r.kind,
+        msisdn: r.msisdn as Msisdn,
+        text: r.text,
+        spokenText: r.spoken_text,
+        attempts: r.attempts,
+      }));
     },
 
     async requeueInFlight(claimedBefore, exceptWorkerId, at) {

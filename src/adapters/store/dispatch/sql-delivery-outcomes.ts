@@ -17,11 +17,18 @@ const SETTLED = transition({ status: 'd.status', event: { column: 's.event', kin
 const REJECTED = transition({ status: 'd.status', event: 'send-failed-final' });
 /** The SMSC could not take it (no bind, throttled, a timeout). */
 const UNAVAILABLE = transition({
-  status: 'd.status', event: 'send-failed-retryable', cause: 'channel-unavailable', attempts: 'd.attempts', actionStatus: 'a.status', messageKind: 'm.kind',
+  status: 'd.status',
+  event: 'send-failed-retryable',
+  cause: 'channel-unavailable',
+  attempts: 'd.attempts',
+  actionStatus: 'a.status',
+  messageKind: 'm.kind',
 });
 
 /** What the SMSC made of the SMS handed to it: its answer to each submit, then the receipts of the parts. */
-export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepository, 'recordSubmitResults' | 'recordReceipts' | 'reconcilePendingReceipts'> {
+export function createSqlDeliveryOutcomes(
+  db: Queryable,
+): Pick<DispatchRepository, 'recordSubmitResults' | 'recordReceipts' | 'reconcilePendingReceipts'> {
   async function settle(deliveryIds: readonly number[], at: Date): Promise<void> {
     if (deliveryIds.length === 0) return;
     await db.execute(
@@ -60,7 +67,9 @@ export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepositor
            where id = any($1::bigint[]) and ${SUBMITTED.where}`,
           [ids, at],
         );
-        const parts = accepted.flatMap((r) => r.references.map((reference, part) => ({ reference, deliveryId: r.deliveryId, part: part + 1 })));
+        const parts = accepted.flatMap((r) =>
+          r.references.map((reference, part) => ({ reference, deliveryId: r.deliveryId, part: part + 1 })),
+        );
         await db.execute(
           `insert into sms_parts (reference, delivery_id, part, status, updated_at)
            select p.reference, p.delivery_id, p.part, ${PART_SUBMITTED}, $4
@@ -116,7 +125,10 @@ export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepositor
         );
       }
       const latest = ats.reduce((a, b) => (a > b ? a : b));
-      const caughtUp = unmatched.length > 0 ? await applyPending('and r.reference = any($1::text[])', [unmatched.map((r) => r.reference)]) : [];
+      const caughtUp =
+        unmatched.length > 0
+          ? await applyPending('and r.reference = any($1::text[])', [unmatched.map((r) => r.reference)])
+          : [];
       await settle([...new Set([...updated.map((r) => r.delivery_id), ...caughtUp])], latest);
     },
 
@@ -125,7 +137,9 @@ export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepositor
       await settle(ids, at);
       // A receipt waits here for its submit result for seconds; one that found no part in a day is for a message
       // sent outside the action queue (a sign-up's code SMS) and never will.
-      await db.execute('delete from pending_receipts where received_at < $1', [new Date(at.getTime() - PENDING_RECEIPT_DAYS * 86_400_000)]);
+      await db.execute('delete from pending_receipts where received_at < $1', [
+        new Date(at.getTime() - PENDING_RECEIPT_DAYS * 86_400_000),
+      ]);
       return ids.length;
     },
   };

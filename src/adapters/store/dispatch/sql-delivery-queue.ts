@@ -9,7 +9,9 @@ const ENDED = transition({ status: 'd.status', event: 'action-ended', messageKin
 const ALERT = sqlMessageKind('alert');
 
 /** What goes into the queue (an alert for the people targeted, a message for those reached) and what leaves it unsent. */
-export function createSqlDeliveryQueue(db: Queryable): Pick<DispatchRepository, 'reachedMsisdns' | 'enqueueRecipients' | 'enqueueForReached' | 'cancelQueued'> {
+export function createSqlDeliveryQueue(
+  db: Queryable,
+): Pick<DispatchRepository, 'reachedMsisdns' | 'enqueueRecipients' | 'enqueueForReached' | 'cancelQueued'> {
   return {
     async reachedMsisdns(actionId) {
       const rows = await db.query<{ msisdn: string }>(
@@ -32,9 +34,16 @@ export function createSqlDeliveryQueue(db: Queryable): Pick<DispatchRepository, 
          where exists (select 1 from live)
          order by r.n
          on conflict (message_id, msisdn) do nothing`,
-        [message.actionId, message.id, message.ordinal, at,
-          recipients.map((r) => r.msisdn), recipients.map((r) => r.channel),
-          recipients.map((r) => r.registrationId), recipients.map((r) => Math.round(r.distanceMetres))],
+        [
+          message.actionId,
+          message.id,
+          message.ordinal,
+          at,
+          recipients.map((r) => r.msisdn),
+          recipients.map((r) => r.channel),
+          recipients.map((r) => r.registrationId),
+          recipients.map((r) => Math.round(r.distanceMetres)),
+        ],
       );
       // People reached later (a widening, or a targeting run still going) also get the updates sent so far.
       await db.execute(

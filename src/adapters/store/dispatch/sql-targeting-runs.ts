@@ -2,7 +2,9 @@ import type { Area } from '../../../domain/area/area.js';
 import type { DispatchRepository } from '../../../app/ports/dispatch-repository.js';
 import type { Queryable } from '../database/database.js';
 
-export function createSqlTargetingRuns(db: Queryable): Pick<DispatchRepository, 'insertTargetingRun' | 'pendingTargetingRuns' | 'completeTargetingRun'> {
+export function createSqlTargetingRuns(
+  db: Queryable,
+): Pick<DispatchRepository, 'insertTargetingRun' | 'pendingTargetingRuns' | 'completeTargetingRun'> {
   return {
     async insertTargetingRun(run, createdAt) {
       await db.execute(
@@ -13,14 +15,30 @@ export function createSqlTargetingRuns(db: Queryable): Pick<DispatchRepository, 
     },
 
     async pendingTargetingRuns() {
-      const rows = await db.query<{ id: string; action_id: string; message_id: string; area: Area; evaluated_at: Date }>(
+      const rows = await db.query<{
+        id: string;
+        action_id: string;
+        message_id: string;
+        area: Area;
+        evaluated_at: Date;
+      }>(
         `select id, action_id, message_id, area, evaluated_at from targeting_runs where status = 'pending' order by created_at`,
       );
-      return rows.map((r) => ({ id: r.id, actionId: r.action_id, messageId: r.message_id, area: r.area, evaluatedAt: r.evaluated_at }));
+      return rows.map((r) => ({
+        id: r.id,
+        actionId: r.action_id,
+        messageId: r.message_id,
+        area: r.area,
+        evaluatedAt: r.evaluated_at,
+      }));
     },
 
     async completeTargetingRun(runId, recipients, at) {
-      await db.execute(`update targeting_runs set status = 'done', recipients = $2, done_at = $3 where id = $1`, [runId, recipients, at]);
+      await db.execute(`update targeting_runs set status = 'done', recipients = $2, done_at = $3 where id = $1`, [
+        runId,
+        recipients,
+        at,
+      ]);
     },
   };
 }

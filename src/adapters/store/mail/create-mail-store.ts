@@ -6,7 +6,12 @@ import { createSqlMailQueue } from './sql-mail-queue.js';
 import { createSqlMailRepository } from './sql-mail-repository.js';
 
 function storesOn(db: Queryable): MailStores {
-  return { mails: createSqlMailRepository(db), queue: createSqlMailQueue(db), answers: createSqlMailAnswers(db), audit: createSqlAuditLog(db) };
+  return {
+    mails: createSqlMailRepository(db),
+    queue: createSqlMailQueue(db),
+    answers: createSqlMailAnswers(db),
+    audit: createSqlAuditLog(db),
+  };
 }
 
 export function createMailStore(db: Database): MailStore {

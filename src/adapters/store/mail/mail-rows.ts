@@ -28,7 +28,15 @@ export interface TemplateRow extends OwnerColumns {
 }
 
 export function toTemplate(r: TemplateRow): MailTemplate {
-  return { id: r.id, kind: r.kind, owner: ownerOf(r), name: r.name, subject: r.subject, body: r.body, updatedAt: new Date(r.updated_at) };
+  return {
+    id: r.id,
+    kind: r.kind,
+    owner: ownerOf(r),
+    name: r.name,
+    subject: r.subject,
+    body: r.body,
+    updatedAt: new Date(r.updated_at),
+  };
 }
 
 export interface MailRow extends OwnerColumns {

@@ -28,7 +28,10 @@ export function scopeClause(first: number, scope: MailScope): Clause {
     case 'gemeente':
       return { sql: `r.gemeente_code = $${first}`, params: [scope.code] };
     case 'meldkamer':
-      return { sql: `r.gemeente_code in (select code from gemeenten where meldkamer_code = $${first})`, params: [scope.code] };
+      return {
+        sql: `r.gemeente_code in (select code from gemeenten where meldkamer_code = $${first})`,
+        params: [scope.code],
+      };
   }
 }
 

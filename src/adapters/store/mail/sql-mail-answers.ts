@@ -30,7 +30,13 @@ function toAnswer(r: AnswerRow): MailAnswer {
     photo:
       r.photo_key === null || r.photo_content_type === null
         ? null
-        : { key: r.photo_key, contentType: r.photo_content_type, width: r.photo_width ?? 0, height: r.photo_height ?? 0, bytes: r.photo_bytes ?? 0 },
+        : {
+            key: r.photo_key,
+            contentType: r.photo_content_type,
+            width: r.photo_width ?? 0,
+            height: r.photo_height ?? 0,
+            bytes: r.photo_bytes ?? 0,
+          },
     contact: { name: r.contact_name, phone: r.contact_phone, email: r.contact_email },
     receivedAt: new Date(r.received_at),
   };
@@ -43,20 +49,43 @@ export function createSqlMailAnswers(db: Queryable): MailAnswers {
         `insert into mail_answers (id, mail_id, recipient_id, text, seen_when, seen_where, photo_key, photo_content_type, photo_width,
            photo_height, photo_bytes, contact_name, contact_phone, contact_email, received_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-        [a.id, a.mailId, a.recipientId, a.text, a.seenWhen, a.seenWhere, a.photo?.key ?? null, a.photo?.contentType ?? null, a.photo?.width ?? null,
-          a.photo?.height ?? null, a.photo?.bytes ?? null, a.contact.name, a.contact.phone, a.contact.email, a.receivedAt],
+        [
+          a.id,
+          a.mailId,
+          a.recipientId,
+          a.text,
+          a.seenWhen,
+          a.seenWhere,
+          a.photo?.key ?? null,
+          a.photo?.contentType ?? null,
+          a.photo?.width ?? null,
+          a.photo?.height ?? null,
+          a.photo?.bytes ?? null,
+          a.contact.name,
+          a.contact.phone,
+          a.contact.email,
+          a.receivedAt,
+        ],
       );
       await db.execute('update mails set answered = answered + 1 where id = $1', [a.mailId]);
     },
     async countForRecipient(recipientId) {
-      const [row] = await db.query<{ n: number }>('select count(*)::int as n from mail_answers where recipient_id = $1', [recipientId]);
+      const [row] = await db.query<{ n: number }>(
+        'select count(*)::int as n from mail_answers where recipient_id = $1',
+        [recipientId],
+      );
       return row?.n ?? 0;
     },
     async list(mailId) {
-      return (await db.query<AnswerRow>('select * from mail_answers where mail_id = $1 order by received_at, id', [mailId])).map(toAnswer);
+      return (
+        await db.query<AnswerRow>('select * from mail_answers where mail_id = $1 order by received_at, id', [mailId])
+      ).map(toAnswer);
     },
     async find(mailId, answerId) {
-      const [row] = await db.query<AnswerRow>('select * from mail_answers where mail_id = $1 and id = $2', [mailId, answerId]);
+      const [row] = await db.query<AnswerRow>('select * from mail_answers where mail_id = $1 and id = $2', [
+        mailId,
+        answerId,
+      ]);
       return row === undefined ? null : toAnswer(row);
     },
   };

@@ -46,7 +46,12 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
       return row === undefined ? null : toMail(row);
     },
     async audienceChunk(audience, scope, at, after, limit) {
-      const where = whereAll(3, (n) => audienceClause(n, audience), (n) => scopeClause(n, scope), (n) => mailableClause(n, at));
+      const where = whereAll(
+        3,
+        (n) => audienceClause(n, audience),
+        (n) => scopeClause(n, scope),
+        (n) => mailableClause(n, at),
+      );
       const rows = await db.query<{ participant_id: string; gemeente_code: string }>(
         `select distinct on (r.participant_id) r.participant_id, r.gemeente_code
          from registrations r join participants p on p.id = r.participant_id
@@ -81,14 +86,23 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
       );
       if (row?.status === 'stopped') {
         // Stopped while its recipients were being queued: nothing of it may go out.
-        const cancelled = await db.execute(`update mail_recipients set status = 'cancelled', final_at = $2 where mail_id = $1 and status = 'queued'`, [mailId, at]);
+        const cancelled = await db.execute(
+          `update mail_recipients set status = 'cancelled', final_at = $2 where mail_id = $1 and status = 'queued'`,
+          [mailId, at],
+        );
         await db.execute('update mails set cancelled = cancelled + $2 where id = $1', [mailId, cancelled]);
         return 'stopped';
       }
       return row?.status === 'sent' ? 'sent' : 'sending';
     },
     async claimRecipients(limit, workerId, at) {
-      const rows = await db.query<{ id: number | string; mail_id: string; participant_id: string | null; attempts: number; email: string | null }>(
+      const rows = await db.query<{
+        id: number | string;
+        mail_id: string;
+        participant_id: string | null;
+        attempts: number;
+        email: string | null;
+      }>(
         `with claimed as (
            update mail_recipients r set status = 'sending', claimed_at = $2, claimed_by = $3, attempts = r.attempts + 1
            where r.id in (select id from mail_recipients
@@ -101,7 +115,13 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
          order by c.id`,
         [limit, at, workerId],
       );
-      return rows.map((r): ClaimedRecipient => ({ id: Number(r.id), mailId: r.mail_id, participantId: r.participant_id, email: r.email, attempts: r.attempts }));
+      return rows.map((r): ClaimedRecipient => ({
+        id: Number(r.id),
+        mailId: r.mail_id,
+        participantId: r.participant_id,
+        email: r.email,
+        attempts: r.attempts,
+      }));
     },
     async recordResults(results, at) {
       if (results.length === 0) return;
@@ -138,7 +158,10 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
           at,
         ],
       );
-      await finishMails(rows.map((r) => r.id), at);
+      await finishMails(
+        rows.map((r) => r.id),
+        at,
+      );
     },
     async releaseClaims(ids, workerId) {
       if (ids.length === 0) return 0;
@@ -176,7 +199,10 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
       return row?.busy === true;
     },
     async findRecipient(id) {
-      const [row] = await db.query<RecipientRow>('select id, mail_id, participant_id, email_hash, sent_at from mail_recipients where id = $1', [id]);
+      const [row] = await db.query<RecipientRow>(
+        'select id, mail_id, participant_id, email_hash, sent_at from mail_recipients where id = $1',
+        [id],
+      );
       return row === undefined ? null : toRef(row);
     },
     async recordReport(recipientId, verdict, reason, matchesAddress, at) {
@@ -187,7 +213,10 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
       if (old === undefined) return false;
       if (verdict === 'delivered') {
         if (old.status !== 'sent') return false;
-        await db.execute(`update mail_recipients set status = 'delivered', final_at = $2 where id = $1`, [recipientId, at]);
+        await db.execute(`update mail_recipients set status = 'delivered', final_at = $2 where id = $1`, [
+          recipientId,
+          at,
+        ]);
         await db.execute('update mails set delivered = delivered + 1 where id = $1', [old.mail_id]);
         return true;
       }
@@ -196,14 +225,20 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
         `update mail_recipients set status = 'bounced', bounce_kind = $2, failure_reason = $3, final_at = $4 where id = $1`,
         [recipientId, verdict, reason.slice(0, 500), at],
       );
-      await db.execute(
-        `update mails set bounced = bounced + 1, delivered = delivered - $2 where id = $1`,
-        [old.mail_id, old.status === 'delivered' ? 1 : 0],
-      );
+      await db.execute(`update mails set bounced = bounced + 1, delivered = delivered - $2 where id = $1`, [
+        old.mail_id,
+        old.status === 'delivered' ? 1 : 0,
+      ]);
       if (verdict === 'hard' && old.participant_id !== null) {
-        const [p] = await db.query<{ email: string | null }>('select email from participants where id = $1 for update', [old.participant_id]);
+        const [p] = await db.query<{ email: string | null }>(
+          'select email from participants where id = $1 for update',
+          [old.participant_id],
+        );
         if (p?.email != null && matchesAddress(p.email)) {
-          await db.execute('update participants set email_bounced_at = $2 where id = $1 and email_bounced_at is null', [old.participant_id, at]);
+          await db.execute('update participants set email_bounced_at = $2 where id = $1 and email_bounced_at is null', [
+            old.participant_id,
+            at,
+          ]);
         }
       }
       return true;
@@ -211,14 +246,24 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
     async unsubscribe(recipient, matchesAddress, at) {
       let changed = false;
       if (recipient.participantId !== null) {
-        const [p] = await db.query<{ email: string | null }>('select email from participants where id = $1 for update', [recipient.participantId]);
+        const [p] = await db.query<{ email: string | null }>(
+          'select email from participants where id = $1 for update',
+          [recipient.participantId],
+        );
         if (p?.email != null && matchesAddress(p.email)) {
-          await db.execute('update participants set email = null, email_confirmed_at = null, updated_at = $2 where id = $1', [recipient.participantId, at]);
+          await db.execute(
+            'update participants set email = null, email_confirmed_at = null, updated_at = $2 where id = $1',
+            [recipient.participantId, at],
+          );
           changed = true;
         }
       }
-      const counted = await db.execute('update mail_recipients set unsubscribed_at = $2 where id = $1 and unsubscribed_at is null', [recipient.id, at]);
-      if (counted > 0) await db.execute('update mails set unsubscribed = unsubscribed + 1 where id = $1', [recipient.mailId]);
+      const counted = await db.execute(
+        'update mail_recipients set unsubscribed_at = $2 where id = $1 and unsubscribed_at is null',
+        [recipient.id, at],
+      );
+      if (counted > 0)
+        await db.execute('update mails set unsubscribed = unsubscribed + 1 where id = $1', [recipient.mailId]);
       return changed || counted > 0;
     },
   };

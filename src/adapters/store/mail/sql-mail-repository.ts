@@ -65,8 +65,24 @@ export function createSqlMailRepository(db: Queryable): MailRepository {
         `insert into mails (id, number, kind, template_id, owner_kind, owner_code, subject, body, fields, audience, status,
            scheduled_at, answer_days, created_at, created_by, created_by_name, updated_at, version)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14, 1)`,
-        [m.id, m.number, m.kind, m.templateId, ownerKind, ownerCode, m.subject, m.body, JSON.stringify(m.fields), JSON.stringify(m.audience),
-          m.status, m.scheduledAt, m.answerDays, m.createdAt, m.createdBy.id, m.createdBy.name],
+        [
+          m.id,
+          m.number,
+          m.kind,
+          m.templateId,
+          ownerKind,
+          ownerCode,
+          m.subject,
+          m.body,
+          JSON.stringify(m.fields),
+          JSON.stringify(m.audience),
+          m.status,
+          m.scheduledAt,
+          m.answerDays,
+          m.createdAt,
+          m.createdBy.id,
+          m.createdBy.name,
+        ],
       );
     },
     async findMail(id) {
@@ -77,7 +93,11 @@ export function createSqlMailRepository(db: Queryable): MailRepository {
       const match = filter.owners === 'all' ? { sql: 'true', params: [] as unknown[] } : ownerMatch(filter.owners, 1);
       const n = match.params.length + 1;
       const reaching = filter.reachingGemeente === null ? '' : ` or $${n}::text = any(gemeente_codes)`;
-      const params = [...match.params, ...(filter.reachingGemeente === null ? [] : [filter.reachingGemeente]), filter.limit];
+      const params = [
+        ...match.params,
+        ...(filter.reachingGemeente === null ? [] : [filter.reachingGemeente]),
+        filter.limit,
+      ];
       const rows = await db.query<MailRow>(
         `select * from mails where (${match.sql}${reaching}) order by created_at desc limit $${params.length}`,
         params,
@@ -120,16 +140,29 @@ export function createSqlMailRepository(db: Queryable): MailRepository {
 
     async areaCandidates(area, scope, at) {
       const box = boundingBox(area);
-      const where = whereAll(6, (n) => mailableClause(n, at), (n) => scopeClause(n, scope));
+      const where = whereAll(
+        6,
+        (n) => mailableClause(n, at),
+        (n) => scopeClause(n, scope),
+      );
       const rows = await db.query<{ participant_id: string; gemeente_code: string; lat: number; lon: number }>(
         `select r.participant_id, r.gemeente_code, r.lat, r.lon from registrations r join participants p on p.id = r.participant_id
          where r.h3_cell = any($1::bigint[]) and r.lat between $2 and $3 and r.lon between $4 and $5 and ${where.sql}`,
         [coveringCells(area), box.minLat, box.maxLat, box.minLon, box.maxLon, ...where.params],
       );
-      return rows.map((r): AreaCandidate => ({ participantId: r.participant_id, gemeenteCode: r.gemeente_code, location: { lat: r.lat, lon: r.lon } }));
+      return rows.map((r): AreaCandidate => ({
+        participantId: r.participant_id,
+        gemeenteCode: r.gemeente_code,
+        location: { lat: r.lat, lon: r.lon },
+      }));
     },
     async countAudience(audience, scope, at) {
-      const where = whereAll(1, (n) => audienceClause(n, audience), (n) => scopeClause(n, scope), (n) => mailableClause(n, at));
+      const where = whereAll(
+        1,
+        (n) => audienceClause(n, audience),
+        (n) => scopeClause(n, scope),
+        (n) => mailableClause(n, at),
+      );
       const [row] = await db.query<{ n: number }>(
         `select count(distinct r.participant_id)::int as n from registrations r join participants p on p.id = r.participant_id where ${where.sql}`,
         where.params,

@@ -15,10 +15,24 @@ describe('known devices in the store', () => {
   let store: Store;
   const newStaff = async () => {
     const id = randomUUID();
-    await store.staffAccounts.create({ id, name: 'Beheer', email: `${id}@test.burgernet.nl`, role: 'landelijk-beheer', meldkamerCode: null, gemeenteCode: null, activationHash: null, activationExpiresAt: null });
+    await store.staffAccounts.create({
+      id,
+      name: 'Beheer',
+      email: `${id}@test.burgernet.nl`,
+      role: 'landelijk-beheer',
+      meldkamerCode: null,
+      gemeenteCode: null,
+      activationHash: null,
+      activationExpiresAt: null,
+    });
     return id;
   };
-  const device = (tokenHash: string, staffId: string, createdAt = NOW) => ({ tokenHash, staffId, createdAt, expiresAt: new Date(createdAt.getTime() + 90 * DAY) });
+  const device = (tokenHash: string, staffId: string, createdAt = NOW) => ({
+    tokenHash,
+    staffId,
+    createdAt,
+    expiresAt: new Date(createdAt.getTime() + 90 * DAY),
+  });
 
   before(async () => {
     testDb = await createTestDatabase();
@@ -36,14 +50,20 @@ describe('known devices in the store', () => {
     assert.equal(await store.knownDevices.findOf(a, ['hash-a'], later(90 * DAY)), null);
   });
 
-  test('a new token replaces the browser\'s previous one; an account keeps only its newest devices', async () => {
+  test("a new token replaces the browser's previous one; an account keeps only its newest devices", async () => {
     const a = await newStaff();
     await store.knownDevices.remember(device('first', a), null, 3);
     await store.knownDevices.remember(device('second', a, later(1000)), 'first', 3);
     assert.equal(await store.knownDevices.findOf(a, ['first'], later(2000)), null);
     assert.equal(await store.knownDevices.findOf(a, ['second'], later(2000)), 'second');
     for (let i = 0; i < 4; i++) await store.knownDevices.remember(device(`more-${i}`, a, later(2000 + i)), null, 3);
-    const rows = await testDb.database.query<{ token_hash: string }>('select token_hash from staff_known_devices where staff_id = $1 order by created_at', [a]);
-    assert.deepEqual(rows.map((r) => r.token_hash), ['more-1', 'more-2', 'more-3']);
+    const rows = await testDb.database.query<{ token_hash: string }>(
+      'select token_hash from staff_known_devices where staff_id = $1 order by created_at',
+      [a],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.token_hash),
+      ['more-1', 'more-2', 'more-3'],
+    );
   });
 });

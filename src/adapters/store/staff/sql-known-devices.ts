@@ -12,13 +12,15 @@ export function createSqlKnownDevices(db: Queryable): KnownDevices {
       return row?.token_hash ?? null;
     },
     async remember(device, replacing, keep) {
-      if (replacing !== null) await db.execute('delete from staff_known_devices where token_hash = $1 and staff_id = $2', [replacing, device.staffId]);
-      await db.execute('insert into staff_known_devices (token_hash, staff_id, created_at, expires_at) values ($1, $2, $3, $4)', [
-        device.tokenHash,
-        device.staffId,
-        device.createdAt,
-        device.expiresAt,
-      ]);
+      if (replacing !== null)
+        await db.execute('delete from staff_known_devices where token_hash = $1 and staff_id = $2', [
+          replacing,
+          device.staffId,
+        ]);
+      await db.execute(
+        'insert into staff_known_devices (token_hash, staff_id, created_at, expires_at) values ($1, $2, $3, $4)',
+        [device.tokenHash, device.staffId, device.createdAt, device.expiresAt],
+      );
       await db.execute(
         `delete from staff_known_devices where staff_id = $1 and (expires_at <= $2 or token_hash not in (
            select token_hash from staff_known_devices where staff_id = $1 order by created_at desc, token_hash limit $3))`,

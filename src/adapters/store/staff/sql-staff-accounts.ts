@@ -72,13 +72,23 @@ export function createSqlStaffAccounts(db: Queryable): StaffAccounts {
   return {
     findByEmail: (email) => one('s.email = $1', [email.toLowerCase()]),
     findById: (id) => one('s.id = $1', [id]),
-    findByActivation: (hash, now) => one('s.activation_hash = $1 and s.activation_expires_at > $2 and s.revoked_at is null', [hash, now]),
+    findByActivation: (hash, now) =>
+      one('s.activation_hash = $1 and s.activation_expires_at > $2 and s.revoked_at is null', [hash, now]),
     findByOidcIdentity: (issuer, subject) => one('s.oidc_issuer = $1 and s.oidc_subject = $2', [issuer, subject]),
     async create(a) {
       await db.execute(
         `insert into staff (id, name, role, meldkamer_code, gemeente_code, email, activation_hash, activation_expires_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [a.id, a.name, a.role, a.meldkamerCode, a.gemeenteCode, a.email.toLowerCase(), a.activationHash, a.activationExpiresAt],
+        [
+          a.id,
+          a.name,
+          a.role,
+          a.meldkamerCode,
+          a.gemeenteCode,
+          a.email.toLowerCase(),
+          a.activationHash,
+          a.activationExpiresAt,
+        ],
       );
     },
     async list(filter) {
@@ -95,32 +105,55 @@ export function createSqlStaffAccounts(db: Queryable): StaffAccounts {
       await db.execute('update staff set password_hash = $2, password_changed_at = $3 where id = $1', [id, hash, at]);
     },
     async setActivation(id, hash, expiresAt) {
-      await db.execute('update staff set activation_hash = $2, activation_expires_at = $3 where id = $1', [id, hash, expiresAt]);
+      await db.execute('update staff set activation_hash = $2, activation_expires_at = $3 where id = $1', [
+        id,
+        hash,
+        expiresAt,
+      ]);
     },
     async setTotpSecret(id, secret, at) {
-      await db.execute('update staff set totp_secret = $2, totp_enrolled_at = $3, totp_last_step = null where id = $1', [id, secret, secret === null ? null : at]);
+      await db.execute(
+        'update staff set totp_secret = $2, totp_enrolled_at = $3, totp_last_step = null where id = $1',
+        [id, secret, secret === null ? null : at],
+      );
     },
     async useTotpStep(id, step) {
-      const changed = await db.execute('update staff set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)', [id, step]);
+      const changed = await db.execute(
+        'update staff set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)',
+        [id, step],
+      );
       return changed === 1;
     },
     async bindOidcIdentity(id, issuer, subject) {
       // The partial unique index (oidc_issuer, oidc_subject) keeps one identity from two accounts.
-      const changed = await db.execute('update staff set oidc_issuer = $2, oidc_subject = $3 where id = $1 and oidc_subject is null', [id, issuer, subject]);
+      const changed = await db.execute(
+        'update staff set oidc_issuer = $2, oidc_subject = $3 where id = $1 and oidc_subject is null',
+        [id, issuer, subject],
+      );
       return changed === 1;
     },
     async unbindOidcIdentity(id) {
       await db.execute('update staff set oidc_issuer = null, oidc_subject = null where id = $1', [id]);
     },
     async changeRole(id, role, meldkamerCode, gemeenteCode) {
-      await db.execute('update staff set role = $2, meldkamer_code = $3, gemeente_code = $4 where id = $1', [id, role, meldkamerCode, gemeenteCode]);
+      await db.execute('update staff set role = $2, meldkamer_code = $3, gemeente_code = $4 where id = $1', [
+        id,
+        role,
+        meldkamerCode,
+        gemeenteCode,
+      ]);
     },
     async revoke(id, by, at) {
-      await db.execute('update staff set revoked_at = $3, revoked_by = $2, activation_hash = null where id = $1 and revoked_at is null', [id, by, at]);
+      await db.execute(
+        'update staff set revoked_at = $3, revoked_by = $2, activation_hash = null where id = $1 and revoked_at is null',
+        [id, by, at],
+      );
       await db.execute('update api_tokens set revoked_at = $2 where staff_id = $1 and revoked_at is null', [id, at]);
     },
     async listPasskeys(staffId) {
-      const rows = await db.query<PasskeyRow>('select * from staff_passkeys where staff_id = $1 order by created_at', [staffId]);
+      const rows = await db.query<PasskeyRow>('select * from staff_passkeys where staff_id = $1 order by created_at', [
+        staffId,
+      ]);
       return rows.map(toPasskey);
     },
     async findPasskey(credentialId) {
@@ -135,10 +168,19 @@ export function createSqlStaffAccounts(db: Queryable): StaffAccounts {
       );
     },
     async usePasskey(credentialId, signCount, at) {
-      await db.execute('update staff_passkeys set sign_count = $2, last_used_at = $3 where credential_id = $1', [credentialId, signCount, at]);
+      await db.execute('update staff_passkeys set sign_count = $2, last_used_at = $3 where credential_id = $1', [
+        credentialId,
+        signCount,
+        at,
+      ]);
     },
     async removePasskey(staffId, credentialId) {
-      return (await db.execute('delete from staff_passkeys where staff_id = $1 and credential_id = $2', [staffId, credentialId])) === 1;
+      return (
+        (await db.execute('delete from staff_passkeys where staff_id = $1 and credential_id = $2', [
+          staffId,
+          credentialId,
+        ])) === 1
+      );
     },
   };
 }

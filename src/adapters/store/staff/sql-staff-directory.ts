@@ -27,15 +27,22 @@ export function createSqlStaffDirectory(db: Queryable): StaffDirectory {
       return row ? toStaff(row) : null;
     },
     async createStaff(s) {
-      await db.execute('insert into staff (id, name, role, meldkamer_code, gemeente_code) values ($1, $2, $3, $4, $5)', [
-        s.id, s.name, s.role, s.meldkamerCode, s.gemeenteCode,
-      ]);
+      await db.execute(
+        'insert into staff (id, name, role, meldkamer_code, gemeente_code) values ($1, $2, $3, $4, $5)',
+        [s.id, s.name, s.role, s.meldkamerCode, s.gemeenteCode],
+      );
     },
     async addToken(staffId, tokenHash, label) {
-      await db.execute('insert into api_tokens (token_hash, staff_id, label) values ($1, $2, $3)', [tokenHash, staffId, label]);
+      await db.execute('insert into api_tokens (token_hash, staff_id, label) values ($1, $2, $3)', [
+        tokenHash,
+        staffId,
+        label,
+      ]);
     },
     async listStaff() {
-      const rows = await db.query<StaffRow>('select id, name, role, meldkamer_code, gemeente_code from staff where revoked_at is null order by name');
+      const rows = await db.query<StaffRow>(
+        'select id, name, role, meldkamer_code, gemeente_code from staff where revoked_at is null order by name',
+      );
       return rows.map(toStaff).filter((s): s is Staff => s !== null);
     },
   };

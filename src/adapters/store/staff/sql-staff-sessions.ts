@@ -35,7 +35,17 @@ export function createSqlStaffSessions(db: Queryable): StaffSessions {
       await db.execute(
         `insert into staff_sessions (id_hash, staff_id, stage, method, created_at, last_seen_at, expires_at, challenge, pending_totp_secret)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [s.idHash, s.staffId, s.stage, s.method, s.createdAt, s.lastSeenAt, s.expiresAt, s.challenge, s.pendingTotpSecret],
+        [
+          s.idHash,
+          s.staffId,
+          s.stage,
+          s.method,
+          s.createdAt,
+          s.lastSeenAt,
+          s.expiresAt,
+          s.challenge,
+          s.pendingTotpSecret,
+        ],
       );
     },
     async find(idHash) {
@@ -43,7 +53,10 @@ export function createSqlStaffSessions(db: Queryable): StaffSessions {
       return row ? toSession(row) : null;
     },
     async touch(idHash, at) {
-      await db.execute('update staff_sessions set last_seen_at = $2 where id_hash = $1 and ended_at is null and last_seen_at < $2', [idHash, at]);
+      await db.execute(
+        'update staff_sessions set last_seen_at = $2 where id_hash = $1 and ended_at is null and last_seen_at < $2',
+        [idHash, at],
+      );
     },
     async setStage(idHash, stage) {
       await db.execute('update staff_sessions set stage = $2 where id_hash = $1', [idHash, stage]);
@@ -75,7 +88,10 @@ export function createSqlLoginFailures(db: Queryable): LoginFailures {
       for (const key of keys) await db.execute('insert into login_failures (key_hash, at) values ($1, $2)', [key, at]);
     },
     async since(key, after) {
-      const rows = await db.query<{ at: Date }>('select at from login_failures where key_hash = $1 and at > $2 order by at desc limit 1000', [key, after]);
+      const rows = await db.query<{ at: Date }>(
+        'select at from login_failures where key_hash = $1 and at > $2 order by at desc limit 1000',
+        [key, after],
+      );
       return rows.map((r) => new Date(r.at));
     },
     async clear(key) {

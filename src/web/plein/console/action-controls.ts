@@ -47,11 +47,18 @@ export function setUpActionControls(deps: {
     afterChange(await api('POST', `/api/v1/actions/${running().id}/updates`, { text: update.value.trim() }));
     update.value = '';
   });
-  run('verruim-knop', async () => afterChange(await api('POST', `/api/v1/actions/${running().id}/widen`, { area: area.current() })));
+  run('verruim-knop', async () =>
+    afterChange(await api('POST', `/api/v1/actions/${running().id}/widen`, { area: area.current() })),
+  );
   run('afsluit-knop', async () => {
     if (!window.confirm(texts.confirmClose)) return;
     const closingText = byId('afloop', HTMLTextAreaElement).value.trim();
-    afterChange(await api('POST', `/api/v1/actions/${running().id}/close`, { result: byId('resultaat', HTMLSelectElement).value, ...(closingText ? { closingText } : {}) }));
+    afterChange(
+      await api('POST', `/api/v1/actions/${running().id}/close`, {
+        result: byId('resultaat', HTMLSelectElement).value,
+        ...(closingText ? { closingText } : {}),
+      }),
+    );
   });
   run('intrek-knop', async () => {
     if (!window.confirm(texts.confirmWithdraw)) return;
@@ -65,7 +72,12 @@ export function setUpActionControls(deps: {
     if (!file || !current.action) return;
     const form = new FormData();
     form.append('photo', file);
-    const response = await fetch(`/api/v1/actions/${current.action.id}/photo`, { method: 'PUT', credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken() }, body: form });
+    const response = await fetch(`/api/v1/actions/${current.action.id}/photo`, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': csrfToken() },
+      body: form,
+    });
     if (!response.ok) {
       const json = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
       showError(error, [json.title, json.detail].filter(Boolean).join(': ') || texts.photoFailed);

@@ -54,6 +54,7 @@ export function showError(element: HTMLElement, error: unknown): void {
     element.textContent = '';
     return;
   }
-  element.textContent = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+  element.textContent =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
   element.hidden = false;
 }

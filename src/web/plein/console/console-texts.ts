@@ -24,7 +24,13 @@ export interface ConsoleTexts {
   readonly confirm: string;
   readonly approvalRequired: string;
   readonly progress: string;
-  readonly progressColumns: { readonly channel: string; readonly recipients: string; readonly sent: string; readonly delivered: string; readonly failed: string };
+  readonly progressColumns: {
+    readonly channel: string;
+    readonly recipients: string;
+    readonly sent: string;
+    readonly delivered: string;
+    readonly failed: string;
+  };
   readonly progressTimes: string;
   readonly chartLabels: { readonly sent: string; readonly delivered: string };
   readonly tipPhotoAlt: string;

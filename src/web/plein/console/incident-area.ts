@@ -3,7 +3,11 @@ import type { Layer, LatLng, Leaflet, LeafletMap } from '../../leaflet-global.js
 
 /** The area as the API takes it: a circle, or a GeoJSON polygon with the first click as its centre. */
 export type ApiArea =
-  | { readonly kind: 'circle'; readonly centre: { readonly lat: number; readonly lon: number }; readonly radiusMetres: number }
+  | {
+      readonly kind: 'circle';
+      readonly centre: { readonly lat: number; readonly lon: number };
+      readonly radiusMetres: number;
+    }
   | {
       readonly kind: 'polygon';
       readonly centre?: { readonly lat: number; readonly lon: number };
@@ -41,10 +45,18 @@ export function createIncidentArea(L: Leaflet, map: LeafletMap, root: HTMLElemen
       if (!closed || polygon.length < 3) return null;
       const ring = polygon.map((p) => [Number(p.lng.toFixed(6)), Number(p.lat.toFixed(6))]);
       ring.push(ring[0]!);
-      return { kind: 'polygon', ...(centre ? { centre: { lat: centre.lat, lon: centre.lng } } : {}), polygon: { type: 'Polygon', coordinates: [ring] } };
+      return {
+        kind: 'polygon',
+        ...(centre ? { centre: { lat: centre.lat, lon: centre.lng } } : {}),
+        polygon: { type: 'Polygon', coordinates: [ring] },
+      };
     }
     if (!centre) return null;
-    return { kind: 'circle', centre: { lat: Number(centre.lat.toFixed(6)), lon: Number(centre.lng.toFixed(6)) }, radiusMetres: radius };
+    return {
+      kind: 'circle',
+      centre: { lat: Number(centre.lat.toFixed(6)), lon: Number(centre.lng.toFixed(6)) },
+      radiusMetres: radius,
+    };
   }
 
   function draw(): void {
@@ -54,7 +66,9 @@ export function createIncidentArea(L: Leaflet, map: LeafletMap, root: HTMLElemen
     if (centre) markerLayer = L.circleMarker(centre, { radius: 6, color: '#b3400d', fillOpacity: 1 }).addTo(map);
     if (shape === 'circle' && centre) areaLayer = L.circle(centre, { ...AREA_STYLE, radius }).addTo(map);
     if (shape === 'polygon' && polygon.length > 0) {
-      areaLayer = (closed ? L.polygon(polygon, AREA_STYLE) : L.polyline(polygon, { color: '#b3400d', weight: 2, dashArray: '4 4' })).addTo(map);
+      areaLayer = (
+        closed ? L.polygon(polygon, AREA_STYLE) : L.polyline(polygon, { color: '#b3400d', weight: 2, dashArray: '4 4' })
+      ).addTo(map);
     }
     root.dataset.area = current() ? 'ja' : 'nee';
     onChange();

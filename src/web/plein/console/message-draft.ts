@@ -24,7 +24,11 @@ export interface MessageDraft {
 }
 
 /** The message step: type, text, description and instructions; `onChange` runs when any of them changes. */
-export function createMessageDraft(texts: ConsoleTexts, types: readonly ActionTypeSetting[], onChange: () => void): MessageDraft {
+export function createMessageDraft(
+  texts: ConsoleTexts,
+  types: readonly ActionTypeSetting[],
+  onChange: () => void,
+): MessageDraft {
   const type = byId('type', HTMLSelectElement);
   const message = byId('bericht', HTMLTextAreaElement);
   const description = byId('omschrijving', HTMLTextAreaElement);
@@ -52,7 +56,10 @@ export function createMessageDraft(texts: ConsoleTexts, types: readonly ActionTy
       box.append(h, p);
     };
     add(texts.previewSms, smsText);
-    add(texts.previewVoice, fillTemplate(texts.voicePreview, { message: draft().message, description: draft().description ?? '' }).trim());
+    add(
+      texts.previewVoice,
+      fillTemplate(texts.voicePreview, { message: draft().message, description: draft().description ?? '' }).trim(),
+    );
     add(texts.previewApp, fillTemplate(texts.appPreview, { type: typeLabel() ?? '', message: draft().message }));
   }
 

@@ -5,7 +5,9 @@ import type { ConsoleTexts } from './console-texts.js';
 import type { CurrentAction } from './current-action.js';
 import { ProgressChart } from './progress-chart.js';
 
-type DeliveryCounts = Readonly<Record<'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'cancelled', number>>;
+type DeliveryCounts = Readonly<
+  Record<'queued' | 'sending' | 'submitted' | 'delivered' | 'failed' | 'expired' | 'cancelled', number>
+>;
 
 /** The `progress` event of /api/v1/actions/:id/progress/stream. */
 interface Progress {
@@ -50,7 +52,14 @@ export function createProgressStream(texts: ConsoleTexts, current: CurrentAction
     }
     const rows = Object.entries(byChannel)
       .filter(([, c]) => c.total > 0)
-      .map(([ch, c]) => el('tr', {}, el('th', { scope: 'row' }, texts.channels[ch] ?? ch), ...[c.total, c.sent, c.delivered, c.failed].map((n) => el('td', {}, n))));
+      .map(([ch, c]) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, texts.channels[ch] ?? ch),
+          ...[c.total, c.sent, c.delivered, c.failed].map((n) => el('td', {}, n)),
+        ),
+      );
     byId('actie-status').textContent = p.status;
     if (current.action) current.action.status = p.status;
     const columns = texts.progressColumns;
@@ -65,10 +74,27 @@ export function createProgressStream(texts: ConsoleTexts, current: CurrentAction
       el(
         'table',
         { class: 'compact' },
-        el('thead', {}, el('tr', {}, ...[columns.channel, columns.recipients, columns.sent, columns.delivered, columns.failed].map((label) => el('th', { scope: 'col' }, label)))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ...[columns.channel, columns.recipients, columns.sent, columns.delivered, columns.failed].map((label) =>
+              el('th', { scope: 'col' }, label),
+            ),
+          ),
+        ),
         el('tbody', {}, ...rows),
       ),
-      el('p', { class: 'muted' }, fillTemplate(texts.progressTimes, { first: amsterdamTime(p.firstSubmittedAt), last: amsterdamTime(p.lastSubmittedAt) })),
+      el(
+        'p',
+        { class: 'muted' },
+        fillTemplate(texts.progressTimes, {
+          first: amsterdamTime(p.firstSubmittedAt),
+          last: amsterdamTime(p.lastSubmittedAt),
+        }),
+      ),
     );
     chart.add(Date.now(), sent, t.delivered);
   }

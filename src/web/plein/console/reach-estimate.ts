@@ -10,7 +10,12 @@ interface Reach {
   readonly recipients: number;
   readonly byChannel: Readonly<Record<string, number>>;
   readonly outsideTimeWindow: number;
-  readonly sms?: { readonly text: string; readonly parts: number; readonly units: number; readonly encoding: 'gsm7' | 'ucs2' };
+  readonly sms?: {
+    readonly text: string;
+    readonly parts: number;
+    readonly units: number;
+    readonly encoding: 'gsm7' | 'ucs2';
+  };
 }
 
 const DEBOUNCE_MS = 250;
@@ -40,18 +45,28 @@ export function createReachEstimate(deps: {
     }
     const draft = message.draft();
     try {
-      const body = { area, ...(draft.message ? { draft } : {}), ...(current.isRunning && current.action ? { actionId: current.action.id } : {}) };
+      const body = {
+        area,
+        ...(draft.message ? { draft } : {}),
+        ...(current.isRunning && current.action ? { actionId: current.action.id } : {}),
+      };
       const reach = await api<Reach>('POST', '/api/v1/reach-estimates', body);
       if (seq !== asked) return;
-      const channels = Object.entries(reach.byChannel).map(([c, n]) => el('li', {}, el('span', {}, texts.channels[c] ?? c), ' ', el('strong', { 'data-kanaal': c }, n)));
+      const channels = Object.entries(reach.byChannel).map(([c, n]) =>
+        el('li', {}, el('span', {}, texts.channels[c] ?? c), ' ', el('strong', { 'data-kanaal': c }, n)),
+      );
       const recipients = el('strong', { 'data-bereik': '' }, reach.recipients);
       box.replaceChildren(
         el('p', {}, ...templateParts(current.isRunning ? texts.reachNew : texts.reach, { n: recipients })),
         el('ul', { class: 'channels' }, ...channels),
-        ...(reach.outsideTimeWindow > 0 ? [el('p', { class: 'muted' }, fillTemplate(texts.outsideTimeWindow, { n: reach.outsideTimeWindow }))] : []),
+        ...(reach.outsideTimeWindow > 0
+          ? [el('p', { class: 'muted' }, fillTemplate(texts.outsideTimeWindow, { n: reach.outsideTimeWindow }))]
+          : []),
       );
       if (reach.sms) {
-        const smsParts = fillTemplate(reach.sms.parts === 1 ? texts.smsParts.one : texts.smsParts.other, { n: reach.sms.parts });
+        const smsParts = fillTemplate(reach.sms.parts === 1 ? texts.smsParts.one : texts.smsParts.other, {
+          n: reach.sms.parts,
+        });
         counter.textContent = fillTemplate(texts.smsCounter, {
           characters: message.charactersText(),
           units: reach.sms.units,
@@ -62,7 +77,10 @@ export function createReachEstimate(deps: {
         message.renderPreview(reach.sms.text);
       }
     } catch (error) {
-      if (seq === asked) box.replaceChildren(el('p', { class: 'error-message' }, error instanceof Error ? error.message : String(error)));
+      if (seq === asked)
+        box.replaceChildren(
+          el('p', { class: 'error-message' }, error instanceof Error ? error.message : String(error)),
+        );
     }
   }
 

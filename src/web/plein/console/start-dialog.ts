@@ -35,7 +35,8 @@ export function setUpStartDialog(deps: {
     p1.textContent = fillTemplate(texts.confirm, { type: message.typeLabel() ?? '', n: reach });
     const p2 = document.createElement('p');
     p2.className = 'preview';
-    p2.textContent = byId('voorbeeld-inhoud').querySelector('.preview')?.textContent ?? byId('bericht', HTMLTextAreaElement).value;
+    p2.textContent =
+      byId('voorbeeld-inhoud').querySelector('.preview')?.textContent ?? byId('bericht', HTMLTextAreaElement).value;
     box.append(p1, p2);
     dialog.showModal();
     yes.focus();
@@ -52,7 +53,10 @@ export function setUpStartDialog(deps: {
         area: area.current(),
         ...(meldkamer instanceof HTMLSelectElement ? { meldkamerCode: meldkamer.value } : {}),
       };
-      const created = current.action !== null && current.action.status === 'concept' ? current.action : await api<ConsoleAction>('POST', '/api/v1/actions', body);
+      const created =
+        current.action !== null && current.action.status === 'concept'
+          ? current.action
+          : await api<ConsoleAction>('POST', '/api/v1/actions', body);
       current.action = created;
       try {
         current.action = await api<ConsoleAction>('POST', `/api/v1/actions/${created.id}/start`, {});
