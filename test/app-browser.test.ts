@@ -255,12 +255,10 @@ describe('the Burgernetapp in Chromium on a phone', () => {
           .then((all: { actionId: string }[]) => all.some((n) => n.actionId === id)),
       { id: other, module: '/static/app/notified-actions.js' },
     );
-    await t
-      .api(token)
-      .post(`/api/v1/actions/${other}/close`, {
-        result: 'teruggevonden',
-        closingText: 'De bakfiets is terug. Dank u wel!',
-      });
+    await t.api(token).post(`/api/v1/actions/${other}/close`, {
+      result: 'teruggevonden',
+      closingText: 'De bakfiets is terug. Dank u wel!',
+    });
     await openApp(page);
     const card = page.locator(`#gemeld-lijst [data-actie="${other}"]`);
     await card.waitFor();

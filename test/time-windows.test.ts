@@ -49,13 +49,11 @@ describe('time windows across a change of daylight saving time, over HTTP and SM
 
   test('an action started in the repeated hour reaches the participant with one SMS', async () => {
     t.clock.set(new Date('2026-10-25T01:15:00Z')); // 02:15 CET, the second pass
-    const created = await t
-      .api(centralist)
-      .post('/api/v1/actions', {
-        type: 'inbraak',
-        message: 'Inbraak aan de Dam, twee mannen op een scooter.',
-        area: area(),
-      });
+    const created = await t.api(centralist).post('/api/v1/actions', {
+      type: 'inbraak',
+      message: 'Inbraak aan de Dam, twee mannen op een scooter.',
+      area: area(),
+    });
     assert.equal(created.status, 201);
     assert.equal((await t.api(centralist).post(`/api/v1/actions/${created.body.id}/start`)).status, 200);
     await eventually(() => assert.equal(t.system.sms.simulator!.countByNumber('+31612340001'), 1));

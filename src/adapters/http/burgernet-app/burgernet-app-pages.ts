@@ -64,17 +64,15 @@ export function burgernetAppPages(
 <p>${texts.home.privacyText}</p>
 </section>
 ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          renderPage({
-            title: texts.home.title,
-            section: 'app',
-            main,
-            styles: APP_STYLES,
-            head: appHead('/static/app/app.js'),
-          }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        renderPage({
+          title: texts.home.title,
+          section: 'app',
+          main,
+          styles: APP_STYLES,
+          head: appHead('/static/app/app.js'),
+        }),
+      );
     });
 
     app.get('/app/manifest.webmanifest', async (_request, reply) =>

@@ -152,17 +152,15 @@ export function dashboardPages(deps: DashboardDeps, catalogue: Catalogue): Fasti
       if (staff.scope.kind === 'gemeente')
         return reply.code(303).header('location', `/plein/dashboard/${staff.scope.gemeenteCode}`).send();
       const map = await viewMap(deps);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          renderPortalPage(request, reply, {
-            title: t.title,
-            current: '/plein/dashboard',
-            styles: STYLES,
-            scripts: SCRIPTS,
-            main: dashboardIndexMain(gemeentenInScope(deps, staff), map, provinces, catalogue),
-          }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        renderPortalPage(request, reply, {
+          title: t.title,
+          current: '/plein/dashboard',
+          styles: STYLES,
+          scripts: SCRIPTS,
+          main: dashboardIndexMain(gemeentenInScope(deps, staff), map, provinces, catalogue),
+        }),
+      );
     });
 
     app.get('/plein/dashboard/csv/kaart', { schema: PAGE, preHandler: guard }, async (_request, reply) => {
