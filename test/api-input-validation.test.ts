@@ -1239,7 +1239,7 @@ describe('bad input on every endpoint gets a clear problem document and stores n
     const closed = await create();
     assert.equal((await centralist.post(`/api/v1/actions/${closed.id}/start`)).status, 200);
     assert.equal(
-      (await centralist.post(`/api/v1/actions/${closed.id}/close`, { result: 'niet-gevonden' })).status,
+      (await centralist.post(`/api/v1/actions/${closed.id}/close`, { result: 'niet-aangehouden' })).status,
       200,
     );
     await eventually(async () => {

@@ -109,6 +109,13 @@ describe('Burgernetplein in the browser', () => {
     await page.waitForSelector('#bevestig[open]');
     await assertAccessible(page, 'start confirmation');
     await saveScreenshot(page, 'console-4-bevestigen');
+    // The dialog opens on "Annuleren": Enter (or a stray key) cancels, it never alerts the area.
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'bevestig-nee');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#bevestig[open]', { state: 'detached' });
+    assert.equal(await page.isHidden('#stap-lopend'), true, 'nothing was started');
+    await page.click('#start-knop');
+    await page.waitForSelector('#bevestig[open]');
     await page.click('#bevestig-ja');
     await page.waitForSelector('#stap-lopend:not([hidden])');
     await eventually(
@@ -141,6 +148,17 @@ describe('Burgernetplein in the browser', () => {
     await saveScreenshot(page, 'console-6-tip');
 
     await page.keyboard.press('a');
+    // Only the results that fit a vermissing, and none chosen: closing without one is refused in the page.
+    const offered = await page.$$eval('#resultaat option', (options) =>
+      options.filter((o) => !(o as unknown as { hidden: boolean }).hidden).map((o) => o.getAttribute('value')),
+    );
+    assert.deepEqual(offered, ['', 'gevonden', 'niet-gevonden', 'geen-resultaat']);
+    assert.equal(await page.inputValue('#resultaat'), '');
+    await page.click('#afsluit-knop');
+    await eventually(async () =>
+      assert.match((await page.textContent('#lopend-fout')) ?? '', /Kies eerst het resultaat/),
+    );
+    assert.equal(await page.textContent('#actie-status'), 'actief');
     await page.selectOption('#resultaat', 'gevonden');
     await page.click('#afsluit-knop');
     await eventually(async () => assert.equal(await page.textContent('#actie-status'), 'afgesloten'));

@@ -1,4 +1,5 @@
 import type { Action } from '../../domain/action/action.js';
+import { resultsForType, type ActionResult } from '../../domain/action/action-result.js';
 import { ACTION_TYPES, type ActionType } from '../../domain/action/action-type.js';
 import type { Catalogue } from '../../domain/messages/catalogue.js';
 import { may } from '../../domain/staff/permissions.js';
@@ -14,6 +15,8 @@ export interface ActionTypeSettingView {
   readonly label: string;
   readonly template: string;
   readonly requiresApproval: boolean;
+  /** The results an action of this type can close with (the console offers only these). */
+  readonly results: readonly ActionResult[];
 }
 
 /** Every type with its template and approval rule: stored settings over the catalogue's defaults. */
@@ -26,6 +29,7 @@ export async function actionTypeSettings(
     label: deps.catalogue.actionTypes[type],
     template: stored.get(type)?.template ?? defaultTemplate(deps.catalogue, type),
     requiresApproval: stored.get(type)?.requiresApproval ?? false,
+    results: resultsForType(type),
   }));
 }
 
@@ -64,6 +68,7 @@ export async function saveActionTypeSetting(
     label: deps.catalogue.actionTypes[input.type],
     template: setting.template,
     requiresApproval: setting.requiresApproval,
+    results: resultsForType(input.type),
   });
 }
 

@@ -15,7 +15,7 @@ export async function sendUpdate(
   text: string,
 ): Promise<Result<{ action: Action; recipients: number }>> {
   const outcome = await changeAction(deps, staff, actionId, {
-    decide: (action, at) => noteUpdateSent(action, at),
+    decide: (action, at) => noteUpdateSent(action, text, at),
     effects: async (stores, action, _previous, at) => {
       const ordinal = (await stores.actions.listMessages(action.id)).length + 1;
       const message = {

@@ -102,7 +102,7 @@ describe('an action', () => {
     assert.equal(value(withdrawAction(concept(), null, 's', AT)).status, 'ingetrokken');
     const active = value(startAction(concept(), 's', AT));
     assert.equal(value(withdrawAction(active, 'Vergissing', 's', AT)).status, 'ingetrokken');
-    const closed = value(closeAction(active, 'opgelost', 'x', 's', AT));
+    const closed = value(closeAction(active, 'gevonden', 'x', 's', AT));
     assert.deepEqual(withdrawAction(closed, null, 's', AT), {
       ok: false,
       error: { code: 'action.wrong-status', actionStatus: 'afgesloten', allowed: ['concept', 'actief'] },
@@ -113,7 +113,7 @@ describe('an action', () => {
     const active = value(startAction(concept(), 's', AT));
     assert.equal(reviseConcept(active, draft, AT).ok, false);
     assert.equal(widenAction(concept(), draft.area, AT).ok, false);
-    assert.equal(noteUpdateSent(concept(), AT).ok, false);
+    assert.equal(noteUpdateSent(concept(), 'Update.', AT).ok, false);
     assert.equal(
       value(widenAction(active, { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 5000 }, AT)).area
         .kind,
@@ -150,7 +150,7 @@ describe('an action, for any sequence of steps', () => {
               : step === 'widen'
                 ? widenAction(a, draft.area, AT)
                 : step === 'update'
-                  ? noteUpdateSent(a, AT)
+                  ? noteUpdateSent(a, 'Update.', AT)
                   : step === 'close'
                     ? closeAction(a, 'geen-resultaat', 'x', 's', AT)
                     : step === 'withdraw'
@@ -166,5 +166,43 @@ describe('an action, for any sequence of steps', () => {
         assert.equal(a.version, 1 + changes);
       }),
     );
+  });
+});
+
+describe('guards against sending the wrong thing', () => {
+  test('an action whose texts still hold a template field cannot start; filled in, it can', () => {
+    const withField = concept({ message: 'Vermist: [naam] ([leeftijd]), roze jas.', description: 'Draagt [kleding].' });
+    assert.deepEqual(startAction(withField, 's', AT), {
+      ok: false,
+      error: { code: 'action.unfilled-template-field', fields: ['[naam]', '[leeftijd]', '[kleding]'] },
+    });
+    assert.equal(startAction(concept(), 's', AT).ok, true);
+  });
+
+  test('an update or closing text with a template field is refused', () => {
+    const active = value(startAction(concept(), 's', AT));
+    assert.equal(noteUpdateSent(active, 'Gezien bij [plaats].', AT).ok, false);
+    assert.equal(closeAction(active, 'gevonden', '[naam] is gevonden.', 's', AT).ok, false);
+  });
+
+  test('widening holds the current area; an area elsewhere is refused', () => {
+    const active = value(startAction(concept(), 's', AT));
+    const elsewhere = { kind: 'circle', centre: { lat: 52.37, lon: 4.96 }, radiusMetres: 300 } as const;
+    assert.deepEqual(widenAction(active, elsewhere, AT), {
+      ok: false,
+      error: { code: 'action.widening-must-contain' },
+    });
+    assert.equal(
+      widenAction(active, { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 3000 }, AT).ok,
+      true,
+    );
+  });
+
+  test('a missing person is found or not, never arrested: a result that does not fit the type is refused', () => {
+    const active = value(startAction(concept(), 's', AT));
+    const refused = closeAction(active, 'aangehouden', 'Aangehouden.', 's', AT);
+    assert.equal(refused.ok, false);
+    assert.equal(!refused.ok && refused.error.code, 'action.result-not-for-type');
+    assert.equal(closeAction(active, 'gevonden', 'Sanne is gevonden.', 's', AT).ok, true);
   });
 });

@@ -1,5 +1,7 @@
 import { checkArea, type Area } from '../area/area.js';
-import type { ActionResult } from './action-result.js';
+import { areaCovers } from '../area/area-covers.js';
+import { resultFitsType, resultsForType, type ActionResult } from './action-result.js';
+import { unfilledTemplateFields } from './template-fields.js';
 import { priorityOf, type ActionType, type Priority } from './action-type.js';
 import { fail, ok, type Result } from '../result.js';
 import type { ActionError } from './errors.js';
@@ -124,6 +126,10 @@ export function reviseConcept(action: Action, draft: ActionDraft, at: Date): Res
 export function startAction(action: Action, by: string, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['concept']);
   if (!allowed.ok) return allowed;
+  const unfilled = unfilledTemplateFields(
+    [action.message, action.description, action.instructions, action.publication.publicText].join('\n'),
+  );
+  if (unfilled.length > 0) return fail({ code: 'action.unfilled-template-field', fields: unfilled });
   return ok(bump(action, at, { status: 'actief', startedAt: at, startedBy: by }));
 }
 
@@ -133,6 +139,8 @@ export function widenAction(action: Action, area: Area, at: Date): Result<Action
   if (!allowed.ok) return allowed;
   const problem = checkArea(area);
   if (problem !== null) return fail({ code: 'action.invalid-area', problem });
+  // Widening never moves the alert: the new area holds all of the current one.
+  if (!areaCovers(area, action.area)) return fail({ code: 'action.widening-must-contain' });
   return ok(bump(action, at, { area }));
 }
 
@@ -145,6 +153,11 @@ export function closeAction(
 ): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['actief']);
   if (!allowed.ok) return allowed;
+  if (!resultFitsType(action.type, result)) {
+    return fail({ code: 'action.result-not-for-type', type: action.type, allowed: resultsForType(action.type) });
+  }
+  const unfilled = unfilledTemplateFields(closingText);
+  if (unfilled.length > 0) return fail({ code: 'action.unfilled-template-field', fields: unfilled });
   return ok(bump(action, at, { status: 'afgesloten', result, closingText, endedAt: at, endedBy: by }));
 }
 
@@ -166,8 +179,10 @@ export function changePublication(action: Action, publication: Publication, at: 
 }
 
 /** A vervolgbericht changes nothing but the action's time of last change. */
-export function noteUpdateSent(action: Action, at: Date): Result<Action, ActionError> {
+export function noteUpdateSent(action: Action, text: string, at: Date): Result<Action, ActionError> {
   const allowed = requireStatus(action, ['actief']);
   if (!allowed.ok) return allowed;
+  const unfilled = unfilledTemplateFields(text);
+  if (unfilled.length > 0) return fail({ code: 'action.unfilled-template-field', fields: unfilled });
   return ok(bump(action, at, {}));
 }

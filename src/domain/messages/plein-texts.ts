@@ -222,6 +222,7 @@ export interface PleinTexts {
     readonly photoSubmit: string;
     readonly close: string;
     readonly result: string;
+    readonly chooseResult: string;
     readonly closingText: string;
     readonly closingTextHint: string;
     readonly withdraw: string;
@@ -281,6 +282,7 @@ export interface PleinTexts {
     readonly appTipCallback: string;
     readonly call: string;
     readonly confirmClose: string;
+    readonly chooseResult: string;
     readonly confirmWithdraw: string;
     readonly photoFailed: string;
     readonly photoPlaced: string;

@@ -19,6 +19,12 @@ export const problemDetailsNl: ProblemDetails = {
   },
   actionStaleVersion: ({ currentVersion }) =>
     `Haal de actie opnieuw op (huidige versie ${currentVersion}) en probeer het nog eens.`,
+  actionUnfilledTemplateFields: ({ fields }) =>
+    `Vul eerst in wat tussen blokhaken staat: ${fields.join(', ')}. Een tekst met blokhaken gaat niet uit.`,
+  actionWideningMustContain:
+    'Verruimen houdt het huidige gebied helemaal in (een grotere cirkel om hetzelfde punt, of een gebied eromheen). Wilt u de actie naar een andere plek verplaatsen, dan is dat een aparte stap.',
+  actionResultNotForType: ({ type, allowed }) =>
+    `Bij een ${type.replaceAll('-', ' ')} past als resultaat: ${allowed.map((r) => r.replaceAll('-', ' ')).join(', ')}.`,
   tryAgainLater: 'Probeer het over enkele minuten opnieuw.',
   notAnImage: 'Kies een foto (JPEG, PNG, WebP, HEIC of GIF). Het bestand is niet bewaard.',
   tooManyPixels: ({ megapixels }) =>

@@ -1,4 +1,6 @@
+import type { ActionResult } from '../action/action-result.js';
 import type { ActionStatus } from '../action/action-status.js';
+import type { ActionType } from '../action/action-type.js';
 import type { AreaProblem } from '../area/area.js';
 
 /** The sentences under a problem's title (RFC 9457 `detail`): what the person who asked can do about it. */
@@ -6,6 +8,9 @@ export interface ProblemDetails {
   readonly actionWrongStatus: (p: { status: ActionStatus; allowed: readonly ActionStatus[] }) => string;
   readonly areaProblems: Record<AreaProblem, string>;
   readonly actionStaleVersion: (p: { currentVersion: number }) => string;
+  readonly actionUnfilledTemplateFields: (p: { fields: readonly string[] }) => string;
+  readonly actionWideningMustContain: string;
+  readonly actionResultNotForType: (p: { type: ActionType; allowed: readonly ActionResult[] }) => string;
   readonly tryAgainLater: string;
   readonly notAnImage: string;
   readonly tooManyPixels: (p: { megapixels: number }) => string;

@@ -100,7 +100,7 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 <details><summary>${c.update}</summary><div class="field"><label for="vervolg">${c.updateText}</label><textarea id="vervolg" rows="2" maxlength="1000"></textarea></div><button type="button" id="vervolg-knop" class="secondary">${c.updateSend}</button></details>
 <details><summary>${c.widen}</summary><p>${c.widenText}</p><button type="button" id="verruim-knop" class="secondary">${c.widenButton}</button></details>
 <details id="foto-blok"><summary>${c.photo}</summary><form id="foto-form"><div class="field"><label for="foto">${c.photoLabel}</label><input type="file" id="foto" accept="image/*"></div><button type="submit" class="secondary">${c.photoSubmit}</button></form></details>
-<details><summary>${c.close}</summary><div class="field"><label for="resultaat">${c.result}</label><select id="resultaat">${ACTION_RESULTS.map((r) => html`<option value="${r}">${deps.catalogue.results[r]}</option>`)}</select></div>
+<details><summary>${c.close}</summary><div class="field"><label for="resultaat">${c.result}</label><select id="resultaat" required><option value="">${c.chooseResult}</option>${ACTION_RESULTS.map((r) => html`<option value="${r}">${deps.catalogue.results[r]}</option>`)}</select></div>
 <div class="field"><label for="afloop">${c.closingText} <span class="optional">${c.closingTextHint}</span></label><textarea id="afloop" rows="2" maxlength="1000"></textarea></div>
 <button type="button" id="afsluit-knop">${c.close}</button></details>
 <details><summary>${c.withdraw}</summary><p>${c.withdrawText}</p><button type="button" id="intrek-knop" class="danger">${c.withdraw}</button></details>

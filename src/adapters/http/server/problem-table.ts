@@ -43,6 +43,17 @@ export const PROBLEM_TABLE = {
     detail: (e, c) => c.problemDetails.actionStaleVersion({ currentVersion: e.currentVersion }),
     extensions: (e) => ({ currentVersion: e.currentVersion }),
   },
+  'action.unfilled-template-field': {
+    status: 422,
+    detail: (e, c) => c.problemDetails.actionUnfilledTemplateFields({ fields: e.fields }),
+    extensions: (e) => ({ fields: e.fields }),
+  },
+  'action.widening-must-contain': { status: 422, detail: (_e, c) => c.problemDetails.actionWideningMustContain },
+  'action.result-not-for-type': {
+    status: 422,
+    detail: (e, c) => c.problemDetails.actionResultNotForType({ type: e.type, allowed: e.allowed }),
+    extensions: (e) => ({ allowed: e.allowed }),
+  },
   'action.approval-required': { status: 409 },
   'action.approval-by-self': { status: 409 },
 

@@ -1,7 +1,7 @@
 import { csrfToken } from '../../csrf-token.js';
 import { byId } from '../../elements.js';
 import { showError, type ConsoleApi } from './console-api.js';
-import type { ConsoleTexts } from './console-texts.js';
+import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import type { ConsoleAction, CurrentAction } from './current-action.js';
 import type { IncidentArea } from './incident-area.js';
 
@@ -11,12 +11,13 @@ import type { IncidentArea } from './incident-area.js';
  */
 export function setUpActionControls(deps: {
   readonly api: ConsoleApi;
+  readonly types: readonly ActionTypeSetting[];
   readonly texts: ConsoleTexts;
   readonly area: IncidentArea;
   readonly current: CurrentAction;
   readonly onNewAction: () => void;
 }): void {
-  const { api, texts, area, current } = deps;
+  const { api, texts, area, current, types } = deps;
   const error = byId('lopend-fout');
   const status = byId('actie-status');
   const running = (): ConsoleAction => {
@@ -50,12 +51,27 @@ export function setUpActionControls(deps: {
   run('verruim-knop', async () =>
     afterChange(await api('POST', `/api/v1/actions/${running().id}/widen`, { area: area.current() })),
   );
+  // Only the results that fit this action's type, and none chosen until the centralist chooses one.
+  const resultSelect = byId('resultaat', HTMLSelectElement);
+  resultSelect.closest('details')?.addEventListener('toggle', () => {
+    const fitting = types.find((t) => t.type === current.action?.type)?.results ?? [];
+    for (const option of Array.from(resultSelect.options)) {
+      const fits = option.value === '' || fitting.includes(option.value);
+      option.hidden = !fits;
+      option.disabled = !fits;
+    }
+    if (!fitting.includes(resultSelect.value)) resultSelect.value = '';
+  });
   run('afsluit-knop', async () => {
+    if (resultSelect.value === '') {
+      resultSelect.focus();
+      throw new Error(texts.chooseResult);
+    }
     if (!window.confirm(texts.confirmClose)) return;
     const closingText = byId('afloop', HTMLTextAreaElement).value.trim();
     afterChange(
       await api('POST', `/api/v1/actions/${running().id}/close`, {
-        result: byId('resultaat', HTMLSelectElement).value,
+        result: resultSelect.value,
         ...(closingText ? { closingText } : {}),
       }),
     );

@@ -39,6 +39,7 @@ export interface ConsoleTexts {
   readonly appTipCallback: string;
   readonly call: string;
   readonly confirmClose: string;
+  readonly chooseResult: string;
   readonly confirmWithdraw: string;
   readonly photoFailed: string;
   readonly photoPlaced: string;
@@ -50,4 +51,6 @@ export interface ActionTypeSetting {
   readonly label: string;
   readonly template: string;
   readonly requiresApproval: boolean;
+  /** The results an action of this type can close with. */
+  readonly results: readonly string[];
 }

@@ -46,6 +46,7 @@ function startConsole(): void {
   setUpStartDialog({ api, texts, area, message, current, onStarted: showRunning });
   setUpActionControls({
     api,
+    types,
     texts,
     area,
     current,

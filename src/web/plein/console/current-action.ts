@@ -2,6 +2,7 @@
 export interface ConsoleAction {
   readonly id: string;
   readonly number: string;
+  readonly type: string;
   status: string;
 }
 

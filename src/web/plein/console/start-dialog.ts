@@ -39,7 +39,8 @@ export function setUpStartDialog(deps: {
       byId('voorbeeld-inhoud').querySelector('.preview')?.textContent ?? byId('bericht', HTMLTextAreaElement).value;
     box.append(p1, p2);
     dialog.showModal();
-    yes.focus();
+    // Enter or a stray key must not alert an area: the safe choice has the focus.
+    byId('bevestig-nee', HTMLButtonElement).focus();
   });
   byId('bevestig-nee').addEventListener('click', () => dialog.close());
   yes.addEventListener('click', async () => {
