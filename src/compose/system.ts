@@ -188,6 +188,7 @@ export async function startSystem(
         catalogue,
         wakeup,
         broadcast: broadcast.routing,
+        ...(config.DEMO && sms.simulator !== null ? { smsSimulator: sms.simulator } : {}),
         geocoder,
         gemeenten: geodata.gemeenteScopes,
         // Deleting a participant through the participants API erases their codes and counters too, as relatiebeheer does.

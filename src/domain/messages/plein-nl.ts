@@ -161,6 +161,13 @@ export const pleinNl: PleinTexts = {
     'landelijk-beheer': 'landelijk beheer',
   },
   actionStatuses: { concept: 'concept', actief: 'actief', afgesloten: 'afgesloten', ingetrokken: 'ingetrokken' },
+  smsSimulator: {
+    title: 'Verstuurde sms (simulator)',
+    intro: ({ received, port, shown }) =>
+      `De sms-centrale van de demo (SMPP op poort ${port}) ontving ${received.toLocaleString('nl-NL')} ${received === 1 ? 'bericht' : 'berichten'}; de laatste ${shown} staan hieronder, de nieuwste bovenaan. Alleen in de demo: zo leest u bijvoorbeeld de code bij het aanmelden.`,
+    columns: { at: 'Ontvangen', to: 'Aan', text: 'Tekst', parts: 'Delen' },
+    none: 'Nog geen sms ontvangen.',
+  },
   forbidden: {
     title: 'Geen toegang',
     text: 'Uw rol geeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met het beheer van uw organisatie.',

@@ -137,6 +137,13 @@ export interface PleinTexts {
   readonly actionStatuses: Record<ActionStatus, string>;
   /** A page the user's role may not open. */
   readonly forbidden: { readonly title: string; readonly text: string; readonly home: string };
+  /** The demo's page of the SMS the SMSC simulator received (codes, alerts), so a newcomer can read them. */
+  readonly smsSimulator: {
+    readonly title: string;
+    readonly intro: (p: { received: number; port: number; shown: number }) => string;
+    readonly columns: { readonly at: string; readonly to: string; readonly text: string; readonly parts: string };
+    readonly none: string;
+  };
   /** Audit events by their stable name (staff.logged-in, action.started, …); an unknown one is shown as its name. */
   readonly auditEvents: Readonly<Partial<Record<AuditEventName, string>>>;
   /** The columns of the audit tables (Mijn account, Auditlog). */

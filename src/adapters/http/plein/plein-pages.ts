@@ -1,3 +1,4 @@
+import { smsSimulatorPage } from './sms-simulator-page.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { may } from '../../../domain/staff/permissions.js';
 import type { HttpDeps } from '../server/http-deps.js';
@@ -38,5 +39,6 @@ export function pleinPages(deps: HttpDeps): FastifyPluginAsync {
     await app.register(historyPages(deps));
     await app.register(gemeentePages(deps));
     await app.register(beheerPages(deps));
+    await app.register(smsSimulatorPage(deps.smsSimulator, deps.catalogue));
   };
 }

@@ -5,6 +5,7 @@ import type { ParticipantDeps } from '../../../app/participants/participant-deps
 import type { Gemeente } from '../../../domain/geo/gemeente.js';
 import type { Meldkamer } from '../../../domain/geo/meldkamer.js';
 import type { PleinHttpDeps } from '../plein/plein-http-deps.js';
+import type { SmsSimulatorView } from '../plein/sms-simulator-page.js';
 import type { BurgernetAppHttpDeps } from '../burgernet-app/burgernet-app-http-deps.js';
 import type { CallRoutingHttpDeps } from '../call-routing/call-routing-routes.js';
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
@@ -35,6 +36,8 @@ export interface HttpDeps extends ActionDeps, ParticipantDeps {
   readonly push?: PushRouteDeps;
   /** Burgernetmail: the API, the portal's mail pages, the answer form and unsubscribe; absent: not served. */
   readonly mail?: MailHttpDeps;
+  /** Demo only, with the simulator as SMSC: its received SMS for /plein/sms-simulator; absent: no such page. */
+  readonly smsSimulator?: SmsSimulatorView;
   /** The dashboard (/plein/dashboard, /api/v1/dashboard); absent: not served. */
   readonly dashboard?: DashboardDeps;
 }
