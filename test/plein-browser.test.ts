@@ -147,6 +147,15 @@ describe('Burgernetplein in the browser', () => {
     assert.match((await page.textContent('#tips')) ?? '', /Bijenkorf/);
     await saveScreenshot(page, 'console-6-tip');
 
+    // A reload (or a crash) mid-action loses nothing: the console opens the live action again, with its controls,
+    // and lists it among the meldkamer's running actions.
+    const number = await page.textContent('#actie-nummer');
+    await page.reload();
+    await page.waitForSelector('#stap-lopend:not([hidden])');
+    assert.equal(await page.textContent('#actie-nummer'), number);
+    assert.match((await page.textContent('#lopende-acties')) ?? '', new RegExp(number!));
+    await saveScreenshot(page, 'console-6b-na-herladen');
+
     await page.keyboard.press('a');
     // Only the results that fit a vermissing, and none chosen: closing without one is refused in the page.
     const offered = await page.$$eval('#resultaat option', (options) =>

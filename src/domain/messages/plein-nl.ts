@@ -297,6 +297,8 @@ export const pleinNl: PleinTexts = {
     close: 'Afsluiten',
     result: 'Resultaat',
     chooseResult: 'Kies het resultaat',
+    runningActions: 'Lopende acties van uw meldkamer',
+    noRunningActions: 'Er loopt nu geen actie.',
     closingText: 'Afloopbericht',
     closingTextHint: '(leeg: standaardtekst)',
     withdraw: 'Intrekken',
@@ -345,6 +347,8 @@ export const pleinNl: PleinTexts = {
     call: 'Beller via 0800-0011 doorverbonden',
     confirmClose: 'Actie afsluiten? Iedereen die het bericht kreeg, krijgt het afloopbericht.',
     chooseResult: 'Kies eerst het resultaat van de actie.',
+    confirmNewAction:
+      'Een nieuwe actie beginnen? De lopende actie blijft lopen; u opent haar weer onder "Lopende acties".',
     confirmWithdraw: 'Actie intrekken? Wie het bericht kreeg, krijgt bericht dat het is ingetrokken.',
     photoFailed: 'De foto kon niet worden geplaatst.',
     photoPlaced: 'Foto (geplaatst)',

@@ -230,6 +230,8 @@ export interface PleinTexts {
     readonly close: string;
     readonly result: string;
     readonly chooseResult: string;
+    readonly runningActions: string;
+    readonly noRunningActions: string;
     readonly closingText: string;
     readonly closingTextHint: string;
     readonly withdraw: string;
@@ -290,6 +292,7 @@ export interface PleinTexts {
     readonly call: string;
     readonly confirmClose: string;
     readonly chooseResult: string;
+    readonly confirmNewAction: string;
     readonly confirmWithdraw: string;
     readonly photoFailed: string;
     readonly photoPlaced: string;

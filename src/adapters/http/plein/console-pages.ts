@@ -1,3 +1,4 @@
+import { searchActions } from '../../../app/actions/view-action.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actionTypeSettings } from '../../../app/actions/action-type-settings.js';
@@ -54,6 +55,19 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
     app.get('/plein/console', { preHandler: guard }, async (request, reply) => {
       const staff = request.staff!;
       const types = await actionTypeSettings(deps);
+      // The meldkamer's live actions are server state: any of them can be opened again, after a reload or on
+      // another machine, by any centralist of the meldkamer.
+      const running = await searchActions(deps, staff, {
+        meldkamerCode: null,
+        status: 'actief',
+        type: null,
+        text: null,
+        from: null,
+        to: null,
+        limit: 50,
+        offset: 0,
+      });
+      const live = running.ok ? running.value.items : [];
       const map = deps.plein.map;
       const meldkamers = staff.scope.kind === 'meldkamer' ? [] : deps.referenceData.meldkamers;
       return reply.type('text/html; charset=utf-8').send(
@@ -66,6 +80,9 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
 <h1 class="visually-hidden">${c.heading}</h1>
 <div class="console-map" id="kaart" role="application" aria-label="${c.mapLabel}" tabindex="0"></div>
 <div class="console-panel">
+<section id="lopende-acties" aria-labelledby="kop-lopende"><h2 id="kop-lopende">${c.runningActions} (${live.length})</h2>
+${live.length === 0 ? html`<p class="muted">${c.noRunningActions}</p>` : html`<ul class="running-actions">${live.map((a) => html`<li><button type="button" class="secondary" data-actie="${a.id}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''}</button></li>`)}</ul>`}
+</section>
 <p class="console-hint" id="sneltoetsen-hint">${c.shortcutsLabel} ${SHORTCUTS.map(([key, name], i) => html`${i === 0 ? '' : ', '}<kbd>${key}</kbd> ${c.shortcuts[name]}`)}.</p>
 <section id="stap-gebied" aria-labelledby="kop-gebied"><h2 id="kop-gebied">${c.areaHeading}</h2>
 <form id="adres-form" class="row" novalidate>

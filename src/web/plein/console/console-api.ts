@@ -18,7 +18,7 @@ interface ProblemJson {
   readonly errors?: readonly { readonly message: string }[];
 }
 
-export type ConsoleApi = <T>(method: 'POST' | 'PUT', path: string, body?: unknown) => Promise<T>;
+export type ConsoleApi = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => Promise<T>;
 
 /**
  * Calls /api/v1 (and the console's own JSON routes) with the session cookie and CSRF token. An expired session
@@ -26,7 +26,7 @@ export type ConsoleApi = <T>(method: 'POST' | 'PUT', path: string, body?: unknow
  */
 export function createConsoleApi(texts: Pick<ConsoleTexts, 'sessionExpired' | 'failed'>): ConsoleApi {
   const csrf = csrfToken();
-  return async <T>(method: 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
+  return async <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> => {
     const response = await fetch(path, {
       method,
       credentials: 'same-origin',

@@ -40,6 +40,7 @@ export interface ConsoleTexts {
   readonly call: string;
   readonly confirmClose: string;
   readonly chooseResult: string;
+  readonly confirmNewAction: string;
   readonly confirmWithdraw: string;
   readonly photoFailed: string;
   readonly photoPlaced: string;

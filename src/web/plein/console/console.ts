@@ -4,11 +4,11 @@ import { byId } from '../../elements.js';
 import { readPageData } from '../../page-data.js';
 import { setUpActionControls } from './action-controls.js';
 import { setUpAddressSearch } from './address-search.js';
-import { createConsoleApi } from './console-api.js';
+import { createConsoleApi, showError } from './console-api.js';
 import { createConsoleMap } from './console-map.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import { CurrentAction, type ConsoleAction } from './current-action.js';
-import { createIncidentArea } from './incident-area.js';
+import { createIncidentArea, type ApiArea } from './incident-area.js';
 import { setUpKeyboardShortcuts } from './keyboard-shortcuts.js';
 import { createMessageDraft } from './message-draft.js';
 import { createProgressStream } from './progress-stream.js';
@@ -41,8 +41,37 @@ function startConsole(): void {
     byId('actie-status').textContent = action.status;
     progress.follow(action.id);
     tips.follow(action.id);
+    // The address of the console names the action: a reload (or a crash) opens it again.
+    history.replaceState(null, '', `/plein/console?actie=${encodeURIComponent(action.id)}`);
     byId('kop-lopend').scrollIntoView();
   };
+  /** Opens a live action of the meldkamer with every control: from the list, or after a reload. */
+  const openAction = async (id: string) => {
+    const action = await api<ConsoleAction & { readonly area: ApiArea }>(
+      'GET',
+      `/api/v1/actions/${encodeURIComponent(id)}`,
+    );
+    if (action.status !== 'actief') {
+      history.replaceState(null, '', '/plein/console');
+      return;
+    }
+    current.action = action;
+    // The current area on the map (a circle with its radius): widening starts from it.
+    if (action.area.kind === 'circle') {
+      const radius = byId('straal', HTMLInputElement);
+      radius.value = String(action.area.radiusMetres);
+      radius.dispatchEvent(new Event('input'));
+      area.placeAt(L.latLng(action.area.centre.lat, action.area.centre.lon));
+    }
+    showRunning(action);
+  };
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-actie]')) {
+    button.addEventListener('click', () => {
+      if (current.isRunning && current.action?.id !== button.dataset.actie && !window.confirm(texts.confirmNewAction))
+        return;
+      void openAction(button.dataset.actie ?? '').catch((error: unknown) => showError(byId('start-fout'), error));
+    });
+  }
   setUpStartDialog({ api, texts, area, message, current, onStarted: showRunning });
   setUpActionControls({
     api,
@@ -51,6 +80,8 @@ function startConsole(): void {
     area,
     current,
     onNewAction: () => {
+      if (current.isRunning && !window.confirm(texts.confirmNewAction)) return;
+      history.replaceState(null, '', '/plein/console');
       progress.close();
       tips.close();
       current.action = null;
@@ -61,6 +92,8 @@ function startConsole(): void {
     },
   });
   setUpKeyboardShortcuts();
+  const reopen = new URLSearchParams(window.location.search).get('actie');
+  if (reopen !== null) void openAction(reopen).catch((error: unknown) => showError(byId('start-fout'), error));
 }
 
 startConsole();
