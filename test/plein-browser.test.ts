@@ -169,7 +169,17 @@ describe('Burgernetplein in the browser', () => {
     );
     assert.equal(await page.textContent('#actie-status'), 'actief');
     await page.selectOption('#resultaat', 'gevonden');
+    await page.fill('#afloop', 'Sanne is gevonden. Dank voor het uitkijken.');
     await page.click('#afsluit-knop');
+    // The close dialog restates what goes out and opens on "Terug".
+    await page.waitForSelector('#bevestig-stap[open]');
+    assert.equal(await page.evaluate('document.activeElement?.id'), 'bevestig-stap-nee');
+    const restated = (await page.textContent('#bevestig-stap')) ?? '';
+    assert.match(restated, /Resultaat: Gevonden/);
+    assert.match(restated, /Sanne is gevonden\. Dank voor het uitkijken\./);
+    await assertAccessible(page, 'close confirmation');
+    await saveScreenshot(page, 'console-7a-afsluiten-bevestigen');
+    await page.click('#bevestig-stap-ja');
     await eventually(async () => assert.equal(await page.textContent('#actie-status'), 'afgesloten'));
     await saveScreenshot(page, 'console-7-afgesloten');
 

@@ -128,6 +128,8 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 </div>
 <dialog id="bevestig" aria-labelledby="bevestig-kop"><h2 id="bevestig-kop">${c.confirmHeading}</h2><div id="bevestig-inhoud"></div>
 <p><button type="button" id="bevestig-ja">${c.confirmYes}</button> <button type="button" id="bevestig-nee" class="secondary">${c.confirmNo}</button></p></dialog>
+<dialog id="bevestig-stap" aria-labelledby="bevestig-stap-kop"><h2 id="bevestig-stap-kop"></h2><div id="bevestig-stap-inhoud"></div>
+<p><button type="button" id="bevestig-stap-ja"></button> <button type="button" id="bevestig-stap-nee" class="secondary">${c.confirmNo}</button></p></dialog>
 </div>
 ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
         }),

@@ -1,6 +1,8 @@
 import { csrfToken } from '../../csrf-token.js';
 import { byId } from '../../elements.js';
+import { fillTemplate } from '../../text-template.js';
 import { showError, type ConsoleApi } from './console-api.js';
+import { confirmStep } from './step-dialog.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import type { ConsoleAction, CurrentAction } from './current-action.js';
 import type { IncidentArea } from './incident-area.js';
@@ -67,8 +69,17 @@ export function setUpActionControls(deps: {
       resultSelect.focus();
       throw new Error(texts.chooseResult);
     }
-    if (!window.confirm(texts.confirmClose)) return;
     const closingText = byId('afloop', HTMLTextAreaElement).value.trim();
+    const confirmed = await confirmStep({
+      heading: texts.closeHeading,
+      lines: [
+        fillTemplate(texts.closeResult, { result: resultSelect.selectedOptions[0]?.textContent ?? resultSelect.value }),
+        closingText === '' ? texts.closeDefaultText : fillTemplate(texts.closeText, { text: closingText }),
+        texts.confirmClose,
+      ],
+      yes: texts.closeYes,
+    });
+    if (!confirmed) return;
     afterChange(
       await api('POST', `/api/v1/actions/${running().id}/close`, {
         result: resultSelect.value,
@@ -77,7 +88,12 @@ export function setUpActionControls(deps: {
     );
   });
   run('intrek-knop', async () => {
-    if (!window.confirm(texts.confirmWithdraw)) return;
+    const confirmed = await confirmStep({
+      heading: texts.withdrawHeading,
+      lines: [texts.confirmWithdraw],
+      yes: texts.withdrawYes,
+    });
+    if (!confirmed) return;
     afterChange(await api('POST', `/api/v1/actions/${running().id}/withdraw`, {}));
   });
 

@@ -41,6 +41,13 @@ export interface ConsoleTexts {
   readonly confirmClose: string;
   readonly chooseResult: string;
   readonly confirmNewAction: string;
+  readonly closeHeading: string;
+  readonly closeResult: string;
+  readonly closeText: string;
+  readonly closeDefaultText: string;
+  readonly closeYes: string;
+  readonly withdrawHeading: string;
+  readonly withdrawYes: string;
   readonly confirmWithdraw: string;
   readonly photoFailed: string;
   readonly photoPlaced: string;
