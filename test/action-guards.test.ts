@@ -92,4 +92,24 @@ describe('guards against mis-sends, enforced by the API', () => {
     const vermissingType = types.body.items.find((i: { type: string }) => i.type === 'vermissing');
     assert.deepEqual(vermissingType.results, ['gevonden', 'niet-gevonden', 'geen-resultaat']);
   });
+
+  test('another centralist of the meldkamer takes over a live action (audited); another meldkamer may not; an ended one is refused', async () => {
+    const id = await started();
+    const colleague = t.api(await t.staffToken('centralist', 'RE05'));
+    const taken = await colleague.post(`/api/v1/actions/${id}/take-over`);
+    assert.equal(taken.status, 200, JSON.stringify(taken.body));
+    assert.equal(taken.body.id, id);
+    assert.equal((await centralist.post(`/api/v1/actions/${id}/take-over`)).status, 200, 'the one who started it');
+    const audited = await t.system.database.query<{ actor_id: string }>(
+      `select actor_id from audit_log where event = 'action.taken-over' and subject_id = $1`,
+      [id],
+    );
+    assert.equal(audited.length, 1, 'only the colleague taking over is written down');
+    const elsewhere = t.api(await t.staffToken('centralist', 'RE03'));
+    assert.equal((await elsewhere.post(`/api/v1/actions/${id}/take-over`)).status, 403);
+    await centralist.post(`/api/v1/actions/${id}/close`, { result: 'gevonden' });
+    const ended = await colleague.post(`/api/v1/actions/${id}/take-over`);
+    assert.equal(ended.status, 409, JSON.stringify(ended.body));
+    assert.equal(ended.body.code, 'action.wrong-status');
+  });
 });

@@ -58,6 +58,8 @@ export interface AuditEventDetails {
   'action.withdrawn': ActionFacts & Closing;
   'action.publication-changed': ActionFacts & { readonly publication: Publication };
   'action.approved': { readonly version: number };
+  /** A centralist carried on with a live action another one started (the console's list of running actions). */
+  'action.taken-over': { readonly number: string; readonly startedBy: string | null };
   'action.photo-attached': {
     readonly number: string;
     readonly width: number;

@@ -1,3 +1,4 @@
+import { takeOverAction } from '../../../app/actions/take-over-action.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type z } from 'zod';
 import { closeAction, withdrawAction } from '../../../app/actions/end-action.js';
@@ -140,6 +141,22 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       { schema: { tags: TAG, summary: 'Actie starten: het bericht gaat uit', params: actionIdParams } },
       async (request, reply) => {
         const outcome = await startAction(deps, staffOf(request), request.params.id);
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return actionJson(outcome.value, deps.catalogue);
+      },
+    );
+
+    app.post(
+      '/actions/:id/take-over',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Een lopende actie openen om ermee verder te gaan (overnemen van een collega wordt vastgelegd)',
+          params: actionIdParams,
+        },
+      },
+      async (request, reply) => {
+        const outcome = await takeOverAction(deps, staffOf(request), request.params.id);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return actionJson(outcome.value, deps.catalogue);
       },

@@ -47,14 +47,14 @@ function startConsole(): void {
   };
   /** Opens a live action of the meldkamer with every control: from the list, or after a reload. */
   const openAction = async (id: string) => {
+    // Taking over a colleague's action is audited by the server; an action that ended meanwhile is refused.
     const action = await api<ConsoleAction & { readonly area: ApiArea }>(
-      'GET',
-      `/api/v1/actions/${encodeURIComponent(id)}`,
-    );
-    if (action.status !== 'actief') {
+      'POST',
+      `/api/v1/actions/${encodeURIComponent(id)}/take-over`,
+    ).catch((error: unknown) => {
       history.replaceState(null, '', '/plein/console');
-      return;
-    }
+      throw error;
+    });
     current.action = action;
     // The current area on the map (a circle with its radius): widening starts from it.
     if (action.area.kind === 'circle') {
