@@ -4,6 +4,7 @@ import { html } from '../html/html.js';
 import { sendProblem } from '../server/problem.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage } from './staff-page-guard.js';
+import type { SmsSimulatorView } from './sms-simulator-view.js';
 
 const PATH = '/plein/sms-simulator';
 const SHOWN = 50;
@@ -12,17 +13,6 @@ const TIME = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'short',
   timeStyle: 'medium',
 });
-
-/** What the page reads of the SMSC simulator: the messages it received, whole (all parts joined). */
-export interface SmsSimulatorView {
-  readonly port: number;
-  readonly messages: readonly {
-    readonly to: string;
-    readonly text: string;
-    readonly parts: number;
-    readonly receivedAt: Date;
-  }[];
-}
 
 /**
  * The demo's view of the SMSC simulator: the last SMS it received, newest first, so that a newcomer can read a

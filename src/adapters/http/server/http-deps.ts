@@ -5,7 +5,7 @@ import type { ParticipantDeps } from '../../../app/participants/participant-deps
 import type { Gemeente } from '../../../domain/geo/gemeente.js';
 import type { Meldkamer } from '../../../domain/geo/meldkamer.js';
 import type { PleinHttpDeps } from '../plein/plein-http-deps.js';
-import type { SmsSimulatorView } from '../plein/sms-simulator-page.js';
+import type { SmsSimulatorView } from '../plein/sms-simulator-view.js';
 import type { BurgernetAppHttpDeps } from '../burgernet-app/burgernet-app-http-deps.js';
 import type { CallRoutingHttpDeps } from '../call-routing/call-routing-routes.js';
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
