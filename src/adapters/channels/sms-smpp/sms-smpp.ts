@@ -40,7 +40,8 @@ export const smsSmpp: RecipientChannelRegistration<(typeof KEYS)[number], Sms> =
             port: config.SMSC_SIMULATOR_PORT,
             systemId: config.SMPP_SYSTEM_ID,
             password: config.SMPP_PASSWORD,
-            logger: deps.logger.child({ component: 'smsc-simulator' }),
+            // The simulator names its own component in the log.
+            logger: deps.logger,
           })
         : null;
     const channel = createSmppChannel(

@@ -52,7 +52,8 @@ export const voiceSip: RecipientChannelRegistration<(typeof KEYS)[number], Voice
         ? await startVoiceSimulator({
             port: config.VOICE_SIMULATOR_PORT,
             credentials,
-            logger: logger.child({ component: 'voice-simulator' }),
+            // The simulator names its own component in the log.
+            logger,
           })
         : null;
     const speech = await chooseEspeakSynthesizer({
