@@ -2,7 +2,8 @@ import type { Action } from '../../domain/action/action.js';
 import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionMessage, ActionSearch } from '../ports/action-repository.js';
-import type { ActionProgress } from '../ports/dispatch-repository.js';
+import type { ActionProgress, TargetedArea } from '../ports/dispatch-repository.js';
+import type { ContactChannel } from '../../domain/participant/registration.js';
 import type { VoiceCallCounts } from '../ports/voice-call-repository.js';
 import { summarisePushProgress, type PushProgress } from '../../domain/push/push-progress.js';
 import type { ActionDeps } from './action-deps.js';
@@ -14,6 +15,10 @@ export interface ActionView {
   readonly action: Action;
   readonly messages: readonly ActionMessage[];
   readonly progress: ActionProgressView;
+  /** Every area the alert went to, oldest first: the start, widenings, moves. */
+  readonly areas: readonly TargetedArea[];
+  /** People per message (by its id) and channel. */
+  readonly peoplePerMessage: ReadonlyMap<string, Readonly<Record<ContactChannel, number>>>;
 }
 
 async function progressOf(deps: Pick<ActionDeps, 'store'>, actionId: string): Promise<ActionProgressView> {
@@ -33,11 +38,13 @@ export async function viewAction(
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return fail({ code: 'action.not-found' });
   if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
-  const [messages, progress] = await Promise.all([
+  const [messages, progress, areas, peoplePerMessage] = await Promise.all([
     deps.store.actions.listMessages(action.id),
     progressOf(deps, action.id),
+    deps.store.dispatch.targetedAreas(action.id),
+    deps.store.dispatch.peoplePerMessage(action.id),
   ]);
-  return ok({ action, messages, progress });
+  return ok({ action, messages, progress, areas, peoplePerMessage });
 }
 
 export async function actionProgress(

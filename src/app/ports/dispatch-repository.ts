@@ -16,6 +16,14 @@ export interface TargetingRun {
   readonly evaluatedAt: Date;
 }
 
+/** One area the action's alert went to (the start, each widening, each move), with the people it added. */
+export interface TargetedArea {
+  readonly area: Area;
+  readonly at: Date;
+  /** New people the run reached; null while it is still being worked out. */
+  readonly recipients: number | null;
+}
+
 export interface ClaimedDelivery {
   readonly id: number;
   readonly actionId: string;
@@ -48,6 +56,8 @@ export interface ActionProgress {
 export interface DispatchRepository {
   insertTargetingRun(run: TargetingRun, createdAt: Date): Promise<void>;
   pendingTargetingRuns(): Promise<readonly TargetingRun[]>;
+  /** Every area the action's alert went to, oldest first. */
+  targetedAreas(actionId: string): Promise<readonly TargetedArea[]>;
   completeTargetingRun(runId: string, recipients: number, at: Date): Promise<void>;
   /** Numbers that already have this action's alert (queued or further, but not cancelled). */
   reachedMsisdns(actionId: string): Promise<ReadonlySet<string>>;
@@ -76,4 +86,6 @@ export interface DispatchRepository {
    */
   requeueInFlight(claimedBefore: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
   progress(actionId: string): Promise<ActionProgress>;
+  /** People each of the action's messages went to (or is going to) by SMS and by voice: cancelled ones left out. */
+  peoplePerMessage(actionId: string): Promise<ReadonlyMap<string, Readonly<Record<ContactChannel, number>>>>;
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   closeAction,
   createAction,
+  moveActionArea,
   noteUpdateSent,
   reviseConcept,
   startAction,
@@ -196,6 +197,16 @@ describe('guards against sending the wrong thing', () => {
       widenAction(active, { kind: 'circle', centre: { lat: 52.37, lon: 4.89 }, radiusMetres: 3000 }, AT).ok,
       true,
     );
+  });
+
+  test('moving the area is its own step: an active action moves anywhere valid, nothing else moves', () => {
+    const active = value(startAction(concept(), 's', AT));
+    const elsewhere = { kind: 'circle', centre: { lat: 52.37, lon: 4.96 }, radiusMetres: 300 } as const;
+    assert.deepEqual(value(moveActionArea(active, elsewhere, AT)).area, elsewhere);
+    assert.equal(value(moveActionArea(active, elsewhere, AT)).version, active.version + 1);
+    assert.equal(moveActionArea(concept(), elsewhere, AT).ok, false);
+    const tooSmall = { kind: 'circle', centre: { lat: 52.37, lon: 4.96 }, radiusMetres: 1 } as const;
+    assert.equal(moveActionArea(active, tooSmall, AT).ok, false);
   });
 
   test('a missing person is found or not, never arrested: a result that does not fit the type is refused', () => {

@@ -144,6 +144,19 @@ export function widenAction(action: Action, area: Area, at: Date): Result<Action
   return ok(bump(action, at, { area }));
 }
 
+/**
+ * Moving the area: the alert goes to the new place, for people there not reached yet; those reached in the old
+ * area stay part of the action (they get its updates and closing message). A different step from widening,
+ * which the console asks to confirm with the number of new people.
+ */
+export function moveActionArea(action: Action, area: Area, at: Date): Result<Action, ActionError> {
+  const allowed = requireStatus(action, ['actief']);
+  if (!allowed.ok) return allowed;
+  const problem = checkArea(area);
+  if (problem !== null) return fail({ code: 'action.invalid-area', problem });
+  return ok(bump(action, at, { area }));
+}
+
 export function closeAction(
   action: Action,
   result: ActionResult,

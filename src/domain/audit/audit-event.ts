@@ -53,6 +53,8 @@ export interface AuditEventDetails {
   'action.revised': ActionFacts;
   'action.started': ActionFacts;
   'action.widened': ActionFacts & { readonly area: Area };
+  /** Gebied verplaatsen: the alert went to a different place (the old area kept for the record). */
+  'action.area-moved': ActionFacts & { readonly from: Area; readonly area: Area };
   'action.update-sent': ActionFacts & { readonly text: string };
   'action.closed': ActionFacts & Closing;
   'action.withdrawn': ActionFacts & Closing;
@@ -220,6 +222,7 @@ export type ActionChangeEvent = Extract<
       | 'action.revised'
       | 'action.started'
       | 'action.widened'
+      | 'action.area-moved'
       | 'action.update-sent'
       | 'action.closed'
       | 'action.withdrawn'

@@ -2,11 +2,12 @@ import type { PublicView } from '../action/public-view.js';
 
 /** What happened to an action that broadcast channels publish: one message per event, not one per person. */
 export type ActionEventKind =
-  'action.started' | 'action.widened' | 'action.updated' | 'action.closed' | 'action.withdrawn';
+  'action.started' | 'action.widened' | 'action.area-moved' | 'action.updated' | 'action.closed' | 'action.withdrawn';
 
 export const ACTION_EVENT_KINDS: readonly ActionEventKind[] = [
   'action.started',
   'action.widened',
+  'action.area-moved',
   'action.updated',
   'action.closed',
   'action.withdrawn',

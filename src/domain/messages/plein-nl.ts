@@ -193,6 +193,7 @@ export const pleinNl: PleinTexts = {
     'action.revised': 'Actie gewijzigd',
     'action.started': 'Actie gestart',
     'action.widened': 'Gebied verruimd',
+    'action.area-moved': 'Gebied verplaatst',
     'action.taken-over': 'Actie overgenomen in de console',
     'action.update-sent': 'Vervolgbericht verstuurd',
     'action.closed': 'Actie afgesloten',

@@ -103,7 +103,7 @@ export const partnerWebhooksSchema = z
       }),
   )
   .describe(
-    'Partners that receive actions as signed webhooks (Standard Webhooks): a JSON array of {id, name, url, secrets: ["whsec_…"], events?, timeoutSeconds?}; url https (http only to loopback); one secret, or two while rotating (never logged); events: action.started, action.widened, action.updated, action.closed, action.withdrawn (none: all); at most 50',
+    'Partners that receive actions as signed webhooks (Standard Webhooks): a JSON array of {id, name, url, secrets: ["whsec_…"], events?, timeoutSeconds?}; url https (http only to loopback); one secret, or two while rotating (never logged); events: action.started, action.widened, action.area-moved, action.updated, action.closed, action.withdrawn (none: all); at most 50',
   );
 
 export type PartnerWebhooksParse =

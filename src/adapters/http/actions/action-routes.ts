@@ -9,6 +9,7 @@ import { sendUpdate } from '../../../app/actions/send-update.js';
 import { startAction } from '../../../app/actions/start-action.js';
 import { actionProgress, searchActions, viewAction } from '../../../app/actions/view-action.js';
 import { widenAction } from '../../../app/actions/widen-action.js';
+import { moveActionArea } from '../../../app/actions/move-action-area.js';
 import type { ActionDraft } from '../../../domain/action/action.js';
 import { findGemeente } from '../../../domain/geo/find-gemeente.js';
 import { staffOf } from '../server/authenticate.js';
@@ -27,9 +28,10 @@ import {
   searchActionsQuery,
   updateBody,
   widenBody,
+  moveAreaBody,
   withdrawBody,
 } from './action-schemas.js';
-import { toArea } from './area-schema.js';
+import { fromArea, toArea } from './area-schema.js';
 import { toPublication } from '../burgernet-app/burgernet-app-schemas.js';
 import { streamProgress } from './progress-stream.js';
 
@@ -111,11 +113,15 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const outcome = await viewAction(deps, staffOf(request), request.params.id);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-        const { action, messages, progress } = outcome.value;
+        const { action, messages, progress, areas, peoplePerMessage } = outcome.value;
         return {
           ...actionJson(action, deps.catalogue),
-          messages: messages.map(messageJson),
+          messages: messages.map((m) => ({
+            ...messageJson(m),
+            people: peoplePerMessage.get(m.id) ?? { sms: 0, voice: 0 },
+          })),
           progress: progressJson(progress),
+          areas: areas.map((a) => ({ area: fromArea(a.area), at: a.at, recipients: a.recipients })),
         };
       },
     );
@@ -174,6 +180,26 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const outcome = await widenAction(deps, staffOf(request), request.params.id, toArea(request.body.area));
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return actionJson(outcome.value, deps.catalogue);
+      },
+    );
+
+    app.post(
+      '/actions/:id/move-area',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Gebied verplaatsen: de melding gaat naar een andere plek (alleen nieuwe ontvangers)',
+          description:
+            'Wie in het oude gebied al bereikt is, blijft bij de actie en krijgt vervolg- en afloopberichten. ' +
+            'Verruimen (het huidige gebied blijft erin) gaat via /widen.',
+          params: actionIdParams,
+          body: moveAreaBody,
+        },
+      },
+      async (request, reply) => {
+        const outcome = await moveActionArea(deps, staffOf(request), request.params.id, toArea(request.body.area));
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return actionJson(outcome.value, deps.catalogue);
       },

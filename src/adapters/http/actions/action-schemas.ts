@@ -52,6 +52,14 @@ export const createActionBody = actionDraftBody
   .strict();
 export const reviseActionBody = actionDraftBody.extend({ version: z.number().int().positive().optional() }).strict();
 export const widenBody = z.object({ area: areaSchema }).strict();
+export const moveAreaBody = z
+  .object({
+    area: areaSchema,
+    confirmed: z
+      .literal(true)
+      .describe('Verplaatsen is een bewuste stap: de aanroeper bevestigt dat de melding naar een andere plek gaat'),
+  })
+  .strict();
 export const updateBody = z.object({ text: text(MESSAGE_MAX_LENGTH) }).strict();
 export const closeBody = z
   .object({ result: actionResultSchema, closingText: optionalText(CLOSING_TEXT_MAX_LENGTH) })

@@ -13,6 +13,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'any-staff'
   'PUT /api/v1/actions/:id': 'actions.run',
   'POST /api/v1/actions/:id/start': 'actions.run',
   'POST /api/v1/actions/:id/widen': 'actions.run',
+  'POST /api/v1/actions/:id/move-area': 'actions.run',
   'POST /api/v1/actions/:id/take-over': 'actions.run',
   'POST /api/v1/actions/:id/updates': 'actions.run',
   'POST /api/v1/actions/:id/close': 'actions.run',

@@ -5,7 +5,7 @@ import type { ActionProgress, DispatchRepository } from '../../../app/ports/disp
 import type { Queryable } from '../database/database.js';
 
 /** An action's deliveries counted by message kind, channel and status. */
-export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepository, 'progress'> {
+export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepository, 'progress' | 'peoplePerMessage'> {
   return {
     async progress(actionId) {
       const rows = await db.query<{ kind: MessageKind; channel: ContactChannel; status: DeliveryStatus; n: number }>(
@@ -23,6 +23,22 @@ export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepositor
       const byKind: ActionProgress['byKind'] = { alert: perChannel(), update: perChannel(), closing: perChannel() };
       for (const r of rows) byKind[r.kind][r.channel][r.status] += r.n;
       return { byKind, firstSubmittedAt: times?.first ?? null, lastSubmittedAt: times?.last ?? null };
+    },
+
+    async peoplePerMessage(actionId) {
+      // One delivery per message and number (unique), so deliveries are people here.
+      const rows = await db.query<{ message_id: string; channel: ContactChannel; n: number }>(
+        `select message_id, channel, count(*)::int as n from deliveries
+         where action_id = $1 and status <> 'cancelled' group by 1, 2`,
+        [actionId],
+      );
+      const people = new Map<string, Record<ContactChannel, number>>();
+      for (const r of rows) {
+        const counts = people.get(r.message_id) ?? { sms: 0, voice: 0 };
+        counts[r.channel] += r.n;
+        people.set(r.message_id, counts);
+      }
+      return people;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Queryable } from '../database/database.js';
 
 export function createSqlTargetingRuns(
   db: Queryable,
-): Pick<DispatchRepository, 'insertTargetingRun' | 'pendingTargetingRuns' | 'completeTargetingRun'> {
+): Pick<DispatchRepository, 'insertTargetingRun' | 'pendingTargetingRuns' | 'completeTargetingRun' | 'targetedAreas'> {
   return {
     async insertTargetingRun(run, createdAt) {
       await db.execute(
@@ -31,6 +31,14 @@ export function createSqlTargetingRuns(
         area: r.area,
         evaluatedAt: r.evaluated_at,
       }));
+    },
+
+    async targetedAreas(actionId) {
+      const rows = await db.query<{ area: Area; evaluated_at: Date; recipients: number | null }>(
+        `select area, evaluated_at, recipients from targeting_runs where action_id = $1 order by created_at, id`,
+        [actionId],
+      );
+      return rows.map((r) => ({ area: r.area, at: r.evaluated_at, recipients: r.recipients }));
     },
 
     async completeTargetingRun(runId, recipients, at) {
