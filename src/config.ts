@@ -20,6 +20,17 @@ const isAddressOrCidr = (entry: string): boolean => {
   );
 };
 
+/** The Dutch government's open base map (Kadaster's BRT-Achtergrondkaart through PDOK): no key, web mercator. */
+const PDOK_TILE_URL = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+/** BRT is CC BY 4.0 with "Kadaster" named. */
+const PDOK_TILE_ATTRIBUTION = 'Kaartgegevens © Kadaster (BRT-Achtergrondkaart, CC BY 4.0) via PDOK';
+/** A tile URL template; PDOK's base map by default, an empty value for none (null). */
+const tileUrl = (pattern: RegExp) =>
+  z
+    .union([z.literal(''), z.string().regex(pattern)])
+    .default(PDOK_TILE_URL)
+    .transform((url) => (url === '' ? null : url));
+
 export const configSchema = z.object({
   HOST: z.string().default('127.0.0.1').describe('Address the HTTP API listens on'),
   PORT: int(0, 65_535).default(8080).describe('Port of the HTTP API (0: any free port)'),
@@ -61,6 +72,16 @@ export const configSchema = z.object({
     .default(true)
     .describe(
       'Staff session cookie only over HTTPS (named __Host-…); false only for plain-http development on another host than localhost',
+    ),
+  STAFF_STREAMS_PER_STAFF: int(1, 100)
+    .default(6)
+    .describe(
+      'Live event streams (progress, tips, routed calls, import progress) one staff member may have open at once; more are refused with 429 (a console tab with a live action uses three)',
+    ),
+  STAFF_STREAM_CHECK_SECONDS: int(1, 60)
+    .default(5)
+    .describe(
+      'How often an open event stream checks that its session or API token is still valid; logout and revocation in the portal end it at once',
     ),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 100)
     .default(10)
@@ -114,17 +135,13 @@ export const configSchema = z.object({
     .describe(
       "Origin identity providers send staff back to, e.g. https://plein.burgernet.nl (none: the request's own origin)",
     ),
-  CONSOLE_MAP_TILE_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s'"]+\{z\}[^\s'"]*$/)
-    .optional()
-    .describe(
-      'Map tiles under the meldkamer console, e.g. https://tiles.example.nl/{z}/{x}/{y}.png (none: the bundled gemeente boundaries only)',
-    ),
+  CONSOLE_MAP_TILE_URL: tileUrl(/^https?:\/\/[^\s'"]+\{z\}[^\s'"]*$/).describe(
+    'Base map tiles under the meldkamer console, {z}/{x}/{y} in web mercator (default: the PDOK BRT-Achtergrondkaart; empty: no tiles, the bundled gemeente boundaries only)',
+  ),
   CONSOLE_MAP_ATTRIBUTION: z
     .string()
     .max(200)
-    .default('')
+    .default(PDOK_TILE_ATTRIBUTION)
     .describe('Attribution shown with CONSOLE_MAP_TILE_URL tiles'),
   SMSC: z
     .enum(['simulator', 'external'])
@@ -152,7 +169,9 @@ export const configSchema = z.object({
   GEOCODER: z
     .enum(['pc4', 'pdok'])
     .default('pc4')
-    .describe('pc4: bundled postcode centroids; pdok: PDOK Locatieserver (BAG)'),
+    .describe(
+      "pc4: bundled postcode centroids and place names (offline); pdok: PDOK Locatieserver (BAG), also for the console's address search",
+    ),
   PDOK_URL: z
     .string()
     .url()
@@ -172,14 +191,14 @@ export const configSchema = z.object({
   APP_RECENT_HOURS: int(1, 24 * 30)
     .default(48)
     .describe('The app lists ended public actions for this many hours after they ended'),
-  APP_MAP_TILE_URL: z
+  APP_MAP_TILE_URL: tileUrl(/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])[^\s'"]+\{z\}[^\s'"]*$/).describe(
+    'Base map tiles for the app and the public action page, {z}/{x}/{y} in web mercator, over HTTPS (HTTP only on loopback) (default: the PDOK BRT-Achtergrondkaart; empty: no tiles, the bundled gemeente boundaries only)',
+  ),
+  APP_MAP_ATTRIBUTION: z
     .string()
-    .regex(/^https:\/\/[^\s'"]+\{z\}[^\s'"]*$/)
-    .optional()
-    .describe(
-      'Map tiles for the app and the public page, e.g. https://tile.example.nl/{z}/{x}/{y}.png (none: the bundled gemeente boundaries)',
-    ),
-  APP_MAP_ATTRIBUTION: z.string().max(200).default('').describe('Attribution shown with APP_MAP_TILE_URL tiles'),
+    .max(200)
+    .default(PDOK_TILE_ATTRIBUTION)
+    .describe('Attribution shown with APP_MAP_TILE_URL tiles'),
   APP_FALLBACK_POLICE_PHONE: z
     .string()
     .regex(/^\+[1-9][0-9]{6,14}$/)

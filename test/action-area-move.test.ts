@@ -87,10 +87,10 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
       return v.body;
     });
     assert.deepEqual(
-      view.areas.map((a: { area: unknown; recipients: number }) => [a.area, a.recipients]),
+      view.areas.map((a: { area: unknown; recipients: number; change: string }) => [a.area, a.recipients, a.change]),
       [
-        [around(amsterdam, 2_000), 1],
-        [around(utrecht, 2_000), 1],
+        [around(amsterdam, 2_000), 1, 'start'],
+        [around(utrecht, 2_000), 1, 'moved'],
       ],
       'both areas, each with the people it added, for the timeline and the map',
     );

@@ -85,7 +85,7 @@ describe('Burgernetmail over the API', () => {
     const count = await amsterdam.post('/api/v1/audience-counts', {
       audience: { kind: 'gemeente', gemeenteCode: 'GM0363' },
     });
-    assert.deepEqual([count.status, count.body], [200, { recipients: 3 }]);
+    assert.deepEqual([count.status, count.body], [200, { recipients: 3, summary: 'De hele gemeente Amsterdam' }]);
 
     const created = await amsterdam.post('/api/v1/mails', {
       templateId: await templateId(amsterdam, 'buurtonderzoek'),
@@ -233,11 +233,11 @@ describe('Burgernetmail over the API', () => {
     const area = await utrecht.post('/api/v1/audience-counts', {
       audience: { kind: 'area', area: { kind: 'circle', centre: { lat: 52.3731, lon: 4.8926 }, radiusMetres: 3000 } },
     });
-    assert.deepEqual(area.body, { recipients: 0 });
+    assert.equal(area.body.recipients, 0);
     const own = await utrecht.post('/api/v1/audience-counts', {
       audience: { kind: 'postcodes', ranges: [{ from: '3511', to: '3511' }] },
     });
-    assert.deepEqual(own.body, { recipients: 1 });
+    assert.equal(own.body.recipients, 1);
   });
 
   test('every send is audited with its audience; a draft cannot be sent twice and a sent mail cannot be stopped', async () => {

@@ -79,13 +79,22 @@ describe('Burgernetmail pages without JavaScript', () => {
     const incomplete = await beheer.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, {
       onderwerp: 'Buurtavond op {datum}',
       tekst: 'x',
-      ontvangers: 'gebied',
+      ontvangers: 'adres',
       adresPostcode: '9999 ZZ',
       adresHuisnummer: '1',
       straal: '50',
     });
     assert.equal(incomplete.status, 422);
-    assert.match(incomplete.text, /Kies een gebied op de kaart, of geef een adres en een straal/);
+    assert.match(incomplete.text, /Geef een postcode \(1012 AB\), een huisnummer en een straal van 100 m tot 50 km\./);
+    await beheer.get(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`);
+    const nothingDrawn = await beheer.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, {
+      onderwerp: 'Buurtavond op {datum}',
+      tekst: 'x',
+      ontvangers: 'gebied',
+      gebied: '',
+    });
+    assert.equal(nothingDrawn.status, 422);
+    assert.match(nothingDrawn.text, /Teken een gebied op de kaart, of kies een straal rond een adres\./);
     const saved = await beheer.postForm(`/plein/burgernetmail/nieuw?sjabloon=${templateId}`, {
       onderwerp: 'Buurtavond op {datum}',
       tekst: 'Kom naar {plaats} om {tijd}.\n\n{omschrijving}',
@@ -93,8 +102,7 @@ describe('Burgernetmail pages without JavaScript', () => {
       tijd: '19:30',
       plaats: 'Buurthuis De Dam',
       omschrijving: 'Over inbraken in de buurt.',
-      ontvangers: 'gebied',
-      gebied: '',
+      ontvangers: 'adres',
       adresPostcode: '1012 AB',
       adresHuisnummer: '1',
       straal: '3000',
@@ -109,7 +117,12 @@ describe('Burgernetmail pages without JavaScript', () => {
     );
     assert.match(page.text, /Buurtavond op maandag 14 september 2026/);
     assert.match(page.text, /veiligheid@amsterdam\.nl/);
-    const sent = await beheer.postForm(`${mailPath}/versturen`, { wanneer: 'nu' });
+    assert.match(page.text, /<p>1012 AB 1, Amsterdam, straal 3\.000 m<\/p>/, 'the address in words');
+    const asked = await beheer.postForm(`${mailPath}/versturen`, { wanneer: 'nu' });
+    assert.equal(asked.status, 200, 'the server asks before it sends');
+    assert.match(asked.text, /1 deelnemer krijgt de mail &quot;Buurtavond op maandag 14 september 2026&quot;\./);
+    assert.match(asked.text, /Verzending: direct na bevestigen\./);
+    const sent = await beheer.postForm(`${mailPath}/versturen`, { wanneer: 'nu', bevestigd: '1' });
     assert.equal(sent.status, 303);
     await sentMail(t.api(await t.staffToken('gemeente', 'GM0363')), mailPath.split('/').pop()!);
 
@@ -144,12 +157,17 @@ describe('Burgernetmail pages without JavaScript', () => {
     const badMoment = await client.postForm(`${mailPath}/versturen`, { wanneer: 'later', moment: 'morgen' });
     assert.equal(badMoment.status, 422);
     await client.get(mailPath);
-    const later = await client.postForm(`${mailPath}/versturen`, { wanneer: 'later', moment: '2099-01-01 10:00' });
+    const later = await client.postForm(`${mailPath}/versturen`, {
+      wanneer: 'later',
+      moment: '2099-01-01T10:00',
+      bevestigd: '1',
+    });
     assert.equal(later.status, 422, 'more than 90 days ahead');
     await client.get(mailPath);
     const inAWeek = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
     assert.equal(
-      (await client.postForm(`${mailPath}/versturen`, { wanneer: 'later', moment: `${inAWeek} 10:00` })).status,
+      (await client.postForm(`${mailPath}/versturen`, { wanneer: 'later', moment: `${inAWeek}T10:00`, bevestigd: '1' }))
+        .status,
       303,
     );
     const scheduled = await client.get(mailPath);

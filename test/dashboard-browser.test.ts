@@ -21,13 +21,16 @@ describe('the dashboard in the browser', () => {
   let base: string;
   let gemeente: StaffLogin;
   let gemeenteBeheer: StaffLogin;
+  let gemeenteCharts: StaffLogin;
+  let gemeenteNarrow: StaffLogin;
 
   before(async () => {
     t = await startTestSystem({ WEBAUTHN_RP_ID: 'localhost' });
     base = t.url.replace('//127.0.0.1:', '//localhost:');
     const { gemeenten, pc4Centroids } = t.system.geodata;
-    // 20,000 participants spread by population (Amsterdam gets about a thousand) and a year of history.
-    await seedParticipants(t.system.database, { count: 20_000, seed: 7, gemeenten, pc4Centroids, at: new Date() });
+    // 32,000 participants spread by population (Amsterdam gets over a thousand: a figure with a thousands
+    // separator) and a year of history.
+    await seedParticipants(t.system.database, { count: 32_000, seed: 7, gemeenten, pc4Centroids, at: new Date() });
     await seedDashboardHistory(t.system.database, {
       gemeenten,
       now: new Date(),
@@ -39,6 +42,8 @@ describe('the dashboard in the browser', () => {
     gemeente = await createStaffLogin(t, 'gemeente', 'GM0363');
     // A second account: a TOTP code counts once per account, and both tests log in within one 30-second step.
     gemeenteBeheer = await createStaffLogin(t, 'gemeente-beheer', 'GM0363');
+    gemeenteCharts = await createStaffLogin(t, 'gemeente', 'GM0363');
+    gemeenteNarrow = await createStaffLogin(t, 'gemeente', 'GM0363');
     browser = await launchBrowser();
   });
   after(async () => {
@@ -133,4 +138,181 @@ describe('the dashboard in the browser', () => {
     await saveScreenshot(page, 'dashboard-2-telefoon');
     await context.close();
   });
+
+  test('the charts are readable at any width: labels apart, suppressed periods as gaps, 3:1 colours, one number format', async () => {
+    for (const [name, viewport] of [
+      ['desktop', { width: 1366, height: 768 }],
+      ['narrow', { width: 320, height: 640 }],
+    ] as const) {
+      const context =
+        name === 'desktop' ? await newDesktopContext(browser) : await newPhoneContext(browser, { viewport });
+      const page = await context.newPage();
+      await logIn(page, name === 'desktop' ? gemeenteCharts : gemeenteNarrow);
+      await page.goto(`${base}/plein/dashboard/GM0363`);
+      await assertChartsReadable(page, name);
+      await saveScreenshot(page, `dashboard-3-grafieken-${name}`);
+      await context.close();
+    }
+  });
+
+  /** Box of an element on the page, as the browser laid it out. */
+  interface Box {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+  }
+  const overlap = (a: Box, b: Box) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  /** WCAG 2's contrast ratio between two colours as getComputedStyle gives them ("rgb(0, 114, 178)"). */
+  function contrast(a: string, b: string): number {
+    const luminance = (colour: string) => {
+      const [r, g, bl] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+    };
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi! + 0.05) / (lo! + 0.05);
+  }
+
+  async function assertChartsReadable(page: Page, where: string): Promise<void> {
+    // Axis labels: none overlaps another, none is cut off by its chart.
+    const charts = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => ({
+        id: f.id,
+        svg: f.querySelector('svg')!.getBoundingClientRect().toJSON() as Box,
+        labels: [...f.querySelectorAll('text.x-tick')].map((e) => e.getBoundingClientRect().toJSON() as Box),
+      })),
+    );
+    // Only the labels shown at this width (the other set is not displayed).
+    const withAxis = charts
+      .map((c) => ({ ...c, labels: c.labels.filter((l) => l.width > 0 && l.height > 0) }))
+      .filter((c) => c.labels.length > 0);
+    assert.ok(withAxis.length >= 3, `${where}: the trend and the actions per month have labelled axes`);
+    for (const chart of withAxis) {
+      assert.ok(chart.labels.length >= 3, `${where} ${chart.id}: labels are thinned out, not dropped`);
+      chart.labels.forEach((a, i) =>
+        chart.labels.slice(i + 1).forEach((b, j) => {
+          assert.ok(!overlap(a, b), `${where} ${chart.id}: labels ${i} and ${i + j + 1} overlap`);
+        }),
+      );
+      for (const label of chart.labels) {
+        assert.ok(
+          label.x >= chart.svg.x - 0.5 &&
+            label.x + label.width <= chart.svg.x + chart.svg.width + 0.5 &&
+            label.y + label.height <= chart.svg.y + chart.svg.height + 0.5,
+          `${where} ${chart.id}: a label reaches outside the chart: ${JSON.stringify([label, chart.svg])}`,
+        );
+      }
+    }
+
+    // Suppressed periods ("< 10" in the table) are gaps: no point drawn, no line through them; the legend says so.
+    const trend = (await cellsOf(page, 'verloop')).slice(1);
+    const shown = [1, 2].map((column) => trend.filter((row) => row[column] !== '< 10').length);
+    const suppressed = trend.flatMap((row, i) =>
+      [0, 1].filter((k) => row[1 + k] === '< 10').map((k) => ({ series: k, index: i })),
+    );
+    assert.ok(suppressed.length > 0, 'the data set has suppressed periods');
+    const drawn = await page.$$eval('#grafiek-verloop svg[role=img] [data-series]', (marks) =>
+      marks.map((m) => ({
+        series: Number(m.getAttribute('data-series')),
+        index: m.hasAttribute('data-index') ? Number(m.getAttribute('data-index')) : null,
+        from: Number(m.getAttribute('data-from')),
+        to: Number(m.getAttribute('data-to')),
+      })),
+    );
+    for (const s of suppressed) {
+      assert.ok(
+        !drawn.some(
+          (d) =>
+            d.series === s.series && (d.index === null ? d.from <= s.index && s.index <= d.to : d.index === s.index),
+        ),
+        `period ${s.index} of series ${s.series} is suppressed but drawn`,
+      );
+    }
+    // Every point on the chart stands for a shown value: circles for "aangemeld", squares for "afgemeld".
+    assert.equal(await page.locator('#grafiek-verloop svg[role=img] circle').count(), shown[0]);
+    assert.equal(await page.locator('#grafiek-verloop svg[role=img] rect[width="6"][height="6"]').count(), shown[1]);
+    assert.match(
+      (await page.textContent('#grafiek-verloop .chart-legend')) ?? '',
+      /onderbroken lijn: minder dan 10 \(niet getoond\)/,
+    );
+
+    // Colours: every mark 3:1 against the page; stacked segments split by a line of the page's colour; the two
+    // lines and the two kinds of bars 3:1 apart.
+    const paint = await page.$$eval('figure.chart', (figures) =>
+      figures.map((f) => {
+        const view = f.ownerDocument.defaultView!;
+        let background = view.getComputedStyle(f).backgroundColor;
+        for (
+          let e = f.parentElement;
+          e !== null && /rgba\(0, 0, 0, 0\)|transparent/.test(background);
+          e = e.parentElement
+        )
+          background = view.getComputedStyle(e).backgroundColor;
+        const marks = [
+          ...f.querySelectorAll('svg[role=img] rect:not(.band), svg[role=img] circle, svg[role=img] polyline'),
+        ]
+          .filter((e) => e.closest('defs') === null)
+          .map((e) => {
+            const style = view.getComputedStyle(e);
+            return {
+              tag: e.tagName,
+              kind: e.getAttribute('class') ?? '',
+              colour: e.tagName === 'polyline' ? style.stroke : style.fill,
+              stroke: style.stroke,
+              strokeWidth: parseFloat(style.strokeWidth),
+            };
+          });
+        return { id: f.id, background, marks };
+      }),
+    );
+    let checked = 0;
+    for (const chart of paint) {
+      for (const mark of chart.marks) {
+        checked++;
+        assert.ok(
+          contrast(mark.colour, chart.background) >= 3,
+          `${chart.id}: ${mark.colour} has ${contrast(mark.colour, chart.background).toFixed(2)}:1 against ${chart.background}`,
+        );
+      }
+      const segments = chart.marks.filter((m) => m.tag === 'rect' && chart.id.startsWith('grafiek-acties'));
+      for (const s of segments) {
+        assert.equal(s.stroke, chart.background, `${chart.id}: segments are split by the page's colour`);
+        assert.ok(s.strokeWidth >= 1.5, `${chart.id}: the split is wide enough to see`);
+      }
+      const colours = [
+        ...new Set(
+          chart.marks.filter((m) => m.tag !== 'rect' || !chart.id.startsWith('grafiek-acties')).map((m) => m.colour),
+        ),
+      ];
+      if (chart.id === 'grafiek-verloop' || chart.id === 'grafiek-succes' || chart.id === 'grafiek-vergelijking') {
+        const [first = '', second = ''] = colours;
+        assert.equal(colours.length, 2, `${chart.id}: two kinds of marks`);
+        assert.ok(contrast(first, second) >= 3, `${chart.id}: the two series are 3:1 apart`);
+      }
+    }
+    assert.ok(checked > 20, 'marks were checked');
+
+    // One number format on the page: cards, totals, charts and tables alike ("1.234", "12,5", "11,2%").
+    const participants = await cellsOf(page, 'deelnemers');
+    const row = (label: string) => participants.find((r) => r[0] === label)?.[1];
+    assert.match(row('Deelnemers') ?? '', /^\d\.\d{3}$/, 'over a thousand participants: grouped');
+    assert.equal(await page.textContent('[data-figure="participants"]'), row('Deelnemers'));
+    assert.equal(await page.textContent('[data-figure="per-thousand"]'), row('Per 1.000 inwoners'));
+    const figures = await page.$$eval(
+      'table td, .figure, [data-figure], figure.chart .bar-value, figure.chart .tick',
+      (cells) => cells.map((c) => (c.textContent ?? '').trim()),
+    );
+    const numeric = figures.filter((f) => /^[\d.,%\s-]+$/.test(f) && /\d/.test(f));
+    assert.ok(numeric.length > 50, 'figures were checked');
+    for (const f of numeric)
+      assert.match(f, /^-?\d{1,3}(\.\d{3})*(,\d+)?%?$/, `${where}: "${f}" is not in the one format`);
+    const percentages = figures.filter((f) => f.includes('%'));
+    assert.ok(percentages.length > 0);
+    for (const p of percentages) assert.match(p, /^\d{1,3}(,\d)?%$/);
+  }
 });

@@ -85,10 +85,10 @@ describe('Burgernetplein in the browser', () => {
     await saveScreenshot(page, 'console-2-leeg');
 
     // The area: the address puts the centre on the map, a click on the map sets it, the slider the radius.
-    await page.fill('#adres-postcode', '1012 AB');
-    await page.fill('#adres-huisnummer', '1');
-    await page.click('#adres-form button[type=submit]');
+    await page.fill('#plaats-zoek', '1012 AB 1');
+    await page.click('#plaats-form button[type=submit]');
     await page.waitForSelector('path.incident-area');
+    assert.equal(await page.textContent('#plaats-status'), '1012 AB 1 → centrum van postcodegebied 1012, Amsterdam');
     await page.click('#kaart', { position: { x: 400, y: 300 } });
     await page.locator('#kaart').focus();
     await page.keyboard.press('Enter'); // the incident at the map's centre: the address

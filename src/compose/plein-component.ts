@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.js';
 import type { CallRoutedEvent } from '../app/ports/call-routed-listener.js';
+import type { PlaceSearch } from '../app/ports/place-search.js';
 import type { Store } from '../app/ports/stores.js';
 import { ConfigError } from '../config.js';
 import { providersWithoutSecret } from '../config-oidc.js';
-import { stateless, type Component } from './component.js';
+import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import { createArgon2PasswordHasher } from '../adapters/auth/argon2-password-hasher.js';
 import { loadCommonPasswords } from '../adapters/auth/common-passwords.js';
@@ -15,7 +17,11 @@ import {
 import { createOtplibTotp } from '../adapters/auth/otplib-totp.js';
 import { createSecretTokens } from '../adapters/auth/secret-tokens.js';
 import { createWebauthnPasskeys } from '../adapters/auth/webauthn-passkeys.js';
+import { loadPoliceUnitExtents } from '../adapters/geodata/police-unit-extents.js';
 import type { PleinHttpDeps } from '../adapters/http/plein/plein-http-deps.js';
+import { staffOfCredential } from '../adapters/http/server/staff-credential.js';
+import { createStaffEventStreams } from '../adapters/http/server/staff-event-streams.js';
+import type { AuthDeps } from '../app/staff-auth/auth-deps.js';
 
 const MINUTE = 60_000;
 /** A password step of a login waits this long for its second factor. */
@@ -27,6 +33,8 @@ export const PLEIN_KEYS = [
   'SESSION_IDLE_MINUTES',
   'SESSION_ABSOLUTE_HOURS',
   'SESSION_COOKIE_SECURE',
+  'STAFF_STREAMS_PER_STAFF',
+  'STAFF_STREAM_CHECK_SECONDS',
   'LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'LOGIN_ACCOUNT_WINDOW_MINUTES',
   'LOGIN_ACCOUNT_DELAY_SECONDS',
@@ -44,54 +52,69 @@ export const PLEIN_KEYS = [
 ] as const;
 type PleinSection = Section<typeof PLEIN_KEYS>;
 
-/** Burgernetplein: staff login (passwords, TOTP, passkeys, single sign-on) and the portal. */
-export function pleinComponent(
-  config: PleinSection,
-  deps: {
-    readonly store: Store;
-    readonly clock: Clock;
-    readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
-  },
-): Component<PleinHttpDeps> {
-  return stateless('plein', () => buildPlein(config, deps));
+interface PleinComponentDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly placeSearch: PlaceSearch;
+  readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
 }
 
-async function buildPlein(
-  config: PleinSection,
-  deps: {
-    readonly store: Store;
-    readonly clock: Clock;
-    readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
-  },
-): Promise<PleinHttpDeps> {
+/** Burgernetplein: staff login (passwords, TOTP, passkeys, single sign-on) and the portal; stopping ends its event streams. */
+export function pleinComponent(config: PleinSection, deps: PleinComponentDeps): Component<PleinHttpDeps> {
   return {
-    auth: {
-      store: deps.store,
-      clock: deps.clock,
-      ids: { newId: randomUUID },
-      passwords: createArgon2PasswordHasher(),
-      totp: createOtplibTotp('Burgernet'),
-      passkeys: createWebauthnPasskeys(),
-      tokens: createSecretTokens(),
-      commonPasswords: await loadCommonPasswords(),
-      sessionLimits: {
-        idleMs: config.SESSION_IDLE_MINUTES * MINUTE,
-        absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
-        secondFactorMs: SECOND_FACTOR_MS,
-      },
-      throttle: {
-        maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-        accountWindowMs: config.LOGIN_ACCOUNT_WINDOW_MINUTES * MINUTE,
-        firstDelayMs: config.LOGIN_ACCOUNT_DELAY_SECONDS * 1000,
-        maxDelayMs: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS * 1000,
-        maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-        addressWindowMs: config.LOGIN_ADDRESS_WINDOW_MINUTES * MINUTE,
-      },
-      activationMs: config.STAFF_ACTIVATION_HOURS * 60 * MINUTE,
+    name: 'plein',
+    start: async () => {
+      const plein = await buildPlein(config, deps);
+      return { value: plein, stop: async () => plein.streams.close() };
     },
+  };
+}
+
+async function buildPlein(config: PleinSection, deps: PleinComponentDeps): Promise<PleinHttpDeps> {
+  const auth: AuthDeps = {
+    store: deps.store,
+    clock: deps.clock,
+    ids: { newId: randomUUID },
+    passwords: createArgon2PasswordHasher(),
+    totp: createOtplibTotp('Burgernet'),
+    passkeys: createWebauthnPasskeys(),
+    tokens: createSecretTokens(),
+    commonPasswords: await loadCommonPasswords(),
+    sessionLimits: {
+      idleMs: config.SESSION_IDLE_MINUTES * MINUTE,
+      absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
+      secondFactorMs: SECOND_FACTOR_MS,
+    },
+    throttle: {
+      maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      accountWindowMs: config.LOGIN_ACCOUNT_WINDOW_MINUTES * MINUTE,
+      firstDelayMs: config.LOGIN_ACCOUNT_DELAY_SECONDS * 1000,
+      maxDelayMs: config.LOGIN_ACCOUNT_MAX_DELAY_SECONDS * 1000,
+      maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      addressWindowMs: config.LOGIN_ADDRESS_WINDOW_MINUTES * MINUTE,
+    },
+    activationMs: config.STAFF_ACTIVATION_HOURS * 60 * MINUTE,
+  };
+  const logger = deps.logger.child({ component: 'staff-event-streams' });
+  const extents = await loadPoliceUnitExtents();
+  return {
+    auth,
+    streams: createStaffEventStreams({
+      maxPerStaff: config.STAFF_STREAMS_PER_STAFF,
+      checkIntervalMs: config.STAFF_STREAM_CHECK_SECONDS * 1000,
+      staffOf: (credential) => staffOfCredential(auth, credential),
+      onCheckFailed: (error) => logger.error({ err: error }, 'event stream session check failed'),
+    }),
     cookieSecure: config.SESSION_COOKIE_SECURE,
     webauthn: { rpId: config.WEBAUTHN_RP_ID, rpName: 'Burgernetplein', origin: config.WEBAUTHN_ORIGIN ?? null },
-    map: { tileUrl: config.CONSOLE_MAP_TILE_URL ?? null, attribution: config.CONSOLE_MAP_ATTRIBUTION },
+    map: {
+      tileUrl: config.CONSOLE_MAP_TILE_URL,
+      attribution: config.CONSOLE_MAP_ATTRIBUTION,
+      regionExtents: extents.units,
+      countryExtent: extents.country,
+    },
+    placeSearch: deps.placeSearch,
     sso: createOpenidIdentityProviders(ssoProviders(config), { timeoutSeconds: SSO_TIMEOUT_SECONDS }),
     ssoRedirectOrigin: config.OIDC_REDIRECT_ORIGIN?.replace(/\/+$/, '') ?? null,
     ...(deps.callRouted ? { callRouted: deps.callRouted } : {}),

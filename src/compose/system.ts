@@ -7,6 +7,9 @@ import type { Geocoder } from '../app/ports/geocoder.js';
 import type { Store } from '../app/ports/stores.js';
 import { createPc4Geocoder } from '../adapters/geocoding/pc4-geocoder.js';
 import { createPdokGeocoder } from '../adapters/geocoding/pdok-geocoder.js';
+import { buildGazetteer } from '../adapters/geocoding/gazetteer.js';
+import { createGazetteerPlaceSearch } from '../adapters/geocoding/gazetteer-place-search.js';
+import { createPdokPlaceSearch } from '../adapters/geocoding/pdok-place-search.js';
 import type { Email } from '../adapters/channels/email-smtp/email-smtp.js';
 import type { Sms } from '../adapters/channels/sms-smpp/sms-smpp.js';
 import type { Voice } from '../adapters/channels/voice-sip/voice-sip.js';
@@ -109,6 +112,11 @@ export async function startSystem(
       (config.GEOCODER === 'pdok'
         ? createPdokGeocoder({ baseUrl: config.PDOK_URL })
         : createPc4Geocoder(geodata.pc4Centroids));
+    // The console's search field: the same choice, PDOK or the bundled data.
+    const placeSearch =
+      config.GEOCODER === 'pdok'
+        ? createPdokPlaceSearch({ baseUrl: config.PDOK_URL })
+        : createGazetteerPlaceSearch(buildGazetteer(geodata.pc4Centroids, geodata.gemeenten));
     const callRouting = await components.start(
       callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), { database, clock, logger }),
     );
@@ -164,7 +172,13 @@ export async function startSystem(
       }),
     );
     const plein = await components.start(
-      pleinComponent(sectionOf(config, PLEIN_KEYS), { store, clock, callRouted: callRouting.events }),
+      pleinComponent(sectionOf(config, PLEIN_KEYS), {
+        store,
+        clock,
+        logger,
+        placeSearch,
+        callRouted: callRouting.events,
+      }),
     );
     const broadcast = await components.start(
       broadcastComponent(sectionOf(config, BROADCAST_KEYS), { config, store, clock, logger, workerId }),

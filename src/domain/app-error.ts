@@ -1,6 +1,6 @@
 import type { ActionError, ApprovalError } from './action/errors.js';
 import type { DashboardError } from './dashboard/errors.js';
-import type { MeldkamerError } from './geo/errors.js';
+import type { MeldkamerError, PlaceError } from './geo/errors.js';
 import type { MailError } from './mail/errors.js';
 import type { ParticipantError } from './participant/errors.js';
 import type { PhotoError } from './photo/errors.js';
@@ -21,6 +21,7 @@ export type AppError =
   | MeldkamerError
   | ParticipantError
   | PhotoError
+  | PlaceError
   | PushError
   | TipError;
 

@@ -13,6 +13,9 @@ export interface LatLngBounds {
   readonly __brand?: 'LatLngBounds';
 }
 
+/** South-west and north-east corners, [lat, lng] each. */
+export type LatLngBoundsLiteral = readonly [readonly [number, number], readonly [number, number]];
+
 export interface LeafletMouseEvent {
   readonly latlng: LatLng;
 }
@@ -26,13 +29,24 @@ export interface LeafletMap {
   readonly attributionControl: AttributionControl;
   setView(centre: LatLngInput, zoom: number): this;
   fitBounds(
-    bounds: LatLngBounds,
+    bounds: LatLngBounds | LatLngBoundsLiteral,
     options?: { readonly padding?: readonly [number, number]; readonly maxZoom?: number },
   ): this;
   getCenter(): LatLng;
   invalidateSize(): this;
-  on(event: 'click', listener: (event: LeafletMouseEvent) => void): this;
-  on(event: 'dblclick', listener: (event: LeafletMouseEvent) => void): this;
+  hasLayer(layer: Layer): boolean;
+  on(event: 'click' | 'dblclick' | 'mousemove', listener: (event: LeafletMouseEvent) => void): this;
+  on(event: 'mouseout', listener: () => void): this;
+}
+
+export interface TileLayer extends Layer {
+  /** A tile that could not be loaded (no network, the tile server down). */
+  on(event: 'tileerror' | 'tileload', listener: () => void): this;
+}
+
+export interface Tooltip extends Layer {
+  setLatLng(at: LatLng): this;
+  setContent(content: string): this;
 }
 
 export interface Layer {
@@ -51,6 +65,7 @@ export interface BoundsLayer extends Layer {
 
 export interface GeoJsonLayer extends BoundsLayer {
   bringToBack(): this;
+  setStyle(style: PathStyle): this;
 }
 
 /** The pages draw one kind of GeoJSON: the bundled gemeente boundaries. */
@@ -66,6 +81,8 @@ export interface PathStyle {
   readonly dashArray?: string;
   readonly className?: string;
   readonly interactive?: boolean;
+  readonly opacity?: number;
+  readonly fill?: boolean;
 }
 
 export interface GeoJsonOptions {
@@ -90,7 +107,12 @@ export interface MapOptions {
 
 export interface Leaflet {
   map(element: string | HTMLElement, options?: MapOptions): LeafletMap;
-  tileLayer(urlTemplate: string, options?: { readonly attribution?: string; readonly maxZoom?: number }): Layer;
+  tileLayer(urlTemplate: string, options?: { readonly attribution?: string; readonly maxZoom?: number }): TileLayer;
+  tooltip(options?: {
+    readonly direction?: 'top' | 'right' | 'bottom' | 'left' | 'center' | 'auto';
+    readonly offset?: readonly [number, number];
+    readonly className?: string;
+  }): Tooltip;
   geoJSON(data: unknown, options?: GeoJsonOptions): GeoJsonLayer;
   latLng(lat: number, lng: number): LatLng;
   circle(centre: LatLngInput, options: PathStyle & { readonly radius: number }): BoundsLayer;

@@ -13,6 +13,24 @@ export function testDkimKey(): string {
   return dkimKey;
 }
 
+/** "2026-05-12T21:30": the moment as a datetime-local field holds it in Amsterdam time. */
+export function amsterdamLocal(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
 export const MAIL_ENV = (): Record<string, string> => ({
   EMAIL_DKIM_PRIVATE_KEY: testDkimKey(),
   EMAIL_MESSAGES_PER_SECOND: '1000',

@@ -51,6 +51,9 @@ export async function startTestSystem(
     DEMO: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DISPATCH_MAX_IN_FLIGHT: '200',
+    // No base map tiles from the internet: the browser tests draw the bundled boundaries (a test may serve tiles).
+    CONSOLE_MAP_TILE_URL: '',
+    APP_MAP_TILE_URL: '',
     ...env,
   });
   const logger =

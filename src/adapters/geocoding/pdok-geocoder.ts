@@ -3,6 +3,7 @@ import type { GeocodeOutcome, Geocoder } from '../../app/ports/geocoder.js';
 import type { LatLon } from '../../domain/geo/lat-lon.js';
 import { normalizePostcode } from '../../domain/geo/postcode.js';
 import type { Address } from '../../domain/participant/registration.js';
+import { getLocatieserverJson } from './locatieserver-request.js';
 
 export const PDOK_LOCATIESERVER_URL = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
 export const DEFAULT_PDOK_TIMEOUT_MS = 5_000;
@@ -79,26 +80,9 @@ export function createPdokGeocoder(config: PdokGeocoderConfig = {}): Geocoder {
         fl: FIELDS,
       }).toString();
 
-      let body: unknown;
-      try {
-        const response = await fetch(url, {
-          headers: { accept: 'application/json' },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) {
-          await response.body?.cancel();
-          return unavailable(`PDOK Locatieserver antwoordde met HTTP ${response.status}.`);
-        }
-        body = await response.json();
-      } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
-          return unavailable(`PDOK Locatieserver antwoordde niet binnen ${timeoutMs} ms.`);
-        }
-        if (error instanceof SyntaxError) return unavailable('PDOK Locatieserver stuurde geen geldige JSON.');
-        return unavailable(`PDOK Locatieserver is niet bereikbaar: ${describe(error)}.`);
-      }
-
-      const parsed = pdokFreeResponse.safeParse(body);
+      const answer = await getLocatieserverJson(url, timeoutMs);
+      if (!answer.ok) return unavailable(answer.reason);
+      const parsed = pdokFreeResponse.safeParse(answer.body);
       if (!parsed.success) {
         return unavailable(`PDOK Locatieserver gaf een onverwacht antwoord: ${z.prettifyError(parsed.error)}`);
       }
@@ -151,9 +135,3 @@ function parsePoint(wkt: string): LatLon {
 }
 
 const unavailable = (reason: string): GeocodeOutcome => ({ kind: 'unavailable', reason });
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // undici reports "fetch failed" and puts the socket error (ECONNREFUSED…) in the cause.
-  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
-}

@@ -1,4 +1,5 @@
 import type { Action } from '../../domain/action/action.js';
+import { areaCovers } from '../../domain/area/area-covers.js';
 import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionMessage, ActionSearch } from '../ports/action-repository.js';
@@ -16,7 +17,7 @@ export interface ActionView {
   readonly messages: readonly ActionMessage[];
   readonly progress: ActionProgressView;
   /** Every area the alert went to, oldest first: the start, widenings, moves. */
-  readonly areas: readonly TargetedArea[];
+  readonly areas: readonly (TargetedArea & { readonly change: AreaChange })[];
   /** People per message (by its id) and channel. */
   readonly peoplePerMessage: ReadonlyMap<string, Readonly<Record<ContactChannel, number>>>;
 }
@@ -44,7 +45,18 @@ export async function viewAction(
     deps.store.dispatch.targetedAreas(action.id),
     deps.store.dispatch.peoplePerMessage(action.id),
   ]);
-  return ok({ action, messages, progress, areas, peoplePerMessage });
+  return ok({ action, messages, progress, areas: withChanges(areas), peoplePerMessage });
+}
+
+/** How each area came about: the first is the start; one that holds the one before widened it; else it moved. */
+export type AreaChange = 'start' | 'widened' | 'moved';
+
+function withChanges(areas: readonly TargetedArea[]): (TargetedArea & { readonly change: AreaChange })[] {
+  return areas.map((a, i) => {
+    const before = areas[i - 1];
+    const change: AreaChange = before === undefined ? 'start' : areaCovers(a.area, before.area) ? 'widened' : 'moved';
+    return { ...a, change };
+  });
 }
 
 export async function actionProgress(

@@ -1,12 +1,40 @@
 import { areaContains } from '../../domain/area/area.js';
-import { checkAudience, type Audience } from '../../domain/mail/audience.js';
+import { checkAudience, type Audience, type AudienceChoice } from '../../domain/mail/audience.js';
 import type { MailError } from '../../domain/mail/errors.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { mayMailIn, ownerOf } from '../../domain/mail/mail-access.js';
 import type { Staff } from '../../domain/staff/staff.js';
+import type { Geocoder } from '../ports/geocoder.js';
 import type { AreaCandidate, MailStores } from '../ports/mail-store.js';
 import type { MailDeps } from './mail-deps.js';
 import { auditDenied } from './mail-audit.js';
+
+/**
+ * The audience the sender chose: an address with a radius is looked up and becomes a circle around it, which
+ * keeps the address so that people read it back in words. An address the geocoder does not know (or cannot look
+ * up now) is refused: a circle somewhere else would mail the wrong street.
+ */
+export async function chooseAudience(geocoder: Geocoder, choice: AudienceChoice): Promise<Result<Audience, MailError>> {
+  if (choice.kind !== 'address') return ok(choice);
+  const found = await geocoder.geocode({
+    postcode: choice.postcode,
+    houseNumber: choice.houseNumber,
+    houseNumberAddition: null,
+  });
+  if (found.kind !== 'found') return fail({ code: 'mail.invalid-audience', problem: { kind: 'address-not-found' } });
+  const audience: Audience = {
+    kind: 'area',
+    area: { kind: 'circle', centre: found.result.location, radiusMetres: choice.radiusMetres },
+    around: {
+      postcode: found.result.address.postcode,
+      houseNumber: found.result.address.houseNumber,
+      street: found.result.street,
+      city: found.result.city,
+    },
+  };
+  const problem = checkAudience(audience);
+  return problem === null ? ok(audience) : fail({ code: 'mail.invalid-audience', problem });
+}
 
 /**
  * Whether the audience is well-formed and the staff member may mail it. A whole gemeente outside their scope is

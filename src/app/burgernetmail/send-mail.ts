@@ -13,9 +13,9 @@ import { audienceSize, checkMailAudience } from './mail-audience.js';
 import { senderOf } from './manage-templates.js';
 import { ownMail, viewMail } from './write-mail.js';
 
-const MAX_SCHEDULE_DAYS = 90;
+export const MAX_SCHEDULE_DAYS = 90;
 /** A moment a little in the past still means "now" (the form took a while). */
-const PAST_TOLERANCE_MS = 5 * 60_000;
+export const PAST_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * Sends a draft now or at a set time: the fields must be complete and the audience in scope and not empty. The

@@ -56,14 +56,23 @@ export interface ResolvedSession {
 
 /**
  * The session behind a cookie value, in any stage, while it is valid; an expired one is ended (and its
- * end audited) on the way. Each request counts as activity for the idle timeout.
+ * end audited) on the way. Each request counts as activity for the idle timeout, unless `activity` is false
+ * (the page asking when its session ends, an open event stream checking that it may go on).
  */
 export async function resolveSession(
   deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>,
   token: string,
+  options: { readonly activity: boolean } = { activity: true },
 ): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null;
-  const idHash = deps.tokens.hash(token);
+  return resolveSessionByHash(deps, deps.tokens.hash(token), options.activity);
+}
+
+async function resolveSessionByHash(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'sessionLimits'>,
+  idHash: string,
+  activity: boolean,
+): Promise<ResolvedSession | null> {
   const session = await deps.store.staffSessions.find(idHash);
   if (session === null || session.endedAt !== null) return null;
   const now = deps.clock.now();
@@ -85,16 +94,21 @@ export async function resolveSession(
     }
     return null;
   }
+  if (!activity) return { session, account };
   await deps.store.staffSessions.touch(idHash, now);
-  return { session, account };
+  const lastSeenAt = now.getTime() > session.lastSeenAt.getTime() ? now : session.lastSeenAt;
+  return { session: { ...session, lastSeenAt }, account };
 }
 
-/** The staff member of an active session (second factor done), or null. */
-export async function staffOfSession(
-  deps: Pick<AuthDeps, 'store' | 'clock' | 'tokens' | 'sessionLimits'>,
-  token: string,
+/**
+ * The staff member of a still active session (second factor done) by its stored hash, without counting as
+ * activity: an open event stream asks this every few seconds, and ends when the answer is null.
+ */
+export async function staffOfSessionHash(
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'sessionLimits'>,
+  idHash: string,
 ): Promise<Staff | null> {
-  const resolved = await resolveSession(deps, token);
+  const resolved = await resolveSessionByHash(deps, idHash, false);
   return resolved !== null && resolved.session.stage === 'active' ? resolved.account.staff : null;
 }
 

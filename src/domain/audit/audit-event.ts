@@ -12,6 +12,7 @@ import type { CodeChannel } from '../self-service/verification.js';
 import type { ThrottleReason } from '../staff/login-throttle.js';
 import type { SsoFailure, SsoRefusal } from '../staff/single-sign-on.js';
 import type { SessionEndReason } from '../staff/staff-session.js';
+import type { CallbackPurpose } from '../tip/callback-purpose.js';
 import type { StaffRole, StaffScope } from '../staff/staff.js';
 
 /** Written by relatiebeheer, beside the same event from the participants API. */
@@ -71,10 +72,18 @@ export interface AuditEventDetails {
   'action.photo-removed': { readonly number: string };
   'action.media-expired': { readonly files: number };
   'action-type.changed': { readonly requiresApproval: boolean; readonly templateLength: number };
+  /** Written by earlier versions, which showed every number of an action's tips with one purpose. */
   'tip.callback-numbers-viewed': {
     readonly number: string;
     readonly purpose: string;
     readonly shown: readonly string[];
+  };
+  /** One tip's number to call back was shown to staff ("toon nummer"); the number itself is never written. */
+  'tip.callback-number-revealed': {
+    readonly actionNumber: string;
+    readonly tipId: string;
+    readonly purpose: CallbackPurpose;
+    readonly note?: string;
   };
   'meldkamer.routing-changed': { readonly target: string };
   // The meldkamer's own public number: not personal data.

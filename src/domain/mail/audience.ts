@@ -7,11 +7,33 @@ export interface PostcodeRange {
   readonly to: string;
 }
 
-/** Who gets a mail: everyone with an address in an area, in postcode ranges, or in a whole gemeente. */
+/** The address a circle was drawn around: as the sender typed it, and where the geocoder placed it. */
+export interface AudienceAddress {
+  readonly postcode: string;
+  readonly houseNumber: number;
+  readonly street: string | null;
+  readonly city: string;
+}
+
+/**
+ * Who gets a mail: everyone with an address in an area, in postcode ranges, or in a whole gemeente. A circle
+ * around an address keeps that address (`around`), so that people read "Damrak 1, Amsterdam", not coordinates.
+ */
 export type Audience =
-  | { readonly kind: 'area'; readonly area: Area }
+  | { readonly kind: 'area'; readonly area: Area; readonly around?: AudienceAddress }
   | { readonly kind: 'postcodes'; readonly ranges: readonly PostcodeRange[] }
   | { readonly kind: 'gemeente'; readonly gemeenteCode: string };
+
+/** An address and a radius as the sender chooses them: looked up, it becomes a circle (`around` that address). */
+export interface AddressChoice {
+  readonly kind: 'address';
+  readonly postcode: string;
+  readonly houseNumber: number;
+  readonly radiusMetres: number;
+}
+
+/** What a sender chooses: an audience, or an address with a radius still to be looked up. */
+export type AudienceChoice = Audience | AddressChoice;
 
 export const MAX_POSTCODE_RANGES = 50;
 
@@ -20,7 +42,8 @@ export type AudienceProblem =
   | { readonly kind: 'postcode-format'; readonly value: string }
   | { readonly kind: 'postcode-order'; readonly range: PostcodeRange }
   | { readonly kind: 'postcode-count' }
-  | { readonly kind: 'gemeente-code' };
+  | { readonly kind: 'gemeente-code' }
+  | { readonly kind: 'address-not-found' };
 
 const PC4 = /^[1-9][0-9]{3}$/;
 const PC6 = /^[1-9][0-9]{3}[A-Z]{2}$/;

@@ -1,4 +1,5 @@
 import type { PublicStatus } from '../action/public-view.js';
+import { PHONE_NUMBERS, phoneRuleNl } from './phone-numbers-nl.js';
 
 /**
  * The Burgernetapp and the public action page (/acties/{id}), in Dutch. The browser scripts get the texts
@@ -7,6 +8,8 @@ import type { PublicStatus } from '../action/public-view.js';
 export const appNl = {
   name: 'Burgernet',
   description: 'Zie waar de politie nu uw hulp vraagt, in de buurt van waar u bent. Uw locatie blijft op uw telefoon.',
+  /** Which number is for what, shown with "Bel politie" (the same rule as on the site). */
+  phoneRule: phoneRuleNl,
   status: { actief: 'Actief', afgesloten: 'Afgesloten', ingetrokken: 'Ingetrokken' } satisfies Record<
     PublicStatus,
     string
@@ -37,8 +40,16 @@ export const appNl = {
     notificationsOn: 'Meldingen staan aan.',
     notificationsUnavailable: 'Meldingen zijn op deze telefoon of in deze browser niet beschikbaar.',
     notificationsDenied: 'U heeft meldingen geweigerd. U kunt dit veranderen in de instellingen van uw browser.',
-    offline: 'U bent offline. U ziet de acties van de laatste keer.',
-    loadFailed: 'De acties konden niet worden opgehaald. Probeer het later opnieuw.',
+    offline: 'U bent offline. U ziet de acties zoals de app ze het laatst kreeg; die kunnen nu anders zijn.',
+    loadFailed:
+      'Burgernet is nu niet bereikbaar. U ziet de acties zoals de app ze het laatst kreeg; die kunnen nu anders zijn.',
+    lastUpdated: 'Laatst bijgewerkt om {time}.',
+    /** An answer from before today. */
+    lastUpdatedOn: 'Laatst bijgewerkt op {date} om {time}.',
+    retrying: 'De app probeert het vanzelf opnieuw.',
+    /** The last answer had no active action; said only with its time, never as "now". */
+    noneAtLastUpdate: 'Bij de laatste keer bijwerken waren er geen actieve acties.',
+    nearNoneAtLastUpdate: 'Bij de laatste keer bijwerken waren er geen actieve acties bij u in de buurt.',
     open: 'Bekijk de actie',
     started: 'Gestart',
     ended: 'Beëindigd',
@@ -66,16 +77,19 @@ export const appNl = {
     instructionsHeading: 'Wat moet u doen?',
     callMeldkamer: 'Bel politie',
     callMeldkamerHint: (meldkamer: string, number: string) =>
-      `U belt de meldkamer ${meldkamer} van de politie: ${number}.`,
-    call112: 'Bel 112',
-    call112Hint: 'Er is direct gevaar. Ziet u iets? Bel 112.',
+      `Deze knop belt de meldkamer ${meldkamer}, die deze actie leidt: ${number}. U betaalt uw gewone belkosten.`,
+    /** The meldkamer has no number of its own: the button dials the police's national number. */
+    callPoliceHint: (number: string) =>
+      `Deze knop belt het algemene nummer van de politie: ${number}. U betaalt uw gewone belkosten.`,
+    call112: `Bel ${PHONE_NUMBERS.emergency}`,
+    call112Hint: `Er is direct gevaar. Ziet u iets? Bel ${PHONE_NUMBERS.emergency}.`,
     share: 'Delen',
     shareWhatsApp: 'Delen via WhatsApp',
     shareText: (title: string) => `Burgernet: ${title}. Kijkt u mee?`,
     /** The title the phone's share sheet gets. */
     shareTitle: (title: string) => `Burgernet: ${title}`,
     tipHeading: 'Iets gezien? Stuur een tip',
-    tipIntro: 'Uw tip gaat direct naar de meldkamer. Is er haast? Bel dan.',
+    tipIntro: `Uw tip gaat direct naar de meldkamer. Is er spoed? Bel ${PHONE_NUMBERS.emergency}.`,
     tipText: 'Wat heeft u gezien?',
     tipTextHint: 'Bijvoorbeeld: ik zie hem nu bij het station. Hoogstens 500 tekens.',
     tipPhoto: 'Foto',

@@ -211,7 +211,7 @@ export const dashboardNl: DashboardTexts = {
     bars: (rows) => `Liggende staven, ${rows} rijen.`,
     lines: ({ periods, actions, campaigns }) =>
       `Lijnen over ${periods} perioden; ${actions} acties en ${campaigns} campagnes gemarkeerd.`,
-    suppressed: 'open punt: minder dan 10',
+    suppressed: 'onderbroken lijn: minder dan 10 (niet getoond)',
     action: 'Burgernetactie (▲)',
     campaign: 'Wervingscampagne',
   },

@@ -76,7 +76,8 @@ export interface DashboardTexts {
     readonly noClosedActions: string;
     readonly actionsIn: (gemeente: string) => string;
     readonly noActions: string;
-    readonly allActions: (n: number) => string;
+    /** n: the number of actions, already formatted ("1.204"). */
+    readonly allActions: (n: string) => string;
     readonly benchmarkHeading: string;
     readonly benchmarkChart: (gemeente: string) => string;
     readonly sameSizeClass: string;

@@ -184,25 +184,49 @@ export const mailNl = {
         'Gewone tekst. Velden tussen accolades worden ingevuld, zoals {straat}. Een lege regel begint een alinea; regels met "- " worden een lijst. HTML wordt als tekst getoond.',
       fieldsLegend: 'Gegevens',
       audienceLegend: 'Ontvangers',
-      audienceHint: 'Alleen deelnemers met een bevestigd e-mailadres, in uw gemeente (politie: uw regio).',
+      audienceHint:
+        'Kies wie de mail krijgt. Alleen deelnemers met een bevestigd e-mailadres, in uw gemeente (politie: uw regio).',
       audienceKinds: {
         gemeente: 'De hele gemeente',
         postcodes: 'Postcodes',
-        gebied: 'Een gebied op de kaart of een straal rond een adres',
+        adres: 'Een straal rond een adres',
+        gebied: 'Een gebied op de kaart',
       },
       gemeente: 'Gemeente',
+      chooseGemeente: 'Kies een gemeente',
       postcodes: 'Postcodes',
       postcodesHint: "PC4 of PC6, reeksen met een streepje, gescheiden door komma's: 3511-3514, 3581 AB",
       areaPostcode: 'Postcode van het adres',
       areaHouseNumber: 'Huisnummer',
       areaRadius: 'Straal in meters',
-      areaHint: 'Klik op de kaart voor het midden, of teken een polygoon. Zonder kaart: een adres en een straal.',
+      areaHint:
+        'Klik op de kaart voor het midden van een cirkel, of teken een polygoon. Zonder kaart: kies een straal rond een adres.',
+      addressHint: 'Wij zoeken het adres op; de straal loopt vanaf dat adres.',
       map: 'Kaart: klik om het midden van het gebied te kiezen',
       shape: 'Vorm',
       circle: 'Cirkel',
       polygon: 'Polygoon (klik de hoeken, dubbelklik om te sluiten)',
       count: 'Aantal ontvangers',
       countNone: 'Kies ontvangers om ze te tellen.',
+      /** The audience in words: on the compose page, the mail page and in the confirm step. */
+      summary: {
+        gemeente: (name: string) => `De hele gemeente ${name}`,
+        postcodes: (ranges: string) => `Postcodes ${ranges}`,
+        address: ({ place, radius }: { place: string; radius: string }) => `${place}, straal ${radius} m`,
+        circle: (radius: string) => `Een cirkel op de kaart, straal ${radius} m`,
+        polygon: (corners: number) => `Een getekend gebied op de kaart (${corners} hoeken)`,
+        place: ({
+          street,
+          houseNumber,
+          postcode,
+          city,
+        }: {
+          street: string | null;
+          houseNumber: number;
+          postcode: string;
+          city: string;
+        }) => (street === null ? `${postcode} ${houseNumber}, ${city}` : `${street} ${houseNumber}, ${city}`),
+      },
       /** What the compose page's script (compose.js) writes; {n} is the number of recipients it fills in. */
       script: {
         countOne: '{n} deelnemer krijgt deze mail.',
@@ -218,7 +242,8 @@ export const mailNl = {
         audience: 'Kies de ontvangers.',
         gemeente: 'Kies een gemeente binnen uw gemeente of regio.',
         postcodes: 'Geef postcodes als 3511, 3511 AB of 3511-3514 (hoogstens 50 reeksen).',
-        area: 'Kies een gebied op de kaart, of geef een adres en een straal (100 m tot 50 km).',
+        area: 'Teken een gebied op de kaart, of kies een straal rond een adres.',
+        addressFields: 'Geef een postcode (1012 AB), een huisnummer en een straal van 100 m tot 50 km.',
         address: 'Dit adres is niet gevonden.',
         outsideScope: 'Deze ontvangers vallen buiten uw gemeente of regio.',
         answerDays: 'Kies 1 tot 90 dagen.',
@@ -238,6 +263,22 @@ export const mailNl = {
       sendNow: 'Nu versturen',
       sendLater: 'Op een gekozen moment',
       sendAt: 'Datum en tijd',
+      sendAtHint: 'Nederlandse tijd, binnen 90 dagen.',
+      chooseWhen: 'Kies of de mail nu of op een gekozen moment verstuurd wordt.',
+      momentMissing: 'Kies een datum en een tijd.',
+      momentPast: 'Dit moment is al voorbij. Kies een moment dat nog komt.',
+      /** The confirm step before sending: a dialog, or a page without JavaScript. */
+      confirm: {
+        heading: 'Mail versturen?',
+        recipients: ({ n, subject }: { n: number; subject: string }) =>
+          `${n.toLocaleString('nl-NL')} ${n === 1 ? 'deelnemer krijgt' : 'deelnemers krijgen'} de mail "${subject}".`,
+        audience: (summary: string) => `Ontvangers: ${summary}.`,
+        now: 'Verzending: direct na bevestigen.',
+        /** {moment}: the chosen date and time, filled in by the page's script too. */
+        later: 'Verzending: {moment} (Nederlandse tijd).',
+        yes: 'Ja, versturen',
+        no: 'Annuleren',
+      },
       sendConfirm: 'Versturen',
       stop: 'Verzending stoppen',
       change: 'Wijzigen',

@@ -1,6 +1,7 @@
 import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
 import type { AuditEventName } from '../audit/audit-event.js';
+import type { CallbackPurpose } from '../tip/callback-purpose.js';
 import type { ThrottleReason } from '../staff/login-throttle.js';
 import type { StaffRole } from '../staff/staff.js';
 import type { PasswordProblem } from '../staff/password-policy.js';
@@ -106,6 +107,8 @@ export interface PleinTexts {
     readonly notFoundTitle: string;
     readonly notFoundHeading: string;
     readonly back: string;
+    /** The live action's link to the console, where every control is. */
+    readonly openInConsole: string;
     readonly actionTitle: (number: string) => string;
     /** "<type>, <status>, meldkamer <code>, resultaat: <result>."; the status is marked up, so it comes back in parts. */
     readonly summary: <T>(p: {
@@ -180,6 +183,8 @@ export interface PleinTexts {
     readonly title: string;
     readonly heading: string;
     readonly mapLabel: string;
+    /** The map's own keys, read out with the map (aria-describedby). */
+    readonly mapKeys: string;
     readonly shortcutsLabel: string;
     readonly shortcuts: {
       readonly address: string;
@@ -193,10 +198,7 @@ export interface PleinTexts {
       readonly history: string;
     };
     readonly areaHeading: string;
-    readonly postcode: string;
-    readonly houseNumber: string;
-    readonly findAddress: string;
-    readonly invalidAddress: string;
+    readonly placeSearch: PlaceSearchTexts;
     readonly shape: string;
     readonly circle: string;
     readonly polygonShape: string;
@@ -224,6 +226,9 @@ export interface PleinTexts {
     readonly widen: string;
     readonly widenText: string;
     readonly widenButton: string;
+    readonly moveButton: string;
+    readonly sentHeading: string;
+    readonly timelineHeading: string;
     readonly photo: string;
     readonly photoLabel: string;
     readonly photoSubmit: string;
@@ -250,6 +255,61 @@ export interface PleinTexts {
    * a time, {text} a tip's text.
    */
   readonly consoleScript: {
+    /**
+     * The running action's panel: what was sent, the timeline, people per channel, and each step's confirmation and
+     * feedback. {n} people, {text} a message, {radius} a distance, {ringing}/{answered}/{retry} calls, {channels} a list.
+     */
+    readonly live: {
+      readonly done: {
+        readonly started: string;
+        readonly update: string;
+        readonly widened: string;
+        readonly moved: string;
+        readonly closed: string;
+        readonly withdrawn: string;
+      };
+      readonly ended: string;
+      readonly leaveHeading: string;
+      readonly leaveYes: string;
+      readonly drawFirst: string;
+      readonly draftArea: string;
+      readonly widenHeading: string;
+      readonly widenLine: string;
+      readonly newPeople: string;
+      readonly widenYes: string;
+      readonly moveHeading: string;
+      readonly moveLine: string;
+      readonly moveReached: string;
+      readonly moveYes: string;
+      readonly updateHeading: string;
+      readonly updateTo: string;
+      readonly updateText: string;
+      readonly updateYes: string;
+      readonly updateEmpty: string;
+      readonly updateCounter: string;
+      readonly summaryType: string;
+      readonly summaryMessage: string;
+      readonly areaCircle: string;
+      readonly areaPolygon: string;
+      readonly kinds: { readonly alert: string; readonly update: string; readonly closing: string };
+      readonly areaChanges: { readonly start: string; readonly widened: string; readonly moved: string };
+      readonly toPeople: string;
+      readonly pending: string;
+      readonly photoAlt: string;
+      readonly peopleColumns: {
+        readonly channel: string;
+        readonly people: string;
+        readonly delivered: string;
+        readonly failed: string;
+        readonly messages: string;
+      };
+      readonly peopleSummary: string;
+      readonly voiceNow: string;
+      readonly chartStart: string;
+      readonly chartEmpty: string;
+      readonly currentArea: string;
+      readonly earlierArea: string;
+    };
     readonly sessionExpired: string;
     readonly failed: string;
     /** The channels by the API's name, in the reach and the progress table. */
@@ -303,6 +363,19 @@ export interface PleinTexts {
     readonly confirmWithdraw: string;
     readonly photoFailed: string;
     readonly photoPlaced: string;
+    /** A tip's number to call back: hidden until asked for with a purpose (the read is audited). */
+    readonly callbackNumber: {
+      readonly label: string;
+      readonly hidden: string;
+      readonly show: string;
+      readonly purposeLegend: string;
+      readonly purposes: Readonly<Record<CallbackPurpose, string>>;
+      readonly note: string;
+      readonly audited: string;
+      readonly submit: string;
+      readonly cancel: string;
+      readonly choosePurpose: string;
+    };
   };
   /** What the passkey script (passkey.js) writes: on the second step of logging in, enrolment and Mijn account. */
   readonly passkeyScript: {
@@ -311,6 +384,22 @@ export interface PleinTexts {
     readonly notUsed: string;
     /** The name a new passkey gets (shown in Mijn account). */
     readonly newLabel: string;
+  };
+  /**
+   * What the session script (session.js, on every page while logged in) shows before the session ends and
+   * after. {time}: the time of day it ends (HH:MM, Amsterdam).
+   */
+  readonly sessionScript: {
+    readonly warningHeading: string;
+    readonly idleWarning: string;
+    readonly absoluteHeading: string;
+    readonly absoluteWarning: string;
+    readonly stay: string;
+    readonly close: string;
+    readonly endedHeading: string;
+    readonly endedText: string;
+    readonly logIn: string;
+    readonly failed: string;
   };
   /** The gemeente's page: its participants, recent actions in the gemeente, its tools. */
   readonly gemeentePage: {
@@ -394,4 +483,29 @@ export interface PleinTexts {
   };
   /** The message a new action of each type starts from (beheer can change them; stored in the database). */
   readonly templates: Record<ActionType, string>;
+}
+
+/** The console's one search field: an address, a place or a postcode, and what was found, in words. */
+export interface PlaceSearchTexts {
+  readonly label: string;
+  readonly hint: string;
+  readonly submit: string;
+  /** The problem detail when the field is empty or too long. */
+  readonly invalid: string;
+  /** What a found place is, and which of its points becomes the centre. */
+  readonly describe: {
+    readonly address: (name: string) => string;
+    readonly postcode: (name: string) => string;
+    readonly postcodeArea: (p: { readonly pc4: string; readonly city: string | null }) => string;
+    readonly street: (name: string) => string;
+    readonly woonplaats: (name: string) => string;
+    readonly gemeente: (name: string) => string;
+  };
+  /** For the page's script: {n} a number, {query} what was typed, {place} a description from `describe`. */
+  readonly script: {
+    readonly searching: string;
+    readonly choose: string;
+    readonly found: string;
+    readonly suggestions: string;
+  };
 }

@@ -26,6 +26,8 @@ export const problemDetailsNl: ProblemDetails = {
   actionResultNotForType: ({ type, allowed }) =>
     `Bij een ${type.replaceAll('-', ' ')} past als resultaat: ${allowed.map((r) => r.replaceAll('-', ' ')).join(', ')}.`,
   tryAgainLater: 'Probeer het over enkele minuten opnieuw.',
+  placeNotFound:
+    'Zoek op straat en huisnummer met plaats (Oudegracht 150 Utrecht), op een plaatsnaam of op een postcode (3511 of 3511 AZ 150).',
   notAnImage: 'Kies een foto (JPEG, PNG, WebP, HEIC of GIF). Het bestand is niet bewaard.',
   tooManyPixels: ({ megapixels }) =>
     `Een foto mag hoogstens ${megapixels} megapixel zijn. Maak de foto kleiner en probeer het opnieuw. Het bestand is niet bewaard.`,
@@ -49,4 +51,6 @@ export const problemDetailsNl: ProblemDetails = {
   rateLimited: ({ seconds }) => `Probeer het over ${seconds} seconden opnieuw.`,
   unknownDevice: 'Stuur de toestelsleutel van deze aanmelding mee: Authorization: Device <sleutel>.',
   csvExpected: 'Stuur het bestand als text/csv.',
+  tooManyStreams: ({ limit }) =>
+    `U volgt al ${limit} live overzichten (voortgang, tips, oproepen), bijvoorbeeld in andere tabbladen. Sluit er een en probeer het opnieuw.`,
 };

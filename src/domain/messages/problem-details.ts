@@ -12,6 +12,8 @@ export interface ProblemDetails {
   readonly actionWideningMustContain: string;
   readonly actionResultNotForType: (p: { type: ActionType; allowed: readonly ActionResult[] }) => string;
   readonly tryAgainLater: string;
+  /** The console's place search found nothing: what it can find. */
+  readonly placeNotFound: string;
   readonly notAnImage: string;
   readonly tooManyPixels: (p: { megapixels: number }) => string;
   readonly photoTooLarge: (p: { megabytes: number }) => string;
@@ -34,4 +36,6 @@ export interface ProblemDetails {
   readonly rateLimited: (p: { seconds: number }) => string;
   readonly unknownDevice: string;
   readonly csvExpected: string;
+  /** An event stream refused: the staff member has `limit` open already. */
+  readonly tooManyStreams: (p: { limit: number }) => string;
 }

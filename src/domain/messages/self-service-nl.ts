@@ -2,6 +2,8 @@
  * What participants read on the public site, in sign-up and "Mijn gegevens", and in codes and e-mails; and what
  * gemeente staff read in relatiebeheer. Part of the Dutch catalogue (`nl.selfService`).
  */
+import { PHONE_NUMBERS, phoneRuleNl } from './phone-numbers-nl.js';
+
 const spaced = (code: string): string => code.split('').join(', ');
 
 export const selfServiceNl = {
@@ -20,6 +22,9 @@ export const selfServiceNl = {
       `Heeft u zich niet aangemeld? Dan hoeft u niets te doen: zonder bevestiging sturen wij u geen e-mail.`,
   }),
 
+  /** Which number is for what: in the footer of every site page and on "De app". */
+  phoneRule: phoneRuleNl,
+
   nav: {
     home: 'Home',
     howItWorks: 'Zo werkt het',
@@ -36,16 +41,21 @@ export const selfServiceNl = {
       intro:
         'Burgernet is een samenwerking van politie, gemeenten en inwoners. Bij een vermissing, een inbraak of een overval vraagt de politie mensen in de buurt om uit te kijken.',
       paragraphs: [
-        'U krijgt dan een sms, een gesproken bericht op uw vaste telefoon of een melding in de app. Ziet u iets? Bel dan gratis 0800-0011.',
+        `U krijgt dan een sms, een gesproken bericht op uw vaste telefoon of een melding in de app. Ziet u iets? Bel dan gratis ${PHONE_NUMBERS.tips}.`,
         'Aanmelden is gratis. U kiest zelf op welke adressen en op welke tijden u berichten wilt krijgen.',
       ],
       cta: 'Meld u aan',
+      appHeading: 'De Burgernetapp',
+      appText:
+        'Met de app ziet u op uw telefoon welke acties er bij u in de buurt zijn, en krijgt u er een melding van. Een account is niet nodig.',
+      appOpen: 'Open de app',
+      appInstall: 'Zo zet u de app op uw telefoon',
     },
     howItWorks: {
       title: 'Zo werkt Burgernet',
       paragraphs: [
         'Een centralist van de meldkamer start een Burgernetactie. Iedereen die in het gebied is aangemeld en op dat moment berichten wil krijgen, krijgt binnen enkele seconden een bericht.',
-        'In het bericht staat wie of wat de politie zoekt. Heeft u iets gezien? Bel gratis 0800-0011. U komt dan direct bij de meldkamer.',
+        `In het bericht staat wie of wat de politie zoekt. Heeft u iets gezien? Bel gratis ${PHONE_NUMBERS.tips}. U komt dan direct bij de meldkamer.`,
         'Is de actie afgelopen, dan krijgt u een afloopbericht met de uitkomst.',
         'U kunt meerdere adressen opgeven, bijvoorbeeld uw huis en uw werk, elk met eigen dagen en uren. Gaat u op vakantie, dan zet u de berichten een tijd op pauze.',
       ],
@@ -55,6 +65,32 @@ export const selfServiceNl = {
       paragraphs: [
         'Met de app krijgt u meldingen van acties in de buurt waar u op dat moment bent. U kunt ook een foto bekijken en een tip doorgeven.',
         'Ook zonder app kunt u meedoen: per sms of met een gesproken bericht op uw vaste telefoon.',
+      ],
+      open: 'Open de Burgernetapp',
+      installHeading: 'De app op uw telefoon zetten',
+      installIntro:
+        'De Burgernetapp komt niet uit een appwinkel. U opent hem in de browser van uw telefoon en zet hem op uw beginscherm. Daarna opent u hem met het Burgernet-icoon, net als een andere app.',
+      android: {
+        heading: 'Android-telefoon (Chrome)',
+        steps: [
+          'Open de Burgernetapp in Chrome met de knop hierboven.',
+          'Tik rechtsboven op het menu: de drie puntjes.',
+          'Tik op "Toevoegen aan startscherm". Staat er "App installeren", tik daar dan op.',
+          'Tik op "Toevoegen" of "Installeren". Het Burgernet-icoon staat nu op uw startscherm.',
+        ],
+      },
+      iphone: {
+        heading: 'iPhone (Safari)',
+        steps: [
+          'Open de Burgernetapp in Safari met de knop hierboven.',
+          'Tik op de deelknop: het vierkantje met het pijltje omhoog, onder of boven in het scherm.',
+          'Tik op "Zet op beginscherm". Ziet u dat niet? Schuif de lijst dan omhoog.',
+          'Tik rechtsboven op "Voeg toe". Het Burgernet-icoon staat nu op uw beginscherm.',
+        ],
+      },
+      afterInstall: [
+        'Open de app en tik op "Mijn locatie gebruiken" om de acties bij u in de buurt te zien. Uw locatie blijft op uw telefoon.',
+        'Tik op "Meldingen aanzetten" om een melding te krijgen als de politie in uw buurt hulp vraagt. Op een iPhone kan dat alleen als de app op het beginscherm staat (iOS 16.4 of nieuwer).',
       ],
     },
     privacy: {
@@ -68,7 +104,7 @@ export const selfServiceNl = {
     },
     actions: {
       title: 'Actuele acties',
-      intro: 'Deze Burgernetacties lopen nu of zijn net afgesloten. Heeft u iets gezien? Bel gratis 0800-0011.',
+      intro: `Deze Burgernetacties lopen nu of zijn net afgesloten. Heeft u iets gezien? Bel gratis ${PHONE_NUMBERS.tips}.`,
       none: 'Er lopen op dit moment geen openbare Burgernetacties.',
       started: 'Gestart',
       status: { actief: 'Loopt', afgesloten: 'Afgesloten' } as Record<string, string>,
@@ -233,6 +269,16 @@ export const selfServiceNl = {
     csrf: 'Het formulier is verlopen of niet compleet verstuurd. Uw gegevens zijn niet opgeslagen. Probeer het opnieuw.',
     csrfTitle: 'Formulier verlopen',
     csrfRetry: 'Opnieuw beginnen',
+  },
+
+  /** What a browser shows for an unknown address or a failed page, in the site's (or app's, or portal's) layout. */
+  errorPage: {
+    notFound: 'Misschien is de link verouderd, of zit er een typefout in het adres.',
+    serverError: 'Dat ligt niet aan u. Probeer het over een paar minuten opnieuw.',
+    reference: (code: string) => `Blijft het misgaan? Noem dan deze code als u het meldt: ${code}.`,
+    home: 'Naar de voorpagina van Burgernet',
+    app: 'Naar de Burgernetapp',
+    portal: 'Naar Burgernetplein',
   },
 
   relatiebeheer: {

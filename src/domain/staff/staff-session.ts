@@ -23,8 +23,22 @@ export function sessionExpiry(
   limits: SessionLimits,
   now: Date,
 ): SessionEndReason | null {
-  if (now.getTime() >= session.expiresAt.getTime()) return 'expired';
-  const idleLimit = session.stage === 'active' ? limits.idleMs : Math.min(limits.idleMs, limits.secondFactorMs);
-  if (now.getTime() - session.lastSeenAt.getTime() >= idleLimit) return 'idle';
+  const ends = sessionEnds(session, limits);
+  if (now.getTime() >= ends.absoluteAt.getTime()) return 'expired';
+  if (now.getTime() >= ends.idleAt.getTime()) return 'idle';
   return null;
+}
+
+/** When a valid session ends if nothing happens: by idleness, or at its absolute limit (whichever comes first). */
+export function sessionEnds(
+  session: SessionTimes & { readonly stage: SessionStage },
+  limits: SessionLimits,
+): { readonly idleAt: Date; readonly absoluteAt: Date } {
+  const idleLimit = session.stage === 'active' ? limits.idleMs : Math.min(limits.idleMs, limits.secondFactorMs);
+  return { idleAt: new Date(session.lastSeenAt.getTime() + idleLimit), absoluteAt: session.expiresAt };
+}
+
+/** How long before a session ends the portal warns: two minutes, or half the idle time when that is shorter. */
+export function sessionWarningMs(limits: SessionLimits): number {
+  return Math.min(2 * 60_000, Math.floor(limits.idleMs / 2));
 }

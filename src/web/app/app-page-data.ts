@@ -10,6 +10,13 @@ export interface AppTexts {
   readonly notificationsDenied: string;
   readonly offline: string;
   readonly loadFailed: string;
+  /** {time} */
+  readonly lastUpdated: string;
+  /** {date}, {time} */
+  readonly lastUpdatedOn: string;
+  readonly retrying: string;
+  readonly noneAtLastUpdate: string;
+  readonly nearNoneAtLastUpdate: string;
   readonly open: string;
   readonly started: string;
   readonly ended: string;
@@ -24,6 +31,7 @@ export interface AppTexts {
   readonly call112: string;
   readonly photoAlt: string;
   readonly allNone: string;
+  readonly nearNone: string;
 }
 
 /** How the app draws maps: over the bundled gemeente boundaries, or over a configured tile server. */
@@ -37,6 +45,8 @@ export interface AppMapSettings {
 export interface AppPageData {
   readonly texts: AppTexts;
   readonly map: AppMapSettings;
+  /** The start page only: when the server listed the actions the page shows without script (ISO time). */
+  readonly listedAt?: string;
 }
 
 export interface Point {

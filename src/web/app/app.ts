@@ -4,20 +4,37 @@ import { byId } from '../elements.js';
 import { readPageData } from '../page-data.js';
 import { actionCard } from './action-card.js';
 import type { AppPageData, Point, PublicAction } from './app-page-data.js';
+import { connectionNotice } from './connection-notice.js';
+import { lastKnownActions, saveKnownActions } from './device-store.js';
 import { areaContains } from './geo.js';
 import { notifiedActions, type NotifiedAction } from './notified-actions.js';
 import { enableNotifications, notificationsOn, pushSupported, reportPresence } from './presence.js';
 
 const REFRESH_MS = 60 * 1000;
+/** After a failed fetch the app tries again sooner than the regular refresh (and at once when back online). */
+const RETRY_MS = 15 * 1000;
 
 const page = readPageData<AppPageData>('app-gegevens');
 const { texts } = page;
 const status = byId('app-status');
 
+/**
+ * What the lists show: nothing yet (the page's own list stands), a fresh answer, the last answer kept on the
+ * phone, or (no kept answer newer than the page) the list the server put in the page. Only a fresh answer may
+ * say that there are no actions now.
+ */
+type Known =
+  | { readonly kind: 'nothing-yet' }
+  | { readonly kind: 'fresh'; readonly actions: readonly PublicAction[] }
+  | { readonly kind: 'kept'; readonly actions: readonly PublicAction[]; readonly at: Date }
+  | { readonly kind: 'page'; readonly at: Date | null };
+
 /** Where the phone is now: in this variable only, never stored and never sent. */
 let here: Point | null = null;
-let actions: PublicAction[] = [];
+let known: Known = { kind: 'nothing-yet' };
 let watching = false;
+let loading: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 function say(text: string): void {
   status.textContent = text;
@@ -29,12 +46,28 @@ function fill(listId: string, items: readonly PublicAction[], emptyId: string | 
 }
 
 async function render(): Promise<void> {
+  if (known.kind === 'nothing-yet') return;
+  if (known.kind === 'page') {
+    // Only the list the server put in the page, as it was then: it says nothing about now, nor about nearby.
+    const empty = byId('alle-lijst').querySelector('.empty');
+    if (empty !== null) empty.textContent = texts.noneAtLastUpdate;
+    byId('dichtbij').hidden = true;
+    byId('recent').hidden = true;
+    await renderNotified([]);
+    return;
+  }
+  const actions = known.actions;
+  const fresh = known.kind === 'fresh';
   const active = actions.filter((a) => a.status === 'actief');
   fill('alle-lijst', active, null);
   if (active.length === 0)
     byId('alle-lijst').replaceChildren(
-      Object.assign(document.createElement('p'), { className: 'empty', textContent: texts.allNone }),
+      Object.assign(document.createElement('p'), {
+        className: 'empty',
+        textContent: fresh ? texts.allNone : texts.noneAtLastUpdate,
+      }),
     );
+  byId('dichtbij-geen').textContent = fresh ? texts.nearNone : texts.nearNoneAtLastUpdate;
   if (here !== null) {
     const point = here;
     const near = actions.filter((a) => a.area !== null && areaContains(a.area, point));
@@ -51,11 +84,11 @@ async function render(): Promise<void> {
     byId('dichtbij').hidden = false;
     byId('recent').hidden = false;
   }
-  await renderNotified();
+  await renderNotified(actions);
 }
 
 /** Actions this phone was notified of, with what became of them (an update, the result). */
-async function renderNotified(): Promise<void> {
+async function renderNotified(actions: readonly PublicAction[]): Promise<void> {
   let notified: NotifiedAction[];
   try {
     notified = await notifiedActions();
@@ -63,10 +96,10 @@ async function renderNotified(): Promise<void> {
     // No IndexedDB here (some private modes): nothing was recorded either.
     return;
   }
-  const known = new Map(actions.map((a) => [a.id, a]));
+  const listed = new Map(actions.map((a) => [a.id, a]));
   const shown: PublicAction[] = [];
   for (const entry of notified.sort((a, b) => b.at.localeCompare(a.at))) {
-    let action = known.get(entry.actionId);
+    let action = listed.get(entry.actionId);
     if (action === undefined) {
       const response = await fetch(`/app/v1/actions/${encodeURIComponent(entry.actionId)}`, {
         cache: 'no-cache',
@@ -79,17 +112,38 @@ async function renderNotified(): Promise<void> {
   byId('gemeld').hidden = shown.length === 0;
 }
 
-async function loadActions(): Promise<void> {
+/** Fetches the list; without an answer, shows the last one it knew with its time, and tries again. */
+async function fetchActions(): Promise<void> {
+  clearTimeout(retryTimer);
   try {
     // Revalidated every time (a cheap 304 when nothing changed): an ended action must not look active.
     const response = await fetch('/app/v1/actions', { cache: 'no-cache' });
     if (!response.ok) throw new Error(String(response.status));
     const list = (await response.json()) as { actions: PublicAction[] };
-    actions = list.actions;
+    known = { kind: 'fresh', actions: list.actions };
+    saveKnownActions({ at: new Date(), actions: list.actions });
+    connectionNotice(texts, null);
   } catch {
-    say(navigator.onLine === false ? texts.offline : texts.loadFailed);
+    const kept = lastKnownActions();
+    const pageAt = page.listedAt === undefined ? null : new Date(page.listedAt);
+    known =
+      kept !== null && (pageAt === null || kept.at >= pageAt)
+        ? { kind: 'kept', actions: kept.actions, at: kept.at }
+        : { kind: 'page', at: pageAt };
+    connectionNotice(texts, { offline: navigator.onLine === false, at: known.at });
+    retryTimer = setTimeout(() => {
+      if (document.visibilityState === 'visible') void loadActions();
+    }, RETRY_MS);
   }
   await render();
+}
+
+/** One fetch at a time: the timer, the online event and a push message may all ask at once. */
+function loadActions(): Promise<void> {
+  loading ??= fetchActions().finally(() => {
+    loading = null;
+  });
+  return loading;
 }
 
 function onPosition(position: GeolocationPosition): void {
@@ -152,6 +206,9 @@ async function start(): Promise<void> {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void loadActions();
   });
+  // Back online: a fresh list at once. Gone offline: say so at once, not at the next refresh.
+  window.addEventListener('online', () => void loadActions());
+  window.addEventListener('offline', () => void loadActions());
   navigator.serviceWorker?.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {
     if (event.data?.type === 'burgernet-push') void loadActions();
   });

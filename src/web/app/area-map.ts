@@ -1,7 +1,7 @@
-// A small, still map of an action's area: drawn over the bundled gemeente boundaries (no tile server needed),
-// or over tiles when the server has one configured. A picture, not a widget: no dragging or zooming, and the
-// container says what it shows (role="img").
-import type { MapOptions } from '../leaflet-global.js';
+// A small, still map of an action's area over the base map's tiles (PDOK's by default), or over the bundled gemeente
+// boundaries when there are no tiles or they fail to load. A picture, not a widget: no dragging or zooming, and
+// the container says what it shows (role="img"); the credit line under it names the map's sources.
+import type { LeafletMap, MapOptions } from '../leaflet-global.js';
 import type { AppMapSettings, PublicArea } from './app-page-data.js';
 
 let boundaries: Promise<unknown> | null = null;
@@ -45,20 +45,43 @@ export async function drawAreaMap(element: HTMLElement, area: PublicArea | null,
       ? L.latLng(area.centre.lat, area.centre.lon).toBounds(area.radiusMetres * 2)
       : shape.getBounds();
   const leaflet = L.map(element, STILL).fitBounds(bounds, { padding: [12, 12], maxZoom: 13 });
-  if (map.tileUrl) {
-    L.tileLayer(map.tileUrl, { maxZoom: 18 }).addTo(leaflet);
-  } else {
-    const geojson = await loadBoundaries(map.boundariesUrl);
-    if (geojson !== null) {
-      L.geoJSON(geojson, {
-        interactive: false,
-        style: { color: '#767676', weight: 1, fillColor: '#f2f4f7', fillOpacity: 1 },
-      }).addTo(leaflet);
-    }
-  }
   shape.addTo(leaflet);
   const credit = document.createElement('p');
   credit.className = 'map-credit';
-  credit.textContent = map.tileUrl ? map.tileAttribution : map.boundariesAttribution;
   element.after(credit);
+  const showBoundaries = async () => {
+    credit.textContent = [map.tileUrl ? map.tileAttribution : null, map.boundariesAttribution]
+      .filter(Boolean)
+      .join(' · ');
+    await drawBoundaries(leaflet, map.boundariesUrl);
+  };
+  if (map.tileUrl) {
+    credit.textContent = map.tileAttribution;
+    // Only when no tile has loaded: one failing beside loaded ones is just outside the map's coverage.
+    let loaded = false;
+    let failed = false;
+    L.tileLayer(map.tileUrl, { maxZoom: 18 })
+      .on('tileload', () => (loaded = true))
+      .on('tileerror', () => {
+        if (loaded || failed) return;
+        failed = true;
+        void showBoundaries();
+      })
+      .addTo(leaflet);
+  } else {
+    await showBoundaries();
+  }
+}
+
+/** The gemeenten, filled, under the area: the map without tiles is still a map. */
+async function drawBoundaries(leaflet: LeafletMap, url: string): Promise<void> {
+  const L = globalThis.L;
+  const geojson = await loadBoundaries(url);
+  if (L === undefined || geojson === null) return;
+  L.geoJSON(geojson, {
+    interactive: false,
+    style: { color: '#767676', weight: 1, fillColor: '#f2f4f7', fillOpacity: 1 },
+  })
+    .addTo(leaflet)
+    .bringToBack();
 }

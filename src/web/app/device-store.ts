@@ -1,8 +1,17 @@
-// What the app keeps in the phone's localStorage (and only there): its push registration, and a random id that
-// lets the server count its tips. Never its location.
+// What the app keeps in the phone's localStorage (and only there): its push registration, a random id that
+// lets the server count its tips, and the last list of actions it got (the same public list everyone gets, shown
+// when it cannot get a fresh one). Never its location.
+import type { PublicAction } from './app-page-data.js';
 
 const PUSH_KEY = 'burgernet.push';
 const DEVICE_KEY = 'burgernet.apparaat';
+const ACTIONS_KEY = 'burgernet.acties';
+
+/** The last list of actions the server gave, and when the app got it. */
+export interface KnownActions {
+  readonly at: Date;
+  readonly actions: readonly PublicAction[];
+}
 
 export interface PushRegistration {
   readonly id: string;
@@ -39,4 +48,28 @@ export function deviceId(): string {
     localStorage.setItem(DEVICE_KEY, id);
   }
   return id;
+}
+
+/** The last list the app got, or null (never fetched here, or storage unavailable). */
+export function lastKnownActions(): KnownActions | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(ACTIONS_KEY) ?? 'null');
+    if (typeof value !== 'object' || value === null || !('at' in value) || !('actions' in value)) return null;
+    const at = new Date(typeof value.at === 'string' ? value.at : Number.NaN);
+    if (Number.isNaN(at.getTime()) || !Array.isArray(value.actions)) return null;
+    // Written by this app from the server's answer: its shape is the API's.
+    return { at, actions: value.actions as PublicAction[] };
+  } catch {
+    // Not JSON, or no storage (some private modes): nothing known.
+    return null;
+  }
+}
+
+/** Keeps this list as the last one (the public feed only: it holds nothing about the phone). */
+export function saveKnownActions(known: KnownActions): void {
+  try {
+    localStorage.setItem(ACTIONS_KEY, JSON.stringify({ at: known.at.toISOString(), actions: known.actions }));
+  } catch {
+    // Storage full or unavailable: the app still works, only not with the list when offline.
+  }
 }

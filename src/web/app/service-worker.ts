@@ -1,12 +1,12 @@
 // The Burgernetapp's service worker (scope /app/, served at /app/sw.js): keeps the app's shell for offline use,
 // shows push notifications, remembers on the phone which actions it was notified of, and opens an action on a
-// tap. It never sees the phone's location.
+// tap. It never sees the phone's location. The list of actions is not cached here: the app keeps its last answer
+// itself, with the time it got it (device-store.ts), so that an old list is never shown as a fresh one.
 import { rememberNotified } from './notified-actions.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const SHELL_CACHE = 'burgernet-shell-v2';
-const FEED_CACHE = 'burgernet-feed-v1';
+const SHELL_CACHE = 'burgernet-shell-v3';
 const SHELL = [
   '/app/',
   '/app/manifest.webmanifest',
@@ -20,7 +20,6 @@ const SHELL = [
   '/static/vendor/leaflet/leaflet.css',
   '/static/vendor/h3/h3-js.es.js',
 ];
-const FEED = '/app/v1/actions';
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -36,14 +35,15 @@ self.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((keys) =>
-        Promise.all(keys.filter((k) => k !== SHELL_CACHE && k !== FEED_CACHE).map((k) => caches.delete(k))),
+        // Older shells, and the list of actions that earlier versions kept here.
+        Promise.all(keys.filter((k) => k !== SHELL_CACHE).map((k) => caches.delete(k))),
       )
       .then(() => self.clients.claim()),
   );
 });
 
-async function networkFirst(request: Request, cacheName: string): Promise<Response> {
-  const cache = await caches.open(cacheName);
+async function networkFirst(request: Request): Promise<Response> {
+  const cache = await caches.open(SHELL_CACHE);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(request, response.clone());
@@ -73,10 +73,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname === FEED) return event.respondWith(networkFirst(request, FEED_CACHE));
   // The page itself: fresh when online (a new version of the app), the cached one offline.
-  if (request.mode === 'navigate' && url.pathname === '/app/')
-    return event.respondWith(networkFirst(request, SHELL_CACHE));
+  if (request.mode === 'navigate' && url.pathname === '/app/') return event.respondWith(networkFirst(request));
   if (SHELL.includes(url.pathname)) return event.respondWith(staleWhileRevalidate(event));
 });
 

@@ -14,7 +14,16 @@ export interface ComposeTexts {
 type Audience =
   | { readonly kind: 'gemeente'; readonly gemeenteCode: string }
   | { readonly kind: 'postcodes'; readonly ranges: readonly { readonly from: string; readonly to: string }[] }
+  | { readonly kind: 'address'; readonly postcode: string; readonly houseNumber: number; readonly radiusMetres: number }
   | { readonly kind: 'area'; readonly area: unknown };
+
+/** The count's answer: how many, and the audience in words ("Damrak 1, Amsterdam, straal 500 m"). */
+interface CountAnswer {
+  readonly recipients?: number;
+  readonly summary?: string;
+  readonly title?: string;
+  readonly detail?: string;
+}
 
 const DEBOUNCE_MS = 300;
 
@@ -30,9 +39,21 @@ function postcodeRanges(text: string): { from: string; to: string }[] {
     });
 }
 
+/** The address and radius once they look complete: the server looks the address up when it counts. */
+function addressAudience(): Audience | null {
+  const postcode = byId('veld-adresPostcode', HTMLInputElement).value.replace(/\s+/g, '').toUpperCase();
+  const houseNumber = Number(byId('veld-adresHuisnummer', HTMLInputElement).value);
+  const radiusMetres = Number(byId('veld-straal', HTMLInputElement).value);
+  if (!/^[1-9][0-9]{3}[A-Z]{2}$/.test(postcode)) return null;
+  if (!Number.isInteger(houseNumber) || houseNumber < 1 || houseNumber > 99_999) return null;
+  if (!Number.isInteger(radiusMetres) || radiusMetres < 100 || radiusMetres > 50_000) return null;
+  return { kind: 'address', postcode, houseNumber, radiusMetres };
+}
+
 /**
- * The live count of recipients under the audience (`chosen` is the audience kind, `areaField` holds the drawn
- * area as JSON): asked 300 ms after the last change; an answer to an older question is dropped.
+ * The live count of recipients under the audience, with the audience in words (`chosen` is the audience kind,
+ * `areaField` holds the drawn area as JSON): asked 300 ms after the last change; an answer to an older question
+ * is dropped.
  */
 export function createAudienceCount(
   texts: ComposeTexts,
@@ -40,16 +61,25 @@ export function createAudienceCount(
   areaField: HTMLInputElement,
 ): () => void {
   const count = byId('aantal');
+  const summary = byId('samenvatting');
   const csrf = csrfToken();
+  const show = (countText: string, summaryText = '') => {
+    count.textContent = countText;
+    summary.textContent = summaryText;
+  };
 
   function audience(): Audience | null {
     switch (chosen()) {
-      case 'gemeente':
-        return { kind: 'gemeente', gemeenteCode: byId('veld-gemeente', HTMLSelectElement).value };
+      case 'gemeente': {
+        const gemeenteCode = byId('veld-gemeente', HTMLSelectElement).value;
+        return gemeenteCode ? { kind: 'gemeente', gemeenteCode } : null;
+      }
       case 'postcodes': {
         const ranges = postcodeRanges(byId('veld-postcodes', HTMLInputElement).value);
         return ranges.length > 0 ? { kind: 'postcodes', ranges } : null;
       }
+      case 'adres':
+        return addressAudience();
       case 'gebied':
         return areaField.value ? { kind: 'area', area: JSON.parse(areaField.value) } : null;
       default:
@@ -67,11 +97,11 @@ export function createAudienceCount(
       // The hidden area field is not JSON (edited by hand): nothing to count.
       body = null;
     }
+    const mine = ++asked;
     if (!body) {
-      count.textContent = texts.countNone;
+      show(texts.countNone);
       return;
     }
-    const mine = ++asked;
     try {
       const response = await fetch('/api/v1/audience-counts', {
         method: 'POST',
@@ -79,16 +109,19 @@ export function createAudienceCount(
         headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
         body: JSON.stringify({ audience: body }),
       });
-      const json = (await response.json().catch(() => ({}))) as { recipients: number; title?: string; detail?: string };
+      const json = (await response.json().catch(() => ({}))) as CountAnswer;
       if (mine !== asked) return;
-      if (!response.ok) {
-        count.textContent = [json.title, json.detail].filter(Boolean).join(': ') || texts.countFailed;
+      const n = json.recipients;
+      if (!response.ok || n === undefined) {
+        show([json.title, json.detail].filter(Boolean).join(': ') || texts.countFailed);
         return;
       }
-      const n = json.recipients;
-      count.textContent = (n === 1 ? texts.countOne : texts.countOther).replace('{n}', () => n.toLocaleString('nl-NL'));
+      show(
+        (n === 1 ? texts.countOne : texts.countOther).replace('{n}', () => n.toLocaleString('nl-NL')),
+        json.summary ?? '',
+      );
     } catch {
-      count.textContent = texts.countFailed;
+      if (mine === asked) show(texts.countFailed);
     }
   }
 

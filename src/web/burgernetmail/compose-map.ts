@@ -6,9 +6,9 @@ const MIN_RADIUS_M = 100;
 const MAX_RADIUS_M = 50_000;
 
 /**
- * The map (only with JavaScript; the address fields stay as the way without one): a click is the centre of a
- * circle of the radius field's size, or a corner of a polygon that a double click closes. The area goes into
- * `areaField` as JSON, and `onChange` recounts.
+ * The map (only with JavaScript; a radius around an address is the way without one): a click is the centre of a
+ * circle of the circle radius field's size, or a corner of a polygon that a double click closes. The area goes
+ * into `areaField` as JSON, and `onChange` recounts.
  */
 export function setUpComposeMap(
   L: Leaflet,
@@ -19,7 +19,7 @@ export function setUpComposeMap(
 ): void {
   const mapElement = byId('kaart');
   mapElement.hidden = false;
-  byId('vorm-keuze').hidden = false;
+  byId('kaart-keuzes').hidden = false;
   const map = L.map(mapElement, { doubleClickZoom: false }).setView([52.2, 5.3], 8);
   fetch('/plein/kaart/gemeenten.geojson', { credentials: 'same-origin' })
     .then((r) => (r.ok ? r.json() : null))
@@ -33,7 +33,7 @@ export function setUpComposeMap(
     .catch(() => undefined);
   map.attributionControl.addAttribution(texts.mapAttribution);
 
-  const radiusInput = byId('veld-straal', HTMLInputElement);
+  const radiusInput = byId('veld-cirkelstraal', HTMLInputElement);
   let layer: BoundsLayer | null = null;
   let points: LatLng[] = [];
   let centre: LatLng | null = null;

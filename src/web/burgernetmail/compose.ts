@@ -1,6 +1,7 @@
-// Burgernetmail compose page: show only the fields of the chosen audience, draw an area on the map (a circle
-// around a click, or a polygon), keep it in the hidden "gebied" field, and count the recipients live through
-// /api/v1/audience-counts. Without JavaScript the form works with a gemeente, postcodes or an address + radius.
+// Burgernetmail compose page: show only the fields of the chosen audience (none is chosen at first), draw an area
+// on the map (a circle around a click, or a polygon), keep it in the hidden "gebied" field, and count the
+// recipients live through /api/v1/audience-counts, with the audience in words. Without JavaScript the form works
+// with a gemeente, postcodes or an address with a radius.
 import { byId } from '../elements.js';
 import { readPageData } from '../page-data.js';
 import { createAudienceCount, type ComposeTexts } from './audience-count.js';
@@ -12,7 +13,7 @@ function startCompose(): void {
   const texts = readPageData<ComposeTexts>('texts-compose');
   const areaField = byId('veld-gebied', HTMLInputElement);
   const audienceRadios = form.querySelectorAll<HTMLInputElement>('input[name="ontvangers"]');
-  const chosen = () => form.querySelector<HTMLInputElement>('input[name="ontvangers"]:checked')?.value ?? 'gemeente';
+  const chosen = () => form.querySelector<HTMLInputElement>('input[name="ontvangers"]:checked')?.value ?? '';
   const showAudience = () => {
     for (const part of form.querySelectorAll<HTMLElement>('[data-audience]'))
       part.hidden = part.dataset.audience !== chosen();
@@ -29,7 +30,8 @@ function startCompose(): void {
     });
   }
   byId('veld-gemeente').addEventListener('change', recount);
-  byId('veld-postcodes').addEventListener('input', recount);
+  for (const id of ['veld-postcodes', 'veld-adresPostcode', 'veld-adresHuisnummer', 'veld-straal'])
+    byId(id).addEventListener('input', recount);
   showAudience();
   recount();
 }

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { attachActionPhoto, readActionPhoto, removeActionPhoto } from '../../../app/media/action-photo.js';
 import { listTips, readTipPhoto, type TipForStaff } from '../../../app/media/list-tips.js';
+import { revealCallbackNumber } from '../../../app/media/reveal-callback-number.js';
 import type { MediaDeps } from '../../../app/media/media-deps.js';
 import { setPublication } from '../../../app/actions/set-publication.js';
 import { setMeldkamerPhone } from '../../../app/meldkamers/set-meldkamer-phone.js';
@@ -20,10 +21,12 @@ import {
   publicationWithVersionBody,
   tipParams,
   tipsQuery,
+  callbackNumberBody,
   tipStreamQuery,
 } from '../burgernet-app/burgernet-app-schemas.js';
 import { parsePhoneNumber } from '../server/phone-number.js';
 import { streamTips } from './tip-stream.js';
+import { refuseTooManyStreams } from '../server/staff-event-streams.js';
 
 const TAG = ['Burgernetapp: foto’s en tips'];
 
@@ -34,7 +37,6 @@ export function tipJson(actionId: string, t: TipForStaff) {
     text: t.text,
     receivedAt: t.receivedAt.toISOString(),
     callbackRequested: t.callbackRequested,
-    callbackPhone: t.callbackMsisdn,
     photo:
       t.photo === null
         ? null
@@ -154,7 +156,7 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: BurgernetAppH
       {
         schema: {
           tags: TAG,
-          summary: 'Tips uit de app (terugbelnummers alleen met een doel, vastgelegd)',
+          summary: 'Tips uit de app (zonder terugbelnummers: die per tip met een doel, zie callback-number)',
           params: actionIdParams,
           querystring: tipsQuery,
         },
@@ -162,7 +164,6 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: BurgernetAppH
       async (request, reply) => {
         const outcome = await listTips(media, staffOf(request), request.params.id, {
           afterSeq: request.query.after ?? null,
-          purpose: request.query.purpose ?? null,
         });
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return { items: outcome.value.map((t) => tipJson(request.params.id, t)) };
@@ -181,18 +182,39 @@ export function actionMediaRoutes(deps: HttpDeps & { readonly app: BurgernetAppH
       },
       async (request, reply) => {
         const staff = staffOf(request);
-        const first = await listTips(media, staff, request.params.id, { afterSeq: null, purpose: null });
+        const first = await listTips(media, staff, request.params.id, { afterSeq: null });
         if (!first.ok) return sendProblem(reply, deps.catalogue, first.error);
         const lastEventId = Number(request.headers['last-event-id']);
         const afterSeq = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : null;
+        const stream = deps.plein.streams.open(request, reply);
+        if (stream === null) return refuseTooManyStreams(reply, deps);
         return streamTips(
-          request,
-          reply,
+          stream,
           deps,
           afterSeq,
-          (after) => listTips(media, staff, request.params.id, { afterSeq: after, purpose: null }),
+          (after) => listTips(media, staff, request.params.id, { afterSeq: after }),
           (tip) => tipJson(request.params.id, tip),
         );
+      },
+    );
+
+    app.post(
+      '/actions/:id/tips/:tipId/callback-number',
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Het terugbelnummer van één tip, met het doel (wordt vastgelegd; het nummer zelf niet)',
+          params: tipParams,
+          body: callbackNumberBody,
+        },
+      },
+      async (request, reply) => {
+        const outcome = await revealCallbackNumber(media, staffOf(request), request.params.id, request.params.tipId, {
+          purpose: request.body.purpose,
+          note: request.body.note || null,
+        });
+        if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        return { phone: outcome.value, display: displayPhone(outcome.value) };
       },
     );
 

@@ -5,15 +5,11 @@ import { fromArea } from './area-schema.js';
 import type { BurgernetAppHttpDeps } from '../burgernet-app/burgernet-app-http-deps.js';
 import { html, jsonBlock, type SafeHtml } from '../html/html.js';
 import { renderPage } from '../html/page-layout.js';
+import { phoneRuleFooter, phoneRuleSection } from '../html/phone-rule.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { callOf, publicPhotoPath, titleOf } from '../burgernet-app/burgernet-app-schemas.js';
-import {
-  allowMapTiles,
-  appHead,
-  appScriptData,
-  APP_STYLES,
-  formatTime,
-} from '../burgernet-app/burgernet-app-page-parts.js';
+import { allowMapTiles } from '../server/map-tile-policy.js';
+import { appHead, appScriptData, APP_STYLES, formatTime } from '../burgernet-app/burgernet-app-page-parts.js';
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +35,15 @@ export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDep
         return reply
           .code(404)
           .type('text/html; charset=utf-8')
-          .send(renderPage({ title: texts.notFoundTitle, section: 'app', main, styles: APP_STYLES }));
+          .send(
+            renderPage({
+              title: texts.notFoundTitle,
+              section: 'app',
+              main,
+              footer: phoneRuleFooter(deps.catalogue.app.phoneRule),
+              styles: APP_STYLES,
+            }),
+          );
       }
       const item = outcome.value;
       const title = titleOf(item.view, deps.catalogue);
@@ -50,11 +54,16 @@ export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDep
 <meta property="og:description" content="${item.view.text ?? item.view.closingText ?? title}">
 <meta property="og:url" content="${origin}/acties/${item.view.id}">
 ${item.photo === null ? null : html`<meta property="og:image" content="${origin}${publicPhotoPath(item.view.id, item.photo.image.key)}">`}`;
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(
-          renderPage({ title, section: 'app', main: actionMain(deps, item, title, origin), styles: APP_STYLES, head }),
-        );
+      return reply.type('text/html; charset=utf-8').send(
+        renderPage({
+          title,
+          section: 'app',
+          main: actionMain(deps, item, title, origin),
+          footer: phoneRuleFooter(deps.catalogue.app.phoneRule),
+          styles: APP_STYLES,
+          head,
+        }),
+      );
     });
   };
 }
@@ -95,7 +104,7 @@ ${
   call === null
     ? null
     : html`<div class="call"><a class="button call-button${call.kind === '112' ? ' danger' : ''}" href="${call.href}">${call.kind === '112' ? texts.call112 : texts.callMeldkamer}</a>
-<p class="hint">${call.kind === '112' ? texts.call112Hint : texts.callMeldkamerHint(meldkamer.name, call.display)}</p></div>`
+<p class="hint">${callHint(deps, call, meldkamer)}</p></div>`
 }
 <div class="share">
 <button type="button" class="secondary" id="delen-knop" hidden>${texts.share}</button>
@@ -110,10 +119,24 @@ ${
 <p class="hint">${texts.mapHint} ${radiusText(view.area)}</p></section>`
 }
 ${view.acceptsTips ? tipForm(deps, view.id) : null}
+${call === null ? null : phoneRuleSection(deps.catalogue.app.phoneRule)}
 <p><a href="/app/">${texts.backToApp}</a></p>
 </article>
 ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}
 ${jsonBlock('actie-gegevens', { id: view.id, title, status: view.status, area: view.area === null ? null : fromArea(view.area), shareUrl, shareText, shareTitle: texts.shareTitle(title) })}`;
+}
+
+/** Whom the button calls, in words: 112, the meldkamer's own number, or (without one) the police's national number. */
+function callHint(
+  deps: HttpDeps & { readonly app: BurgernetAppHttpDeps },
+  call: NonNullable<ReturnType<typeof callOf>>,
+  meldkamer: PublicAction['meldkamer'],
+): string {
+  const texts = deps.catalogue.app.action;
+  if (call.kind === '112') return texts.call112Hint;
+  return meldkamer.publicPhone === null
+    ? texts.callPoliceHint(call.display)
+    : texts.callMeldkamerHint(meldkamer.name, call.display);
 }
 
 function radiusText(area: NonNullable<PublicAction['view']['area']>): string {

@@ -34,6 +34,7 @@ import {
 import { fromArea, toArea } from './area-schema.js';
 import { toPublication } from '../burgernet-app/burgernet-app-schemas.js';
 import { streamProgress } from './progress-stream.js';
+import { refuseTooManyStreams } from '../server/staff-event-streams.js';
 
 const TAG = ['Burgernetacties'];
 
@@ -121,7 +122,7 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
             people: peoplePerMessage.get(m.id) ?? { sms: 0, voice: 0 },
           })),
           progress: progressJson(progress),
-          areas: areas.map((a) => ({ area: fromArea(a.area), at: a.at, recipients: a.recipients })),
+          areas: areas.map((a) => ({ area: fromArea(a.area), at: a.at, recipients: a.recipients, change: a.change })),
         };
       },
     );
@@ -303,7 +304,9 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const staff = staffOf(request);
         const first = await actionProgress(deps, staff, request.params.id);
         if (!first.ok) return sendProblem(reply, deps.catalogue, first.error);
-        return streamProgress(request, reply, deps, () => actionProgress(deps, staff, request.params.id));
+        const stream = deps.plein.streams.open(request, reply);
+        if (stream === null) return refuseTooManyStreams(reply, deps);
+        return streamProgress(stream, deps, () => actionProgress(deps, staff, request.params.id));
       },
     );
   };

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import type { BurgernetAppHttpDeps } from './burgernet-app-http-deps.js';
 import { html, type SafeHtml } from '../html/html.js';
@@ -23,6 +22,7 @@ export function appScriptData(catalogue: Catalogue, app: Pick<BurgernetAppHttpDe
       call112: catalogue.app.action.call112,
       photoAlt: catalogue.app.action.photoAlt,
       allNone: catalogue.app.home.allNone,
+      nearNone: catalogue.app.home.nearNone,
     },
     map: {
       boundariesUrl: '/app/gemeenten.geojson',
@@ -44,15 +44,3 @@ export function appHead(module: string): SafeHtml {
 }
 
 export const APP_STYLES = ['/static/vendor/leaflet/leaflet.css', '/static/app/app.css'];
-
-/** With tiles configured, app pages may load images from the tile server too (the page CSP allows only 'self'). */
-export function allowMapTiles(app: FastifyInstance, tileUrl: string | null): void {
-  if (tileUrl === null) return;
-  const origin = new URL(tileUrl.replace(/\{[a-z]\}/g, '0')).origin;
-  app.addHook('onSend', async (_request, reply, payload) => {
-    const policy = reply.getHeader('content-security-policy');
-    if (typeof policy === 'string')
-      reply.header('content-security-policy', policy.replace("img-src 'self'", `img-src 'self' ${origin}`));
-    return payload;
-  });
-}

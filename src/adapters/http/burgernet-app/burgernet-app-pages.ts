@@ -6,11 +6,13 @@ import type { BurgernetAppHttpDeps } from './burgernet-app-http-deps.js';
 import { sendBundleFile, serviceWorkerFiles, type BrowserBundles } from '../server/browser-bundles.js';
 import { html, jsonBlock } from '../html/html.js';
 import { renderPage } from '../html/page-layout.js';
+import { phoneRuleFooter, phoneRuleSection } from '../html/phone-rule.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { titleOf } from './burgernet-app-schemas.js';
 import { APP_ICONS, createIconRenderer, type AppIconName } from './burgernet-app-icons.js';
 import { burgernetAppManifest } from './burgernet-app-manifest.js';
-import { allowMapTiles, appHead, appScriptData, APP_STYLES, formatTime } from './burgernet-app-page-parts.js';
+import { allowMapTiles } from '../server/map-tile-policy.js';
+import { appHead, appScriptData, APP_STYLES, formatTime } from './burgernet-app-page-parts.js';
 
 const GEMEENTE_BOUNDARIES = fileURLToPath(new URL('../../../../data/nl/gemeente_2025.geojson', import.meta.url));
 
@@ -32,6 +34,7 @@ export function burgernetAppPages(
     app.get('/app', async (_request, reply) => reply.redirect('/app/', 301));
 
     app.get('/app/', async (_request, reply) => {
+      const listedAt = deps.clock.now();
       const active = (await listPublicActions(deps, deps.app.recentHours)).filter((a) => a.view.status === 'actief');
       const main = html`<h1>${texts.home.title}</h1>
 <p>${texts.home.intro}</p>
@@ -41,6 +44,7 @@ export function burgernetAppPages(
 <button type="button" class="secondary" id="meldingen-knop">${texts.home.notificationsButton}</button>
 <p id="app-status" class="app-status" role="status" aria-live="polite"></p>
 </div>
+<div id="app-verbinding" role="status" aria-live="polite"></div>
 <section id="dichtbij" aria-labelledby="dichtbij-kop" hidden>
 <h2 id="dichtbij-kop">${texts.home.nearHeading}</h2>
 <div id="dichtbij-lijst" class="action-list"></div>
@@ -59,16 +63,18 @@ export function burgernetAppPages(
 <h2 id="alle-kop">${texts.home.allHeading}</h2>
 <div id="alle-lijst" class="action-list">${active.length === 0 ? html`<p class="empty">${texts.home.allNone}</p>` : active.map((a) => staticCard(deps, a))}</div>
 </section>
+${phoneRuleSection(texts.phoneRule)}
 <section class="privacy" aria-labelledby="privacy-kop">
 <h2 id="privacy-kop">${texts.home.privacyHeading}</h2>
 <p>${texts.home.privacyText}</p>
 </section>
-${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
+${jsonBlock('app-gegevens', { ...appScriptData(deps.catalogue, deps.app), listedAt: listedAt.toISOString() })}`;
       return reply.type('text/html; charset=utf-8').send(
         renderPage({
           title: texts.home.title,
           section: 'app',
           main,
+          footer: phoneRuleFooter(texts.phoneRule),
           styles: APP_STYLES,
           head: appHead('/static/app/app.js'),
         }),
@@ -110,7 +116,7 @@ ${jsonBlock('app-gegevens', appScriptData(deps.catalogue, deps.app))}`;
 /** A plain card for the list without script: the title, status, time and text, linking to the action's page. */
 function staticCard(deps: HttpDeps, item: PublicAction) {
   const { view } = item;
-  return html`<article class="action-card">
+  return html`<article class="action-card" data-actie="${view.id}">
 <h3><a href="/acties/${view.id}">${titleOf(view, deps.catalogue)}</a></h3>
 <p class="meta"><span class="status status-${view.status}">${deps.catalogue.app.status[view.status]}</span> · <time datetime="${view.startedAt.toISOString()}">${formatTime(view.startedAt)}</time> · ${deps.catalogue.app.action.meldkamer(item.meldkamer.name)}</p>
 ${view.text === null ? null : html`<p>${view.text}</p>`}

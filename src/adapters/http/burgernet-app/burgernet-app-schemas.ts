@@ -10,6 +10,11 @@ import {
 } from '../../../domain/action/publication.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { TIP_TEXT_MAX_LENGTH } from '../../../domain/tip/tip.js';
+import {
+  CALLBACK_NOTE_MAX_LENGTH,
+  CALLBACK_PURPOSES,
+  type CallbackPurpose,
+} from '../../../domain/tip/callback-purpose.js';
 import { fromArea } from '../actions/area-schema.js';
 
 const noNul = (s: string) => !s.includes('\u0000');
@@ -84,17 +89,24 @@ export const publicationWithVersionBody = publicationBody
 export const tipsQuery = z
   .object({
     after: z.coerce.number().int().min(0).optional().describe('Alleen tips na dit volgnummer'),
-    purpose: z
-      .string()
-      .trim()
-      .min(3)
-      .max(200)
-      .optional()
-      .describe('Waarom u de terugbelnummers inziet (wordt vastgelegd)'),
   })
   .strict();
 export const tipStreamQuery = z.object({}).strict();
 export const tipParams = z.object({ id: z.uuid(), tipId: z.uuid() }).strict();
+export const callbackNumberBody = z
+  .object({
+    purpose: z
+      .enum(CALLBACK_PURPOSES as [CallbackPurpose, ...CallbackPurpose[]])
+      .describe('Waarvoor u het nummer nodig heeft: terugbellen voor de actie, of doorgeven aan een eenheid'),
+    note: z
+      .string()
+      .trim()
+      .max(CALLBACK_NOTE_MAX_LENGTH)
+      .refine(noNul)
+      .optional()
+      .describe('Toelichting bij het doel (niet verplicht); wordt met het doel vastgelegd'),
+  })
+  .strict();
 
 export const meldkamerParams = z.object({ code: z.string().regex(/^RE\d{2}$/) }).strict();
 export const meldkamerPhoneBody = z

@@ -13,36 +13,32 @@ import {
   type MailInput,
 } from '../../../app/burgernetmail/write-mail.js';
 import type { MailError } from '../../../domain/mail/errors.js';
-import { filledSubject } from '../../../domain/mail/mail-document.js';
+import type { Mail } from '../../../domain/mail/mail.js';
 import { mayManageMail, mayMailIn, mayReadAnswers } from '../../../domain/mail/mail-access.js';
 import type { MailKind } from '../../../domain/mail/mail-kind.js';
 import { may } from '../../../domain/staff/permissions.js';
 import { STAFF_ROLES, type Staff } from '../../../domain/staff/staff.js';
 import { staffOf } from '../server/authenticate.js';
-import { errorSummary } from '../html/form-fields.js';
 import { html, jsonBlock, type SafeHtml } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import type { MailHttpDeps } from './mail-http-deps.js';
 import { mailBodyHtml } from '../../burgernetmail/mail-document-renderer.js';
-import { bodyOf, field, idParam, queryValue } from '../forms/form-values.js';
+import { bodyOf, idParam, queryValue } from '../forms/form-values.js';
 import { renderPortalPage } from '../plein/portal-page.js';
 import { problemStatus } from '../server/problem.js';
 import { requireStaffPage, requireStaffRole } from '../plein/staff-page-guard.js';
 import { answersCsv } from './answers-csv.js';
-import { amsterdamMoment, emptyValues, readAudience, readValues, valuesOfMail } from './compose-form.js';
-import {
-  answersView,
-  audienceText,
-  composeView,
-  mailListView,
-  mailView,
-  type ComposeValues,
-  type Errors,
-} from './mail-views.js';
+import { audienceSummary } from './audience-summary.js';
+import { emptyValues, readAudience, readValues, valuesOfMail } from './compose-form.js';
+import { answersView, composeView, mailListView, mailView, type ComposeValues, type Errors } from './mail-views.js';
+import { latestSchedule, readSendForm } from './send-form.js';
+import { confirmPage, sendSection } from './send-views.js';
 
 export const HOME = '/plein/burgernetmail';
 const idParams = z.object({ id: z.uuid() });
 const answerParams = z.object({ id: z.uuid(), answerId: z.uuid() });
+/** /nieuw?sjabloon=<id>: without a template id (or with something else) there is no such template, not a database error. */
+const composeQuery = z.object({ sjabloon: z.uuid() });
 const MAIL_ROLES = STAFF_ROLES.filter((role) => may({ role }, 'mail.send'));
 
 /** Burgernetmail in the portal: the list, writing from a template, the mail with its count and preview, send, stop, answers. */
@@ -159,6 +155,78 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
     }
   }
 
+  /** How many the mail would reach now, and its audience in words: for the mail page and the confirm step. */
+  async function sendSummary(m: Mail) {
+    return {
+      mail: m,
+      recipients: await audienceSize(md.store, m.owner, m.audience, md.clock.now()),
+      audience: audienceSummary(t, m.audience, gemeenteName),
+    };
+  }
+
+  /** The mail with its count, preview and (for a draft its organisation may send) the send form. */
+  async function showMail(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    m: Mail,
+    o: {
+      notice?: SafeHtml | null;
+      errors?: Errors;
+      values?: { wanneer: string; moment: string };
+      status?: number;
+    },
+  ) {
+    const staff = staffOf(request);
+    const document = await documentOf(md, m);
+    const sender = await senderOf(md, m.owner);
+    const base = md.settings.publicBaseUrl;
+    const preview = {
+      body: mailBodyHtml(document, t, {
+        unsubscribe: `${base}/burgernetmail/afmelden?t=voorbeeld`,
+        answer: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
+      }),
+      text: md.renderer.prepare(document)({
+        unsubscribeUrl: `${base}/burgernetmail/afmelden?t=voorbeeld`,
+        answerUrl: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
+      }).text,
+      fromName: document.senderName,
+      replyTo: sender.replyTo,
+    };
+    const summary = await sendSummary(m);
+    const csrf = reply.generateCsrf();
+    const now = md.clock.now();
+    const errors = o.errors ?? {};
+    const canManage = mayManageMail(staff, m);
+    return send(
+      request,
+      reply,
+      m.number,
+      mailView(t, {
+        mail: m,
+        csrf,
+        audience: summary.audience,
+        recipientsNow: m.status === 'draft' || m.status === 'scheduled' ? summary.recipients : null,
+        preview,
+        canManage,
+        canReadAnswers: may(staff, 'mail.answers') && mayReadAnswers(staff, m),
+        errors,
+        send:
+          canManage && m.status === 'draft'
+            ? sendSection(t, {
+                ...summary,
+                csrf,
+                now,
+                latest: latestSchedule(now),
+                values: o.values ?? { wanneer: 'nu', moment: '' },
+                errors,
+              })
+            : null,
+      }),
+      o.status ?? 200,
+      { notice: o.notice ?? null, scripts: ['/static/burgernetmail/send-confirm.js'] },
+    );
+  }
+
   return async (app) => {
     const page = { preHandler: [requireStaffPage, requireStaffRole(...MAIL_ROLES)] };
     const post = { preHandler: [...page.preHandler, app.csrfProtection] };
@@ -181,14 +249,17 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
 
     app.get(`${HOME}/nieuw`, page, async (request, reply) => {
       const staff = staffOf(request);
-      const found = await findTemplate(md, staff, queryValue(request, 'sjabloon') ?? '');
+      const query = composeQuery.safeParse(request.query);
+      if (!query.success) return refused(request, reply, { code: 'mail.template-not-found' });
+      const found = await findTemplate(md, staff, query.data.sjabloon);
       if (!found.ok) return refused(request, reply, found.error);
       const tpl = found.value;
       const values = emptyValues(
         tpl.subject,
         tpl.body,
         md.settings.answerDays,
-        staff.scope.kind === 'gemeente' ? staff.scope.gemeenteCode : (gemeentenFor(staff)[0]?.code ?? ''),
+        // A gemeente user has one gemeente to offer; staff of a region choose it (no default audience).
+        staff.scope.kind === 'gemeente' ? staff.scope.gemeenteCode : '',
       );
       return composePage(request, reply, {
         kind: tpl.kind,
@@ -202,7 +273,9 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
 
     app.post(`${HOME}/nieuw`, post, async (request, reply) => {
       const staff = staffOf(request);
-      const found = await findTemplate(md, staff, queryValue(request, 'sjabloon') ?? '');
+      const query = composeQuery.safeParse(request.query);
+      if (!query.success) return refused(request, reply, { code: 'mail.template-not-found' });
+      const found = await findTemplate(md, staff, query.data.sjabloon);
       if (!found.ok) return refused(request, reply, found.error);
       const tpl = found.value;
       const values = readValues(bodyOf(request));
@@ -224,29 +297,8 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
     });
 
     app.get(`${HOME}/:id`, { ...page, schema: { params: idParams } }, async (request, reply) => {
-      const staff = staffOf(request);
-      const found = await viewMail(md, staff, idParam(request));
+      const found = await viewMail(md, staffOf(request), idParam(request));
       if (!found.ok) return refused(request, reply, found.error);
-      const m = found.value;
-      const document = await documentOf(md, m);
-      const sender = await senderOf(md, m.owner);
-      const base = md.settings.publicBaseUrl;
-      const preview = {
-        body: mailBodyHtml(document, t, {
-          unsubscribe: `${base}/burgernetmail/afmelden?t=voorbeeld`,
-          answer: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
-        }),
-        text: md.renderer.prepare(document)({
-          unsubscribeUrl: `${base}/burgernetmail/afmelden?t=voorbeeld`,
-          answerUrl: document.asksForAnswers ? `${base}/burgernetmail/antwoord?t=voorbeeld` : null,
-        }).text,
-        fromName: document.senderName,
-        replyTo: sender.replyTo,
-      };
-      const recipientsNow =
-        m.status === 'draft' || m.status === 'scheduled'
-          ? await audienceSize(md.store, m.owner, m.audience, md.clock.now())
-          : null;
       const flag = (name: string) => queryValue(request, name) === '1';
       const n = flag('opgeslagen')
         ? t.portal.mail.savedNotice
@@ -255,23 +307,7 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
           : flag('gestopt')
             ? t.portal.mail.stoppedNotice
             : null;
-      return send(
-        request,
-        reply,
-        m.number,
-        mailView(t, {
-          mail: m,
-          csrf: reply.generateCsrf(),
-          audience: audienceText(t, m.audience, gemeenteName),
-          recipientsNow,
-          preview,
-          canManage: mayManageMail(staff, m),
-          canReadAnswers: may(staff, 'mail.answers') && mayReadAnswers(staff, m),
-          errors: {},
-        }),
-        200,
-        { notice: n === null ? null : notice(n) },
-      );
+      return showMail(request, reply, found.value, { notice: n === null ? null : notice(n) });
     });
 
     app.get(`${HOME}/:id/wijzigen`, { ...page, schema: { params: idParams } }, async (request, reply) => {
@@ -314,35 +350,36 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
 
     app.post(`${HOME}/:id/versturen`, { ...post, schema: { params: idParams } }, async (request, reply) => {
       const staff = staffOf(request);
-      const body = bodyOf(request);
-      const later = field(body, 'wanneer', 10) === 'later';
-      const at = later ? amsterdamMoment(field(body, 'moment', 20)) : null;
+      const found = await ownMail(md, staff, idParam(request), 'send');
+      if (!found.ok) return refused(request, reply, found.error);
+      const m = found.value;
       const p = t.portal.mail;
-      const showErrors = async (errors: Errors) => {
-        const found = await viewMail(md, staff, idParam(request));
-        if (!found.ok) return refused(request, reply, found.error);
+      const form = readSendForm(bodyOf(request), md.clock.now(), t);
+      const values = { wanneer: form.ok ? form.wanneer : 'nu', moment: form.ok ? form.moment : '' };
+      if (!form.ok) return showMail(request, reply, m, { errors: form.errors, values, status: 422 });
+      if (!form.confirmed) {
+        // The confirm step without JavaScript (the dialog posts "bevestigd" itself): who gets which mail, and when.
+        const summary = await sendSummary(m);
         return send(
           request,
           reply,
-          found.value.number,
-          html`<h1>${found.value.number}: ${filledSubject(found.value)}</h1>${errorSummary(errors)}<p><a href="${HOME}/${found.value.id}">${found.value.number}</a></p>`,
-          422,
+          p.confirm.heading,
+          confirmPage(t, { ...summary, csrf: reply.generateCsrf(), ...values, at: form.at }),
         );
-      };
-      if (later && at === null) return showErrors({ moment: p.invalidSchedule });
-      const outcome = await sendMail(md, staff, idParam(request), at);
+      }
+      const outcome = await sendMail(md, staff, m.id, form.at);
       if (!outcome.ok) {
         const e = outcome.error;
         if (e.code === 'mail.outside-scope' || e.code === 'mail.not-found') return refused(request, reply, e);
-        return showErrors(
+        const errors: Errors =
           e.code === 'mail.invalid-schedule'
             ? { moment: p.invalidSchedule }
             : e.code === 'mail.empty-audience'
               ? { wanneer: p.emptyAudience }
               : e.code === 'mail.invalid-fields'
                 ? { wanneer: p.incomplete }
-                : { wanneer: deps.catalogue.problems[e.code] ?? e.code },
-        );
+                : { wanneer: deps.catalogue.problems[e.code] ?? e.code };
+        return showMail(request, reply, m, { errors, values, status: 422 });
       }
       return reply.code(303).header('location', `${HOME}/${outcome.value.id}?verstuurd=1`).send();
     });

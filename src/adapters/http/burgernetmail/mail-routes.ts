@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerPhoto, listAnswers } from '../../../app/burgernetmail/mail-answers.js';
-import { countAudience } from '../../../app/burgernetmail/mail-audience.js';
+import { chooseAudience, countAudience } from '../../../app/burgernetmail/mail-audience.js';
 import {
   changeSender,
   changeTemplate,
@@ -17,6 +17,7 @@ import type { HttpDeps } from '../server/http-deps.js';
 import type { MailHttpDeps } from './mail-http-deps.js';
 import { answersCsv } from './answers-csv.js';
 import { sendProblem } from '../server/problem.js';
+import { audienceSummary } from './audience-summary.js';
 import {
   answerIdParams,
   answerJson,
@@ -42,6 +43,7 @@ const TAG = ['Burgernetmail'];
  */
 export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsyncZod {
   const md = mail.mail;
+  const gemeenteName = (code: string) => deps.referenceData.gemeenten.find((g) => g.code === code)?.name ?? code;
   return async (app) => {
     app.get(
       '/mail-templates',
@@ -113,14 +115,20 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
       {
         schema: {
           tags: TAG,
-          summary: 'Hoeveel deelnemers een mail zouden krijgen (bevestigd e-mailadres, in uw gemeente of regio)',
+          summary:
+            'Hoeveel deelnemers een mail zouden krijgen (bevestigd e-mailadres, in uw gemeente of regio), en de ontvangers in woorden',
           body: audienceCountBody,
         },
       },
       async (request, reply) => {
-        const outcome = await countAudience(md, staffOf(request), toAudience(request.body.audience));
+        const audience = await chooseAudience(deps.geocoder, toAudience(request.body.audience));
+        if (!audience.ok) return sendProblem(reply, deps.catalogue, audience.error);
+        const outcome = await countAudience(md, staffOf(request), audience.value);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-        return outcome.value;
+        return {
+          recipients: outcome.value.recipients,
+          summary: audienceSummary(deps.catalogue.mail, audience.value, gemeenteName),
+        };
       },
     );
 
@@ -137,7 +145,9 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
       { schema: { tags: TAG, summary: 'Een mail schrijven vanuit een sjabloon (concept)', body: mailBody } },
       async (request, reply) => {
         const b = request.body;
-        const outcome = await createMail(md, staffOf(request), { ...b, audience: toAudience(b.audience) });
+        const audience = await chooseAudience(deps.geocoder, toAudience(b.audience));
+        if (!audience.ok) return sendProblem(reply, deps.catalogue, audience.error);
+        const outcome = await createMail(md, staffOf(request), { ...b, audience: audience.value });
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return reply.code(201).header('location', `/api/v1/mails/${outcome.value.id}`).send(mailJson(outcome.value));
       },
@@ -158,9 +168,11 @@ export function mailRoutes(deps: HttpDeps, mail: MailHttpDeps): FastifyPluginAsy
       { schema: { tags: TAG, summary: 'Een concept wijzigen', params: mailIdParams, body: changeMailBody } },
       async (request, reply) => {
         const { version, ...b } = request.body;
+        const audience = await chooseAudience(deps.geocoder, toAudience(b.audience));
+        if (!audience.ok) return sendProblem(reply, deps.catalogue, audience.error);
         const outcome = await changeMail(md, staffOf(request), request.params.id, version, {
           ...b,
-          audience: toAudience(b.audience),
+          audience: audience.value,
         });
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         return mailJson(outcome.value);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Audience } from '../../../domain/mail/audience.js';
+import { MAX_RADIUS_METRES, MIN_RADIUS_METRES } from '../../../domain/area/area.js';
+import type { Audience, AudienceChoice } from '../../../domain/mail/audience.js';
 import { MAX_POSTCODE_RANGES, normalizePostcode } from '../../../domain/mail/audience.js';
 import { FIELD_MAX_LENGTH, MAIL_KINDS } from '../../../domain/mail/mail-kind.js';
 import { TEMPLATE_LIMITS } from '../../../domain/mail/mail-template.js';
@@ -32,15 +33,34 @@ export const audienceSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('gemeente'), gemeenteCode: z.string().regex(/^GM[0-9]{4}$/) }).strict(),
+  z
+    .object({
+      kind: z.literal('address'),
+      postcode: z
+        .string()
+        .trim()
+        .max(8)
+        .transform(normalizePostcode)
+        .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/, 'PC6 (1012AB)')),
+      houseNumber: z.number().int().min(1).max(99_999),
+      radiusMetres: z.number().int().min(MIN_RADIUS_METRES).max(MAX_RADIUS_METRES),
+    })
+    .strict()
+    .describe('Een straal rond een adres; de server zoekt het adres op en maakt er een cirkel van'),
 ]);
 export type AudienceBody = z.infer<typeof audienceSchema>;
 
-export function toAudience(body: AudienceBody): Audience {
+export function toAudience(body: AudienceBody): AudienceChoice {
   return body.kind === 'area' ? { kind: 'area', area: toArea(body.area) } : body;
 }
 
 export function fromAudience(audience: Audience) {
-  return audience.kind === 'area' ? { kind: 'area' as const, area: fromArea(audience.area) } : audience;
+  if (audience.kind !== 'area') return audience;
+  return {
+    kind: 'area' as const,
+    area: fromArea(audience.area),
+    ...(audience.around === undefined ? {} : { around: audience.around }),
+  };
 }
 
 const fieldText = (max: number) => z.string().max(max);

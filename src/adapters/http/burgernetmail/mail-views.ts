@@ -1,5 +1,4 @@
 import type { MailAnswer } from '../../../app/ports/mail-store.js';
-import { describeRanges, type Audience } from '../../../domain/mail/audience.js';
 import { fieldsOf, KIND_FIELDS, MAIL_KINDS, type MailField, type MailKind } from '../../../domain/mail/mail-kind.js';
 import type { MailTemplate } from '../../../domain/mail/mail-template.js';
 import type { Mail } from '../../../domain/mail/mail.js';
@@ -12,11 +11,15 @@ import { formatDateTime } from '../plein/audit-format.js';
 
 export type Errors = Readonly<Record<string, string>>;
 
+/** The audience kinds the compose form offers; none is chosen until the sender picks one. */
+export const AUDIENCE_CHOICES = ['gemeente', 'postcodes', 'adres', 'gebied'] as const;
+export type AudienceChoiceName = (typeof AUDIENCE_CHOICES)[number];
+
 export interface ComposeValues {
   readonly onderwerp: string;
   readonly tekst: string;
   readonly fields: Readonly<Partial<Record<MailField, string>>>;
-  readonly ontvangers: 'gemeente' | 'postcodes' | 'gebied';
+  readonly ontvangers: AudienceChoiceName | '';
   readonly gemeente: string;
   readonly postcodes: string;
   readonly gebied: string;
@@ -51,19 +54,6 @@ function textArea(o: {
 ${o.hint ? html`<p class="hint" id="${id}-hint">${o.hint}</p>` : null}
 ${o.error ? html`<p class="error-message" id="${id}-fout"><span class="visually-hidden">Fout:</span> ${o.error}</p>` : null}
 <textarea id="${id}" name="${o.name}" rows="${o.rows}" maxlength="${o.maxlength}"${o.error ? html` aria-invalid="true"` : null}${describedBy ? html` aria-describedby="${describedBy}"` : null}>${o.value}</textarea></div>`;
-}
-
-export function audienceText(t: MailTexts, audience: Audience, gemeenteName: (code: string) => string): string {
-  switch (audience.kind) {
-    case 'gemeente':
-      return `${t.portal.compose.audienceKinds.gemeente}: ${gemeenteName(audience.gemeenteCode)}`;
-    case 'postcodes':
-      return `${t.portal.compose.postcodes}: ${describeRanges(audience.ranges)}`;
-    case 'area':
-      return audience.area.kind === 'circle'
-        ? `${t.portal.compose.circle}: ${audience.area.radiusMetres.toLocaleString('nl-NL')} m rond ${audience.area.centre.lat.toFixed(5)}, ${audience.area.centre.lon.toFixed(5)}`
-        : `${t.portal.compose.polygon.split(' (')[0]} (${audience.area.rings[0]?.length ?? 0} punten)`;
-  }
 }
 
 function figuresTable(t: MailTexts, mail: Mail): SafeHtml {
@@ -112,7 +102,7 @@ ${o.mails.map(
   (
     m,
   ) => html`<tr><td><a href="/plein/burgernetmail/${m.id}">${m.number}</a></td><td>${t.kinds[m.kind]}</td><td>${filledSubject(m)}</td><td><span class="status">${t.statuses[m.status]}</span></td><td>${formatDateTime(m.createdAt)}</td>
-<td>${m.figures.sent}</td><td>${m.figures.delivered}</td><td>${m.figures.bounced}</td><td>${m.figures.unsubscribed}</td><td>${m.figures.answered}</td></tr>`,
+${[m.figures.sent, m.figures.delivered, m.figures.bounced, m.figures.unsubscribed, m.figures.answered].map((n) => html`<td>${n.toLocaleString('nl-NL')}</td>`)}</tr>`,
 )}</tbody></table></div>`
 }
 </section>`;
@@ -171,31 +161,32 @@ ${radioGroup({
   name: 'ontvangers',
   legend: c.audienceLegend,
   hint: c.audienceHint,
-  choices: [
-    { value: 'gemeente', label: c.audienceKinds.gemeente },
-    { value: 'postcodes', label: c.audienceKinds.postcodes },
-    { value: 'gebied', label: c.audienceKinds.gebied },
-  ],
-  value: v.ontvangers,
+  choices: AUDIENCE_CHOICES.map((value) => ({ value, label: c.audienceKinds[value] })),
+  value: v.ontvangers === '' ? null : v.ontvangers,
   error: o.errors.ontvangers,
 })}
 <div class="field${o.errors.gemeente ? ' field-error' : ''}" data-audience="gemeente"><label for="veld-gemeente">${c.gemeente}</label>
 ${o.errors.gemeente ? html`<p class="error-message" id="veld-gemeente-fout"><span class="visually-hidden">Fout:</span> ${o.errors.gemeente}</p>` : null}
-<select id="veld-gemeente" name="gemeente">${o.gemeenten.map((g) => html`<option value="${g.code}"${g.code === v.gemeente ? html` selected` : null}>${g.name}</option>`)}</select></div>
-<div data-audience="postcodes">${textField({ name: 'postcodes', label: c.postcodes, hint: c.postcodesHint, value: v.postcodes, error: o.errors.postcodes, maxlength: 2000 })}</div>
+<select id="veld-gemeente" name="gemeente">${o.gemeenten.length === 1 ? null : html`<option value=""${v.gemeente === '' ? html` selected` : null}>${c.chooseGemeente}</option>`}${o.gemeenten.map((g) => html`<option value="${g.code}"${g.code === v.gemeente ? html` selected` : null}>${g.name}</option>`)}</select></div>
+<div data-audience="postcodes">${textField({ name: 'postcodes', label: c.postcodes, hint: c.postcodesHint, value: v.postcodes, error: o.errors.postcodes, maxlength: 2000, required: true })}</div>
+<div data-audience="adres">
+<p class="hint">${c.addressHint}</p>
+${textField({ name: 'adresPostcode', label: c.areaPostcode, value: v.adresPostcode, error: o.errors.adresPostcode, maxlength: 7, autocomplete: 'off', required: true })}
+${textField({ name: 'adresHuisnummer', label: c.areaHouseNumber, value: v.adresHuisnummer, error: o.errors.adresHuisnummer, maxlength: 5, inputmode: 'numeric', required: true })}
+${textField({ name: 'straal', label: c.areaRadius, value: v.straal, error: o.errors.straal, type: 'number', maxlength: 5, required: true })}
+</div>
 <div data-audience="gebied" class="area-fields">
 <p class="hint" id="gebied-hint">${c.areaHint}</p>
-<div class="mail-map" id="kaart" role="application" aria-label="${c.map}" tabindex="0" hidden></div>
-<fieldset class="row" id="vorm-keuze" hidden><legend>${c.shape}</legend>
+<div id="kaart-keuzes" hidden>
+<fieldset class="row" id="vorm-keuze"><legend>${c.shape}</legend>
 <label><input type="radio" name="vorm" value="circle" checked> ${c.circle}</label>
 <label><input type="radio" name="vorm" value="polygon"> ${c.polygon}</label></fieldset>
-<input type="hidden" name="gebied" id="veld-gebied" value="${v.gebied}">
-${o.errors.gebied ? html`<p class="error-message" id="veld-gebied-fout"><span class="visually-hidden">Fout:</span> ${o.errors.gebied}</p>` : null}
-${textField({ name: 'adresPostcode', label: c.areaPostcode, value: v.adresPostcode, error: o.errors.adresPostcode, maxlength: 7, autocomplete: 'off' })}
-${textField({ name: 'adresHuisnummer', label: c.areaHouseNumber, value: v.adresHuisnummer, error: o.errors.adresHuisnummer, maxlength: 5, inputmode: 'numeric' })}
-${textField({ name: 'straal', label: c.areaRadius, value: v.straal, error: o.errors.straal, type: 'number', maxlength: 5 })}
+${textField({ name: 'cirkelstraal', label: c.areaRadius, value: v.straal, type: 'number', maxlength: 5, required: true })}
 </div>
-<p id="aantal" class="reach" aria-live="polite">${c.countNone}</p>
+<div class="mail-map" id="kaart" role="application" aria-label="${c.map}" tabindex="0" hidden></div>
+<input type="hidden" name="gebied" id="veld-gebied" value="${v.gebied}">
+</div>
+<div id="bereik" class="reach" aria-live="polite"><p id="aantal">${c.countNone}</p><p id="samenvatting"></p></div>
 </div>
 ${o.kind === 'buurtonderzoek' ? textField({ name: 'antwoorddagen', label: c.answerDays, value: v.antwoorddagen, error: o.errors.antwoorddagen, type: 'number', maxlength: 2, required: true }) : null}
 <button type="submit">${c.save}</button>
@@ -218,6 +209,8 @@ export function mailView(
     readonly canManage: boolean;
     readonly canReadAnswers: boolean;
     readonly errors: Errors;
+    /** The send form of a draft; null when the mail is no draft or the staff member may not send it. */
+    readonly send: SafeHtml | null;
   },
 ): SafeHtml {
   const p = t.portal.mail;
@@ -229,27 +222,8 @@ ${m.status === 'scheduled' && m.scheduledAt !== null ? html`<p>${p.scheduledFor(
 <h2>${p.audience}</h2>
 <p>${o.audience}</p>
 ${o.recipientsNow === null ? null : html`<p id="aantal" role="status">${p.recipientsNow(o.recipientsNow)}</p>`}
-${
-  o.canManage && m.status === 'draft'
-    ? html`<p><a class="button secondary" href="/plein/burgernetmail/${m.id}/wijzigen">${p.change}</a></p>
-<section aria-labelledby="kop-versturen"><h2 id="kop-versturen">${p.send}</h2>
-<form method="post" action="/plein/burgernetmail/${m.id}/versturen" novalidate>
-${csrfField(o.csrf)}
-${radioGroup({
-  name: 'wanneer',
-  legend: p.send,
-  choices: [
-    { value: 'nu', label: p.sendNow },
-    { value: 'later', label: p.sendLater },
-  ],
-  value: 'nu',
-  error: o.errors.wanneer,
-})}
-${textField({ name: 'moment', label: p.sendAt, type: 'text', value: '', error: o.errors.moment, hint: 'JJJJ-MM-DD UU:MM (Nederlandse tijd)', maxlength: 16 })}
-<button type="submit">${p.sendConfirm}</button>
-</form></section>`
-    : null
-}
+${o.canManage && m.status === 'draft' ? html`<p><a class="button secondary" href="/plein/burgernetmail/${m.id}/wijzigen">${p.change}</a></p>` : null}
+${o.send}
 ${
   o.canManage && (m.status === 'scheduled' || m.status === 'queuing' || m.status === 'sending')
     ? html`<form method="post" action="/plein/burgernetmail/${m.id}/stoppen">${csrfField(o.csrf)}<button type="submit" class="danger">${p.stop}</button></form>`

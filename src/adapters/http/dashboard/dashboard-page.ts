@@ -13,17 +13,18 @@ import {
   actionListTable,
   actionsPerMonthTables,
   AREA_SLUG,
-  axisLabel,
+  axisTick,
   benchmarkTable,
   campaignsTable,
   emailTable,
   mapTable,
-  monthLabel,
+  monthTick,
   outcomesTable,
   participantsTable,
   provinceRankingTable,
   trendTable,
 } from './dashboard-tables.js';
+import { formatFigure, formatPercent } from './dashboard-numbers.js';
 import { horizontalBars, lineChart, stackedColumns } from './svg-charts.js';
 
 export interface GemeenteDashboard {
@@ -128,14 +129,14 @@ ${filterForm(d, t)}
 <section aria-labelledby="deelnemers">
 <h2 id="deelnemers">${x.participantsHeading}</h2>
 <div class="cards">
-<div class="card"><p class="figure" data-figure="participants">${String(p.participants)}</p><p>${x.participantsFigure}</p></div>
-<div class="card"><p class="figure" data-figure="per-thousand">${p.perThousand === null ? '–' : p.perThousand.toLocaleString('nl-NL')}</p><p>${x.perThousandFigure}</p></div>
-<div class="card"><p class="figure">${p.appUsersNational.subscriptions.toLocaleString('nl-NL')}</p><p>${x.appUsersFigure}</p></div>
+<div class="card"><p class="figure" data-figure="participants">${formatFigure(p.participants)}</p><p>${x.participantsFigure}</p></div>
+<div class="card"><p class="figure" data-figure="per-thousand">${formatFigure(p.perThousand)}</p><p>${x.perThousandFigure}</p></div>
+<div class="card"><p class="figure" data-figure="app-users">${formatFigure(p.appUsersNational.subscriptions)}</p><p>${x.appUsersFigure}</p></div>
 </div>
 ${horizontalBars(charts, 'kanalen', x.channelsChart(d.gemeente.name), [
-  { label: t.dashboard.channels.sms, value: n(p.sms), note: String(p.sms) },
-  { label: t.dashboard.channels.voice, value: n(p.voice), note: String(p.voice) },
-  { label: t.dashboard.channels.email, value: n(p.email), note: String(p.email) },
+  { label: t.dashboard.channels.sms, value: n(p.sms), note: formatFigure(p.sms) },
+  { label: t.dashboard.channels.voice, value: n(p.voice), note: formatFigure(p.voice) },
+  { label: t.dashboard.channels.email, value: n(p.email), note: formatFigure(p.email) },
 ])}
 ${table('deelnemers')}
 <p class="note">${t.dashboard.notes.participantsCount}</p>
@@ -145,12 +146,12 @@ ${table('deelnemers')}
 <section aria-labelledby="verloop">
 <h2 id="verloop">${x.trendHeading(t.dashboard.intervals[trend.interval])}</h2>
 ${trend.interval !== d.requestedInterval ? html`<p class="note">${x.trendWeekly}</p>` : null}
-<p>${x.periodTotals({ joined: html`<strong>${String(trend.total.joined ?? t.dashboard.notes.totalHidden)}</strong>`, leaving: html`<strong>${String(trend.total.leaving ?? t.dashboard.notes.totalHidden)}</strong>` })}</p>
+<p>${x.periodTotals({ joined: html`<strong data-figure="joined">${trend.total.joined === null ? t.dashboard.notes.totalHidden : formatFigure(trend.total.joined)}</strong>`, leaving: html`<strong data-figure="leaving">${trend.total.leaving === null ? t.dashboard.notes.totalHidden : formatFigure(trend.total.leaving)}</strong>` })}</p>
 ${lineChart(
   charts,
   'verloop',
   x.trendChart({ gemeente: d.gemeente.name, interval: t.dashboard.intervals[trend.interval] }),
-  trend.buckets.map((b) => axisLabel(b.bucket, trend.interval)),
+  trend.buckets.map((b) => axisTick(b.bucket, trend.interval)),
   [
     { label: x.joined, values: trend.buckets.map((b) => b.joined), dash: null, marker: 'circle' },
     { label: x.left, values: trend.buckets.map((b) => b.leaving), dash: '6 4', marker: 'square' },
@@ -187,7 +188,7 @@ ${stackedColumns(
     kind: t.dashboard.areaKinds[a.area.kind].toLowerCase(),
     name: a.area.kind === 'national' ? null : a.name,
   }),
-  d.actions.months.map(monthLabel),
+  d.actions.months.map(monthTick),
   ACTION_TYPES.map((type) => ({
     label: t.actionTypes[type],
     values: d.actions.months.map((m) => a.perMonth.find((r) => r.month === m && r.type === type)?.actions ?? 0),
@@ -206,23 +207,23 @@ ${horizontalBars(
     return [
       {
         label: x.successOf({ type: t.actionTypes[type], area: d.gemeente.name }),
-        value: own?.successRatio == null ? null : own.successRatio * 100,
+        value: own?.successRatio ?? null,
         note: x.noClosedActions,
         strong: true,
       },
       {
         label: x.successOf({ type: t.actionTypes[type], area: x.national }),
-        value: all?.successRatio == null ? null : all.successRatio * 100,
+        value: all?.successRatio ?? null,
         note: x.noClosedActions,
       },
     ];
   }),
-  (v) => `${v.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`,
+  formatPercent,
 )}
 <p class="note">${t.dashboard.notes.success} ${t.dashboard.notes.speed}</p>
 ${table('resultaten')}
 <h3>${x.actionsIn(d.gemeente.name)}</h3>
-${d.actions.actions.length === 0 ? html`<p>${x.noActions}</p>` : html`<details class="table-view"><summary>${x.allActions(d.actions.actions.length)}</summary>${table('actielijst')}</details>`}
+${d.actions.actions.length === 0 ? html`<p>${x.noActions}</p>` : html`<details class="table-view"><summary>${x.allActions(formatFigure(d.actions.actions.length))}</summary>${table('actielijst')}</details>`}
 </section>
 
 <section aria-labelledby="vergelijking">
@@ -285,7 +286,7 @@ export function dashboardIndexMain(
 <div class="field"><label for="veld-gemeente">${x.pickGemeente}</label><select id="veld-gemeente" name="gemeente">${gemeenten.map((g) => html`<option value="${g.code}">${g.name}</option>`)}</select></div>
 <div class="field"><button type="submit">${x.open}</button></div>
 </form>
-<p>${x.nationalFigure(html`<strong>${map.nationalPerThousand === null ? '–' : map.nationalPerThousand.toLocaleString('nl-NL')}</strong>`)}</p>
+<p>${x.nationalFigure(html`<strong data-figure="national-per-thousand">${formatFigure(map.nationalPerThousand)}</strong>`)}</p>
 <h2>${x.mapHeading}</h2>
 ${mapBlock(t, null)}
 <details class="table-view"><summary>${x.mapTableSummary}</summary>${renderTable(mapTable(map, provinces, t), '/plein/dashboard/csv/kaart', t.dashboard.tables.download)}</details>`;

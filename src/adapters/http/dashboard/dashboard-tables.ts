@@ -3,6 +3,7 @@ import type { BenchmarkView, GemeenteParticipation, MapView } from '../../../app
 import type { EmailView, ParticipantsView, TrendView } from '../../../app/dashboard/participant-views.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
+import type { AxisTick } from './chart-axes.js';
 import { cell, percentCell, type DataTable } from './data-table.js';
 
 const DATE = new Intl.DateTimeFormat('nl-NL', {
@@ -33,10 +34,19 @@ export function bucketLabel(bucket: string, interval: TrendView['interval'], t: 
 }
 
 const SHORT_DAY = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const SHORT_MONTH = new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', month: 'short' });
 
-/** The short label under a chart's axis ("3 mrt", "mrt 2026"); the table says it in full. */
-export function axisLabel(bucket: string, interval: TrendView['interval']): string {
-  return interval === 'month' ? monthLabel(bucket.slice(0, 7)) : SHORT_DAY.format(new Date(`${bucket}T12:00:00Z`));
+/** The label under a chart's axis for a month ("2026-03"): "mrt", its year below where the year changes. */
+export const monthTick = (month: string): AxisTick => ({
+  text: SHORT_MONTH.format(new Date(`${month}-15T00:00:00Z`)),
+  year: month.slice(0, 4),
+});
+
+/** The short label under a chart's axis ("3 mrt", or "mrt" by month); the table says it in full. */
+export function axisTick(bucket: string, interval: TrendView['interval']): AxisTick {
+  return interval === 'month'
+    ? monthTick(bucket.slice(0, 7))
+    : { text: SHORT_DAY.format(new Date(`${bucket}T12:00:00Z`)), year: bucket.slice(0, 4) };
 }
 
 export function participantsTable(v: ParticipantsView, t: Catalogue): DataTable {
@@ -223,7 +233,7 @@ export function benchmarkTable(v: BenchmarkView, t: Catalogue, provinceName: str
 
 function rankingRows(rows: readonly GemeenteParticipation[], provinces?: ReadonlyMap<string, string>): string[][] {
   return rows.map((r) => [
-    r.rank === null ? '–' : String(r.rank),
+    r.rank === null ? '–' : cell(r.rank),
     r.name,
     ...(provinces === undefined ? [] : [provinces.get(r.provinceCode) ?? r.provinceCode]),
     cell(r.population),

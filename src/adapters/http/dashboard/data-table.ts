@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { html, type SafeHtml } from '../html/html.js';
+import { formatFigure, formatPercent } from './dashboard-numbers.js';
 
 /**
  * One table of the dashboard, the same for the page and its CSV download: what the CSV holds is exactly what the
@@ -13,16 +14,10 @@ export interface DataTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-const PERCENT = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
-
 /** A count or figure as the tables show it: "1.234", "12,5", "< 10", or "–" for nothing to show. */
-export function cell(value: number | string | null | undefined): string {
-  if (value === null || value === undefined) return '–';
-  return typeof value === 'number' ? NUMBER.format(value) : value;
-}
+export const cell = formatFigure;
 
-export const percentCell = (ratio: number | null): string => (ratio === null ? '–' : PERCENT.format(ratio));
+export const percentCell = (ratio: number | null): string => (ratio === null ? '–' : formatPercent(ratio));
 
 /** The table with a caption, column headers and the first cell of each row as its row header; a CSV link below (its text: `download`). */
 export function renderTable(table: DataTable, csvHref: string | null, download: string): SafeHtml {

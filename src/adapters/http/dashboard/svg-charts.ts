@@ -1,39 +1,27 @@
 import type { DashboardTexts } from '../../../domain/messages/dashboard-texts.js';
-import { html, raw, type SafeHtml } from '../html/html.js';
+import { html, type SafeHtml } from '../html/html.js';
+import { X_LABEL_HEIGHT, xLabelOverhang, xLabels, yAxis, type AxisTick } from './chart-axes.js';
+import {
+  BACKGROUND,
+  BAR_COLOUR,
+  HATCH,
+  LINE_COLOURS,
+  SEPARATOR_WIDTH,
+  seriesColour,
+  STRONG_BAR_COLOUR,
+} from './chart-palette.js';
+import { formatNumber } from './dashboard-numbers.js';
 
 type ChartTexts = DashboardTexts['charts'];
 
 /**
  * Small charts drawn on the server as SVG: no chart library, no script, readable without colour (every series also
- * has its own dash or marker shape, and labels), and each one is shown with its table for screen readers.
- * Colours: Okabe & Ito's palette, which stays distinguishable with the common colour-vision deficiencies.
+ * has its own dash or marker shape, and labels), and each one is shown with its table for screen readers. The
+ * colours are in chart-palette.ts, the axes in chart-axes.ts.
  */
-export const OKABE_ITO = [
-  '#0072B2',
-  '#E69F00',
-  '#009E73',
-  '#CC79A7',
-  '#56B4E9',
-  '#D55E00',
-  '#F0E442',
-  '#000000',
-] as const;
-
-const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 const W = 720;
-const PAD = { left: 56, right: 16, top: 16, bottom: 44 };
-
-/** A round step for an axis up to `max` with about five ticks. */
-function ticks(max: number): number[] {
-  if (max <= 0) return [0, 1];
-  const rough = max / 5;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((s) => s >= rough) ?? rough;
-  const out: number[] = [];
-  for (let v = 0; v <= max + step / 2; v += step) out.push(Math.round(v * 1000) / 1000);
-  if ((out[out.length - 1] ?? 0) < max) out.push((out[out.length - 1] ?? 0) + step);
-  return out;
-}
+/** The left edge leaves room for the y axis' values at their largest (20 units on narrow screens). */
+const PAD = { left: 72, right: 16, top: 16 };
 
 function frame(
   t: ChartTexts,
@@ -55,32 +43,8 @@ ${legend}
 </figure>`;
 }
 
-function legendOf(items: readonly { label: string; swatch: SafeHtml }[]): SafeHtml {
-  return html`<ul class="chart-legend" aria-hidden="true">${items.map((i) => html`<li><svg viewBox="0 0 24 12" width="24" height="12">${i.swatch}</svg> ${i.label}</li>`)}</ul>`;
-}
-
-function yAxis(
-  maxValue: number,
-  top: number,
-  bottom: number,
-  left: number,
-  right: number,
-): { scale: (v: number) => number; markup: SafeHtml } {
-  const t = ticks(maxValue);
-  const max = t[t.length - 1] ?? 1;
-  const scale = (v: number) => bottom - ((bottom - top) * v) / max;
-  return {
-    scale,
-    markup: html`${t.map(
-      (v) =>
-        html`<line x1="${left}" x2="${right}" y1="${scale(v)}" y2="${scale(v)}" class="grid"/><text x="${left - 6}" y="${scale(v) + 4}" text-anchor="end" class="tick">${NUMBER.format(v)}</text>`,
-    )}`,
-  };
-}
-
-/** Which x labels to print so that they do not overlap. */
-function labelEvery(count: number, width: number, labelWidth = 44): number {
-  return Math.max(1, Math.ceil((count * labelWidth) / width));
+function legendOf(items: readonly { label: string; swatch: SafeHtml; note?: boolean }[]): SafeHtml {
+  return html`<ul class="chart-legend" aria-hidden="true">${items.map((i) => html`<li${i.note ? html` class="legend-note"` : null}><svg viewBox="0 0 24 12" width="24" height="12">${i.swatch}</svg> ${i.label}</li>`)}</ul>`;
 }
 
 export interface StackedSeries {
@@ -93,39 +57,38 @@ export function stackedColumns(
   t: ChartTexts,
   id: string,
   title: string,
-  categories: readonly string[],
+  categories: readonly AxisTick[],
   series: readonly StackedSeries[],
 ): SafeHtml {
-  const height = 260;
-  const bottom = height - PAD.bottom;
+  const bottom = PAD.top + 200;
+  const height = bottom + 8 + X_LABEL_HEIGHT;
   const totals = categories.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
   const axis = yAxis(Math.max(...totals, 1), PAD.top, bottom, PAD.left, W - PAD.right);
   const slot = (W - PAD.left - PAD.right) / Math.max(1, categories.length);
-  const every = labelEvery(categories.length, W - PAD.left - PAD.right);
-  const columns = categories.map((c, i) => {
+  const left = (i: number) => PAD.left + i * slot + slot * 0.15;
+  const columns = categories.map((_, i) => {
     let base = 0;
-    const x = PAD.left + i * slot + slot * 0.15;
     return html`${series.map((s, k) => {
       const v = s.values[i] ?? 0;
       if (v === 0) return null;
       const y0 = axis.scale(base);
       base += v;
       const y1 = axis.scale(base);
-      return html`<rect x="${x}" y="${y1}" width="${slot * 0.7}" height="${Math.max(0, y0 - y1)}" fill="${OKABE_ITO[k % OKABE_ITO.length]}" stroke="#fff" stroke-width="0.5"/>`;
-    })}${i % every === 0 ? html`<text x="${x + slot * 0.35}" y="${bottom + 16}" text-anchor="middle" class="tick">${c}</text>` : null}`;
+      return html`<rect x="${left(i)}" y="${y1}" width="${slot * 0.7}" height="${Math.max(0, y0 - y1)}" fill="${seriesColour(k)}" stroke="${BACKGROUND}" stroke-width="${SEPARATOR_WIDTH}" class="segment" data-series="${k}" data-index="${i}"/>`;
+    })}`;
   });
   const total = totals.reduce((a, b) => a + b, 0);
   return frame(
     t,
     id,
     title,
-    t.stacked(NUMBER.format(total)),
+    t.stacked(formatNumber(total)),
     height,
-    html`${axis.markup}${columns}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>`,
+    html`${axis.markup}${columns}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>${xLabels(categories, (i) => left(i) + slot * 0.35, slot, bottom + 6)}`,
     legendOf(
       series.map((s, k) => ({
         label: s.label,
-        swatch: html`<rect width="24" height="12" fill="${OKABE_ITO[k % OKABE_ITO.length]}"/>`,
+        swatch: html`<rect width="24" height="12" fill="${seriesColour(k)}"/>`,
       })),
     ),
   );
@@ -146,7 +109,7 @@ export function horizontalBars(
   id: string,
   title: string,
   items: readonly BarItem[],
-  format: (v: number) => string = (v) => NUMBER.format(v),
+  format: (v: number) => string = formatNumber,
 ): SafeHtml {
   const row = 30;
   const labelWidth = 320;
@@ -157,18 +120,15 @@ export function horizontalBars(
     const y = PAD.top + i * row;
     const w = item.value === null ? 0 : (width * item.value) / max;
     return html`<text x="${labelWidth - 8}" y="${y + 18}" text-anchor="end" class="bar-label${item.strong ? ' strong' : ''}">${item.label}</text>
-<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${row - 10}" fill="${item.strong ? OKABE_ITO[1] : OKABE_ITO[0]}"${item.strong ? raw(' stroke="#000" stroke-width="1"') : null}/>
+${item.value === null ? null : html`<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${row - 10}" fill="${item.strong ? STRONG_BAR_COLOUR : BAR_COLOUR}" class="bar" data-index="${i}"/>`}
 <text x="${labelWidth + w + 6}" y="${y + 18}" class="bar-value">${item.value === null ? (item.note ?? '–') : format(item.value)}</text>`;
   });
   return frame(t, id, title, t.bars(items.length), height, html`${bars}`, null);
 }
 
-/** Where a suppressed count ("< 10") is drawn: an open marker halfway the band it lies in. */
-const SUPPRESSED_AT = 5;
-
 export interface LineSeries {
   readonly label: string;
-  /** '< 10': drawn as an open marker in the band under 10, the line broken around it. */
+  /** '< 10' (suppressed): a gap in the line, never a point at some value. */
   readonly values: readonly (number | '< 10')[];
   readonly dash: string | null;
   readonly marker: 'circle' | 'square';
@@ -185,65 +145,84 @@ export interface ChartBand {
   readonly label: string;
 }
 
+/** The runs of shown values ([from, to] indices), split where a value is suppressed. */
+function runsOf(values: readonly (number | '< 10')[]): [number, number][] {
+  const runs: [number, number][] = [];
+  values.forEach((v, i) => {
+    if (typeof v !== 'number') return;
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  });
+  return runs;
+}
+
 /** Lines over time with ▲ markers under the axis (actions) and hatched bands (campaigns). */
 export function lineChart(
   t: ChartTexts,
   id: string,
   title: string,
-  labels: readonly string[],
+  labels: readonly AxisTick[],
   series: readonly LineSeries[],
   markers: readonly ChartMarker[],
   bands: readonly ChartBand[],
 ): SafeHtml {
-  const height = 300;
-  const bottom = height - PAD.bottom - 14;
-  const values = series.flatMap((s) => s.values.map((v) => (typeof v === 'number' ? v : SUPPRESSED_AT * 2)));
-  const axis = yAxis(Math.max(...values, 1), PAD.top, bottom, PAD.left, W - PAD.right);
-  const step = (W - PAD.left - PAD.right) / Math.max(1, labels.length - 1);
-  const x = (i: number) => PAD.left + (labels.length === 1 ? (W - PAD.left - PAD.right) / 2 : i * step);
-  const every = labelEvery(labels.length, W - PAD.left - PAD.right, 7 * Math.max(...labels.map((l) => l.length), 4));
+  const bottom = PAD.top + 220;
+  const height = bottom + 16 + X_LABEL_HEIGHT;
+  const right = Math.max(PAD.right, xLabelOverhang(labels));
+  const values = series.flatMap((s) => s.values.filter((v): v is number => typeof v === 'number'));
+  const axis = yAxis(Math.max(...values, 1), PAD.top, bottom, PAD.left, W - right);
+  const step = (W - PAD.left - right) / Math.max(1, labels.length - 1);
+  const x = (i: number) => PAD.left + (labels.length === 1 ? (W - PAD.left - right) / 2 : i * step);
   const bandMarkup = bands.map(
     (b) =>
       html`<rect x="${x(b.from) - step / 2}" y="${PAD.top}" width="${Math.max(step, x(b.to) - x(b.from) + step)}" height="${bottom - PAD.top}" fill="url(#arcering-${id})" class="band"><title>${b.label}</title></rect>`,
   );
   const lines = series.map((s, k) => {
-    const colour = OKABE_ITO[k === 0 ? 0 : 5];
-    const segments: string[] = [];
-    let current: string[] = [];
-    s.values.forEach((v, i) => {
-      if (typeof v !== 'number') {
-        if (current.length > 0) segments.push(current.join(' '));
-        current = [];
-      } else current.push(`${x(i).toFixed(1)},${axis.scale(v).toFixed(1)}`);
-    });
-    if (current.length > 0) segments.push(current.join(' '));
-    const dots = s.values.map((v, i) => {
-      const suppressed = typeof v !== 'number';
-      if (!suppressed && labels.length > 60) return null;
-      const y = axis.scale(suppressed ? SUPPRESSED_AT : v);
-      const style = suppressed ? html` class="suppressed" stroke="${colour}"` : html` fill="${colour}"`;
-      return s.marker === 'circle'
-        ? html`<circle cx="${x(i)}" cy="${y}" r="3"${style}/>`
-        : html`<rect x="${x(i) - 3}" y="${y - 3}" width="6" height="6"${style}/>`;
-    });
-    return html`${segments.map((points) => html`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2"${s.dash ? html` stroke-dasharray="${s.dash}"` : null}/>`)}${dots}`;
+    const colour = LINE_COLOURS[k % LINE_COLOURS.length]!;
+    const runs = runsOf(s.values);
+    const point = (i: number) => `${x(i).toFixed(1)},${axis.scale(s.values[i] as number).toFixed(1)}`;
+    const segments = runs
+      .filter(([from, to]) => to > from)
+      .map(
+        ([from, to]) =>
+          html`<polyline points="${Array.from({ length: to - from + 1 }, (_, j) => point(from + j)).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"${s.dash ? html` stroke-dasharray="${s.dash}"` : null} class="series-line" data-series="${k}" data-from="${from}" data-to="${to}"/>`,
+      );
+    // Points where there is room for them, and always where a value stands alone between gaps.
+    const dots = runs.flatMap(([from, to]) =>
+      Array.from({ length: to - from + 1 }, (_, j) => from + j)
+        .filter(() => labels.length <= 60 || from === to)
+        .map((i) => {
+          const cx = x(i);
+          const cy = axis.scale(s.values[i] as number);
+          return s.marker === 'circle'
+            ? html`<circle cx="${cx}" cy="${cy}" r="3" fill="${colour}" class="point" data-series="${k}" data-index="${i}"/>`
+            : html`<rect x="${cx - 3}" y="${cy - 3}" width="6" height="6" fill="${colour}" class="point" data-series="${k}" data-index="${i}"/>`;
+        }),
+    );
+    return html`${segments}${dots}`;
   });
   const markerMarkup = markers.map(
     (m) =>
       html`<path d="M${x(m.index) - 5},${bottom + 12} l5,-9 l5,9 z" class="marker"><title>${m.label}</title></path>`,
   );
-  const xLabels = labels.map((l, i) =>
-    i % every === 0 ? html`<text x="${x(i)}" y="${bottom + 30}" text-anchor="middle" class="tick">${l}</text>` : null,
-  );
-  const defs = html`<defs><pattern id="arcering-${id}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#fff7e0"/><line x1="0" y1="0" x2="0" y2="8" stroke="#b07d00" stroke-width="2"/></pattern></defs>`;
+  const defs = html`<defs><pattern id="arcering-${id}" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="${HATCH.ground}"/><line x1="0" y1="0" x2="0" y2="8" stroke="${HATCH.line}" stroke-width="2"/></pattern></defs>`;
   const legend = legendOf([
     ...series.map((s, k) => ({
       label: s.label,
-      swatch: html`<line x1="0" y1="6" x2="24" y2="6" stroke="${OKABE_ITO[k === 0 ? 0 : 5]}" stroke-width="2"${s.dash ? html` stroke-dasharray="${s.dash}"` : null}/>`,
+      swatch: html`<line x1="0" y1="6" x2="24" y2="6" stroke="${LINE_COLOURS[k % LINE_COLOURS.length]}" stroke-width="2"${s.dash ? html` stroke-dasharray="${s.dash}"` : null}/>`,
     })),
-    { label: t.suppressed, swatch: html`<circle cx="12" cy="6" r="4" fill="#fff" stroke="#333" stroke-width="1.5"/>` },
+    {
+      label: t.suppressed,
+      note: true,
+      // A line that stops at a point and picks up again after a gap, as the chart draws it.
+      swatch: html`<line x1="0" y1="6" x2="6" y2="6" stroke="#333" stroke-width="2"/><circle cx="6" cy="6" r="2.5" fill="#333"/><circle cx="18" cy="6" r="2.5" fill="#333"/><line x1="18" y1="6" x2="24" y2="6" stroke="#333" stroke-width="2"/>`,
+    },
     { label: t.action, swatch: html`<path d="M7,11 l5,-9 l5,9 z" class="marker"/>` },
-    { label: t.campaign, swatch: html`<rect width="24" height="12" fill="url(#arcering-${id})" stroke="#b07d00"/>` },
+    {
+      label: t.campaign,
+      swatch: html`<rect width="24" height="12" fill="url(#arcering-${id})" stroke="${HATCH.line}"/>`,
+    },
   ]);
   return frame(
     t,
@@ -251,7 +230,7 @@ export function lineChart(
     title,
     t.lines({ periods: labels.length, actions: markers.length, campaigns: bands.length }),
     height,
-    html`${defs}${bandMarkup}${axis.markup}<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${bottom}" y2="${bottom}" class="axis"/>${lines}${markerMarkup}${xLabels}`,
+    html`${defs}${bandMarkup}${axis.markup}<line x1="${PAD.left}" x2="${W - right}" y1="${bottom}" y2="${bottom}" class="axis"/>${lines}${markerMarkup}${xLabels(labels, x, step, bottom + 16)}`,
     legend,
   );
 }

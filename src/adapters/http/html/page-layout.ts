@@ -20,6 +20,8 @@ export interface PageOptions {
   readonly head?: SafeHtml;
   /** Shown above the main content, e.g. a confirmation after a form. */
   readonly notice?: SafeHtml | null;
+  /** Shown in the footer above the line every page has, e.g. which number to call on citizens' pages. */
+  readonly footer?: SafeHtml | null;
 }
 
 /**
@@ -57,7 +59,7 @@ ${
 ${options.notice ?? null}
 ${options.main}
 </main>
-<footer class="site-footer"><p>Burgernet is een samenwerking van politie, gemeenten en rijksoverheid.</p></footer>
+<footer class="site-footer">${options.footer ?? null}<p>Burgernet is een samenwerking van politie, gemeenten en rijksoverheid.</p></footer>
 ${(options.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </body>
 </html>`.value

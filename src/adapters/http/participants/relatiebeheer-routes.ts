@@ -1,5 +1,4 @@
 import { Transform, type Readable } from 'node:stream';
-import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ImportJob } from '../../../app/relatiebeheer/import-jobs.js';
@@ -15,6 +14,7 @@ import type { RegistrationInput } from '../../../app/participants/registration-i
 import { staffOf } from '../server/authenticate.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { sendProblem } from '../server/problem.js';
+import { refuseTooManyStreams, type EventStream } from '../server/staff-event-streams.js';
 import { EXPORT_HEADER, exportCsvLines, readParticipantCsv } from './participant-csv.js';
 import { parsePhoneNumber } from '../server/phone-number.js';
 import {
@@ -325,15 +325,9 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
       async (request, reply) => {
         const job = self.importJobs.find(staffOf(request), request.params.id);
         if (job === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
-        streamImportProgress(
-          request.raw,
-          () => {
-            reply.hijack();
-          },
-          reply.raw,
-          job,
-          self.importJobs.watch,
-        );
+        const stream = deps.plein.streams.open(request, reply);
+        if (stream === null) return refuseTooManyStreams(reply, deps);
+        streamImportProgress(stream, job, self.importJobs.watch);
       },
     );
 
@@ -372,33 +366,21 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
   };
 }
 
-/** Sends the job as an `import` event on every change, and ends with the final one. */
+/** Sends the job as an `import` event on every change, and ends with the final one (or with the session). */
 export function streamImportProgress(
-  raw: NodeJS.EventEmitter,
-  hijack: () => void,
-  res: ServerResponse,
+  stream: EventStream,
   job: ImportJob,
   watch: (id: string, listener: (job: ImportJob) => void) => () => void,
 ): void {
-  hijack();
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  const send = (j: ImportJob) => res.write(`event: import\ndata: ${JSON.stringify(importJobJson(j))}\n\n`);
+  const send = (j: ImportJob) => stream.event('import', JSON.stringify(importJobJson(j)));
   send(job);
   if (job.report !== null || job.progress.phase === 'failed') {
-    res.end();
+    stream.end();
     return;
   }
   const stop = watch(job.id, (j) => {
     send(j);
-    if (j.report !== null || j.progress.phase === 'failed') {
-      stop();
-      res.end();
-    }
+    if (j.report !== null || j.progress.phase === 'failed') stream.end();
   });
-  raw.on('close', stop);
+  stream.signal.addEventListener('abort', stop);
 }

@@ -119,6 +119,8 @@ ${textField({ name: 'code', label: e.codeLabel, inputmode: 'numeric', autocomple
         }
         return invalidLink(request, reply);
       }
+      // A new activation ended the account's sessions: their live streams too.
+      plein.streams.endStaff(outcome.value.session.staffId, 'session-ended');
       setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
       return reply.code(303).header('location', '/plein/tweede-factor').send();
     });

@@ -179,7 +179,8 @@ ${
       { preHandler: [...guard, app.csrfProtection] },
       async (request, reply) => {
         const params = idParams.safeParse(request.params);
-        if (params.success) await revokeAccount(auth, request.staff, params.data.id);
+        const outcome = params.success ? await revokeAccount(auth, request.staff, params.data.id) : null;
+        if (params.success && outcome?.ok) deps.plein.streams.endStaff(params.data.id, 'session-ended');
         return reply.code(303).header('location', '/plein/beheer').send();
       },
     );
@@ -191,6 +192,7 @@ ${
         const params = idParams.safeParse(request.params);
         const outcome = params.success ? await resetAccount(auth, request.staff!, params.data.id) : null;
         if (outcome === null || !outcome.ok) return reply.code(303).header('location', '/plein/beheer').send();
+        deps.plein.streams.endStaff(outcome.value.id, 'session-ended');
         return send(request, reply, { notice: linkNotice(request, outcome.value.activationToken) });
       },
     );
@@ -208,11 +210,13 @@ ${
           .safeParse(request.body ?? {});
         if (params.success && body.success) {
           const code = body.data.scope;
-          await changeAccountRole(auth, request.staff!, params.data.id, {
+          const outcome = await changeAccountRole(auth, request.staff!, params.data.id, {
             role: body.data.role,
             meldkamerCode: code.startsWith('RE') ? code : null,
             gemeenteCode: code.startsWith('GM') ? code : null,
           });
+          // Streams opened under the old rights end; the browser reconnects under the new ones.
+          if (outcome.ok) deps.plein.streams.endStaff(params.data.id, 'rights-changed');
         }
         return reply.code(303).header('location', '/plein/beheer').send();
       },

@@ -9,19 +9,13 @@ import type { PleinTexts } from '../../../domain/messages/plein-texts.js';
 import { html, jsonBlock } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { sendProblem } from '../server/problem.js';
+import { refuseTooManyStreams } from '../server/staff-event-streams.js';
+import { allowMapTiles } from '../server/map-tile-policy.js';
 import { gemeenteBoundariesJson } from './map-boundaries.js';
+import { placeSearchForm, placeSearchRoutes } from './place-search-routes.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
-const addressBody = z.object({
-  postcode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .transform((p) => p.replace(/\s+/g, ''))
-    .pipe(z.string().regex(/^[1-9][0-9]{3}[A-Z]{2}$/)),
-  houseNumber: z.coerce.number().int().min(1).max(99_999),
-});
 const actionParams = z.object({ id: z.uuid() });
 const CONSOLE_ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
 /** The console's keyboard shortcuts (src/web/plein/console/keyboard-shortcuts.ts listens for these keys), in the order the hint lists them. */
@@ -52,6 +46,8 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
   const guard = [requireStaffPage, requireStaffRole(...CONSOLE_ROLES)];
   const c = deps.catalogue.plein.console;
   return async (app) => {
+    // The base map's tiles come from their own server (PDOK by default).
+    allowMapTiles(app, deps.plein.map.tileUrl);
     app.get('/plein/console', { preHandler: guard }, async (request, reply) => {
       const staff = request.staff!;
       const types = await actionTypeSettings(deps);
@@ -69,6 +65,10 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
       });
       const live = running.ok ? running.value.items : [];
       const map = deps.plein.map;
+      // The console opens on the meldkamer's own police unit; national staff on the country.
+      const openingExtent =
+        (staff.scope.kind === 'meldkamer' ? map.regionExtents.get(staff.scope.meldkamerCode) : undefined) ??
+        map.countryExtent;
       const meldkamers = staff.scope.kind === 'meldkamer' ? [] : deps.referenceData.meldkamers;
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
@@ -78,19 +78,15 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
           scripts: ['/static/vendor/leaflet/leaflet.js', '/static/plein/console.js'],
           main: html`<div class="console" id="console" data-tile-url="${map.tileUrl ?? ''}" data-attribution="${map.attribution}" data-types="${JSON.stringify(types)}">
 <h1 class="visually-hidden">${c.heading}</h1>
-<div class="console-map" id="kaart" role="application" aria-label="${c.mapLabel}" tabindex="0"></div>
+<div class="console-map-area"><div class="console-map" id="kaart" role="application" aria-label="${c.mapLabel}" aria-describedby="kaart-toetsen" tabindex="0" data-extent="${JSON.stringify(openingExtent)}"></div>
+<p class="console-hint" id="kaart-toetsen">${c.mapKeys}</p></div>
 <div class="console-panel">
 <section id="lopende-acties" aria-labelledby="kop-lopende"><h2 id="kop-lopende">${c.runningActions} (${live.length})</h2>
 ${live.length === 0 ? html`<p class="muted">${c.noRunningActions}</p>` : html`<ul class="running-actions">${live.map((a) => html`<li><button type="button" class="secondary" data-actie="${a.id}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''}</button></li>`)}</ul>`}
 </section>
 <p class="console-hint" id="sneltoetsen-hint">${c.shortcutsLabel} ${SHORTCUTS.map(([key, name], i) => html`${i === 0 ? '' : ', '}<kbd>${key}</kbd> ${c.shortcuts[name]}`)}.</p>
 <section id="stap-gebied" aria-labelledby="kop-gebied"><h2 id="kop-gebied">${c.areaHeading}</h2>
-<form id="adres-form" class="row" novalidate>
-<div class="field"><label for="adres-postcode">${c.postcode}</label><input id="adres-postcode" name="postcode" autocomplete="off" maxlength="7" size="7"></div>
-<div class="field"><label for="adres-huisnummer">${c.houseNumber}</label><input id="adres-huisnummer" name="houseNumber" inputmode="numeric" maxlength="5" size="5"></div>
-<button type="submit" class="secondary">${c.findAddress}</button>
-</form>
-<p class="error-message" id="adres-fout" role="alert" hidden></p>
+${placeSearchForm(c.placeSearch)}
 <fieldset class="row"><legend>${c.shape}</legend>
 <label><input type="radio" name="vorm" value="circle" checked> ${c.circle}</label>
 <label><input type="radio" name="vorm" value="polygon"> ${c.polygonShape}</label>
@@ -112,10 +108,13 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 <p class="error-message" id="start-fout" role="alert" hidden></p>
 </section>
 <section id="stap-lopend" aria-labelledby="kop-lopend" hidden><h2 id="kop-lopend">${c.runningHeading} <span id="actie-nummer"></span> <span class="status" id="actie-status"></span></h2>
+<p id="stap-melding" class="notice" role="status" tabindex="-1" hidden></p>
+<h3 id="kop-verzonden">${c.sentHeading}</h3><div id="verzonden" class="sent-summary"></div>
 <div id="voortgang" aria-live="polite"></div>
-<canvas id="voortgang-grafiek" width="380" height="140" role="img" aria-label="${c.progressChart}"></canvas>
-<details><summary>${c.update}</summary><div class="field"><label for="vervolg">${c.updateText}</label><textarea id="vervolg" rows="2" maxlength="1000"></textarea></div><button type="button" id="vervolg-knop" class="secondary">${c.updateSend}</button></details>
-<details><summary>${c.widen}</summary><p>${c.widenText}</p><button type="button" id="verruim-knop" class="secondary">${c.widenButton}</button></details>
+<canvas id="voortgang-grafiek" width="380" height="150" role="img" aria-label="${c.progressChart}"></canvas>
+<details><summary>${c.update}</summary><div class="field"><label for="vervolg">${c.updateText}</label><textarea id="vervolg" rows="2" maxlength="1000" aria-describedby="vervolg-teller"></textarea><p class="hint" id="vervolg-teller" aria-live="polite"></p></div><button type="button" id="vervolg-knop" class="secondary">${c.updateSend}</button></details>
+<p id="gebied-concept" class="notice" role="status" hidden></p>
+<details id="gebied-aanpassen"><summary>${c.widen}</summary><p>${c.widenText}</p><p class="row"><button type="button" id="verruim-knop" class="secondary">${c.widenButton}</button> <button type="button" id="verplaats-knop" class="secondary">${c.moveButton}</button></p></details>
 <details id="foto-blok"><summary>${c.photo}</summary><form id="foto-form"><div class="field"><label for="foto">${c.photoLabel}</label><input type="file" id="foto" accept="image/*"></div><button type="submit" class="secondary">${c.photoSubmit}</button></form></details>
 <details><summary>${c.close}</summary><div class="field"><label for="resultaat">${c.result}</label><select id="resultaat" required><option value="">${c.chooseResult}</option>${ACTION_RESULTS.map((r) => html`<option value="${r}">${deps.catalogue.results[r]}</option>`)}</select></div>
 <div class="field"><label for="afloop">${c.closingText} <span class="optional">${c.closingTextHint}</span></label><textarea id="afloop" rows="2" maxlength="1000"></textarea></div>
@@ -123,6 +122,7 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 <details><summary>${c.withdraw}</summary><p>${c.withdrawText}</p><button type="button" id="intrek-knop" class="danger">${c.withdraw}</button></details>
 <p class="error-message" id="lopend-fout" role="alert" hidden></p>
 <h3>${c.tips}</h3><ul id="tips" class="tips" aria-live="polite"><li class="muted">${c.noTips}</li></ul>
+<h3>${c.timelineHeading}</h3><ol id="tijdlijn" class="timeline"></ol>
 <p><button type="button" id="nieuw-knop" class="secondary">${c.newAction}</button></p>
 </section>
 </div>
@@ -143,22 +143,8 @@ ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
         .send(await gemeenteBoundariesJson()),
     );
 
-    // Address search for the console (the geocoder port: PC4 centroids or PDOK); JSON in and out.
-    app.post('/plein/console/adres', { preHandler: [...guard, app.csrfProtection] }, async (request, reply) => {
-      const body = addressBody.safeParse(request.body ?? {});
-      if (!body.success) return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'address' });
-      const outcome = await deps.geocoder.geocode({
-        postcode: body.data.postcode,
-        houseNumber: body.data.houseNumber,
-        houseNumberAddition: null,
-      });
-      if (outcome.kind === 'not-found')
-        return sendProblem(reply, deps.catalogue, { code: 'participant.address-not-found' });
-      if (outcome.kind === 'unavailable')
-        return sendProblem(reply, deps.catalogue, { code: 'participant.geocoder-unavailable', reason: outcome.reason });
-      const r = outcome.result;
-      return { lat: r.location.lat, lon: r.location.lon, street: r.street, city: r.city, gemeenteCode: r.gemeenteCode };
-    });
+    // The search field: addresses, places and postcodes (the PlaceSearch port: the bundled gazetteer or PDOK).
+    await app.register(placeSearchRoutes(deps, guard));
 
     // Calls routed via 0800-0011 for an action, live (server-sent events), beside the app's tips.
     app.get('/plein/console/acties/:id/oproepen', { preHandler: guard }, async (request, reply) => {
@@ -169,25 +155,21 @@ ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
       const action = await deps.store.actions.findAction(params.data.id);
       if (action === null || !mayViewActionsOf(request.staff!, action.meldkamerCode))
         return sendProblem(reply, deps.catalogue, { code: 'action.not-found' });
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        'x-accel-buffering': 'no',
-      });
-      res.write(': verbonden\n\n');
+      const stream = deps.plein.streams.open(request, reply);
+      if (stream === null) return refuseTooManyStreams(reply, deps);
+      stream.comment('verbonden');
       const unsubscribe = subscribe.subscribe((event) => {
         if (event.actionId !== action.id) return;
-        res.write(
-          `event: call\ndata: ${JSON.stringify({ at: event.at.toISOString(), reason: event.reason, transport: event.transport })}\n\n`,
+        stream.event(
+          'call',
+          JSON.stringify({ at: event.at.toISOString(), reason: event.reason, transport: event.transport }),
         );
       });
-      const keepAlive = setInterval(() => res.write(': nog verbonden\n\n'), 20_000);
-      request.raw.on('close', () => {
+      const keepAlive = setInterval(() => stream.comment('nog verbonden'), 20_000);
+      // Ends when the browser leaves, or with the session (logout, revocation, timeouts).
+      stream.signal.addEventListener('abort', () => {
         clearInterval(keepAlive);
         unsubscribe();
-        res.end();
       });
     });
   };

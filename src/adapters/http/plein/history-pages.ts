@@ -5,6 +5,7 @@ import { searchActions, viewAction } from '../../../app/actions/view-action.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import { findGemeente } from '../../../domain/geo/find-gemeente.js';
 import { may } from '../../../domain/staff/permissions.js';
+import { mayRunActionsFor } from '../../../domain/staff/staff.js';
 import { csrfField, errorSummary } from '../html/form-fields.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
@@ -148,6 +149,7 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
 <p>${summary}</p>
 <p>${h.progress({ sent: count('submitted') + count('delivered') + count('failed'), delivered: count('delivered'), failed: count('failed'), first: when(progress.firstSubmittedAt), last: when(progress.lastSubmittedAt) })}</p>
 ${approval ? html`<p class="notice">${h.approvedOn(formatDateTime(approval.approvedAt))}</p>` : null}
+${action.status === 'actief' && may(request.staff!, 'actions.run') && mayRunActionsFor(request.staff!, action.meldkamerCode) ? html`<p><a class="button" href="/plein/console?actie=${action.id}">${h.openInConsole}</a></p>` : null}
 ${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approve}</button></form>` : null}
 <h2>${h.timeline}</h2>
 <ol class="timeline">${timeline.map((e) => html`<li><time>${formatDateTime(e.at)}</time>${e.text}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : null}</li>`)}</ol>

@@ -224,6 +224,8 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     app.post('/plein/uitloggen', { preHandler: app.csrfProtection }, async (request, reply) => {
       const token = readSessionCookie(request, plein.cookieSecure);
       if (token !== null) await logOut(plein.auth, token);
+      // The live streams of this session (console, import) end now, not at their next check.
+      if (request.staffSession !== null) plein.streams.endSession(request.staffSession.session.idHash);
       clearSessionCookie(reply, plein.cookieSecure);
       return reply.code(303).header('location', '/plein/inloggen?uitgelogd=1').send();
     });

@@ -154,6 +154,7 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const outcome = await revokeAccount(auth, staffOf(request), request.params.id);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        deps.plein.streams.endStaff(request.params.id, 'session-ended');
         return reply.code(204).send();
       },
     );
@@ -170,6 +171,8 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           gemeenteCode: body.gemeenteCode ?? null,
         });
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        // Streams opened under the old rights end; clients reconnect under the new ones.
+        deps.plein.streams.endStaff(request.params.id, 'rights-changed');
         return reply.code(204).send();
       },
     );
@@ -186,6 +189,7 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const outcome = await resetAccount(auth, staffOf(request), request.params.id);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
+        deps.plein.streams.endStaff(request.params.id, 'session-ended');
         return {
           id: outcome.value.id,
           activationUrl: activationUrl(outcome.value.activationToken),

@@ -11,6 +11,7 @@ import { historyPages } from './history-pages.js';
 import { loginPages } from './login-pages.js';
 import { ssoPages } from './sso-pages.js';
 import { requireStaffPage } from './staff-page-guard.js';
+import { sessionRoutes } from './session-routes.js';
 
 /** Burgernetplein: every staff page under /plein. */
 export function pleinPages(deps: HttpDeps): FastifyPluginAsync {
@@ -32,6 +33,7 @@ export function pleinPages(deps: HttpDeps): FastifyPluginAsync {
       return reply.code(303).header('location', target).send();
     });
     await app.register(loginPages(deps));
+    await app.register(sessionRoutes(deps));
     await app.register(ssoPages(deps));
     await app.register(activationPages(deps));
     await app.register(accountPages(deps));

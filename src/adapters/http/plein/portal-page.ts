@@ -3,7 +3,7 @@ import { may } from '../../../domain/staff/permissions.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import type { Staff } from '../../../domain/staff/staff.js';
 import { csrfField } from '../html/form-fields.js';
-import { html, type SafeHtml } from '../html/html.js';
+import { html, jsonBlock, type SafeHtml } from '../html/html.js';
 import { renderPage, type NavLink } from '../html/page-layout.js';
 
 export interface PortalPageOptions {
@@ -38,6 +38,24 @@ export function portalNav(staff: Staff | null, t: Catalogue): { href: string; la
   return links;
 }
 
+/** Warns before the session ends and keeps typed text when it does (src/web/plein/session/session-expiry.ts). */
+const SESSION_SCRIPT = '/static/plein/session.js';
+
+/**
+ * The dialog session.js opens some minutes before the session would end (and once it has): an alertdialog whose
+ * first button keeps the user logged in. The texts with {time} come as a JSON block.
+ */
+function sessionDialog(staff: Staff, t: Catalogue): SafeHtml {
+  const s = t.plein.sessionScript;
+  return html`<dialog id="sessie" class="session-dialog" role="alertdialog" aria-modal="true" aria-labelledby="sessie-kop" aria-describedby="sessie-tekst" data-staff="${staff.id}">
+<h2 id="sessie-kop">${s.warningHeading}</h2>
+<p id="sessie-tekst"></p>
+<p class="error-message" id="sessie-fout" role="alert" hidden></p>
+<p class="session-buttons"><button type="button" id="sessie-blijf">${s.stay}</button><button type="button" id="sessie-sluit" class="secondary" hidden>${s.close}</button><a class="button" id="sessie-inloggen" href="/plein/inloggen?verlopen=1" hidden>${s.logIn}</a></p>
+</dialog>
+${jsonBlock('texts-session', s)}`;
+}
+
 /**
  * A portal page: the shared shell (its texts from the request's catalogue, see loadPortalSession) with the menu for the user's role, who is logged in, a logout button
  * (a form with the CSRF token) and the CSRF token for scripts in <meta name="csrf-token">.
@@ -59,9 +77,9 @@ export function renderPortalPage(request: FastifyRequest, reply: FastifyReply, o
     title: options.title,
     section: 'portal',
     nav,
-    main: html`${who}${options.main}`,
+    main: html`${who}${options.main}${staff === null ? null : sessionDialog(staff, t)}`,
     styles: ['/static/plein/plein.css', ...(options.styles ?? [])],
-    scripts: options.scripts ?? [],
+    scripts: [...(options.scripts ?? []), ...(staff === null ? [] : [SESSION_SCRIPT])],
     head: html`<meta name="csrf-token" content="${csrf}">${options.head ?? null}`,
     notice: options.notice ?? null,
   });

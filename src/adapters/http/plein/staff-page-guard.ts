@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** The texts for this request's pages: the shell and guards render with it (set by loadPortalSession). */
     catalogue: Catalogue;
   }
+  interface FastifyContextConfig {
+    /** false: a request to this route does not count as activity for the idle timeout (the page asking when its session ends). */
+    sessionActivity?: boolean;
+  }
 }
 
 /** The cookie of @fastify/csrf-protection (registered in build-http-server.ts). */
@@ -37,9 +41,13 @@ export function loadPortalSession(deps: HttpDeps) {
     request.staffSession = null;
     const token = readSessionCookie(request, deps.plein.cookieSecure);
     if (token === null) return;
-    const resolved = await resolveSession(deps.plein.auth, token);
+    const resolved = await resolveSession(deps.plein.auth, token, {
+      activity: request.routeOptions.config.sessionActivity !== false,
+    });
     request.staffSession = resolved;
-    request.staff = resolved !== null && resolved.session.stage === 'active' ? resolved.account.staff : null;
+    const active = resolved !== null && resolved.session.stage === 'active';
+    request.staff = active ? resolved.account.staff : null;
+    request.staffCredential = active ? { kind: 'session', idHash: resolved.session.idHash } : null;
   };
 }
 

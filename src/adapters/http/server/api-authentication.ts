@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { may } from '../../../domain/staff/permissions.js';
-import { staffOfSession } from '../../../app/staff-auth/staff-sessions.js';
+import { resolveSession } from '../../../app/staff-auth/staff-sessions.js';
 import { hashApiToken, looksLikeApiToken } from '../../auth/api-token.js';
 import type { HttpDeps } from './http-deps.js';
 import { permissionFor } from './route-permissions.js';
@@ -28,25 +28,28 @@ export function installApiAuthentication(api: FastifyInstance, deps: HttpDeps): 
     const header = request.headers.authorization;
     if (header !== undefined) {
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-      const staff = looksLikeApiToken(token) ? await deps.store.staff.findByTokenHash(hashApiToken(token)) : null;
-      if (staff === null)
+      const tokenHash = looksLikeApiToken(token) ? hashApiToken(token) : null;
+      const staff = tokenHash === null ? null : await deps.store.staff.findByTokenHash(tokenHash);
+      if (staff === null || tokenHash === null)
         return sendProblem(reply, deps.catalogue, {
           code: 'auth.unauthenticated',
           expected: 'token',
           realm: 'burgernet',
         });
       request.staff = staff;
+      request.staffCredential = { kind: 'token', tokenHash };
       request.staffVia = 'token';
     } else {
       const cookie = readSessionCookie(request, deps.plein.cookieSecure);
-      const staff = cookie === null ? null : await staffOfSession(deps.plein.auth, cookie);
-      if (staff === null)
+      const resolved = cookie === null ? null : await resolveSession(deps.plein.auth, cookie);
+      if (resolved === null || resolved.session.stage !== 'active')
         return sendProblem(reply, deps.catalogue, {
           code: 'auth.unauthenticated',
           expected: 'session-or-token',
           realm: 'burgernet',
         });
-      request.staff = staff;
+      request.staff = resolved.account.staff;
+      request.staffCredential = { kind: 'session', idHash: resolved.session.idHash };
       request.staffVia = 'session';
     }
     const permission = permissionFor(request.method, request.routeOptions.url);

@@ -25,7 +25,9 @@ interface Entry {
 const ENTRIES: readonly Entry[] = [
   { url: '/static/plein/console.js', source: 'plein/console/console.ts', kind: 'classic' },
   { url: '/static/plein/passkey.js', source: 'plein/passkey.ts', kind: 'classic' },
+  { url: '/static/plein/session.js', source: 'plein/session/session-expiry.ts', kind: 'classic' },
   { url: '/static/burgernetmail/compose.js', source: 'burgernetmail/compose.ts', kind: 'classic' },
+  { url: '/static/burgernetmail/send-confirm.js', source: 'burgernetmail/send-confirm.ts', kind: 'classic' },
   { url: '/static/dashboard/dashboard-map.js', source: 'dashboard/dashboard-map.ts', kind: 'classic' },
   { url: '/static/relatiebeheer/import-progress.js', source: 'relatiebeheer/import-progress.ts', kind: 'classic' },
   { url: '/static/site/focus-errors.js', source: 'site/focus-errors.ts', kind: 'classic' },

@@ -29,7 +29,8 @@ import { loadPortalSession } from '../plein/staff-page-guard.js';
 import { pleinPages } from '../plein/plein-pages.js';
 import { pleinApiRoutes } from '../plein/plein-api-routes.js';
 import type { HttpDeps } from './http-deps.js';
-import { sendInvalidFields, sendProblem } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, problemOf, sendInvalidFields, sendProblem } from './problem.js';
+import { installErrorPages, newErrorReference } from './error-page.js';
 import { requestLogFields } from './request-log-fields.js';
 import { actionRoutes } from '../actions/action-routes.js';
 import { actionMediaRoutes } from '../actions/action-media-routes.js';
@@ -74,6 +75,14 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** Every HTML answer: only its own scripts and styles, never sniffed, no referrer to other sites, never stored. */
+function setPageHeaders(reply: FastifyReply): void {
+  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('referrer-policy', 'same-origin');
+  reply.header('cache-control', 'no-store');
+}
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Builds the HTTP API without listening, so that tests can drive it with `inject` or on port 0. */
@@ -95,6 +104,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('staff', null);
+  app.decorateRequest('staffCredential', null);
   // Only JSON bodies: without this, Fastify reads text/plain as a string and the schema says "expected object".
   app.removeContentTypeParser('text/plain');
 
@@ -192,10 +202,17 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       return sendProblem(reply, deps.catalogue, { code: 'request.unsupported-media-type', expected: 'json' });
     if (status >= 400 && status < 500)
       return sendProblem(reply, deps.catalogue, { code: 'request.invalid', reason: 'unreadable', status });
-    request.log.error({ err: error }, 'request failed');
-    return sendProblem(reply, deps.catalogue, { code: 'server.internal' });
+    // The reference is in the answer and in the log line, so that someone who quotes it can be helped.
+    const reference = newErrorReference();
+    request.log.error({ err: error, reference }, 'request failed');
+    return reply
+      .code(500)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({ ...problemOf(deps.catalogue, { code: 'server.internal' }), reference });
   });
   app.setNotFoundHandler((_request, reply) => sendProblem(reply, deps.catalogue, { code: 'request.not-found' }));
+  // A browser gets those problems (and any a page sends) as a Dutch page; the API keeps RFC 9457 JSON.
+  installErrorPages(app, deps.catalogue, setPageHeaders);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get(
@@ -258,12 +275,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     });
     web.addHook('onSend', async (_request, reply, payload) => {
       const type = String(reply.getHeader('content-type') ?? '');
-      if (type.startsWith('text/html')) {
-        reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-        reply.header('x-content-type-options', 'nosniff');
-        reply.header('referrer-policy', 'same-origin');
-        reply.header('cache-control', 'no-store');
-      }
+      if (type.startsWith('text/html')) setPageHeaders(reply);
       return payload;
     });
     // A form value no field can store (NUL, half a surrogate pair) is cleaned before any page reads it.

@@ -126,7 +126,11 @@ export const PROBLEM_TABLE = {
   'mail.invalid-audience': {
     status: 422,
     detail: (e, c) =>
-      e.problem.kind === 'postcode-format' ? c.problemDetails.mailNotAPostcode({ value: e.problem.value }) : undefined,
+      e.problem.kind === 'postcode-format'
+        ? c.problemDetails.mailNotAPostcode({ value: e.problem.value })
+        : e.problem.kind === 'address-not-found'
+          ? c.mail.portal.compose.errors.address
+          : undefined,
   },
   'mail.empty-audience': { status: 422 },
   'mail.invalid-schedule': { status: 422 },
@@ -134,6 +138,13 @@ export const PROBLEM_TABLE = {
 
   'meldkamer.not-found': { status: 404 },
   'meldkamer.invalid-phone-number': { status: 422 },
+
+  'place.not-found': { status: 404, detail: (_e, c) => c.problemDetails.placeNotFound },
+  'place.search-unavailable': {
+    status: 503,
+    detail: (_e, c) => c.problemDetails.tryAgainLater,
+    extensions: (e) => ({ reason: e.reason }),
+  },
 
   'participant.not-found': { status: 404 },
   'participant.address-not-found': { status: 422 },
@@ -171,6 +182,7 @@ export const PROBLEM_TABLE = {
   'tip.action-not-active': { status: 409, detail: (_e, c) => c.problemDetails.tipActionNotActive },
   'tip.invalid-phone-number': { status: 422, detail: (_e, c) => c.problemDetails.tipInvalidPhone },
   'tip.not-found': { status: 404 },
+  'tip.no-callback-number': { status: 404 },
 
   'request.invalid': {
     status: (e) => (e.reason === 'unreadable' ? e.status : 400),
@@ -179,7 +191,7 @@ export const PROBLEM_TABLE = {
         ? c.problemDetails.checkMarkedFields
         : e.reason === 'unreadable'
           ? c.problemDetails.unreadableRequest
-          : c.plein.console.invalidAddress,
+          : c.plein.console.placeSearch.invalid,
     extensions: (e) => (e.reason === 'fields' ? { errors: e.errors } : {}),
   },
   'request.not-found': { status: 404 },
@@ -192,6 +204,11 @@ export const PROBLEM_TABLE = {
     status: 429,
     detail: (e, c) => c.problemDetails.rateLimited({ seconds: e.retryAfterSeconds }),
     headers: (e) => retryAfter(e.retryAfterSeconds),
+  },
+  'request.too-many-streams': {
+    status: 429,
+    detail: (e, c) => c.problemDetails.tooManyStreams({ limit: e.limit }),
+    extensions: (e) => ({ limit: e.limit }),
   },
   'upload.not-multipart': { status: 415 },
   'upload.malformed': { status: 400 },

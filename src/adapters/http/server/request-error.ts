@@ -12,12 +12,14 @@ export type RequestError =
   | { readonly code: 'request.invalid'; readonly reason: 'fields'; readonly errors: readonly FieldError[] }
   /** A body or URL the server could not parse; `status` is the 4xx Fastify chose. */
   | { readonly code: 'request.invalid'; readonly reason: 'unreadable'; readonly status: number }
-  /** The console's address search: no postcode and house number. */
+  /** The console's place search: nothing to search for, or too much. */
   | { readonly code: 'request.invalid'; readonly reason: 'address' }
   | { readonly code: 'request.not-found' }
   | { readonly code: 'request.too-large' }
   | { readonly code: 'request.unsupported-media-type'; readonly expected: 'json' | 'csv' }
   | { readonly code: 'request.rate-limited'; readonly retryAfterSeconds: number }
+  /** A staff member with `limit` event streams open already (staff-event-streams.ts). */
+  | { readonly code: 'request.too-many-streams'; readonly limit: number }
   | { readonly code: 'server.internal' }
   | { readonly code: 'server.unavailable' }
   | { readonly code: 'auth.csrf' }

@@ -41,6 +41,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission | 'any-staff'
   'GET /api/v1/meldkamers': 'reference.view',
   'PUT /api/v1/meldkamers/:code/public-phone': 'settings.manage',
   'GET /api/v1/actions/:id/tips/:tipId/photo': 'actions.view',
+  'POST /api/v1/actions/:id/tips/:tipId/callback-number': 'actions.run',
   'GET /api/v1/relatiebeheer/participants': 'participants.manage',
   'POST /api/v1/relatiebeheer/participants': 'participants.manage',
   'GET /api/v1/relatiebeheer/participants/:id': 'participants.manage',

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { SelfServiceTexts } from '../../../domain/messages/self-service-texts.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { renderPage } from '../html/page-layout.js';
+import { phoneRuleFooter } from '../html/phone-rule.js';
 
 export type SiteSection = 'home' | 'howItWorks' | 'app' | 'privacy' | 'actions' | 'signUp' | 'myData';
 
@@ -15,7 +16,10 @@ export const SITE_PATHS: Record<SiteSection, string> = {
   myData: '/mijn-gegevens',
 };
 
-/** A page of the public site: its menu (the current page marked), the shared and the self-service stylesheet. */
+/**
+ * A page of the public site: its menu (the current page marked), the shared and the self-service stylesheet, and
+ * in the footer which number to call for what.
+ */
 export function sitePage(
   texts: SelfServiceTexts,
   options: {
@@ -31,6 +35,7 @@ export function sitePage(
     section: 'site',
     main: options.main,
     notice: options.notice ?? null,
+    footer: phoneRuleFooter(texts.phoneRule),
     styles: ['/static/site/self-service.css'],
     scripts: ['/static/site/focus-errors.js'],
     nav: sections.map((s) => ({ href: SITE_PATHS[s], label: texts.nav[s], current: s === options.current })),

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { listPublicActions } from '../../../app/public/public-actions.js';
 import { html } from '../html/html.js';
+import { phoneRuleSection } from '../html/phone-rule.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
 import { sendHtml, SITE_PATHS, sitePage, type SiteSection } from './site-page.js';
+
+/** The Burgernetapp (a web app with its own scope, burgernet-app-pages.ts). */
+const APP_PATH = '/app/';
 
 const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
@@ -23,13 +27,36 @@ export function sitePages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPlu
           title: info.home.title,
           current: 'home',
           main: html`<h1>${info.home.title}</h1><p class="lead">${info.home.intro}</p>${info.home.paragraphs.map((p) => html`<p>${p}</p>`)}
-<p><a class="button" href="${SITE_PATHS.signUp}">${info.home.cta}</a></p>`,
+<p><a class="button" href="${SITE_PATHS.signUp}">${info.home.cta}</a></p>
+<section aria-labelledby="app-kop"><h2 id="app-kop">${info.home.appHeading}</h2><p>${info.home.appText}</p>
+<p><a class="button secondary" href="${APP_PATH}">${info.home.appOpen}</a> <a href="${SITE_PATHS.app}#installeren">${info.home.appInstall}</a></p></section>`,
         }),
       ),
     );
 
+    // "De app": what it does, a link to it, and how to put it on the home screen (it is a web app, not in a store).
+    app.get(SITE_PATHS.app, async (_request, reply) => {
+      const page = info.app;
+      const steps = (id: string, part: { heading: string; steps: readonly string[] }) =>
+        html`<h3 id="${id}">${part.heading}</h3><ol>${part.steps.map((step) => html`<li>${step}</li>`)}</ol>`;
+      return sendHtml(
+        reply,
+        sitePage(texts, {
+          title: page.title,
+          current: 'app',
+          main: html`<h1>${page.title}</h1>${page.paragraphs.map((p) => html`<p>${p}</p>`)}
+<p><a class="button" href="${APP_PATH}">${page.open}</a></p>
+<section id="installeren" aria-labelledby="installeren-kop"><h2 id="installeren-kop">${page.installHeading}</h2><p>${page.installIntro}</p>
+${steps('android-kop', page.android)}
+${steps('iphone-kop', page.iphone)}
+${page.afterInstall.map((p) => html`<p>${p}</p>`)}</section>
+${phoneRuleSection(texts.phoneRule)}`,
+        }),
+      );
+    });
+
     const textPage =
-      (section: Extract<SiteSection, 'howItWorks' | 'app' | 'privacy'>) =>
+      (section: Extract<SiteSection, 'howItWorks' | 'privacy'>) =>
       async (_request: unknown, reply: Parameters<typeof sendHtml>[0]) => {
         const page = info[section];
         return sendHtml(
@@ -42,7 +69,6 @@ export function sitePages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPlu
         );
       };
     app.get(SITE_PATHS.howItWorks, textPage('howItWorks'));
-    app.get(SITE_PATHS.app, textPage('app'));
     app.get(SITE_PATHS.privacy, textPage('privacy'));
 
     app.get(SITE_PATHS.actions, async (_request, reply) => {

@@ -1,15 +1,27 @@
 import { csrfToken } from '../../csrf-token.js';
 import { byId } from '../../elements.js';
 import { fillTemplate } from '../../text-template.js';
+import type { ActionSummary } from './action-summary.js';
 import { showError, type ConsoleApi } from './console-api.js';
 import { confirmStep } from './step-dialog.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import type { ConsoleAction, CurrentAction } from './current-action.js';
-import type { IncidentArea } from './incident-area.js';
+import type { ApiArea, IncidentArea } from './incident-area.js';
+
+/** The controls that act on a running action; all but "Nieuwe actie" are switched off once it has ended. */
+const STEP_CONTROLS = ['vervolg', 'vervolg-knop', 'verruim-knop', 'verplaats-knop', 'foto', 'resultaat', 'afloop'];
+const STEP_BUTTONS = ['afsluit-knop', 'intrek-knop'];
+
+/** A rough SMS part count for an update as it is typed (the server composes the real one): 160, then 153 a part. */
+function roughParts(length: number): number {
+  return length <= 160 ? 1 : Math.ceil(length / 153);
+}
 
 /**
- * What a centralist does with a running action: send an update, widen it to the area now drawn, add a photo,
- * close it with a result, withdraw it; and start over with a new one (`onNewAction`).
+ * What a centralist does with a running action: send an update, widen or move its area, add a photo, close it
+ * with a result, withdraw it; and start over with a new one (`onNewAction`). Every step that reaches people asks
+ * first in a dialog that says what goes to how many people, and tells afterwards what happened, with the focus on
+ * that message.
  */
 export function setUpActionControls(deps: {
   readonly api: ConsoleApi;
@@ -17,18 +29,35 @@ export function setUpActionControls(deps: {
   readonly texts: ConsoleTexts;
   readonly area: IncidentArea;
   readonly current: CurrentAction;
-  readonly onNewAction: () => void;
-}): void {
-  const { api, texts, area, current, types } = deps;
+  readonly summary: ActionSummary;
+  readonly onNewAction: () => Promise<void>;
+}): { readonly announce: (text: string) => void; readonly showEnded: (ended: boolean) => void } {
+  const { api, texts, area, current, types, summary } = deps;
+  const live = texts.live;
   const error = byId('lopend-fout');
   const status = byId('actie-status');
+  const notice = byId('stap-melding');
   const running = (): ConsoleAction => {
     if (current.action === null) throw new Error(texts.failed);
     return current.action;
   };
+  /** Says what a step did, and puts the focus there (so a screen reader reads it, and the keyboard starts there). */
+  const announce = (text: string) => {
+    notice.textContent = text;
+    notice.hidden = false;
+    notice.focus();
+  };
+  const showEnded = (ended: boolean) => {
+    for (const id of [...STEP_CONTROLS, ...STEP_BUTTONS]) {
+      const control = byId(id) as HTMLButtonElement | HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+      control.disabled = ended;
+    }
+  };
   const afterChange = (updated: ConsoleAction | { readonly action: ConsoleAction }) => {
     current.action = 'action' in updated ? updated.action : updated;
     status.textContent = current.action.status;
+    showEnded(!current.isRunning);
+    void summary.refresh(current.action.id).catch((failure: unknown) => showError(error, failure));
   };
   const run = (buttonId: string, work: () => Promise<void>) => {
     const button = byId(buttonId, HTMLButtonElement);
@@ -40,19 +69,81 @@ export function setUpActionControls(deps: {
       } catch (failure) {
         showError(error, failure);
       } finally {
-        button.disabled = false;
+        // An ended action keeps its buttons off.
+        button.disabled = !current.isRunning;
       }
     });
   };
+  const drawn = (): ApiArea => {
+    const proposed = area.current();
+    if (proposed === null) throw new Error(live.drawFirst);
+    return proposed;
+  };
+  const newPeople = async (proposed: ApiArea): Promise<number> =>
+    (
+      await api<{ recipients: number }>('POST', '/api/v1/reach-estimates', {
+        area: proposed,
+        actionId: running().id,
+      })
+    ).recipients;
 
-  run('vervolg-knop', async () => {
-    const update = byId('vervolg', HTMLTextAreaElement);
-    afterChange(await api('POST', `/api/v1/actions/${running().id}/updates`, { text: update.value.trim() }));
-    update.value = '';
+  const update = byId('vervolg', HTMLTextAreaElement);
+  const counter = byId('vervolg-teller');
+  update.addEventListener('input', () => {
+    const length = update.value.trim().length;
+    counter.textContent =
+      length === 0 ? '' : fillTemplate(live.updateCounter, { n: length, parts: roughParts(length) });
   });
-  run('verruim-knop', async () =>
-    afterChange(await api('POST', `/api/v1/actions/${running().id}/widen`, { area: area.current() })),
-  );
+  run('vervolg-knop', async () => {
+    const text = update.value.trim();
+    if (text === '') {
+      update.focus();
+      throw new Error(live.updateEmpty);
+    }
+    const confirmed = await confirmStep({
+      heading: live.updateHeading,
+      lines: [fillTemplate(live.updateTo, { n: summary.reached }), fillTemplate(live.updateText, { text })],
+      yes: live.updateYes,
+    });
+    if (!confirmed) return;
+    const sent = await api<{ action: ConsoleAction; recipients: number }>(
+      'POST',
+      `/api/v1/actions/${running().id}/updates`,
+      { text },
+    );
+    afterChange(sent);
+    update.value = '';
+    counter.textContent = '';
+    announce(fillTemplate(live.done.update, { n: sent.recipients }));
+  });
+  run('verruim-knop', async () => {
+    const proposed = drawn();
+    const n = await newPeople(proposed);
+    const confirmed = await confirmStep({
+      heading: live.widenHeading,
+      lines: [live.widenLine, fillTemplate(live.newPeople, { n })],
+      yes: live.widenYes,
+    });
+    if (!confirmed) return;
+    afterChange(await api('POST', `/api/v1/actions/${running().id}/widen`, { area: proposed }));
+    announce(fillTemplate(live.done.widened, { n }));
+  });
+  run('verplaats-knop', async () => {
+    const proposed = drawn();
+    const n = await newPeople(proposed);
+    const confirmed = await confirmStep({
+      heading: live.moveHeading,
+      lines: [
+        live.moveLine,
+        fillTemplate(live.newPeople, { n }),
+        fillTemplate(live.moveReached, { n: summary.reached }),
+      ],
+      yes: live.moveYes,
+    });
+    if (!confirmed) return;
+    afterChange(await api('POST', `/api/v1/actions/${running().id}/move-area`, { area: proposed, confirmed: true }));
+    announce(fillTemplate(live.done.moved, { n }));
+  });
   // Only the results that fit this action's type, and none chosen until the centralist chooses one.
   const resultSelect = byId('resultaat', HTMLSelectElement);
   resultSelect.closest('details')?.addEventListener('toggle', () => {
@@ -75,7 +166,7 @@ export function setUpActionControls(deps: {
       lines: [
         fillTemplate(texts.closeResult, { result: resultSelect.selectedOptions[0]?.textContent ?? resultSelect.value }),
         closingText === '' ? texts.closeDefaultText : fillTemplate(texts.closeText, { text: closingText }),
-        texts.confirmClose,
+        `${texts.confirmClose} (${fillTemplate(live.updateTo, { n: summary.reached })})`,
       ],
       yes: texts.closeYes,
     });
@@ -86,15 +177,17 @@ export function setUpActionControls(deps: {
         ...(closingText ? { closingText } : {}),
       }),
     );
+    announce(`${live.done.closed} ${live.ended}`);
   });
   run('intrek-knop', async () => {
     const confirmed = await confirmStep({
       heading: texts.withdrawHeading,
-      lines: [texts.confirmWithdraw],
+      lines: [texts.confirmWithdraw, fillTemplate(live.updateTo, { n: summary.reached })],
       yes: texts.withdrawYes,
     });
     if (!confirmed) return;
     afterChange(await api('POST', `/api/v1/actions/${running().id}/withdraw`, {}));
+    announce(`${live.done.withdrawn} ${live.ended}`);
   });
 
   byId('foto-form').addEventListener('submit', async (e) => {
@@ -114,9 +207,12 @@ export function setUpActionControls(deps: {
       const json = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
       showError(error, [json.title, json.detail].filter(Boolean).join(': ') || texts.photoFailed);
     } else {
-      const summary = byId('foto-blok').querySelector('summary');
-      if (summary) summary.textContent = texts.photoPlaced;
+      const summaryElement = byId('foto-blok').querySelector('summary');
+      if (summaryElement) summaryElement.textContent = texts.photoPlaced;
+      void summary.refresh(current.action.id).catch((failure: unknown) => showError(error, failure));
+      announce(texts.photoPlaced);
     }
   });
-  byId('nieuw-knop').addEventListener('click', deps.onNewAction);
+  byId('nieuw-knop').addEventListener('click', () => void deps.onNewAction());
+  return { announce, showEnded };
 }

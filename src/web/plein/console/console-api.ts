@@ -1,4 +1,5 @@
 import { csrfToken } from '../../csrf-token.js';
+import { announce, SESSION_ENDED } from '../session/session-status.js';
 import type { ConsoleTexts } from './console-texts.js';
 
 /** A refusal from the API: its problem document's title, detail and field messages, and its stable code. */
@@ -34,6 +35,8 @@ export function createConsoleApi(texts: Pick<ConsoleTexts, 'sessionExpired' | 'f
       body: body !== undefined ? JSON.stringify(body) : null,
     });
     if (response.status === 401) {
+      // What was typed is kept for after logging in again (session/kept-text.ts).
+      announce(SESSION_ENDED);
       window.location.assign('/plein/inloggen?verlopen=1');
       throw new Error(texts.sessionExpired);
     }

@@ -1,6 +1,7 @@
 // What the console page gives its script: the texts (the server's message catalogue) and the action types.
 
 export interface ConsoleTexts {
+  readonly live: LiveTexts;
   readonly sessionExpired: string;
   readonly failed: string;
   /** The channels by the API's name. */
@@ -51,6 +52,19 @@ export interface ConsoleTexts {
   readonly confirmWithdraw: string;
   readonly photoFailed: string;
   readonly photoPlaced: string;
+  readonly callbackNumber: {
+    readonly label: string;
+    readonly hidden: string;
+    readonly show: string;
+    readonly purposeLegend: string;
+    /** By the API's purpose code (callback, forward-to-unit). */
+    readonly purposes: Readonly<Record<string, string>>;
+    readonly note: string;
+    readonly audited: string;
+    readonly submit: string;
+    readonly cancel: string;
+    readonly choosePurpose: string;
+  };
 }
 
 /** An action type as the console offers it (the root's data-types). */
@@ -61,4 +75,57 @@ export interface ActionTypeSetting {
   readonly requiresApproval: boolean;
   /** The results an action of this type can close with. */
   readonly results: readonly string[];
+}
+
+/** The running action's panel: what was sent, the timeline, people per channel, each step's confirmation. */
+export interface LiveTexts {
+  readonly done: {
+    readonly started: string;
+    readonly update: string;
+    readonly widened: string;
+    readonly moved: string;
+    readonly closed: string;
+    readonly withdrawn: string;
+  };
+  readonly ended: string;
+  readonly leaveHeading: string;
+  readonly leaveYes: string;
+  readonly drawFirst: string;
+  readonly draftArea: string;
+  readonly widenHeading: string;
+  readonly widenLine: string;
+  readonly newPeople: string;
+  readonly widenYes: string;
+  readonly moveHeading: string;
+  readonly moveLine: string;
+  readonly moveReached: string;
+  readonly moveYes: string;
+  readonly updateHeading: string;
+  readonly updateTo: string;
+  readonly updateText: string;
+  readonly updateYes: string;
+  readonly updateEmpty: string;
+  readonly updateCounter: string;
+  readonly summaryType: string;
+  readonly summaryMessage: string;
+  readonly areaCircle: string;
+  readonly areaPolygon: string;
+  readonly kinds: Readonly<Record<string, string>>;
+  readonly areaChanges: Readonly<Record<string, string>>;
+  readonly toPeople: string;
+  readonly pending: string;
+  readonly photoAlt: string;
+  readonly peopleColumns: {
+    readonly channel: string;
+    readonly people: string;
+    readonly delivered: string;
+    readonly failed: string;
+    readonly messages: string;
+  };
+  readonly peopleSummary: string;
+  readonly voiceNow: string;
+  readonly chartStart: string;
+  readonly chartEmpty: string;
+  readonly currentArea: string;
+  readonly earlierArea: string;
 }

@@ -1,9 +1,11 @@
 // The meldkamer console: choose an area on the map, see the reach, write the message, start, follow progress
 // and tips, send updates, widen, close or withdraw. Talks to /api/v1 with the session cookie and CSRF token.
 import { byId } from '../../elements.js';
+import { fillTemplate } from '../../text-template.js';
 import { readPageData } from '../../page-data.js';
+import { createActionAreas } from './action-areas.js';
 import { setUpActionControls } from './action-controls.js';
-import { setUpAddressSearch } from './address-search.js';
+import { createActionSummary } from './action-summary.js';
 import { createConsoleApi, showError } from './console-api.js';
 import { createConsoleMap } from './console-map.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
@@ -11,10 +13,14 @@ import { CurrentAction, type ConsoleAction } from './current-action.js';
 import { createIncidentArea, type ApiArea } from './incident-area.js';
 import { setUpKeyboardShortcuts } from './keyboard-shortcuts.js';
 import { createMessageDraft } from './message-draft.js';
+import { setUpPlaceSearch } from './place-search.js';
 import { createProgressStream } from './progress-stream.js';
 import { createReachEstimate } from './reach-estimate.js';
 import { setUpStartDialog } from './start-dialog.js';
+import { confirmStep } from './step-dialog.js';
 import { createTipsStream } from './tips-stream.js';
+import { keepSessionAliveWhile } from '../session/keep-alive.js';
+import { keepTypedText, keepWhenSessionEnds } from '../session/kept-text.js';
 
 function startConsole(): void {
   const root = document.getElementById('console');
@@ -25,22 +31,59 @@ function startConsole(): void {
   const api = createConsoleApi(texts);
   const current = new CurrentAction();
 
-  const map = createConsoleMap(L, root, texts);
-  const area = createIncidentArea(L, map, root, () => refreshReach());
-  setUpAddressSearch(L, api, area);
+  const map = createConsoleMap(L, root, byId('kaart'), texts);
+  const actionAreas = createActionAreas(L, map);
+  const area = createIncidentArea(L, map, root, () => {
+    refreshReach();
+    showDraftHint();
+  });
+  setUpPlaceSearch(L, api, map, area);
   const message = createMessageDraft(texts, types, () => refreshReach());
   const refreshReach = createReachEstimate({ api, texts, area, message, current });
   message.applyTemplate();
+  message.restoreKept();
 
-  const progress = createProgressStream(texts, current);
-  const tips = createTipsStream(texts);
+  const progress = createProgressStream(texts, current, () => {
+    if (current.action !== null)
+      void refreshSummary(current.action.id).catch((error: unknown) => showError(byId('lopend-fout'), error));
+  });
+  const tips = createTipsStream(texts, api);
+  const typeLabels = Object.fromEntries(types.map((t) => [t.type, t.label]));
+  const summary = createActionSummary({ api, texts, typeLabels, areas: actionAreas });
+  let liveArea: string | null = null;
+  /** During a live action, a drawing that differs from its area is only a proposal: the panel says so. */
+  function showDraftHint(): void {
+    const hint = document.getElementById('gebied-concept');
+    if (hint === null) return;
+    const drawn = area.current();
+    const differs = current.isRunning && drawn !== null && liveArea !== null && JSON.stringify(drawn) !== liveArea;
+    hint.textContent = differs ? texts.live.draftArea : '';
+    hint.hidden = !differs;
+  }
+  /** Reads the live action again: what was sent, the timeline, its areas; and re-estimates the proposal's reach. */
+  async function refreshSummary(id: string) {
+    const details = await summary.refresh(id);
+    const areaJson = JSON.stringify(details.area);
+    if (areaJson !== liveArea) {
+      liveArea = areaJson;
+      // Redraws the proposal, which estimates its reach again: after a step, those reached are no longer new.
+      area.setDraftMode(true);
+    }
+    return details;
+  }
+  /** Leaving a live action (it keeps running) is asked in the same styled dialog as every other step. */
+  const mayLeave = () =>
+    confirmStep({ heading: texts.live.leaveHeading, lines: [texts.confirmNewAction], yes: texts.live.leaveYes });
   const showRunning = (action: ConsoleAction) => {
     byId('stap-lopend').hidden = false;
     byId('stap-bericht').hidden = true;
     byId('actie-nummer').textContent = action.number;
     byId('actie-status').textContent = action.status;
-    progress.follow(action.id);
+    progress.follow(action.id, action.startedAt ?? null);
     tips.follow(action.id);
+    area.setDraftMode(true);
+    controls.showEnded(!current.isRunning);
+    void refreshSummary(action.id).catch((error: unknown) => showError(byId('lopend-fout'), error));
     // The address of the console names the action: a reload (or a crash) opens it again.
     history.replaceState(null, '', `/plein/console?actie=${encodeURIComponent(action.id)}`);
     byId('kop-lopend').scrollIntoView();
@@ -67,32 +110,63 @@ function startConsole(): void {
   };
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-actie]')) {
     button.addEventListener('click', () => {
-      if (current.isRunning && current.action?.id !== button.dataset.actie && !window.confirm(texts.confirmNewAction))
-        return;
-      void openAction(button.dataset.actie ?? '').catch((error: unknown) => showError(byId('start-fout'), error));
+      void (async () => {
+        if (current.isRunning && current.action?.id !== button.dataset.actie && !(await mayLeave())) return;
+        await openAction(button.dataset.actie ?? '');
+      })().catch((error: unknown) => showError(byId('start-fout'), error));
     });
   }
-  setUpStartDialog({ api, texts, area, message, current, onStarted: showRunning });
-  setUpActionControls({
+  const controls = setUpActionControls({
     api,
     types,
     texts,
     area,
     current,
-    onNewAction: () => {
-      if (current.isRunning && !window.confirm(texts.confirmNewAction)) return;
+    summary: {
+      get reached() {
+        return summary.reached;
+      },
+      clear: () => summary.clear(),
+      refresh: refreshSummary,
+    },
+    onNewAction: async () => {
+      if (current.isRunning && !(await mayLeave())) return;
       history.replaceState(null, '', '/plein/console');
       progress.close();
       tips.close();
+      summary.clear();
       current.action = null;
+      liveArea = null;
+      area.setDraftMode(false);
+      byId('stap-melding').hidden = true;
       byId('stap-lopend').hidden = true;
       byId('stap-bericht').hidden = false;
       message.forgetEdits();
       message.applyTemplate();
     },
   });
+  setUpStartDialog({
+    api,
+    texts,
+    area,
+    message,
+    current,
+    onStarted: (action) => {
+      const reach = document.querySelector('[data-bereik]')?.textContent ?? '?';
+      showRunning(action);
+      controls.announce(fillTemplate(texts.live.done.started, { number: action.number, n: reach }));
+    },
+  });
   setUpKeyboardShortcuts();
-  const reopen = new URLSearchParams(window.location.search).get('actie');
+  // An ended session keeps the texts for the live action and which action was open (session/kept-text.ts);
+  // watching a live action keeps the session from ending by idleness (session/keep-alive.ts).
+  keepTypedText('console-lopend', [
+    byId('vervolg', HTMLTextAreaElement),
+    byId('afloop', HTMLTextAreaElement),
+  ]).restore();
+  const keptAction = keepWhenSessionEnds('console-actie', () => current.action?.id ?? null).take();
+  keepSessionAliveWhile(() => current.isRunning);
+  const reopen = new URLSearchParams(window.location.search).get('actie') ?? keptAction;
   if (reopen !== null) void openAction(reopen).catch((error: unknown) => showError(byId('start-fout'), error));
 }
 

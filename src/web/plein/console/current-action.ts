@@ -3,6 +3,7 @@ export interface ConsoleAction {
   readonly id: string;
   readonly number: string;
   readonly type: string;
+  readonly startedAt?: string | null;
   status: string;
 }
 

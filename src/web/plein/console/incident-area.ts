@@ -21,9 +21,21 @@ export interface IncidentArea {
   current(): ApiArea | null;
   /** Puts the incident here (an address that was found) and redraws. */
   placeAt(centre: LatLng): void;
+  /**
+   * While an action runs, what is drawn is only a proposal (dashed, blue) beside the action's own areas: it changes
+   * nothing until a confirmed step (widen, move) sends it.
+   */
+  setDraftMode(on: boolean): void;
 }
 
 const AREA_STYLE = { color: '#b3400d', weight: 2, fillOpacity: 0.15, className: 'incident-area' } as const;
+const DRAFT_STYLE = {
+  color: '#154273',
+  weight: 2,
+  dashArray: '6 4',
+  fillOpacity: 0.05,
+  className: 'incident-area draft-area',
+} as const;
 
 /**
  * The incident's area on the map: a click places the centre of a circle (its radius from the slider), or adds a
@@ -38,6 +50,7 @@ export function createIncidentArea(L: Leaflet, map: LeafletMap, root: HTMLElemen
   let closed = false;
   let areaLayer: Layer | null = null;
   let markerLayer: Layer | null = null;
+  let draftMode = false;
   const radiusInput = byId('straal', HTMLInputElement);
 
   function current(): ApiArea | null {
@@ -63,11 +76,12 @@ export function createIncidentArea(L: Leaflet, map: LeafletMap, root: HTMLElemen
     areaLayer?.remove();
     markerLayer?.remove();
     areaLayer = null;
-    if (centre) markerLayer = L.circleMarker(centre, { radius: 6, color: '#b3400d', fillOpacity: 1 }).addTo(map);
-    if (shape === 'circle' && centre) areaLayer = L.circle(centre, { ...AREA_STYLE, radius }).addTo(map);
+    const style = draftMode ? DRAFT_STYLE : AREA_STYLE;
+    if (centre) markerLayer = L.circleMarker(centre, { radius: 6, color: style.color, fillOpacity: 1 }).addTo(map);
+    if (shape === 'circle' && centre) areaLayer = L.circle(centre, { ...style, radius }).addTo(map);
     if (shape === 'polygon' && polygon.length > 0) {
       areaLayer = (
-        closed ? L.polygon(polygon, AREA_STYLE) : L.polyline(polygon, { color: '#b3400d', weight: 2, dashArray: '4 4' })
+        closed ? L.polygon(polygon, style) : L.polyline(polygon, { color: style.color, weight: 2, dashArray: '4 4' })
       ).addTo(map);
     }
     root.dataset.area = current() ? 'ja' : 'nee';
@@ -118,6 +132,10 @@ export function createIncidentArea(L: Leaflet, map: LeafletMap, root: HTMLElemen
     placeAt(at) {
       centre = at;
       map.setView(at, 13);
+      draw();
+    },
+    setDraftMode(on) {
+      draftMode = on;
       draw();
     },
   };

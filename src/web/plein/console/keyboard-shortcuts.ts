@@ -18,7 +18,7 @@ function clickShape(shape: 'circle' | 'polygon'): void {
  */
 export function setUpKeyboardShortcuts(): void {
   const keys: Readonly<Record<string, () => void>> = {
-    g: () => byId('adres-postcode').focus(),
+    g: () => byId('plaats-zoek').focus(),
     r: () => {
       clickShape('circle');
       byId('straal').focus();

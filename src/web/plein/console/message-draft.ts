@@ -1,5 +1,6 @@
 import { byId } from '../../elements.js';
 import { fillTemplate } from '../../text-template.js';
+import { keepTypedText } from '../session/kept-text.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 
 /** The message as the API takes it: a draft for the reach estimate, and the body of a new action. */
@@ -21,6 +22,8 @@ export interface MessageDraft {
   applyTemplate(): void;
   /** Forgets that the centralist wrote their own message, so that the next template replaces it. */
   forgetEdits(): void;
+  /** Puts back what was typed before the session ended (kept in this tab); call after applyTemplate. */
+  restoreKept(): boolean;
 }
 
 /** The message step: type, text, description and instructions; `onChange` runs when any of them changes. */
@@ -72,6 +75,13 @@ export function createMessageDraft(
     onChange();
   }
 
+  // An ended session keeps the draft (the message only when the centralist wrote it, not a bare template).
+  const kept = keepTypedText(
+    'console-bericht',
+    [type, message, description, instructions],
+    (field) => field !== message || message.dataset.edited === 'ja',
+  );
+
   type.addEventListener('change', applyTemplate);
   for (const field of [message, description, instructions]) {
     field.addEventListener('input', () => {
@@ -90,5 +100,6 @@ export function createMessageDraft(
     forgetEdits() {
       message.dataset.edited = '';
     },
+    restoreKept: () => kept.restore(),
   };
 }

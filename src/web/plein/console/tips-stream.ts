@@ -1,10 +1,14 @@
 import { byId, el } from '../../elements.js';
 import { fillTemplate } from '../../text-template.js';
 import { amsterdamTime } from './amsterdam-time.js';
+import type { ConsoleApi } from './console-api.js';
 import type { ConsoleTexts } from './console-texts.js';
+import { closeWhenSessionEnds } from '../session/stream-end.js';
+import { callbackNumberLine } from './tip-callback-number.js';
 
 /** The `tip` event of /api/v1/actions/:id/tips/stream. */
 interface AppTip {
+  readonly id: string;
   readonly receivedAt: string;
   readonly text: string | null;
   readonly callbackRequested: boolean;
@@ -21,6 +25,8 @@ interface TipItem {
   readonly at: string;
   readonly text: string;
   readonly photo: string | null;
+  /** Under the text: the hidden number to call back, with its "toon nummer" button. */
+  readonly callback?: HTMLElement;
 }
 
 export interface TipsStream {
@@ -30,7 +36,7 @@ export interface TipsStream {
 }
 
 /** Tips from the app and calls routed to the meldkamer, newest first, as they come in. */
-export function createTipsStream(texts: ConsoleTexts): TipsStream {
+export function createTipsStream(texts: ConsoleTexts, api: ConsoleApi): TipsStream {
   const list = byId('tips');
   let tipSource: EventSource | null = null;
   let callSource: EventSource | null = null;
@@ -52,6 +58,7 @@ export function createTipsStream(texts: ConsoleTexts): TipsStream {
       img.className = 'tip-photo';
       li.append(img);
     }
+    if (item.callback) li.append(item.callback);
     list.prepend(li);
   }
 
@@ -73,12 +80,17 @@ export function createTipsStream(texts: ConsoleTexts): TipsStream {
           at: tip.receivedAt,
           text: fillTemplate(tip.callbackRequested ? texts.appTipCallback : texts.appTip, { text: tip.text ?? '' }),
           photo: tip.photo ? tip.photo.url : null,
+          ...(tip.callbackRequested
+            ? { callback: callbackNumberLine(texts.callbackNumber, api, actionId, tip.id) }
+            : {}),
         });
       });
+      closeWhenSessionEnds(tips);
       tips.onerror = () => {
         if (tips.readyState === EventSource.CLOSED && tipSource === tips) tipSource = null;
       };
       callSource = new EventSource(`/plein/console/acties/${actionId}/oproepen`);
+      closeWhenSessionEnds(callSource);
       callSource.addEventListener('call', (e) => {
         const call = JSON.parse(e.data as string) as RoutedCall;
         addTip({ kind: 'call', at: call.at, text: texts.call, photo: null });
