@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { createStore } from '../src/adapters/store/create-store.js';
 import { loadConfig } from '../src/config.js';
@@ -56,6 +57,8 @@ export async function runFanoutBench(bench: BenchDatabase, settings: FanoutSetti
     SMSC_SIMULATOR_PORT: '0',
     REDIRECT_SIP_PORT: '0',
     DEMO: 'false',
+    // A fresh database per run: a fresh key to seal its secrets (SECRETS_KEY is required outside the demo).
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     ...settings.env,
   });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -225,6 +225,8 @@ export async function runMailBench(bench: BenchDatabase, settings: MailBenchSett
     SMSC_SIMULATOR_PORT: '0',
     REDIRECT_SIP_PORT: '0',
     DEMO: 'false',
+    // A fresh database per run: a fresh key to seal its secrets (SECRETS_KEY is required outside the demo).
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     EMAIL_SMTP: 'relay',
     EMAIL_SMTP_HOST: '127.0.0.1',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -96,6 +96,8 @@ export async function runPushBench(bench: BenchDatabase, settings: PushSettings)
         SMSC_SIMULATOR_PORT: '0',
         REDIRECT_SIP_PORT: '0',
         DEMO: 'false',
+        // A fresh database per run: a fresh key to seal its secrets (SECRETS_KEY is required outside the demo).
+        SECRETS_KEY: randomBytes(32).toString('base64'),
         LOG_LEVEL: 'warn',
         PUSH_SIMULATOR: 'false',
         PUSH_EXTRA_SERVICE_ORIGINS: pushService.origin,

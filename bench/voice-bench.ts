@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { bulkInsertParticipants } from '../src/adapters/store/bulk-insert-participants.js';
 import { loadConfig } from '../src/config.js';
@@ -80,6 +80,8 @@ export async function runVoiceBench(bench: BenchDatabase, settings: VoiceSetting
     SMSC_SIMULATOR_PORT: '0',
     REDIRECT_SIP_PORT: '0',
     DEMO: 'false',
+    // A fresh database per run: a fresh key to seal its secrets (SECRETS_KEY is required outside the demo).
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'warn',
     VOICE: 'simulator',
     VOICE_MAX_CONCURRENT_CALLS: String(settings.maxConcurrentCalls),

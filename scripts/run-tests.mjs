@@ -27,6 +27,8 @@ const STORE_CONTRACT = [
   'test/pending-receipts.test.ts',
   'test/relatiebeheer-import-large.test.ts',
   'test/self-service-erase.test.ts',
+  'test/sms-connection-drops.test.ts',
+  'test/sms-receipts-by-smsc.test.ts',
   'test/time-windows.test.ts',
 ];
 

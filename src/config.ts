@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { oidcClientSecretsSchema, oidcProvidersSchema } from './config-oidc.js';
 import { partnerWebhooksSchema } from './adapters/channels/partner-webhooks/partner-webhook-config.js';
+import { primaryProfileNameSchema, secondaryProfilesSchema } from './adapters/channels/sms-smpp/smsc-profile-config.js';
 
 /**
  * The only reader of the environment. Every key has a default or is optional; a bad value stops startup
@@ -9,6 +10,14 @@ import { partnerWebhooksSchema } from './adapters/channels/partner-webhooks/part
  */
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A 256-bit key as base64 (standard or url-safe alphabet). */
+const key256 = z
+  .string()
+  .trim()
+  .refine(
+    (v) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, 'base64').length === 32,
+    'geen base64 van 32 bytes',
+  );
 /** "192.0.2.10", "198.51.100.0/24", "2001:db8::/32". */
 const isAddressOrCidr = (entry: string): boolean => {
   const [address = '', prefix, ...rest] = entry.split('/');
@@ -59,6 +68,19 @@ export const configSchema = z.object({
   DEMO_ACTIONS_PER_MONTH: int(0, 5_000)
     .default(700)
     .describe('Demo history: Burgernetacties per month over the last two years, spread by population (0: no history)'),
+  ACTION_REGION_MARGIN_METRES: int(0, 50_000)
+    .default(5_000)
+    .describe(
+      "How far an action's area may reach beyond its meldkamer's police region; further into another region needs a centralist of that meldkamer to approve it",
+    ),
+  ACTION_MAX_AREA_KM2: int(1, 20_000)
+    .default(1_000)
+    .describe('An action with a larger area (km²) needs a second centralist of the same meldkamer to approve it'),
+  ACTION_MAX_RECIPIENTS_WITHOUT_APPROVAL: int(1, 20_000_000)
+    .default(100_000)
+    .describe(
+      'An action that would reach more participants needs a second centralist of the same meldkamer to approve it; a widening or move may not pass it',
+    ),
   DASHBOARD_REFRESH_SECONDS: int(1, 3_600)
     .default(30)
     .describe('How often the dashboard counts active and just-ended actions again (recipients, 0800-0011 calls, tips)'),
@@ -71,7 +93,7 @@ export const configSchema = z.object({
   SESSION_COOKIE_SECURE: bool
     .default(true)
     .describe(
-      'Staff session cookie only over HTTPS (named __Host-…); false only for plain-http development on another host than localhost',
+      'Session cookies (staff, "Mijn gegevens") and the CSRF cookie only over HTTPS (Secure, named __Host-…; browsers treat http://localhost as secure); false only for plain-http development on another host than localhost',
     ),
   STAFF_STREAMS_PER_STAFF: int(1, 100)
     .default(6)
@@ -158,9 +180,20 @@ export const configSchema = z.object({
   SMPP_WINDOW: int(1, 1_000).default(100).describe('Outstanding submit_sm per bind'),
   SMPP_MESSAGES_PER_SECOND: int(1, 100_000).default(20_000).describe('Rate over all binds (each SMS part counts)'),
   SMPP_ENQUIRE_LINK_SECONDS: int(5, 600).default(30).describe('Keep-alive interval'),
+  SMPP_PROFILE: primaryProfileNameSchema.describe(
+    'Name of the SMSC connection profile at SMPP_HOST, stored with every SMS part sent there so that its receipts find it; empty: host:port:system_id (set one that stays when the SMSC moves)',
+  ),
+  SMPP_SECONDARY_PROFILES: secondaryProfilesSchema.describe(
+    'JSON array of further SMSC connection profiles ({"name", "host", "port", "systemId", "password", "systemType"}), bound for their delivery receipts (the previous provider after a change); SMS go to SMPP_HOST (never logged)',
+  ),
   SMS_VALIDITY_MINUTES: int(1, 24 * 60)
     .default(60)
     .describe('How long the SMSC may try to deliver an SMS'),
+  SMS_RECEIPT_WINDOW_HOURS: int(1, 30 * 24)
+    .default(72)
+    .describe(
+      'A delivery receipt matches only an SMS part sent to the same SMSC at most this long before it (an SMSC reuses its message ids)',
+    ),
   DISPATCH_BATCH_SIZE: int(1, 10_000).default(500).describe('Deliveries claimed per query'),
   DISPATCH_MAX_IN_FLIGHT: int(1, 100_000).default(2_000).describe('Deliveries handed to the SMSC and not yet answered'),
   DISPATCH_LEASE_SECONDS: int(0, 3_600)
@@ -403,6 +436,19 @@ export const configSchema = z.object({
     .optional()
     .describe(
       'Key for hashing one-time codes and signing e-mail links (never logged; none: made once and kept in the database)',
+    ),
+  SECRETS_KEY: key256
+    .optional()
+    .describe(
+      'Key-encryption key for secrets at rest (TOTP seeds, signing secrets): base64 of 32 random bytes from the secret store, never logged. Required when DEMO is false; the demo makes one and keeps it in DATA_DIR/secrets-key',
+    ),
+  SECRETS_PREVIOUS_KEYS: z
+    .string()
+    .transform((v) => v.split(',').filter((k) => k.trim() !== ''))
+    .pipe(z.array(key256))
+    .optional()
+    .describe(
+      'Earlier SECRETS_KEY values, comma-separated, accepted while rotating: at start their data keys are wrapped anew under SECRETS_KEY (docs/security.md, "Rotating the secrets key")',
     ),
   CODE_COUNTRIES: z
     .string()

@@ -11,7 +11,8 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
   let t: TestSystem;
   let centralist: ApiClient;
   let amsterdam: RegisteredParticipant;
-  let utrecht: RegisteredParticipant;
+  // Another place within Amsterdam's region (RE05): a move stays within the meldkamer's region plus margin.
+  let zuidoost: RegisteredParticipant;
   let actionId: string;
   const count = (phone: string) => t.system.sms.simulator!.countByNumber(phone);
   const around = (p: RegisteredParticipant, radiusMetres: number) => ({
@@ -27,8 +28,8 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
     amsterdam = await registerParticipant(beheer, 'Anna de Vries', [
       { phone: '06 1234 5101', postcode: '1012 AB', houseNumber: 1 },
     ]);
-    utrecht = await registerParticipant(beheer, 'Dewi Visser', [
-      { phone: '06 1234 5102', postcode: '3511 AB', houseNumber: 1 },
+    zuidoost = await registerParticipant(beheer, 'Dewi Visser', [
+      { phone: '06 1234 5102', postcode: '1102 AB', houseNumber: 1 },
     ]);
     const created = await centralist.post('/api/v1/actions', {
       type: 'vermissing',
@@ -45,7 +46,7 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
 
   test('without the confirmation the API refuses, and the area stays', async () => {
     const unconfirmed = await centralist.post(`/api/v1/actions/${actionId}/move-area`, {
-      area: around(utrecht, 2_000),
+      area: around(zuidoost, 2_000),
     });
     assert.equal(unconfirmed.status, 400, JSON.stringify(unconfirmed.body));
     assert.deepEqual((await centralist.get(`/api/v1/actions/${actionId}`)).body.area, around(amsterdam, 2_000));
@@ -54,28 +55,28 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
   test('another meldkamer may not move it', async () => {
     const other = t.api(await t.staffToken('centralist', 'RE01'));
     const refused = await other.post(`/api/v1/actions/${actionId}/move-area`, {
-      area: around(utrecht, 2_000),
+      area: around(zuidoost, 2_000),
       confirmed: true,
     });
     assert.equal(refused.status, 403, JSON.stringify(refused.body));
   });
 
   test('the reach estimate names the new people; moving sends them the alert, the old area stays part of the action', async () => {
-    const estimate = await centralist.post('/api/v1/reach-estimates', { area: around(utrecht, 2_000), actionId });
+    const estimate = await centralist.post('/api/v1/reach-estimates', { area: around(zuidoost, 2_000), actionId });
     assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
     assert.equal(estimate.body.recipients, 1, 'only Dewi is new');
 
     const moved = await centralist.post(`/api/v1/actions/${actionId}/move-area`, {
-      area: around(utrecht, 2_000),
+      area: around(zuidoost, 2_000),
       confirmed: true,
     });
     assert.equal(moved.status, 200, JSON.stringify(moved.body));
-    assert.deepEqual(moved.body.area, around(utrecht, 2_000));
+    assert.deepEqual(moved.body.area, around(zuidoost, 2_000));
     await eventually(() => assert.equal(count('+31612345102'), 1));
     assert.equal(count('+31612345101'), 1, 'Anna is not alerted twice');
 
     const update = await centralist.post(`/api/v1/actions/${actionId}/updates`, {
-      text: 'Sanne is gezien in Utrecht.',
+      text: 'Sanne is gezien in Zuidoost.',
     });
     assert.equal(update.status, 202, JSON.stringify(update.body));
     assert.equal(update.body.recipients, 2, 'the update goes to both places');
@@ -90,7 +91,7 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
       view.areas.map((a: { area: unknown; recipients: number; change: string }) => [a.area, a.recipients, a.change]),
       [
         [around(amsterdam, 2_000), 1, 'start'],
-        [around(utrecht, 2_000), 1, 'moved'],
+        [around(zuidoost, 2_000), 1, 'moved'],
       ],
       'both areas, each with the people it added, for the timeline and the map',
     );
@@ -105,7 +106,7 @@ describe('gebied verplaatsen: a live action moves to another place only as an ex
     );
     assert.ok(entry, 'the move is audited');
     assert.deepEqual(entry.details.from, around(amsterdam, 2_000));
-    assert.deepEqual(entry.details.area, around(utrecht, 2_000));
+    assert.deepEqual(entry.details.area, around(zuidoost, 2_000));
   });
 
   test('an ended action cannot be moved', async () => {

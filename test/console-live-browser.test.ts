@@ -121,6 +121,7 @@ describe('the console with a live action', () => {
     }, 30_000);
     assert.match((await page.textContent('#verzonden')) ?? '', /cirkel met een straal van 800 m/);
     assert.equal(await page.locator('path.action-area').count(), 1, 'the live area is drawn');
+    assert.equal(await page.getAttribute('#actie-status', 'class'), 'status status-actief');
     await assertAccessible(page, 'console with a live action');
     await saveScreenshot(page, 'console-live-1-geopend');
 
@@ -204,6 +205,7 @@ describe('the console with a live action', () => {
     await page.click('#bevestig-stap-ja');
     await eventually(async () => assert.match((await page.textContent('#stap-melding')) ?? '', /afgesloten/));
     assert.equal(await page.evaluate('document.activeElement?.id'), 'stap-melding');
+    assert.equal(await page.getAttribute('#actie-status', 'class'), 'status status-afgesloten');
     for (const control of ['#vervolg-knop', '#verruim-knop', '#verplaats-knop', '#afsluit-knop', '#intrek-knop'])
       assert.equal(await page.isDisabled(control), true, `${control} is off after closing`);
     await assertAccessible(page, 'closed action');

@@ -300,7 +300,8 @@ describe('a system process that stops, by a crash or on request', () => {
       try {
         const first = await spawnSystem(partnerEnv);
         const centralist = apiAt(first.url, token);
-        const area = { kind: 'circle', centre: { lat: 52.3894, lon: 4.6374 }, radiusMetres: 200 };
+        // Uithoorn: in the centralist's region (RE05), away from the participants in Amsterdam.
+        const area = { kind: 'circle', centre: { lat: 52.2376, lon: 4.8264 }, radiusMetres: 200 };
         await partner.behave('slow');
         const created = await centralist.post('/api/v1/actions', {
           type: 'diefstal',

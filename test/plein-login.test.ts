@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createStaffLogin, PortalClient, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, mailedActivationPath, PortalClient, totpCode, type StaffLogin } from './support/plein.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
 const audit = (t: TestSystem, event: string, subjectId?: string) =>
@@ -204,7 +204,7 @@ describe('staff log in to Burgernetplein with a password and a second factor', (
       403,
     );
     const c = new PortalClient(t.url);
-    const link = created.body.activationUrl as string;
+    const link = await mailedActivationPath(t, 'nieuwe.collega@test.burgernet.nl');
     assert.equal((await c.get(link)).status, 200);
     const weak = await c.postForm(link, { password: 'Password2024!', confirmation: 'Password2024!' });
     assert.equal(weak.status, 422);

@@ -61,7 +61,12 @@ describe('signing up with a code by SMS, over HTTP and SMPP', () => {
     const done = await browser.post('/aanmelden/bevestigen', { ...FORM, verificatie: verificationId, code });
     assert.equal(done.status, 200, done.text);
     assert.match(done.text, /U bent aangemeld/);
-    assert.ok(browser.cookie('burgernet_mijn'), 'logged in to Mijn gegevens');
+    assert.ok(browser.cookie('__Host-burgernet_mijn'), 'logged in to Mijn gegevens');
+    const session = done.headers.getSetCookie().find((c) => c.startsWith('__Host-burgernet_mijn='));
+    assert.match(session ?? '', /; Secure/i, 'the session cookie is Secure (and so may carry the __Host- name)');
+    assert.match(session ?? '', /; HttpOnly/i);
+    assert.match(session ?? '', /; SameSite=Strict/i);
+    assert.doesNotMatch(session ?? '', /; Domain=/i);
     const [stored] = await t.system.database.query<{
       name: string;
       email: string;
@@ -89,6 +94,8 @@ describe('signing up with a code by SMS, over HTTP and SMPP', () => {
       'the sign-up details left the code once used',
     );
 
+    // The same code again, from a fresh form (a token of the form before the login belongs to the anonymous visit).
+    await browser.get('/aanmelden');
     const again = await browser.post('/aanmelden/bevestigen', { ...FORM, verificatie: verificationId, code });
     assert.equal(again.status, 422);
     assert.match(again.text, /verlopen of al gebruikt/);

@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core';
 import { errorSummary, textField } from '../src/adapters/http/html/form-fields.js';
 import { html } from '../src/adapters/http/html/html.js';
 import { renderPage } from '../src/adapters/http/html/page-layout.js';
+import { nl } from '../src/domain/messages/nl.js';
 import { assertAccessible, launchBrowser, newPhoneContext } from './support/browser.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
@@ -18,8 +19,14 @@ after(async () => {
   await system?.stop();
 });
 
-test('the shared stylesheet and the map library are served', async () => {
-  for (const path of ['/static/site.css', '/static/vendor/leaflet/leaflet.js', '/static/vendor/leaflet/leaflet.css']) {
+test('the shared stylesheet, the design system and the map library are served', async () => {
+  for (const path of [
+    '/static/site.css',
+    '/static/vendor/rhc-tokens/root.css',
+    '/static/vendor/rhc-components/index.css',
+    '/static/vendor/leaflet/leaflet.js',
+    '/static/vendor/leaflet/leaflet.css',
+  ]) {
     const response = await fetch(system.url + path);
     assert.equal(response.status, 200, path);
   }
@@ -33,6 +40,7 @@ test('the page shell and a refused form pass the accessibility check on a phone'
   const errors = { postcode: 'Vul een postcode in zoals 1234 AB.' };
   await page.setContent(
     renderPage({
+      chrome: nl.page,
       title: 'Proef',
       section: 'site',
       nav: [{ href: '/', label: 'Home', current: true }],

@@ -16,6 +16,7 @@ export const DISPATCH_KEYS = [
   'DISPATCH_MAX_IN_FLIGHT',
   'DISPATCH_LEASE_SECONDS',
   'SMS_VALIDITY_MINUTES',
+  'SMS_RECEIPT_WINDOW_HOURS',
   'VOICE_QUIET_HOURS',
   'VOICE_PLAYS',
   'VOICE_RETRIES',
@@ -33,6 +34,11 @@ const VOICE_MAX_UNAVAILABLE_ATTEMPTS = MAX_ATTEMPTS;
 const TARGETING = { firstRadiusMetres: 500, firstChunk: 200, chunk: 5_000 } as const;
 /** Early receipts are matched and stale claims taken back this often. */
 const HOUSEKEEPING_INTERVAL_MS = 5_000;
+/**
+ * How long a receipt may wait for its part (domain/delivery/receipt-matching.ts): longer than an SMS's parts take
+ * from being handed to the SMPP channel to their submit result being stored, throttling included.
+ */
+const RECEIPT_HOLD_MS = 60_000;
 
 /** Everything that moves messages to people: targeting, the SMS and voice workers, receipts, crash recovery. */
 export function dispatchComponent(
@@ -70,6 +76,7 @@ export function dispatchComponent(
             pollIntervalMs: POLL_INTERVAL_MS,
             validityMs: config.SMS_VALIDITY_MINUTES * 60_000,
             maxBackoffMs: SMS_MAX_BACKOFF_MS,
+            receiptRules: { windowMs: config.SMS_RECEIPT_WINDOW_HOURS * 3_600_000, holdMs: RECEIPT_HOLD_MS },
           },
           voice: {
             workerId: deps.workerId,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.js';
+import type { EmailChannel } from '../app/ports/email-channel.js';
+import type { Catalogue } from '../domain/messages/catalogue.js';
 import type { CallRoutedEvent } from '../app/ports/call-routed-listener.js';
 import type { PlaceSearch } from '../app/ports/place-search.js';
 import type { Store } from '../app/ports/stores.js';
@@ -9,6 +11,7 @@ import { providersWithoutSecret } from '../config-oidc.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import { createArgon2PasswordHasher } from '../adapters/auth/argon2-password-hasher.js';
+import { createEmailActivationLinks } from '../adapters/auth/email-activation-links.js';
 import { loadCommonPasswords } from '../adapters/auth/common-passwords.js';
 import {
   createOpenidIdentityProviders,
@@ -49,6 +52,7 @@ export const PLEIN_KEYS = [
   'OIDC_PROVIDERS',
   'OIDC_CLIENT_SECRETS',
   'OIDC_REDIRECT_ORIGIN',
+  'PUBLIC_BASE_URL',
 ] as const;
 type PleinSection = Section<typeof PLEIN_KEYS>;
 
@@ -57,6 +61,9 @@ interface PleinComponentDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly placeSearch: PlaceSearch;
+  /** Activation links go by e-mail to the account's own address. */
+  readonly email: EmailChannel;
+  readonly catalogue: Catalogue;
   readonly callRouted?: { subscribe(listener: (event: CallRoutedEvent) => void): () => void };
 }
 
@@ -95,6 +102,14 @@ async function buildPlein(config: PleinSection, deps: PleinComponentDeps): Promi
       addressWindowMs: config.LOGIN_ADDRESS_WINDOW_MINUTES * MINUTE,
     },
     activationMs: config.STAFF_ACTIVATION_HOURS * 60 * MINUTE,
+    activationLinks: createEmailActivationLinks({
+      email: deps.email,
+      // The portal's own origin when configured (passkeys need it anyway), else the site's.
+      portalBaseUrl: (config.WEBAUTHN_ORIGIN ?? config.PUBLIC_BASE_URL).replace(/\/+$/, ''),
+      texts: deps.catalogue.plein.activation,
+      now: () => deps.clock.now(),
+      logger: deps.logger.child({ component: 'activation-links' }),
+    }),
   };
   const logger = deps.logger.child({ component: 'staff-event-streams' });
   const extents = await loadPoliceUnitExtents();

@@ -110,7 +110,6 @@ export function selfServiceComponent(
           importMaxBytes: config.IMPORT_MAX_MEGABYTES * 1024 * 1024,
           phoneCountries: config.PHONE_COUNTRIES as CountryCode[],
           recentHours: RECENT_HOURS,
-          secureCookies: config.PUBLIC_BASE_URL.startsWith('https:'),
         },
         // Codes and mails handed to the background are sent before the channels close.
         stop: () => background.idle(),

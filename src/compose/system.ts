@@ -17,6 +17,7 @@ import type { Database } from '../adapters/store/database/database.js';
 import { createInProcessWakeup } from '../adapters/wake/in-process-wakeup.js';
 import type { Config } from '../config.js';
 import { nl } from '../domain/messages/nl.js';
+import { ACTION_GEOGRAPHY_KEYS, loadActionGeography } from './action-geography.js';
 import { broadcastComponent, BROADCAST_KEYS, type Broadcast } from './broadcast-component.js';
 import { burgernetAppComponent, BURGERNET_APP_KEYS } from './burgernet-app-component.js';
 import { burgernetmailComponent, BURGERNETMAIL_KEYS, type Burgernetmail } from './burgernetmail-component.js';
@@ -177,12 +178,15 @@ export async function startSystem(
         clock,
         logger,
         placeSearch,
+        email: email.channel,
+        catalogue,
         callRouted: callRouting.events,
       }),
     );
     const broadcast = await components.start(
       broadcastComponent(sectionOf(config, BROADCAST_KEYS), { config, store, clock, logger, workerId }),
     );
+    const geography = await loadActionGeography(sectionOf(config, ACTION_GEOGRAPHY_KEYS));
     const http = await components.start(
       httpComponent(sectionOf(config, HTTP_KEYS), {
         listen: overrides.listen !== false,
@@ -202,6 +206,7 @@ export async function startSystem(
         catalogue,
         wakeup,
         broadcast: broadcast.routing,
+        geography,
         ...(config.DEMO && sms.simulator !== null ? { smsSimulator: sms.simulator } : {}),
         geocoder,
         gemeenten: geodata.gemeenteScopes,

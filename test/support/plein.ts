@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { createArgon2PasswordHasher } from '../../src/adapters/auth/argon2-password-hasher.js';
 import type { StaffRole } from '../../src/domain/staff/staff.js';
+import { receivedMail } from './mail.js';
 import type { TestSystem } from './test-system.js';
 
 export const TEST_PASSWORD = 'paarse olifant op de fiets';
@@ -98,4 +99,17 @@ export class PortalClient {
     const second = await this.postForm('/plein/inloggen/code', { code: await totpCode(login.totpSecret, at) });
     return second.status;
   }
+}
+
+/**
+ * The path of the newest activation link mailed to `email` (the mail goes to the account's own address; beheer
+ * never gets the link), waiting for it at the system's SMTP simulator.
+ */
+export async function mailedActivationPath(t: TestSystem, email: string, notThis?: string): Promise<string> {
+  const mail = await receivedMail(t, (m) => {
+    if (!m.to.some((to) => to.toLowerCase() === email.toLowerCase())) return false;
+    const path = /\/plein\/activeren\/[A-Za-z0-9_-]+/.exec(m.text)?.[0];
+    return path !== undefined && path !== notThis;
+  });
+  return /\/plein\/activeren\/[A-Za-z0-9_-]+/.exec(mail.text)![0];
 }

@@ -4,8 +4,10 @@
 import pino from 'pino';
 import { loadConfig } from '../../src/config.js';
 import { startSystem } from '../../src/compose/system.js';
+import { TEST_SECRETS_KEY } from './test-system.js';
 
-const config = loadConfig(process.env);
+// Tests start it with DEMO=false: without a SECRETS_KEY of their own, the tests' fixed key.
+const config = loadConfig({ SECRETS_KEY: TEST_SECRETS_KEY, ...process.env });
 const logger = pino({ level: config.LOG_LEVEL }, pino.destination(2));
 const system = await startSystem(config, logger);
 process.once('SIGTERM', () => {

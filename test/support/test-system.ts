@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { hashApiToken, newApiToken } from '../../src/adapters/auth/api-token.js';
 import { loadConfig } from '../../src/config.js';
@@ -32,6 +32,12 @@ export interface ApiClient {
   raw(path: string, init: RequestInit): Promise<Response>;
 }
 
+/**
+ * The key that seals secrets at rest in tests (SECRETS_KEY): derived from a fixed phrase, so every test system and
+ * process of a run opens the same databases. Never a production key.
+ */
+export const TEST_SECRETS_KEY = createHash('sha256').update('burgernet test secrets key').digest('base64');
+
 /** The whole system in this process, on a fresh database, its SMSC simulator and the API on free ports. */
 export async function startTestSystem(
   env: Record<string, string> = {},
@@ -54,6 +60,7 @@ export async function startTestSystem(
     // No base map tiles from the internet: the browser tests draw the bundled boundaries (a test may serve tiles).
     CONSOLE_MAP_TILE_URL: '',
     APP_MAP_TILE_URL: '',
+    SECRETS_KEY: TEST_SECRETS_KEY,
     ...env,
   });
   const logger =

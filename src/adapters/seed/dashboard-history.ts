@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { countsAsSuccess, type ActionResult } from '../../domain/action/action-result.js';
 import { ACTION_TYPES, priorityOf, type ActionType } from '../../domain/action/action-type.js';
+import { regionAt, regionsTouched } from '../../domain/area/region-reach.js';
 import { displace } from '../../domain/geo/displace.js';
 import type { Gemeente } from '../../domain/geo/gemeente.js';
 import type { StoredActionFigures } from '../../app/ports/dashboard-repository.js';
 import { upsertActionFigures } from '../store/dashboard/sql-dashboard-repository.js';
 import type { Database } from '../store/database/database.js';
+import { loadPoliceRegions } from '../geodata/police-regions.js';
 import {
   planHistory,
   populationPicker,
@@ -209,6 +211,8 @@ interface HistoryAction {
   readonly result: ActionResult;
   readonly centre: { readonly lat: number; readonly lon: number };
   readonly radius: number;
+  /** The other meldkamers whose region the circle touches: they see the action. */
+  readonly reaches: readonly string[];
 }
 
 async function storeActions(
@@ -236,6 +240,7 @@ async function storeActions(
   };
   const span = plan.to.getTime() - plan.from.getTime();
   const planned: HistoryAction[] = [];
+  const regions = await loadPoliceRegions();
   const make = (
     gemeente: Gemeente,
     startedAt: Date,
@@ -244,6 +249,10 @@ async function storeActions(
     const type = forced?.type ?? typeOf(random());
     const success = forced?.success ?? random() < (TYPE_MIX[type].success * HISTORY_SUCCESS_RATIO) / MIX_SUCCESS;
     const radius = 500 + Math.round(random() * 3_500);
+    // As the region rule wants: the incident in the meldkamer's own region (the gemeente's interior point when the
+    // displaced one falls outside it), and a radius under the default margin, so no other meldkamer had to approve.
+    const displaced = displace(gemeente.interior, (random() - 0.5) * 1_500, (random() - 0.5) * 1_500);
+    const centre = regionAt(displaced, regions) === gemeente.policeUnitCode ? displaced : gemeente.interior;
     planned.push({
       id: randomUUID(),
       gemeente,
@@ -252,8 +261,9 @@ async function storeActions(
       startedAt,
       endedAt: new Date(startedAt.getTime() + (20 + random() * 160) * 60_000),
       result: success ? SUCCESS_RESULTS[type] : FAILURE_RESULTS[type],
-      centre: displace(gemeente.interior, (random() - 0.5) * 1_500, (random() - 0.5) * 1_500),
+      centre,
       radius,
+      reaches: regionsTouched({ kind: 'circle', centre, radiusMetres: radius }, gemeente.policeUnitCode, regions),
     });
   };
   for (const impact of plan.impacts) {
@@ -295,14 +305,15 @@ async function storeActions(
     await db.transaction(async (tx) => {
       await tx.execute(
         `insert into actions (id, number, type, meldkamer_code, status, missing_child, priority, message, area, result, created_at, created_by,
-           started_at, started_by, ended_at, ended_by, updated_at, public)
+           started_at, started_by, ended_at, ended_by, updated_at, public, reaches_meldkamers)
          select a.id, 'BN-' || extract(year from a.started_at at time zone 'Europe/Amsterdam')::int || '-' || lpad(nextval('action_number_seq')::text, 6, '0'),
            a.type, a.meldkamer_code, 'afgesloten', a.missing_child, a.priority, a.message,
            jsonb_build_object('kind', 'circle', 'centre', jsonb_build_object('lat', a.lat, 'lon', a.lon), 'radiusMetres', a.radius),
-           a.result, a.started_at - interval '3 minutes', $12, a.started_at, $12, a.ended_at, $12, a.ended_at, false
+           a.result, a.started_at - interval '3 minutes', $12, a.started_at, $12, a.ended_at, $12, a.ended_at, false,
+           string_to_array(a.reaches, ',')
          from unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::int[], $6::text[], $7::float8[], $8::float8[], $9::int[],
-           $10::text[], $11::timestamptz[], $13::timestamptz[])
-           as a(id, type, meldkamer_code, missing_child, priority, message, lat, lon, radius, result, started_at, ended_at)`,
+           $10::text[], $11::timestamptz[], $13::timestamptz[], $14::text[])
+           as a(id, type, meldkamer_code, missing_child, priority, message, lat, lon, radius, result, started_at, ended_at, reaches)`,
         [
           batch.map((a) => a.id),
           batch.map((a) => a.type),
@@ -317,6 +328,7 @@ async function storeActions(
           batch.map((a) => a.startedAt),
           staffId,
           batch.map((a) => a.endedAt),
+          batch.map((a) => a.reaches.join(',')),
         ],
       );
       await upsertActionFigures(tx, figures);

@@ -1,5 +1,7 @@
 import type { Store, Stores } from '../../app/ports/stores.js';
+import { NO_SECRET_BOX, type SecretBox } from '../crypto/secret-box.js';
 import type { Database, Queryable } from './database/database.js';
+import { createSqlActionRegionApprovals } from './sql-action-region-approvals.js';
 import { createSqlActionRepository } from './sql-action-repository.js';
 import { createSqlActionTypeSettings } from './sql-action-type-settings.js';
 import { createSqlAuditLog } from './sql-audit-log.js';
@@ -20,14 +22,14 @@ import { createSqlKnownDevices } from './staff/sql-known-devices.js';
 import { createSqlLoginFailures, createSqlStaffSessions } from './staff/sql-staff-sessions.js';
 import { createSqlVoiceCallRepository } from './sql-voice-call-repository.js';
 
-function storesOn(db: Queryable): Stores {
+function storesOn(db: Queryable, secrets: SecretBox): Stores {
   return {
     actions: createSqlActionRepository(db),
     dispatch: createSqlDispatchRepository(db),
     participants: createSqlParticipantRepository(db),
     staff: createSqlStaffDirectory(db),
-    staffAccounts: createSqlStaffAccounts(db),
-    staffSessions: createSqlStaffSessions(db),
+    staffAccounts: createSqlStaffAccounts(db, secrets),
+    staffSessions: createSqlStaffSessions(db, secrets),
     loginFailures: createSqlLoginFailures(db),
     knownDevices: createSqlKnownDevices(db),
     audit: createSqlAuditLog(db),
@@ -36,15 +38,20 @@ function storesOn(db: Queryable): Stores {
     media: createSqlMediaRepository(db),
     meldkamers: createSqlMeldkamerDirectory(db),
     actionTypeSettings: createSqlActionTypeSettings(db),
+    regionApprovals: createSqlActionRegionApprovals(db),
     auditSearch: createSqlAuditSearch(db),
     portalSettings: createSqlPortalSettings(db),
     voiceCalls: createSqlVoiceCallRepository(db),
-    selfService: createSqlSelfServiceRepository(db),
+    selfService: createSqlSelfServiceRepository(db, secrets),
     relations: createSqlRelationRepository(db),
     broadcast: createSqlBroadcastOutbox(db),
   };
 }
 
-export function createStore(db: Database): Store {
-  return { ...storesOn(db), transaction: (work) => db.transaction((tx) => work(storesOn(tx))) };
+/**
+ * The stores on one database. `secrets` seals and opens the secrets some of them keep (TOTP seeds, signing
+ * secrets); without it, using those is an error.
+ */
+export function createStore(db: Database, secrets: SecretBox = NO_SECRET_BOX): Store {
+  return { ...storesOn(db, secrets), transaction: (work) => db.transaction((tx) => work(storesOn(tx, secrets))) };
 }

@@ -12,6 +12,7 @@ interface ActionRow {
   number: string;
   type: ActionType;
   meldkamer_code: string;
+  reaches_meldkamers: string[];
   status: ActionStatus;
   missing_child: boolean;
   priority: number;
@@ -40,6 +41,7 @@ const toAction = (r: ActionRow): Action => ({
   number: r.number,
   type: r.type,
   meldkamerCode: r.meldkamer_code,
+  reachesMeldkamers: r.reaches_meldkamers,
   status: r.status,
   missingChild: r.missing_child,
   priority: r.priority as Priority,
@@ -98,8 +100,8 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
       await db.execute(
         `insert into actions (id, number, type, meldkamer_code, status, missing_child, priority, message, description,
            instructions, area, result, closing_text, created_at, created_by, started_at, started_by, ended_at, ended_by,
-           updated_at, version, public, public_text, call_112, media_retention_days)
-         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
+           updated_at, version, public, public_text, call_112, media_retention_days, reaches_meldkamers)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)`,
         [
           a.id,
           a.number,
@@ -126,6 +128,7 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
           a.publication.publicText,
           a.publication.call112,
           a.publication.mediaRetentionDays,
+          a.reachesMeldkamers,
         ],
       );
     },
@@ -145,7 +148,7 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
         `update actions set type = $2, status = $3, missing_child = $4, priority = $5, message = $6, description = $7,
            instructions = $8, area = $9, result = $10, closing_text = $11, started_at = $12, started_by = $13,
            ended_at = $14, ended_by = $15, updated_at = $16, version = $17, public = $19, public_text = $20,
-           call_112 = $21, media_retention_days = $22
+           call_112 = $21, media_retention_days = $22, reaches_meldkamers = $23
          where id = $1 and version = $18`,
         [
           a.id,
@@ -170,6 +173,7 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
           a.publication.publicText,
           a.publication.call112,
           a.publication.mediaRetentionDays,
+          a.reachesMeldkamers,
         ],
       );
       return changed === 1;
@@ -183,6 +187,10 @@ export function createSqlActionRepository(db: Queryable): ActionRepository {
         where.push(clause.replace('?', `$${params.length}`));
       };
       if (s.meldkamerCode !== null) add('meldkamer_code = ?', s.meldkamerCode);
+      if (s.visibleTo != null) {
+        add('(meldkamer_code = ? or $X = any(reaches_meldkamers))', s.visibleTo);
+        where[where.length - 1] = where[where.length - 1]!.replaceAll('$X', `$${params.length}`);
+      }
       if (s.status !== null) add('status = ?', s.status);
       if (s.type !== null) add('type = ?', s.type);
       if (s.from !== null) add('created_at >= ?', s.from);

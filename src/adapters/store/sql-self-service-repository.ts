@@ -1,5 +1,6 @@
 import type { SelfServiceRepository, Verification } from '../../app/ports/self-service-repository.js';
 import type { CodeChannel, CodePurpose } from '../../domain/self-service/verification.js';
+import type { SecretBox } from '../crypto/secret-box.js';
 import type { Queryable } from './database/database.js';
 import { transition } from './dispatch/delivery-sql.js';
 
@@ -22,7 +23,7 @@ const ERASED = transition({ status: 'status', event: 'recipient-erased' });
 /** Counters older than this are gone: every limit counts per hour. */
 const COUNTER_KEEP_MS = 2 * 3_600_000;
 
-export function createSqlSelfServiceRepository(db: Queryable): SelfServiceRepository {
+export function createSqlSelfServiceRepository(db: Queryable, secrets: SecretBox): SelfServiceRepository {
   return {
     async insertVerification(v) {
       await db.execute(
@@ -235,13 +236,14 @@ export function createSqlSelfServiceRepository(db: Queryable): SelfServiceReposi
     },
 
     async secret(name, generate, at) {
+      // Sealed in the database (SecretBox), bound to its name.
       await db.execute(
         'insert into signing_secrets (name, secret, created_at) values ($1, $2, $3) on conflict (name) do nothing',
-        [name, generate(), at],
+        [name, secrets.seal('signing_secrets.secret', name, generate()), at],
       );
       const [row] = await db.query<{ secret: string }>('select secret from signing_secrets where name = $1', [name]);
       if (row === undefined) throw new Error(`signing secret ${name} was not stored`);
-      return row.secret;
+      return secrets.open('signing_secrets.secret', name, row.secret);
     },
   };
 }

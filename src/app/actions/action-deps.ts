@@ -1,3 +1,4 @@
+import type { ActionGeography } from '../../domain/action/geographic-scope.js';
 import type { Catalogue } from '../../domain/messages/catalogue.js';
 import type { BroadcastRouting } from '../ports/broadcast-channel.js';
 import type { Clock } from '../ports/clock.js';
@@ -13,4 +14,6 @@ export interface ActionDeps {
   readonly wakeup: DispatchWakeup;
   /** Broadcast channels (partner webhooks …): who gets the action's events. */
   readonly broadcast: BroadcastRouting;
+  /** The police regions and the limits that keep an action to its meldkamer's region and in size. */
+  readonly geography: ActionGeography;
 }

@@ -20,6 +20,11 @@ export interface ActionChange<T> {
   readonly expectedVersion?: number;
   /** A condition checked on the locked action, in the same transaction (e.g. a second centralist's approval). */
   readonly check?: (stores: Stores, current: Action) => Promise<AppError | null>;
+  /**
+   * A condition on the change the rule decided, before it is saved (a start's or a widening's approvals): the
+   * rule's own refusals come first. It may write (a request for approval) even when it refuses.
+   */
+  readonly checkDecided?: (stores: Stores, changed: Action, current: Action, at: Date) => Promise<AppError | null>;
   /** What the change is for broadcast channels (partner webhooks …), if anything; with an update's text. */
   readonly event?: { readonly kind: ActionEventKind; readonly updateText?: string };
 }
@@ -48,6 +53,8 @@ export async function changeAction<T>(
     const decided = change.decide(current, at);
     if (!decided.ok) return fail(decided.error);
     const changed = decided.value;
+    const held = change.checkDecided ? await change.checkDecided(stores, changed, current, at) : null;
+    if (held !== null) return fail(held);
     if (!(await stores.actions.updateAction(changed, current.version))) {
       return fail({ code: 'action.stale-version', currentVersion: current.version });
     }

@@ -1,4 +1,5 @@
 import { createAction as createActionRule, type Action, type ActionDraft } from '../../domain/action/action.js';
+import { noteMeldkamersReached, scopeOfArea } from '../../domain/action/geographic-scope.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { mayRunActionsFor } from '../../domain/staff/staff.js';
 import { fail, ok, type Result } from '../../domain/result.js';
@@ -6,7 +7,7 @@ import type { ActionDeps } from './action-deps.js';
 
 /** A centralist writes a concept action for their meldkamer; national beheer names the meldkamer. */
 export async function createAction(
-  deps: Pick<ActionDeps, 'store' | 'clock' | 'ids'>,
+  deps: Pick<ActionDeps, 'store' | 'clock' | 'ids' | 'geography'>,
   staff: Staff,
   input: { readonly meldkamerCode: string | null; readonly draft: ActionDraft },
 ): Promise<Result<Action>> {
@@ -17,16 +18,21 @@ export async function createAction(
     const number = await stores.actions.nextActionNumber(at);
     const created = createActionRule(input.draft, { id: deps.ids.newId(), number }, meldkamerCode, staff.id, at);
     if (!created.ok) return fail(created.error);
-    await stores.actions.insertAction(created.value);
+    // A concept may reach anywhere; its start asks the approvals. Other meldkamers reached see it from now on.
+    const action = noteMeldkamersReached(
+      created.value,
+      scopeOfArea(deps.geography, created.value.area, meldkamerCode).touches,
+    );
+    await stores.actions.insertAction(action);
     await stores.audit.append({
       actorId: staff.id,
       actorName: staff.name,
       event: 'action.created',
       subjectType: 'action',
-      subjectId: created.value.id,
-      details: { number, type: created.value.type, meldkamerCode },
+      subjectId: action.id,
+      details: { number, type: action.type, meldkamerCode },
       at,
     });
-    return ok(created.value);
+    return ok(action);
   });
 }

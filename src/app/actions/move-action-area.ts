@@ -1,9 +1,11 @@
 import { moveActionArea as moveActionAreaRule, type Action } from '../../domain/action/action.js';
+import { noteMeldkamersReached, scopeOfArea, type AreaScope } from '../../domain/action/geographic-scope.js';
 import type { Area } from '../../domain/area/area.js';
 import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionDeps } from './action-deps.js';
+import { areaChangeGate } from './approval-gates.js';
 import { changeAction } from './change-action.js';
 
 /**
@@ -17,11 +19,17 @@ export async function moveActionArea(
   area: Area,
 ): Promise<Result<Action>> {
   let from: Area | null = null;
+  let scope: AreaScope | null = null;
   const outcome = await changeAction(deps, staff, actionId, {
     decide: (action, at) => {
       from = action.area;
-      return moveActionAreaRule(action, area, at);
+      const moved = moveActionAreaRule(action, area, at);
+      if (!moved.ok) return moved;
+      scope = scopeOfArea(deps.geography, area, action.meldkamerCode);
+      return ok(noteMeldkamersReached(moved.value, scope.touches));
     },
+    // Checked as a widening is: the same margin, approvals and caps.
+    checkDecided: (stores, _moved, current, at) => areaChangeGate(deps.geography, stores, current, area, scope!, at),
     effects: async (stores, moved, _previous, at) => {
       const alert = (await stores.actions.listMessages(moved.id)).find((m) => m.kind === 'alert');
       if (alert === undefined) throw new Error(`active action ${moved.id} has no alert message`);

@@ -4,7 +4,7 @@ import { composeAlertSms } from '../../domain/action/compose-sms.js';
 import { actionFacts } from '../../domain/audit/audit-event.js';
 import type { Staff } from '../../domain/staff/staff.js';
 import { ok, type Result } from '../../domain/result.js';
-import { approvalGate } from './action-type-settings.js';
+import { startGate } from './approval-gates.js';
 import type { ActionDeps } from './action-deps.js';
 import { changeAction } from './change-action.js';
 
@@ -14,10 +14,10 @@ import { changeAction } from './change-action.js';
  */
 export async function startAction(deps: ActionDeps, staff: Staff, actionId: string): Promise<Result<Action>> {
   const outcome = await changeAction(deps, staff, actionId, {
-    // Checked on the locked row, in the start's own transaction: a revision cannot slip in between the check
-    // and the start (the approval belongs to the version that is started).
-    check: (stores, current) => approvalGate(stores, staff, current),
     decide: (action, at) => startActionRule(action, staff.id, at),
+    // Checked on the locked row, in the start's own transaction: a revision cannot slip in between the check
+    // and the start (the approvals belong to the version that is started).
+    checkDecided: (stores, _started, concept, at) => startGate(deps.geography, stores, staff, concept, at),
     effects: async (stores, started, _previous, at) => {
       const messageId = deps.ids.newId();
       await stores.actions.insertMessage({

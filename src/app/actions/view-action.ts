@@ -1,6 +1,7 @@
 import type { Action } from '../../domain/action/action.js';
 import { areaCovers } from '../../domain/area/area-covers.js';
-import { mayViewActionsOf, type Staff } from '../../domain/staff/staff.js';
+import { mayViewAction } from '../../domain/action/action-visibility.js';
+import type { Staff } from '../../domain/staff/staff.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import type { ActionMessage, ActionSearch } from '../ports/action-repository.js';
 import type { ActionProgress, TargetedArea } from '../ports/dispatch-repository.js';
@@ -38,7 +39,7 @@ export async function viewAction(
 ): Promise<Result<ActionView>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return fail({ code: 'action.not-found' });
-  if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
+  if (!mayViewAction(staff, action)) return fail({ code: 'auth.forbidden' });
   const [messages, progress, areas, peoplePerMessage] = await Promise.all([
     deps.store.actions.listMessages(action.id),
     progressOf(deps, action.id),
@@ -66,21 +67,23 @@ export async function actionProgress(
 ): Promise<Result<ActionProgressView & { status: Action['status'] }>> {
   const action = await deps.store.actions.findAction(actionId);
   if (action === null) return fail({ code: 'action.not-found' });
-  if (!mayViewActionsOf(staff, action.meldkamerCode)) return fail({ code: 'auth.forbidden' });
+  if (!mayViewAction(staff, action)) return fail({ code: 'auth.forbidden' });
   return ok({ status: action.status, ...(await progressOf(deps, action.id)) });
 }
 
-/** Police staff search their own meldkamer's actions; national beheer searches all. */
+/**
+ * Police staff search their own meldkamer's actions and those of other meldkamers that reached into its region
+ * (read-only); national beheer searches all.
+ */
 export async function searchActions(
   deps: Pick<ActionDeps, 'store'>,
   staff: Staff,
   search: Omit<ActionSearch, 'meldkamerCode'> & { readonly meldkamerCode: string | null },
 ): Promise<Result<{ readonly items: readonly Action[]; readonly total: number }>> {
-  let meldkamerCode = search.meldkamerCode;
-  if (staff.role !== 'landelijk-beheer') {
-    if (staff.scope.kind !== 'meldkamer') return fail({ code: 'auth.forbidden' });
-    if (meldkamerCode !== null && meldkamerCode !== staff.scope.meldkamerCode) return fail({ code: 'auth.forbidden' });
-    meldkamerCode = staff.scope.meldkamerCode;
-  }
-  return ok(await deps.store.actions.searchActions({ ...search, meldkamerCode }));
+  if (staff.role === 'landelijk-beheer')
+    return ok(await deps.store.actions.searchActions({ ...search, visibleTo: null }));
+  if (staff.scope.kind !== 'meldkamer') return fail({ code: 'auth.forbidden' });
+  const own = staff.scope.meldkamerCode;
+  if (search.meldkamerCode !== null && search.meldkamerCode !== own) return fail({ code: 'auth.forbidden' });
+  return ok(await deps.store.actions.searchActions({ ...search, visibleTo: own }));
 }

@@ -5,7 +5,7 @@ import type { SmsChannel } from '../ports/sms-channel.js';
 import type { Store } from '../ports/stores.js';
 import type { VoiceChannel } from '../ports/voice-channel.js';
 import type { Catalogue } from '../../domain/messages/catalogue.js';
-import { createReceiptRecorder } from './receipt-recorder.js';
+import { createReceiptRecorder, reportReceiptMatching } from './receipt-recorder.js';
 import { createSmsDispatcher, type SmsDispatcherOptions } from './sms-dispatcher.js';
 import { createTargetingRunner, type TargetingRunnerOptions } from './targeting-runner.js';
 import { createVoiceDispatcher, type VoiceDispatcherOptions } from './voice-dispatcher.js';
@@ -19,7 +19,7 @@ export interface DispatchServiceOptions {
    * this process is the only worker, so everything in flight at start belonged to a crashed run of it.
    */
   readonly inFlightLeaseMs: number;
-  /** How often receipts that came early are matched and stale claims are taken back. */
+  /** How often receipts that wait are matched (or set aside) and stale claims are taken back. */
   readonly housekeepingIntervalMs: number;
 }
 
@@ -44,7 +44,7 @@ export function createDispatchService(
   const targeting = createTargetingRunner(deps, options.targeting);
   const sms = createSmsDispatcher({ ...deps, channel: deps.smsChannel }, options.sms);
   const voice = createVoiceDispatcher({ ...deps, channel: deps.voiceChannel }, options.voice);
-  const receipts = createReceiptRecorder(deps);
+  const receipts = createReceiptRecorder(deps, options.sms.receiptRules);
   let housekeeping: NodeJS.Timeout | null = null;
   let stopped = false;
 
@@ -59,7 +59,10 @@ export function createDispatchService(
   }
 
   async function houseKeep(): Promise<void> {
-    await deps.store.dispatch.reconcilePendingReceipts(deps.clock.now());
+    const matching = await deps.store.transaction((s) =>
+      s.dispatch.reconcilePendingReceipts(deps.clock.now(), options.sms.receiptRules),
+    );
+    reportReceiptMatching(deps.logger, matching);
     if (options.inFlightLeaseMs > 0) await takeBackInFlight();
     await runTargeting();
   }

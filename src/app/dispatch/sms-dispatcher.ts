@@ -1,9 +1,11 @@
+import type { ReceiptRules } from '../../domain/delivery/receipt-matching.js';
 import type { Clock } from '../ports/clock.js';
-import type { ClaimedDelivery, SubmitResult } from '../ports/dispatch-repository.js';
+import type { ClaimedDelivery, SubmitResult, SubmitResultsStored } from '../ports/dispatch-repository.js';
 import type { Logger } from '../ports/logger.js';
 import type { SmsChannel, SmsSubmitOutcome } from '../ports/sms-channel.js';
 import type { Store } from '../ports/stores.js';
 import { createOutcomeBatch } from './outcome-batch.js';
+import { reportReceiptMatching } from './receipt-recorder.js';
 import { createWakeablePause } from './wakeable-pause.js';
 
 export interface SmsDispatcherOptions {
@@ -18,6 +20,8 @@ export interface SmsDispatcherOptions {
   readonly validityMs: number;
   /** Longest pause after the channel could not take messages. */
   readonly maxBackoffMs: number;
+  /** How receipts that waited for the parts stored now find them. */
+  readonly receiptRules: ReceiptRules;
 }
 
 export interface SmsDispatcher {
@@ -44,9 +48,26 @@ export function createSmsDispatcher(
   const wait = pause.wait;
   const results = createOutcomeBatch<SubmitResult>(
     // One transaction: a crash must not leave a delivery 'submitted' without the parts its receipts match.
-    (batch) => deps.store.transaction((s) => s.dispatch.recordSubmitResults(batch, deps.clock.now())),
+    async (batch) =>
+      report(
+        await deps.store.transaction((s) =>
+          s.dispatch.recordSubmitResults(batch, deps.clock.now(), options.receiptRules),
+        ),
+      ),
     (error, count) => deps.logger.error({ err: error, results: count }, 'storing submit results failed'),
   );
+
+  function report(stored: SubmitResultsStored): void {
+    for (const r of stored.reused) {
+      // From now on a receipt with this id matches both parts: it is set aside instead of credited.
+      deps.logger.warn(
+        { smsc: r.smsc, reference: r.reference, deliveryId: r.deliveryId, earlierDeliveryId: r.earlierDeliveryId },
+        'smsc reused a message id of a part still waiting for its receipt',
+      );
+    }
+    reportReceiptMatching(deps.logger, stored.receipts);
+  }
+
   const flush = () => results.flush();
 
   async function submit(d: ClaimedDelivery): Promise<void> {
@@ -57,6 +78,9 @@ export function createSmsDispatcher(
         to: d.msisdn,
         text: d.text,
         validUntil: new Date(deps.clock.now().getTime() + options.validityMs),
+        priority: d.priority,
+        // Parts an earlier attempt got to the SMSC are not sent again.
+        ...(d.smsResume === null ? {} : { resume: d.smsResume }),
       });
     } catch (error) {
       outcome = { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };

@@ -16,7 +16,10 @@ export interface ActionMessage {
 }
 
 export interface ActionSearch {
+  /** Only actions of this meldkamer. */
   readonly meldkamerCode: string | null;
+  /** Only actions this meldkamer sees: its own and those of others whose areas reached into its region. */
+  readonly visibleTo?: string | null;
   readonly status: ActionStatus | null;
   readonly type: ActionType | null;
   /** Matches the number or words in the message. */

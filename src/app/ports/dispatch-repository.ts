@@ -1,10 +1,12 @@
+import type { Priority } from '../../domain/action/action-type.js';
 import type { Area } from '../../domain/area/area.js';
 import type { DeliveryStatus } from '../../domain/delivery/delivery-status.js';
 import type { MessageKind } from '../../domain/delivery/message-kind.js';
 import type { Msisdn } from '../../domain/participant/msisdn.js';
 import type { ContactChannel } from '../../domain/participant/registration.js';
+import type { ReceiptRules, SetAsideReason } from '../../domain/delivery/receipt-matching.js';
 import type { Recipient } from '../../domain/targeting/select-recipients.js';
-import type { SmsReceiptStatus } from './sms-channel.js';
+import type { SmsReceipt, SmsResume, SmsSubmitOutcome } from './sms-channel.js';
 import type { ActionMessage } from './action-repository.js';
 
 export interface TargetingRun {
@@ -34,23 +36,55 @@ export interface ClaimedDelivery {
   readonly spokenText: string;
   /** Times this delivery was handed to a channel, this time included. */
   readonly attempts: number;
+  /** Its action's priority. */
+  readonly priority: Priority;
+  /** An SMS an earlier attempt got partly to the SMSC: the parts it acknowledged. Null otherwise. */
+  readonly smsResume: SmsResume | null;
 }
 
-export type SubmitResult =
-  | { readonly deliveryId: number; readonly kind: 'accepted'; readonly references: readonly string[] }
-  | { readonly deliveryId: number; readonly kind: 'rejected'; readonly reason: string }
-  | { readonly deliveryId: number; readonly kind: 'unavailable'; readonly reason: string };
+export type SubmitResult = { readonly deliveryId: number } & SmsSubmitOutcome;
 
-export interface ReceiptRecord {
+export type ReceiptRecord = SmsReceipt;
+
+/** A receipt set aside: it matched no SMS part with certainty. */
+export interface SetAsideReceipt {
+  readonly smsc: string;
   readonly reference: string;
-  readonly status: SmsReceiptStatus;
-  readonly at: Date;
+  readonly reason: SetAsideReason;
+  /** The deliveries it could be for (ambiguous), with their actions. */
+  readonly candidates: readonly { readonly deliveryId: number; readonly actionId: string }[];
+}
+
+/** What became of receipts matched against the stored parts. */
+export interface ReceiptMatching {
+  readonly credited: number;
+  /** Their part may not be stored yet. */
+  readonly waiting: number;
+  /** Sent again for a part that already had its receipt. */
+  readonly repeated: number;
+  readonly setAside: readonly SetAsideReceipt[];
+}
+
+/** The SMSC handed out a message id again while an earlier part with that id still waits for its receipt. */
+export interface ReusedReference {
+  readonly smsc: string;
+  readonly reference: string;
+  readonly deliveryId: number;
+  readonly earlierDeliveryId: number;
+}
+
+export interface SubmitResultsStored {
+  readonly reused: readonly ReusedReference[];
+  /** Receipts that were waiting for the parts just stored. */
+  readonly receipts: ReceiptMatching;
 }
 
 export interface ActionProgress {
   readonly byKind: Record<MessageKind, Record<ContactChannel, Record<DeliveryStatus, number>>>;
   readonly firstSubmittedAt: Date | null;
   readonly lastSubmittedAt: Date | null;
+  /** Receipts set aside that could be for this action's SMS: none of them was credited. */
+  readonly receiptsSetAside: number;
 }
 
 export interface DispatchRepository {
@@ -75,10 +109,12 @@ export interface DispatchRepository {
    * whose next attempt lies after `at` (a voice retry) waits.
    */
   claim(channel: ContactChannel, limit: number, workerId: string, at: Date): Promise<readonly ClaimedDelivery[]>;
-  recordSubmitResults(results: readonly SubmitResult[], at: Date): Promise<void>;
-  recordReceipts(receipts: readonly ReceiptRecord[]): Promise<void>;
-  /** Applies receipts that arrived before their submit result was stored; drops those that found no SMS in a day. */
-  reconcilePendingReceipts(at: Date): Promise<number>;
+  /** Stores the parts the SMSC acknowledged (also of an attempt cut short) and matches receipts that waited for them. */
+  recordSubmitResults(results: readonly SubmitResult[], at: Date, rules: ReceiptRules): Promise<SubmitResultsStored>;
+  /** Credits each receipt to its part (docs/features/sms-smpp.md), keeps it waiting, or sets it aside. */
+  recordReceipts(receipts: readonly ReceiptRecord[], at: Date, rules: ReceiptRules): Promise<ReceiptMatching>;
+  /** Decides again on the receipts that wait: their part may be stored by now, or their hold is over. */
+  reconcilePendingReceipts(at: Date, rules: ReceiptRules): Promise<ReceiptMatching>;
   /**
    * Puts deliveries handed out before `claimedBefore` by another worker (one that died) back in the queue, or
    * cancels them when their action no longer wants them; their SMS may have gone out, so this is where the

@@ -25,7 +25,8 @@ export interface StaffSessions {
   setChallenge(idHash: string, challenge: string | null): Promise<void>;
   setPendingTotpSecret(idHash: string, secret: string | null): Promise<void>;
   end(idHash: string, reason: SessionEndReason, at: Date): Promise<void>;
-  endAllOf(staffId: string, reason: SessionEndReason, at: Date): Promise<number>;
+  /** Ends every open session of the staff member, except the one `exceptIdHash` names; returns how many ended. */
+  endAllOf(staffId: string, reason: SessionEndReason, at: Date, exceptIdHash?: string): Promise<number>;
 }
 
 /** Failed login attempts by key (the hash of an e-mail address or of a client address). */

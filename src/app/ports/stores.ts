@@ -1,3 +1,4 @@
+import type { ActionRegionApprovals } from './action-region-approvals.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionTypeSettingsStore } from './action-type-settings.js';
 import type { AuditLog } from './audit-log.js';
@@ -33,6 +34,7 @@ export interface Stores {
   readonly media: MediaRepository;
   readonly meldkamers: MeldkamerDirectory;
   readonly actionTypeSettings: ActionTypeSettingsStore;
+  readonly regionApprovals: ActionRegionApprovals;
   readonly auditSearch: AuditSearch;
   readonly portalSettings: PortalSettings;
   readonly voiceCalls: VoiceCallRepository;

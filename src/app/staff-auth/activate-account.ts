@@ -1,4 +1,5 @@
 import { checkPassword, normalisePassword, personalWordsOf } from '../../domain/staff/password-policy.js';
+import { isRecentlyAuthenticated } from '../../domain/staff/staff-session.js';
 import type { StaffAccount } from '../ports/staff-accounts.js';
 import type { RelyingParty } from '../ports/staff-credentials.js';
 import type { StoredSession } from '../ports/staff-sessions.js';
@@ -122,13 +123,18 @@ export async function confirmTotpEnrolment(
   return ok(await finishEnrolment(deps, pending, 'totp'));
 }
 
-/** Registration options for a passkey: during enrolment, or for an active user adding another one. */
+/**
+ * Registration options for a passkey: during enrolment, or for an active user adding another one shortly after
+ * proving who they are (see isRecentlyAuthenticated).
+ */
 export async function passkeyRegistrationOptions(
   deps: AuthDeps,
   pending: Pending,
   rp: RelyingParty,
 ): Promise<Result<unknown, AuthError>> {
   if (pending.session.stage === 'second-factor') return fail({ code: 'auth.session-invalid' });
+  if (pending.session.stage === 'active' && !isRecentlyAuthenticated(pending.session, deps.clock.now()))
+    return fail({ code: 'auth.reauthentication-required' });
   const existing = await deps.store.staffAccounts.listPasskeys(pending.account.staff.id);
   const { options, challenge } = await deps.passkeys.registrationOptions({
     rp,
@@ -150,6 +156,8 @@ export async function registerPasskey(
   const challenge = pending.session.challenge;
   if (pending.session.stage === 'second-factor' || challenge === null) return fail({ code: 'auth.session-invalid' });
   await deps.store.staffSessions.setChallenge(pending.session.idHash, null);
+  if (pending.session.stage === 'active' && !isRecentlyAuthenticated(pending.session, deps.clock.now()))
+    return fail({ code: 'auth.reauthentication-required' });
   const passkey = await deps.passkeys.verifyRegistration({ rp, response: input.response, challenge });
   if (passkey === null) return fail({ code: 'auth.passkey-invalid' });
   await deps.store.staffAccounts.addPasskey({
@@ -170,35 +178,4 @@ export async function registerPasskey(
     at: deps.clock.now(),
   });
   return ok(null);
-}
-
-/** An active user changes their password (knowing the current one); other sessions end. */
-export async function changePassword(
-  deps: AuthDeps,
-  pending: Pending,
-  current: string,
-  next: string,
-): Promise<Result<void, AuthError>> {
-  if (pending.session.stage !== 'active' || pending.account.passwordHash === null)
-    return fail({ code: 'auth.session-invalid' });
-  if (!(await deps.passwords.verify(pending.account.passwordHash, normalisePassword(current))))
-    return fail({ code: 'auth.invalid-credentials' });
-  const problem = passwordProblem(deps, pending.account, next);
-  if (problem !== null) return fail({ code: 'auth.weak-password', problem });
-  const now = deps.clock.now();
-  await deps.store.staffAccounts.setPassword(
-    pending.account.staff.id,
-    await deps.passwords.hash(normalisePassword(next)),
-    now,
-  );
-  await deps.store.audit.append({
-    actorId: pending.account.staff.id,
-    actorName: pending.account.staff.name,
-    event: 'staff.password-changed',
-    subjectType: 'staff',
-    subjectId: pending.account.staff.id,
-    details: {},
-    at: now,
-  });
-  return ok(undefined);
 }

@@ -1,5 +1,6 @@
 import type { ThrottleLimits } from '../../domain/staff/login-throttle.js';
 import type { SessionLimits } from '../../domain/staff/staff-session.js';
+import type { ActivationLinkDelivery } from '../ports/activation-links.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/id-generator.js';
 import type { PasskeyCeremony, PasswordHasher, SecretTokens, TotpVerifier } from '../ports/staff-credentials.js';
@@ -19,4 +20,6 @@ export interface AuthDeps {
   readonly throttle: ThrottleLimits;
   /** How long an activation link stays valid. */
   readonly activationMs: number;
+  /** Sends a new or reset account's activation link to that account's own e-mail address. */
+  readonly activationLinks: ActivationLinkDelivery;
 }

@@ -20,7 +20,8 @@ export interface Attempt {
   readonly device: { readonly tokenHash: string; readonly key: string } | null;
 }
 
-export type FailedStep = 'password' | 'no-second-factor' | 'totp' | 'passkey';
+/** The step that failed; `current-password` is the check of the current password when changing it. */
+export type FailedStep = 'password' | 'no-second-factor' | 'totp' | 'passkey' | 'current-password';
 
 export async function attemptOf(
   deps: AuthDeps,
@@ -101,6 +102,17 @@ export async function recordFailure(
 }
 
 /**
+ * After a step that proved the password (or both factors): the known device's failures are cleared, and so are the
+ * account's unless it is being slowed (another's guessing then stays slowed).
+ */
+export async function clearFailures(deps: AuthDeps, attempt: Attempt): Promise<void> {
+  const now = deps.clock.now();
+  const accountFailures = await since(deps, attempt.accountKey, deps.throttle.accountWindowMs, now);
+  if (!isSlowed(accountFailures, deps.throttle, now)) await deps.store.loginFailures.clear(attempt.accountKey);
+  if (attempt.device !== null) await deps.store.loginFailures.clear(attempt.device.key);
+}
+
+/**
  * After a complete login: the known device's failures are cleared, and so are the account's unless it is being
  * slowed (another's guessing then stays slowed). The browser becomes (again) a known device of the account, with
  * a new token; the result is the browser's new list of tokens.
@@ -112,9 +124,7 @@ export async function rememberLogin(
   origin: LoginOrigin,
 ): Promise<readonly string[]> {
   const now = deps.clock.now();
-  const accountFailures = await since(deps, attempt.accountKey, deps.throttle.accountWindowMs, now);
-  if (!isSlowed(accountFailures, deps.throttle, now)) await deps.store.loginFailures.clear(attempt.accountKey);
-  if (attempt.device !== null) await deps.store.loginFailures.clear(attempt.device.key);
+  await clearFailures(deps, attempt);
   const token = deps.tokens.newToken();
   const device = {
     tokenHash: deps.tokens.hash(token),

@@ -31,14 +31,19 @@ function normaliseScope(s: AccountScope): AccountScope | null {
 
 export interface CreatedAccount {
   readonly id: string;
-  /** Shown once to the beheerder, who hands it to the new user; only its hash is stored. */
-  readonly activationToken: string;
+  /** Where the activation link went. */
+  readonly email: string;
   readonly activationExpiresAt: Date;
+  /**
+   * Whether the activation link is on its way to the account's own e-mail address. The link itself is never
+   * returned: whoever creates or resets an account must not be able to activate it (only its hash is stored).
+   */
+  readonly activationSent: boolean;
 }
 
 /** `manager` null is the operator on the command line, who may create any account. */
 export async function createAccount(
-  deps: Pick<AuthDeps, 'store' | 'clock' | 'ids' | 'tokens' | 'activationMs'>,
+  deps: Pick<AuthDeps, 'store' | 'clock' | 'ids' | 'tokens' | 'activationMs' | 'activationLinks'>,
   manager: Staff | null,
   input: AccountScope & { readonly name: string; readonly email: string },
 ): Promise<Result<CreatedAccount, AuthError>> {
@@ -48,13 +53,14 @@ export async function createAccount(
   const email = input.email.trim().toLowerCase();
   if ((await deps.store.staffAccounts.findByEmail(email)) !== null) return fail({ code: 'staff.email-taken' });
   const id = deps.ids.newId();
+  const name = input.name.trim();
   const token = deps.tokens.newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.activationMs);
   await deps.store.transaction(async (stores) => {
     await stores.staffAccounts.create({
       id,
-      name: input.name.trim(),
+      name,
       email,
       ...scope,
       activationHash: deps.tokens.hash(token),
@@ -69,7 +75,8 @@ export async function createAccount(
       at: now,
     });
   });
-  return ok({ id, activationToken: token, activationExpiresAt: expiresAt });
+  const sent = await deps.activationLinks.deliver({ name, email, token, expiresAt, reason: 'created' });
+  return ok({ id, email, activationExpiresAt: expiresAt, activationSent: sent });
 }
 
 async function managedAccount(
@@ -143,7 +150,10 @@ export async function changeAccountRole(
   return ok(undefined);
 }
 
-/** A new activation link: the user sets a new password and second factor; the old ones (and a single sign-on link) stop working. */
+/**
+ * A new activation link, mailed to the account's own address: the user sets a new password and second factor; the
+ * old ones (and a single sign-on link) stop working.
+ */
 export async function resetAccount(
   deps: AuthDeps,
   manager: Staff,
@@ -152,6 +162,9 @@ export async function resetAccount(
   const found = await managedAccount(deps, manager, id);
   if (!found.ok) return found;
   if (!found.value.active) return fail({ code: 'staff.not-found' });
+  // An account without an address (one that works through the API with a token) cannot log in with a link.
+  const email = found.value.email;
+  if (email === null) return fail({ code: 'auth.forbidden' });
   const token = deps.tokens.newToken();
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.activationMs);
@@ -170,7 +183,14 @@ export async function resetAccount(
       at: now,
     });
   });
-  return ok({ id, activationToken: token, activationExpiresAt: expiresAt });
+  const sent = await deps.activationLinks.deliver({
+    name: found.value.staff.name,
+    email,
+    token,
+    expiresAt,
+    reason: 'reset',
+  });
+  return ok({ id, email, activationExpiresAt: expiresAt, activationSent: sent });
 }
 
 /** The accounts a manager may see: their meldkamer's or gemeente's, or all for national beheer. */

@@ -16,6 +16,11 @@ export interface Action {
   readonly number: string;
   readonly type: ActionType;
   readonly meldkamerCode: string;
+  /**
+   * The other meldkamers whose region one of its areas touched (see geographic-scope.ts): they see the action,
+   * read-only. A concept's are those of its current area; a live action keeps every one it reached.
+   */
+  readonly reachesMeldkamers: readonly string[];
   readonly status: ActionStatus;
   /** A missing child: dispatched before everything but a noodsituatie. */
   readonly missingChild: boolean;
@@ -80,6 +85,7 @@ export function createAction(
     ...draft,
     publication: draft.publication ?? DEFAULT_PUBLICATION,
     meldkamerCode,
+    reachesMeldkamers: [],
     status: 'concept',
     priority: priorityOf(draft.type, draft.missingChild),
     result: null,

@@ -2,6 +2,7 @@ import type { AreaProblem } from '../area/area.js';
 import type { ActionResult } from './action-result.js';
 import type { ActionStatus } from './action-status.js';
 import type { ActionType } from './action-type.js';
+import type { SizeExcess } from './action-limits.js';
 
 /** Everything that can go wrong with an action as the rules see it; `code` is stable and documented. */
 export type ActionError =
@@ -25,6 +26,30 @@ export type ActionError =
       readonly allowed: readonly ActionResult[];
     };
 
-/** A second centralist's approval (Burgernetplein). */
+/**
+ * A second centralist's approval (Burgernetplein): for a type that asks for it, for an area or reach above the
+ * caps (a colleague of the same meldkamer), and for an area reaching beyond the margin into another meldkamer's
+ * region (a centralist of that meldkamer).
+ */
 export type ApprovalError =
-  { readonly code: 'action.approval-required' } | { readonly code: 'action.approval-by-self' };
+  | { readonly code: 'action.approval-required' }
+  | { readonly code: 'action.approval-by-self' }
+  | {
+      readonly code: 'action.size-approval-required';
+      readonly size: SizeExcess;
+      /** Other meldkamers whose approval is needed too (asked at the same time). */
+      readonly meldkamers: readonly string[];
+    }
+  | {
+      readonly code: 'action.region-approval-required';
+      /** The meldkamers still to approve; each was asked (their console shows the request). */
+      readonly meldkamers: readonly string[];
+      readonly marginMetres: number;
+    }
+  /** A widening or move that would need an approval: refused, a new action for the extra area can get one. */
+  | {
+      readonly code: 'action.area-change-needs-approval';
+      readonly meldkamers: readonly string[];
+      readonly marginMetres: number;
+      readonly size: SizeExcess | null;
+    };

@@ -1,21 +1,10 @@
 import { assertNever } from '../assert-never.js';
 import type { LatLon } from '../geo/lat-lon.js';
 import { areaContains, type Area } from './area.js';
+import { distance, distanceToSegment, edges, projector, properlyCross, type Xy } from './local-plane.js';
 
 /** Slack for a redrawn boundary that lies on the old one (a centralist's hand, float rounding): one metre. */
 const TOLERANCE_METRES = 1;
-const METRES_PER_DEGREE_LAT = 111_320;
-
-/** A point in metres east and north of an origin: planar, exact enough within the 100 km an area may span. */
-interface Xy {
-  readonly x: number;
-  readonly y: number;
-}
-
-function projector(origin: LatLon): (p: LatLon) => Xy {
-  const metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos((origin.lat * Math.PI) / 180);
-  return (p) => ({ x: (p.lon - origin.lon) * metresPerDegreeLon, y: (p.lat - origin.lat) * METRES_PER_DEGREE_LAT });
-}
 
 /**
  * Whether `outer` covers all of `inner`: a widening must, so that it never moves an alert to another place
@@ -82,27 +71,4 @@ function onBoundary(area: Extract<Area, { kind: 'polygon' }>, p: LatLon, project
   return area.rings.some((ring) =>
     edges(ring.map(project)).some(([a, b]) => distanceToSegment(point, a, b) <= TOLERANCE_METRES),
   );
-}
-
-function edges(points: readonly Xy[]): [Xy, Xy][] {
-  return points.map((p, i) => [p, points[(i + 1) % points.length]!] as [Xy, Xy]);
-}
-
-function distance(a: Xy, b: Xy): number {
-  return Math.hypot(a.x - b.x, a.y - b.y);
-}
-
-function distanceToSegment(p: Xy, a: Xy, b: Xy): number {
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  const lengthSquared = dx * dx + dy * dy;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared));
-  return distance(p, { x: a.x + t * dx, y: a.y + t * dy });
-}
-
-/** Whether segments ab and cd cross at a point inside both (touching at an end or along a line is not crossing). */
-function properlyCross(a: Xy, b: Xy, c: Xy, d: Xy): boolean {
-  const side = (p: Xy, q: Xy, r: Xy) => Math.sign((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
-  const [d1, d2, d3, d4] = [side(c, d, a), side(c, d, b), side(a, b, c), side(a, b, d)];
-  return d1 * d2 < 0 && d3 * d4 < 0;
 }

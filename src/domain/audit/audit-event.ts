@@ -61,6 +61,14 @@ export interface AuditEventDetails {
   'action.withdrawn': ActionFacts & Closing;
   'action.publication-changed': ActionFacts & { readonly publication: Publication };
   'action.approved': { readonly version: number };
+  /** A start was held up until these other meldkamers approve: each was asked (their console shows it). */
+  'action.region-approval-requested': {
+    readonly number: string;
+    readonly version: number;
+    readonly meldkamerCodes: readonly string[];
+  };
+  /** A centralist of another meldkamer approved an action that reaches into its region beyond the margin. */
+  'action.region-approved': { readonly number: string; readonly version: number; readonly meldkamerCode: string };
   /** A centralist carried on with a live action another one started (the console's list of running actions). */
   'action.taken-over': { readonly number: string; readonly startedBy: string | null };
   'action.photo-attached': {
@@ -173,7 +181,8 @@ export interface AuditEventDetails {
   'staff.revoked': { readonly role: StaffRole };
   'staff.reset': { readonly ssoUnlinked: boolean };
   'staff.permissions-changed': { readonly before: ScopeCodes; readonly after: ScopeCodes };
-  'staff.password-changed': Record<string, never>;
+  /** The account's other sessions ended with the change (this one went on under a new id). */
+  'staff.password-changed': Record<string, never> | { readonly otherSessionsEnded: number };
   'staff.second-factor-added': { readonly factor: string };
   'staff.logged-in':
     | { readonly method: string; readonly secondFactor: string }
@@ -186,7 +195,10 @@ export interface AuditEventDetails {
       };
   // Which step failed; an unknown e-mail address is never kept (it may be someone's personal address).
   'staff.login-failed':
-    | { readonly step: 'password' | 'no-second-factor' | 'totp' | 'passkey'; readonly knownAccount: boolean }
+    | {
+        readonly step: 'password' | 'no-second-factor' | 'totp' | 'passkey' | 'current-password';
+        readonly knownAccount: boolean;
+      }
     | { readonly step: 'sso'; readonly provider: string; readonly reason: SsoRefusal; readonly knownAccount: boolean }
     | { readonly step: 'sso'; readonly provider: string; readonly reason: SsoFailure; readonly error: string };
   'staff.login-throttled': { readonly reason: ThrottleReason | null };
@@ -217,6 +229,87 @@ interface ImportFigures {
 }
 
 export type AuditEventName = keyof AuditEventDetails;
+
+/** Every name once, as a record so that the compiler refuses a list that misses one (pages label each, tests walk them). */
+const EVENT_NAMES: Readonly<Record<AuditEventName, true>> = {
+  'action.created': true,
+  'action.revised': true,
+  'action.started': true,
+  'action.widened': true,
+  'action.area-moved': true,
+  'action.update-sent': true,
+  'action.closed': true,
+  'action.withdrawn': true,
+  'action.publication-changed': true,
+  'action.approved': true,
+  'action.region-approval-requested': true,
+  'action.region-approved': true,
+  'action.taken-over': true,
+  'action.photo-attached': true,
+  'action.photo-removed': true,
+  'action.media-expired': true,
+  'action-type.changed': true,
+  'tip.callback-numbers-viewed': true,
+  'tip.callback-number-revealed': true,
+  'meldkamer.routing-changed': true,
+  'meldkamer.public-phone-changed': true,
+  'participant.searched': true,
+  'participant.viewed': true,
+  'participant.created': true,
+  'participant.updated': true,
+  'participant.deleted': true,
+  'participant.denied': true,
+  'registration.created': true,
+  'registration.updated': true,
+  'registration.deleted': true,
+  'relatiebeheer.exported': true,
+  'relatiebeheer.import-checked': true,
+  'relatiebeheer.imported': true,
+  'participant.signed-up': true,
+  'participant.logged-in': true,
+  'participant.self-updated': true,
+  'participant.paused': true,
+  'participant.pause-ended': true,
+  'participant.email-confirmed': true,
+  'participant.email-unsubscribed': true,
+  'participant.email-bounced': true,
+  'registration.self-added': true,
+  'registration.self-updated': true,
+  'registration.self-deleted': true,
+  'mail.created': true,
+  'mail.changed': true,
+  'mail.scheduled': true,
+  'mail.queued': true,
+  'mail.stopped': true,
+  'mail.denied': true,
+  'mail.answers-read': true,
+  'mail.answers-exported': true,
+  'mail.answer-photo-viewed': true,
+  'mail.template-created': true,
+  'mail.template-changed': true,
+  'mail.template-deleted': true,
+  'mail.sender-changed': true,
+  'staff.created': true,
+  'staff.activated': true,
+  'staff.revoked': true,
+  'staff.reset': true,
+  'staff.permissions-changed': true,
+  'staff.password-changed': true,
+  'staff.second-factor-added': true,
+  'staff.logged-in': true,
+  'staff.login-failed': true,
+  'staff.login-throttled': true,
+  'staff.account-slowed': true,
+  'staff.sso-linked': true,
+  'staff.sso-verified': true,
+  'staff.session-ended': true,
+  'staff.logged-out': true,
+  'audit.exported': true,
+  'campaign.added': true,
+  'campaign.removed': true,
+};
+
+export const AUDIT_EVENT_NAMES = Object.keys(EVENT_NAMES) as readonly AuditEventName[];
 
 /** One event with its details: `append` takes only a known name, with the details of that name. */
 export type AuditEvent = {

@@ -4,36 +4,48 @@ import fc from 'fast-check';
 import { SMS_PART_STATUSES, partsEvent } from './sms-parts.js';
 
 test('a delivery is settled by its parts: every one delivered, or one failed or expired', () => {
-  assert.equal(partsEvent(['delivered', 'delivered']), 'receipt-delivered');
-  assert.equal(partsEvent(['delivered', 'submitted']), null, 'waits for the second part');
-  assert.equal(partsEvent(['submitted', 'expired']), 'expired', 'one expired part is enough');
-  assert.equal(partsEvent(['expired', 'failed', 'delivered']), 'receipt-failed', 'failed goes before expired');
-  assert.equal(partsEvent([]), null);
+  assert.equal(partsEvent(['delivered', 'delivered'], 2), 'receipt-delivered');
+  assert.equal(partsEvent(['delivered', 'submitted'], 2), null, 'waits for the second part');
+  assert.equal(partsEvent(['submitted', 'expired'], 2), 'expired', 'one expired part is enough');
+  assert.equal(partsEvent(['expired', 'failed', 'delivered'], 3), 'receipt-failed', 'failed goes before expired');
+  assert.equal(partsEvent([], 1), null);
+});
+
+test('a 4-part SMS is not delivered on the receipts of the parts the SMSC took so far', () => {
+  assert.equal(partsEvent(['delivered'], 4), null);
+  assert.equal(partsEvent(['delivered', 'delivered', 'delivered'], 4), null);
+  assert.equal(partsEvent(['delivered', 'delivered', 'delivered', 'delivered'], 4), 'receipt-delivered');
+  assert.equal(partsEvent(['delivered', 'failed'], 4), 'receipt-failed', 'one failed part fails it at once');
 });
 
 const parts = fc.array(fc.constantFrom(...SMS_PART_STATUSES), { minLength: 1, maxLength: 8 });
+/** The statuses of the parts the SMSC took, and how many parts the SMS has (as many or more). */
+const partsOfTotal = parts.chain((p) => fc.tuple(fc.constant(p), fc.integer({ min: p.length, max: p.length + 3 })));
 
 test('property: the order in which the receipts came does not matter', () => {
   fc.assert(
     fc.property(
-      parts.chain((p) =>
-        fc.tuple(fc.constant(p), fc.shuffledSubarray(p, { minLength: p.length, maxLength: p.length })),
+      partsOfTotal.chain(([p, total]) =>
+        fc.tuple(
+          fc.constant(p),
+          fc.constant(total),
+          fc.shuffledSubarray(p, { minLength: p.length, maxLength: p.length }),
+        ),
       ),
-      ([p, shuffled]) => assert.equal(partsEvent(shuffled), partsEvent(p)),
+      ([p, total, shuffled]) => assert.equal(partsEvent(shuffled, total), partsEvent(p, total)),
     ),
   );
 });
 
-test('property: delivered only when every part is, failed whenever one part is, and no outcome while parts are out', () => {
+test('property: delivered only when every part of the SMS is, failed whenever one part is, and no outcome while parts are out', () => {
   fc.assert(
-    fc.property(parts, (p) => {
-      const event = partsEvent(p);
-      assert.equal(
-        event === 'receipt-delivered',
-        p.every((s) => s === 'delivered'),
-      );
+    fc.property(partsOfTotal, ([p, total]) => {
+      const event = partsEvent(p, total);
+      assert.equal(event === 'receipt-delivered', p.length === total && p.every((s) => s === 'delivered'));
       assert.equal(event === 'receipt-failed', p.includes('failed'));
-      if (!p.includes('failed') && !p.includes('expired')) assert.equal(event === null, p.includes('submitted'));
+      if (!p.includes('failed') && !p.includes('expired')) {
+        assert.equal(event === null, p.includes('submitted') || p.length < total);
+      }
     }),
   );
 });

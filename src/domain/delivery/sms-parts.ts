@@ -13,7 +13,7 @@ export const INITIAL_PART_STATUS: SmsPartStatus = 'submitted';
 export type PartsEvent = Extract<DeliveryEventKind, 'receipt-delivered' | 'receipt-failed' | 'expired'>;
 
 export interface PartsRule {
-  /** `some`: one part in this status is enough; `every`: all parts must be. */
+  /** `some`: one part in this status is enough; `every`: all parts of the SMS must be (so all must be known). */
   readonly when: 'some' | 'every';
   readonly part: SmsPartStatus;
   readonly event: PartsEvent;
@@ -21,7 +21,7 @@ export interface PartsRule {
 
 /**
  * What the receipts of a delivery's parts make of it, the first rule that holds: one part that failed makes it
- * failed, else one that expired makes it expired; it is delivered when every part is.
+ * failed, else one that expired makes it expired; it is delivered when every part of the SMS is.
  */
 export const PARTS_RULES: readonly PartsRule[] = [
   { when: 'some', part: 'failed', event: 'receipt-failed' },
@@ -29,11 +29,15 @@ export const PARTS_RULES: readonly PartsRule[] = [
   { when: 'every', part: 'delivered', event: 'receipt-delivered' },
 ];
 
-/** The event the parts' receipts so far amount to; null while the delivery waits for more. */
-export function partsEvent(parts: readonly SmsPartStatus[]): PartsEvent | null {
+/**
+ * The event the parts' receipts so far amount to; null while the delivery waits for more. `parts` holds one status
+ * per part the SMSC took, `total` how many parts the SMS has: parts not taken yet (an attempt cut short by a lost
+ * connection) keep it from being delivered.
+ */
+export function partsEvent(parts: readonly SmsPartStatus[], total: number): PartsEvent | null {
   if (parts.length === 0) return null;
   const rule = PARTS_RULES.find((r) =>
-    r.when === 'some' ? parts.some((p) => p === r.part) : parts.every((p) => p === r.part),
+    r.when === 'some' ? parts.some((p) => p === r.part) : parts.length >= total && parts.every((p) => p === r.part),
   );
   return rule?.event ?? null;
 }

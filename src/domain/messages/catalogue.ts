@@ -5,6 +5,7 @@ import type { DashboardTexts } from './dashboard-texts.js';
 import type { AppTexts } from './app-texts.js';
 import type { SelfServiceTexts } from './self-service-texts.js';
 import type { MailTexts } from './mail-texts.js';
+import type { PageChromeTexts } from './page-chrome-nl.js';
 import type { CliTexts } from './cli-texts.js';
 import type { ProblemDetails } from './problem-details.js';
 import type { PushKind } from '../push/push-kind.js';
@@ -36,6 +37,8 @@ export interface Catalogue {
   readonly push: {
     readonly title: (p: { kind: PushKind; type: ActionType }) => string;
   };
+  /** Around every page: the skip link, the wordmark, the footer. */
+  readonly page: PageChromeTexts;
   /** The public site, sign-up, "Mijn gegevens", codes and e-mails to participants, relatiebeheer. */
   readonly selfService: SelfServiceTexts;
   /** The Burgernetapp and the public action page. */

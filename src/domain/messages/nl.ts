@@ -4,6 +4,7 @@ import { dashboardNl } from './dashboard-nl.js';
 import { appNl } from './app-nl.js';
 import { selfServiceNl } from './self-service-nl.js';
 import { mailNl } from './mail-nl.js';
+import { pageChromeNl } from './page-chrome-nl.js';
 import { cliNl } from './cli-nl.js';
 import { problemDetailsNl } from './problem-details-nl.js';
 
@@ -80,6 +81,7 @@ export const nl: Catalogue = {
       }
     },
   },
+  page: pageChromeNl,
   selfService: selfServiceNl,
   app: appNl,
   plein: pleinNl,
@@ -135,6 +137,7 @@ export const nl: Catalogue = {
     'auth.session-invalid': 'De inlogsessie is verlopen of ongeldig',
     'auth.activation-invalid': 'De activeringslink werkt niet (meer)',
     'auth.no-second-factor': 'Dit account heeft nog geen tweede stap (code of passkey)',
+    'auth.reauthentication-required': 'Bevestig eerst dat u het bent',
     'auth.weak-password': 'Dit wachtwoord voldoet niet aan de regels',
     'auth.sso-refused': 'Bij deze inlog van uw organisatie hoort geen bruikbaar account',
     'auth.sso-failed': 'Inloggen via uw organisatie is niet gelukt',
@@ -143,6 +146,11 @@ export const nl: Catalogue = {
     'staff.invalid-scope': 'Deze rol hoort bij een meldkamer of gemeente die ontbreekt of niet bestaat',
     'action.approval-required': 'Voor dit type actie is eerst de goedkeuring van een tweede centralist nodig',
     'action.approval-by-self': 'Een tweede centralist moet goedkeuren, niet degene die de actie opstelde',
+    'action.size-approval-required':
+      'Het gebied of het aantal ontvangers is boven de grens: eerst moet een tweede centralist goedkeuren',
+    'action.region-approval-required':
+      'Het gebied reikt tot ver in de regio van een andere meldkamer: die moet de actie eerst goedkeuren',
+    'action.area-change-needs-approval': 'Zo verruimen of verplaatsen kan niet zonder goedkeuring',
     'request.invalid': 'De aanvraag bevat ongeldige gegevens',
     'request.not-found': 'Deze pagina of dit adres bestaat niet',
     'request.too-large': 'De aanvraag is te groot',

@@ -1,3 +1,4 @@
+import { auditDetailsNl } from './audit-details-nl.js';
 import type { PleinTexts } from './plein-texts.js';
 
 /** A wait in seconds below a minute, in whole minutes (rounded up) from then on. */
@@ -20,6 +21,8 @@ export const pleinNl: PleinTexts = {
     passkeyInvalid:
       'Inloggen met de passkey lukte niet. Probeer het opnieuw of gebruik de code uit uw authenticator-app.',
     sessionInvalid: 'Uw inlogpoging is verlopen. Begin opnieuw.',
+    reauthenticationRequired:
+      'Een passkey toevoegen kan alleen kort nadat u uw wachtwoord of een code hebt ingevoerd. Bevestig op Mijn account eerst dat u het bent.',
     loggedOut: 'U bent uitgelogd.',
     sessionEnded: 'Uw sessie is verlopen. Log opnieuw in.',
   },
@@ -34,6 +37,16 @@ export const pleinNl: PleinTexts = {
   },
   activation: {
     invalid: 'Deze activeringslink werkt niet (meer). Vraag het beheer van uw organisatie om een nieuwe.',
+    mail: ({ name, link, hours, reason }) => ({
+      subject: reason === 'created' ? 'Uw account voor Burgernetplein' : 'Nieuwe activeringslink voor Burgernetplein',
+      text:
+        `Beste ${name},\n\n` +
+        (reason === 'created'
+          ? 'Het beheer van uw organisatie heeft een account voor u gemaakt op Burgernetplein.'
+          : 'Het beheer van uw organisatie heeft uw account op Burgernetplein opnieuw ingesteld. Uw oude wachtwoord en tweede stap werken niet meer.') +
+        `\n\nKies met deze link een wachtwoord en stel uw tweede stap in (de link werkt één keer, ${hours} uur lang):\n${link}\n\n` +
+        'Deel deze link met niemand, ook niet met het beheer. Verwachtte u deze e-mail niet? Neem dan contact op met het beheer van uw organisatie.',
+    }),
   },
   loginPage: {
     title: 'Inloggen',
@@ -139,6 +152,19 @@ export const pleinNl: PleinTexts = {
       `Verzonden ${sent}, afgeleverd ${delivered}, mislukt ${failed}. Eerste bericht ${first}, laatste ${last}.`,
     approvedOn: (at) => `Goedgekeurd door een tweede centralist op ${at}.`,
     approve: 'Goedkeuren als tweede centralist',
+    readOnlyMark: 'alleen inzien',
+    readOnlyNotice: (meldkamer) =>
+      `Deze actie is van meldkamer ${meldkamer}. Haar gebied reikt tot in de regio van uw meldkamer: u kunt haar inzien, niet wijzigen.`,
+    regionApprovalAsked: ({ meldkamer, margin }) =>
+      `Meldkamer ${meldkamer} vraagt uw goedkeuring: het gebied reikt meer dan ${margin} km tot in de regio van uw meldkamer. Bekijk gebied en bericht; pas na uw goedkeuring kan de actie starten.`,
+    approveForRegion: (meldkamer) => `Goedkeuren namens meldkamer ${meldkamer}`,
+    regionApprovedOn: ({ meldkamer, at }) => `Goedgekeurd door meldkamer ${meldkamer} op ${at}.`,
+    regionApprovalWaiting: (meldkamers) => `Wacht op goedkeuring van meldkamer ${meldkamers}.`,
+    areaCircle: ({ radiusKm, lat, lon, km2 }) =>
+      `Gebied: een cirkel met een straal van ${radiusKm} km rond ${lat}, ${lon} (${km2} km²).`,
+    areaPolygon: ({ points, lat, lon, km2 }) =>
+      `Gebied: getekend met ${points} punten, het incident bij ${lat}, ${lon} (${km2} km²).`,
+    reachesRegions: (meldkamers) => `Het gebied reikt tot in de regio van meldkamer ${meldkamers}.`,
     timeline: 'Tijdlijn',
     eventBy: ({ event, actor }) => `${event} door ${actor}`,
     messageKinds: { alert: 'Bericht', update: 'Vervolgbericht', closing: 'Afloopbericht' },
@@ -202,6 +228,8 @@ export const pleinNl: PleinTexts = {
     'action.closed': 'Actie afgesloten',
     'action.withdrawn': 'Actie ingetrokken',
     'action.approved': 'Actie goedgekeurd',
+    'action.region-approval-requested': 'Goedkeuring gevraagd aan andere meldkamer',
+    'action.region-approved': 'Actie goedgekeurd door andere meldkamer',
     'action-type.changed': 'Actietype gewijzigd',
     'participant.viewed': 'Deelnemer ingezien',
     'participant.searched': 'Deelnemers gezocht',
@@ -220,7 +248,36 @@ export const pleinNl: PleinTexts = {
     'mail.sender-changed': 'Afzender van Burgernetmail gewijzigd',
     'participant.email-unsubscribed': 'Afgemeld voor e-mail',
     'participant.email-bounced': 'E-mailadres onbestelbaar',
+    'action.publication-changed': 'Vermelding in de app gewijzigd',
+    'action.photo-attached': 'Foto bij actie geplaatst',
+    'action.photo-removed': 'Foto bij actie verwijderd',
+    'action.media-expired': "Foto's en tips verwijderd (bewaartermijn voorbij)",
+    'meldkamer.routing-changed': 'Doorverbinden van 0800-0011 gewijzigd',
+    'meldkamer.public-phone-changed': 'Openbaar nummer van de meldkamer gewijzigd',
+    'participant.created': 'Deelnemer aangemeld door medewerker',
+    'participant.updated': 'Deelnemer gewijzigd',
+    'participant.deleted': 'Deelnemer verwijderd',
+    'participant.denied': 'Deelnemer buiten eigen gebied geweigerd',
+    'registration.created': 'Aanmelding toegevoegd',
+    'registration.updated': 'Aanmelding gewijzigd',
+    'registration.deleted': 'Aanmelding verwijderd',
+    'relatiebeheer.exported': 'Deelnemers geëxporteerd',
+    'relatiebeheer.import-checked': 'Importbestand gecontroleerd',
+    'relatiebeheer.imported': 'Deelnemers geïmporteerd',
+    'participant.signed-up': 'Aangemeld via de website',
+    'participant.logged-in': 'Deelnemer ingelogd bij Mijn gegevens',
+    'participant.self-updated': 'Deelnemer wijzigde eigen gegevens',
+    'participant.paused': 'Berichten gepauzeerd',
+    'participant.pause-ended': 'Pauze beëindigd',
+    'participant.email-confirmed': 'E-mailadres bevestigd',
+    'registration.self-added': 'Adres toegevoegd door deelnemer',
+    'registration.self-updated': 'Aanmelding gewijzigd door deelnemer',
+    'registration.self-deleted': 'Adres verwijderd door deelnemer',
+    'audit.exported': 'Auditlog geëxporteerd',
+    'campaign.added': 'Campagne toegevoegd aan het dashboard',
+    'campaign.removed': 'Campagne verwijderd van het dashboard',
   },
+  auditDetails: auditDetailsNl,
   auditColumns: {
     when: 'Wanneer',
     who: 'Wie',
@@ -241,6 +298,13 @@ export const pleinNl: PleinTexts = {
     passkeyItem: ({ label, created, lastUsed }) =>
       `${label}, aangemaakt ${created}${lastUsed === null ? '' : `, laatst gebruikt ${lastUsed}`}`,
     addPasskey: 'Passkey toevoegen',
+    reauthIntro:
+      'Bevestig eerst dat u het bent, met uw wachtwoord of een code uit uw authenticator-app. Daarna kunt u 5 minuten lang een passkey toevoegen.',
+    reauthPasswordSubmit: 'Bevestigen met wachtwoord',
+    reauthCode: 'Code uit uw authenticator-app',
+    reauthCodeSubmit: 'Bevestigen met code',
+    reauthLogInAgain: 'Log uit en opnieuw in; daarna kunt u 5 minuten lang een passkey toevoegen.',
+    reauthDone: 'Bevestigd. U kunt nu 5 minuten lang een passkey toevoegen.',
     passwordHeading: 'Wachtwoord wijzigen',
     currentPassword: 'Huidig wachtwoord',
     newPassword: 'Nieuw wachtwoord',
@@ -324,8 +388,11 @@ export const pleinNl: PleinTexts = {
     close: 'Afsluiten',
     result: 'Resultaat',
     chooseResult: 'Kies het resultaat',
-    runningActions: 'Lopende acties van uw meldkamer',
+    runningActions: 'Lopende acties in uw regio',
     noRunningActions: 'Er loopt nu geen actie.',
+    readOnlyAction: (meldkamer) => `meldkamer ${meldkamer}, alleen inzien`,
+    approvalRequests: 'Verzoeken om goedkeuring',
+    approvalRequest: ({ number, meldkamer }) => `${number} van meldkamer ${meldkamer}: bekijken en goedkeuren`,
     closingText: 'Afloopbericht',
     closingTextHint: '(leeg: standaardtekst)',
     withdraw: 'Intrekken',
@@ -415,6 +482,7 @@ export const pleinNl: PleinTexts = {
     confirm: '{type}: het bericht gaat nu naar ongeveer {n} ontvangers.',
     approvalRequired:
       'Actie {number} staat klaar. Een tweede centralist moet haar goedkeuren (Acties → {number} → Goedkeuren); start daarna opnieuw.',
+    waitingForApproval: 'Actie {number} staat klaar, maar kan nog niet starten.',
     progress: 'Verzonden: {sent}, afgeleverd: {delivered}, mislukt: {failed}, in de wachtrij: {queued}',
     progressColumns: {
       channel: 'Kanaal',
@@ -526,8 +594,10 @@ export const pleinNl: PleinTexts = {
     emailInvalid: 'Vul een geldig e-mailadres in.',
     roleMissing: 'Kies een rol.',
     roleForbidden: 'U mag deze rol of scope niet toekennen.',
-    activationLinkNotice:
-      'Geef deze activeringslink aan de medewerker (hij werkt één keer en wordt niet opnieuw getoond):',
+    activationLinkSent: (email) =>
+      `De activeringslink is per e-mail naar ${email} gestuurd. Alleen de medewerker ontvangt hem; de link werkt één keer.`,
+    activationLinkNotSent: (email) =>
+      `De e-mail met de activeringslink naar ${email} kon nu niet worden verstuurd. Probeer het later opnieuw met "Nieuwe activeringslink".`,
     routingHeading: 'Meldkamers: doorverbinden vanaf 0800-0011',
     routingColumns: { meldkamer: 'Meldkamer', target: 'Doorverbinden naar', change: 'Wijzigen' },
     routingLabel: (meldkamer) => `Nieuw adres voor ${meldkamer}`,

@@ -1,6 +1,7 @@
 import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
 import type { AuditEventName } from '../audit/audit-event.js';
+import type { AuditDetailTexts } from './audit-details-nl.js';
 import type { CallbackPurpose } from '../tip/callback-purpose.js';
 import type { ThrottleReason } from '../staff/login-throttle.js';
 import type { StaffRole } from '../staff/staff.js';
@@ -16,11 +17,19 @@ export interface PleinTexts {
     readonly invalidCode: string;
     readonly passkeyInvalid: string;
     readonly sessionInvalid: string;
+    readonly reauthenticationRequired: string;
     readonly loggedOut: string;
     readonly sessionEnded: string;
   };
   readonly password: Record<PasswordProblem, string> & { readonly mismatch: string };
-  readonly activation: { readonly invalid: string };
+  readonly activation: {
+    readonly invalid: string;
+    /** The mail with an activation link, to the account's own address. */
+    readonly mail: (p: { name: string; link: string; hours: number; reason: 'created' | 'reset' }) => {
+      readonly subject: string;
+      readonly text: string;
+    };
+  };
   /** The login page (e-mail and password, and the organisations' single sign-on). */
   readonly loginPage: {
     readonly title: string;
@@ -120,6 +129,18 @@ export interface PleinTexts {
     readonly progress: (p: { sent: number; delivered: number; failed: number; first: string; last: string }) => string;
     readonly approvedOn: (at: string) => string;
     readonly approve: string;
+    /** Beside another meldkamer's action that reached into this one's region (seen, not run). */
+    readonly readOnlyMark: string;
+    readonly readOnlyNotice: (meldkamer: string) => string;
+    /** Another meldkamer asks this one to approve: the area reaches beyond the margin into its region. */
+    readonly regionApprovalAsked: (p: { meldkamer: string; margin: string }) => string;
+    readonly approveForRegion: (meldkamer: string) => string;
+    readonly regionApprovedOn: (p: { meldkamer: string; at: string }) => string;
+    readonly regionApprovalWaiting: (meldkamers: string) => string;
+    /** The current area in words (the approver's view of it); figures already formatted. */
+    readonly areaCircle: (p: { radiusKm: string; lat: string; lon: string; km2: string }) => string;
+    readonly areaPolygon: (p: { points: number; lat: string; lon: string; km2: string }) => string;
+    readonly reachesRegions: (meldkamers: string) => string;
     readonly timeline: string;
     readonly eventBy: (p: { event: string; actor: string }) => string;
     readonly messageKinds: { readonly alert: string; readonly update: string; readonly closing: string };
@@ -147,8 +168,10 @@ export interface PleinTexts {
     readonly columns: { readonly at: string; readonly to: string; readonly text: string; readonly parts: string };
     readonly none: string;
   };
-  /** Audit events by their stable name (staff.logged-in, action.started, …); an unknown one is shown as its name. */
-  readonly auditEvents: Readonly<Partial<Record<AuditEventName, string>>>;
+  /** Audit events by their stable name (staff.logged-in, action.started, …): every one has its Dutch label. */
+  readonly auditEvents: Readonly<Record<AuditEventName, string>>;
+  /** An audit entry's details and subject in words (audit-format.ts). */
+  readonly auditDetails: AuditDetailTexts;
   /** The columns of the audit tables (Mijn account, Auditlog). */
   readonly auditColumns: {
     readonly when: string;
@@ -170,6 +193,13 @@ export interface PleinTexts {
     readonly noPasskeys: string;
     readonly passkeyItem: (p: { label: string; created: string; lastUsed: string | null }) => string;
     readonly addPasskey: string;
+    /** Before adding a passkey: prove again who you are (password or code). */
+    readonly reauthIntro: string;
+    readonly reauthPasswordSubmit: string;
+    readonly reauthCode: string;
+    readonly reauthCodeSubmit: string;
+    readonly reauthLogInAgain: string;
+    readonly reauthDone: string;
     readonly passwordHeading: string;
     readonly currentPassword: string;
     readonly newPassword: string;
@@ -237,6 +267,11 @@ export interface PleinTexts {
     readonly chooseResult: string;
     readonly runningActions: string;
     readonly noRunningActions: string;
+    /** Another meldkamer's running action in the list: opened read-only on its page. */
+    readonly readOnlyAction: (meldkamer: string) => string;
+    /** Other meldkamers' concepts that wait for this meldkamer's approval. */
+    readonly approvalRequests: string;
+    readonly approvalRequest: (p: { number: string; meldkamer: string }) => string;
     readonly closingText: string;
     readonly closingTextHint: string;
     readonly withdraw: string;
@@ -334,6 +369,8 @@ export interface PleinTexts {
     readonly messageFirst: string;
     readonly confirm: string;
     readonly approvalRequired: string;
+    /** The start waits for approvals by size or region; the server's reason follows. {number} */
+    readonly waitingForApproval: string;
     /** {sent} and {delivered} are marked up by the script. */
     readonly progress: string;
     readonly progressColumns: {
@@ -458,7 +495,8 @@ export interface PleinTexts {
     readonly emailInvalid: string;
     readonly roleMissing: string;
     readonly roleForbidden: string;
-    readonly activationLinkNotice: string;
+    readonly activationLinkSent: (email: string) => string;
+    readonly activationLinkNotSent: (email: string) => string;
     readonly routingHeading: string;
     readonly routingColumns: { readonly meldkamer: string; readonly target: string; readonly change: string };
     readonly routingLabel: (meldkamer: string) => string;

@@ -1,5 +1,23 @@
 import type { ActionStatus } from '../action/action-status.js';
+import type { SizeExcess } from '../action/action-limits.js';
 import type { ProblemDetails } from './problem-details.js';
+
+const number = (n: number) => n.toLocaleString('nl-NL');
+const km = (metres: number) => (metres / 1000).toLocaleString('nl-NL');
+const meldkamerList = (codes: readonly string[]) =>
+  `${codes.length === 1 ? 'meldkamer' : 'de meldkamers'} ${codes.length > 1 ? `${codes.slice(0, -1).join(', ')} en ${codes.at(-1)}` : codes[0]}`;
+/** Only the figure above its cap is named, with the cap. */
+const sizeFigures = (size: SizeExcess, recipientsWhat: string) =>
+  [
+    size.areaKm2 > size.maxAreaKm2
+      ? `het gebied is ${number(size.areaKm2)} km² (grens ${number(size.maxAreaKm2)} km²)`
+      : null,
+    size.recipients > size.maxRecipients
+      ? `${recipientsWhat} ${number(size.recipients)} deelnemers (grens ${number(size.maxRecipients)})`
+      : null,
+  ]
+    .filter((s) => s !== null)
+    .join(' en ');
 
 const STATUS: Record<ActionStatus, string> = {
   concept: 'concept',
@@ -25,6 +43,19 @@ export const problemDetailsNl: ProblemDetails = {
     'Verruimen houdt het huidige gebied helemaal in (een grotere cirkel om hetzelfde punt, of een gebied eromheen). Wilt u de actie naar een andere plek verplaatsen, dan is dat een aparte stap.',
   actionResultNotForType: ({ type, allowed }) =>
     `Bij een ${type.replaceAll('-', ' ')} past als resultaat: ${allowed.map((r) => r.replaceAll('-', ' ')).join(', ')}.`,
+  actionSizeApprovalRequired: ({ size, meldkamers }) =>
+    `Boven de grens: ${sizeFigures(size, 'het bereikt')}. Een tweede centralist van uw meldkamer moet de actie eerst goedkeuren (Acties → de actie → Goedkeuren); start daarna opnieuw.${meldkamers.length > 0 ? ` Ook ${meldkamerList(meldkamers)} moet goedkeuren: het gebied reikt tot ver in hun regio. Het verzoek staat in hun console.` : ''}`,
+  actionRegionApprovalRequired: ({ meldkamers, marginMetres }) =>
+    `Het gebied reikt meer dan ${km(marginMetres)} km buiten de regio van uw meldkamer, tot in de regio van ${meldkamerList(meldkamers)}. Een centralist van ${meldkamers.length === 1 ? 'die meldkamer' : 'elk van die meldkamers'} moet de actie eerst goedkeuren; het verzoek staat in hun console. Start daarna opnieuw, of maak het gebied kleiner.`,
+  actionAreaChangeNeedsApproval: ({ meldkamers, marginMetres, size }) => {
+    const why = [
+      meldkamers.length > 0
+        ? `Het nieuwe gebied reikt meer dan ${km(marginMetres)} km buiten de regio van uw meldkamer, tot in de regio van ${meldkamerList(meldkamers)}, die deze actie niet goedkeurde.`
+        : null,
+      size === null ? null : `Boven de grens: ${sizeFigures(size, 'samen met wie al bereikt is gaat het naar')}.`,
+    ];
+    return `${why.filter((s) => s !== null).join(' ')} Daarvoor is goedkeuring nodig, en een lopende actie kan die voor een ander gebied niet krijgen. Maak het gebied kleiner, of start voor het extra gebied een nieuwe actie; die vraagt de goedkeuring.`;
+  },
   tryAgainLater: 'Probeer het over enkele minuten opnieuw.',
   placeNotFound:
     'Zoek op straat en huisnummer met plaats (Oudegracht 150 Utrecht), op een plaatsnaam of op een postcode (3511 of 3511 AZ 150).',

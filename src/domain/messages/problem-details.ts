@@ -1,6 +1,7 @@
 import type { ActionResult } from '../action/action-result.js';
 import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
+import type { SizeExcess } from '../action/action-limits.js';
 import type { AreaProblem } from '../area/area.js';
 
 /** The sentences under a problem's title (RFC 9457 `detail`): what the person who asked can do about it. */
@@ -11,6 +12,16 @@ export interface ProblemDetails {
   readonly actionUnfilledTemplateFields: (p: { fields: readonly string[] }) => string;
   readonly actionWideningMustContain: string;
   readonly actionResultNotForType: (p: { type: ActionType; allowed: readonly ActionResult[] }) => string;
+  /** A start held up by the size caps; `meldkamers`: other meldkamers asked to approve as well. */
+  readonly actionSizeApprovalRequired: (p: { size: SizeExcess; meldkamers: readonly string[] }) => string;
+  /** A start held up until other meldkamers approve (the area reaches beyond the margin into their regions). */
+  readonly actionRegionApprovalRequired: (p: { meldkamers: readonly string[]; marginMetres: number }) => string;
+  /** A widening or move refused: beyond the margin into a region that did not approve, or above the caps. */
+  readonly actionAreaChangeNeedsApproval: (p: {
+    meldkamers: readonly string[];
+    marginMetres: number;
+    size: SizeExcess | null;
+  }) => string;
   readonly tryAgainLater: string;
   /** The console's place search found nothing: what it can find. */
   readonly placeNotFound: string;

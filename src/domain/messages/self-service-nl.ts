@@ -3,6 +3,7 @@
  * gemeente staff read in relatiebeheer. Part of the Dutch catalogue (`nl.selfService`).
  */
 import { PHONE_NUMBERS, phoneRuleNl } from './phone-numbers-nl.js';
+import { accessibilityPageNl, contactPageNl, homePageNl, privacyPageNl } from './site-info-nl.js';
 
 const spaced = (code: string): string => code.split('').join(', ');
 
@@ -36,21 +37,7 @@ export const selfServiceNl = {
   },
 
   info: {
-    home: {
-      title: 'Burgernet',
-      intro:
-        'Burgernet is een samenwerking van politie, gemeenten en inwoners. Bij een vermissing, een inbraak of een overval vraagt de politie mensen in de buurt om uit te kijken.',
-      paragraphs: [
-        `U krijgt dan een sms, een gesproken bericht op uw vaste telefoon of een melding in de app. Ziet u iets? Bel dan gratis ${PHONE_NUMBERS.tips}.`,
-        'Aanmelden is gratis. U kiest zelf op welke adressen en op welke tijden u berichten wilt krijgen.',
-      ],
-      cta: 'Meld u aan',
-      appHeading: 'De Burgernetapp',
-      appText:
-        'Met de app ziet u op uw telefoon welke acties er bij u in de buurt zijn, en krijgt u er een melding van. Een account is niet nodig.',
-      appOpen: 'Open de app',
-      appInstall: 'Zo zet u de app op uw telefoon',
-    },
+    home: homePageNl,
     howItWorks: {
       title: 'Zo werkt Burgernet',
       paragraphs: [
@@ -93,15 +80,9 @@ export const selfServiceNl = {
         'Tik op "Meldingen aanzetten" om een melding te krijgen als de politie in uw buurt hulp vraagt. Op een iPhone kan dat alleen als de app op het beginscherm staat (iOS 16.4 of nieuwer).',
       ],
     },
-    privacy: {
-      title: 'Privacy',
-      paragraphs: [
-        'Wij bewaren alleen wat nodig is om u te bereiken: uw naam, uw adressen met de gemeente, uw telefoonnummer, het kanaal en de tijden, en als u dat wilt uw e-mailadres.',
-        'Uw gegevens worden alleen gebruikt voor Burgernet. Medewerkers van uw gemeente en de politie kunnen ze inzien voor hun taak; elke inzage wordt vastgelegd.',
-        'Via Mijn gegevens ziet u alles wat wij van u hebben, kunt u het wijzigen, downloaden en verwijderen. Verwijderen is echt: uw gegevens zijn daarna weg. Alleen het feit dat er iets verwijderd is, blijft in het logboek.',
-        'Berichten die al zijn verstuurd, tellen mee in de cijfers van een actie; uw telefoonnummer wordt daar bij verwijderen uit gehaald.',
-      ],
-    },
+    privacy: privacyPageNl,
+    contact: contactPageNl,
+    accessibility: accessibilityPageNl,
     actions: {
       title: 'Actuele acties',
       intro: `Deze Burgernetacties lopen nu of zijn net afgesloten. Heeft u iets gezien? Bel gratis ${PHONE_NUMBERS.tips}.`,

@@ -11,6 +11,8 @@ export type AuthError =
   | { readonly code: 'auth.session-invalid' }
   | { readonly code: 'auth.activation-invalid' }
   | { readonly code: 'auth.no-second-factor' }
+  /** Adding a passkey needs a fresh proof (password or code) first. */
+  | { readonly code: 'auth.reauthentication-required' }
   | { readonly code: 'auth.weak-password'; readonly problem: PasswordProblem }
   | { readonly code: 'auth.forbidden' }
   | { readonly code: 'auth.sso-refused'; readonly reason: SsoRefusal }

@@ -33,6 +33,14 @@ test('breached and common passwords are refused, also padded with digits, symbol
   );
 });
 
+test('typed with Shift held for some keys, or two listed passwords run together, is still common', () => {
+  const listed = new Set(['1qaz2wsx3edc', 'password', 'pass', 'dragon']);
+  assert.equal(checkPassword('!QAZ2wsx#EDC', listed, none), 'common', 'Shift+1 is !, Shift+3 is #');
+  assert.equal(checkPassword('P@ssw0rdP@ss', listed, none), 'common', 'password + pass, in leetspeak');
+  assert.equal(checkPassword('dragonpassword', listed, none), 'common');
+  assert.equal(checkPassword('dragon in de passage', listed, none), null, 'words inside a longer phrase are fine');
+});
+
 test('no composition rules: a passphrase of lowercase words passes; repetition does not', () => {
   assert.equal(checkPassword('groene fiets op de dam', common, none), null);
   assert.equal(checkPassword('aaaaaaaaaaaaaaaa', common, none), 'repetitive');

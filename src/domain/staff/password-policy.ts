@@ -8,7 +8,10 @@
  * - every printable character including spaces and Unicode, compared after NFKC normalisation;
  * - no composition rules (no "one capital, one digit"), no hints, no periodic expiry;
  * - refused when it is on a blocklist of common and breached passwords, or of words that fit the context
- *   (the service, the user's name or e-mail), also when only digits or symbols were added around such a word.
+ *   (the service, the user's name or e-mail), also when only digits or symbols were added around such a word,
+ *   when letters were swapped for look-alike digits or symbols ("P@ssw0rd"), when it was typed with Shift held
+ *   for some keys ("!QAZ2wsx#EDC" is the listed "1qaz2wsx3edc"), or when it is two listed passwords run
+ *   together ("P@ssw0rdP@ss").
  */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -76,6 +79,31 @@ const LEET: Record<string, string> = {
   '!': 'i',
 };
 
+/** The key under each symbol typed with Shift on a US/international QWERTY keyboard (as used in the Netherlands). */
+const UNSHIFTED: Record<string, string> = {
+  '!': '1',
+  '@': '2',
+  '#': '3',
+  $: '4',
+  '%': '5',
+  '^': '6',
+  '&': '7',
+  '*': '8',
+  '(': '9',
+  ')': '0',
+  _: '-',
+  '+': '=',
+  '{': '[',
+  '}': ']',
+  '|': '\\',
+  ':': ';',
+  '"': "'",
+  '<': ',',
+  '>': '.',
+  '?': '/',
+  '~': '`',
+};
+
 export function normalisePassword(password: string): string {
   return password.normalize('NFKC');
 }
@@ -89,12 +117,41 @@ function comparableForms(password: string): string[] {
   // Digits and symbols around the word first, then leetspeak inside it: "P@ssw0rd2024" → "password".
   const unLeetCore = undo(core).replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
   const noSpaces = lower.replace(/\s+/g, '');
-  return [...new Set([lower, core, unLeet, unLeetCore, noSpaces])].filter((f) => f.length > 0);
+  const unShifted = [...lower].map((c) => UNSHIFTED[c] ?? c).join('');
+  return [...new Set([lower, core, unLeet, unLeetCore, noSpaces, unShifted])].filter((f) => f.length > 0);
 }
+
+const hasLetters = (text: string) => /\p{L}/u.test(text);
 
 /** True when the password is one word (of the given ones) repeated or padded with digits and symbols only. */
 function isOnlyWords(form: string, words: readonly string[]): boolean {
-  return words.some((w) => w.length >= 3 && form.replaceAll(w, '').replace(/[^\p{L}]/gu, '') === '');
+  return words.some((w) => w.length >= 3 && !hasLetters(form.replaceAll(w, '')));
+}
+
+/**
+ * The same for the blocklist, whose size rules out trying each entry: only the form's own substrings can be the
+ * word, so those (of at least `minLength` characters) are looked up. A form without letters counts as listed.
+ */
+function isOnlyListedWord(form: string, listed: ReadonlySet<string>, minLength: number): boolean {
+  if (!hasLetters(form)) return listed.size > 0;
+  const tried = new Set<string>();
+  for (let start = 0; start <= form.length - minLength; start++) {
+    for (let end = start + minLength; end <= form.length; end++) {
+      const word = form.slice(start, end);
+      if (tried.has(word)) continue;
+      tried.add(word);
+      if (listed.has(word) && !hasLetters(form.replaceAll(word, ''))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the form is two listed passwords of at least `minLength` characters each, run together. */
+function isTwoListedWords(form: string, listed: ReadonlySet<string>, minLength: number): boolean {
+  for (let split = minLength; split <= form.length - minLength; split++) {
+    if (listed.has(form.slice(0, split)) && listed.has(form.slice(split))) return true;
+  }
+  return false;
 }
 
 export interface PasswordContext {
@@ -119,10 +176,8 @@ export function checkPassword(
     forms.some(
       (f) =>
         isOnlyWords(f, CONTEXT_WORDS) ||
-        isOnlyWords(
-          f,
-          [...commonPasswords].filter((c) => c.length >= 5),
-        ),
+        isOnlyListedWord(f, commonPasswords, 5) ||
+        isTwoListedWords(f, commonPasswords, 4),
     )
   )
     return 'common';

@@ -38,6 +38,22 @@ export function sessionEnds(
   return { idleAt: new Date(session.lastSeenAt.getTime() + idleLimit), absoluteAt: session.expiresAt };
 }
 
+/**
+ * How recently a staff member must have proved who they are (completed a login, changed their password, or
+ * confirmed their password or a code) before they may add a passkey: a session taken over later cannot add its
+ * own factor.
+ */
+export const REAUTHENTICATION_MS = 5 * 60_000;
+
+/**
+ * Whether an active session was opened by such a proof within REAUTHENTICATION_MS. Each proof opens a new session
+ * id, so the session's start is the time of the latest proof.
+ */
+export function isRecentlyAuthenticated(session: { readonly createdAt: Date }, now: Date): boolean {
+  const age = now.getTime() - session.createdAt.getTime();
+  return age >= 0 && age < REAUTHENTICATION_MS;
+}
+
 /** How long before a session ends the portal warns: two minutes, or half the idle time when that is shorter. */
 export function sessionWarningMs(limits: SessionLimits): number {
   return Math.min(2 * 60_000, Math.floor(limits.idleMs / 2));

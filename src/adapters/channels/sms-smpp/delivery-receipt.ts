@@ -53,8 +53,11 @@ export interface DeliverSmFields {
   readonly message_payload?: DecodedShortMessage;
 }
 
+/** A receipt as read off the wire; the channel adds the SMSC it came from. */
+export type ReadReceipt = Omit<SmsReceipt, 'smsc'>;
+
 export type DeliverSmMeaning =
-  | { readonly kind: 'receipt'; readonly receipt: SmsReceipt }
+  | { readonly kind: 'receipt'; readonly receipt: ReadReceipt }
   | { readonly kind: 'intermediate-receipt'; readonly reference: string }
   | { readonly kind: 'mobile-originated' }
   | { readonly kind: 'malformed-receipt'; readonly reason: string };

@@ -24,6 +24,7 @@ const sms = (to: string, text: string, validUntil = new Date(Date.now() + HOUR))
 
 function configFor(sim: SmscSimulator, overrides: Partial<SmppChannelConfig> = {}): SmppChannelConfig {
   return {
+    profile: 'test-smsc',
     host: sim.host,
     port: sim.port,
     systemId: 'burgernet',
@@ -71,9 +72,10 @@ async function withChannel(
   }
 }
 
+/** The SMSC's message ids of the parts, in order. */
 function accepted(outcome: SmsSubmitOutcome): readonly string[] {
   assert.equal(outcome.kind, 'accepted', JSON.stringify(outcome));
-  return outcome.kind === 'accepted' ? outcome.references : [];
+  return outcome.kind === 'accepted' ? outcome.accepted.map((p) => p.reference) : [];
 }
 
 describe('SMPP channel against the SMSC simulator', () => {
@@ -96,6 +98,7 @@ describe('SMPP channel against the SMSC simulator', () => {
 
       await sim.waitFor(() => receipts.length === 1);
       assert.equal(receipts[0]?.reference, references[0]);
+      assert.equal(receipts[0]?.smsc, 'test-smsc', 'a receipt names the SMSC connection profile it came from');
       assert.equal(receipts[0]?.status, 'delivered');
       await sim.waitFor(() => sim.receiptAcks.length === 1);
       assert.deepEqual(sim.receiptAcks, [{ messageId: references[0], status: 0 }]);
@@ -133,6 +136,54 @@ describe('SMPP channel against the SMSC simulator', () => {
       assert.equal(sim.messages[0]?.encoding, 'gsm7');
       assert.equal(sim.messages[0]?.text, text);
       assert.deepEqual(sim.messages[0]?.messageIds, references);
+    });
+  });
+
+  test('a message cut short by a dropped connection keeps its acknowledged parts; resuming sends only the others, under the same reference', async () => {
+    const options = { sim: { receiptMode: 'none' }, channel: { binds: 1 } } as const;
+    await withChannel(options, async ({ sim, channel }) => {
+      const text = 'Vermist: Daan (9), groene jas, blauwe pet, rode fiets. '.repeat(8).slice(0, 450);
+      sim.dropAfter(2);
+      const first = await channel.submit(sms('+31612345678', text));
+      assert.equal(first.kind, 'unavailable');
+      const partial = first.kind === 'unavailable' ? first.partial : undefined;
+      assert.ok(partial, 'the outcome keeps what the SMSC acknowledged');
+      assert.equal(partial.parts, 3);
+      assert.deepEqual(
+        partial.accepted.map((p) => [p.part, p.smsc]),
+        [[1, 'test-smsc']],
+      );
+      assert.equal(sim.messages.length, 0);
+
+      const resumed = await channel.submit({
+        ...sms('+31612345678', text),
+        resume: { concatReference: partial.concatReference, parts: 3, acceptedParts: [1] },
+      });
+      assert.equal(resumed.kind, 'accepted');
+      assert.deepEqual(resumed.kind === 'accepted' ? resumed.accepted.map((p) => p.part) : [], [2, 3]);
+      assert.equal(sim.messages.length, 1, 'the SMSC reassembled one message');
+      assert.equal(sim.messages[0]?.text, text);
+      assert.equal(sim.parts.length, 3, 'no part went twice');
+      assert.equal(sim.incompleteMessages, 0);
+    });
+  });
+
+  test("an SMS carries its action's priority as priority_flag, and a code SMS asks for no receipt", async () => {
+    await withChannel({}, async ({ sim, channel, receipts }) => {
+      accepted(await channel.submit({ ...sms(numberFor(1), 'inbraak'), priority: 0 }));
+      accepted(await channel.submit({ ...sms(numberFor(2), 'vermist'), priority: 1 }));
+      accepted(await channel.submit({ ...sms(numberFor(3), 'vermist kind'), priority: 2 }));
+      accepted(await channel.submit({ ...sms(numberFor(4), 'code 123456'), receipts: 'none' }));
+      assert.deepEqual(
+        sim.messages.map((m) => [m.text, m.priorityFlag, m.registeredDelivery]),
+        [
+          ['inbraak', 0, 1],
+          ['vermist', 2, 1],
+          ['vermist kind', 3, 1],
+          ['code 123456', 0, 0],
+        ],
+      );
+      await sim.waitFor(() => receipts.length === 3);
     });
   });
 

@@ -2,7 +2,13 @@ import { performance } from 'node:perf_hooks';
 import type { PDU } from 'smpp';
 import type { Logger } from 'pino';
 import type { Clock } from '../../../app/ports/clock.js';
-import type { OutboundSms, SmsChannel, SmsReceipt, SmsSubmitOutcome } from '../../../app/ports/sms-channel.js';
+import type {
+  AcceptedSmsPart,
+  OutboundSms,
+  SmsChannel,
+  SmsReceipt,
+  SmsSubmitOutcome,
+} from '../../../app/ports/sms-channel.js';
 import { AdaptivePacer } from './adaptive-pacer.js';
 import { BindSession } from './bind-session.js';
 import { COMMAND_STATUS } from './command-status.js';
@@ -13,6 +19,8 @@ import { SubmitDispatcher } from './submit-dispatcher.js';
 import type { ConcatReferenceBits } from './udh.js';
 
 export interface SmppChannelConfig {
+  /** The SMSC connection profile's name: stored with each part sent here, and with each receipt from here. */
+  readonly profile: string;
   readonly host: string;
   readonly port: number;
   readonly systemId: string;
@@ -60,6 +68,8 @@ export const SMPP_CHANNEL_DEFAULTS = {
 } as const satisfies Partial<SmppChannelConfig>;
 
 export interface SmppChannel extends SmsChannel {
+  /** The SMSC connection profile's name (the SMSC it sends to, for a channel over several). */
+  readonly profile: string;
   /**
    * Resolves once every bind is bound; rejects with SmppBindError at the first failed bind attempt
    * (wrong credentials, SMSC unreachable). The binds keep retrying either way.
@@ -90,10 +100,11 @@ export function createSmppChannel(config: SmppChannelConfig, deps: SmppChannelDe
 }
 
 /**
- * SmsChannel over SMPP 3.4 transceiver binds. Parts of one message go out one after another, each
- * after the previous was accepted, so they reach the SMSC in order; if a later part fails the
- * message is reported as that failure even though earlier parts may be on their way (the handset
- * then shows a partial message, rarer than a duplicate from retrying only the missing part).
+ * SmsChannel over SMPP 3.4 transceiver binds to one SMSC. Parts of one message go out one after another, each
+ * after the previous was accepted, so they reach the SMSC in order. If a part does not get through (the
+ * connection dropped), the outcome is 'unavailable' with the parts acknowledged so far; the next attempt sends
+ * only the others, under the same concatenation reference, so the handset reassembles one message. Only a
+ * part that was in flight when the connection dropped may then reach the handset twice.
  */
 class SmppChannelAdapter implements SmppChannel {
   readonly #config: SmppChannelConfig;
@@ -144,6 +155,10 @@ class SmppChannelAdapter implements SmppChannel {
     for (const bind of this.#binds) bind.start();
   }
 
+  get profile(): string {
+    return this.#config.profile;
+  }
+
   ready(): Promise<void> {
     const state = this.#readyState;
     switch (state.kind) {
@@ -163,30 +178,40 @@ class SmppChannelAdapter implements SmppChannel {
     if (sms.validUntil.getTime() <= this.#clock.now().getTime()) {
       return { kind: 'rejected', reason: 'sms:expired-before-submit' };
     }
-    const prepared = buildSubmitPdus(
-      sms,
-      {
-        sourceAddress: this.#config.sourceAddress,
-        serviceType: this.#config.serviceType ?? SMPP_CHANNEL_DEFAULTS.serviceType,
-        referenceBits: this.#config.concatReferenceBits ?? SMPP_CHANNEL_DEFAULTS.concatReferenceBits,
-      },
-      this.#takeReference(),
-    );
+    const settings = {
+      sourceAddress: this.#config.sourceAddress,
+      serviceType: this.#config.serviceType ?? SMPP_CHANNEL_DEFAULTS.serviceType,
+      referenceBits: this.#config.concatReferenceBits ?? SMPP_CHANNEL_DEFAULTS.concatReferenceBits,
+    };
+    let resume = sms.resume;
+    let prepared = buildSubmitPdus(sms, settings, resume?.concatReference ?? this.#takeReference());
+    if (prepared.kind === 'parts' && resume !== undefined && resume.parts !== prepared.parts.length) {
+      // The text splits otherwise than before (it cannot be the same message): send all of it afresh.
+      this.#logger.warn(
+        { deliveryId: sms.deliveryId, parts: prepared.parts.length, before: resume.parts },
+        'sms resume does not fit, sending whole',
+      );
+      resume = undefined;
+      prepared = buildSubmitPdus(sms, settings, this.#takeReference());
+    }
     if (prepared.kind === 'too-long') return { kind: 'rejected', reason: 'sms:too-many-parts' };
 
-    const references: string[] = [];
+    const sent = new Set(resume?.acceptedParts ?? []);
+    const accepted: AcceptedSmsPart[] = [];
+    const submission = { parts: prepared.parts.length, concatReference: prepared.concatReference, accepted };
     for (const [index, fields] of prepared.parts.entries()) {
-      const outcome = await this.#dispatcher.send(fields, { deliveryId: sms.deliveryId, part: index + 1 });
+      const part = index + 1;
+      if (sent.has(part)) continue;
+      const submittedAt = this.#clock.now();
+      const outcome = await this.#dispatcher.send(fields, { deliveryId: sms.deliveryId, part });
       if (outcome.kind !== 'accepted') {
-        this.#logger.debug(
-          { deliveryId: sms.deliveryId, part: index + 1, parts: prepared.parts.length, outcome },
-          'sms not accepted',
-        );
-        return outcome;
+        this.#logger.debug({ deliveryId: sms.deliveryId, part, parts: submission.parts, outcome }, 'sms not accepted');
+        if (outcome.kind === 'rejected') return outcome;
+        return accepted.length > 0 ? { ...outcome, partial: submission } : outcome;
       }
-      references.push(outcome.messageId);
+      accepted.push({ part, smsc: this.#config.profile, reference: outcome.messageId, submittedAt });
     }
-    return { kind: 'accepted', references };
+    return { kind: 'accepted', ...submission };
   }
 
   onReceipt(listener: ReceiptListener): void {
@@ -246,7 +271,7 @@ class SmppChannelAdapter implements SmppChannel {
         this.#logger.warn({ reason: meaning.reason }, 'unreadable delivery receipt dropped');
         return COMMAND_STATUS.ok;
       case 'receipt':
-        return this.#dispatchReceipt(meaning.receipt);
+        return this.#dispatchReceipt({ smsc: this.#config.profile, ...meaning.receipt });
       default:
         return assertNever(meaning);
     }
@@ -269,6 +294,7 @@ class SmppChannelAdapter implements SmppChannel {
 }
 
 function validateConfig(config: SmppChannelConfig): void {
+  if (config.profile === '') throw new RangeError('smpp profile must be named');
   const positiveIntegers = ['binds', 'windowSize', 'submitTimeoutMs', 'enquireLinkIntervalMs'] as const;
   for (const key of positiveIntegers) {
     if (!Number.isInteger(config[key]) || config[key] < 1) {

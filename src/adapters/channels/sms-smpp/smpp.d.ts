@@ -57,6 +57,7 @@ declare module 'smpp' {
       readonly dest_addr_npi?: number;
       readonly destination_addr?: string;
       readonly esm_class?: number;
+      readonly priority_flag?: number;
       readonly registered_delivery?: number;
       readonly data_coding?: number;
       /** Decoded to a Date unless relative. */

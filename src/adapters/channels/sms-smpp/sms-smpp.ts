@@ -1,6 +1,8 @@
 import type { RecipientChannelRegistration } from '../recipient-channel-registration.js';
+import { createMultiSmscChannel } from './multi-smsc-channel.js';
 import { createSmppChannel, type SmppChannel } from './smpp-channel.js';
 import { startSmscSimulator, type SmscSimulator } from './smsc-simulator.js';
+import { defaultProfileName } from './smsc-profile-config.js';
 
 const KEYS = [
   'SMSC',
@@ -15,6 +17,8 @@ const KEYS = [
   'SMPP_WINDOW',
   'SMPP_MESSAGES_PER_SECOND',
   'SMPP_ENQUIRE_LINK_SECONDS',
+  'SMPP_PROFILE',
+  'SMPP_SECONDARY_PROFILES',
 ] as const;
 
 /** A lost bind is tried again after this long, doubling up to the maximum. */
@@ -24,6 +28,7 @@ const RECONNECT_MAX_MS = 30_000;
 const SUBMIT_TIMEOUT_MS = 10_000;
 
 export interface Sms {
+  /** SMS go to the first SMSC connection profile (SMPP_HOST); receipts come from every profile. */
   readonly channel: SmppChannel;
   /** The built-in SMSC (SMSC=simulator), or null. */
   readonly simulator: SmscSimulator | null;
@@ -44,30 +49,53 @@ export const smsSmpp: RecipientChannelRegistration<(typeof KEYS)[number], Sms> =
             logger: deps.logger,
           })
         : null;
-    const channel = createSmppChannel(
-      {
-        host: simulator?.host ?? config.SMPP_HOST,
-        port: simulator?.port ?? config.SMPP_PORT,
-        systemId: config.SMPP_SYSTEM_ID,
-        password: config.SMPP_PASSWORD,
-        systemType: config.SMPP_SYSTEM_TYPE,
-        sourceAddress: config.SMPP_SOURCE_ADDRESS,
-        binds: config.SMPP_BINDS,
-        windowSize: config.SMPP_WINDOW,
-        messagesPerSecond: config.SMPP_MESSAGES_PER_SECOND,
-        enquireLinkIntervalMs: config.SMPP_ENQUIRE_LINK_SECONDS * 1000,
-        reconnectMinMs: RECONNECT_MIN_MS,
-        reconnectMaxMs: RECONNECT_MAX_MS,
-        submitTimeoutMs: SUBMIT_TIMEOUT_MS,
-      },
-      { logger: deps.logger.child({ component: 'smpp' }), clock: deps.clock },
-    );
-    return {
-      value: { channel, simulator },
-      async stop() {
-        await channel.close();
-        await simulator?.close();
-      },
+    const logger = deps.logger.child({ component: 'smpp' });
+    const shared = {
+      sourceAddress: config.SMPP_SOURCE_ADDRESS,
+      binds: config.SMPP_BINDS,
+      windowSize: config.SMPP_WINDOW,
+      messagesPerSecond: config.SMPP_MESSAGES_PER_SECOND,
+      enquireLinkIntervalMs: config.SMPP_ENQUIRE_LINK_SECONDS * 1000,
+      reconnectMinMs: RECONNECT_MIN_MS,
+      reconnectMaxMs: RECONNECT_MAX_MS,
+      submitTimeoutMs: SUBMIT_TIMEOUT_MS,
     };
+    const host = simulator?.host ?? config.SMPP_HOST;
+    const port = simulator?.port ?? config.SMPP_PORT;
+    const primary = {
+      profile: config.SMPP_PROFILE || defaultProfileName(host, port, config.SMPP_SYSTEM_ID),
+      host,
+      port,
+      systemId: config.SMPP_SYSTEM_ID,
+      password: config.SMPP_PASSWORD,
+      systemType: config.SMPP_SYSTEM_TYPE,
+    };
+    const profiles = [
+      primary,
+      ...config.SMPP_SECONDARY_PROFILES.map(({ name, ...rest }) => ({ profile: name, ...rest })),
+    ];
+    const channels: SmppChannel[] = [];
+    try {
+      for (const profile of profiles) {
+        channels.push(
+          createSmppChannel(
+            { ...shared, ...profile },
+            { logger: logger.child({ smsc: profile.profile }), clock: deps.clock },
+          ),
+        );
+      }
+      const channel = createMultiSmscChannel(channels);
+      return {
+        value: { channel, simulator },
+        async stop() {
+          await channel.close();
+          await simulator?.close();
+        },
+      };
+    } catch (error) {
+      await Promise.all(channels.map((c) => c.close()));
+      await simulator?.close();
+      throw error;
+    }
   },
 };

@@ -23,6 +23,10 @@ export interface ReceiptSession {
 export interface PendingReceipt {
   /** The id the receipt reports (the real one, or a made-up one to test unknown ids). */
   readonly reportedId: string;
+  /** The number the part went to, "+31612345678". */
+  readonly to: string;
+  /** The part's sequence number in its concatenated message (1 for a single part). */
+  readonly sequence: number;
   /** The submit_sm this receipt is about. */
   readonly submit: PDU;
   readonly failed: boolean;
@@ -30,6 +34,13 @@ export interface PendingReceipt {
   readonly text: string;
   readonly preferredSession: number;
   attempts: number;
+}
+
+/** What a test may pick held receipts by. */
+export interface HeldReceipt {
+  readonly messageId: string;
+  readonly to: string;
+  readonly sequence: number;
 }
 
 export interface SmscReceiptsOptions {
@@ -47,12 +58,44 @@ export interface SmscReceiptsOptions {
 export class SmscReceipts {
   readonly acks: ReceiptAck[] = [];
   readonly #options: SmscReceiptsOptions;
+  /** While held (an SMSC whose receipts stall), receipts wait here; null otherwise. */
+  #held: PendingReceipt[] | null = null;
 
   constructor(options: SmscReceiptsOptions) {
     this.#options = options;
   }
 
+  get heldCount(): number {
+    return this.#held?.length ?? 0;
+  }
+
+  hold(): void {
+    this.#held ??= [];
+  }
+
+  /** Sends the held receipts the filter picks (all by default); the rest stay held, and so do new ones. */
+  release(pick: (receipt: HeldReceipt) => boolean = () => true): void {
+    const held = this.#held ?? [];
+    const released = held.filter((r) => pick({ messageId: r.reportedId, to: r.to, sequence: r.sequence }));
+    this.#held = held.filter((r) => !released.includes(r));
+    for (const receipt of released) this.#deliver(receipt);
+  }
+
+  /** Sends receipts again as they come. */
+  resume(): void {
+    this.release();
+    this.#held = null;
+  }
+
   send(receipt: PendingReceipt): void {
+    if (this.#held !== null) {
+      this.#held.push(receipt);
+      return;
+    }
+    this.#deliver(receipt);
+  }
+
+  #deliver(receipt: PendingReceipt): void {
     const bound = [...this.#options.sessions()].filter((s) => s.bound);
     const target = bound.find((s) => s.id === receipt.preferredSession) ?? bound[0];
     if (target === undefined) {

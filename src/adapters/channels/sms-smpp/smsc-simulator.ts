@@ -3,15 +3,15 @@ import type { PDU, Session } from 'smpp';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { COMMAND_STATUS } from './command-status.js';
-import { SmscMessageLog } from './smsc-message-log.js';
-import type { SimulatedEncoding, SimulatedSms } from './smsc-message-log.js';
+import { SmscMessageLog, destinationOf, receivedPart } from './smsc-message-log.js';
+import type { ReceivedPart, SimulatedSms } from './smsc-message-log.js';
 import { SmscReceipts } from './smsc-receipts.js';
-import type { PendingReceipt, ReceiptAck, ReceiptSession } from './smsc-receipts.js';
-import { findConcatInfo } from './udh.js';
+import { SmscSubmitFaults } from './smsc-submit-faults.js';
+import type { HeldReceipt, PendingReceipt, ReceiptAck, ReceiptSession } from './smsc-receipts.js';
 import { batchWritesThisTick } from './write-batching.js';
 
-export type { SimulatedSms } from './smsc-message-log.js';
-export type { ReceiptAck } from './smsc-receipts.js';
+export type { ReceivedPart, SimulatedSms } from './smsc-message-log.js';
+export type { HeldReceipt, ReceiptAck } from './smsc-receipts.js';
 
 /**
  * normal: one receipt per part after receiptDelayMs; twice: two of them; before-response: the
@@ -30,6 +30,11 @@ export interface SmscSimulatorOptions {
   /** Wait before resending a receipt the ESME answered with an error. */
   readonly receiptRetryMs?: number;
   readonly maxReceiptAttempts?: number;
+  /**
+   * The first message id it hands out (then counting up, in hex). By default one derived from the clock, unique
+   * across restarts; 1 plays an SMSC that starts its ids over after a restart, as many do.
+   */
+  readonly firstMessageId?: number;
   readonly logger?: Logger;
 }
 
@@ -37,6 +42,10 @@ export interface SmscSimulator {
   readonly host: string;
   readonly port: number;
   readonly messages: readonly SimulatedSms[];
+  /** Every part accepted, in order, parts sent again included: beyond those of `messages`, they are stray. */
+  readonly parts: readonly ReceivedPart[];
+  /** Concatenated messages of which some parts came but not all (a stray part sent again starts one). */
+  readonly incompleteMessages: number;
   readonly receiptAcks: readonly ReceiptAck[];
   /** Every submit_sm received, answered or not. */
   readonly submitCount: number;
@@ -62,6 +71,20 @@ export interface SmscSimulator {
   dropConnections(): void;
   /** After n more submits, drop that connection without answering the last one. */
   dropAfter(nSubmits: number): void;
+  /**
+   * Every nth submit from now on (over all sessions) drops its connection without an answer; responses written
+   * in the same instant are lost with it, as on a real connection. null: no more drops.
+   */
+  dropEvery(nSubmits: number | null): void;
+  /** Connections dropped by dropAfter and dropEvery. */
+  readonly drops: number;
+  /** Keep receipts instead of sending them (an SMSC whose receipts stall), until releaseReceipts or sendReceipts. */
+  holdReceipts(): void;
+  /** Sends the held receipts the filter picks (all by default); later ones are still held. */
+  releaseReceipts(pick?: (receipt: HeldReceipt) => boolean): void;
+  /** Sends the held receipts and every next one as it comes. */
+  sendReceipts(): void;
+  readonly heldReceipts: number;
   /** A hung SMSC: ignore every PDU (binds, submits, enquire_link) until resumeResponding(). */
   stopResponding(): void;
   resumeResponding(): void;
@@ -82,7 +105,11 @@ export const SMSC_SIMULATOR_DEFAULTS = {
 } as const satisfies SmscSimulatorOptions;
 
 export async function startSmscSimulator(options: SmscSimulatorOptions = {}): Promise<SmscSimulator> {
-  const simulator = new SimulatedSmsc({ ...SMSC_SIMULATOR_DEFAULTS, ...options });
+  const simulator = new SimulatedSmsc({
+    ...SMSC_SIMULATOR_DEFAULTS,
+    ...options,
+    firstMessageId: options.firstMessageId ?? Date.now() * 1_000,
+  });
   await simulator.listen();
   return simulator;
 }
@@ -101,26 +128,22 @@ class SimulatedSmsc implements SmscSimulator {
   readonly #log = new SmscMessageLog();
   readonly #sessions = new Map<number, SimSession>();
   readonly #timers = new Set<NodeJS.Timeout>();
-  readonly #rejected = new Set<string>();
-  readonly #failedReceipts = new Set<string>();
+  readonly #faults = new SmscSubmitFaults();
   readonly #receipts: SmscReceipts;
   #nextSessionId = 1;
-  // Unique across restarts, as a real SMSC's are: the store keys parts by message id, so ids that start over
-  // at 1 would match a restarted system's receipts to the parts of its earlier run.
-  #nextMessageId = Date.now() * 1_000;
+  #nextMessageId: number;
   #submitCount = 0;
   #bindCount = 0;
   #enquireLinkCount = 0;
   #enquireLinkResponses = 0;
   #responding = true;
-  #throttleRemaining = 0;
-  #dropAfterRemaining: number | undefined;
   #closed = false;
   #port = 0;
 
   constructor(options: ResolvedOptions) {
     this.#options = options;
     this.receiptMode = options.receiptMode;
+    this.#nextMessageId = options.firstMessageId;
     this.#logger = (options.logger ?? pino({ enabled: false })).child({ component: 'smsc-simulator' });
     this.#server = smpp.createServer({}, (session) => this.#accept(session));
     this.#server.on('error', (error) => this.#logger.error({ err: error }, 'smsc simulator server error'));
@@ -161,6 +184,22 @@ class SimulatedSmsc implements SmscSimulator {
     return this.#log.messages;
   }
 
+  get parts(): readonly ReceivedPart[] {
+    return this.#log.parts;
+  }
+
+  get incompleteMessages(): number {
+    return this.#log.incompleteMessages;
+  }
+
+  get drops(): number {
+    return this.#faults.drops;
+  }
+
+  get heldReceipts(): number {
+    return this.#receipts.heldCount;
+  }
+
   get receiptAcks(): readonly ReceiptAck[] {
     return this.#receipts.acks;
   }
@@ -198,15 +237,15 @@ class SimulatedSmsc implements SmscSimulator {
   }
 
   throttle(nextN: number): void {
-    this.#throttleRemaining = nextN;
+    this.#faults.throttle(nextN);
   }
 
   rejectNumber(msisdn: string): void {
-    this.#rejected.add(msisdn);
+    this.#faults.rejectNumber(msisdn);
   }
 
   failNumberReceipt(msisdn: string): void {
-    this.#failedReceipts.add(msisdn);
+    this.#faults.failNumberReceipt(msisdn);
   }
 
   dropConnections(): void {
@@ -214,7 +253,23 @@ class SimulatedSmsc implements SmscSimulator {
   }
 
   dropAfter(nSubmits: number): void {
-    this.#dropAfterRemaining = nSubmits;
+    this.#faults.dropAfter(nSubmits);
+  }
+
+  dropEvery(nSubmits: number | null): void {
+    this.#faults.dropEvery(nSubmits);
+  }
+
+  holdReceipts(): void {
+    this.#receipts.hold();
+  }
+
+  releaseReceipts(pick?: (receipt: HeldReceipt) => boolean): void {
+    this.#receipts.release(pick);
+  }
+
+  sendReceipts(): void {
+    this.#receipts.resume();
   }
 
   stopResponding(): void {
@@ -310,29 +365,26 @@ class SimulatedSmsc implements SmscSimulator {
       sim.session.send(pdu.response({ command_status: COMMAND_STATUS.invalidBindStatus }));
       return;
     }
-    if (this.#dropAfterRemaining !== undefined) {
-      this.#dropAfterRemaining -= 1;
-      if (this.#dropAfterRemaining <= 0) {
-        this.#dropAfterRemaining = undefined;
+    const to = destinationOf(pdu);
+    const fate = this.#faults.fateOf(to);
+    switch (fate) {
+      case 'drop-connection':
         sim.session.destroy();
         return;
-      }
-    }
-    if (this.#throttleRemaining > 0) {
-      this.#throttleRemaining -= 1;
-      sim.session.send(pdu.response({ command_status: COMMAND_STATUS.throttled }));
-      return;
-    }
-    const to = internationalForm(pdu.destination_addr ?? '', pdu.dest_addr_ton ?? 0);
-    if (this.#rejected.has(to)) {
-      sim.session.send(pdu.response({ command_status: COMMAND_STATUS.invalidDestinationAddress }));
-      return;
+      case 'throttle':
+        sim.session.send(pdu.response({ command_status: COMMAND_STATUS.throttled }));
+        return;
+      case 'reject-number':
+        sim.session.send(pdu.response({ command_status: COMMAND_STATUS.invalidDestinationAddress }));
+        return;
+      case 'accept':
+        break;
+      default:
+        throw new Error(`unexpected fate ${JSON.stringify(fate satisfies never)}`);
     }
 
     const messageId = (this.#nextMessageId++).toString(16).padStart(10, '0');
-    const now = new Date();
-    const encoding = encodingOf(pdu.data_coding ?? 0);
-    const text = textOf(pdu);
+    const part = receivedPart(sim.id, pdu, messageId, new Date());
     const wantsReceipt = ((pdu.registered_delivery ?? 0) & 0x03) !== 0 && this.receiptMode !== 'none';
     const receipts: PendingReceipt[] = [];
     if (wantsReceipt) {
@@ -340,10 +392,12 @@ class SimulatedSmsc implements SmscSimulator {
       for (let i = 0; i < copies; i += 1) {
         receipts.push({
           reportedId: this.receiptMode === 'unknown-id' ? `unknown-${messageId}` : messageId,
+          to,
+          sequence: part.concat?.sequence ?? 1,
           submit: pdu,
-          failed: this.#failedReceipts.has(to),
-          submittedAt: now,
-          text,
+          failed: this.#faults.receiptFails(to),
+          submittedAt: part.at,
+          text: part.text,
           preferredSession: sim.id,
           attempts: 0,
         });
@@ -351,18 +405,7 @@ class SimulatedSmsc implements SmscSimulator {
     }
     if (this.receiptMode === 'before-response') for (const receipt of receipts) this.#receipts.send(receipt);
     sim.session.send(pdu.response({ message_id: messageId }));
-    this.#log.add({
-      sessionId: sim.id,
-      from: pdu.source_addr ?? '',
-      to,
-      encoding,
-      text,
-      concat: findConcatInfo(pdu.short_message?.udh ?? []),
-      messageId,
-      validUntil: pdu.validity_period instanceof Date ? pdu.validity_period : undefined,
-      registeredDelivery: pdu.registered_delivery ?? 0,
-      at: now,
-    });
+    this.#log.add(part);
     if (this.receiptMode !== 'before-response') {
       for (const receipt of receipts) this.#later(this.#options.receiptDelayMs, () => this.#receipts.send(receipt));
     }
@@ -376,21 +419,4 @@ class SimulatedSmsc implements SmscSimulator {
     }, delayMs);
     this.#timers.add(timer);
   }
-}
-
-const TON_INTERNATIONAL = 1;
-
-const internationalForm = (address: string, ton: number): string =>
-  ton === TON_INTERNATIONAL && !address.startsWith('+') ? `+${address}` : address;
-
-function encodingOf(dataCoding: number): SimulatedEncoding {
-  if (dataCoding === 0x00) return 'gsm7';
-  if (dataCoding === 0x08) return 'ucs2';
-  return 'other';
-}
-
-/** The smpp library has already decoded short_message per data_coding (GSM 03.38 or UCS-2). */
-function textOf(pdu: PDU): string {
-  const message = pdu.short_message?.message ?? pdu.message_payload?.message ?? '';
-  return typeof message === 'string' ? message : message.toString('latin1');
 }

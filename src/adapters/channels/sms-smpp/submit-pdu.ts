@@ -1,4 +1,5 @@
 import type { PduOptions } from 'smpp';
+import type { Priority } from '../../../domain/action/action-type.js';
 import type { OutboundSms } from '../../../app/ports/sms-channel.js';
 import { splitSmsText } from '../../../domain/sms/sms-text.js';
 import type { SmsEncoding } from '../../../domain/sms/sms-text.js';
@@ -14,7 +15,18 @@ const NPI_UNKNOWN = 0;
 const NPI_ISDN = 1;
 
 const ESM_CLASS_UDHI = 0x40;
+const REGISTERED_DELIVERY_NONE = 0x00;
 const REGISTERED_DELIVERY_FINAL = 0x01;
+
+/**
+ * priority_flag (SMPP 3.4 §5.2.14) per action priority: 0 for an ordinary action; the highest level (3: GSM
+ * priority, ANSI-136 "very urgent", IS-95 "emergency") for a missing child or a noodsituatie.
+ */
+const PRIORITY_FLAG: Readonly<Record<Priority, number>> = { 0: 0, 1: 2, 2: 3 };
+
+export function smppPriorityFlag(priority: Priority): number {
+  return PRIORITY_FLAG[priority];
+}
 /** The total-parts octet of the concatenation UDH caps a message at 255 parts. */
 export const MAX_CONCAT_PARTS = 255;
 /** GSM limits an alphanumeric originator to 11 characters. */
@@ -33,7 +45,13 @@ export interface Address {
 }
 
 export type PreparedSubmit =
-  | { readonly kind: 'parts'; readonly encoding: SmsEncoding; readonly parts: readonly PduOptions[] }
+  | {
+      readonly kind: 'parts';
+      readonly encoding: SmsEncoding;
+      readonly parts: readonly PduOptions[];
+      /** The concatenation reference in the parts' UDH; null for a single part (it has none). */
+      readonly concatReference: number | null;
+    }
   | { readonly kind: 'too-long'; readonly parts: number };
 
 /** "Burgernet" is alphanumeric (TON 5, NPI 0); "+3197010203040" or "3197010203040" is international. */
@@ -73,11 +91,12 @@ export function buildSubmitPdus(sms: OutboundSms, settings: SubmitPduSettings, r
       dest_addr_npi: destination.npi,
       destination_addr: destination.address,
       esm_class: concatenated ? ESM_CLASS_UDHI : 0,
+      priority_flag: smppPriorityFlag(sms.priority ?? 0),
       validity_period: formatSmppAbsoluteTime(sms.validUntil),
-      registered_delivery: REGISTERED_DELIVERY_FINAL,
+      registered_delivery: sms.receipts === 'none' ? REGISTERED_DELIVERY_NONE : REGISTERED_DELIVERY_FINAL,
       data_coding: DATA_CODING[encoding],
       short_message: udh === undefined ? payload : Buffer.concat([udh, payload]),
     };
   });
-  return { kind: 'parts', encoding, parts };
+  return { kind: 'parts', encoding, parts, concatReference: concatenated ? reference : null };
 }

@@ -37,6 +37,7 @@ export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDep
           .type('text/html; charset=utf-8')
           .send(
             renderPage({
+              chrome: deps.catalogue.page,
               title: texts.notFoundTitle,
               section: 'app',
               main,
@@ -56,6 +57,7 @@ export function actionPages(deps: HttpDeps & { readonly app: BurgernetAppHttpDep
 ${item.photo === null ? null : html`<meta property="og:image" content="${origin}${publicPhotoPath(item.view.id, item.photo.image.key)}">`}`;
       return reply.type('text/html; charset=utf-8').send(
         renderPage({
+          chrome: deps.catalogue.page,
           title,
           section: 'app',
           main: actionMain(deps, item, title, origin),

@@ -12,6 +12,7 @@ import { widenAction } from '../../../app/actions/widen-action.js';
 import { moveActionArea } from '../../../app/actions/move-action-area.js';
 import type { ActionDraft } from '../../../domain/action/action.js';
 import { findGemeente } from '../../../domain/geo/find-gemeente.js';
+import { mayRunActionsFor } from '../../../domain/staff/staff.js';
 import { staffOf } from '../server/authenticate.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { sendInvalidFields, sendProblem } from '../server/problem.js';
@@ -83,7 +84,16 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/actions',
-      { schema: { tags: TAG, summary: 'Acties zoeken', querystring: searchActionsQuery } },
+      {
+        schema: {
+          tags: TAG,
+          summary: 'Acties zoeken',
+          description:
+            'Een meldkamer vindt haar eigen acties en die van andere meldkamers waarvan het gebied tot in haar regio ' +
+            'reikt; die laatste alleen om in te zien (readOnly: true).',
+          querystring: searchActionsQuery,
+        },
+      },
       async (request, reply) => {
         const q = request.query;
         const place = q.place === undefined ? null : findGemeente(deps.referenceData.gemeenten, q.place);
@@ -104,7 +114,14 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
           offset: q.offset,
         });
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
-        return { total: outcome.value.total, items: outcome.value.items.map((a) => actionJson(a, deps.catalogue)) };
+        const staff = staffOf(request);
+        return {
+          total: outcome.value.total,
+          items: outcome.value.items.map((a) => ({
+            ...actionJson(a, deps.catalogue),
+            readOnly: !mayRunActionsFor(staff, a.meldkamerCode),
+          })),
+        };
       },
     );
 
@@ -117,6 +134,8 @@ export function actionRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const { action, messages, progress, areas, peoplePerMessage } = outcome.value;
         return {
           ...actionJson(action, deps.catalogue),
+          // Another meldkamer's action that reached into this one's region: seen, not run.
+          readOnly: !mayRunActionsFor(staffOf(request), action.meldkamerCode),
           messages: messages.map((m) => ({
             ...messageJson(m),
             people: peoplePerMessage.get(m.id) ?? { sms: 0, voice: 0 },

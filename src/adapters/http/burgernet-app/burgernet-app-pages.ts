@@ -71,6 +71,7 @@ ${phoneRuleSection(texts.phoneRule)}
 ${jsonBlock('app-gegevens', { ...appScriptData(deps.catalogue, deps.app), listedAt: listedAt.toISOString() })}`;
       return reply.type('text/html; charset=utf-8').send(
         renderPage({
+          chrome: deps.catalogue.page,
           title: texts.home.title,
           section: 'app',
           main,

@@ -26,7 +26,7 @@ export function mailPublicPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPlug
   const t = deps.catalogue.mail;
   const md = mail.mail;
   const page = (reply: FastifyReply, title: string, main: SafeHtml, status = 200) =>
-    sendHtml(reply, sitePage(deps.catalogue.selfService, { title, current: null, main }), status);
+    sendHtml(reply, sitePage(deps.catalogue, { title, current: null, main }), status);
   const answersByAddress = createRateLimiter({ limit: 20, windowMs: 3_600_000 });
   const tokenOf = (request: FastifyRequest) => (queryValue(request, 't') ?? '').slice(0, 500);
 

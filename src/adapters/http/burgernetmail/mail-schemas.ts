@@ -86,7 +86,8 @@ export const mailBody = z
     answerDays: z.number().int().min(1).max(90).optional().describe('Hoe lang de antwoordlink werkt (buurtonderzoek)'),
   })
   .strict();
-export const changeMailBody = mailBody.extend({ version: z.number().int().positive() }).strict();
+// The version is compared in SQL, with an integer column: a larger number would fail there instead of here.
+export const changeMailBody = mailBody.extend({ version: z.number().int().positive().max(2_147_483_647) }).strict();
 export const sendMailBody = z
   .object({ sendAt: z.iso.datetime({ offset: true }).optional().describe('Leeg: nu versturen') })
   .strict();

@@ -7,7 +7,8 @@ import {
   type TrendInterval,
 } from '../../../domain/dashboard/dashboard-period.js';
 
-const isoDate = z.iso.date();
+// Beyond the year 9999 a date no longer reads as YYYY-MM-DD, and the views step past `to` by days and months.
+const isoDate = z.iso.date().refine((day) => day < '3000-01-01', 'Kies een datum vóór het jaar 3000.');
 
 /** ?from=2026-01-01&to=2026-06-30&interval=week: every dashboard view's filter (all optional). */
 export const periodQuery = z.object({

@@ -1,14 +1,24 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { changePassword } from '../../../app/staff-auth/activate-account.js';
+import { changePassword } from '../../../app/staff-auth/change-password.js';
+import { reauthenticate } from '../../../app/staff-auth/reauthenticate.js';
+import { isRecentlyAuthenticated } from '../../../domain/staff/staff-session.js';
 import { csrfField, errorSummary, textField } from '../html/form-fields.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
-import { auditDetails, auditEventLabel, formatDateTime } from './audit-format.js';
+import { auditDetails, auditEventLabel, auditNames, auditSubject, formatDateTime } from './audit-format.js';
 import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts } from './relying-party.js';
 import { requireStaffPage } from './staff-page-guard.js';
+import { loginErrorText } from './login-pages.js';
+import { loginOriginOf } from './login-origin.js';
+import { setSessionCookie } from './staff-session-cookie.js';
+import { problemStatus } from '../server/problem.js';
 
+const reauthForm = z.object({
+  'reauth-password': z.string().max(1024).optional(),
+  'reauth-code': z.string().max(20).optional(),
+});
 const passwordForm = z.object({
   current: z.string().max(1024).default(''),
   password: z.string().max(1024).default(''),
@@ -43,6 +53,7 @@ export function accountPages(deps: HttpDeps): FastifyPluginAsync {
     ]);
     const a = t.account;
     const c = t.auditColumns;
+    const words = { catalogue: deps.catalogue, names: auditNames(activity.items, [staff]), viewerId: staff.id };
     const scope =
       staff.scope.kind === 'meldkamer'
         ? a.scopeMeldkamer(staff.scope.meldkamerCode)
@@ -58,16 +69,15 @@ export function accountPages(deps: HttpDeps): FastifyPluginAsync {
       main: html`<h1>${a.title}</h1>
 <p>${a.identity({ name: staff.name, role: t.roles[staff.role], scope })}</p>
 <h2>${a.activityHeading}</h2>
-<table class="compact"><caption class="visually-hidden">${a.activityCaption}</caption>
+<div class="table-scroll utrecht-table-container" tabindex="0" role="region" aria-label="${a.activityCaption}"><table class="compact"><caption class="visually-hidden">${a.activityCaption}</caption>
 <thead><tr><th scope="col">${c.when}</th><th scope="col">${c.what}</th><th scope="col">${c.about}</th><th scope="col">${c.details}</th></tr></thead>
 <tbody>${activity.items.map(
         (e) =>
-          html`<tr><td>${formatDateTime(e.at)}</td><td>${auditEventLabel(t, e.event)}</td><td>${e.subjectType}${e.subjectId ? ` ${e.subjectId.slice(0, 8)}` : ''}</td><td>${auditDetails(e)}</td></tr>`,
-      )}</tbody></table>
-<h2>${a.passkeysHeading}</h2>
+          html`<tr data-event="${e.event}"><td>${formatDateTime(e.at)}</td><td>${auditEventLabel(t, e.event)}</td><td>${auditSubject(e, words)}</td><td>${auditDetails(e, words)}</td></tr>`,
+      )}</tbody></table></div>
+<h2 id="passkeys">${a.passkeysHeading}</h2>
 ${passkeys.length === 0 ? html`<p>${a.noPasskeys}</p>` : html`<ul>${passkeys.map((p) => html`<li>${a.passkeyItem({ label: p.label, created: formatDateTime(p.createdAt), lastUsed: p.lastUsedAt ? formatDateTime(p.lastUsedAt) : null })}</li>`)}</ul>`}
-<button type="button" class="secondary" data-passkey="register" data-options="/plein/tweede-factor/passkey/opties" data-verify="/plein/tweede-factor/passkey">${a.addPasskey}</button>
-<p class="error-message" data-passkey-error hidden></p>
+${addPasskey(request, reply, errors)}
 <h2>${a.passwordHeading}</h2>
 <div class="narrow">${errorSummary(errors)}
 <form method="post" action="/plein/account/wachtwoord" novalidate>
@@ -80,9 +90,70 @@ ${textField({ name: 'confirmation', label: a.repeatPassword, type: 'password', a
     });
   };
 
+  // Adding a passkey: only shortly after a proof of who one is (enforced by the use case too).
+  const addPasskey = (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string>) => {
+    const a = t.account;
+    const { session, account } = request.staffSession!;
+    if (isRecentlyAuthenticated(session, deps.clock.now()))
+      return html`<div><button type="button" class="secondary" data-passkey="register" data-options="/plein/tweede-factor/passkey/opties" data-verify="/plein/tweede-factor/passkey">${a.addPasskey}</button>
+<p class="error-message" data-passkey-error hidden></p></div>`;
+    if (account.passwordHash === null && account.totpSecret === null) return html`<p>${a.reauthLogInAgain}</p>`;
+    const csrf = reply.generateCsrf();
+    return html`<p>${a.reauthIntro}</p>
+${
+  account.passwordHash === null
+    ? null
+    : html`<form method="post" action="/plein/account/bevestigen" class="narrow" novalidate>${csrfField(csrf)}
+${textField({ name: 'reauth-password', label: a.currentPassword, type: 'password', autocomplete: 'current-password', required: true, maxlength: 1024, error: errors['reauth-password'] ?? null })}
+<button type="submit" class="secondary">${a.reauthPasswordSubmit}</button></form>`
+}
+${
+  account.totpSecret === null
+    ? null
+    : html`<form method="post" action="/plein/account/bevestigen" class="narrow" novalidate>${csrfField(csrf)}
+${textField({ name: 'reauth-code', label: a.reauthCode, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 20, error: errors['reauth-code'] ?? null })}
+<button type="submit" class="secondary">${a.reauthCodeSubmit}</button></form>`
+}`;
+  };
+
   return async (app) => {
-    app.get('/plein/account', { preHandler: requireStaffPage }, async (request, reply) =>
-      reply.type('text/html; charset=utf-8').send(await page(request, reply)),
+    app.get('/plein/account', { preHandler: requireStaffPage }, async (request, reply) => {
+      const notice =
+        (request.query as { bevestigd?: unknown }).bevestigd !== undefined ? t.account.reauthDone : undefined;
+      return reply.type('text/html; charset=utf-8').send(await page(request, reply, {}, notice));
+    });
+
+    app.post(
+      '/plein/account/bevestigen',
+      { preHandler: [requireStaffPage, app.csrfProtection] },
+      async (request, reply) => {
+        const form = reauthForm.safeParse(request.body ?? {});
+        const input = form.success ? form.data : {};
+        const proof =
+          input['reauth-code'] !== undefined
+            ? { kind: 'totp' as const, code: input['reauth-code'] }
+            : { kind: 'password' as const, password: input['reauth-password'] ?? '' };
+        const outcome = await reauthenticate(
+          plein.auth,
+          request.staffSession!,
+          proof,
+          loginOriginOf(request, plein.cookieSecure),
+        );
+        if (!outcome.ok) {
+          const error = outcome.error;
+          if (error.code === 'auth.throttled') reply.header('retry-after', String(error.retryAfterSeconds));
+          return reply
+            .code(error.code === 'auth.throttled' ? problemStatus(error) : 422)
+            .type('text/html; charset=utf-8')
+            .send(
+              await page(request, reply, {
+                [proof.kind === 'totp' ? 'reauth-code' : 'reauth-password']: loginErrorText(deps, error),
+              }),
+            );
+        }
+        setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
+        return reply.code(303).header('location', '/plein/account?bevestigd=1#passkeys').send();
+      },
     );
 
     app.post(
@@ -97,17 +168,27 @@ ${textField({ name: 'confirmation', label: a.repeatPassword, type: 'password', a
             .type('text/html; charset=utf-8')
             .send(await page(request, reply, { confirmation: t.password.mismatch }));
         }
-        const outcome = await changePassword(plein.auth, request.staffSession!, input.current, input.password);
+        const outcome = await changePassword(
+          plein.auth,
+          request.staffSession!,
+          { current: input.current, next: input.password },
+          loginOriginOf(request, plein.cookieSecure),
+        );
         if (!outcome.ok) {
+          const error = outcome.error;
+          if (error.code === 'auth.throttled') reply.header('retry-after', String(error.retryAfterSeconds));
           const errors: Record<string, string> =
-            outcome.error.code === 'auth.weak-password'
-              ? { password: t.password[outcome.error.problem] }
-              : { current: t.login.invalidCredentials };
+            error.code === 'auth.weak-password'
+              ? { password: t.password[error.problem] }
+              : { current: loginErrorText(deps, error) };
           return reply
-            .code(422)
+            .code(error.code === 'auth.throttled' ? problemStatus(error) : 422)
             .type('text/html; charset=utf-8')
             .send(await page(request, reply, errors));
         }
+        // This session goes on under a new id; every other session of the account has ended, with its live streams.
+        setSessionCookie(reply, plein.cookieSecure, outcome.value.token);
+        plein.streams.endStaff(request.staff!.id, 'session-ended');
         return reply.type('text/html; charset=utf-8').send(await page(request, reply, {}, t.account.passwordChanged));
       },
     );

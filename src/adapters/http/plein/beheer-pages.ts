@@ -18,7 +18,7 @@ import { csrfField, errorSummary, textField } from '../html/form-fields.js';
 import { html, type SafeHtml } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { auditCsv } from './audit-csv.js';
-import { auditDetails, auditEventLabel, formatDateTime } from './audit-format.js';
+import { auditActor, auditDetails, auditEventLabel, auditNames, auditSubject, formatDateTime } from './audit-format.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
@@ -135,8 +135,11 @@ ${
   };
   const send = async (request: FastifyRequest, reply: FastifyReply, extra: Parameters<typeof page>[2] = {}) =>
     reply.type('text/html; charset=utf-8').send(await page(request, reply, extra));
-  const linkNotice = (request: FastifyRequest, token: string) =>
-    html`<div class="notice" role="status"><p>${b.activationLinkNotice}</p><p><code data-activeringslink>${`${request.protocol}://${request.headers.host ?? 'localhost'}/plein/activeren/${token}`}</code></p></div>`;
+  // Only that the link went to the account's own address: beheer never sees it (it could activate the account).
+  const linkNotice = (email: string, sent: boolean) =>
+    sent
+      ? html`<div class="notice" role="status"><p>${b.activationLinkSent(email)}</p></div>`
+      : html`<div class="error-summary" role="alert"><p>${b.activationLinkNotSent(email)}</p></div>`;
 
   return async (app) => {
     app.get('/plein/beheer', { preHandler: guard }, (request, reply) => send(request, reply));
@@ -171,7 +174,7 @@ ${
               : { scope: deps.catalogue.problems['staff.invalid-scope']! };
         return send(request, reply.code(422), { errors: message });
       }
-      return send(request, reply.code(201), { notice: linkNotice(request, outcome.value.activationToken) });
+      return send(request, reply.code(201), { notice: linkNotice(outcome.value.email, outcome.value.activationSent) });
     });
 
     app.post(
@@ -193,7 +196,7 @@ ${
         const outcome = params.success ? await resetAccount(auth, request.staff!, params.data.id) : null;
         if (outcome === null || !outcome.ok) return reply.code(303).header('location', '/plein/beheer').send();
         deps.plein.streams.endStaff(outcome.value.id, 'session-ended');
-        return send(request, reply, { notice: linkNotice(request, outcome.value.activationToken) });
+        return send(request, reply, { notice: linkNotice(outcome.value.email, outcome.value.activationSent) });
       },
     );
 
@@ -287,6 +290,14 @@ ${
           .send(auditCsv(items));
       const l = t.auditLog;
       const c = t.auditColumns;
+      // Colleagues an entry names by id (a reset, a change of role, a take-over): their names, not their ids.
+      const accounts = await deps.store.staffAccounts.list({
+        meldkamerCode: null,
+        gemeenteCode: null,
+        includeRevoked: true,
+      });
+      const colleagues = accounts.map((a) => a.staff);
+      const words = { catalogue: deps.catalogue, names: auditNames(items, colleagues), viewerId: staff.id };
       const query = new URLSearchParams({
         ...(q.event ? { event: q.event } : {}),
         ...(q.van ? { van: q.van } : {}),
@@ -304,8 +315,8 @@ ${
 <div class="field"><label for="audit-tot">${l.to}</label><input id="audit-tot" name="tot" type="date" value="${q.tot ?? ''}"></div>
 <button type="submit">${l.search}</button></form>
 <p>${l.count(outcome.ok ? outcome.value.total : 0)} <a href="/plein/beheer/audit?${query.toString()}">${l.export}</a></p>
-<table class="compact"><caption class="visually-hidden">${l.caption}</caption><thead><tr><th scope="col">${c.when}</th><th scope="col">${c.who}</th><th scope="col">${c.what}</th><th scope="col">${c.subject}</th><th scope="col">${c.details}</th></tr></thead>
-<tbody>${items.map((e) => html`<tr><td>${formatDateTime(e.at)}</td><td>${e.actorName}</td><td>${auditEventLabel(t, e.event)}</td><td>${e.subjectType} ${e.subjectId ?? ''}</td><td>${auditDetails(e)}</td></tr>`)}</tbody></table>`,
+<div class="table-scroll utrecht-table-container" tabindex="0" role="region" aria-label="${l.caption}"><table class="compact"><caption class="visually-hidden">${l.caption}</caption><thead><tr><th scope="col">${c.when}</th><th scope="col">${c.who}</th><th scope="col">${c.what}</th><th scope="col">${c.subject}</th><th scope="col">${c.details}</th></tr></thead>
+<tbody>${items.map((e) => html`<tr data-event="${e.event}"><td>${formatDateTime(e.at)}</td><td>${auditActor(e, words)}</td><td>${auditEventLabel(t, e.event)}</td><td>${auditSubject(e, words)}</td><td>${auditDetails(e, words)}</td></tr>`)}</tbody></table></div>`,
         }),
       );
     });

@@ -1,8 +1,9 @@
 import { searchActions } from '../../../app/actions/view-action.js';
+import { approvalRequests } from '../../../app/actions/approval-requests.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actionTypeSettings } from '../../../app/actions/action-type-settings.js';
-import { mayViewActionsOf } from '../../../domain/staff/staff.js';
+import { mayRunActionsFor, mayViewActionsOf } from '../../../domain/staff/staff.js';
 import { ACTION_RESULTS } from '../../../domain/action/action-result.js';
 import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import type { PleinTexts } from '../../../domain/messages/plein-texts.js';
@@ -64,6 +65,9 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
         offset: 0,
       });
       const live = running.ok ? running.value.items : [];
+      // Other meldkamers' actions that reach into the region are listed too, read-only (opened on their page).
+      const ownAction = (meldkamerCode: string) => mayRunActionsFor(staff, meldkamerCode);
+      const requests = await approvalRequests(deps, staff);
       const map = deps.plein.map;
       // The console opens on the meldkamer's own police unit; national staff on the country.
       const openingExtent =
@@ -82,8 +86,15 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
 <p class="console-hint" id="kaart-toetsen">${c.mapKeys}</p></div>
 <div class="console-panel">
 <section id="lopende-acties" aria-labelledby="kop-lopende"><h2 id="kop-lopende">${c.runningActions} (${live.length})</h2>
-${live.length === 0 ? html`<p class="muted">${c.noRunningActions}</p>` : html`<ul class="running-actions">${live.map((a) => html`<li><button type="button" class="secondary" data-actie="${a.id}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''}</button></li>`)}</ul>`}
+${live.length === 0 ? html`<p class="muted">${c.noRunningActions}</p>` : html`<ul class="running-actions">${live.map((a) => (ownAction(a.meldkamerCode) ? html`<li><button type="button" class="secondary" data-actie="${a.id}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''}</button></li>` : html`<li><a href="/plein/acties/${a.id}" data-andere-meldkamer="${a.meldkamerCode}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''} (${c.readOnlyAction(a.meldkamerCode)})</a></li>`))}</ul>`}
 </section>
+${
+  requests.length === 0
+    ? null
+    : html`<section id="goedkeuringsverzoeken" aria-labelledby="kop-verzoeken"><h2 id="kop-verzoeken">${c.approvalRequests} (${requests.length})</h2>
+<ul class="running-actions">${requests.map((a) => html`<li><a href="/plein/acties/${a.id}" data-verzoek="${a.id}">${c.approvalRequest({ number: a.number, meldkamer: a.meldkamerCode })}</a></li>`)}</ul>
+</section>`
+}
 <p class="console-hint" id="sneltoetsen-hint">${c.shortcutsLabel} ${SHORTCUTS.map(([key, name], i) => html`${i === 0 ? '' : ', '}<kbd>${key}</kbd> ${c.shortcuts[name]}`)}.</p>
 <section id="stap-gebied" aria-labelledby="kop-gebied"><h2 id="kop-gebied">${c.areaHeading}</h2>
 ${placeSearchForm(c.placeSearch)}

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { approveAction } from '../../../app/actions/action-type-settings.js';
+import { approveAction } from '../../../app/actions/approve-action.js';
 import { searchActions, viewAction } from '../../../app/actions/view-action.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
+import { scopeOfArea } from '../../../domain/action/geographic-scope.js';
+import { areaSurfaceKm2 } from '../../../domain/area/region-reach.js';
 import { findGemeente } from '../../../domain/geo/find-gemeente.js';
 import { may } from '../../../domain/staff/permissions.js';
 import { mayRunActionsFor } from '../../../domain/staff/staff.js';
 import { csrfField, errorSummary } from '../html/form-fields.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
-import { auditDetails, auditEventLabel, formatDateTime } from './audit-format.js';
+import { auditActor, auditDetails, auditEventLabel, auditNames, formatDateTime } from './audit-format.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
@@ -61,6 +63,8 @@ export function historyPages(deps: HttpDeps): FastifyPluginAsync {
           : null;
       const items = outcome?.ok ? outcome.value.items : [];
       const c = t.columns;
+      // Other meldkamers' actions that reached into this one's region: listed, marked, opened read-only.
+      const readOnly = (meldkamerCode: string) => !mayRunActionsFor(request.staff!, meldkamerCode);
       return reply
         .code(unknownPlace === null ? 200 : 422)
         .type('text/html; charset=utf-8')
@@ -80,11 +84,11 @@ ${unknownPlace === null ? null : errorSummary({ plaats: unknownPlace })}
 <button type="submit">${t.search}</button>
 </form>
 ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.value.total) : t.noAccess}</p>`}
-<table><caption class="visually-hidden">${t.caption}</caption><thead><tr><th scope="col">${c.number}</th><th scope="col">${c.type}</th><th scope="col">${c.status}</th><th scope="col">${c.meldkamer}</th><th scope="col">${c.created}</th><th scope="col">${c.message}</th></tr></thead>
+<div class="table-scroll utrecht-table-container" tabindex="0" role="region" aria-label="${t.caption}"><table><caption class="visually-hidden">${t.caption}</caption><thead><tr><th scope="col">${c.number}</th><th scope="col">${c.type}</th><th scope="col">${c.status}</th><th scope="col">${c.meldkamer}</th><th scope="col">${c.created}</th><th scope="col">${c.message}</th></tr></thead>
 <tbody>${items.map(
               (a) =>
-                html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status">${deps.catalogue.plein.actionStatuses[a.status]}</span></td><td>${a.meldkamerCode}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
-            )}</tbody></table>`,
+                html`<tr><td><a href="/plein/acties/${a.id}">${a.number}</a></td><td>${deps.catalogue.actionTypes[a.type]}</td><td><span class="status status-${a.status}">${deps.catalogue.plein.actionStatuses[a.status]}</span></td><td>${a.meldkamerCode}${readOnly(a.meldkamerCode) ? html` <span class="muted">(${t.readOnlyMark})</span>` : null}</td><td>${formatDateTime(a.createdAt)}</td><td>${a.message.slice(0, 80)}</td></tr>`,
+            )}</tbody></table></div>`,
           }),
         );
     });
@@ -118,29 +122,54 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
         limit: 500,
         offset: 0,
       });
+      const staff = request.staff!;
       const approval = await deps.store.actionTypeSettings.approvalOf(action.id, action.version);
+      const readOnly = !mayRunActionsFor(staff, action.meldkamerCode);
       const canApprove =
         action.status === 'concept' &&
-        may(request.staff!, 'actions.approve') &&
-        action.createdBy !== request.staff!.id &&
+        !readOnly &&
+        may(staff, 'actions.approve') &&
+        action.createdBy !== staff.id &&
         approval === null;
+      // Other meldkamers reached beyond the margin approve for their region; this page shows who did and who not yet.
+      const regional =
+        action.status === 'concept' ? await deps.store.regionApprovals.of(action.id, action.version) : [];
+      const approvedRegions = regional.filter((r) => r.approvedAt !== null);
+      const waitingRegions = regional.filter((r) => r.approvedAt === null).map((r) => r.meldkamerCode);
+      const ownRegion = staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : null;
+      const canApproveForRegion =
+        readOnly &&
+        ownRegion !== null &&
+        action.status === 'concept' &&
+        may(staff, 'actions.approve') &&
+        !approvedRegions.some((r) => r.meldkamerCode === ownRegion) &&
+        scopeOfArea(deps.geography, action.area, action.meldkamerCode).needsApprovalOf.includes(ownRegion);
       const totals = Object.values(progress.byKind).flatMap((k) => Object.values(k));
       const count = (s: 'delivered' | 'failed' | 'submitted') => totals.reduce((n, c) => n + c[s], 0);
+      const words = { catalogue: deps.catalogue, names: auditNames(audit.items), viewerId: request.staff!.id };
       const timeline = [
         ...audit.items.map((e) => ({
           at: e.at,
-          text: h.eventBy({ event: auditEventLabel(t, e.event), actor: e.actorName }),
-          detail: auditDetails(e),
+          text: h.eventBy({ event: auditEventLabel(t, e.event), actor: auditActor(e, words) }),
+          detail: auditDetails(e, words),
         })),
         ...messages.map((m) => ({ at: m.createdAt, text: h.messageKinds[m.kind], detail: m.text })),
       ].sort((a, b) => a.at.getTime() - b.at.getTime());
       const summary = h.summary({
         type: deps.catalogue.actionTypes[action.type],
-        status: html`<span class="status">${t.actionStatuses[action.status]}</span>`,
+        status: html`<span class="status status-${action.status}">${t.actionStatuses[action.status]}</span>`,
         meldkamer: action.meldkamerCode,
         result: action.result ? deps.catalogue.results[action.result] : null,
       });
       const when = (at: Date | null) => (at ? formatDateTime(at) : '–');
+      const decimal = (n: number, digits: number) =>
+        n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      const where = { lat: decimal(action.area.centre.lat, 4), lon: decimal(action.area.centre.lon, 4) };
+      const km2 = decimal(areaSurfaceKm2(action.area), 1);
+      const areaText =
+        action.area.kind === 'circle'
+          ? h.areaCircle({ radiusKm: decimal(action.area.radiusMetres / 1000, 1), ...where, km2 })
+          : h.areaPolygon({ points: action.area.rings[0]?.length ?? 0, ...where, km2 });
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
           title: h.actionTitle(action.number),
@@ -148,9 +177,14 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
           main: html`<h1>${h.actionTitle(action.number)}</h1>
 <p>${summary}</p>
 <p>${h.progress({ sent: count('submitted') + count('delivered') + count('failed'), delivered: count('delivered'), failed: count('failed'), first: when(progress.firstSubmittedAt), last: when(progress.lastSubmittedAt) })}</p>
+<p>${areaText}${action.reachesMeldkamers.length > 0 ? ` ${h.reachesRegions(action.reachesMeldkamers.join(', '))}` : ''}</p>
+${readOnly && ownRegion !== null ? html`<p class="notice">${h.readOnlyNotice(action.meldkamerCode)}</p>` : null}
 ${approval ? html`<p class="notice">${h.approvedOn(formatDateTime(approval.approvedAt))}</p>` : null}
+${approvedRegions.map((r) => html`<p class="notice">${h.regionApprovedOn({ meldkamer: r.meldkamerCode, at: formatDateTime(r.approvedAt!) })}</p>`)}
+${waitingRegions.length > 0 ? html`<p class="notice">${h.regionApprovalWaiting(waitingRegions.join(', '))}</p>` : null}
 ${action.status === 'actief' && may(request.staff!, 'actions.run') && mayRunActionsFor(request.staff!, action.meldkamerCode) ? html`<p><a class="button" href="/plein/console?actie=${action.id}">${h.openInConsole}</a></p>` : null}
 ${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approve}</button></form>` : null}
+${canApproveForRegion ? html`<p>${h.regionApprovalAsked({ meldkamer: action.meldkamerCode, margin: (deps.geography.limits.regionMarginMetres / 1000).toLocaleString('nl-NL') })}</p><form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approveForRegion(ownRegion)}</button></form>` : null}
 <h2>${h.timeline}</h2>
 <ol class="timeline">${timeline.map((e) => html`<li><time>${formatDateTime(e.at)}</time>${e.text}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : null}</li>`)}</ol>
 <p><a href="/plein/acties">${h.back}</a></p>`,

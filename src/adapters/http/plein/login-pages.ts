@@ -14,11 +14,11 @@ import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { problemStatus, sendProblem } from '../server/problem.js';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './staff-session-cookie.js';
-import { readDeviceTokens, setDeviceCookie } from './known-device-cookie.js';
+import { setDeviceCookie } from './known-device-cookie.js';
+import { loginOriginOf } from './login-origin.js';
 import { renderPortalPage } from './portal-page.js';
 import { PASSKEY_SCRIPT, passkeyTexts, relyingPartyOf } from './relying-party.js';
 import { safeReturnPath } from './staff-page-guard.js';
-import { clientKey } from '../server/client-key.js';
 
 const passwordForm = z.object({
   email: z.string().trim().max(254).default(''),
@@ -125,11 +125,7 @@ ${textField({ name: 'code', label: t.codeLabel, hint: t.codeHint, inputmode: 'nu
     });
   };
 
-  // The client address and the browser's known-device tokens: what a login attempt is counted against.
-  const originOf = (request: FastifyRequest) => ({
-    address: clientKey(request.ip),
-    deviceTokens: readDeviceTokens(request, plein.cookieSecure),
-  });
+  const originOf = (request: FastifyRequest) => loginOriginOf(request, plein.cookieSecure);
 
   const finish = (request: FastifyRequest, reply: FastifyReply, login: CompletedLogin) => {
     setSessionCookie(reply, plein.cookieSecure, login.token);

@@ -6,13 +6,15 @@ import {
   listAccounts,
   resetAccount,
   revokeAccount,
+  type CreatedAccount,
 } from '../../../app/staff-auth/manage-accounts.js';
 import { searchAuditLog } from '../../../app/staff-auth/search-audit-log.js';
 import { ACTION_TYPES } from '../../../domain/action/action-type.js';
 import { permissionsOf } from '../../../domain/staff/permissions.js';
 import { STAFF_ROLES, type Staff } from '../../../domain/staff/staff.js';
 import type { StaffAccount } from '../../../app/ports/staff-accounts.js';
-import { approveAction, actionTypeSettings, saveActionTypeSetting } from '../../../app/actions/action-type-settings.js';
+import { actionTypeSettings, saveActionTypeSetting } from '../../../app/actions/action-type-settings.js';
+import { approveAction } from '../../../app/actions/approve-action.js';
 import { staffOf } from '../server/authenticate.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { sendProblem } from '../server/problem.js';
@@ -86,13 +88,21 @@ export function accountJson(a: StaffAccount) {
   };
 }
 
+/** What beheer hears of an activation link: that it went to the account's own address, never the link. */
+function activationJson(created: CreatedAccount) {
+  return {
+    id: created.id,
+    activationSent: created.activationSent,
+    activationExpiresAt: created.activationExpiresAt.toISOString(),
+  };
+}
+
 /** Accounts (beheer), the audit log (beheer), the caller's own data, action-type settings and approvals. */
 export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
   const auth = deps.plein.auth;
   const known = (body: { meldkamerCode?: string | undefined; gemeenteCode?: string | undefined }) =>
     (body.meldkamerCode === undefined || deps.referenceData.meldkamers.some((m) => m.code === body.meldkamerCode)) &&
     (body.gemeenteCode === undefined || deps.referenceData.gemeenten.some((g) => g.code === body.gemeenteCode));
-  const activationUrl = (token: string) => `/plein/activeren/${token}`;
 
   return async (app) => {
     app.get(
@@ -116,7 +126,8 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: STAFF_TAG,
-          summary: 'Medewerker aanmaken; de activeringslink wordt eenmalig getoond',
+          summary:
+            'Medewerker aanmaken; de activeringslink gaat per e-mail naar de medewerker zelf (activationSent zegt of dat lukte)',
           body: createStaffBody,
         },
       },
@@ -134,11 +145,7 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         return reply
           .code(201)
           .header('location', `/api/v1/staff/${outcome.value.id}`)
-          .send({
-            id: outcome.value.id,
-            activationUrl: activationUrl(outcome.value.activationToken),
-            activationExpiresAt: outcome.value.activationExpiresAt.toISOString(),
-          });
+          .send(activationJson(outcome.value));
       },
     );
 
@@ -182,7 +189,7 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: STAFF_TAG,
-          summary: 'Nieuwe activeringslink (nieuw wachtwoord en tweede stap)',
+          summary: 'Nieuwe activeringslink per e-mail naar de medewerker (nieuw wachtwoord en tweede stap)',
           params: staffIdParams,
         },
       },
@@ -190,11 +197,7 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
         const outcome = await resetAccount(auth, staffOf(request), request.params.id);
         if (!outcome.ok) return sendProblem(reply, deps.catalogue, outcome.error);
         deps.plein.streams.endStaff(request.params.id, 'session-ended');
-        return {
-          id: outcome.value.id,
-          activationUrl: activationUrl(outcome.value.activationToken),
-          activationExpiresAt: outcome.value.activationExpiresAt.toISOString(),
-        };
+        return activationJson(outcome.value);
       },
     );
 
@@ -304,7 +307,8 @@ export function pleinApiRoutes(deps: HttpDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['Burgernetacties'],
-          summary: 'Goedkeuren door een tweede centralist (voor typen die dat vragen)',
+          summary:
+            'Goedkeuren: door een tweede centralist (type of grootte), of door een centralist van een andere meldkamer waarvan de regio het gebied ver bereikt',
           params: actionIdParams,
           body: approvalBody,
         },

@@ -74,6 +74,7 @@ export function renderPortalPage(request: FastifyRequest, reply: FastifyReply, o
             : `, ${staff.scope.kind === 'meldkamer' ? staff.scope.meldkamerCode : staff.scope.gemeenteCode}`
         })</span><form method="post" action="/plein/uitloggen">${csrfField(csrf)}<button type="submit" class="secondary small">${t.plein.nav.logout}</button></form></div>`;
   return renderPage({
+    chrome: t.page,
     title: options.title,
     section: 'portal',
     nav,

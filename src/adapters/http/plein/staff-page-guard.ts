@@ -6,6 +6,7 @@ import { resolveSession, type ResolvedSession } from '../../../app/staff-auth/st
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { readSessionCookie } from './staff-session-cookie.js';
+import { csrfCookieName, csrfCookieOptions } from '../server/session-bound-csrf.js';
 import { renderPortalPage } from './portal-page.js';
 
 declare module 'fastify' {
@@ -21,9 +22,6 @@ declare module 'fastify' {
   }
 }
 
-/** The cookie of @fastify/csrf-protection (registered in build-http-server.ts). */
-const CSRF_COOKIE = 'burgernet_csrf';
-
 /**
  * onRequest hook of the web scope: reads the session cookie; `request.staff` is set only when the session
  * is active (second factor done). Pages use the guards below.
@@ -33,10 +31,11 @@ export function loadPortalSession(deps: HttpDeps) {
     request.catalogue = deps.catalogue;
     // One CSRF secret per browser from its first page on: without a cookie, every reply.generateCsrf() in
     // one request would make a new secret, and only the last would match the cookie the browser keeps.
-    if (typeof request.cookies[CSRF_COOKIE] !== 'string') {
+    const csrfCookie = csrfCookieName(deps.plein.cookieSecure);
+    if (typeof request.cookies[csrfCookie] !== 'string') {
       const secret = randomBytes(18).toString('base64url');
-      request.cookies[CSRF_COOKIE] = secret;
-      reply.setCookie(CSRF_COOKIE, secret, { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' });
+      request.cookies[csrfCookie] = secret;
+      reply.setCookie(csrfCookie, secret, csrfCookieOptions(deps.plein.cookieSecure));
     }
     request.staffSession = null;
     const token = readSessionCookie(request, deps.plein.cookieSecure);

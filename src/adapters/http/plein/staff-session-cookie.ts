@@ -16,8 +16,11 @@ export function readSessionCookie(request: FastifyRequest, secure: boolean): str
 
 export function setSessionCookie(reply: FastifyReply, secure: boolean, token: string): void {
   reply.setCookie(sessionCookieName(secure), token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  // The rest of this request (a CSRF token for the page it renders) already belongs to the new session.
+  reply.request.cookies[sessionCookieName(secure)] = token;
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(sessionCookieName(secure), { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  delete reply.request.cookies[sessionCookieName(secure)];
 }

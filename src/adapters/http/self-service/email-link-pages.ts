@@ -22,7 +22,7 @@ export function emailLinkPages(deps: HttpDeps, self: SelfServiceHttpDeps): Fasti
   const t = texts.email;
   const ss = self.selfService;
   const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200) =>
-    sendHtml(reply, sitePage(texts, { title, current: null, main }), status);
+    sendHtml(reply, sitePage(deps.catalogue, { title, current: null, main }), status);
   const bad = (reply: FastifyReply, title: string) =>
     page(reply, title, html`<h1>${title}</h1><p>${t.badLink}</p>`, 404);
 

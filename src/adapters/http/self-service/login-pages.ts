@@ -25,7 +25,7 @@ export function loginPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyPl
     main: ReturnType<typeof html>,
     status = 200,
     extraNotice: ReturnType<typeof html> | null = null,
-  ) => sendHtml(reply, sitePage(texts, { title, current: 'myData', main, notice: extraNotice }), status);
+  ) => sendHtml(reply, sitePage(deps.catalogue, { title, current: 'myData', main, notice: extraNotice }), status);
 
   return async (app) => {
     const loginForm = (
@@ -108,7 +108,7 @@ ${textField({ name: 'doel', label: t.target, hint: t.targetHint, value, error, r
         ? await confirmLogin(ss, verificationId, code)
         : ({ kind: 'code', check: { kind: 'expired' } } as const);
       if (result.kind === 'logged-in') {
-        setMySession(reply, result.sessionToken, ss.sessionMinutes);
+        setMySession(reply, deps.plein.cookieSecure, result.sessionToken, ss.sessionMinutes);
         return reply.code(303).header('location', SITE_PATHS.myData).send();
       }
       const value = field(bodyOf(request), 'doel', 254);
@@ -131,9 +131,9 @@ ${textField({ name: 'doel', label: t.target, hint: t.targetHint, value, error, r
     });
 
     app.post('/mijn-gegevens/uitloggen', { preHandler: app.csrfProtection }, async (request, reply) => {
-      const token = mySessionToken(request);
+      const token = mySessionToken(request, deps.plein.cookieSecure);
       if (token !== null) await endSession(ss, token);
-      clearMySession(reply);
+      clearMySession(reply, deps.plein.cookieSecure);
       return reply.code(303).header('location', '/mijn-gegevens/inloggen?uitgelogd=1').send();
     });
   };

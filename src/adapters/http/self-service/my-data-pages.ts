@@ -58,14 +58,14 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
     main: ReturnType<typeof html>,
     status = 200,
     extra: ReturnType<typeof html> | null = null,
-  ) => sendHtml(reply, sitePage(texts, { title, current: 'myData', main, notice: extra }), status);
+  ) => sendHtml(reply, sitePage(deps.catalogue, { title, current: 'myData', main, notice: extra }), status);
 
   /** preHandler: without a (live) session, to the login page. */
   async function requireParticipant(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const token = mySessionToken(request);
+    const token = mySessionToken(request, deps.plein.cookieSecure);
     request.participantId = token === null ? null : await participantOfSession(ss, token);
     if (request.participantId !== null) return;
-    if (token !== null) clearMySession(reply);
+    if (token !== null) clearMySession(reply, deps.plein.cookieSecure);
     await reply
       .code(303)
       .header('location', token === null ? '/mijn-gegevens/inloggen' : '/mijn-gegevens/inloggen?verlopen=1')
@@ -85,7 +85,7 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
   ) {
     const data = await viewMyData(ss, me(request));
     if (data === null) {
-      clearMySession(reply);
+      clearMySession(reply, deps.plein.cookieSecure);
       return reply.code(303).header('location', '/mijn-gegevens/inloggen').send();
     }
     return page(
@@ -270,7 +270,7 @@ export function myDataPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
 
     app.post('/mijn-gegevens/verwijderen', guardedPost, async (request, reply) => {
       await eraseMyData(ss, me(request));
-      clearMySession(reply);
+      clearMySession(reply, deps.plein.cookieSecure);
       return page(
         reply,
         t.deletedTitle,

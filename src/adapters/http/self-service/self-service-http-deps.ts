@@ -13,6 +13,4 @@ export interface SelfServiceHttpDeps {
   readonly phoneCountries: readonly CountryCode[];
   /** Ended public actions stay on "Actuele acties" this long. */
   readonly recentHours: number;
-  /** Set the session cookie with Secure (behind HTTPS). */
-  readonly secureCookies: boolean;
 }

@@ -47,7 +47,7 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
   const ss = self.selfService;
   const gemeenteName = (code: string) => deps.referenceData.gemeenten.find((g) => g.code === code)?.name ?? code;
   const page = (reply: FastifyReply, title: string, main: ReturnType<typeof html>, status = 200) =>
-    sendHtml(reply, sitePage(texts, { title, current: 'signUp', main }), status);
+    sendHtml(reply, sitePage(deps.catalogue, { title, current: 'signUp', main }), status);
 
   function readValues(body: FormBody | undefined): SignUpValues {
     return Object.fromEntries(
@@ -183,7 +183,7 @@ export function signUpPages(deps: HttpDeps, self: SelfServiceHttpDeps): FastifyP
           422,
         );
       }
-      setMySession(reply, result.sessionToken, ss.sessionMinutes);
+      setMySession(reply, deps.plein.cookieSecure, result.sessionToken, ss.sessionMinutes);
       const t = texts.signUp;
       return page(
         reply,

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import csrfProtection from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -23,6 +22,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { installApiAuthentication } from './api-authentication.js';
+import { installSessionBoundCsrf } from './session-bound-csrf.js';
 import { storableText, unstorableText } from './unstorable-text.js';
 import { browserBundleRoutes, browserBundles } from './browser-bundles.js';
 import { loadPortalSession } from '../plein/staff-page-guard.js';
@@ -58,6 +58,13 @@ const STATIC_ASSETS = fileURLToPath(new URL('../../../web/static/', import.meta.
 const LEAFLET_ASSETS = fileURLToPath(new URL('../../../../node_modules/leaflet/dist/', import.meta.url));
 // h3-js's browser build: the app computes its coarse presence cell on the phone.
 const H3_ASSETS = fileURLToPath(new URL('../../../../node_modules/h3-js/dist/browser/', import.meta.url));
+// NL Design System, Rijkshuisstijl community: the design tokens and the components' CSS (page-layout.ts, ADR 0024).
+const RHC_TOKENS_ASSETS = fileURLToPath(
+  new URL('../../../../node_modules/@rijkshuisstijl-community/design-tokens/dist/', import.meta.url),
+);
+const RHC_COMPONENTS_ASSETS = fileURLToPath(
+  new URL('../../../../node_modules/@rijkshuisstijl-community/components-css/dist/', import.meta.url),
+);
 
 /**
  * Pages load only their own scripts and styles. Leaflet positions map tiles with inline styles, hence
@@ -121,10 +128,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     return payload;
   });
   await app.register(cookie);
-  await app.register(csrfProtection, {
-    sessionPlugin: '@fastify/cookie',
-    cookieKey: 'burgernet_csrf',
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: 'auto' },
+  await installSessionBoundCsrf(app, {
+    secure: deps.plein.cookieSecure,
+    hmacKey: deps.crypto?.digest('csrf-session-binding', 'hmac-key') ?? null,
   });
   await app.register(fastifyStatic, { root: STATIC_ASSETS, prefix: '/static/', index: false, maxAge: '1h' });
   const bundles = await browserBundles(deps.logger);
@@ -143,6 +149,12 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     index: false,
     maxAge: '1d',
   });
+  for (const [root, prefix] of [
+    [RHC_TOKENS_ASSETS, '/static/vendor/rhc-tokens/'],
+    [RHC_COMPONENTS_ASSETS, '/static/vendor/rhc-components/'],
+  ] as const) {
+    await app.register(fastifyStatic, { root, prefix, decorateReply: false, index: false, maxAge: '1d' });
+  }
   const appDeps = deps.app === undefined ? null : { ...deps, app: deps.app };
   // Before the routes, so that it covers every /app/v1 route, wherever it is registered.
   if (appDeps !== null) app.addHook('onRequest', createBurgernetAppRequestLimit(appDeps));

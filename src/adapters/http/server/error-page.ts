@@ -74,8 +74,9 @@ ${problem.status === 404 ? html`<p>${t.notFound}</p>` : null}
 ${problem.status >= 500 ? html`<p>${t.serverError}</p>` : null}
 ${problem.reference === null ? null : html`<p class="error-reference">${t.reference(problem.reference)}</p>`}
 <p><a href="${back.href}">${back.label}</a></p>`;
-  if (part === 'site') return sitePage(texts, { title: problem.title, current: null, main });
+  if (part === 'site') return sitePage(catalogue, { title: problem.title, current: null, main });
   return renderPage({
+    chrome: catalogue.page,
     title: problem.title,
     section: part,
     main,

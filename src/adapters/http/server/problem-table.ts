@@ -56,6 +56,27 @@ export const PROBLEM_TABLE = {
   },
   'action.approval-required': { status: 409 },
   'action.approval-by-self': { status: 409 },
+  'action.size-approval-required': {
+    status: 422,
+    detail: (e, c) => c.problemDetails.actionSizeApprovalRequired({ size: e.size, meldkamers: e.meldkamers }),
+    extensions: (e) => ({ ...e.size, meldkamers: e.meldkamers }),
+  },
+  'action.region-approval-required': {
+    status: 422,
+    detail: (e, c) =>
+      c.problemDetails.actionRegionApprovalRequired({ meldkamers: e.meldkamers, marginMetres: e.marginMetres }),
+    extensions: (e) => ({ meldkamers: e.meldkamers, marginMetres: e.marginMetres }),
+  },
+  'action.area-change-needs-approval': {
+    status: 422,
+    detail: (e, c) =>
+      c.problemDetails.actionAreaChangeNeedsApproval({
+        meldkamers: e.meldkamers,
+        marginMetres: e.marginMetres,
+        size: e.size,
+      }),
+    extensions: (e) => ({ meldkamers: e.meldkamers, marginMetres: e.marginMetres, ...(e.size ?? {}) }),
+  },
 
   'auth.invalid-credentials': { status: 401, detail: (_e, c) => c.plein.login.invalidCredentials },
   'auth.throttled': {
@@ -69,6 +90,7 @@ export const PROBLEM_TABLE = {
   'auth.session-invalid': { status: 401, detail: (_e, c) => c.plein.login.sessionInvalid },
   'auth.activation-invalid': { status: 404 },
   'auth.no-second-factor': { status: 403, detail: (_e, c) => c.plein.login.noSecondFactor },
+  'auth.reauthentication-required': { status: 403, detail: (_e, c) => c.plein.login.reauthenticationRequired },
   'auth.weak-password': {
     status: 422,
     detail: (e, c) => c.plein.password[e.problem],

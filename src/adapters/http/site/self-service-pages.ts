@@ -30,7 +30,7 @@ export function selfServicePages(deps: HttpDeps, self: SelfServiceHttpDeps): Fas
       const title = texts.errors.csrfTitle;
       return sendHtml(
         reply,
-        sitePage(texts, {
+        sitePage(deps.catalogue, {
           title,
           current: null,
           main: html`<h1>${title}</h1><p>${texts.errors.csrf}</p><p><a href="${back}">${texts.errors.csrfRetry}</a></p>`,

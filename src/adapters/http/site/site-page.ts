@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { SelfServiceTexts } from '../../../domain/messages/self-service-texts.js';
+import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { html, type SafeHtml } from '../html/html.js';
 import { renderPage } from '../html/page-layout.js';
 import { phoneRuleFooter } from '../html/phone-rule.js';
@@ -21,7 +21,7 @@ export const SITE_PATHS: Record<SiteSection, string> = {
  * in the footer which number to call for what.
  */
 export function sitePage(
-  texts: SelfServiceTexts,
+  catalogue: Pick<Catalogue, 'selfService' | 'page'>,
   options: {
     readonly title: string;
     readonly main: SafeHtml;
@@ -29,8 +29,10 @@ export function sitePage(
     readonly notice?: SafeHtml | null;
   },
 ): string {
+  const texts = catalogue.selfService;
   const sections = Object.keys(SITE_PATHS) as SiteSection[];
   return renderPage({
+    chrome: catalogue.page,
     title: options.title,
     section: 'site',
     main: options.main,
@@ -46,5 +48,9 @@ export function sendHtml(reply: FastifyReply, page: string, status = 200): Fasti
   return reply.code(status).type('text/html; charset=utf-8').send(page);
 }
 
-export const notice = (text: string): SafeHtml => html`<div class="notice" role="status"><p>${text}</p></div>`;
-export const warning = (text: string): SafeHtml => html`<div class="warning" role="alert"><p>${text}</p></div>`;
+/** A confirmation above the page (the design system's alert, kind "ok"). */
+export const notice = (text: string): SafeHtml =>
+  html`<div class="notice utrecht-alert utrecht-alert--ok" role="status"><div class="utrecht-alert__content"><p class="utrecht-alert__message">${text}</p></div></div>`;
+/** Something the user must act on (the design system's alert, kind "warning"). */
+export const warning = (text: string): SafeHtml =>
+  html`<div class="warning utrecht-alert utrecht-alert--warning" role="alert"><div class="utrecht-alert__content"><p class="utrecht-alert__message">${text}</p></div></div>`;

@@ -7,6 +7,7 @@ import { DELIVERY_STATUSES, isFinal, type DeliveryStatus } from '../../../domain
 import { nextDelivery } from '../../../domain/delivery/delivery-transition.js';
 import { MESSAGE_KINDS, type MessageKind } from '../../../domain/delivery/message-kind.js';
 import { MAX_ATTEMPTS, RETRY_CAUSES, type RetryCause } from '../../../domain/delivery/requeue.js';
+import { SET_ASIDE_REASONS } from '../../../domain/delivery/receipt-matching.js';
 import { SMS_PART_STATUSES, partsEvent, type SmsPartStatus } from '../../../domain/delivery/sms-parts.js';
 import { migrate } from '../migrate.js';
 import { PARTS_EVENTS, sqlLiteral, sqlPartsEvent, statusesMovedBy, transition, type RowFacts } from './delivery-sql.js';
@@ -33,6 +34,7 @@ test('the CHECKs of the schema allow exactly the statuses and kinds of the domai
   assert.deepEqual(await allowed('deliveries', 'status'), [...DELIVERY_STATUSES].sort());
   assert.deepEqual(await allowed('action_messages', 'kind'), [...MESSAGE_KINDS].sort());
   assert.deepEqual(await allowed('sms_parts', 'status'), [...SMS_PART_STATUSES].sort());
+  assert.deepEqual(await allowed('unmatched_receipts', 'reason'), [...SET_ASIDE_REASONS].sort());
 });
 
 interface Row {
@@ -134,15 +136,23 @@ describe('the SQL carries out what the domain decides, row by row on the databas
     assertCarriesOut({ event: { column: 'r.event', kinds: PARTS_EVENTS } }, PARTS_EVENTS));
 });
 
-test("the aggregate over a delivery's parts gives the event the domain gives, for every mix of up to three parts", async () => {
+test("the aggregate over a delivery's parts gives the event the domain gives, for every mix of up to three parts, all stored or not", async () => {
   const mixes: SmsPartStatus[][] = [[]];
   for (let n = 0; n < 3; n++)
     mixes.push(...mixes.filter((m) => m.length === n).flatMap((m) => SMS_PART_STATUSES.map((s) => [...m, s])));
-  const parts = mixes.slice(1).flatMap((m, id) => m.map((s) => `(${id}, ${sqlLiteral(s)})`));
-  const rows = await testDatabase.database.query<{ id: number; statuses: SmsPartStatus[]; event: string | null }>(
-    `select id, array_agg(status order by status) as statuses, ${sqlPartsEvent('status')} as event
-     from (values ${parts.join(', ')}) as p(id, status) group by id`,
+  // Each mix as the whole SMS, and as the parts stored of an SMS with one part more (an attempt cut short).
+  const cases = mixes.slice(1).flatMap((m) => [
+    { statuses: m, total: m.length },
+    { statuses: m, total: m.length + 1 },
+  ]);
+  const parts = cases.flatMap((c, id) => c.statuses.map((s, i) => `(${id}, ${i + 1}, ${c.total}, ${sqlLiteral(s)})`));
+  const rows = await testDatabase.database.query<{ id: number; event: string | null }>(
+    `select id, ${sqlPartsEvent({ status: 'status', part: 'part', parts: 'parts' })} as event
+     from (values ${parts.join(', ')}) as p(id, part, parts, status) group by id`,
   );
-  assert.equal(rows.length, mixes.length - 1);
-  for (const r of rows) assert.equal(r.event, partsEvent(r.statuses), `parts ${r.statuses.join(', ')}`);
+  assert.equal(rows.length, cases.length);
+  for (const r of rows) {
+    const c = cases[r.id]!;
+    assert.equal(r.event, partsEvent(c.statuses, c.total), `parts ${c.statuses.join(', ')} of ${c.total}`);
+  }
 });

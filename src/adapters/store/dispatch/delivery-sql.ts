@@ -209,11 +209,21 @@ export function transition(facts: RowFacts): Transition {
 
 export const PARTS_EVENTS: readonly PartsEvent[] = PARTS_RULES.map((r) => r.event);
 
-/** Over a delivery's sms_parts (as an aggregate): the event their receipts amount to, null while it waits for more. */
-export function sqlPartsEvent(partStatusColumn: string): string {
-  const rules = PARTS_RULES.map(
-    (r) =>
-      `when ${r.when === 'some' ? 'bool_or' : 'bool_and'}(${partStatusColumn} = ${sqlLiteral(r.part)}) then ${sqlLiteral(r.event)}`,
-  );
+/**
+ * Over a delivery's sms_parts (as an aggregate): the event their receipts amount to, null while it waits for more.
+ * `columns`: the part's status, its number and how many parts the SMS has (an `every` rule needs them all stored).
+ */
+export function sqlPartsEvent(columns: {
+  readonly status: string;
+  readonly part: string;
+  readonly parts: string;
+}): string {
+  const rules = PARTS_RULES.map((r) => {
+    const condition =
+      r.when === 'some'
+        ? `bool_or(${columns.status} = ${sqlLiteral(r.part)})`
+        : `bool_and(${columns.status} = ${sqlLiteral(r.part)}) and count(distinct ${columns.part}) >= max(${columns.parts})`;
+    return `when ${condition} then ${sqlLiteral(r.event)}`;
+  });
   return `case ${rules.join(' ')} end`;
 }

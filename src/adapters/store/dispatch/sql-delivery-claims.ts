@@ -1,7 +1,9 @@
+import type { Priority } from '../../../domain/action/action-type.js';
 import type { Msisdn } from '../../../domain/participant/msisdn.js';
 import type { ContactChannel } from '../../../domain/participant/registration.js';
 import type { MessageKind } from '../../../domain/delivery/message-kind.js';
 import type { ClaimedDelivery, DispatchRepository } from '../../../app/ports/dispatch-repository.js';
+import type { SmsResume } from '../../../app/ports/sms-channel.js';
 import type { Queryable } from '../database/database.js';
 import { sqlAttempts, transition } from './delivery-sql.js';
 
@@ -46,6 +48,29 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
     return rows.sort((a, b) => a.message_ordinal - b.message_ordinal || a.id - b.id);
   }
 
+  /** For SMS tried before: the parts the SMSC acknowledged then, so that only the others go now. */
+  async function resumesOf(claimed: readonly ClaimRow[]): Promise<Map<number, SmsResume>> {
+    const retried = claimed.filter((r) => r.attempts > 1).map((r) => r.id);
+    if (retried.length === 0) return new Map();
+    const rows = await db.query<{
+      delivery_id: number;
+      parts: number;
+      concat_reference: number | null;
+      accepted: number[];
+    }>(
+      `select delivery_id, max(parts) as parts, max(concat_reference) as concat_reference,
+              array_agg(distinct part order by part) as accepted
+       from sms_parts where delivery_id = any($1::bigint[]) group by delivery_id`,
+      [retried],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.delivery_id,
+        { parts: r.parts, concatReference: r.concat_reference, acceptedParts: r.accepted.map(Number) },
+      ]),
+    );
+  }
+
   return {
     async claim(channel, limit, workerId, at) {
       const waiting = await db.query<{ action_id: string; priority: number }>(
@@ -60,7 +85,11 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
         [channel],
       );
       const byPriority = new Map<number, string[]>();
-      for (const w of waiting) byPriority.set(w.priority, [...(byPriority.get(w.priority) ?? []), w.action_id]);
+      const priorityOf = new Map<string, Priority>();
+      for (const w of waiting) {
+        byPriority.set(w.priority, [...(byPriority.get(w.priority) ?? []), w.action_id]);
+        priorityOf.set(w.action_id, w.priority as Priority);
+      }
       const claimed: ClaimRow[] = [];
       let remaining = limit;
       for (const priority of [...byPriority.keys()].sort((a, b) => b - a)) {
@@ -83,6 +112,7 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
         claimed.push(...interleave([...byAction.values()]));
         if (remaining <= 0) break;
       }
+      const resumes = channel === 'sms' ? await resumesOf(claimed) : new Map<number, SmsResume>();
       return claimed.map((r): ClaimedDelivery => ({
         id: r.id,
         actionId: r.action_id,
@@ -91,6 +121,8 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
         text: r.text,
         spokenText: r.spoken_text,
         attempts: r.attempts,
+        priority: priorityOf.get(r.action_id) ?? 0,
+        smsResume: resumes.get(r.id) ?? null,
       }));
     },
 

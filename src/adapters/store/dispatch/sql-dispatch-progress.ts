@@ -18,11 +18,20 @@ export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepositor
         `select min(submitted_at) as first, max(submitted_at) as last from deliveries where action_id = $1`,
         [actionId],
       );
+      const [aside] = await db.query<{ n: number }>(
+        'select count(*)::int as n from unmatched_receipts where candidate_actions @> array[$1::uuid]',
+        [actionId],
+      );
       const empty = () => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
       const perChannel = () => ({ sms: empty(), voice: empty() });
       const byKind: ActionProgress['byKind'] = { alert: perChannel(), update: perChannel(), closing: perChannel() };
       for (const r of rows) byKind[r.kind][r.channel][r.status] += r.n;
-      return { byKind, firstSubmittedAt: times?.first ?? null, lastSubmittedAt: times?.last ?? null };
+      return {
+        byKind,
+        firstSubmittedAt: times?.first ?? null,
+        lastSubmittedAt: times?.last ?? null,
+        receiptsSetAside: aside?.n ?? 0,
+      };
     },
 
     async peoplePerMessage(actionId) {

@@ -4,15 +4,17 @@ import { createSqlDeliveryClaims } from './sql-delivery-claims.js';
 import { createSqlDeliveryOutcomes } from './sql-delivery-outcomes.js';
 import { createSqlDeliveryQueue } from './sql-delivery-queue.js';
 import { createSqlDispatchProgress } from './sql-dispatch-progress.js';
+import { createSqlSmsReceipts } from './sql-sms-receipts.js';
 import { createSqlTargetingRuns } from './sql-targeting-runs.js';
 
-/** The dispatch store, one part per concept: targeting runs, the queue, claims, outcomes, progress. */
+/** The dispatch store, one part per concept: targeting runs, the queue, claims, outcomes, receipts, progress. */
 export function createSqlDispatchRepository(db: Queryable): DispatchRepository {
   return {
     ...createSqlTargetingRuns(db),
     ...createSqlDeliveryQueue(db),
     ...createSqlDeliveryClaims(db),
     ...createSqlDeliveryOutcomes(db),
+    ...createSqlSmsReceipts(db),
     ...createSqlDispatchProgress(db),
   };
 }

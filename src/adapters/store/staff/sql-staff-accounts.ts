@@ -1,5 +1,6 @@
 import { scopeOf, type StaffRole } from '../../../domain/staff/staff.js';
 import type { StaffAccount, StaffAccounts, StoredPasskey } from '../../../app/ports/staff-accounts.js';
+import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Queryable } from '../database/database.js';
 
 interface AccountRow {
@@ -23,14 +24,15 @@ const COLUMNS = `s.id, s.name, s.role, s.meldkamer_code, s.gemeente_code, s.emai
   s.totp_last_step, s.revoked_at, s.created_at, s.oidc_issuer, s.oidc_subject,
   (select count(*)::int from staff_passkeys p where p.staff_id = s.id) as passkeys`;
 
-function toAccount(r: AccountRow): StaffAccount | null {
+/** The TOTP seed is sealed in the database (SecretBox), bound to its account. */
+function toAccount(r: AccountRow, secrets: SecretBox): StaffAccount | null {
   const scope = scopeOf(r.role, r.meldkamer_code, r.gemeente_code);
   if (scope === null) return null;
   return {
     staff: { id: r.id, name: r.name, role: r.role, scope },
     email: r.email,
     passwordHash: r.password_hash,
-    totpSecret: r.totp_secret,
+    totpSecret: r.totp_secret === null ? null : secrets.open('staff.totp_secret', r.id, r.totp_secret),
     totpLastStep: r.totp_last_step === null ? null : Number(r.totp_last_step),
     passkeys: r.passkeys,
     active: r.revoked_at === null,
@@ -64,10 +66,10 @@ function toPasskey(r: PasskeyRow): StoredPasskey {
   };
 }
 
-export function createSqlStaffAccounts(db: Queryable): StaffAccounts {
+export function createSqlStaffAccounts(db: Queryable, secrets: SecretBox): StaffAccounts {
   const one = async (where: string, params: unknown[]) => {
     const [row] = await db.query<AccountRow>(`select ${COLUMNS} from staff s where ${where}`, params);
-    return row ? toAccount(row) : null;
+    return row ? toAccount(row, secrets) : null;
   };
   return {
     findByEmail: (email) => one('s.email = $1', [email.toLowerCase()]),
@@ -99,7 +101,7 @@ export function createSqlStaffAccounts(db: Queryable): StaffAccounts {
          order by s.revoked_at is not null, s.name limit 2000`,
         [filter.meldkamerCode, filter.gemeenteCode, filter.includeRevoked],
       );
-      return rows.map(toAccount).filter((a): a is StaffAccount => a !== null);
+      return rows.map((r) => toAccount(r, secrets)).filter((a): a is StaffAccount => a !== null);
     },
     async setPassword(id, hash, at) {
       await db.execute('update staff set password_hash = $2, password_changed_at = $3 where id = $1', [id, hash, at]);
@@ -114,7 +116,7 @@ export function createSqlStaffAccounts(db: Queryable): StaffAccounts {
     async setTotpSecret(id, secret, at) {
       await db.execute(
         'update staff set totp_secret = $2, totp_enrolled_at = $3, totp_last_step = null where id = $1',
-        [id, secret, secret === null ? null : at],
+        [id, secret === null ? null : secrets.seal('staff.totp_secret', id, secret), secret === null ? null : at],
       );
     },
     async useTotpStep(id, step) {

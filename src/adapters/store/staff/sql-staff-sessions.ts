@@ -1,4 +1,5 @@
 import type { LoginFailures, StaffSessions, StoredSession } from '../../../app/ports/staff-sessions.js';
+import type { SecretBox } from '../../crypto/secret-box.js';
 import type { Queryable } from '../database/database.js';
 
 interface SessionRow {
@@ -14,7 +15,8 @@ interface SessionRow {
   pending_totp_secret: string | null;
 }
 
-function toSession(r: SessionRow): StoredSession {
+/** A TOTP seed waiting for its first code is sealed like an enrolled one (SecretBox), bound to its session. */
+function toSession(r: SessionRow, secrets: SecretBox): StoredSession {
   return {
     idHash: r.id_hash,
     staffId: r.staff_id,
@@ -25,11 +27,16 @@ function toSession(r: SessionRow): StoredSession {
     expiresAt: new Date(r.expires_at),
     endedAt: r.ended_at === null ? null : new Date(r.ended_at),
     challenge: r.challenge,
-    pendingTotpSecret: r.pending_totp_secret,
+    pendingTotpSecret:
+      r.pending_totp_secret === null
+        ? null
+        : secrets.open('staff_sessions.pending_totp_secret', r.id_hash, r.pending_totp_secret),
   };
 }
 
-export function createSqlStaffSessions(db: Queryable): StaffSessions {
+export function createSqlStaffSessions(db: Queryable, secrets: SecretBox): StaffSessions {
+  const sealPending = (idHash: string, secret: string | null) =>
+    secret === null ? null : secrets.seal('staff_sessions.pending_totp_secret', idHash, secret);
   return {
     async create(s) {
       await db.execute(
@@ -44,13 +51,13 @@ export function createSqlStaffSessions(db: Queryable): StaffSessions {
           s.lastSeenAt,
           s.expiresAt,
           s.challenge,
-          s.pendingTotpSecret,
+          sealPending(s.idHash, s.pendingTotpSecret),
         ],
       );
     },
     async find(idHash) {
       const [row] = await db.query<SessionRow>('select * from staff_sessions where id_hash = $1', [idHash]);
-      return row ? toSession(row) : null;
+      return row ? toSession(row, secrets) : null;
     },
     async touch(idHash, at) {
       await db.execute(
@@ -65,7 +72,10 @@ export function createSqlStaffSessions(db: Queryable): StaffSessions {
       await db.execute('update staff_sessions set challenge = $2 where id_hash = $1', [idHash, challenge]);
     },
     async setPendingTotpSecret(idHash, secret) {
-      await db.execute('update staff_sessions set pending_totp_secret = $2 where id_hash = $1', [idHash, secret]);
+      await db.execute('update staff_sessions set pending_totp_secret = $2 where id_hash = $1', [
+        idHash,
+        sealPending(idHash, secret),
+      ]);
     },
     async end(idHash, reason, at) {
       await db.execute(
@@ -73,10 +83,11 @@ export function createSqlStaffSessions(db: Queryable): StaffSessions {
         [idHash, reason, at],
       );
     },
-    async endAllOf(staffId, reason, at) {
+    async endAllOf(staffId, reason, at, exceptIdHash) {
       return db.execute(
-        'update staff_sessions set ended_at = $3, end_reason = $2, challenge = null, pending_totp_secret = null where staff_id = $1 and ended_at is null',
-        [staffId, reason, at],
+        `update staff_sessions set ended_at = $3, end_reason = $2, challenge = null, pending_totp_secret = null
+         where staff_id = $1 and ended_at is null and ($4::text is null or id_hash <> $4)`,
+        [staffId, reason, at, exceptIdHash ?? null],
       );
     },
   };

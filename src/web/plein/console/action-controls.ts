@@ -3,6 +3,7 @@ import { byId } from '../../elements.js';
 import { fillTemplate } from '../../text-template.js';
 import type { ActionSummary } from './action-summary.js';
 import { showError, type ConsoleApi } from './console-api.js';
+import { showStatus } from './status-badge.js';
 import { confirmStep } from './step-dialog.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import type { ConsoleAction, CurrentAction } from './current-action.js';
@@ -35,7 +36,6 @@ export function setUpActionControls(deps: {
   const { api, texts, area, current, types, summary } = deps;
   const live = texts.live;
   const error = byId('lopend-fout');
-  const status = byId('actie-status');
   const notice = byId('stap-melding');
   const running = (): ConsoleAction => {
     if (current.action === null) throw new Error(texts.failed);
@@ -55,7 +55,7 @@ export function setUpActionControls(deps: {
   };
   const afterChange = (updated: ConsoleAction | { readonly action: ConsoleAction }) => {
     current.action = 'action' in updated ? updated.action : updated;
-    status.textContent = current.action.status;
+    showStatus(current.action.status);
     showEnded(!current.isRunning);
     void summary.refresh(current.action.id).catch((failure: unknown) => showError(error, failure));
   };

@@ -24,6 +24,7 @@ export interface ConsoleTexts {
   readonly messageFirst: string;
   readonly confirm: string;
   readonly approvalRequired: string;
+  readonly waitingForApproval: string;
   readonly progress: string;
   readonly progressColumns: {
     readonly channel: string;

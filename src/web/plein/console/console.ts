@@ -17,6 +17,7 @@ import { setUpPlaceSearch } from './place-search.js';
 import { createProgressStream } from './progress-stream.js';
 import { createReachEstimate } from './reach-estimate.js';
 import { setUpStartDialog } from './start-dialog.js';
+import { showStatus } from './status-badge.js';
 import { confirmStep } from './step-dialog.js';
 import { createTipsStream } from './tips-stream.js';
 import { keepSessionAliveWhile } from '../session/keep-alive.js';
@@ -78,7 +79,7 @@ function startConsole(): void {
     byId('stap-lopend').hidden = false;
     byId('stap-bericht').hidden = true;
     byId('actie-nummer').textContent = action.number;
-    byId('actie-status').textContent = action.status;
+    showStatus(action.status);
     progress.follow(action.id, action.startedAt ?? null);
     tips.follow(action.id);
     area.setDraftMode(true);

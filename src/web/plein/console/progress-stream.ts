@@ -4,6 +4,7 @@ import { amsterdamTime } from './amsterdam-time.js';
 import type { ConsoleTexts } from './console-texts.js';
 import type { CurrentAction } from './current-action.js';
 import { ProgressChart } from './progress-chart.js';
+import { showStatus } from './status-badge.js';
 import { closeWhenSessionEnds } from '../session/stream-end.js';
 
 type DeliveryCounts = Readonly<
@@ -112,7 +113,7 @@ export function createProgressStream(
     const t = p.totals;
     const sent = t.submitted + t.delivered + t.failed + t.expired;
     const rows = channelRows(p);
-    byId('actie-status').textContent = p.status;
+    showStatus(p.status);
     if (current.action) current.action.status = p.status;
     const columns = texts.live.peopleColumns;
     const counts = {

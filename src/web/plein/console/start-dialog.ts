@@ -6,6 +6,8 @@ import type { ConsoleAction, CurrentAction } from './current-action.js';
 import type { IncidentArea } from './incident-area.js';
 import type { MessageDraft } from './message-draft.js';
 
+const WAITS_FOR_APPROVAL = new Set(['action.size-approval-required', 'action.region-approval-required']);
+
 /**
  * Starting an action takes one confirming step: the dialog repeats the type, the reach and the SMS. Confirmed,
  * the action is created and started, or waits for a second centralist's approval (then the error says so).
@@ -65,6 +67,13 @@ export function setUpStartDialog(deps: {
         if (failure instanceof ApiError && failure.code === 'action.approval-required') {
           dialog.close();
           showError(error, fillTemplate(texts.approvalRequired, { number: created.number }));
+          return;
+        }
+        // Above the caps, or reaching far into another meldkamer's region: the concept waits for approvals
+        // (the server says whose); starting again later starts this same concept.
+        if (failure instanceof ApiError && WAITS_FOR_APPROVAL.has(failure.code ?? '')) {
+          dialog.close();
+          showError(error, `${fillTemplate(texts.waitingForApproval, { number: created.number })} ${failure.message}`);
           return;
         }
         throw failure;
