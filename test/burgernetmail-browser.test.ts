@@ -19,7 +19,7 @@ import {
   participantWithEmail,
   sentMail,
 } from './support/mail.js';
-import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, type StaffLogin, logInInBrowser } from './support/plein.js';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
 
 /**
@@ -63,14 +63,7 @@ describe('Burgernetmail in the browser', () => {
   });
 
   async function logIn(page: Page, login: StaffLogin): Promise<void> {
-    await page.goto(`${base}/plein/inloggen`);
-    await page.fill('#veld-email', login.email);
-    await page.fill('#veld-password', login.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/plein/inloggen/tweede-stap');
-    await page.fill('#veld-code', await totpCode(login.totpSecret, t.clock.now()));
-    await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/plein/inloggen'));
+    await logInInBrowser(page, base, login, t.clock.now());
   }
 
   test('write a buurtonderzoek from the template, see the count and the preview, send it; the answer form works on a phone', async () => {

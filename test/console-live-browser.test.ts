@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { assertAccessible, launchBrowser, newDesktopContext, saveScreenshot } from './support/browser.js';
 import { registerParticipant } from './support/participants.js';
-import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, type StaffLogin, logInInBrowser } from './support/plein.js';
 import { eventually, startTestSystem, type ApiClient, type TestSystem } from './support/test-system.js';
 
 type Place = { readonly lat: number; readonly lon: number };
@@ -74,14 +74,7 @@ describe('the console with a live action', () => {
 
   async function logIn(page: Page, as: StaffLogin = login): Promise<void> {
     const login = as;
-    await page.goto(`${t.url}/plein/inloggen`);
-    await page.fill('#veld-email', login.email);
-    await page.fill('#veld-password', login.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/plein/inloggen/tweede-stap');
-    await page.fill('#veld-code', await totpCode(login.totpSecret, t.clock.now()));
-    await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/plein/inloggen'));
+    await logInInBrowser(page, t.url, login, t.clock.now());
   }
 
   /** Clicks the map where `place` is drawn, the map being centred on `centre` at zoom 13 (as opening an action does). */

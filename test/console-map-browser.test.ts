@@ -13,7 +13,7 @@ import {
   newPhoneContext,
   saveScreenshot,
 } from './support/browser.js';
-import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, type StaffLogin, logInInBrowser } from './support/plein.js';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
 
 /** A tile server on loopback standing in for PDOK's: every tile the same small PNG, or 500 when told to fail. */
@@ -103,14 +103,7 @@ describe('the console map and search in the browser', () => {
     const errors: string[] = [];
     pageErrors.set(page, errors);
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/plein/inloggen`);
-    await page.fill('#veld-email', login.email);
-    await page.fill('#veld-password', login.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/plein/inloggen/tweede-stap');
-    await page.fill('#veld-code', await totpCode(login.totpSecret, t.clock.now()));
-    await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
-    await page.waitForURL('**/plein/console');
+    await logInInBrowser(page, base, login, t.clock.now());
     if (waitForTiles) await page.waitForSelector('#kaart img.leaflet-tile-loaded');
     return page;
   }

@@ -11,7 +11,7 @@ import {
   newPhoneContext,
   saveScreenshot,
 } from './support/browser.js';
-import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, type StaffLogin, logInInBrowser } from './support/plein.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
 /** One gemeente's dashboard in a real Chromium: charts, the map, a CSV download, accessibility. */
@@ -52,14 +52,7 @@ describe('the dashboard in the browser', () => {
   });
 
   async function logIn(page: Page, login: StaffLogin): Promise<void> {
-    await page.goto(`${base}/plein/inloggen`);
-    await page.fill('#veld-email', login.email);
-    await page.fill('#veld-password', login.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/plein/inloggen/tweede-stap');
-    await page.fill('#veld-code', await totpCode(login.totpSecret, t.clock.now()));
-    await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/plein/inloggen'));
+    await logInInBrowser(page, base, login, t.clock.now());
   }
 
   const cellsOf = (page: Page, id: string) =>

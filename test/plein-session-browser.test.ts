@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startAction, VONDELPARK_AREA } from './support/app-support.js';
 import { assertAccessible, launchBrowser, newDesktopContext, saveScreenshot } from './support/browser.js';
-import { createStaffLogin, totpCode, type StaffLogin } from './support/plein.js';
+import { createStaffLogin, type StaffLogin, logInInBrowser } from './support/plein.js';
 import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
 
 const MINUTE = 60_000;
@@ -32,14 +32,7 @@ describe('Burgernetplein in the browser: the session warns before it ends, and w
   const serverAt = (start: number, minutes: number) => t.clock.set(new Date(start + minutes * MINUTE));
 
   async function logIn(page: Page, login: StaffLogin): Promise<void> {
-    await page.goto(`${base}/plein/inloggen`);
-    await page.fill('#veld-email', login.email);
-    await page.fill('#veld-password', login.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/plein/inloggen/tweede-stap');
-    await page.fill('#veld-code', await totpCode(login.totpSecret, t.clock.now()));
-    await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/plein/inloggen'));
+    await logInInBrowser(page, base, login, t.clock.now());
   }
 
   async function lastSeen(staffId: string): Promise<number> {

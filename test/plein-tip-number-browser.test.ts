@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { postTip, startAction, VONDELPARK_AREA } from './support/app-support.js';
 import { assertAccessible, launchBrowser, newDesktopContext, saveScreenshot } from './support/browser.js';
-import { createStaffLogin, totpCode } from './support/plein.js';
+import { createStaffLogin, logInInBrowser } from './support/plein.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
 
 describe("Burgernetplein in the browser: a tip's number to call back stays hidden until asked for with a purpose", () => {
@@ -41,14 +41,7 @@ describe("Burgernetplein in the browser: a tip's number to call back stays hidde
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const login = await createStaffLogin(t, 'centralist', 'RE05');
-    await page.goto(`${base}/plein/inloggen`);
-    await page.fill('#veld-email', login.email);
-    await page.fill('#veld-password', login.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/plein/inloggen/tweede-stap');
-    await page.fill('#veld-code', await totpCode(login.totpSecret, t.clock.now()));
-    await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
-    await page.waitForURL('**/plein/console');
+    await logInInBrowser(page, base, login, t.clock.now());
     await page.goto(`${base}/plein/console?actie=${actionId}`);
     await page.waitForSelector('#stap-lopend:not([hidden])');
 

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { generate } from 'otplib';
 import { createArgon2PasswordHasher } from '../../src/adapters/auth/argon2-password-hasher.js';
@@ -112,4 +113,19 @@ export async function mailedActivationPath(t: TestSystem, email: string, notThis
     return path !== undefined && path !== notThis;
   });
   return /\/plein\/activeren\/[A-Za-z0-9_-]+/.exec(mail.text)![0];
+}
+
+/**
+ * Logs a staff member in through the pages, as a person does: e-mail and password, then the authenticator's code
+ * (at `now`: the test system's clock). Resolves on the first page after the login.
+ */
+export async function logInInBrowser(page: Page, base: string, login: StaffLogin, now: Date): Promise<void> {
+  await page.goto(`${base}/plein/inloggen`);
+  await page.fill('#veld-email', login.email);
+  await page.fill('#veld-password', login.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/plein/inloggen/tweede-stap');
+  await page.fill('#veld-code', await totpCode(login.totpSecret, now));
+  await page.click('form[action="/plein/inloggen/code"] button[type=submit]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/plein/inloggen'));
 }

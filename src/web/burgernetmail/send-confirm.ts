@@ -1,7 +1,7 @@
 // Burgernetmail mail page: "Versturen" asks first. A styled dialog restates who gets which mail and when; it opens
 // with the focus on "Annuleren", so Enter there and Escape send nothing. Only "Ja, versturen" posts the form,
-// with "bevestigd" set (without JavaScript the server asks on a page of its own). Same pattern as the console's
-// step dialog (plein/console/step-dialog.ts).
+// with "bevestigd" set (without JavaScript the server asks on a page of its own).
+import { askInDialog } from '../ask-in-dialog.js';
 import { byId } from '../elements.js';
 import { readPageData } from '../page-data.js';
 import { fillTemplate } from '../text-template.js';
@@ -19,27 +19,6 @@ function spoken(value: string): string | null {
   // The wall time as given, formatted in UTC so that the browser's own time zone does not shift it.
   const wall = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])));
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(wall);
-}
-
-/** Resolves true only on "Ja, versturen"; "Annuleren", Escape or closing the dialog otherwise are a no. */
-function ask(dialog: HTMLDialogElement, yes: HTMLButtonElement, no: HTMLButtonElement): Promise<boolean> {
-  return new Promise((resolve) => {
-    const finish = (answer: boolean) => {
-      yes.removeEventListener('click', onYes);
-      no.removeEventListener('click', onNo);
-      dialog.removeEventListener('close', onClose);
-      if (dialog.open) dialog.close();
-      resolve(answer);
-    };
-    const onYes = () => finish(true);
-    const onNo = () => finish(false);
-    const onClose = () => finish(false);
-    yes.addEventListener('click', onYes);
-    no.addEventListener('click', onNo);
-    dialog.addEventListener('close', onClose);
-    dialog.showModal();
-    no.focus();
-  });
 }
 
 function startSendConfirm(): void {
@@ -61,7 +40,7 @@ function startSendConfirm(): void {
     if (later && at === null) return;
     event.preventDefault();
     when.textContent = at === null ? texts.now : fillTemplate(texts.later, { moment: at });
-    void ask(dialog, yes, no).then((answer) => {
+    void askInDialog(dialog, yes, no).then((answer) => {
       if (!answer) return;
       confirmed.value = '1';
       form.requestSubmit();

@@ -1,3 +1,4 @@
+import { askInDialog } from '../../ask-in-dialog.js';
 import { byId } from '../../elements.js';
 
 /**
@@ -21,21 +22,5 @@ export function confirmStep(content: {
       return p;
     }),
   );
-  return new Promise((resolve) => {
-    const finish = (answer: boolean) => {
-      yes.removeEventListener('click', onYes);
-      no.removeEventListener('click', onNo);
-      dialog.removeEventListener('close', onClose);
-      if (dialog.open) dialog.close();
-      resolve(answer);
-    };
-    const onYes = () => finish(true);
-    const onNo = () => finish(false);
-    const onClose = () => finish(false);
-    yes.addEventListener('click', onYes);
-    no.addEventListener('click', onNo);
-    dialog.addEventListener('close', onClose);
-    dialog.showModal();
-    no.focus();
-  });
+  return askInDialog(dialog, yes, no);
 }
