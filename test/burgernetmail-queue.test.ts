@@ -150,7 +150,8 @@ describe('the Burgernetmail queue', () => {
       phone: '0612347001',
     });
 
-    // The SMSC is not there yet: the action's SMS stay queued.
+    // The SMSC is not there yet: the action's SMS is never handed over. It is 'queued' between attempts and
+    // 'sending' while an attempt waits (up to the submit timeout) for a bind; both count as waiting.
     const action = await centralist.post('/api/v1/actions', {
       type: 'vermissing',
       message: 'Vermist: Sanne (8), roze jas.',
@@ -160,7 +161,7 @@ describe('the Burgernetmail queue', () => {
     assert.equal((await centralist.post(`/api/v1/actions/${action.body.id}/start`)).status, 200);
     await eventually(async () => {
       const [row] = await t.system.database.query<{ n: number }>(
-        `select count(*)::int as n from deliveries where status = 'queued' and channel = 'sms'`,
+        `select count(*)::int as n from deliveries where status in ('queued', 'sending') and channel = 'sms'`,
       );
       assert.equal(row?.n, 1);
     });
