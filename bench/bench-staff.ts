@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashApiToken, newApiToken } from '../src/adapters/auth/api-token.js';
 import type { Store } from '../src/app/ports/stores.js';
+import { apiTokenLifetime } from '../src/domain/staff/api-token-lifetime.js';
 
 /** A centralist of the meldkamer with a fresh API token, as `burgernet staff create` makes one. */
 export async function createCentralistToken(store: Store, meldkamerCode: string): Promise<string> {
@@ -14,7 +15,7 @@ export async function createCentralistToken(store: Store, meldkamerCode: string)
       meldkamerCode,
       gemeenteCode: null,
     });
-    await s.staff.addToken(id, hashApiToken(token), 'bench');
+    await s.staff.addToken(id, hashApiToken(token), 'bench', apiTokenLifetime(new Date(), 365)!);
   });
   return token;
 }

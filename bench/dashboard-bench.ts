@@ -93,6 +93,7 @@ export async function runDashboardBench(
       clock: { now: () => new Date() },
       logger: pino({ level: 'silent' }),
       gemeenten,
+      periodic: null,
     },
   ).start();
   const deps = dashboard.value;

@@ -17,6 +17,7 @@ import { AMSTERDAM_DAM, BENCH_MOMENT, UTRECHT_CENTRAAL } from './bench-places.js
 import { callApi, idOf } from './bench-staff.js';
 import { sampleMemory, type MemoryFigures } from './memory-sampler.js';
 import { startProgressBar } from './progress-bar.js';
+import { apiTokenLifetime } from '../src/domain/staff/api-token-lifetime.js';
 
 export interface MailBenchSettings {
   /** Participants with a confirmed address in one gemeente: one newsletter to all of them. */
@@ -132,7 +133,7 @@ async function staffToken(store: Store, role: StaffRole, scope: string): Promise
       meldkamerCode: scope.startsWith('RE') ? scope : null,
       gemeenteCode: scope.startsWith('GM') ? scope : null,
     });
-    await s.staff.addToken(id, hashApiToken(token), 'bench');
+    await s.staff.addToken(id, hashApiToken(token), 'bench', apiTokenLifetime(new Date(), 365)!);
   });
   return token;
 }

@@ -147,7 +147,7 @@ export async function runPushBench(bench: BenchDatabase, settings: PushSettings)
             p256dh: phone.subscription.keys.p256dh,
             auth: phone.subscription.keys.auth,
           };
-          system.push.presence.mark(
+          await system.push.presence.mark(
             { target, tokenHash: tokens.hashOf(phone.deviceToken) ?? '' },
             phone.cell as PresenceCell,
             clock.now(),

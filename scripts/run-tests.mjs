@@ -12,10 +12,13 @@ import { join } from 'node:path';
 
 /** Test files that exercise the database engine itself (matched on the path). */
 const STORE_CONTRACT = [
+  'src/adapters/messaging/postgres-relay.test.ts',
   'src/adapters/store/',
   'test/action-lifecycle.test.ts',
   'test/app-privacy.test.ts',
   'test/burgernetmail-queue.test.ts',
+  'test/cluster-call-routed-events.test.ts',
+  'test/cluster-nats.test.ts',
   'test/crash-recovery.test.ts',
   'test/dashboard-api.test.ts',
   'test/dashboard-participant-counts.test.ts',
@@ -28,6 +31,7 @@ const STORE_CONTRACT = [
   'test/relatiebeheer-import-large.test.ts',
   'test/self-service-erase.test.ts',
   'test/sms-connection-drops.test.ts',
+  'test/sms-failover.test.ts',
   'test/sms-receipts-by-smsc.test.ts',
   'test/time-windows.test.ts',
 ];

@@ -2,7 +2,13 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { oidcClientSecretsSchema, oidcProvidersSchema } from './config-oidc.js';
 import { partnerWebhooksSchema } from './adapters/channels/partner-webhooks/partner-webhook-config.js';
-import { primaryProfileNameSchema, secondaryProfilesSchema } from './adapters/channels/sms-smpp/smsc-profile-config.js';
+import {
+  MAX_SMSC_PRIORITY,
+  primaryProfileNameSchema,
+  secondaryProfilesSchema,
+} from './adapters/channels/sms-smpp/smsc-profile-config.js';
+import { SMSC_HEALTH_DEFAULTS } from './domain/delivery/smsc-health.js';
+import { RECEIPT_SAMPLE } from './domain/delivery/smsc-observations.js';
 
 /**
  * The only reader of the environment. Every key has a default or is optional; a bad value stops startup
@@ -63,6 +69,40 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().url().optional().describe('PostgreSQL server; without it the embedded PGlite is used'),
   DATABASE_POOL_SIZE: int(1, 200).default(10).describe('Connections to the PostgreSQL server'),
   DATA_DIR: z.string().default('var/data').describe('Folder of the embedded database (PGlite)'),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^rediss?:\/\//.test(url), 'geen redis:// of rediss:// adres')
+    .optional()
+    .describe(
+      'Redis server for the state shared by several nodes but never stored: presence, the notified phones, rate limits (redis:// or rediss://); without it this process keeps them in its own memory. It must not persist to disk (save and appendonly off): the system refuses to start otherwise',
+    ),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/)
+    .default('burgernet:')
+    .describe('Prefix of every key this system puts in Redis; the nodes of one system share it'),
+  REDIS_PERSISTENCE_CHECKED: bool
+    .default(false)
+    .describe(
+      'Set true only for a managed Redis that refuses CONFIG GET, after checking that it keeps nothing on disk (no RDB snapshots, no AOF); without it such a Redis is refused',
+    ),
+  NATS_URL: z
+    .string()
+    .url()
+    .refine((url) => /^(nats|tls):\/\//.test(url), 'geen nats:// of tls:// adres')
+    .optional()
+    .describe(
+      'NATS server (nats:// or tls://) that wakes the workers of every node and carries live events between nodes; without it PostgreSQL LISTEN/NOTIFY does (on DATABASE_URL), else this process alone. Only a hint: workers also poll every second',
+    ),
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'geen NATS-onderwerp (woorden met punten ertussen)')
+    .max(40)
+    .default('burgernet')
+    .describe(
+      'Put before every NATS subject (burgernet.wake.targeting …) and names the LISTEN/NOTIFY channel, so that two systems can share one NATS or database',
+    ),
   DEMO: bool.default(true).describe('Seed demo participants and staff on first start and print demo tokens'),
   DEMO_PARTICIPANTS: int(0, 3_000_000).default(100_000).describe('Synthetic participants seeded on first start'),
   DEMO_ACTIONS_PER_MONTH: int(0, 5_000)
@@ -130,6 +170,9 @@ export const configSchema = z.object({
   STAFF_ACTIVATION_HOURS: int(1, 24 * 14)
     .default(72)
     .describe("How long a new account's activation link works"),
+  API_TOKEN_DAYS: int(1, 365)
+    .default(90)
+    .describe('How long a new API token works (burgernet staff create --dagen chooses per token, at most 365)'),
   WEBAUTHN_RP_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/)
@@ -184,8 +227,35 @@ export const configSchema = z.object({
     'Name of the SMSC connection profile at SMPP_HOST, stored with every SMS part sent there so that its receipts find it; empty: host:port:system_id (set one that stays when the SMSC moves)',
   ),
   SMPP_SECONDARY_PROFILES: secondaryProfilesSchema.describe(
-    'JSON array of further SMSC connection profiles ({"name", "host", "port", "systemId", "password", "systemType"}), bound for their delivery receipts (the previous provider after a change); SMS go to SMPP_HOST (never logged)',
+    'JSON array of further SMSC connection profiles ({"name", "host", "port", "systemId", "password", "systemType", "priority"}): SMS go to them while the profiles of higher priority are down (failover); "priority": 1-99 (default: the order listed, after SMPP_HOST) or "none" (bound only for the receipts of what went there before, e.g. the previous provider after a change); never logged',
   ),
+  SMPP_PRIORITY: int(1, MAX_SMSC_PRIORITY)
+    .default(1)
+    .describe('Priority of the SMSC connection profile at SMPP_HOST among SMPP_SECONDARY_PROFILES (1: tried first)'),
+  SMSC_FAILOVER_RECEIPT_SECONDS: int(1, 24 * 3_600)
+    .default(SMSC_HEALTH_DEFAULTS.receiptTimeoutMs / 1_000)
+    .describe('An SMS part without a delivery receipt this long after it was submitted counts as missing its receipt'),
+  SMSC_FAILOVER_MISSING_PERCENT: int(1, 100)
+    .default(SMSC_HEALTH_DEFAULTS.maxMissingShare * 100)
+    .describe('An SMSC with at least this share of its latest parts missing their receipt is down (failover)'),
+  SMSC_FAILOVER_MIN_SAMPLE: int(1, RECEIPT_SAMPLE)
+    .default(SMSC_HEALTH_DEFAULTS.minSample)
+    .describe('Parts due a receipt needed before SMSC_FAILOVER_MISSING_PERCENT decides anything'),
+  SMSC_FAILOVER_ERROR_ANSWERS: int(1, 1_000)
+    .default(SMSC_HEALTH_DEFAULTS.maxErrorAnswers)
+    .describe('An SMSC that answers this many submits in a row with an error of its own (not throttling) is down'),
+  SMSC_FAILOVER_UNBOUND_SECONDS: int(1, 3_600)
+    .default(SMSC_HEALTH_DEFAULTS.unboundGraceMs / 1_000)
+    .describe('An SMSC with no bind up for this long is down (a refused bind makes it down at once)'),
+  SMSC_FAILOVER_PROBE_SECONDS: int(1, 3_600)
+    .default(SMSC_HEALTH_DEFAULTS.probeAfterMs / 1_000)
+    .describe('A down SMSC gets trial messages after this long (doubling after each failed check, up to 10 minutes)'),
+  SMSC_FAILOVER_TRIAL_MESSAGES: int(1, 100)
+    .default(SMSC_HEALTH_DEFAULTS.trialMessages)
+    .describe('Trial messages a down SMSC must take, with their receipts, before it gets traffic again'),
+  SMSC_FAILOVER_HEALTHY_SECONDS: int(1, 24 * 3_600)
+    .default(SMSC_HEALTH_DEFAULTS.minHealthyMs / 1_000)
+    .describe('A down SMSC gets traffic again no sooner than this after its trial messages began'),
   SMS_VALIDITY_MINUTES: int(1, 24 * 60)
     .default(60)
     .describe('How long the SMSC may try to deliver an SMS'),
@@ -198,7 +268,15 @@ export const configSchema = z.object({
   DISPATCH_MAX_IN_FLIGHT: int(1, 100_000).default(2_000).describe('Deliveries handed to the SMSC and not yet answered'),
   DISPATCH_LEASE_SECONDS: int(0, 3_600)
     .default(0)
-    .describe('0: this is the only worker; otherwise take back claims older than this'),
+    .describe(
+      "A node's lease on the work it claimed. 0: this node is the only one (at start it takes back every claim of an earlier run). In a cluster set it on every node (e.g. 15): work of a node whose lease ran out goes to the others, and that node stores nothing more of it",
+    ),
+  NODE_ROLE: z
+    .enum(['all', 'api', 'worker'])
+    .default('all')
+    .describe(
+      'What this node does: all (API, pages and workers), api (API, pages and the 0800-0011 redirect; no workers) or worker (workers and periodic jobs; HTTP only for its health)',
+    ),
   GEOCODER: z
     .enum(['pc4', 'pdok'])
     .default('pc4')
@@ -331,6 +409,11 @@ export const configSchema = z.object({
   REDIRECT_SIP_PORT: int(0, 65_535)
     .default(5070)
     .describe('Port of the 0800-0011 SIP redirect server, UDP and TCP (0: any free port)'),
+  SIP_UDP_RECEIVE_BUFFER_BYTES: int(65_536, 256 * 1024 * 1024)
+    .default(4 * 1024 * 1024)
+    .describe(
+      'Receive buffer asked for the SIP UDP sockets (0800-0011 redirect server, voice trunk); the kernel caps it at net.core.rmem_max, and a smaller buffer granted is logged as a warning',
+    ),
   REDIRECT_ALLOWED_ADDRESSES: z
     .string()
     .default('127.0.0.1,::1')
@@ -476,6 +559,15 @@ export const configSchema = z.object({
     .default(20)
     .describe('How long a login to "Mijn gegevens" lasts'),
   IMPORT_MAX_MEGABYTES: int(1, 200).default(20).describe('Largest CSV file relatiebeheer may import'),
+  IMPORT_MAX_ROWS: int(1_000, 1_000_000)
+    .default(100_000)
+    .describe('Most rows one relatiebeheer CSV import may have (larger files are refused whole, 413)'),
+  IMPORT_RUNNING_PER_ACCOUNT: int(1, 10)
+    .default(1)
+    .describe('Relatiebeheer imports (checks included) one account may run at once (more: 429)'),
+  IMPORT_RUNNING_MAX: int(1, 100)
+    .default(4)
+    .describe('Relatiebeheer imports this process runs at once over all accounts (more: 429)'),
   EMAIL_SMTP: z
     .enum(['simulator', 'relay'])
     .default('simulator')

@@ -33,6 +33,7 @@ import { probe } from './support/http-probe.js';
 import { readOperations, type Operation } from './support/openapi-operations.js';
 import { changedTables, settledRows, storedRows } from './support/stored-rows.js';
 import { startTestSystem, type TestSystem } from './support/test-system.js';
+import { apiTokenLifetime } from '../src/domain/staff/api-token-lifetime.js';
 
 /** MATRIX_VERBOSE=1 npm test -- api-role-matrix lists every refusal and every allowed request that got a 4xx. */
 const VERBOSE = process.env.MATRIX_VERBOSE !== undefined;
@@ -170,7 +171,7 @@ describe('the role × object matrix: every operation, every role, in the owning 
     const gemeenteCode = code?.startsWith('GM') ? code : null;
     const label = `${role} ${code ?? 'landelijk'}`;
     await t.system.store.staff.createStaff({ id, name: label, role, meldkamerCode, gemeenteCode });
-    await t.system.store.staff.addToken(id, hashApiToken(token), 'matrix');
+    await t.system.store.staff.addToken(id, hashApiToken(token), 'matrix', apiTokenLifetime(t.clock.now(), 365)!);
     return { staff: { id, name: label, role, scope: scopeOf(role, meldkamerCode, gemeenteCode)! }, token, label };
   };
 

@@ -10,7 +10,12 @@ import type { LocalPushService } from '../src/adapters/channels/web-push/local-p
 import { openPgliteDatabase } from '../src/adapters/store/database/pglite-database.js';
 import { postTip, putPhoto, startAction, VONDELPARK_AREA } from './support/app-support.js';
 import { launchBrowser, newPhoneContext } from './support/browser.js';
+import pino from 'pino';
+import { openRedis } from '../src/adapters/redis/redis-connection.js';
+import { startRedisServer } from './support/redis.js';
+import { subscribePhone } from './support/phones.js';
 import {
+  cellNeedles,
   cellsOf,
   coordinateNeedles,
   dumpDatabase,
@@ -22,7 +27,7 @@ import {
   type Needle,
 } from './support/privacy-search.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestSystem, type TestSystem } from './support/test-system.js';
+import { eventually, startTestSystem, type TestSystem } from './support/test-system.js';
 
 /**
  * A cyclist with the app open rides from Amstelveen through the Vondelpark (where an action is running) to
@@ -282,4 +287,70 @@ test('a session in a moving place leaves no trace of where the phone was: not in
   const leaks = search(needles, haystacks);
   assert.deepEqual(leaks, [], `the phone's location leaked:\n${leaks.join('\n')}`);
   assert.ok(cellsOf(TRACK[2]!).length === 16);
+});
+
+test("with REDIS_URL a phone's cell is in Redis with a time-to-live, and never in the database, the log or a file", async () => {
+  // A Redis of the test's own (memory only, as the system demands), so that every key it holds can be looked at.
+  const redis = await startRedisServer();
+  const database = await createTestDatabase();
+  const lines: string[] = [];
+  const node = await startTestSystem(
+    {
+      REDIS_URL: redis.url,
+      LOG_LEVEL: 'trace',
+      PUSH_PRESENCE_MINUTES: '30',
+      PUSH_ENCRYPTION_THREADS: '1',
+    },
+    { testDatabase: database, logDestination: { write: (line: string) => void lines.push(line) } },
+  );
+  try {
+    const where = TRACK[3]!;
+    const cell = latLngToCell(where.lat, where.lon, 7);
+    const phone = await subscribePhone(node.api(null), node.system.push.localPushService!);
+    assert.equal(await phone.moveTo(where), 204);
+    const staff = node.api(await node.staffToken('centralist', 'RE05'));
+    const actionId = await startAction(staff, { type: 'diefstal', message: 'Fiets gestolen.', area: VONDELPARK_AREA });
+    await eventually(() => assert.ok(phone.received().some((m) => m.actionId === actionId)));
+
+    // In Redis: the phone's entry and its cell's set, each with a time-to-live of at most the presence lifetime.
+    const looking = await openRedis({ url: redis.url, keyPrefix: '', logger: pino({ level: 'silent' }) });
+    const client = looking.client;
+    const keys = await client.keys('*');
+    const withCell = keys.filter((k) => k.includes(cell));
+    assert.ok(withCell.length > 0, `the cell is held in Redis: ${keys.join(', ')}`);
+    const presenceKeys = keys.filter((k) => k.includes(':presence:'));
+    assert.ok(
+      presenceKeys.some((k) => k.includes(phone.id)),
+      'the phone has a presence entry',
+    );
+    for (const key of keys) {
+      const ttl = await client.pTTL(key);
+      assert.ok(ttl > 0, `${key} expires (PTTL ${ttl})`);
+      if (presenceKeys.includes(key)) assert.ok(ttl <= 30 * 60_000, `${key} lives no longer than presence`);
+    }
+    await looking.close();
+    // The control: the same cell sent as a tip's text is found in the database, so the search below can see it.
+    assert.equal((await postTip(node.url, actionId, { text: `controle ${cell}` })).status, 201);
+    const written = [
+      ...(await dumpDatabase(database.database)),
+      { source: `the log (${lines.length} lines)`, bytes: Buffer.from(lines.map(maskDurations).join('')) },
+    ];
+    assert.ok(
+      search(cellNeedles('control', [cell]), written).some((hit) => hit.includes('table public.action_tips')),
+      'the search finds the cell where it was put on purpose',
+    );
+    const leaks = search(
+      cellNeedles('phone', cellsOf(where)),
+      written.map((h) => ({
+        ...h,
+        bytes: Buffer.from(h.bytes.toString('latin1').replaceAll(`controle ${cell}`, ''), 'latin1'),
+      })),
+    );
+    assert.deepEqual(leaks, [], `the phone's cell reached the database or the log:\n${leaks.join('\n')}`);
+    assert.deepEqual(await readAllFiles(redis.dir), [], 'Redis wrote nothing to its folder');
+  } finally {
+    await node.stop();
+    await database.drop();
+    await redis.dispose();
+  }
 });

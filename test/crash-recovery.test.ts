@@ -1,29 +1,17 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { hashApiToken, newApiToken } from '../src/adapters/auth/api-token.js';
 import { startPartnerWebhookSimulator } from '../src/adapters/channels/partner-webhooks/partner-webhook-simulator.js';
 import { generateWebhookSecret } from '../src/adapters/channels/partner-webhooks/standard-webhook-signature.js';
 import { startSmscSimulator, type SmscSimulator } from '../src/adapters/channels/sms-smpp/smsc-simulator.js';
-import { loadGemeenten, loadPc4Centroids, meldkamersOf } from '../src/adapters/geodata/geodata.js';
-import { generateSyntheticParticipants } from '../src/adapters/seed/synthetic-participants.js';
-import { bulkInsertParticipants } from '../src/adapters/store/bulk-insert-participants.js';
-import { createStore } from '../src/adapters/store/create-store.js';
 import type { Database } from '../src/adapters/store/database/database.js';
-import { migrate } from '../src/adapters/store/migrate.js';
 import { openDatabase } from '../src/adapters/store/open-database.js';
-import { syncReferenceData } from '../src/adapters/store/sync-reference-data.js';
 import { createTestDatabase } from './support/test-database.js';
-import { eventually, type ApiResponse } from './support/test-system.js';
+import { eventually } from './support/test-system.js';
+import { apiAt, killAllSystems, prepareAmsterdam, spawnSystem } from './support/system-processes.js';
 
-const ENTRY = fileURLToPath(new URL('./support/system-process.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAX_IN_FLIGHT = 100;
 const DAM = { lat: 52.3731, lon: 4.8926 };
 
@@ -58,108 +46,6 @@ async function createSharedDatabase(): Promise<SharedDatabase> {
   };
 }
 
-/** Migrated, with reference data, a few thousand SMS participants in Amsterdam (no time windows) and a centralist's token. */
-async function prepare(db: Database, participants: number): Promise<string> {
-  await migrate(db);
-  const [gemeenten, pc4Centroids] = await Promise.all([loadGemeenten(), loadPc4Centroids()]);
-  await syncReferenceData(db, meldkamersOf(gemeenten), gemeenten);
-  const amsterdam = gemeenten.filter((g) => g.code === 'GM0363');
-  const seeded = [
-    ...generateSyntheticParticipants({ count: participants, seed: 2026, gemeenten: amsterdam, pc4Centroids }),
-  ]
-    .filter((p) => p.registrations.every((r) => r.channel === 'sms'))
-    .map((p) => ({ ...p, registrations: p.registrations.map((r) => ({ ...r, timeWindows: [] })) }));
-  await db.transaction((tx) => bulkInsertParticipants(tx, seeded, new Date()));
-  const staff = createStore(db).staff;
-  const id = randomUUID();
-  const token = newApiToken();
-  await staff.createStaff({
-    id,
-    name: 'Centralist Amsterdam',
-    role: 'centralist',
-    meldkamerCode: 'RE05',
-    gemeenteCode: null,
-  });
-  await staff.addToken(id, hashApiToken(token), 'test');
-  return token;
-}
-
-interface SystemProcess {
-  readonly url: string;
-  /** Kills it without warning, as a power cut would. */
-  kill(): Promise<void>;
-  /** SIGTERM: it finishes what is in flight and closes the database. */
-  stop(): Promise<void>;
-}
-
-/** System processes not yet ended: killed when the file ends, so that a failed test leaves none behind. */
-const running = new Set<ChildProcess>();
-
-/** Starts test/support/system-process.ts as a child process and waits until it serves. */
-async function spawnSystem(env: Record<string, string>): Promise<SystemProcess> {
-  const childEnv: Record<string, string | undefined> = {
-    ...process.env,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-    ...env,
-  };
-  if (env.DATABASE_URL === undefined) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  let log = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    log = (log + chunk).slice(-20_000);
-    // With TEST_LOG_LEVEL set, the processes' logs are shown as they come.
-    if (process.env.TEST_LOG_LEVEL !== undefined) process.stderr.write(chunk);
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-    void exited.then(({ code, signal }) =>
-      reject(new Error(`system process ended (${code ?? signal}) before it served:\n${log}`)),
-    );
-  });
-  return {
-    url,
-    async kill() {
-      child.kill('SIGKILL');
-      assert.equal((await exited).signal, 'SIGKILL');
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      assert.deepEqual(await exited, { code: 0, signal: null }, `system process did not stop cleanly:\n${log}`);
-    },
-  };
-}
-
-function apiAt(url: string, token: string) {
-  const request = async (
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<Pick<ApiResponse, 'status' | 'body'>> => {
-    const response = await fetch(url + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: response.status, body: await response.json() };
-  };
-  return {
-    get: (path: string) => request('GET', path),
-    post: (path: string, body: unknown = {}) => request('POST', path, body),
-  };
-}
-
 describe('a system process that stops, by a crash or on request', () => {
   let simulator: SmscSimulator;
   let shared: SharedDatabase;
@@ -173,7 +59,7 @@ describe('a system process that stops, by a crash or on request', () => {
   before(async () => {
     simulator = await startSmscSimulator({ port: 0 });
     shared = await createSharedDatabase();
-    token = await shared.use((db) => prepare(db, 4_000));
+    token = await shared.use((db) => prepareAmsterdam(db, 4_000));
     env = {
       ...shared.env,
       SMSC: 'external',
@@ -187,7 +73,7 @@ describe('a system process that stops, by a crash or on request', () => {
     };
   });
   after(async () => {
-    for (const child of running) child.kill('SIGKILL');
+    killAllSystems();
     await simulator?.close();
     await shared?.remove();
   });

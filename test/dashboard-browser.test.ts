@@ -23,6 +23,7 @@ describe('the dashboard in the browser', () => {
   let gemeenteBeheer: StaffLogin;
   let gemeenteCharts: StaffLogin;
   let gemeenteNarrow: StaffLogin;
+  let gemeenteMap: StaffLogin;
 
   before(async () => {
     t = await startTestSystem({ WEBAUTHN_RP_ID: 'localhost' });
@@ -44,6 +45,7 @@ describe('the dashboard in the browser', () => {
     gemeenteBeheer = await createStaffLogin(t, 'gemeente-beheer', 'GM0363');
     gemeenteCharts = await createStaffLogin(t, 'gemeente', 'GM0363');
     gemeenteNarrow = await createStaffLogin(t, 'gemeente', 'GM0363');
+    gemeenteMap = await createStaffLogin(t, 'gemeente', 'GM0363');
     browser = await launchBrowser();
   });
   after(async () => {
@@ -146,6 +148,79 @@ describe('the dashboard in the browser', () => {
       await saveScreenshot(page, `dashboard-3-grafieken-${name}`);
       await context.close();
     }
+  });
+
+  test("the map's classes stand apart: each 3:1 against the page and its borders, neighbours by texture, as in the legend", async () => {
+    const context = await newDesktopContext(browser);
+    const page = await context.newPage();
+    await logIn(page, gemeenteMap);
+    await page.goto(`${base}/plein/dashboard/GM0363`);
+    await page.waitForSelector('#deelname-kaart[data-drawn="true"]', { timeout: 30_000 });
+    // Each fill as the browser paints it: a colour, or a pattern's ground colour and the shapes drawn on it.
+    const paint = await page.evaluate(`(() => {
+      const view = window;
+      const describe = (fill) => {
+        const id = /url\\("?#([^")]+)"?\\)/.exec(fill);
+        if (id === null) return { ground: fill, texture: 'plain' };
+        const pattern = document.getElementById(id[1]);
+        if (pattern === null) return { ground: 'missing ' + id[1], texture: 'missing' };
+        const [ground, ...marks] = [...pattern.children];
+        return {
+          ground: view.getComputedStyle(ground).fill,
+          texture: (pattern.getAttribute('patternTransform') ?? '') + marks.map((m) => m.tagName).join('+'),
+          marks: marks.map((m) => m.tagName === 'line' ? view.getComputedStyle(m).stroke : view.getComputedStyle(m).fill),
+        };
+      };
+      const map = document.getElementById('deelname-kaart');
+      const shapes = [...map.querySelectorAll('path.leaflet-interactive')].map((p) => {
+        const style = view.getComputedStyle(p);
+        return { fill: style.fill, stroke: style.stroke, strokeWidth: parseFloat(style.strokeWidth) };
+      });
+      return {
+        background: view.getComputedStyle(map).backgroundColor,
+        fills: [...new Set(shapes.map((s) => s.fill))],
+        borders: [...new Set(shapes.filter((s) => s.strokeWidth < 2).map((s) => s.stroke))],
+        legend: [...document.querySelectorAll('#kaart-legenda li .swatch rect')].map((r) => {
+          const fill = view.getComputedStyle(r).fill;
+          return { fill, ...describe(fill) };
+        }),
+      };
+    })()`);
+    const { background, fills, borders, legend } = paint as {
+      background: string;
+      fills: string[];
+      borders: string[];
+      legend: { fill: string; ground: string; texture: string; marks?: string[] }[];
+    };
+    const classes = legend.slice(0, -1);
+    const suppressed = legend[legend.length - 1]!;
+    assert.ok(classes.length >= 4, `classes in the legend: ${JSON.stringify(legend)}`);
+    for (const fill of fills)
+      assert.ok(
+        legend.some((l) => l.fill === fill),
+        `${fill} on the map is in the legend ${JSON.stringify(legend)}`,
+      );
+    for (const [k, c] of classes.entries()) {
+      assert.ok(contrast(c.ground, background) >= 3, `class ${k} ${c.ground} has 3:1 against the page ${background}`);
+      for (const border of borders)
+        assert.ok(contrast(c.ground, border) >= 3, `class ${k} ${c.ground} has 3:1 against the borders ${border}`);
+      for (const mark of c.marks ?? [])
+        assert.ok(contrast(c.ground, mark) >= 3, `class ${k}: its texture ${mark} shows on ${c.ground}`);
+      const next = classes[k + 1];
+      if (next !== undefined)
+        assert.ok(
+          contrast(c.ground, next.ground) >= 3 || c.texture !== next.texture,
+          `classes ${k} and ${k + 1} stand apart: ${JSON.stringify([c, next])}`,
+        );
+    }
+    assert.ok(
+      classes.every((c) => c.texture !== suppressed.texture || contrast(c.ground, suppressed.ground) >= 3),
+      `"minder dan 10" looks like no class: ${JSON.stringify(legend)}`,
+    );
+    for (const mark of suppressed.marks ?? [])
+      assert.ok(contrast(mark, background) >= 3, `the hatching of "minder dan 10" shows on the page: ${mark}`);
+    await saveScreenshot(page, 'dashboard-4-kaart-klassen');
+    await context.close();
   });
 
   /** Box of an element on the page, as the browser laid it out. */

@@ -53,7 +53,7 @@ async function ensureDemoData(cli: CliContext, system: RunningSystem): Promise<r
   const { database, geodata } = system;
   await ensureDemoParticipants(cli, database, geodata, cli.config.DEMO_PARTICIPANTS);
   await ensureDemoHistory(cli, database, geodata.gemeenten, cli.config.DEMO_ACTIONS_PER_MONTH);
-  const tokens = await ensureDemoStaff(system.store.staff, geodata.meldkamers, cli.config.DATA_DIR);
+  const tokens = await ensureDemoStaff(system.store.staff, geodata.meldkamers, cli.config.DATA_DIR, cli.clock.now());
   await ensureDemoMeldkamerPhones(system.store.meldkamers);
   await ensureDemoMailAddresses(database, cli.clock.now());
   return tokens;

@@ -6,6 +6,7 @@ import type { Store } from '../app/ports/stores.js';
 import type { BurgernetAppHttpDeps } from '../adapters/http/burgernet-app/burgernet-app-http-deps.js';
 import { createLocalPhotoStorage } from '../adapters/photos/local-photo-storage.js';
 import { createSharpImageSanitizer } from '../adapters/photos/sharp-image-sanitizer.js';
+import type { PeriodicJobs } from '../app/cluster/periodic-jobs.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 
@@ -30,7 +31,13 @@ export const BURGERNET_APP_KEYS = [
  */
 export function burgernetAppComponent(
   config: Section<typeof BURGERNET_APP_KEYS>,
-  deps: { readonly store: Store; readonly clock: Clock; readonly logger: Logger },
+  deps: {
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    /** Null on an API node: retention runs on the worker nodes, one at a time. */
+    readonly periodic: PeriodicJobs | null;
+  },
 ): Component<BurgernetAppHttpDeps> {
   return {
     name: 'burgernet-app',
@@ -39,18 +46,23 @@ export function burgernetAppComponent(
       const photos = createLocalPhotoStorage(join(resolve(config.DATA_DIR), 'photos'));
       const images = createSharpImageSanitizer({ maxPixels: config.PHOTO_MAX_PIXELS, maxSide: config.PHOTO_MAX_SIDE });
       let running: Promise<void> = Promise.resolve();
-      const runRetention = () => {
-        running = running.then(() =>
-          expireMedia({ store: deps.store, clock: deps.clock, photos }, config.MEDIA_RETENTION_DAYS).then(
-            (expired) => {
-              if (expired > 0) logger.info({ actions: expired }, 'photos and tips past their retention deleted');
-            },
-            (error: unknown) => logger.error({ err: error }, 'media retention failed'),
-          ),
+      const intervalMs = config.MEDIA_HOUSEKEEPING_MINUTES * 60_000;
+      const retention = async () => {
+        const expired = await expireMedia(
+          { store: deps.store, clock: deps.clock, photos },
+          config.MEDIA_RETENTION_DAYS,
         );
+        if (expired > 0) logger.info({ actions: expired }, 'photos and tips past their retention deleted');
+      };
+      const periodic = deps.periodic?.onOneNode('media-retention', intervalMs, retention);
+      const runRetention = () => {
+        if (periodic === undefined) return;
+        running = running
+          .then(periodic)
+          .catch((error: unknown) => logger.error({ err: error }, 'media retention failed'));
       };
       runRetention();
-      const timer = setInterval(runRetention, config.MEDIA_HOUSEKEEPING_MINUTES * 60_000);
+      const timer = setInterval(runRetention, intervalMs);
       timer.unref();
       return {
         value: {

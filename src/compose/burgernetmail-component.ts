@@ -18,6 +18,7 @@ import { openPostgresDatabase } from '../adapters/store/database/postgres-databa
 import { createMailStore } from '../adapters/store/mail/create-mail-store.js';
 import type { TemplateOwner } from '../domain/mail/mail-template.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
+import { NO_LEASE, type NodeLease } from '../app/cluster/node-lease.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import type { Geodata } from './database-component.js';
@@ -69,6 +70,8 @@ export function burgernetmailComponent(
     readonly geodata: Geodata;
     readonly email: Email;
     readonly media: { readonly photos: PhotoStorage; readonly images: ImageSanitizer };
+    /** This node's lease; null on an API node: the mail worker does not run there. */
+    readonly lease: NodeLease | null;
   },
 ): Component<Burgernetmail> {
   return {
@@ -131,7 +134,7 @@ export function burgernetmailComponent(
       dispatcher = createMailDispatcher(
         { ...base, store: workerStore, email: deps.email.channel },
         {
-          workerId: `${process.pid}-mail-${randomUUID()}`,
+          lease: deps.lease ?? NO_LEASE,
           batchSize: config.MAIL_BATCH_SIZE,
           maxInFlight: config.MAIL_MAX_IN_FLIGHT,
           pollIntervalMs: POLL_INTERVAL_MS,
@@ -146,7 +149,7 @@ export function burgernetmailComponent(
       deps.wakeup.onDeliveriesQueued((channelKind) => {
         if (channelKind === 'sms') dispatcher?.actionsSignalled();
       });
-      await dispatcher.start();
+      if (deps.lease !== null) await dispatcher.start();
       const running = dispatcher;
       return {
         value: {

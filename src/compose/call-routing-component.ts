@@ -3,10 +3,7 @@ import type { Clock } from '../app/ports/clock.js';
 import { createRouteCaller, type RouteCaller } from '../app/call-routing/route-caller.js';
 import { createAddressAllowList, type AddressAllowList } from '../adapters/call-routing/address-allow-list.js';
 import { startSipRedirectServer, type SipRedirectServer } from '../adapters/call-routing/sip-redirect-server.js';
-import {
-  createInProcessCallRoutedEvents,
-  type CallRoutedEvents,
-} from '../adapters/events/in-process-call-routed-events.js';
+import type { CallRoutedEvents } from '../adapters/events/in-process-call-routed-events.js';
 import { createBatchedCallRoutingLog, type BatchedCallRoutingLog } from '../adapters/store/batched-call-routing-log.js';
 import type { Database } from '../adapters/store/database/database.js';
 import { createSqlCallRoutingRepository } from '../adapters/store/sql-call-routing-repository.js';
@@ -16,6 +13,7 @@ import type { Section } from './config-section.js';
 export const CALL_ROUTING_KEYS = [
   'REDIRECT_SIP_HOST',
   'REDIRECT_SIP_PORT',
+  'SIP_UDP_RECEIVE_BUFFER_BYTES',
   'REDIRECT_ALLOWED_ADDRESSES',
   'REDIRECT_NATIONAL_TARGET',
   'REDIRECT_LOOKBACK_HOURS',
@@ -50,13 +48,19 @@ export interface CallRouting {
 /** 0800-0011: the routing decision, served as a SIP redirect server (and over HTTP by the API component). */
 export function callRoutingComponent(
   config: Section<typeof CALL_ROUTING_KEYS>,
-  deps: { readonly database: Database; readonly clock: Clock; readonly logger: Logger },
+  deps: {
+    readonly database: Database;
+    readonly clock: Clock;
+    readonly logger: Logger;
+    /** Where routed calls are told: this process's consoles, and over the relays the other nodes'. */
+    readonly events: CallRoutedEvents;
+  },
 ): Component<CallRouting> {
   return {
     name: 'call-routing',
     async start() {
       const logger = deps.logger.child({ component: 'call-routing' });
-      const events = createInProcessCallRoutedEvents(logger);
+      const { events } = deps;
       const log = createBatchedCallRoutingLog(
         deps.database,
         { flushIntervalMs: LOG_FLUSH_INTERVAL_MS, maxBatch: LOG_MAX_BATCH, maxPending: LOG_MAX_PENDING },
@@ -83,6 +87,7 @@ export function callRoutingComponent(
           },
           allowed,
           maxTransactions: SIP_MAX_TRANSACTIONS,
+          receiveBufferBytes: config.SIP_UDP_RECEIVE_BUFFER_BYTES,
         },
         { routeCaller, logger: deps.logger.child({ component: 'sip-redirect' }) },
       );

@@ -8,6 +8,7 @@ import { loadGemeenteLocator } from '../adapters/geodata/gemeente-locator.js';
 import { createSqlDashboardRepository } from '../adapters/store/dashboard/sql-dashboard-repository.js';
 import type { Queryable } from '../adapters/store/database/database.js';
 import type { Gemeente } from '../domain/geo/gemeente.js';
+import type { PeriodicJobs } from '../app/cluster/periodic-jobs.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 
@@ -22,6 +23,8 @@ export function dashboardComponent(
     readonly clock: Clock;
     readonly logger: Logger;
     readonly gemeenten: readonly Gemeente[];
+    /** Null on an API node: the figures are kept current by the worker nodes (one at a time). */
+    readonly periodic: PeriodicJobs | null;
   },
 ): Component<DashboardDeps> {
   return {
@@ -30,10 +33,16 @@ export function dashboardComponent(
       const dashboard = createSqlDashboardRepository(deps.database);
       const locator = await loadGemeenteLocator(deps.gemeenten);
       const refresher = createActionFiguresRefresher(
-        { dashboard, locator, clock: deps.clock, logger: deps.logger.child({ component: 'dashboard' }) },
+        {
+          dashboard,
+          locator,
+          clock: deps.clock,
+          logger: deps.logger.child({ component: 'dashboard' }),
+          onOneNode: deps.periodic?.onOneNode,
+        },
         { intervalMs: config.DASHBOARD_REFRESH_SECONDS * 1000 },
       );
-      refresher.start();
+      if (deps.periodic !== null) refresher.start();
       return {
         value: {
           dashboard,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../app/ports/clock.js';
 import type { DispatchWakeup } from '../app/ports/dispatch-wakeup.js';
 import type { Store } from '../app/ports/stores.js';
+import { NO_LEASE, type LeaseHolder, type NodeLease } from '../app/cluster/node-lease.js';
 import { createDispatchService } from '../app/dispatch/dispatch-service.js';
 import type { SmppChannel } from '../adapters/channels/sms-smpp/smpp-channel.js';
 import type { VoiceChannel } from '../app/ports/voice-channel.js';
@@ -14,7 +15,6 @@ import type { Section } from './config-section.js';
 export const DISPATCH_KEYS = [
   'DISPATCH_BATCH_SIZE',
   'DISPATCH_MAX_IN_FLIGHT',
-  'DISPATCH_LEASE_SECONDS',
   'SMS_VALIDITY_MINUTES',
   'SMS_RECEIPT_WINDOW_HOURS',
   'VOICE_QUIET_HOURS',
@@ -51,13 +51,14 @@ export function dispatchComponent(
     readonly sms: SmppChannel;
     readonly voice: VoiceChannel;
     readonly catalogue: Catalogue;
-    /** One id for this process: housekeeping takes back other workers' stale claims, never this one's. */
-    readonly workerId: string;
+    /** This node's lease (claims are made under it); null on an API node, which runs no workers. */
+    readonly lease: NodeLease | null;
   },
 ): Component<null> {
   return {
     name: 'dispatch',
     async start() {
+      const holder: LeaseHolder = deps.lease ?? NO_LEASE;
       const dispatch = createDispatchService(
         {
           store: deps.store,
@@ -67,10 +68,11 @@ export function dispatchComponent(
           smsChannel: deps.sms,
           voiceChannel: deps.voice,
           catalogue: deps.catalogue,
+          lease: deps.lease,
         },
         {
           sms: {
-            workerId: deps.workerId,
+            lease: holder,
             batchSize: config.DISPATCH_BATCH_SIZE,
             maxInFlight: config.DISPATCH_MAX_IN_FLIGHT,
             pollIntervalMs: POLL_INTERVAL_MS,
@@ -79,7 +81,7 @@ export function dispatchComponent(
             receiptRules: { windowMs: config.SMS_RECEIPT_WINDOW_HOURS * 3_600_000, holdMs: RECEIPT_HOLD_MS },
           },
           voice: {
-            workerId: deps.workerId,
+            lease: holder,
             pollIntervalMs: POLL_INTERVAL_MS,
             quietHours: parseQuietHours(config.VOICE_QUIET_HOURS),
             plays: config.VOICE_PLAYS,
@@ -89,8 +91,8 @@ export function dispatchComponent(
             maxUnavailableAttempts: VOICE_MAX_UNAVAILABLE_ATTEMPTS,
           },
           targeting: TARGETING,
-          inFlightLeaseMs: config.DISPATCH_LEASE_SECONDS * 1000,
           housekeepingIntervalMs: HOUSEKEEPING_INTERVAL_MS,
+          targetingPollMs: POLL_INTERVAL_MS,
         },
       );
       await dispatch.start();

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildHttpServer } from '../adapters/http/server/build-http-server.js';
+import { buildHealthServer } from '../adapters/http/server/health-server.js';
 import type { HttpDeps } from '../adapters/http/server/http-deps.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
@@ -12,15 +13,22 @@ export interface Http {
   readonly url: string | null;
 }
 
-/** The HTTP API, the pages and the public site: built from every feature's routes, then listening. */
+/**
+ * The HTTP API, the pages and the public site: built from every feature's routes, then listening. On a worker
+ * node (`workerHealth` given) only its health answers.
+ */
 export function httpComponent(
   config: Section<typeof HTTP_KEYS>,
-  deps: HttpDeps & { readonly listen: boolean },
+  deps: HttpDeps & {
+    readonly listen: boolean;
+    readonly workerHealth?: (() => { readonly holdsLease: boolean }) | undefined;
+  },
 ): Component<Http> {
   return {
     name: 'http',
     async start() {
-      const app = await buildHttpServer(deps);
+      const app =
+        deps.workerHealth === undefined ? await buildHttpServer(deps) : await buildHealthServer(deps.workerHealth);
       let url: string | null = null;
       if (deps.listen) {
         await app.listen({ host: config.HOST, port: config.PORT });

@@ -3,6 +3,8 @@ import type { Clock } from '../app/ports/clock.js';
 import type { DispatchWakeup } from '../app/ports/dispatch-wakeup.js';
 import type { IdGenerator } from '../app/ports/id-generator.js';
 import type { NotifiedDevices } from '../app/ports/notified-devices.js';
+import type { PresenceIndex } from '../app/ports/presence-index.js';
+import type { RateLimiters } from '../app/ports/rate-limiter.js';
 import type { Store } from '../app/ports/stores.js';
 import { createPushFanoutService, type PushFanoutService } from '../app/push/push-fanout-service.js';
 import type { PushDeps } from '../app/push/push-deps.js';
@@ -14,10 +16,10 @@ import type { WebPush } from '../adapters/channels/web-push/web-push.js';
 import type { WebPushChannel } from '../adapters/channels/web-push/web-push-channel.js';
 import type { PushRouteDeps } from '../adapters/http/burgernet-app/push-routes.js';
 import { createInMemoryNotifiedDevices } from '../adapters/presence/in-memory-notified-devices.js';
-import {
-  createInMemoryPresenceIndex,
-  type InMemoryPresenceIndex,
-} from '../adapters/presence/in-memory-presence-index.js';
+import { createInMemoryPresenceIndex } from '../adapters/presence/in-memory-presence-index.js';
+import { createRedisNotifiedDevices } from '../adapters/presence/redis-notified-devices.js';
+import { createRedisPresenceIndex } from '../adapters/presence/redis-presence-index.js';
+import type { RedisConnection } from '../adapters/redis/redis-connection.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
@@ -27,8 +29,8 @@ export interface PushRuntime {
   /** What the /app/v1/push routes need. */
   readonly routes: PushRouteDeps;
   readonly vapidPublicKey: string;
-  /** This process's presence index (memory only). */
-  readonly presence: InMemoryPresenceIndex;
+  /** Presence, in memory only: this process's, or Redis's with REDIS_URL. */
+  readonly presence: PresenceIndex;
   readonly notified: NotifiedDevices;
   readonly channel: WebPushChannel;
   readonly fanout: PushFanoutService;
@@ -62,21 +64,30 @@ interface PushComponentDeps {
   readonly catalogue: Catalogue;
   /** The started Web Push channel of the registry (src/compose/channel-registry.ts). */
   readonly webPush: WebPush;
+  /** The Redis the nodes share (REDIS_URL), or null: presence and the notified sets in this process's memory. */
+  readonly redis: RedisConnection | null;
+  readonly rateLimiters: RateLimiters;
 }
 
-/** App notifications over the Web Push channel: presence in memory, the fan-out service, its housekeeping, the demo phones. */
+/**
+ * App notifications over the Web Push channel: presence in memory (this process's, or a shared Redis), the fan-out
+ * service, its housekeeping, the demo phones.
+ */
 export function pushComponent(config: Section<typeof PUSH_KEYS>, deps: PushComponentDeps): Component<PushRuntime> {
   return { name: 'push', start: () => startPush(config, deps) };
 }
 
 async function startPush(
   config: Section<typeof PUSH_KEYS>,
-  { logger, webPush, ...deps }: PushComponentDeps,
+  { logger, webPush, redis, rateLimiters, ...deps }: PushComponentDeps,
 ): Promise<{ readonly value: PushRuntime; stop(): Promise<void> }> {
   const log = logger.child({ component: 'push' });
   const { channel, simulator: localPushService, vapidPublicKey } = webPush;
-  const presence = createInMemoryPresenceIndex({ ttlMs: config.PUSH_PRESENCE_MINUTES * 60_000 });
-  const notified = createInMemoryNotifiedDevices();
+  const ttlMs = config.PUSH_PRESENCE_MINUTES * 60_000;
+  // In Redis, entries expire by themselves; this process's memory is swept by the housekeeping.
+  const inMemory = redis === null ? createInMemoryPresenceIndex({ ttlMs }) : null;
+  const presence: PresenceIndex = inMemory ?? createRedisPresenceIndex(redis!, { ttlMs });
+  const notified = redis === null ? createInMemoryNotifiedDevices() : createRedisNotifiedDevices(redis);
   const fanout = createPushFanoutService(
     { ...deps, channel, presence, notified, logger: log },
     { pollIntervalMs: FANOUT_POLL_INTERVAL_MS, countsFlushMs: FANOUT_COUNTS_FLUSH_MS },
@@ -107,12 +118,17 @@ async function startPush(
         ...(localPushService === null ? [] : [localPushService.origin]),
       ],
     }),
-    requestsPerMinute: config.PUSH_REQUESTS_PER_MINUTE,
+    requestLimit: rateLimiters({
+      name: 'push-requests',
+      limit: config.PUSH_REQUESTS_PER_MINUTE,
+      windowMs: 60_000,
+      whenUnavailable: 'allow',
+    }),
   };
 
   const housekeeping = async () => {
     const now = deps.clock.now();
-    presence.sweep(now);
+    inMemory?.sweep(now);
     const removed = await deps.store.pushSubscriptions.deleteUnseenSince(
       seenDayOf(new Date(now.getTime() - config.PUSH_SUBSCRIPTION_IDLE_DAYS * DAY_MS)),
     );

@@ -28,6 +28,9 @@ export const SELF_SERVICE_KEYS = [
   'PUBLIC_BASE_URL',
   'SELF_SERVICE_SESSION_MINUTES',
   'IMPORT_MAX_MEGABYTES',
+  'IMPORT_MAX_ROWS',
+  'IMPORT_RUNNING_PER_ACCOUNT',
+  'IMPORT_RUNNING_MAX',
   'PHONE_COUNTRIES',
 ] as const;
 
@@ -106,8 +109,12 @@ export function selfServiceComponent(
         value: {
           selfService,
           relatiebeheer,
-          importJobs: createImportJobs(relatiebeheer, background),
-          importMaxBytes: config.IMPORT_MAX_MEGABYTES * 1024 * 1024,
+          importJobs: createImportJobs(relatiebeheer, background, {
+            maxRows: config.IMPORT_MAX_ROWS,
+            maxBytes: config.IMPORT_MAX_MEGABYTES * 1024 * 1024,
+            perAccount: config.IMPORT_RUNNING_PER_ACCOUNT,
+            running: config.IMPORT_RUNNING_MAX,
+          }),
           phoneCountries: config.PHONE_COUNTRIES as CountryCode[],
           recentHours: RECENT_HOURS,
         },

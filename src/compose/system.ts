@@ -14,7 +14,6 @@ import type { Email } from '../adapters/channels/email-smtp/email-smtp.js';
 import type { Sms } from '../adapters/channels/sms-smpp/sms-smpp.js';
 import type { Voice } from '../adapters/channels/voice-sip/voice-sip.js';
 import type { Database } from '../adapters/store/database/database.js';
-import { createInProcessWakeup } from '../adapters/wake/in-process-wakeup.js';
 import type { Config } from '../config.js';
 import { nl } from '../domain/messages/nl.js';
 import { ACTION_GEOGRAPHY_KEYS, loadActionGeography } from './action-geography.js';
@@ -25,12 +24,15 @@ import { callRoutingComponent, CALL_ROUTING_KEYS, type CallRouting } from './cal
 import { RECIPIENT_CHANNELS } from './channel-registry.js';
 import { ComponentStack } from './component.js';
 import { sectionOf } from './config-section.js';
+import { clusterComponent, CLUSTER_KEYS } from './cluster-component.js';
 import { dashboardComponent, DASHBOARD_KEYS } from './dashboard-component.js';
 import { databaseComponent, DATABASE_KEYS, type Geodata } from './database-component.js';
 import { dispatchComponent, DISPATCH_KEYS } from './dispatch-component.js';
 import { httpComponent, HTTP_KEYS } from './http-component.js';
+import { messagingComponent, MESSAGING_KEYS, type Messaging } from './messaging-component.js';
 import { pleinComponent, PLEIN_KEYS } from './plein-component.js';
 import { pushComponent, PUSH_KEYS, type PushRuntime } from './push-component.js';
+import { REDIS_KEYS, startSharedState, type SharedState } from './redis-component.js';
 import { selfServiceComponent, SELF_SERVICE_KEYS } from './self-service-component.js';
 import { startRecipientChannels } from './start-recipient-channels.js';
 
@@ -65,10 +67,14 @@ export interface RunningSystem {
   readonly callRouting: CallRouting;
   /** Web Push for the app: presence in memory, the fan-out, the built-in push service with simulated phones. */
   readonly push: PushRuntime;
+  /** Where presence, the notified phones and rate limits live: the Redis of REDIS_URL (with its counts), or null. */
+  readonly shared: SharedState;
   /** Burgernetmail: the mail worker and what its routes need. */
   readonly mail: Burgernetmail;
   /** Broadcast channels (partner webhooks …): their destinations, each with a worker on the durable outbox. */
   readonly broadcast: Broadcast;
+  /** Wake-ups and live events between nodes: the relays (NATS, PostgreSQL LISTEN/NOTIFY) and what they carried. */
+  readonly messaging: Messaging;
   stop(): Promise<void>;
 }
 
@@ -86,13 +92,18 @@ export async function startSystem(
   const clock = overrides.clock ?? systemClock;
   const ids = { newId: randomUUID };
   const catalogue = nl;
-  const wakeup = createInProcessWakeup();
   const components = new ComponentStack(logger);
-  const workerId = `${process.pid}-${randomUUID()}`;
   try {
     const { database, store, geodata } = await components.start(
       databaseComponent(sectionOf(config, DATABASE_KEYS), { logger, database: overrides.database }),
     );
+    // This node's role and its workers' lease, taken before any worker claims work.
+    const cluster = await components.start(clusterComponent(sectionOf(config, CLUSTER_KEYS), { store, logger }));
+    // Wake-ups and live events: NATS, else PostgreSQL LISTEN/NOTIFY, else this process alone.
+    const messaging = await components.start(messagingComponent(sectionOf(config, MESSAGING_KEYS), { logger }));
+    const { wakeup } = messaging;
+    // Presence, the notified phones and rate limits: in a Redis the nodes share (REDIS_URL), else in this process.
+    const shared = await startSharedState(components, sectionOf(config, REDIS_KEYS), { logger });
     // The per-recipient channels of the registry (SMS, voice, e-mail, push), started before anything sends through them.
     const channels = await startRecipientChannels(components, RECIPIENT_CHANNELS, config, { logger, clock });
     const { sms, voice, email } = channels;
@@ -105,7 +116,7 @@ export async function startSystem(
         sms: sms.channel,
         voice: voice.channel,
         catalogue,
-        workerId,
+        lease: cluster.lease,
       }),
     );
     const geocoder =
@@ -119,7 +130,12 @@ export async function startSystem(
         ? createPdokPlaceSearch({ baseUrl: config.PDOK_URL })
         : createGazetteerPlaceSearch(buildGazetteer(geodata.pc4Centroids, geodata.gemeenten));
     const callRouting = await components.start(
-      callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), { database, clock, logger }),
+      callRoutingComponent(sectionOf(config, CALL_ROUTING_KEYS), {
+        database,
+        clock,
+        logger,
+        events: messaging.callRouted,
+      }),
     );
     const selfService = await components.start(
       selfServiceComponent(sectionOf(config, SELF_SERVICE_KEYS), {
@@ -136,7 +152,12 @@ export async function startSystem(
       }),
     );
     const app = await components.start(
-      burgernetAppComponent(sectionOf(config, BURGERNET_APP_KEYS), { store, clock, logger }),
+      burgernetAppComponent(sectionOf(config, BURGERNET_APP_KEYS), {
+        store,
+        clock,
+        logger,
+        periodic: cluster.lease === null ? null : cluster.periodic,
+      }),
     );
     const push = await components.start(
       pushComponent(sectionOf(config, PUSH_KEYS), {
@@ -147,6 +168,8 @@ export async function startSystem(
         wakeup,
         catalogue,
         webPush: channels.push,
+        redis: shared.redis,
+        rateLimiters: shared.rateLimiters,
       }),
     );
     const mail = await components.start(
@@ -161,6 +184,7 @@ export async function startSystem(
         geodata,
         email,
         media: { photos: app.photos, images: app.images },
+        lease: cluster.lease,
       }),
     );
     const dashboard = await components.start(
@@ -170,6 +194,7 @@ export async function startSystem(
         clock,
         logger,
         gemeenten: geodata.gemeenten,
+        periodic: cluster.lease === null ? null : cluster.periodic,
       }),
     );
     const plein = await components.start(
@@ -184,12 +209,19 @@ export async function startSystem(
       }),
     );
     const broadcast = await components.start(
-      broadcastComponent(sectionOf(config, BROADCAST_KEYS), { config, store, clock, logger, workerId }),
+      broadcastComponent(sectionOf(config, BROADCAST_KEYS), {
+        config,
+        store,
+        clock,
+        logger,
+        lease: cluster.lease,
+      }),
     );
     const geography = await loadActionGeography(sectionOf(config, ACTION_GEOGRAPHY_KEYS));
     const http = await components.start(
       httpComponent(sectionOf(config, HTTP_KEYS), {
         listen: overrides.listen !== false,
+        workerHealth: cluster.role === 'worker' ? () => ({ holdsLease: cluster.lease?.holds() === true }) : undefined,
         app,
         push: push.routes,
         mail: mail.http,
@@ -208,6 +240,7 @@ export async function startSystem(
         broadcast: broadcast.routing,
         geography,
         ...(config.DEMO && sms.simulator !== null ? { smsSimulator: sms.simulator } : {}),
+        smscHealth: () => sms.channel.health(),
         geocoder,
         gemeenten: geodata.gemeenteScopes,
         // Deleting a participant through the participants API erases their codes and counters too, as relatiebeheer does.
@@ -215,7 +248,13 @@ export async function startSystem(
         referenceData: { gemeenten: geodata.gemeenten, meldkamers: geodata.meldkamers },
         phoneCountries: config.PHONE_COUNTRIES as CountryCode[],
         trustProxy: config.TRUST_PROXY,
+        rateLimiters: shared.rateLimiters,
         progressIntervalMs: PROGRESS_INTERVAL_MS,
+        databaseReachable: () =>
+          database.query('select 1').then(
+            () => true,
+            () => false,
+          ),
         logger,
       }),
     );
@@ -231,8 +270,10 @@ export async function startSystem(
       email,
       callRouting,
       push,
+      shared,
       mail,
       broadcast,
+      messaging,
       stop: () => components.stopAll(),
     };
   } catch (error) {

@@ -13,10 +13,10 @@ export interface TestDatabase {
 
 /**
  * A fresh, empty database for one test file: a new database on the PostgreSQL server when DATABASE_URL is
- * set (the suite runs once per engine), otherwise an in-memory PGlite.
+ * set (the suite runs once per engine), otherwise an in-memory PGlite. A test that needs a server whatever the
+ * engine of the run (a cluster of processes) names one.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function createTestDatabase(serverUrl = process.env.DATABASE_URL): Promise<TestDatabase> {
   if (serverUrl === undefined || serverUrl === '') {
     const database = await openPgliteDatabase(null);
     return { database, url: null, drop: () => database.close() };

@@ -6,6 +6,7 @@ import type { StaffRole } from '../../src/domain/staff/staff.js';
 import { startSystem, type RunningSystem, type SystemOverrides } from '../../src/compose/system.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { TestClock } from './test-clock.js';
+import { apiTokenLifetime } from '../../src/domain/staff/api-token-lifetime.js';
 
 export interface TestSystem {
   readonly system: RunningSystem;
@@ -102,7 +103,7 @@ export async function startTestSystem(
         meldkamerCode: scope?.startsWith('RE') ? scope : null,
         gemeenteCode: scope?.startsWith('GM') ? scope : null,
       });
-      await system.store.staff.addToken(id, hashApiToken(token), 'test');
+      await system.store.staff.addToken(id, hashApiToken(token), 'test', apiTokenLifetime(clock.now(), 365)!);
       return token;
     },
     api: (token) => ({

@@ -1,3 +1,4 @@
+import { logReceiveBuffer, type UdpReceiveBuffer } from '../sip/udp-receive-buffer.js';
 import type { Logger } from 'pino';
 import type { RouteCaller } from '../../app/call-routing/route-caller.js';
 import { newTag } from '../sip/sip-ids.js';
@@ -20,6 +21,8 @@ export interface SipRedirectServerOptions {
   readonly allowed: AddressAllowList;
   readonly maxTransactions: number;
   readonly timers?: SipTimers;
+  /** The UDP socket's receive buffer to ask the kernel for (SIP_UDP_RECEIVE_BUFFER_BYTES); what it got is logged. */
+  readonly receiveBufferBytes?: number;
 }
 
 export interface SipRedirectServerDeps {
@@ -46,6 +49,8 @@ export interface RedirectStats {
 export interface SipRedirectServer {
   readonly host: string;
   readonly port: number;
+  /** The UDP receive buffer asked for and what the kernel gave (also logged at start). */
+  readonly receiveBuffer: UdpReceiveBuffer;
   readonly stats: Readonly<RedirectStats>;
   close(): Promise<void>;
 }
@@ -203,6 +208,7 @@ export async function startSipRedirectServer(
     host: options.host,
     port: options.port,
     limits: options.limits,
+    ...(options.receiveBufferBytes === undefined ? {} : { receiveBufferBytes: options.receiveBufferBytes }),
     accept(peer) {
       if (options.allowed(peer.address)) return true;
       stats.refused++;
@@ -235,10 +241,12 @@ export async function startSipRedirectServer(
     transport.send(message, peer);
   };
   log.info({ host: transport.host, port: transport.port }, 'SIP redirect server listening (UDP and TCP)');
+  logReceiveBuffer(log, transport.receiveBuffer);
 
   return {
     host: transport.host,
     port: transport.port,
+    receiveBuffer: transport.receiveBuffer,
     stats,
     async close() {
       transactions.close();

@@ -5,6 +5,11 @@ import { defaultSipLimits, serializeSipMessage, type SipLimits, type SipMessage 
 import { SipParseError } from '../sip/sip-parse-error.js';
 import { parseSipMessage } from '../sip/sip-parser.js';
 import { SipStreamFramer } from '../sip/sip-stream-framer.js';
+import {
+  DEFAULT_SIP_RECEIVE_BUFFER_BYTES,
+  setReceiveBuffer,
+  type UdpReceiveBuffer,
+} from '../sip/udp-receive-buffer.js';
 
 export type SipTransportKind = 'udp' | 'tcp';
 
@@ -20,6 +25,8 @@ export interface SipRedirectTransportOptions {
   /** 0: any free port (the same one for UDP and TCP). */
   readonly port: number;
   readonly limits?: SipLimits;
+  /** The UDP socket's receive buffer to ask the kernel for (default 4 MiB). */
+  readonly receiveBufferBytes?: number;
   readonly maxTcpConnections?: number;
   /** A TCP connection that sends nothing for this long is closed. */
   readonly tcpIdleMs?: number;
@@ -35,6 +42,8 @@ export interface SipRedirectTransportOptions {
 export interface SipRedirectTransport {
   readonly host: string;
   readonly port: number;
+  /** The UDP receive buffer asked for and got. */
+  readonly receiveBuffer: UdpReceiveBuffer;
   /** Sends; over TCP only on the peer's open connection (returns false when it is gone). */
   send(message: SipMessage, peer: SipPeer): boolean;
   close(): Promise<void>;
@@ -112,6 +121,8 @@ export async function startSipRedirectTransport(options: SipRedirectTransportOpt
     }
   }
   const udpSocket = udp;
+  // A flood of INVITEs must wait in the kernel's buffer, not be dropped: the default is some hundreds of KiB.
+  const receiveBuffer = setReceiveBuffer(udpSocket, options.receiveBufferBytes ?? DEFAULT_SIP_RECEIVE_BUFFER_BYTES);
   tcp.on('error', options.onError);
   udpSocket.on('error', options.onError);
   udpSocket.on('message', (bytes, remote) => {
@@ -122,6 +133,7 @@ export async function startSipRedirectTransport(options: SipRedirectTransportOpt
   return {
     host: options.host,
     port: udpSocket.address().port,
+    receiveBuffer,
     send(message, peer) {
       const bytes = serializeSipMessage(message);
       if (peer.transport === 'udp') {

@@ -31,7 +31,7 @@ export function createInMemoryPresenceIndex(options: { readonly ttlMs: number })
     entry !== undefined && entry.expiresAt > at.getTime();
 
   return {
-    mark(device, cell, at) {
+    async mark(device, cell, at) {
       const id = device.target.subscriptionId;
       const previous = entries.get(id);
       const expiresAt = at.getTime() + options.ttlMs;
@@ -47,12 +47,12 @@ export function createInMemoryPresenceIndex(options: { readonly ttlMs: number })
       return 'arrived';
     },
 
-    find(subscriptionId, at) {
+    async find(subscriptionId, at) {
       const entry = entries.get(subscriptionId);
       return live(entry, at) ? entry.device : null;
     },
 
-    forget(subscriptionId) {
+    async forget(subscriptionId) {
       const entry = entries.get(subscriptionId);
       if (entry === undefined) return;
       unlink(subscriptionId, entry);
@@ -61,7 +61,7 @@ export function createInMemoryPresenceIndex(options: { readonly ttlMs: number })
 
     cellsCovering: presenceCellsCovering,
 
-    presentIn(cells, at) {
+    async presentIn(cells, at) {
       const found: PushTarget[] = [];
       for (const cell of cells) {
         for (const id of byCell.get(cell) ?? []) {
@@ -72,7 +72,7 @@ export function createInMemoryPresenceIndex(options: { readonly ttlMs: number })
       return found;
     },
 
-    count(at) {
+    async count(at) {
       let n = 0;
       for (const entry of entries.values()) if (live(entry, at)) n += 1;
       return n;

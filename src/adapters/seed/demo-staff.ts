@@ -3,6 +3,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Meldkamer } from '../../domain/geo/meldkamer.js';
 import type { StaffDirectory } from '../../app/ports/staff-directory.js';
+import { apiTokenLifetime, apiTokenState, MAX_API_TOKEN_DAYS } from '../../domain/staff/api-token-lifetime.js';
 import { hashApiToken, newApiToken } from '../auth/api-token.js';
 
 export interface DemoToken {
@@ -16,12 +17,14 @@ const TOKENS_FILE = 'demo-tokens.json';
 
 /**
  * Demo accounts: a centralist per meldkamer, a gemeente user for Amsterdam and national beheer. Their tokens
- * are kept in the data folder (demo only) so that every start can show them again.
+ * are kept in the data folder (demo only) so that every start can show them again, for a year; after that the
+ * next start makes new ones.
  */
 export async function ensureDemoStaff(
   staff: StaffDirectory,
   meldkamers: readonly Meldkamer[],
   dataDir: string,
+  now: Date,
 ): Promise<DemoToken[]> {
   const file = join(dataDir, TOKENS_FILE);
   const existing = await readFile(file, 'utf8').then(
@@ -30,8 +33,9 @@ export async function ensureDemoStaff(
   );
   // The file outlives a database that was reset or swapped: reuse it only while its tokens still work.
   const first = existing?.[0];
-  if (existing !== null && first !== undefined && (await staff.findByTokenHash(hashApiToken(first.token))) !== null)
-    return existing;
+  const holder = first === undefined ? null : await staff.findByTokenHash(hashApiToken(first.token));
+  if (existing !== null && holder !== null && apiTokenState(holder.expiresAt, now) !== 'expired') return existing;
+  const lifetime = apiTokenLifetime(now, MAX_API_TOKEN_DAYS)!;
   const tokens: DemoToken[] = [];
   const add = async (
     name: string,
@@ -42,7 +46,7 @@ export async function ensureDemoStaff(
     const id = randomUUID();
     const token = newApiToken();
     await staff.createStaff({ id, name, role, meldkamerCode, gemeenteCode });
-    await staff.addToken(id, hashApiToken(token), 'demo');
+    await staff.addToken(id, hashApiToken(token), 'demo', lifetime);
     tokens.push({ name, role, scope: meldkamerCode ?? gemeenteCode ?? 'landelijk', token });
   };
   for (const m of meldkamers) await add(`Centralist ${m.name}`, 'centralist', m.code, null);

@@ -21,6 +21,7 @@ import { createSqlStaffDirectory } from './staff/sql-staff-directory.js';
 import { createSqlKnownDevices } from './staff/sql-known-devices.js';
 import { createSqlLoginFailures, createSqlStaffSessions } from './staff/sql-staff-sessions.js';
 import { createSqlVoiceCallRepository } from './sql-voice-call-repository.js';
+import { createSqlWorkerLeases } from './sql-worker-leases.js';
 
 function storesOn(db: Queryable, secrets: SecretBox): Stores {
   return {
@@ -45,6 +46,7 @@ function storesOn(db: Queryable, secrets: SecretBox): Stores {
     selfService: createSqlSelfServiceRepository(db, secrets),
     relations: createSqlRelationRepository(db),
     broadcast: createSqlBroadcastOutbox(db),
+    workerLeases: createSqlWorkerLeases(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { BroadcastLogEntry, BroadcastOutbox, ClaimedBroadcast } from '../../app/ports/broadcast-outbox.js';
+import { orphanedClaim } from './sql-worker-leases.js';
 import type { PublicView } from '../../domain/action/public-view.js';
 import { ACTION_EVENT_KINDS, type ActionEvent, type ActionEventKind } from '../../domain/broadcast/action-event.js';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../domain/broadcast/outbox-delivery.js';
@@ -155,11 +156,11 @@ export function createSqlBroadcastOutbox(db: Queryable): BroadcastOutbox {
       );
     },
 
-    async requeueInFlight(claimedBefore, exceptWorker) {
+    async requeueInFlight(orphanedAt, exceptWorker) {
       return db.execute(
         `update broadcast_outbox set status = 'pending', claimed_by = null, claimed_at = null
-         where status = 'sending' and claimed_at < $1 and claimed_by <> $2`,
-        [claimedBefore, exceptWorker],
+         where status = 'sending' and ${orphanedClaim('claimed_by', '$1')} and claimed_by <> $2`,
+        [orphanedAt, exceptWorker],
       );
     },
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ContactChannel } from '../../domain/participant/registration.js';
 import type { DispatchWakeup } from '../../app/ports/dispatch-wakeup.js';
 
-/** Wakes workers in this process. A multi-process deployment replaces it with a broker's subject. */
+/** Wakes workers in this process (the embedded default); relayed-wakeup.ts adds the other nodes of a cluster. */
 export function createInProcessWakeup(): DispatchWakeup {
   const events = new EventEmitter();
   events.setMaxListeners(100);

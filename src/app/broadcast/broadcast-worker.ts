@@ -4,12 +4,14 @@ import type { BroadcastOutbox } from '../ports/broadcast-outbox.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { createWakeablePause } from '../dispatch/wakeable-pause.js';
+import type { LeaseHolder } from '../cluster/node-lease.js';
 
 /** Never spin: a head that is due but could not be claimed (another node has it in flight) waits this long at least. */
 const MIN_PAUSE_MS = 25;
 
 export interface BroadcastWorkerOptions {
-  readonly workerId: string;
+  /** This node's lease: events are claimed under its id, and none once it no longer holds. */
+  readonly lease: LeaseHolder;
   readonly policy: RetryPolicy;
   /** The worker looks at its queue this often even when nobody wakes it. */
   readonly pollIntervalMs: number;
@@ -42,10 +44,21 @@ export function createBroadcastWorker(
   let running = false;
   let woken = false;
   let loop: Promise<void> = Promise.resolve();
+  /**
+   * The outcome of an attempt the outbox could not record (the database away). It is recorded before anything
+   * else is claimed: left unrecorded, the head would stay 'sending' and hold up every later event.
+   */
+  let unsettled: (() => Promise<void>) | null = null;
 
   /** Delivers the head of the queue if it is due; false when there was nothing to do now. */
   async function deliverHead(): Promise<boolean> {
-    const claimed = await outbox.claimHead(channel.destination, options.workerId, clock.now());
+    if (unsettled !== null) {
+      await unsettled();
+      unsettled = null;
+      return true;
+    }
+    if (!options.lease.holds()) return false;
+    const claimed = await outbox.claimHead(channel.destination, options.lease.workerId, clock.now());
     if (claimed === null) return false;
     const outcome = await channel.publish(claimed.event);
     const now = clock.now();
@@ -54,12 +67,15 @@ export function createBroadcastWorker(
         ? { kind: 'retry' as const, retryAfterMs: outcome.retryAfterMs }
         : { kind: outcome.kind };
     const settlement = settleAttempt(result, claimed.attempts, claimed.createdAt, now, options.policy);
-    await outbox.settle(
-      claimed.position,
-      settlement,
-      { httpStatus: outcome.status, reason: outcome.kind === 'delivered' ? null : outcome.reason },
-      now,
-    );
+    unsettled = () =>
+      outbox.settle(
+        claimed.position,
+        settlement,
+        { httpStatus: outcome.status, reason: outcome.kind === 'delivered' ? null : outcome.reason },
+        now,
+      );
+    await unsettled();
+    unsettled = null;
     if (settlement.status !== 'delivered') {
       logger.warn(
         {

@@ -1,4 +1,5 @@
 import type { MailDocument } from '../../domain/mail/mail-document.js';
+import type { NodeLease } from '../cluster/node-lease.js';
 import type { Mail } from '../../domain/mail/mail.js';
 import type { EmailSendOutcome } from '../ports/email-channel.js';
 import type { PersonalLinks, RenderedMail } from '../ports/mail-renderer.js';
@@ -12,7 +13,8 @@ import { createOutcomeBatch } from '../dispatch/outcome-batch.js';
 import { createWakeablePause } from '../dispatch/wakeable-pause.js';
 
 export interface MailDispatcherOptions {
-  readonly workerId: string;
+  /** This node's lease: recipients are claimed under its id; those of workers whose lease ran out are taken back. */
+  readonly lease: NodeLease;
   /** Recipients claimed per query. */
   readonly batchSize: number;
   /**
@@ -75,6 +77,8 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   let loopDone: Promise<void> = Promise.resolve();
   /** Claimed and waiting for a place at the channel: held back at once when an action starts. */
   const ready: { readonly recipient: ClaimedRecipient; readonly mail: PreparedMail | null }[] = [];
+  /** Claimed, but their mail could not be read yet (readyUp). */
+  const unprepared: ClaimedRecipient[] = [];
   let sending = 0;
   let yields = 0;
   let sent = 0;
@@ -237,10 +241,26 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
     }
   }
 
+  /**
+   * Claimed recipients with their mails read, ready for the channel. A mail that cannot be read (the database
+   * away) keeps its recipients here, claimed, to be read again before anything more is claimed: they are not
+   * skipped as if the mail were gone.
+   */
+  async function readyUp(claimed: readonly ClaimedRecipient[]): Promise<void> {
+    const mails = new Map<string, PreparedMail | null>();
+    try {
+      for (const id of new Set(claimed.map((c) => c.mailId))) mails.set(id, await prepare(id));
+    } catch (error) {
+      unprepared.push(...claimed);
+      throw error;
+    }
+    for (const recipient of claimed) ready.push({ recipient, mail: mails.get(recipient.mailId) ?? null });
+  }
+
   async function queueDueMail(): Promise<boolean> {
     const now = deps.clock.now();
     const staleBefore = options.leaseMs > 0 ? new Date(now.getTime() - options.leaseMs) : startedAt;
-    const mail = await deps.store.queue.claimMailToQueue(now, options.workerId, staleBefore);
+    const mail = await deps.store.queue.claimMailToQueue(now, options.lease.workerId, staleBefore);
     if (mail === null) return false;
     prepared.delete(mail.id);
     await queueMail(deps, mail, { chunk: options.queueChunk, giveWay });
@@ -254,6 +274,11 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
         if (!running) break;
         await checkStops();
         pump();
+        if (unprepared.length > 0) {
+          await readyUp(unprepared.splice(0));
+          pump();
+          continue;
+        }
         if (await queueDueMail()) continue;
         // Claim the next batch while the last one is half handed out, so that the channel never waits for the database.
         if (ready.length >= options.batchSize / 2) {
@@ -261,15 +286,17 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
           await wait(options.pollIntervalMs);
           continue;
         }
-        const claimed = await deps.store.queue.claimRecipients(options.batchSize, options.workerId, deps.clock.now());
+        const claimed = await deps.store.queue.claimRecipients(
+          options.batchSize,
+          options.lease.workerId,
+          deps.clock.now(),
+        );
         if (claimed.length === 0) {
           await flush();
           await wait(options.pollIntervalMs);
           continue;
         }
-        const mails = new Map<string, PreparedMail | null>();
-        for (const id of new Set(claimed.map((c) => c.mailId))) mails.set(id, await prepare(id).catch(() => null));
-        for (const recipient of claimed) ready.push({ recipient, mail: mails.get(recipient.mailId) ?? null });
+        await readyUp(claimed);
         pump();
       } catch (error) {
         deps.logger.error({ err: error }, 'mail worker step failed');
@@ -278,8 +305,12 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
     }
   }
 
-  async function takeBack(claimedBefore: Date): Promise<void> {
-    const requeued = await deps.store.queue.requeueInFlight(claimedBefore, options.workerId, deps.clock.now());
+  async function takeBack(): Promise<void> {
+    const requeued = await deps.store.queue.requeueInFlight(
+      options.lease.now(),
+      options.lease.workerId,
+      deps.clock.now(),
+    );
     if (requeued > 0) deps.logger.warn({ requeued }, 'took back mails claimed by a worker that stopped');
   }
 
@@ -288,15 +319,13 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       if (running) return;
       startedAt = deps.clock.now();
       // Claims from before this start belonged to a run that stopped (a crash): those mails go out again.
-      await takeBack(options.leaseMs > 0 ? new Date(startedAt.getTime() - options.leaseMs) : startedAt);
+      await takeBack();
       running = true;
       loopDone = loop();
       if (options.leaseMs > 0) {
         housekeeping = setInterval(
           () => {
-            takeBack(new Date(deps.clock.now().getTime() - options.leaseMs)).catch((error: unknown) =>
-              deps.logger.error({ err: error }, 'mail housekeeping failed'),
-            );
+            takeBack().catch((error: unknown) => deps.logger.error({ err: error }, 'mail housekeeping failed'));
           },
           Math.max(1_000, options.leaseMs / 2),
         );
@@ -319,8 +348,8 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
       while (sending > 0) await new Promise((resolve) => setTimeout(resolve, 10));
       await flush();
       // What was claimed and never handed to the channel goes back to the queue as it was.
-      const unsent = ready.splice(0).map((x) => x.recipient.id);
-      if (unsent.length > 0) await deps.store.queue.releaseClaims(unsent, options.workerId);
+      const unsent = [...ready.splice(0).map((x) => x.recipient.id), ...unprepared.splice(0).map((r) => r.id)];
+      if (unsent.length > 0) await deps.store.queue.releaseClaims(unsent, options.lease.workerId);
     },
     figures: () => ({ yields, sent, inFlight: sending + ready.length }),
   };

@@ -20,6 +20,8 @@ export interface ActionFiguresRefresherDeps {
   readonly locator: GemeenteLocator;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** In a cluster, each periodic refresh is done by one node (src/app/cluster/periodic-jobs.ts). */
+  readonly onOneNode?: (job: string, intervalMs: number, work: () => Promise<void>) => () => Promise<void>;
 }
 
 const BATCH = 200;
@@ -101,8 +103,11 @@ export function createActionFiguresRefresher(
           deps.logger.error({ err: error }, 'dashboard backfill failed');
         }
       })();
+      const periodic = deps.onOneNode?.('dashboard-refresh', options.intervalMs, tick) ?? tick;
       timer = setInterval(() => {
-        running = running.then(tick);
+        running = running.then(periodic).catch((error: unknown) => {
+          deps.logger.error({ err: error }, 'dashboard refresh failed');
+        });
       }, options.intervalMs);
       timer.unref();
     },

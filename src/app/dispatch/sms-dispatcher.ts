@@ -1,4 +1,5 @@
 import type { ReceiptRules } from '../../domain/delivery/receipt-matching.js';
+import type { LeaseHolder } from '../cluster/node-lease.js';
 import type { Clock } from '../ports/clock.js';
 import type { ClaimedDelivery, SubmitResult, SubmitResultsStored } from '../ports/dispatch-repository.js';
 import type { Logger } from '../ports/logger.js';
@@ -9,7 +10,8 @@ import { reportReceiptMatching } from './receipt-recorder.js';
 import { createWakeablePause } from './wakeable-pause.js';
 
 export interface SmsDispatcherOptions {
-  readonly workerId: string;
+  /** This node's lease: claims are made under its id, and nothing is sent once it no longer holds. */
+  readonly lease: LeaseHolder;
   /** Deliveries claimed per query. */
   readonly batchSize: number;
   /** Deliveries handed to the channel and not answered yet; what a crash may send twice. */
@@ -51,13 +53,20 @@ export function createSmsDispatcher(
     async (batch) =>
       report(
         await deps.store.transaction((s) =>
-          s.dispatch.recordSubmitResults(batch, deps.clock.now(), options.receiptRules),
+          s.dispatch.recordSubmitResults(batch, deps.clock.now(), options.receiptRules, options.lease.workerId),
         ),
       ),
     (error, count) => deps.logger.error({ err: error, results: count }, 'storing submit results failed'),
   );
 
   function report(stored: SubmitResultsStored): void {
+    if (stored.fenced.length > 0) {
+      // Taken back by another node after this one's lease ran out: that node sends them; nothing is stored here.
+      deps.logger.warn(
+        { fenced: stored.fenced.length, deliveryIds: stored.fenced.slice(0, 20) },
+        'submit results of deliveries this worker no longer holds were dropped',
+      );
+    }
     for (const r of stored.reused) {
       // From now on a receipt with this id matches both parts: it is set aside instead of credited.
       deps.logger.warn(
@@ -71,6 +80,11 @@ export function createSmsDispatcher(
   const flush = () => results.flush();
 
   async function submit(d: ClaimedDelivery): Promise<void> {
+    if (!options.lease.holds()) {
+      // The lease is about to run out (or did): another node takes this delivery back and sends it.
+      inFlight -= 1;
+      return;
+    }
     let outcome: SmsSubmitOutcome;
     try {
       outcome = await deps.channel.submit({
@@ -100,6 +114,11 @@ export function createSmsDispatcher(
         await wait(options.pollIntervalMs);
         continue;
       }
+      if (!options.lease.holds()) {
+        // Cut off from the database or paused too long: claim nothing until the lease is renewed.
+        await wait(options.pollIntervalMs);
+        continue;
+      }
       if (unavailableStreak > 0) {
         // The channel cannot take messages (no bind): back off instead of spinning on the queue.
         await wait(Math.min(options.maxBackoffMs, 50 * 2 ** Math.min(unavailableStreak, 10)));
@@ -110,7 +129,7 @@ export function createSmsDispatcher(
         claimed = await deps.store.dispatch.claim(
           'sms',
           Math.min(options.batchSize, room),
-          options.workerId,
+          options.lease.workerId,
           deps.clock.now(),
         );
       } catch (error) {

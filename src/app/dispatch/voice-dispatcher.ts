@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../domain/messages/catalogue.js';
+import type { LeaseHolder } from '../cluster/node-lease.js';
 import { endOfQuietHours, isQuiet, type QuietHours } from '../../domain/voice/quiet-hours.js';
 import type { Clock } from '../ports/clock.js';
 import type { ClaimedDelivery } from '../ports/dispatch-repository.js';
@@ -11,7 +12,8 @@ import { createOutcomeBatch } from './outcome-batch.js';
 import { createWakeablePause } from './wakeable-pause.js';
 
 export interface VoiceDispatcherOptions extends VoiceRetryPolicy {
-  readonly workerId: string;
+  /** This node's lease: calls are claimed under its id, and none is claimed once it no longer holds. */
+  readonly lease: LeaseHolder;
   /** How often an idle worker looks for work it was not told about (and for retries that became due). */
   readonly pollIntervalMs: number;
   /** No closing calls in these hours: they wait until the end. */
@@ -160,13 +162,17 @@ export function createVoiceDispatcher(
         await wait(options.pollIntervalMs);
         continue;
       }
+      if (!options.lease.holds()) {
+        await wait(options.pollIntervalMs);
+        continue;
+      }
       if (unavailableStreak > 0) {
         await wait(Math.min(options.unavailablePauseMs, 100 * 2 ** Math.min(unavailableStreak, 10)));
         if (!running) break;
       }
       let claimed: readonly ClaimedDelivery[];
       try {
-        claimed = await deps.store.dispatch.claim('voice', room, options.workerId, deps.clock.now());
+        claimed = await deps.store.dispatch.claim('voice', room, options.lease.workerId, deps.clock.now());
       } catch (error) {
         deps.logger.error({ err: error }, 'claiming voice deliveries failed');
         await wait(options.pollIntervalMs);

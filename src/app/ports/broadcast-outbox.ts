@@ -49,8 +49,8 @@ export interface BroadcastOutbox {
     detail: { readonly httpStatus: number | null; readonly reason: string | null },
     now: Date,
   ): Promise<void>;
-  /** Claims of a worker that stopped (claimed before `claimedBefore`, or any but `exceptWorker`'s) go back to the queue. */
-  requeueInFlight(claimedBefore: Date, exceptWorker: string): Promise<number>;
+  /** Claims of a worker that stopped (it holds no live lease at `orphanedAt`; never `exceptWorker`'s) go back to the queue. */
+  requeueInFlight(orphanedAt: Date, exceptWorker: string): Promise<number>;
   /** When the head of a destination's queue is next due (null: nothing waiting, or the head is in flight). */
   nextDue(destination: string): Promise<Date | null>;
   /** The newest entries of the delivery log, optionally of one destination, action or meldkamer's actions. */

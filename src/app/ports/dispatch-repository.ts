@@ -77,6 +77,11 @@ export interface SubmitResultsStored {
   readonly reused: readonly ReusedReference[];
   /** Receipts that were waiting for the parts just stored. */
   readonly receipts: ReceiptMatching;
+  /**
+   * Deliveries whose results were dropped: the worker no longer held them (its lease ran out and another node
+   * took them back). Fencing: only the holder of a claim completes it.
+   */
+  readonly fenced: readonly number[];
 }
 
 export interface ActionProgress {
@@ -85,6 +90,20 @@ export interface ActionProgress {
   readonly lastSubmittedAt: Date | null;
   /** Receipts set aside that could be for this action's SMS: none of them was credited. */
   readonly receiptsSetAside: number;
+  /** The action's SMS parts per SMSC connection profile they went to, by name. */
+  readonly smsBySmsc: readonly SmscPartCounts[];
+}
+
+export interface SmscPartCounts {
+  readonly smsc: string;
+  /** Parts the SMSC accepted, superseded ones left out. */
+  readonly parts: number;
+  /** Of those, the ones whose receipt came (delivered, failed or expired)… */
+  readonly receipts: number;
+  /** …and the ones delivered. */
+  readonly delivered: number;
+  /** Parts of SMS that were sent whole on another SMSC after this one went down (failover). */
+  readonly superseded: number;
 }
 
 export interface DispatchRepository {
@@ -109,18 +128,26 @@ export interface DispatchRepository {
    * whose next attempt lies after `at` (a voice retry) waits.
    */
   claim(channel: ContactChannel, limit: number, workerId: string, at: Date): Promise<readonly ClaimedDelivery[]>;
-  /** Stores the parts the SMSC acknowledged (also of an attempt cut short) and matches receipts that waited for them. */
-  recordSubmitResults(results: readonly SubmitResult[], at: Date, rules: ReceiptRules): Promise<SubmitResultsStored>;
+  /**
+   * Stores the parts the SMSC acknowledged (also of an attempt cut short) and matches receipts that waited for them.
+   * Only for deliveries `workerId` still holds: the others are reported as fenced and nothing of them is stored.
+   */
+  recordSubmitResults(
+    results: readonly SubmitResult[],
+    at: Date,
+    rules: ReceiptRules,
+    workerId: string,
+  ): Promise<SubmitResultsStored>;
   /** Credits each receipt to its part (docs/features/sms-smpp.md), keeps it waiting, or sets it aside. */
   recordReceipts(receipts: readonly ReceiptRecord[], at: Date, rules: ReceiptRules): Promise<ReceiptMatching>;
   /** Decides again on the receipts that wait: their part may be stored by now, or their hold is over. */
   reconcilePendingReceipts(at: Date, rules: ReceiptRules): Promise<ReceiptMatching>;
   /**
-   * Puts deliveries handed out before `claimedBefore` by another worker (one that died) back in the queue, or
-   * cancels them when their action no longer wants them; their SMS may have gone out, so this is where the
-   * at-most-in-flight duplicates come from.
+   * Puts deliveries handed out to a worker that holds no live lease at `orphanedAt` (wall-clock; it died, or was
+   * cut off) back in the queue, or cancels them when their action no longer wants them; their SMS may have gone
+   * out, so this is where the at-most-in-flight duplicates come from. Never `exceptWorkerId`'s.
    */
-  requeueInFlight(claimedBefore: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
+  requeueInFlight(orphanedAt: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
   progress(actionId: string): Promise<ActionProgress>;
   /** People each of the action's messages went to (or is going to) by SMS and by voice: cancelled ones left out. */
   peoplePerMessage(actionId: string): Promise<ReadonlyMap<string, Readonly<Record<ContactChannel, number>>>>;

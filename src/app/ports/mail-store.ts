@@ -118,8 +118,8 @@ export interface MailQueue {
   recordResults(results: readonly RecipientResult[], at: Date): Promise<void>;
   /** Gives back claims this worker never handed to the channel (it is stopping), as if they had not been claimed. */
   releaseClaims(ids: readonly number[], workerId: string): Promise<number>;
-  /** Puts recipients claimed before `claimedBefore` by another worker (one that died) back in the queue. */
-  requeueInFlight(claimedBefore: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
+  /** Puts recipients claimed by a worker without a live lease at `orphanedAt` (one that died) back in the queue. */
+  requeueInFlight(orphanedAt: Date, exceptWorkerId: string | null, at: Date): Promise<number>;
   /** True while a Burgernetactie is being targeted or has SMS queued or in flight: mail waits. */
   actionsBusy(at: Date): Promise<boolean>;
   findRecipient(id: number): Promise<RecipientRef | null>;

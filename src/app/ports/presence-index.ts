@@ -9,19 +9,21 @@ export interface PresentDevice {
 
 /**
  * Which phones are roughly where, right now: a cell per subscription that expires after a short time. Memory
- * only, never persisted. The in-process adapter serves one process; several processes would need a shared one
- * (e.g. Redis with key expiry) behind this port.
+ * only, never persisted: this process's memory, or a Redis shared by the nodes that keeps nothing on disk.
+ *
+ * A shared index that cannot reach its store answers as if nobody were present (nobody found, nothing marked):
+ * push targeting reaches fewer phones, or none, until it is back; it says so in its logs and counts.
  */
 export interface PresenceIndex {
   /** 'arrived' when the device had no live cell or another one (it moved); 'stayed' when the cell is the same. */
-  mark(device: PresentDevice, cell: PresenceCell, at: Date): 'arrived' | 'stayed';
+  mark(device: PresentDevice, cell: PresenceCell, at: Date): Promise<'arrived' | 'stayed'>;
   /** The device while its presence is live. */
-  find(subscriptionId: string, at: Date): PresentDevice | null;
-  forget(subscriptionId: string): void;
+  find(subscriptionId: string, at: Date): Promise<PresentDevice | null>;
+  forget(subscriptionId: string): Promise<void>;
   /** The cells (at the presence resolution) that overlap the area. */
   cellsCovering(area: Area): ReadonlySet<PresenceCell>;
   /** Devices whose live cell is one of these. */
-  presentIn(cells: ReadonlySet<PresenceCell>, at: Date): PushTarget[];
+  presentIn(cells: ReadonlySet<PresenceCell>, at: Date): Promise<PushTarget[]>;
   /** Live devices, for health figures. */
-  count(at: Date): number;
+  count(at: Date): Promise<number>;
 }

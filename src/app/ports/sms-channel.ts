@@ -6,6 +6,8 @@ export interface SmsResume {
   /** The concatenation reference (UDH) its parts went under; null for a single-part SMS. */
   readonly concatReference: number | null;
   readonly parts: number;
+  /** The SMSC connection profile those parts went to (null: not known, stored before profiles had names). */
+  readonly smsc: string | null;
   /** The parts (1-based) the SMSC acknowledged: they are not sent again. */
   readonly acceptedParts: readonly number[];
 }

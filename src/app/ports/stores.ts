@@ -18,6 +18,7 @@ import type { StaffDirectory } from './staff-directory.js';
 import type { KnownDevices } from './staff-known-devices.js';
 import type { LoginFailures, StaffSessions } from './staff-sessions.js';
 import type { VoiceCallRepository } from './voice-call-repository.js';
+import type { WorkerLeases } from './worker-leases.js';
 
 export interface Stores {
   readonly actions: ActionRepository;
@@ -41,6 +42,7 @@ export interface Stores {
   readonly selfService: SelfServiceRepository;
   readonly relations: RelationRepository;
   readonly broadcast: BroadcastOutbox;
+  readonly workerLeases: WorkerLeases;
 }
 
 /** The store with transactions: everything `work` writes commits together or not at all. */

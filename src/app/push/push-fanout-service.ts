@@ -67,22 +67,24 @@ export function createPushFanoutService(
     // Not public: nobody is told, and nobody counts as notified. An action that ended before its alert's turn
     // came sends no alert (its end found nobody notified either).
     let targets: readonly PushTarget[] = [];
-    if (push !== null && work.kind === 'message') targets = deps.notified.of(action.id);
+    if (push !== null && work.kind === 'message') targets = await deps.notified.of(action.id);
     if (push !== null && work.kind === 'targeting-run' && action.status === 'actief') {
       const cells = deps.presence.cellsCovering(work.area);
-      targets = deps.presence.presentIn(cells, startedAt).filter((t) => deps.notified.add(action.id, t));
+      targets = await deps.notified.addNew(action.id, await deps.presence.presentIn(cells, startedAt));
     }
     await deps.store.pushFanouts.beginFanout(fanoutId, targets.length, startedAt);
+    const refused: string[] = [];
     const counts = await sendPushFanout(deps, targets, push ?? NOTHING, {
       flushMs: options.countsFlushMs,
       record: (c) => deps.store.pushFanouts.addCounts(fanoutId, c),
-      // Only phones that have the alert count as notified: one the push service refused may get it on arrival.
       onOutcome: (target, outcome) => {
-        if (kind === 'alert' && outcome.kind === 'failed') deps.notified.remove(action.id, target.subscriptionId);
+        if (kind === 'alert' && outcome.kind === 'failed') refused.push(target.subscriptionId);
       },
     });
+    // Only phones that have the alert count as notified: one the push service refused may get it on arrival.
+    await Promise.all(refused.map((id) => deps.notified.remove(action.id, id)));
     await deps.store.pushFanouts.finishFanout(fanoutId, deps.clock.now());
-    if (work.trigger === 'closing') deps.notified.forgetAction(action.id);
+    if (work.trigger === 'closing') await deps.notified.forgetAction(action.id);
     deps.logger.info(
       {
         actionId: action.id,
@@ -136,18 +138,17 @@ export function createPushFanoutService(
   }
 
   async function alertOnArrival(target: PushTarget, actionId: string, alertMessageId: string): Promise<void> {
+    if (await deps.notified.has(actionId, target.subscriptionId)) return;
     const action = await deps.store.actions.findAction(actionId);
     if (action === null || action.status !== 'actief') return;
     const push = pushOf('alert', action, '');
-    if (push === null || !deps.notified.add(actionId, target)) return;
+    if (push === null || !(await deps.notified.add(actionId, target))) return;
     const counts = await sendPushFanout(deps, [target], push, {
       flushMs: options.countsFlushMs,
       record: (c) =>
         deps.store.pushFanouts.addArrivalCounts(actionId, alertMessageId, { ...c, targeted: 1 }, deps.clock.now()),
-      onOutcome: (t, outcome) => {
-        if (outcome.kind === 'failed') deps.notified.remove(actionId, t.subscriptionId);
-      },
     });
+    if (counts.failed > 0) await deps.notified.remove(actionId, target.subscriptionId);
     deps.logger.debug({ actionId, ...countsOf(counts) }, 'push alert on arrival');
   }
 
@@ -182,7 +183,6 @@ export function createPushFanoutService(
     arrived(target, cell) {
       if (stopped) return;
       for (const { actionId, alertMessageId } of active.actionsAt(cell)) {
-        if (deps.notified.has(actionId, target.subscriptionId)) continue;
         const sending = alertOnArrival(target, actionId, alertMessageId)
           .catch((error: unknown) => deps.logger.error({ err: error, actionId }, 'push alert on arrival failed'))
           .finally(() => arrivals.delete(sending));

@@ -28,8 +28,8 @@ export async function registerPushSubscription(
     lastSeenOn: seenDayOf(at),
   });
   if (replacedId !== null) {
-    deps.presence.forget(replacedId);
-    deps.notified.forgetDevice(replacedId);
+    await deps.presence.forget(replacedId);
+    await deps.notified.forgetDevice(replacedId);
   }
   return { id, deviceToken: token };
 }

@@ -12,7 +12,7 @@ export async function removePushSubscription(
   const device = await authenticDevice(deps, subscriptionId, deviceToken);
   if (device === null) return fail({ code: 'push.unknown-device' });
   await deps.store.pushSubscriptions.deleteSubscriptions([subscriptionId]);
-  deps.presence.forget(subscriptionId);
-  deps.notified.forgetDevice(subscriptionId);
+  await deps.presence.forget(subscriptionId);
+  await deps.notified.forgetDevice(subscriptionId);
   return ok(undefined);
 }

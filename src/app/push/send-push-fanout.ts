@@ -15,7 +15,8 @@ export interface PushSendDeps {
 
 /**
  * Sends one push to every target and keeps the numbers: added to the store every `flushMs` (so the
- * centralist sees them grow) and at the end. Subscriptions the push service says are gone are removed.
+ * centralist sees them grow) and at the end. Subscriptions the push service says are gone are removed, with
+ * their presence and their place in the notified sets.
  */
 export async function sendPushFanout(
   deps: PushSendDeps,
@@ -39,6 +40,7 @@ export async function sendPushFanout(
     gone = [];
     flushing = flushing.then(async () => {
       if (goneIds.length > 0) await deps.store.pushSubscriptions.deleteSubscriptions(goneIds);
+      await Promise.all(goneIds.flatMap((id) => [deps.presence.forget(id), deps.notified.forgetDevice(id)]));
       if (counts !== NO_PUSH_COUNTS) await options.record(counts);
     });
     return flushing;
@@ -56,11 +58,7 @@ export async function sendPushFanout(
       };
       pending = addPushCounts(pending, delta);
       total = addPushCounts(total, delta);
-      if (outcome.kind === 'gone') {
-        gone.push(target.subscriptionId);
-        deps.presence.forget(target.subscriptionId);
-        deps.notified.forgetDevice(target.subscriptionId);
-      }
+      if (outcome.kind === 'gone') gone.push(target.subscriptionId);
       options.onOutcome?.(target, outcome);
     });
   } finally {

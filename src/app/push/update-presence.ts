@@ -13,7 +13,7 @@ export async function authenticDevice(
 ): Promise<PresentDevice | null> {
   const hash = deps.tokens.hashOf(deviceToken);
   if (hash === null) return null;
-  const present = deps.presence.find(subscriptionId, deps.clock.now());
+  const present = await deps.presence.find(subscriptionId, deps.clock.now());
   if (present !== null && present.tokenHash === hash) return present;
   const stored = await deps.store.pushSubscriptions.findSubscription(subscriptionId);
   if (stored === null || stored.tokenHash !== hash) return null;
@@ -33,12 +33,12 @@ export async function updatePresence(
   deviceToken: string,
   cell: PresenceCell,
 ): Promise<Result<void, PushError>> {
-  const wasPresent = deps.presence.find(subscriptionId, deps.clock.now()) !== null;
+  const wasPresent = (await deps.presence.find(subscriptionId, deps.clock.now())) !== null;
   const device = await authenticDevice(deps, subscriptionId, deviceToken);
   if (device === null) return fail({ code: 'push.unknown-device' });
   const at = deps.clock.now();
   // Read from the store only when the phone was not present: the day it was seen is written at most once per time-to-live.
   if (!wasPresent) await deps.store.pushSubscriptions.noteSeen(subscriptionId, seenDayOf(at));
-  if (deps.presence.mark(device, cell, at) === 'arrived') deps.onArrival(device.target, cell);
+  if ((await deps.presence.mark(device, cell, at)) === 'arrived') deps.onArrival(device.target, cell);
   return ok(undefined);
 }

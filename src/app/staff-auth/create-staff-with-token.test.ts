@@ -41,22 +41,29 @@ describe('creating a staff member with an API token', () => {
       role: 'centralist',
       meldkamerCode: 'RE05',
       gemeenteCode: 'GM0363',
+      tokenDays: 90,
     });
     assert.ok(created.ok);
     const { id, token } = created.value;
     assert.match(token, /^bn_[A-Za-z0-9_-]{40,}$/);
+    const expiresAt = new Date('2027-03-07T10:00:00Z');
+    assert.deepEqual(created.value.expiresAt, expiresAt);
     assert.deepEqual(await store.staff.findByTokenHash(apiTokens.hash(token)), {
-      id,
-      name: 'Sam Centralist',
-      role: 'centralist',
-      scope: { kind: 'meldkamer', meldkamerCode: 'RE05' },
+      staff: { id, name: 'Sam Centralist', role: 'centralist', scope: { kind: 'meldkamer', meldkamerCode: 'RE05' } },
+      expiresAt,
     });
     assert.deepEqual(await testDb.database.query('select 1 from api_tokens where token_hash = $1', [token]), []);
     assert.deepEqual(await auditOf(id), [
       {
         actor_id: null,
         actor_name: 'cli',
-        details: { role: 'centralist', meldkamerCode: 'RE05', gemeenteCode: null, apiToken: true },
+        details: {
+          role: 'centralist',
+          meldkamerCode: 'RE05',
+          gemeenteCode: null,
+          apiToken: true,
+          apiTokenExpiresAt: '2027-03-07T10:00:00.000Z',
+        },
       },
     ]);
   });
@@ -80,6 +87,7 @@ describe('creating a staff member with an API token', () => {
       role: 'centralist',
       meldkamerCode: 'RE05',
       gemeenteCode: null,
+      tokenDays: 90,
     });
     assert.ok(own.ok);
     assert.deepEqual(
@@ -92,6 +100,7 @@ describe('creating a staff member with an API token', () => {
       role: 'centralist',
       meldkamerCode: 'RE06',
       gemeenteCode: null,
+      tokenDays: 90,
     });
     assert.deepEqual(other, { ok: false, error: { code: 'auth.forbidden' } });
     const national = await createStaffWithToken(deps(), beheer, {
@@ -99,9 +108,33 @@ describe('creating a staff member with an API token', () => {
       role: 'landelijk-beheer',
       meldkamerCode: null,
       gemeenteCode: null,
+      tokenDays: 90,
     });
     assert.deepEqual(national, { ok: false, error: { code: 'auth.forbidden' } });
     assert.deepEqual([...(await staffRows('Andere Centralist')), ...(await staffRows('Landelijke Collega'))], []);
+  });
+
+  test('a token lives one day to a year: another lifetime is refused and writes nothing', async () => {
+    for (const tokenDays of [0, 366, 2.5]) {
+      const outcome = await createStaffWithToken(deps(), null, {
+        name: 'Te Lang Geldig',
+        role: 'landelijk-beheer',
+        meldkamerCode: null,
+        gemeenteCode: null,
+        tokenDays,
+      });
+      assert.deepEqual(outcome, { ok: false, error: { code: 'staff.invalid-token-lifetime', maxDays: 365 } });
+    }
+    assert.deepEqual(await staffRows('Te Lang Geldig'), []);
+    const year = await createStaffWithToken(deps(), null, {
+      name: 'Een Jaar Geldig',
+      role: 'landelijk-beheer',
+      meldkamerCode: null,
+      gemeenteCode: null,
+      tokenDays: 365,
+    });
+    assert.ok(year.ok);
+    assert.deepEqual(year.value.expiresAt, new Date('2027-12-07T10:00:00Z'));
   });
 
   test('a role without the meldkamer or gemeente it needs is refused', async () => {
@@ -110,6 +143,7 @@ describe('creating a staff member with an API token', () => {
       role: 'gemeente',
       meldkamerCode: 'RE05',
       gemeenteCode: null,
+      tokenDays: 90,
     });
     assert.deepEqual(outcome, { ok: false, error: { code: 'staff.invalid-scope' } });
     assert.deepEqual(await staffRows('Zonder Gemeente'), []);

@@ -1,3 +1,4 @@
+import { apiTokenLifetime, MAX_API_TOKEN_DAYS } from '../../domain/staff/api-token-lifetime.js';
 import { mayManageAccount } from '../../domain/staff/permissions.js';
 import type { AuthError } from '../../domain/staff/errors.js';
 import { fail, ok, type Result } from '../../domain/result.js';
@@ -13,17 +14,21 @@ export interface StaffWithToken {
   readonly id: string;
   /** Shown once to whoever created it; only its hash is stored. */
   readonly token: string;
+  readonly expiresAt: Date;
 }
 
 /**
  * A staff member who works through the API with a token (a meldkamer's own system, a script), without a portal
- * login. `manager` null is the operator on the command line, who may create any role.
+ * login. `manager` null is the operator on the command line, who may create any role. The token lives
+ * `tokenDays` (1 to 365; the configured default when not chosen) and is refused after that.
  */
 export async function createStaffWithToken(
   deps: { readonly store: Store; readonly clock: Clock; readonly ids: IdGenerator; readonly apiTokens: SecretTokens },
   manager: Staff | null,
-  input: AccountScope & { readonly name: string },
+  input: AccountScope & { readonly name: string; readonly tokenDays: number },
 ): Promise<Result<StaffWithToken, AuthError>> {
+  const lifetime = apiTokenLifetime(deps.clock.now(), input.tokenDays);
+  if (lifetime === null) return fail({ code: 'staff.invalid-token-lifetime', maxDays: MAX_API_TOKEN_DAYS });
   const scope = scopeOf(input.role, input.meldkamerCode, input.gemeenteCode);
   if (scope === null) return fail({ code: 'staff.invalid-scope' });
   // Only the code that fits the role is kept (a centralist has a meldkamer, a gemeente user a gemeente).
@@ -38,15 +43,15 @@ export async function createStaffWithToken(
   const actor = auditActor(manager);
   await deps.store.transaction(async (stores) => {
     await stores.staff.createStaff({ id, name: input.name.trim(), ...codes });
-    await stores.staff.addToken(id, deps.apiTokens.hash(token), actor.actorName);
+    await stores.staff.addToken(id, deps.apiTokens.hash(token), actor.actorName, lifetime);
     await stores.audit.append({
       ...actor,
       event: 'staff.created',
       subjectType: 'staff',
       subjectId: id,
-      details: { ...codes, apiToken: true },
-      at: deps.clock.now(),
+      details: { ...codes, apiToken: true, apiTokenExpiresAt: lifetime.expiresAt.toISOString() },
+      at: lifetime.createdAt,
     });
   });
-  return ok({ id, token });
+  return ok({ id, token, expiresAt: lifetime.expiresAt });
 }

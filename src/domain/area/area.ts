@@ -1,5 +1,6 @@
 import { assertNever } from '../assert-never.js';
 import { distanceInMetres, isInServiceRegion, type LatLon } from '../geo/lat-lon.js';
+import { checkPolygonShape, hasRepeatedPoint, openRing, type PolygonShapeProblem } from './polygon-shape.js';
 
 /** The area of an action: a circle around the incident, or a drawn polygon with the incident inside. */
 export type Area =
@@ -8,7 +9,10 @@ export type Area =
       readonly kind: 'polygon';
       /** Where the incident is: recipients are ordered by their distance to it. */
       readonly centre: LatLon;
-      /** Outer ring first, then holes; each ring closed or not, at least three distinct points. */
+      /**
+       * Outer ring first, then holes inside it; each ring closed or not, at least three distinct points, none
+       * repeated in a row, no edges crossing or touching (checkArea).
+       */
       readonly rings: readonly (readonly LatLon[])[];
     };
 
@@ -16,7 +20,13 @@ export const MIN_RADIUS_METRES = 100;
 export const MAX_RADIUS_METRES = 50_000;
 export const MAX_POLYGON_POINTS = 2_000;
 
-export type AreaProblem = 'radius-out-of-range' | 'outside-service-region' | 'polygon-too-small' | 'polygon-too-large';
+export type AreaProblem =
+  | 'radius-out-of-range'
+  | 'outside-service-region'
+  | 'polygon-too-small'
+  | 'polygon-too-large'
+  | 'polygon-repeated-point'
+  | PolygonShapeProblem;
 
 export function checkArea(area: Area): AreaProblem | null {
   if (!isInServiceRegion(area.centre)) return 'outside-service-region';
@@ -26,13 +36,14 @@ export function checkArea(area: Area): AreaProblem | null {
         ? 'radius-out-of-range'
         : null;
     case 'polygon': {
-      const outer = area.rings[0];
-      if (outer === undefined || distinctPoints(outer) < 3) return 'polygon-too-small';
+      if (area.rings.length === 0 || area.rings.some((ring) => distinctPoints(ring) < 3)) return 'polygon-too-small';
       const points = area.rings.reduce((n, ring) => n + ring.length, 0);
       if (points > MAX_POLYGON_POINTS) return 'polygon-too-large';
       if (!area.rings.every((ring) => ring.every(isInServiceRegion))) return 'outside-service-region';
       if (boundingRadiusMetres(area) > MAX_RADIUS_METRES * 2) return 'polygon-too-large';
-      return null;
+      const rings = area.rings.map(openRing);
+      if (rings.some(hasRepeatedPoint)) return 'polygon-repeated-point';
+      return checkPolygonShape(rings);
     }
     default:
       return assertNever(area);

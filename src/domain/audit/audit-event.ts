@@ -6,6 +6,7 @@ import type { Area } from '../area/area.js';
 import type { Audience } from '../mail/audience.js';
 import type { MailKind } from '../mail/mail-kind.js';
 import type { TemplateOwner } from '../mail/mail-template.js';
+import type { ImportRefusal } from '../participant/errors.js';
 import type { Msisdn } from '../participant/msisdn.js';
 import type { ContactChannel } from '../participant/registration.js';
 import type { CodeChannel } from '../self-service/verification.js';
@@ -132,6 +133,8 @@ export interface AuditEventDetails {
   'relatiebeheer.exported': { readonly purpose: string; readonly scope: StaffScope };
   'relatiebeheer.import-checked': ImportFigures;
   'relatiebeheer.imported': ImportFigures;
+  /** An import refused before it ran: too many running, or a file too large; nothing stored. */
+  'relatiebeheer.import-refused': { readonly reason: ImportRefusal; readonly dryRun: boolean };
 
   // Participants themselves (self-service), and their e-mail
   'participant.signed-up': { readonly channel: ContactChannel; readonly gemeenteCode: string };
@@ -175,8 +178,12 @@ export interface AuditEventDetails {
   'mail.sender-changed': { readonly owner: TemplateOwner; readonly replyTo: boolean };
 
   // Staff accounts and logins
-  /** `apiToken`: made with an API token (the command line), not an activation link. */
-  'staff.created': ScopeCodes | (ScopeCodes & { readonly apiToken: true });
+  /** `apiToken`: made with an API token (the command line), not an activation link, valid until `apiTokenExpiresAt`. */
+  'staff.created':
+    | ScopeCodes
+    | (ScopeCodes & { readonly apiToken: true; readonly apiTokenExpiresAt: string })
+    /** Entries from before API tokens expired. */
+    | (ScopeCodes & { readonly apiToken: true });
   'staff.activated': Record<string, never>;
   'staff.revoked': { readonly role: StaffRole };
   'staff.reset': { readonly ssoUnlinked: boolean };
@@ -265,6 +272,7 @@ const EVENT_NAMES: Readonly<Record<AuditEventName, true>> = {
   'relatiebeheer.exported': true,
   'relatiebeheer.import-checked': true,
   'relatiebeheer.imported': true,
+  'relatiebeheer.import-refused': true,
   'participant.signed-up': true,
   'participant.logged-in': true,
   'participant.self-updated': true,

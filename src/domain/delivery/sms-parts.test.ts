@@ -11,6 +11,12 @@ test('a delivery is settled by its parts: every one delivered, or one failed or 
   assert.equal(partsEvent([], 1), null);
 });
 
+test('parts superseded by the SMS sent whole on another SMSC settle nothing', () => {
+  assert.equal(partsEvent(['superseded', 'delivered'], 2), null, 'one part of the new attempt is still out');
+  assert.equal(partsEvent(['superseded', 'delivered', 'delivered', 'delivered'], 3), 'receipt-delivered');
+  assert.equal(partsEvent(['superseded', 'superseded'], 2), null);
+});
+
 test('a 4-part SMS is not delivered on the receipts of the parts the SMSC took so far', () => {
   assert.equal(partsEvent(['delivered'], 4), null);
   assert.equal(partsEvent(['delivered', 'delivered', 'delivered'], 4), null);
@@ -39,8 +45,10 @@ test('property: the order in which the receipts came does not matter', () => {
 
 test('property: delivered only when every part of the SMS is, failed whenever one part is, and no outcome while parts are out', () => {
   fc.assert(
-    fc.property(partsOfTotal, ([p, total]) => {
-      const event = partsEvent(p, total);
+    fc.property(partsOfTotal, ([all, total]) => {
+      const event = partsEvent(all, total);
+      // Superseded parts (the SMS went whole to another SMSC) count for nothing.
+      const p = all.filter((s) => s !== 'superseded');
       assert.equal(event === 'receipt-delivered', p.length === total && p.every((s) => s === 'delivered'));
       assert.equal(event === 'receipt-failed', p.includes('failed'));
       if (!p.includes('failed') && !p.includes('expired')) {

@@ -1,11 +1,19 @@
 import type { DeliveryEventKind } from './delivery-event.js';
 
 /**
- * One SMS part at the SMSC: submitted until its receipt says delivered, failed or expired. Mirrored by the CHECK
- * on sms_parts.status.
+ * One SMS part at the SMSC: submitted until its receipt says delivered, failed or expired. Superseded: the SMS was
+ * sent whole again on another SMSC (failover) after this part went out; it settles nothing any more. Mirrored by
+ * the CHECK on sms_parts.status.
  */
-export type SmsPartStatus = 'submitted' | 'delivered' | 'failed' | 'expired';
-export const SMS_PART_STATUSES: readonly SmsPartStatus[] = ['submitted', 'delivered', 'failed', 'expired'];
+export type SmsPartStatus = 'submitted' | 'delivered' | 'failed' | 'expired' | 'superseded';
+export const SMS_PART_STATUSES: readonly SmsPartStatus[] = [
+  'submitted',
+  'delivered',
+  'failed',
+  'expired',
+  'superseded',
+];
+export const SUPERSEDED_PART_STATUS: SmsPartStatus = 'superseded';
 
 /** A part starts submitted (the SMSC took it), and only a submitted part takes a receipt. */
 export const INITIAL_PART_STATUS: SmsPartStatus = 'submitted';
@@ -32,9 +40,10 @@ export const PARTS_RULES: readonly PartsRule[] = [
 /**
  * The event the parts' receipts so far amount to; null while the delivery waits for more. `parts` holds one status
  * per part the SMSC took, `total` how many parts the SMS has: parts not taken yet (an attempt cut short by a lost
- * connection) keep it from being delivered.
+ * connection) keep it from being delivered. Superseded parts do not count.
  */
-export function partsEvent(parts: readonly SmsPartStatus[], total: number): PartsEvent | null {
+export function partsEvent(all: readonly SmsPartStatus[], total: number): PartsEvent | null {
+  const parts = all.filter((p) => p !== SUPERSEDED_PART_STATUS);
   if (parts.length === 0) return null;
   const rule = PARTS_RULES.find((r) =>
     r.when === 'some' ? parts.some((p) => p === r.part) : parts.length >= total && parts.every((p) => p === r.part),

@@ -147,10 +147,12 @@ export const cliNl = {
     unknownScope: 'Onbekende meldkamer of gemeente.',
     create: {
       description: 'Maak een medewerker aan en toon een nieuwe toegangssleutel (eenmalig)',
-      done: ({ name, role, token }: { name: string; role: string; token: string }) =>
+      days: ({ standard, max }: { standard: number; max: number }) =>
+        `hoeveel dagen de sleutel geldig is (1 tot ${max}; standaard ${standard})`,
+      done: ({ name, role, token, expiresAt }: { name: string; role: string; token: string; expiresAt: Date }) =>
         lines(
           `Medewerker ${name} (${role}) aangemaakt.`,
-          'Toegangssleutel (bewaar hem nu, hij wordt niet opnieuw getoond):',
+          `Toegangssleutel, geldig tot ${expiresAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' })} (bewaar hem nu, hij wordt niet opnieuw getoond):`,
           token,
         ),
     },

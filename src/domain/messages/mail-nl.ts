@@ -130,6 +130,8 @@ export const mailNl = {
     invalidLink:
       'Deze link werkt niet (meer). Een antwoordlink is persoonlijk en werkt maar een beperkte tijd. Heeft u iets belangrijks gezien? Bel 0900-8844, of 112 bij spoed.',
     tooMany: 'Via deze link zijn al genoeg antwoorden gestuurd. Heeft u nog iets belangrijks? Bel 0900-8844.',
+    unavailable:
+      'Uw antwoord kan nu even niet worden aangenomen. Probeer het over een halve minuut opnieuw. Heeft u iets belangrijks gezien? Bel 0900-8844, of 112 bij spoed.',
     errors: {
       text: 'Beschrijf wat u heeft gezien of gehoord (hoogstens 4.000 tekens).',
       tooLong: 'Deze tekst is te lang.',

@@ -141,7 +141,13 @@ export const pleinNl: PleinTexts = {
     notFoundTitle: 'Niet gevonden',
     notFoundHeading: 'Actie niet gevonden',
     back: 'Terug naar de acties',
-    openInConsole: 'Openen in de console (vervolgbericht, gebied, afsluiten)',
+    openInConsole: 'Openen in de console (voortgang per kanaal en tips)',
+    controlsHeading: 'Bedienen',
+    controlsIntro:
+      'Vervolgbericht, gebied, foto, afsluiten of intrekken. Elke stap vraagt eerst om bevestiging en zegt daarna wat er is verstuurd.',
+    controlsEnded: (status) =>
+      `Deze actie is ${status}: er gaat niets meer uit, dus vervolgbericht, gebied, foto en afsluiten kunnen niet meer.`,
+    controlsEndedScript: 'Deze actie is beëindigd: er gaat niets meer uit.',
     actionTitle: (number) => `Actie ${number}`,
     summary: ({ type, status, meldkamer, result }) => [
       `${type}, `,
@@ -264,6 +270,7 @@ export const pleinNl: PleinTexts = {
     'relatiebeheer.exported': 'Deelnemers geëxporteerd',
     'relatiebeheer.import-checked': 'Importbestand gecontroleerd',
     'relatiebeheer.imported': 'Deelnemers geïmporteerd',
+    'relatiebeheer.import-refused': 'Import geweigerd',
     'participant.signed-up': 'Aangemeld via de website',
     'participant.logged-in': 'Deelnemer ingelogd bij Mijn gegevens',
     'participant.self-updated': 'Deelnemer wijzigde eigen gegevens',
@@ -393,6 +400,8 @@ export const pleinNl: PleinTexts = {
     readOnlyAction: (meldkamer) => `meldkamer ${meldkamer}, alleen inzien`,
     approvalRequests: 'Verzoeken om goedkeuring',
     approvalRequest: ({ number, meldkamer }) => `${number} van meldkamer ${meldkamer}: bekijken en goedkeuren`,
+    approvalRequestArrived: ({ number, meldkamer }) =>
+      `Nieuw verzoek om goedkeuring: actie ${number} van meldkamer ${meldkamer}.`,
     closingText: 'Afloopbericht',
     closingTextHint: '(leeg: standaardtekst)',
     withdraw: 'Intrekken',
@@ -457,6 +466,8 @@ export const pleinNl: PleinTexts = {
       peopleSummary:
         'Bereikt: {people} mensen. Berichten: {sent} verzonden, {delivered} afgeleverd, {failed} mislukt, {queued} in de wachtrij.',
       voiceNow: 'Spraak: {ringing} gesprekken lopen nu, {answered} beantwoord, {retry} wachten op een nieuwe poging.',
+      smscLine: 'SMS per SMSC: {list}.',
+      smscItem: '{smsc} {parts} delen, {receipts} bevestigd',
       chartStart: 'start',
       chartEmpty: 'Nog niets verzonden',
       currentArea: 'Huidig gebied',
@@ -582,6 +593,32 @@ export const pleinNl: PleinTexts = {
     accountRevoked: 'ingetrokken',
     newActivationLink: 'Nieuwe activeringslink',
     revoke: 'Intrekken',
+    tokens: {
+      heading: 'Toegangssleutels (API)',
+      intro:
+        'Systemen en scripts werken met een toegangssleutel die op de opdrachtregel wordt gemaakt (burgernet staff create --dagen). Een sleutel werkt tot de datum hieronder; maak op tijd een nieuwe.',
+      caption: 'Toegangssleutels binnen uw scope, eerst verlopende eerst',
+      none: 'Er zijn geen toegangssleutels binnen uw scope.',
+      columns: {
+        name: 'Medewerker',
+        role: 'Rol',
+        createdAt: 'Gemaakt',
+        expiresAt: 'Geldig tot',
+        status: 'Status',
+      },
+      states: { valid: 'geldig', 'expiring-soon': 'verloopt binnenkort', expired: 'verlopen' },
+      warning: ({ expiring, expired, days }) =>
+        [
+          expiring > 0
+            ? `${expiring === 1 ? '1 toegangssleutel verloopt' : `${expiring} toegangssleutels verlopen`} binnen ${days} dagen`
+            : null,
+          expired > 0
+            ? `${expired === 1 ? '1 toegangssleutel is' : `${expired} toegangssleutels zijn`} al verlopen`
+            : null,
+        ]
+          .filter((s) => s !== null)
+          .join('; ') + '. Maak een nieuwe sleutel voordat het systeem dat hem gebruikt stilvalt.',
+    },
     addHeading: 'Medewerker toevoegen',
     name: 'Naam',
     email: 'E-mailadres',

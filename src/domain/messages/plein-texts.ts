@@ -1,3 +1,4 @@
+import type { ApiTokenState } from '../staff/api-token-lifetime.js';
 import type { ActionStatus } from '../action/action-status.js';
 import type { ActionType } from '../action/action-type.js';
 import type { AuditEventName } from '../audit/audit-event.js';
@@ -116,8 +117,15 @@ export interface PleinTexts {
     readonly notFoundTitle: string;
     readonly notFoundHeading: string;
     readonly back: string;
-    /** The live action's link to the console, where every control is. */
+    /** The live action's link to the console, with its progress and tips. */
     readonly openInConsole: string;
+    /** The steps on a live action, on its own page (the console's controls). */
+    readonly controlsHeading: string;
+    readonly controlsIntro: string;
+    /** Why an ended action has no controls; {status} is the status's word. */
+    readonly controlsEnded: (status: string) => string;
+    /** What the page's script adds after the last step (the console's text points at "Nieuwe actie"). */
+    readonly controlsEndedScript: string;
     readonly actionTitle: (number: string) => string;
     /** "<type>, <status>, meldkamer <code>, resultaat: <result>."; the status is marked up, so it comes back in parts. */
     readonly summary: <T>(p: {
@@ -272,6 +280,8 @@ export interface PleinTexts {
     /** Other meldkamers' concepts that wait for this meldkamer's approval. */
     readonly approvalRequests: string;
     readonly approvalRequest: (p: { number: string; meldkamer: string }) => string;
+    /** Said (aria-live) when a request arrives while the console is open. */
+    readonly approvalRequestArrived: (p: { number: string; meldkamer: string }) => string;
     readonly closingText: string;
     readonly closingTextHint: string;
     readonly withdraw: string;
@@ -340,6 +350,9 @@ export interface PleinTexts {
       };
       readonly peopleSummary: string;
       readonly voiceNow: string;
+      /** The SMS parts per SMSC connection profile (failover): the list of items. */
+      readonly smscLine: string;
+      readonly smscItem: string;
       readonly chartStart: string;
       readonly chartEmpty: string;
       readonly currentArea: string;
@@ -483,6 +496,23 @@ export interface PleinTexts {
     readonly accountRevoked: string;
     readonly newActivationLink: string;
     readonly revoke: string;
+    /** API tokens (made on the command line) with their expiry; a warning for those ending within two weeks. */
+    readonly tokens: {
+      readonly heading: string;
+      readonly intro: string;
+      readonly caption: string;
+      readonly none: string;
+      readonly columns: {
+        readonly name: string;
+        readonly role: string;
+        readonly createdAt: string;
+        readonly expiresAt: string;
+        readonly status: string;
+      };
+      readonly states: Readonly<Record<ApiTokenState, string>>;
+      /** The line above the list when some stop working within `days` days or already did. */
+      readonly warning: (p: { readonly expiring: number; readonly expired: number; readonly days: number }) => string;
+    };
     readonly addHeading: string;
     readonly name: string;
     readonly email: string;

@@ -3,6 +3,8 @@ import type { SizeExcess } from '../action/action-limits.js';
 import type { ProblemDetails } from './problem-details.js';
 
 const number = (n: number) => n.toLocaleString('nl-NL');
+const dateTimeNl = (at: Date) =>
+  at.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
 const km = (metres: number) => (metres / 1000).toLocaleString('nl-NL');
 const meldkamerList = (codes: readonly string[]) =>
   `${codes.length === 1 ? 'meldkamer' : 'de meldkamers'} ${codes.length > 1 ? `${codes.slice(0, -1).join(', ')} en ${codes.at(-1)}` : codes[0]}`;
@@ -34,6 +36,11 @@ export const problemDetailsNl: ProblemDetails = {
     'outside-service-region': 'Het gebied ligt niet in of bij Nederland.',
     'polygon-too-small': 'Een polygoon heeft minstens drie verschillende punten nodig.',
     'polygon-too-large': 'De polygoon is te groot of heeft te veel punten.',
+    'polygon-repeated-point': 'Een punt van de polygoon staat twee keer achter elkaar. Haal het dubbele punt weg.',
+    'polygon-self-intersecting':
+      'De randen van de polygoon kruisen of raken elkaar (zoals bij een strikje). Zet de hoekpunten in volgorde langs de rand.',
+    'polygon-hole-outside':
+      'Een gat in de polygoon moet binnen de buitenrand liggen, zonder die te kruisen of te raken.',
   },
   actionStaleVersion: ({ currentVersion }) =>
     `Haal de actie opnieuw op (huidige versie ${currentVersion}) en probeer het nog eens.`,
@@ -74,6 +81,9 @@ export const problemDetailsNl: ProblemDetails = {
     'De tekst bevat een ongeldig teken: de helft van een UTF-16-tekenpaar (bijvoorbeeld een afgebroken emoji).',
   uploadUnexpectedField: 'Het formulier heeft een onbekend veld, of meer dan één bestand.',
   invalidToken: 'Stuur een geldige toegangssleutel mee: Authorization: Bearer <sleutel>.',
+  apiTokenExpired: ({ expiredAt }) =>
+    `Deze toegangssleutel is verlopen op ${dateTimeNl(expiredAt)}. Vraag beheer om een nieuwe (burgernet staff create).`,
+  apiTokenLifetime: ({ maxDays }) => `Een toegangssleutel is 1 tot ${maxDays} dagen geldig.`,
   noSessionOrToken: 'Log in op Burgernetplein of stuur een toegangssleutel mee: Authorization: Bearer <sleutel>.',
   roleRefused: 'Uw rol mag dit onderdeel van de API niet gebruiken.',
   mailWrongStatus: ({ status }) => `De mail is ${status}.`,
@@ -82,6 +92,14 @@ export const problemDetailsNl: ProblemDetails = {
   rateLimited: ({ seconds }) => `Probeer het over ${seconds} seconden opnieuw.`,
   unknownDevice: 'Stuur de toestelsleutel van deze aanmelding mee: Authorization: Device <sleutel>.',
   csvExpected: 'Stuur het bestand als text/csv.',
+  importBusy: ({ scope, limit }) =>
+    scope === 'account'
+      ? `Er ${limit === 1 ? 'loopt al een import' : `lopen al ${limit} imports`} van u. Wacht tot ${limit === 1 ? 'die klaar is' : 'er een klaar is'} en probeer het dan opnieuw; er is niets opgeslagen.`
+      : `Er lopen nu ${limit} imports tegelijk, het hoogste aantal. Probeer het over een minuut opnieuw; er is niets opgeslagen.`,
+  importTooManyRows: ({ max }) =>
+    `Een importbestand mag hoogstens ${number(max)} regels hebben. Splits het bestand en importeer de delen na elkaar; er is niets opgeslagen.`,
+  importTooManyBytes: ({ megabytes }) =>
+    `Een importbestand mag hoogstens ${number(megabytes)} MB zijn. Splits het bestand en importeer de delen na elkaar; er is niets opgeslagen.`,
   tooManyStreams: ({ limit }) =>
     `U volgt al ${limit} live overzichten (voortgang, tips, oproepen), bijvoorbeeld in andere tabbladen. Sluit er een en probeer het opnieuw.`,
 };

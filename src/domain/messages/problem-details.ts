@@ -39,6 +39,8 @@ export interface ProblemDetails {
   readonly textLoneSurrogate: string;
   readonly uploadUnexpectedField: string;
   readonly invalidToken: string;
+  readonly apiTokenExpired: (p: { readonly expiredAt: Date }) => string;
+  readonly apiTokenLifetime: (p: { readonly maxDays: number }) => string;
   readonly noSessionOrToken: string;
   readonly roleRefused: string;
   readonly mailWrongStatus: (p: { status: string }) => string;
@@ -47,6 +49,9 @@ export interface ProblemDetails {
   readonly rateLimited: (p: { seconds: number }) => string;
   readonly unknownDevice: string;
   readonly csvExpected: string;
+  readonly importBusy: (p: { readonly scope: 'account' | 'system'; readonly limit: number }) => string;
+  readonly importTooManyRows: (p: { readonly max: number }) => string;
+  readonly importTooManyBytes: (p: { readonly megabytes: number }) => string;
   /** An event stream refused: the staff member has `limit` open already. */
   readonly tooManyStreams: (p: { limit: number }) => string;
 }

@@ -19,7 +19,9 @@ export type AuthError =
   | { readonly code: 'auth.sso-failed'; readonly reason: SsoFailure }
   | { readonly code: 'staff.not-found' }
   | { readonly code: 'staff.email-taken' }
-  | { readonly code: 'staff.invalid-scope' };
+  | { readonly code: 'staff.invalid-scope' }
+  /** An API token's lifetime outside 1 to `maxDays` days. */
+  | { readonly code: 'staff.invalid-token-lifetime'; readonly maxDays: number };
 
 /** The staff member's role or scope does not allow what they asked. */
 export type Forbidden = Extract<AuthError, { readonly code: 'auth.forbidden' }>;

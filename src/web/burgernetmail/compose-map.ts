@@ -1,3 +1,4 @@
+import { ringOfClicks } from '../drawn-ring.js';
 import { byId } from '../elements.js';
 import type { BoundsLayer, LatLng, Leaflet } from '../leaflet-global.js';
 import type { ComposeTexts } from './audience-count.js';
@@ -66,11 +67,10 @@ export function setUpComposeMap(
     }
   });
   map.on('dblclick', () => {
-    if (shape() !== 'polygon' || points.length < 3) return;
+    const ring = ringOfClicks(points);
+    if (shape() !== 'polygon' || ring.length < 4) return; // fewer than three corners once repeats are dropped
     layer?.remove();
     layer = L.polygon(points, { color: '#154273' }).addTo(map);
-    const ring = points.map((p) => [Number(p.lng.toFixed(6)), Number(p.lat.toFixed(6))]);
-    ring.push(ring[0]!);
     store({ kind: 'polygon', polygon: { type: 'Polygon', coordinates: [ring] } });
     points = [];
   });

@@ -1,9 +1,10 @@
 // The participation map: the bundled gemeente boundaries coloured by participants per 1,000 inhabitants.
-// Five classes (quintiles) in ColorBrewer's YlGnBu, a sequential palette that stays readable with colour-vision
-// deficiencies and in greyscale; no class is told by colour alone: the legend gives the ranges, the table the figures.
+// Five classes (quintiles) in blues that each have 3:1 against the page, told apart by texture as well
+// (participation-palette.ts); no class is told by colour alone: the legend gives the ranges, the table the figures.
 import { readPageData } from '../page-data.js';
 import { fillTemplate } from '../text-template.js';
 import { classBreaks, classOf } from './participation-classes.js';
+import { BORDER_COLOUR, CLASS_STYLES, fillOf, patternDefinitions, swatch } from './participation-palette.js';
 
 interface MapTexts {
   readonly legendHeading: string;
@@ -23,32 +24,27 @@ interface GemeenteFigure {
   readonly rank: number;
 }
 
-const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
-const UNKNOWN = '#d9d9d9';
 const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
 
-/** A legend entry: the colour's swatch, then the label as text. */
-function legendItem(colour: string, label: string): HTMLLIElement {
+/** A legend entry: the class's swatch (colour and texture, as on the map), then the label as text. */
+function legendItem(k: number, label: string): HTMLLIElement {
   const item = document.createElement('li');
-  const swatch = document.createElement('span');
-  swatch.className = 'swatch';
-  swatch.style.background = colour;
-  item.append(swatch, label);
+  item.append(swatch(k), label);
   return item;
 }
 
 function legend(container: HTMLElement, breaks: readonly number[], texts: MapTexts): void {
-  const items = PALETTE.slice(0, breaks.length + 1).map((colour, k) => {
+  const items = CLASS_STYLES.slice(0, breaks.length + 1).map((_style, k) => {
     const from = NUMBER.format(k === 0 ? 0 : breaks[k - 1]!);
     const to = breaks[k];
     return legendItem(
-      colour,
+      k,
       to === undefined
         ? fillTemplate(texts.classFrom, { from })
         : fillTemplate(texts.classRange, { from, to: NUMBER.format(to) }),
     );
   });
-  items.push(legendItem(UNKNOWN, texts.suppressed));
+  items.push(legendItem(-1, texts.suppressed));
   const heading = document.createElement('p');
   heading.textContent = texts.legendHeading;
   const list = document.createElement('ul');
@@ -70,6 +66,7 @@ async function draw(element: HTMLElement, texts: MapTexts): Promise<void> {
   const byCode = new Map(figures.gemeenten.map((g) => [g.code, g]));
   const breaks = classBreaks(figures.gemeenten.map((g) => g.perThousand));
   const current = element.dataset.gemeente || null;
+  document.body.append(patternDefinitions());
   const map = L.map(element, { attributionControl: true, zoomSnap: 0.25, scrollWheelZoom: false });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution(texts.attribution);
@@ -78,11 +75,13 @@ async function draw(element: HTMLElement, texts: MapTexts): Promise<void> {
       const g = byCode.get(feature.properties.code);
       const k = classOf(g ? g.perThousand : null, breaks);
       const isCurrent = feature.properties.code === current;
+      // Lines of the page's colour between gemeenten: every fill has its 3:1 against them. The gemeente of the
+      // page is outlined in black (its name is the page's heading as well).
       return {
-        fillColor: k < 0 ? UNKNOWN : PALETTE[Math.min(PALETTE.length - 1, k)]!,
+        fillColor: fillOf(k),
         fillOpacity: 1,
-        color: isCurrent ? '#000' : '#555',
-        weight: isCurrent ? 3 : 0.5,
+        color: isCurrent ? '#000' : BORDER_COLOUR,
+        weight: isCurrent ? 3 : 1,
       };
     },
     onEachFeature: (feature, shape) => {

@@ -40,6 +40,9 @@ export type SubmitResponse =
   /** Never left: the bind turned out to be down. Safe to send elsewhere. */
   | { readonly kind: 'not-sent' };
 
+/** The reason of a 'lost' submit the SMSC did not answer in time (the connection stayed). */
+export const SUBMIT_TIMEOUT = 'submit timeout';
+
 type RequestOutcome =
   { readonly kind: 'response'; readonly pdu: PDU } | { readonly kind: 'timeout' } | { readonly kind: 'lost' };
 
@@ -111,7 +114,7 @@ export class BindSession {
         case 'response':
           return { kind: 'response', status: outcome.pdu.command_status, messageId: outcome.pdu.message_id ?? '' };
         case 'timeout':
-          return { kind: 'lost', reason: 'submit timeout' };
+          return { kind: 'lost', reason: SUBMIT_TIMEOUT };
         case 'lost':
           return { kind: 'lost', reason: 'connection lost' };
         default:

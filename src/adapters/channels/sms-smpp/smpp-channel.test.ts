@@ -157,7 +157,7 @@ describe('SMPP channel against the SMSC simulator', () => {
 
       const resumed = await channel.submit({
         ...sms('+31612345678', text),
-        resume: { concatReference: partial.concatReference, parts: 3, acceptedParts: [1] },
+        resume: { concatReference: partial.concatReference, parts: 3, smsc: 'test-smsc', acceptedParts: [1] },
       });
       assert.equal(resumed.kind, 'accepted');
       assert.deepEqual(resumed.kind === 'accepted' ? resumed.accepted.map((p) => p.part) : [], [2, 3]);

@@ -15,7 +15,7 @@ import { COMMAND_STATUS } from './command-status.js';
 import { interpretDeliverSm } from './delivery-receipt.js';
 import type { SmppBindError } from './smpp-errors.js';
 import { MAX_ALPHANUMERIC_SENDER, TON_ALPHANUMERIC, buildSubmitPdus, senderAddress } from './submit-pdu.js';
-import { SubmitDispatcher } from './submit-dispatcher.js';
+import { SubmitDispatcher, type SmscAnswer } from './submit-dispatcher.js';
 import type { ConcatReferenceBits } from './udh.js';
 
 export interface SmppChannelConfig {
@@ -67,6 +67,13 @@ export const SMPP_CHANNEL_DEFAULTS = {
   serviceType: '',
 } as const satisfies Partial<SmppChannelConfig>;
 
+/** What a channel tells about its SMSC, for the profile's health (smsc-health-monitor.ts). */
+export type SmppSignal =
+  /** Whether at least one bind is up. */
+  | { readonly kind: 'link'; readonly bound: boolean }
+  | { readonly kind: 'bind-failed'; readonly detail: string }
+  | { readonly kind: 'answer'; readonly answer: SmscAnswer };
+
 export interface SmppChannel extends SmsChannel {
   /** The SMSC connection profile's name (the SMSC it sends to, for a channel over several). */
   readonly profile: string;
@@ -75,6 +82,9 @@ export interface SmppChannel extends SmsChannel {
    * (wrong credentials, SMSC unreachable). The binds keep retrying either way.
    */
   ready(): Promise<void>;
+  observe(listener: (signal: SmppSignal) => void): void;
+  /** Parts waiting for a bind or a turn end 'unavailable' now (they were not sent): its SMSC went down. */
+  releaseQueued(reason: string): number;
 }
 
 export interface SmppChannelDeps {
@@ -113,6 +123,8 @@ class SmppChannelAdapter implements SmppChannel {
   readonly #dispatcher: SubmitDispatcher;
   readonly #binds: readonly BindSession[];
   readonly #listeners: ReceiptListener[] = [];
+  readonly #observers: ((signal: SmppSignal) => void)[] = [];
+  #bound = false;
   readonly #boundOnce = new Set<number>();
   #readyState: ReadyState = { kind: 'pending' };
   #readyWaiters: ReadyWaiter[] = [];
@@ -137,6 +149,7 @@ class SmppChannelAdapter implements SmppChannel {
       maxThrottleRetries: config.maxThrottleRetries ?? SMPP_CHANNEL_DEFAULTS.maxThrottleRetries,
       now,
       logger: this.#logger,
+      onAnswer: (answer) => this.#signal({ kind: 'answer', answer }),
     });
     this.#nextReference = Math.floor(Math.random() * 0x10000);
     this.#binds = Array.from(
@@ -145,7 +158,10 @@ class SmppChannelAdapter implements SmppChannel {
         new BindSession(
           { ...config, index, responseTimeoutMs: config.submitTimeoutMs, logger: this.#logger },
           {
-            onStateChange: () => this.#dispatcher.bindsChanged(),
+            onStateChange: () => {
+              this.#dispatcher.bindsChanged();
+              this.#linkChanged();
+            },
             onBindAttempt: (error) => this.#onBindAttempt(index, error),
             onDeliverSm: (pdu) => this.#onDeliverSm(pdu),
           },
@@ -218,6 +234,25 @@ class SmppChannelAdapter implements SmppChannel {
     this.#listeners.push(listener);
   }
 
+  observe(listener: (signal: SmppSignal) => void): void {
+    this.#observers.push(listener);
+  }
+
+  releaseQueued(reason: string): number {
+    return this.#dispatcher.releaseQueued(reason);
+  }
+
+  #signal(signal: SmppSignal): void {
+    for (const observer of this.#observers) observer(signal);
+  }
+
+  #linkChanged(): void {
+    const bound = this.#binds.some((bind) => bind.isBound);
+    if (bound === this.#bound) return;
+    this.#bound = bound;
+    this.#signal({ kind: 'link', bound });
+  }
+
   close(): Promise<void> {
     this.#closing ??= this.#close();
     return this.#closing;
@@ -238,6 +273,7 @@ class SmppChannelAdapter implements SmppChannel {
 
   #onBindAttempt(index: number, error: SmppBindError | undefined): void {
     if (error !== undefined) {
+      this.#signal({ kind: 'bind-failed', detail: error.message });
       this.#settleReady({ kind: 'failed', error });
       return;
     }

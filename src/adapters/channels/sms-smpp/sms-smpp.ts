@@ -1,8 +1,9 @@
 import type { RecipientChannelRegistration } from '../recipient-channel-registration.js';
-import { createMultiSmscChannel } from './multi-smsc-channel.js';
+import { SMSC_HEALTH_DEFAULTS, type SmscHealthRules } from '../../../domain/delivery/smsc-health.js';
+import { createMultiSmscChannel, type MultiSmscChannel } from './multi-smsc-channel.js';
 import { createSmppChannel, type SmppChannel } from './smpp-channel.js';
 import { startSmscSimulator, type SmscSimulator } from './smsc-simulator.js';
-import { defaultProfileName } from './smsc-profile-config.js';
+import { defaultProfileName, profilePriorities } from './smsc-profile-config.js';
 
 const KEYS = [
   'SMSC',
@@ -19,6 +20,15 @@ const KEYS = [
   'SMPP_ENQUIRE_LINK_SECONDS',
   'SMPP_PROFILE',
   'SMPP_SECONDARY_PROFILES',
+  'SMPP_PRIORITY',
+  'SMSC_FAILOVER_RECEIPT_SECONDS',
+  'SMSC_FAILOVER_MISSING_PERCENT',
+  'SMSC_FAILOVER_MIN_SAMPLE',
+  'SMSC_FAILOVER_ERROR_ANSWERS',
+  'SMSC_FAILOVER_UNBOUND_SECONDS',
+  'SMSC_FAILOVER_PROBE_SECONDS',
+  'SMSC_FAILOVER_TRIAL_MESSAGES',
+  'SMSC_FAILOVER_HEALTHY_SECONDS',
 ] as const;
 
 /** A lost bind is tried again after this long, doubling up to the maximum. */
@@ -28,8 +38,8 @@ const RECONNECT_MAX_MS = 30_000;
 const SUBMIT_TIMEOUT_MS = 10_000;
 
 export interface Sms {
-  /** SMS go to the first SMSC connection profile (SMPP_HOST); receipts come from every profile. */
-  readonly channel: SmppChannel;
+  /** SMS go to the healthiest SMSC connection profile of highest priority; receipts come from every profile. */
+  readonly channel: MultiSmscChannel;
   /** The built-in SMSC (SMSC=simulator), or null. */
   readonly simulator: SmscSimulator | null;
 }
@@ -72,8 +82,20 @@ export const smsSmpp: RecipientChannelRegistration<(typeof KEYS)[number], Sms> =
     };
     const profiles = [
       primary,
-      ...config.SMPP_SECONDARY_PROFILES.map(({ name, ...rest }) => ({ profile: name, ...rest })),
+      ...config.SMPP_SECONDARY_PROFILES.map(({ name, priority: _, ...rest }) => ({ profile: name, ...rest })),
     ];
+    const priorities = profilePriorities(config.SMPP_PRIORITY, config.SMPP_SECONDARY_PROFILES);
+    const rules: SmscHealthRules = {
+      ...SMSC_HEALTH_DEFAULTS,
+      receiptTimeoutMs: config.SMSC_FAILOVER_RECEIPT_SECONDS * 1_000,
+      maxMissingShare: config.SMSC_FAILOVER_MISSING_PERCENT / 100,
+      minSample: config.SMSC_FAILOVER_MIN_SAMPLE,
+      maxErrorAnswers: config.SMSC_FAILOVER_ERROR_ANSWERS,
+      unboundGraceMs: config.SMSC_FAILOVER_UNBOUND_SECONDS * 1_000,
+      probeAfterMs: config.SMSC_FAILOVER_PROBE_SECONDS * 1_000,
+      trialMessages: config.SMSC_FAILOVER_TRIAL_MESSAGES,
+      minHealthyMs: config.SMSC_FAILOVER_HEALTHY_SECONDS * 1_000,
+    };
     const channels: SmppChannel[] = [];
     try {
       for (const profile of profiles) {
@@ -84,7 +106,10 @@ export const smsSmpp: RecipientChannelRegistration<(typeof KEYS)[number], Sms> =
           ),
         );
       }
-      const channel = createMultiSmscChannel(channels);
+      const channel = createMultiSmscChannel(
+        channels.map((c, index) => ({ channel: c, priority: priorities[index] ?? null })),
+        { rules, clock: deps.clock, logger },
+      );
       return {
         value: { channel, simulator },
         async stop() {

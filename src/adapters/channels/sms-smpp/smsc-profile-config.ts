@@ -15,9 +15,18 @@ export const smscProfileNameSchema = z.string().regex(NAME, NAME_RULE);
 /** SMPP_PROFILE: empty for the default name (defaultProfileName). */
 export const primaryProfileNameSchema = z.union([z.literal(''), smscProfileNameSchema]).default('');
 
+export const MAX_SMSC_PRIORITY = 99;
+
+/**
+ * Which profile gets new SMS: 1 first, the next while it is down (failover). "none": bound only for the receipts of
+ * what went there before (the previous provider after a change). Without one, the order as listed.
+ */
+export const smscPriorityValueSchema = z.union([z.number().int().min(1).max(MAX_SMSC_PRIORITY), z.literal('none')]);
+
 export const smscProfileSchema = z
   .object({
     name: smscProfileNameSchema,
+    priority: smscPriorityValueSchema.optional(),
     host: z.string().min(1).max(253),
     port: z.number().int().min(1).max(65_535),
     systemId: z.string().max(15),
@@ -47,6 +56,22 @@ export const secondaryProfilesSchema = z
         });
       }),
   );
+
+/**
+ * The priority of each profile: the primary's (SMPP_PRIORITY), then each secondary's own or, without one, its place
+ * in the list after the primary (2, 3, …). null: receipts only.
+ */
+export function profilePriorities(
+  primary: number,
+  secondaries: readonly Pick<SmscProfileConfig, 'priority'>[],
+): (number | null)[] {
+  return [
+    primary,
+    ...secondaries.map((s, index) =>
+      s.priority === 'none' ? null : (s.priority ?? Math.min(MAX_SMSC_PRIORITY, index + 2)),
+    ),
+  ];
+}
 
 /** Where the SMSC is and who we are there: "smsc.example.nl:2775:burgernet". */
 export function defaultProfileName(host: string, port: number, systemId: string): string {

@@ -69,6 +69,12 @@ export interface SmscSimulator {
   failNumberReceipt(msisdn: string): void;
   /** Destroy every connection now. */
   dropConnections(): void;
+  /** Out of service: every bound connection dropped now, and every bind refused (ESME_RBINDFAIL) until acceptBinds. */
+  refuseBinds(): void;
+  acceptBinds(): void;
+  /** Answer every submit with ESME_RSYSERR (an SMSC in trouble), until answerNormally. */
+  answerErrors(): void;
+  answerNormally(): void;
   /** After n more submits, drop that connection without answering the last one. */
   dropAfter(nSubmits: number): void;
   /**
@@ -137,6 +143,7 @@ class SimulatedSmsc implements SmscSimulator {
   #enquireLinkCount = 0;
   #enquireLinkResponses = 0;
   #responding = true;
+  #refusingBinds = false;
   #closed = false;
   #port = 0;
 
@@ -260,6 +267,23 @@ class SimulatedSmsc implements SmscSimulator {
     this.#faults.dropEvery(nSubmits);
   }
 
+  refuseBinds(): void {
+    this.#refusingBinds = true;
+    this.dropConnections();
+  }
+
+  acceptBinds(): void {
+    this.#refusingBinds = false;
+  }
+
+  answerErrors(): void {
+    this.#faults.answerErrors(true);
+  }
+
+  answerNormally(): void {
+    this.#faults.answerErrors(false);
+  }
+
   holdReceipts(): void {
     this.#receipts.hold();
   }
@@ -350,7 +374,7 @@ class SimulatedSmsc implements SmscSimulator {
   }
 
   #onBind(sim: SimSession, pdu: PDU): void {
-    if (pdu.system_id !== this.#options.systemId || pdu.password !== this.#options.password) {
+    if (this.#refusingBinds || pdu.system_id !== this.#options.systemId || pdu.password !== this.#options.password) {
       this.#logger.debug({ session: sim.id, systemId: pdu.system_id }, 'smsc bind refused');
       sim.session.send(pdu.response({ command_status: COMMAND_STATUS.bindFailed }));
       return;
@@ -373,6 +397,9 @@ class SimulatedSmsc implements SmscSimulator {
         return;
       case 'throttle':
         sim.session.send(pdu.response({ command_status: COMMAND_STATUS.throttled }));
+        return;
+      case 'system-error':
+        sim.session.send(pdu.response({ command_status: COMMAND_STATUS.systemError }));
         return;
       case 'reject-number':
         sim.session.send(pdu.response({ command_status: COMMAND_STATUS.invalidDestinationAddress }));

@@ -1,9 +1,10 @@
 /** What the simulated SMSC does with a submit_sm, as its faults decide. */
-export type SubmitFate = 'drop-connection' | 'throttle' | 'reject-number' | 'accept';
+export type SubmitFate = 'drop-connection' | 'throttle' | 'system-error' | 'reject-number' | 'accept';
 
 /**
  * The named ways the simulated SMSC fails a submit_sm (as jasmin's simulators do): throttle the next n, refuse
- * a number, drop the connection after n more or every nth, and receipts that say UNDELIV for a number.
+ * a number, answer every submit with a system error, drop the connection after n more or every nth, and receipts
+ * that say UNDELIV for a number.
  */
 export class SmscSubmitFaults {
   readonly #rejected = new Set<string>();
@@ -11,6 +12,7 @@ export class SmscSubmitFaults {
   #throttleRemaining = 0;
   #dropAfterRemaining: number | undefined;
   #dropEvery: number | null = null;
+  #answerErrors = false;
   #submitsSinceDrop = 0;
   #drops = 0;
 
@@ -35,6 +37,11 @@ export class SmscSubmitFaults {
     return this.#failedReceipts.has(to);
   }
 
+  /** Every submit from now on is answered ESME_RSYSERR (true), or as usual again (false). */
+  answerErrors(on: boolean): void {
+    this.#answerErrors = on;
+  }
+
   dropAfter(nSubmits: number): void {
     this.#dropAfterRemaining = nSubmits;
   }
@@ -54,6 +61,7 @@ export class SmscSubmitFaults {
       this.#throttleRemaining -= 1;
       return 'throttle';
     }
+    if (this.#answerErrors) return 'system-error';
     return this.#rejected.has(to) ? 'reject-number' : 'accept';
   }
 

@@ -1,13 +1,16 @@
 import type { PduOptions } from 'smpp';
 import type { Logger } from 'pino';
 import type { AdaptivePacer } from './adaptive-pacer.js';
-import type { BindSession, SubmitResponse } from './bind-session.js';
+import { SUBMIT_TIMEOUT, type BindSession, type SubmitResponse } from './bind-session.js';
 import { classifySubmitStatus, commandStatusName } from './command-status.js';
 
 export type PartOutcome =
   | { readonly kind: 'accepted'; readonly messageId: string }
   | { readonly kind: 'rejected'; readonly reason: string }
   | { readonly kind: 'unavailable'; readonly reason: string };
+
+/** How the SMSC answered a submit, for its health: as it should (accepted, throttled, the message refused), or with an error of its own. */
+export type SmscAnswer = { readonly kind: 'normal' } | { readonly kind: 'error'; readonly detail: string };
 
 export interface PartContext {
   readonly deliveryId: string;
@@ -31,6 +34,7 @@ export interface SubmitDispatcherOptions {
   /** Monotonic milliseconds. */
   readonly now: () => number;
   readonly logger: Logger;
+  readonly onAnswer?: (answer: SmscAnswer) => void;
 }
 
 /**
@@ -82,6 +86,15 @@ export class SubmitDispatcher {
       this.#unboundSince ??= this.#options.now();
     }
     this.#pump();
+  }
+
+  /** Parts not sent yet end 'unavailable' now (safe to send elsewhere); the dispatcher stays open. */
+  releaseQueued(reason: string): number {
+    clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = undefined;
+    const jobs = this.#drainQueued();
+    for (const job of jobs) job.settle({ kind: 'unavailable', reason });
+    return jobs.length;
   }
 
   /** Every queued part ends 'unavailable'; parts already sent settle through their bind. */
@@ -149,10 +162,17 @@ export class SubmitDispatcher {
       return;
     }
     if (response.kind === 'lost') {
+      // No answer in time from a connection that is still there: the SMSC's fault. A lost connection is not.
+      if (response.reason === SUBMIT_TIMEOUT) this.#options.onAnswer?.({ kind: 'error', detail: response.reason });
       job.settle({ kind: 'unavailable', reason: response.reason });
       return;
     }
     const statusClass = classifySubmitStatus(response.status);
+    this.#options.onAnswer?.(
+      statusClass === 'transient'
+        ? { kind: 'error', detail: `smpp:${commandStatusName(response.status)}` }
+        : { kind: 'normal' },
+    );
     switch (statusClass) {
       case 'ok':
         job.settle({ kind: 'accepted', messageId: response.messageId });

@@ -5,6 +5,11 @@ import { defaultSipLimits, serializeSipMessage, type SipLimits, type SipMessage 
 import { SipParseError } from '../../sip/sip-parse-error.js';
 import { parseSipMessage } from '../../sip/sip-parser.js';
 import { SipStreamFramer } from '../../sip/sip-stream-framer.js';
+import {
+  DEFAULT_SIP_RECEIVE_BUFFER_BYTES,
+  setReceiveBuffer,
+  type UdpReceiveBuffer,
+} from '../../sip/udp-receive-buffer.js';
 
 export type SipTransportKind = 'udp' | 'tcp';
 
@@ -24,6 +29,8 @@ export interface SipUaTransport {
   send(message: SipMessage): Promise<void>;
   onInbound(listener: (inbound: Inbound) => void): void;
   close(): Promise<void>;
+  /** UDP: the receive buffer asked for and what the kernel gave; null over TCP. */
+  readonly receiveBuffer: UdpReceiveBuffer | null;
 }
 
 export interface SipUaTransportOptions {
@@ -33,6 +40,8 @@ export interface SipUaTransportOptions {
   readonly localPort: number;
   readonly limits?: SipLimits;
   readonly connectTimeoutMs?: number;
+  /** UDP: the receive buffer to ask the kernel for (default 4 MiB). */
+  readonly receiveBufferBytes?: number;
 }
 
 export async function openSipUaTransport(options: SipUaTransportOptions): Promise<SipUaTransport> {
@@ -55,8 +64,7 @@ function parse(bytes: Buffer, limits: SipLimits): Inbound | null {
  */
 async function openUdp(options: SipUaTransportOptions, address: string, family: number): Promise<SipUaTransport> {
   const limits = options.limits ?? defaultSipLimits;
-  // A large receive buffer (the kernel caps it at net.core.rmem_max): a burst of responses must not be dropped.
-  const socket: UdpSocket = createSocket({ type: family === 6 ? 'udp6' : 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+  const socket: UdpSocket = createSocket({ type: family === 6 ? 'udp6' : 'udp4' });
   const listeners: ((inbound: Inbound) => void)[] = [];
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
@@ -67,6 +75,8 @@ async function openUdp(options: SipUaTransportOptions, address: string, family: 
       });
     });
   });
+  // A large receive buffer (the kernel caps it at net.core.rmem_max): a burst of responses must not be dropped.
+  const receiveBuffer = setReceiveBuffer(socket, options.receiveBufferBytes ?? DEFAULT_SIP_RECEIVE_BUFFER_BYTES);
   // ICMP "port unreachable" surfaces as an error on the socket; the transactions' timers deal with the silence.
   socket.on('error', () => undefined);
   socket.on('message', (data) => {
@@ -76,6 +86,7 @@ async function openUdp(options: SipUaTransportOptions, address: string, family: 
   return {
     kind: 'udp',
     reliable: false,
+    receiveBuffer,
     local: () => {
       const a = socket.address();
       return { address: a.address, port: a.port };
@@ -150,6 +161,7 @@ async function openTcp(options: SipUaTransportOptions, address: string): Promise
   return {
     kind: 'tcp',
     reliable: true,
+    receiveBuffer: null,
     local: () => local,
     async connect() {
       if (closed) throw new Error('SIP transport closed');

@@ -1,3 +1,4 @@
+import { logReceiveBuffer } from '../../sip/udp-receive-buffer.js';
 import type { Logger } from 'pino';
 import type { SpeechSynthesizer } from '../../../app/ports/speech-synthesizer.js';
 import type { CallOutcome, OutboundCall, VoiceChannel } from '../../../app/ports/voice-channel.js';
@@ -15,6 +16,8 @@ export interface SipVoiceChannelOptions {
   readonly trunkHost: string;
   readonly trunkPort: number;
   readonly transport: SipTransportKind;
+  /** UDP: the receive buffer to ask the kernel for (default 4 MiB); what it got is logged. */
+  readonly receiveBufferBytes?: number;
   /** Request-URI domain; the trunk host when empty. */
   readonly domain: string;
   /** Null: the trunk does not challenge (or we cannot answer and the call fails). */
@@ -61,7 +64,9 @@ export async function createSipVoiceChannel(
     host: options.trunkHost,
     port: options.trunkPort,
     localPort: options.localPort,
+    ...(options.receiveBufferBytes === undefined ? {} : { receiveBufferBytes: options.receiveBufferBytes }),
   });
+  if (transport.receiveBuffer !== null) logReceiveBuffer(logger, transport.receiveBuffer);
   const transactions = new ClientTransactions(transport, timers);
   const dialogs = new Map<string, DialogHandler>();
   const limiter = new CallLimiter(options.maxConcurrentCalls);

@@ -125,6 +125,8 @@ export function progressJson(p: ActionProgress & { readonly push?: PushProgress;
     lastSubmittedAt: p.lastSubmittedAt,
     // SMS receipts that could be this action's but matched no part with certainty: none of them counted.
     receiptsSetAside: p.receiptsSetAside,
+    // SMS parts per SMSC connection profile: accepted there, with a receipt, delivered (failover shows here).
+    smsBySmsc: p.smsBySmsc,
     ...(p.push === undefined ? {} : { push: p.push }),
     // Voice: every call placed by outcome (a number called three times counts three), and retries waiting.
     ...(p.calls === undefined ? {} : { calls: p.calls }),

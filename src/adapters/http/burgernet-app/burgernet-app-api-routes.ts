@@ -10,7 +10,8 @@ import type { HttpDeps } from '../server/http-deps.js';
 import { readUpload, uploadError } from '../server/multipart-upload.js';
 import { sendInvalidFields, sendProblem } from '../server/problem.js';
 import { clientKey } from '../server/client-key.js';
-import { createRateLimiter, type RateLimiter } from '../server/rate-limiter.js';
+import type { RateLimiter } from '../../../app/ports/rate-limiter.js';
+import { sendRateRefusal } from '../server/rate-refusal.js';
 import { appActionParams, feedQuery, photoQuery, publicActionJson, tipFields } from './burgernet-app-schemas.js';
 import { parsePhoneNumber } from '../server/phone-number.js';
 
@@ -19,14 +20,6 @@ const HOUR_MS = 3_600_000;
 /** A random id the app keeps on the phone, only to count its tips; never stored. */
 const DEVICE_HEADER = 'x-burgernet-device';
 const DEVICE_ID = /^[A-Za-z0-9-]{16,64}$/;
-
-export function sendRateLimited(
-  reply: FastifyReply,
-  deps: Pick<HttpDeps, 'catalogue'>,
-  retryAfterSeconds: number,
-): FastifyReply {
-  return sendProblem(reply, deps.catalogue, { code: 'request.rate-limited', retryAfterSeconds });
-}
 
 /** Same answer for everyone: caches (and the service worker) may keep it briefly; an ETag saves the body. */
 function sendCacheable(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
@@ -49,8 +42,19 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
     photos: deps.app.photos,
     images: deps.app.images,
   };
-  const tipsByAddress = createRateLimiter({ limit: deps.app.tipsPerHour, windowMs: HOUR_MS });
-  const tipsByDevice = createRateLimiter({ limit: deps.app.tipsPerHour, windowMs: HOUR_MS });
+  // Tips fail closed: while the shared counters are away a flood of tips (with photos) must not reach the meldkamer.
+  const tipsByAddress = deps.rateLimiters({
+    name: 'app-tips-address',
+    limit: deps.app.tipsPerHour,
+    windowMs: HOUR_MS,
+    whenUnavailable: 'refuse',
+  });
+  const tipsByDevice = deps.rateLimiters({
+    name: 'app-tips-device',
+    limit: deps.app.tipsPerHour,
+    windowMs: HOUR_MS,
+    whenUnavailable: 'refuse',
+  });
   const callOptions = { fallbackPhone: deps.app.fallbackPhone };
 
   return async (app) => {
@@ -133,7 +137,8 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
         const limiters: [RateLimiter, string][] = [[tipsByAddress, clientKey(request.ip)]];
         if (DEVICE_ID.test(device)) limiters.push([tipsByDevice, device]);
         for (const [limiter, key] of limiters) {
-          if (!limiter.take(key, now)) return sendRateLimited(reply, deps, limiter.retryAfterSeconds(key, now));
+          const decision = await limiter.take(key, now);
+          if (decision.kind !== 'allowed') return sendRateRefusal(reply, deps, decision);
         }
         const upload = await readUpload(request, {
           maxFileBytes: deps.app.maxPhotoBytes,
@@ -176,17 +181,24 @@ export function burgernetAppApiRoutes(deps: HttpDeps & { readonly app: Burgernet
 }
 
 /**
- * Every /app/v1 request counts against its address (the push routes count their own). In memory only; the
- * addresses are never written anywhere.
+ * Every /app/v1 request counts against its address (the push routes count their own). In memory only (this
+ * process's or Redis's); the addresses are never written anywhere. Fails open: the feed stays readable while the
+ * shared counters are away.
  */
 export function createBurgernetAppRequestLimit(
-  deps: Pick<HttpDeps, 'catalogue'> & { readonly app: Pick<BurgernetAppHttpDeps, 'requestsPerMinute'> },
+  deps: Pick<HttpDeps, 'catalogue' | 'rateLimiters'> & {
+    readonly app: Pick<BurgernetAppHttpDeps, 'requestsPerMinute'>;
+  },
 ) {
-  const limiter = createRateLimiter({ limit: deps.app.requestsPerMinute, windowMs: 60_000 });
+  const limiter = deps.rateLimiters({
+    name: 'app-requests',
+    limit: deps.app.requestsPerMinute,
+    windowMs: 60_000,
+    whenUnavailable: 'allow',
+  });
   return async function appRequestLimit(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!request.url.startsWith('/app/v1/') || request.url.startsWith('/app/v1/push/')) return;
-    const now = Date.now();
-    const key = clientKey(request.ip);
-    if (!limiter.take(key, now)) await sendRateLimited(reply, deps, limiter.retryAfterSeconds(key, now));
+    const decision = await limiter.take(clientKey(request.ip), Date.now());
+    if (decision.kind !== 'allowed') await sendRateRefusal(reply, deps, decision);
   };
 }

@@ -8,15 +8,16 @@ import type { Catalogue } from '../../../domain/messages/catalogue.js';
 import { parsePresenceCell } from '../../presence/presence-cells.js';
 import { sendInvalidFields, sendProblem } from '../server/problem.js';
 import { clientKey } from '../server/client-key.js';
-import { createRateLimiter } from '../server/rate-limiter.js';
+import type { RateLimiter } from '../../../app/ports/rate-limiter.js';
+import { sendRateRefusal } from '../server/rate-refusal.js';
 import { presenceBody, subscribeBody, subscriptionParams } from './push-schemas.js';
 
 export interface PushRouteDeps extends PushDeps {
   readonly catalogue: Catalogue;
   readonly vapidPublicKey: string;
   readonly endpointAllowed: (endpoint: URL) => boolean;
-  /** Per client address, over all push routes. */
-  readonly requestsPerMinute: number;
+  /** Per client address, over all push routes (fails open: a phone can still report in while Redis is away). */
+  readonly requestLimit: RateLimiter;
 }
 
 const TAG = ['Burgernetapp: meldingen'];
@@ -29,15 +30,9 @@ const BODY_LIMIT_BYTES = 4 * 1024;
  */
 export function pushRoutes(deps: PushRouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const limiter = createRateLimiter({ limit: deps.requestsPerMinute, windowMs: 60_000 });
     app.addHook('onRequest', async (request, reply) => {
-      const now = Date.now();
-      const key = clientKey(request.ip);
-      if (limiter.take(key, now)) return;
-      return sendProblem(reply, deps.catalogue, {
-        code: 'request.rate-limited',
-        retryAfterSeconds: limiter.retryAfterSeconds(key, now),
-      });
+      const decision = await deps.requestLimit.take(clientKey(request.ip), Date.now());
+      if (decision.kind !== 'allowed') return sendRateRefusal(reply, deps, decision);
     });
     const routeOptions = { logLevel: 'warn' as const, bodyLimit: BODY_LIMIT_BYTES };
 

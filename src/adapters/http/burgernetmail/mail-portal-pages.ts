@@ -145,7 +145,13 @@ ${jsonBlock('texts-compose', { ...t.portal.compose.script, countNone: t.portal.c
           ? { onderwerp: c.subject }
           : { tekst: c.body };
       case 'mail.invalid-audience':
-        return { ontvangers: c.audience };
+        // A drawn area that does not make a polygon (a bow-tie, a point twice): say what is wrong with it.
+        return {
+          ontvangers:
+            error.problem.kind === 'area'
+              ? deps.catalogue.problemDetails.areaProblems[error.problem.problem]
+              : c.audience,
+        };
       case 'mail.outside-scope':
         return { ontvangers: c.outsideScope };
       case 'mail.stale-version':

@@ -9,7 +9,7 @@ import type { HttpDeps } from '../server/http-deps.js';
 import type { MailHttpDeps } from './mail-http-deps.js';
 import { readUpload } from '../server/multipart-upload.js';
 import { clientKey } from '../server/client-key.js';
-import { createRateLimiter } from '../server/rate-limiter.js';
+import { RATE_LIMIT_UNAVAILABLE_RETRY_SECONDS } from '../server/rate-refusal.js';
 import { queryValue, readEmail } from '../forms/form-values.js';
 import { sendHtml, sitePage } from '../site/site-page.js';
 
@@ -27,7 +27,13 @@ export function mailPublicPages(deps: HttpDeps, mail: MailHttpDeps): FastifyPlug
   const md = mail.mail;
   const page = (reply: FastifyReply, title: string, main: SafeHtml, status = 200) =>
     sendHtml(reply, sitePage(deps.catalogue, { title, current: null, main }), status);
-  const answersByAddress = createRateLimiter({ limit: 20, windowMs: 3_600_000 });
+  // Fails closed, as the app's tips do: answers carry photos and contact details to the meldkamer.
+  const answersByAddress = deps.rateLimiters({
+    name: 'mail-answers-address',
+    limit: 20,
+    windowMs: 3_600_000,
+    whenUnavailable: 'refuse',
+  });
   const tokenOf = (request: FastifyRequest) => (queryValue(request, 't') ?? '').slice(0, 500);
 
   function answerForm(
@@ -99,8 +105,12 @@ ${textField({ name: 'email', label: a.contactEmail, value: values.email, error: 
       async (request, reply) => {
         const token = tokenOf(request);
         const a = t.answer;
-        if (!answersByAddress.take(clientKey(request.ip), Date.now()))
-          return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
+        const decision = await answersByAddress.take(clientKey(request.ip), Date.now());
+        if (decision.kind === 'limited') return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.tooMany}</p>`, 429);
+        if (decision.kind === 'unavailable') {
+          reply.header('retry-after', String(RATE_LIMIT_UNAVAILABLE_RETRY_SECONDS));
+          return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.unavailable}</p>`, 503);
+        }
         const link = await openAnswerLink(md, token);
         if (link === null) return page(reply, a.title, html`<h1>${a.title}</h1><p>${a.invalidLink}</p>`, 410);
         const upload = await readUpload(request, {

@@ -34,8 +34,10 @@ export interface CsvTexts {
   readonly times: string;
 }
 
+/** `tooManyRows`: the file has more than `maxRows` rows (it was not read further). */
 export type CsvOutcome =
-  { readonly ok: true; readonly rows: ReadRow[] } | { readonly ok: false; readonly problem: string };
+  | { readonly ok: true; readonly rows: ReadRow[] }
+  | { readonly ok: false; readonly problem: string; readonly tooManyRows?: true };
 
 /** "E-mail", "e_mail", "Email " all name the column e-mail; "huisnr" the house number. */
 function columnName(header: string): string {
@@ -80,6 +82,8 @@ export async function readParticipantCsv(
       max_record_size: 10_000,
     }),
   );
+  // pipe() does not pass errors on: an input that fails (too large, cut off) must end the reading too.
+  input.on('error', (error) => parser.destroy(error));
   const rows: ReadRow[] = [];
   let checkedHeader = false;
   try {
@@ -89,7 +93,8 @@ export async function readParticipantCsv(
         if (missing.length > 0) return { ok: false, problem: t.missingColumns(missing.join(', ')) };
         checkedHeader = true;
       }
-      if (rows.length >= options.maxRows) return { ok: false, problem: t.tooManyRows(options.maxRows) };
+      if (rows.length >= options.maxRows)
+        return { ok: false, problem: t.tooManyRows(options.maxRows), tooManyRows: true };
       // Line numbers as a spreadsheet shows them: the header is line 1.
       rows.push(readRow(record, rows.length + 2, options.phoneCountries, t));
     }

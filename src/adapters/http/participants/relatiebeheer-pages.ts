@@ -1,3 +1,5 @@
+import type { ImportRefused } from '../../../app/relatiebeheer/import-jobs.js';
+import type { ProblemDetails } from '../../../domain/messages/problem-details.js';
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +16,7 @@ import { staffOf } from '../server/authenticate.js';
 import { html, jsonBlock, type SafeHtml } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { EXPORT_HEADER, exportCsvLines, readParticipantCsv } from './participant-csv.js';
-import { IMPORT_MAX_ROWS, limitBytes } from './relatiebeheer-routes.js';
+import { limitBytes } from './relatiebeheer-routes.js';
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
 import {
   bodyOf,
@@ -110,7 +112,9 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
   };
 
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: self.importMaxBytes, files: 1, fields: 4, parts: 5 } });
+    await app.register(multipart, {
+      limits: { fileSize: self.importJobs.limits.maxBytes, files: 1, fields: 4, parts: 5 },
+    });
     const page = {
       preHandler: [
         requireStaffPage,
@@ -319,23 +323,33 @@ export function relatiebeheerPages(deps: HttpDeps, self: SelfServiceHttpDeps): F
           return start(request, reply, { bestand: r.csv.unreadable });
         // The form puts the check box before the file: its value has arrived by the time the file streams.
         const dryRun = fieldValue(file.fields, 'controle') === 'ja';
-        const limited = file.file.pipe(limitBytes(self.importMaxBytes));
+        const jobs = self.importJobs;
+        const staff = staffOf(request);
+        // A place among the running imports first: when there is none, the file is not even read.
+        const slot = await jobs.reserve(staff, dryRun);
+        if (!slot.ok) {
+          file.file.resume();
+          return start(request, reply, { bestand: importRefusalText(deps.catalogue.problemDetails, slot.error) });
+        }
+        const limited = file.file.pipe(limitBytes(jobs.limits.maxBytes));
         file.file.on('error', (error) => limited.destroy(error));
         file.file.on('limit', () =>
           limited.destroy(Object.assign(new Error('upload too large'), { code: 'TOO_LARGE' })),
         );
         const read = await readParticipantCsv(limited, {
           phoneCountries: self.phoneCountries,
-          maxRows: IMPORT_MAX_ROWS,
+          maxRows: jobs.limits.maxRows,
           texts: r.csv,
         });
-        if (!read.ok)
-          return start(request, reply, {
-            bestand: file.file.truncated
-              ? (deps.catalogue.problems['request.too-large'] ?? read.problem)
-              : read.problem,
-          });
-        const job = self.importJobs.start(staffOf(request), dryRun, read.rows, r.rows);
+        if (!read.ok) {
+          slot.value.release();
+          if (!file.file.truncated && read.tooManyRows !== true)
+            return start(request, reply, { bestand: read.problem });
+          file.file.resume();
+          const refused = await jobs.refuseTooLarge(staff, dryRun, file.file.truncated ? 'bytes' : 'rows');
+          return start(request, reply, { bestand: importRefusalText(deps.catalogue.problemDetails, refused) });
+        }
+        const job = slot.value.start(read.rows, r.rows);
         return reply.code(303).header('location', `${HOME}/import/${job.id}`).send();
       },
     );
@@ -349,9 +363,11 @@ ${jsonBlock('texts-import', { phases: r.phases })}`;
     });
 
     app.post(`${HOME}/import/:id/opslaan`, { ...post, schema: { params: idParams } }, async (request, reply) => {
-      const job = self.importJobs.commit(staffOf(request), idParam(request), r.rows);
-      if (job === null) return refused(request, reply, 'participant.not-found');
-      return reply.code(303).header('location', `${HOME}/import/${job.id}`).send();
+      const committed = await self.importJobs.commit(staffOf(request), idParam(request), r.rows);
+      if (committed === null) return refused(request, reply, 'participant.not-found');
+      if (!committed.ok)
+        return start(request, reply, { bestand: importRefusalText(deps.catalogue.problemDetails, committed.error) });
+      return reply.code(303).header('location', `${HOME}/import/${committed.value.id}`).send();
     });
 
     app.post(`${HOME}/export`, post, async (request, reply) => {
@@ -376,4 +392,16 @@ ${jsonBlock('texts-import', { phases: r.phases })}`;
 function fieldValue(fieldsOf: unknown, name: string): string {
   const entry = (fieldsOf as Record<string, { value?: unknown } | undefined>)[name];
   return typeof entry?.value === 'string' ? entry.value : '';
+}
+
+/** An import refused before it ran, in the words of its problem detail (the form shows it at the file field). */
+function importRefusalText(p: ProblemDetails, error: ImportRefused): string {
+  switch (error.code) {
+    case 'relatiebeheer.import-busy':
+      return p.importBusy({ scope: error.scope, limit: error.limit });
+    case 'relatiebeheer.import-too-large':
+      return error.limit === 'rows'
+        ? p.importTooManyRows({ max: error.max })
+        : p.importTooManyBytes({ megabytes: Math.round(error.max / (1024 * 1024)) });
+  }
 }

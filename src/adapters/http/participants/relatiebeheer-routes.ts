@@ -30,8 +30,6 @@ import {
 import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps.js';
 
 const TAG = ['Relatiebeheer'];
-/** The largest import: 50,000 rows is the common case, twice that is still read in seconds. */
-export const IMPORT_MAX_ROWS = 100_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -271,24 +269,33 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
         const stream = request.csvStream;
         if (stream === null)
           return sendProblem(reply, deps.catalogue, { code: 'request.unsupported-media-type', expected: 'csv' });
-        const limited = stream.pipe(limitBytes(self.importMaxBytes));
+        const dryRun = request.query.dryRun === 'true';
+        const jobs = self.importJobs;
+        // A place among the running imports first: when there is none, the upload is not even read.
+        const slot = await jobs.reserve(staff, dryRun);
+        if (!slot.ok) {
+          // The rest of the upload is never read: the connection closes after the answer.
+          reply.header('connection', 'close');
+          return sendProblem(reply, deps.catalogue, slot.error);
+        }
+        const limited = stream.pipe(limitBytes(jobs.limits.maxBytes));
         stream.on('error', (error) => limited.destroy(error));
         const read = await readParticipantCsv(limited, {
           phoneCountries: deps.phoneCountries,
-          maxRows: IMPORT_MAX_ROWS,
+          maxRows: jobs.limits.maxRows,
           texts: texts.csv,
         });
         if (!read.ok) {
+          slot.value.release();
           const tooLarge = limited.destroyed && (limited.errored as { code?: string } | null)?.code === 'TOO_LARGE';
-          return sendProblem(
-            reply,
-            deps.catalogue,
-            tooLarge
-              ? { code: 'request.too-large' }
-              : { code: 'relatiebeheer.import-unreadable', problem: read.problem },
-          );
+          if (tooLarge || read.tooManyRows === true) {
+            reply.header('connection', 'close');
+            const refused = await jobs.refuseTooLarge(staff, dryRun, tooLarge ? 'bytes' : 'rows');
+            return sendProblem(reply, deps.catalogue, refused);
+          }
+          return sendProblem(reply, deps.catalogue, { code: 'relatiebeheer.import-unreadable', problem: read.problem });
         }
-        const job = self.importJobs.start(staff, request.query.dryRun === 'true', read.rows, texts.rows);
+        const job = slot.value.start(read.rows, texts.rows);
         return reply.code(202).header('location', `/api/v1/relatiebeheer/imports/${job.id}`).send(importJobJson(job));
       },
     );
@@ -313,8 +320,10 @@ export function relatiebeheerRoutes(deps: HttpDeps, self: SelfServiceHttpDeps): 
         },
       },
       async (request, reply) => {
-        const job = self.importJobs.commit(staffOf(request), request.params.id, texts.rows);
-        if (job === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
+        const committed = await self.importJobs.commit(staffOf(request), request.params.id, texts.rows);
+        if (committed === null) return sendProblem(reply, deps.catalogue, { code: 'request.not-found' });
+        if (!committed.ok) return sendProblem(reply, deps.catalogue, committed.error);
+        const job = committed.value;
         return reply.code(202).header('location', `/api/v1/relatiebeheer/imports/${job.id}`).send(importJobJson(job));
       },
     );

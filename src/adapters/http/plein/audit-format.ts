@@ -226,6 +226,8 @@ const DETAIL_KINDS: Readonly<Record<LabelKey, Shown>> = {
   subject: text,
   recipients: count,
   sendAt: moment,
+  apiTokenExpiresAt: moment,
+  dryRun: yesNo,
   cancelled: count,
   answers: count,
   role: (value, w) => lookup(w.catalogue.plein.roles, value),

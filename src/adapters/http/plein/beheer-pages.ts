@@ -9,7 +9,9 @@ import {
   resetAccount,
   revokeAccount,
 } from '../../../app/staff-auth/manage-accounts.js';
+import { listApiTokens, type ListedApiToken } from '../../../app/staff-auth/list-api-tokens.js';
 import { searchAuditLog } from '../../../app/staff-auth/search-audit-log.js';
+import { API_TOKEN_WARNING_DAYS } from '../../../domain/staff/api-token-lifetime.js';
 import { ACTION_TYPES, type ActionType } from '../../../domain/action/action-type.js';
 import type { PleinTexts } from '../../../domain/messages/plein-texts.js';
 import { may, rolesGrantableBy } from '../../../domain/staff/permissions.js';
@@ -58,7 +60,30 @@ const auditQuery = z.object({
   formaat: z.enum(['csv']).optional().catch(undefined),
 });
 
-/** Beheer: accounts, action types (templates, second approval), meldkamers' routing, the audit log. */
+/** The API tokens with their expiry, and a warning line when some end within two weeks or already ended. */
+function tokenSection(texts: PleinTexts, tokens: readonly ListedApiToken[]): SafeHtml {
+  const t = texts.beheer.tokens;
+  const expiring = tokens.filter((k) => k.state === 'expiring-soon').length;
+  const expired = tokens.filter((k) => k.state === 'expired').length;
+  return html`<h2 id="toegangssleutels">${t.heading}</h2>
+<p>${t.intro}</p>
+${
+  expiring + expired > 0
+    ? html`<div class="warning" role="status" data-test="token-warning"><p>${t.warning({ expiring, expired, days: API_TOKEN_WARNING_DAYS })}</p></div>`
+    : null
+}
+${
+  tokens.length === 0
+    ? html`<p>${t.none}</p>`
+    : html`<table class="compact"><caption class="visually-hidden">${t.caption}</caption><thead><tr><th scope="col">${t.columns.name}</th><th scope="col">${t.columns.role}</th><th scope="col">${t.columns.createdAt}</th><th scope="col">${t.columns.expiresAt}</th><th scope="col">${t.columns.status}</th></tr></thead>
+<tbody>${tokens.map(
+        (k) =>
+          html`<tr data-state="${k.state}"><td>${k.staff.name}</td><td>${texts.roles[k.staff.role]}</td><td>${formatDateTime(k.createdAt)}</td><td>${formatDateTime(k.expiresAt)}</td><td>${t.states[k.state]}</td></tr>`,
+      )}</tbody></table>`
+}`;
+}
+
+/** Beheer: accounts, API tokens, action types (templates, second approval), meldkamers' routing, the audit log. */
 export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
   const auth = deps.plein.auth;
   const guard = [requireStaffPage, requireStaffRole(...BEHEER_ROLES)];
@@ -74,6 +99,7 @@ export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
   ) => {
     const staff = request.staff!;
     const accounts = await listAccounts(auth, staff, true);
+    const tokens = await listApiTokens(auth, staff);
     const types = staff.scope.kind === 'landelijk' ? await actionTypeSettings(deps) : [];
     const meldkamers = (await deps.store.meldkamers.list()).filter((m) => mayManageMeldkamer(staff, m.code));
     const csrf = reply.generateCsrf();
@@ -102,6 +128,7 @@ export function beheerPages(deps: HttpDeps): FastifyPluginAsync {
             : null
         }</td></tr>`;
       })}</tbody></table>
+${tokenSection(t, tokens.ok ? tokens.value : [])}
 <h3>${b.addHeading}</h3>
 <div class="narrow">${errorSummary(extra.errors ?? {})}
 <form method="post" action="/plein/beheer/medewerkers" novalidate>${csrfField(csrf)}

@@ -3,21 +3,25 @@ import { approvalRequests } from '../../../app/actions/approval-requests.js';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { actionTypeSettings } from '../../../app/actions/action-type-settings.js';
-import { mayRunActionsFor, mayViewActionsOf } from '../../../domain/staff/staff.js';
-import { ACTION_RESULTS } from '../../../domain/action/action-result.js';
-import type { Catalogue } from '../../../domain/messages/catalogue.js';
+import { may } from '../../../domain/staff/permissions.js';
+import { mayRunActionsFor, mayViewActionsOf, type Staff } from '../../../domain/staff/staff.js';
 import type { PleinTexts } from '../../../domain/messages/plein-texts.js';
 import { html, jsonBlock } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
 import { sendProblem } from '../server/problem.js';
 import { refuseTooManyStreams } from '../server/staff-event-streams.js';
 import { allowMapTiles } from '../server/map-tile-policy.js';
+import { areaShapeFields, consoleScriptTexts, liveActionControls, stepDialog } from './live-action-controls.js';
 import { gemeenteBoundariesJson } from './map-boundaries.js';
 import { placeSearchForm, placeSearchRoutes } from './place-search-routes.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
 
 const actionParams = z.object({ id: z.uuid() });
+/** How often an open console asks for new approval requests. */
+const APPROVAL_POLL_SECONDS = 4;
+/** Who is asked to approve for a region: staff of a meldkamer who approve (approval-requests.ts). */
+const asksApproval = (staff: Staff) => staff.scope.kind === 'meldkamer' && may(staff, 'actions.approve');
 const CONSOLE_ROLES = ['centralist', 'meldkamer-beheer', 'landelijk-beheer'] as const;
 /** The console's keyboard shortcuts (src/web/plein/console/keyboard-shortcuts.ts listens for these keys), in the order the hint lists them. */
 const SHORTCUTS = [
@@ -31,16 +35,6 @@ const SHORTCUTS = [
   ['a', 'close'],
   ['h', 'history'],
 ] as const satisfies readonly (readonly [string, keyof PleinTexts['console']['shortcuts']])[];
-
-/** What the console's script (src/web/plein/console/) reads from the page: its own texts, two of the page's, and the spoken alert with {message} and {description} to fill in. */
-function consoleScriptTexts(t: Catalogue) {
-  return {
-    ...t.plein.consoleScript,
-    reachEmpty: t.plein.console.reachEmpty,
-    noTips: t.plein.console.noTips,
-    voicePreview: t.voice.alert({ message: '{message}', description: '{description}' }),
-  };
-}
 
 /** The meldkamer console: map, area, reach, message, start, live progress, tips; all in one screen. */
 export function consolePages(deps: HttpDeps): FastifyPluginAsync {
@@ -88,22 +82,14 @@ export function consolePages(deps: HttpDeps): FastifyPluginAsync {
 <section id="lopende-acties" aria-labelledby="kop-lopende"><h2 id="kop-lopende">${c.runningActions} (${live.length})</h2>
 ${live.length === 0 ? html`<p class="muted">${c.noRunningActions}</p>` : html`<ul class="running-actions">${live.map((a) => (ownAction(a.meldkamerCode) ? html`<li><button type="button" class="secondary" data-actie="${a.id}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''}</button></li>` : html`<li><a href="/plein/acties/${a.id}" data-andere-meldkamer="${a.meldkamerCode}">${a.number} · ${deps.catalogue.actionTypes[a.type]} · ${a.message.slice(0, 60)}${a.message.length > 60 ? '…' : ''} (${c.readOnlyAction(a.meldkamerCode)})</a></li>`))}</ul>`}
 </section>
-${
-  requests.length === 0
-    ? null
-    : html`<section id="goedkeuringsverzoeken" aria-labelledby="kop-verzoeken"><h2 id="kop-verzoeken">${c.approvalRequests} (${requests.length})</h2>
+<section id="goedkeuringsverzoeken" aria-labelledby="kop-verzoeken"${requests.length === 0 ? html` hidden` : null}${asksApproval(staff) ? html` data-ververs-seconden="${APPROVAL_POLL_SECONDS}"` : null}><h2 id="kop-verzoeken">${c.approvalRequests} (${requests.length})</h2>
 <ul class="running-actions">${requests.map((a) => html`<li><a href="/plein/acties/${a.id}" data-verzoek="${a.id}">${c.approvalRequest({ number: a.number, meldkamer: a.meldkamerCode })}</a></li>`)}</ul>
-</section>`
-}
+</section>
+<p id="verzoeken-melding" class="visually-hidden" role="status" aria-live="polite"></p>
 <p class="console-hint" id="sneltoetsen-hint">${c.shortcutsLabel} ${SHORTCUTS.map(([key, name], i) => html`${i === 0 ? '' : ', '}<kbd>${key}</kbd> ${c.shortcuts[name]}`)}.</p>
 <section id="stap-gebied" aria-labelledby="kop-gebied"><h2 id="kop-gebied">${c.areaHeading}</h2>
 ${placeSearchForm(c.placeSearch)}
-<fieldset class="row"><legend>${c.shape}</legend>
-<label><input type="radio" name="vorm" value="circle" checked> ${c.circle}</label>
-<label><input type="radio" name="vorm" value="polygon"> ${c.polygonShape}</label>
-</fieldset>
-<div class="field"><label for="straal">${c.radiusLabel(html`<output id="straal-waarde" for="straal">1000</output>`)}</label>
-<input type="range" id="straal" min="100" max="20000" step="100" value="1000"></div>
+${areaShapeFields(deps.catalogue, 1000)}
 ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.meldkamer}</label><select id="meldkamer">${meldkamers.map((m) => html`<option value="${m.code}">${m.code} ${m.name}</option>`)}</select></div>` : null}
 <div id="bereik" class="reach" aria-live="polite"><p>${c.reachEmpty}</p></div>
 </section>
@@ -123,15 +109,7 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 <h3 id="kop-verzonden">${c.sentHeading}</h3><div id="verzonden" class="sent-summary"></div>
 <div id="voortgang" aria-live="polite"></div>
 <canvas id="voortgang-grafiek" width="380" height="150" role="img" aria-label="${c.progressChart}"></canvas>
-<details><summary>${c.update}</summary><div class="field"><label for="vervolg">${c.updateText}</label><textarea id="vervolg" rows="2" maxlength="1000" aria-describedby="vervolg-teller"></textarea><p class="hint" id="vervolg-teller" aria-live="polite"></p></div><button type="button" id="vervolg-knop" class="secondary">${c.updateSend}</button></details>
-<p id="gebied-concept" class="notice" role="status" hidden></p>
-<details id="gebied-aanpassen"><summary>${c.widen}</summary><p>${c.widenText}</p><p class="row"><button type="button" id="verruim-knop" class="secondary">${c.widenButton}</button> <button type="button" id="verplaats-knop" class="secondary">${c.moveButton}</button></p></details>
-<details id="foto-blok"><summary>${c.photo}</summary><form id="foto-form"><div class="field"><label for="foto">${c.photoLabel}</label><input type="file" id="foto" accept="image/*"></div><button type="submit" class="secondary">${c.photoSubmit}</button></form></details>
-<details><summary>${c.close}</summary><div class="field"><label for="resultaat">${c.result}</label><select id="resultaat" required><option value="">${c.chooseResult}</option>${ACTION_RESULTS.map((r) => html`<option value="${r}">${deps.catalogue.results[r]}</option>`)}</select></div>
-<div class="field"><label for="afloop">${c.closingText} <span class="optional">${c.closingTextHint}</span></label><textarea id="afloop" rows="2" maxlength="1000"></textarea></div>
-<button type="button" id="afsluit-knop">${c.close}</button></details>
-<details><summary>${c.withdraw}</summary><p>${c.withdrawText}</p><button type="button" id="intrek-knop" class="danger">${c.withdraw}</button></details>
-<p class="error-message" id="lopend-fout" role="alert" hidden></p>
+${liveActionControls(deps.catalogue)}
 <h3>${c.tips}</h3><ul id="tips" class="tips" aria-live="polite"><li class="muted">${c.noTips}</li></ul>
 <h3>${c.timelineHeading}</h3><ol id="tijdlijn" class="timeline"></ol>
 <p><button type="button" id="nieuw-knop" class="secondary">${c.newAction}</button></p>
@@ -139,13 +117,29 @@ ${meldkamers.length > 0 ? html`<div class="field"><label for="meldkamer">${c.mel
 </div>
 <dialog id="bevestig" aria-labelledby="bevestig-kop"><h2 id="bevestig-kop">${c.confirmHeading}</h2><div id="bevestig-inhoud"></div>
 <p><button type="button" id="bevestig-ja">${c.confirmYes}</button> <button type="button" id="bevestig-nee" class="secondary">${c.confirmNo}</button></p></dialog>
-<dialog id="bevestig-stap" aria-labelledby="bevestig-stap-kop"><h2 id="bevestig-stap-kop"></h2><div id="bevestig-stap-inhoud"></div>
-<p><button type="button" id="bevestig-stap-ja"></button> <button type="button" id="bevestig-stap-nee" class="secondary">${c.confirmNo}</button></p></dialog>
+${stepDialog(deps.catalogue)}
 </div>
 ${jsonBlock('texts-console', consoleScriptTexts(deps.catalogue))}`,
         }),
       );
     });
+
+    // The requests again, for the open console (src/web/plein/console/approval-requests.ts): a request made after
+    // the page loaded shows without a reload. Asking is not activity: an open console alone never keeps a session.
+    app.get(
+      '/plein/console/goedkeuringsverzoeken',
+      { preHandler: guard, config: { sessionActivity: false } },
+      async (request, reply) => {
+        const requests = await approvalRequests(deps, request.staff!);
+        return reply.header('cache-control', 'no-store').send({
+          heading: `${c.approvalRequests} (${requests.length})`,
+          requests: requests.map((a) => {
+            const words = { number: a.number, meldkamer: a.meldkamerCode };
+            return { id: a.id, label: c.approvalRequest(words), arrived: c.approvalRequestArrived(words) };
+          }),
+        });
+      },
+    );
 
     app.get('/plein/kaart/gemeenten.geojson', { preHandler: requireStaffPage }, async (_request, reply) =>
       reply

@@ -11,6 +11,8 @@ import { mayRunActionsFor } from '../../../domain/staff/staff.js';
 import { csrfField, errorSummary } from '../html/form-fields.js';
 import { html } from '../html/html.js';
 import type { HttpDeps } from '../server/http-deps.js';
+import { actionTypeSettings } from '../../../app/actions/action-type-settings.js';
+import { actionPageControls, CONTROL_ASSETS, mayControl } from './action-page-controls.js';
 import { auditActor, auditDetails, auditEventLabel, auditNames, formatDateTime } from './audit-format.js';
 import { renderPortalPage } from './portal-page.js';
 import { requireStaffPage, requireStaffRole } from './staff-page-guard.js';
@@ -157,7 +159,7 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
       ].sort((a, b) => a.at.getTime() - b.at.getTime());
       const summary = h.summary({
         type: deps.catalogue.actionTypes[action.type],
-        status: html`<span class="status status-${action.status}">${t.actionStatuses[action.status]}</span>`,
+        status: html`<span class="status status-${action.status}" id="actie-status">${t.actionStatuses[action.status]}</span>`,
         meldkamer: action.meldkamerCode,
         result: action.result ? deps.catalogue.results[action.result] : null,
       });
@@ -170,23 +172,28 @@ ${outcome === null ? null : html`<p data-aantal>${outcome.ok ? t.count(outcome.v
         action.area.kind === 'circle'
           ? h.areaCircle({ radiusKm: decimal(action.area.radiusMetres / 1000, 1), ...where, km2 })
           : h.areaPolygon({ points: action.area.rings[0]?.length ?? 0, ...where, km2 });
+      // A live action the centralist may run has the console's controls here too.
+      const controls = actionPageControls(deps, staff, action, await actionTypeSettings(deps));
+      const assets = controls !== null && mayControl(staff, action) ? CONTROL_ASSETS : null;
       return reply.type('text/html; charset=utf-8').send(
         renderPortalPage(request, reply, {
           title: h.actionTitle(action.number),
           current: '/plein/acties',
+          ...(assets === null ? {} : { styles: assets.styles, scripts: assets.scripts }),
           main: html`<h1>${h.actionTitle(action.number)}</h1>
-<p>${summary}</p>
-<p>${h.progress({ sent: count('submitted') + count('delivered') + count('failed'), delivered: count('delivered'), failed: count('failed'), first: when(progress.firstSubmittedAt), last: when(progress.lastSubmittedAt) })}</p>
+<p id="actie-samenvatting" data-ververs>${summary}</p>
+<p id="actie-voortgang" data-ververs>${h.progress({ sent: count('submitted') + count('delivered') + count('failed'), delivered: count('delivered'), failed: count('failed'), first: when(progress.firstSubmittedAt), last: when(progress.lastSubmittedAt) })}</p>
 <p>${areaText}${action.reachesMeldkamers.length > 0 ? ` ${h.reachesRegions(action.reachesMeldkamers.join(', '))}` : ''}</p>
 ${readOnly && ownRegion !== null ? html`<p class="notice">${h.readOnlyNotice(action.meldkamerCode)}</p>` : null}
 ${approval ? html`<p class="notice">${h.approvedOn(formatDateTime(approval.approvedAt))}</p>` : null}
 ${approvedRegions.map((r) => html`<p class="notice">${h.regionApprovedOn({ meldkamer: r.meldkamerCode, at: formatDateTime(r.approvedAt!) })}</p>`)}
 ${waitingRegions.length > 0 ? html`<p class="notice">${h.regionApprovalWaiting(waitingRegions.join(', '))}</p>` : null}
-${action.status === 'actief' && may(request.staff!, 'actions.run') && mayRunActionsFor(request.staff!, action.meldkamerCode) ? html`<p><a class="button" href="/plein/console?actie=${action.id}">${h.openInConsole}</a></p>` : null}
+${mayControl(staff, action) ? html`<p><a class="button secondary" href="/plein/console?actie=${action.id}">${h.openInConsole}</a></p>` : null}
+${controls}
 ${canApprove ? html`<form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approve}</button></form>` : null}
 ${canApproveForRegion ? html`<p>${h.regionApprovalAsked({ meldkamer: action.meldkamerCode, margin: (deps.geography.limits.regionMarginMetres / 1000).toLocaleString('nl-NL') })}</p><form method="post" action="/plein/acties/${action.id}/goedkeuren">${csrfField(reply.generateCsrf())}<input type="hidden" name="versie" value="${action.version}"><button type="submit">${h.approveForRegion(ownRegion)}</button></form>` : null}
 <h2>${h.timeline}</h2>
-<ol class="timeline">${timeline.map((e) => html`<li><time>${formatDateTime(e.at)}</time>${e.text}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : null}</li>`)}</ol>
+<div id="actie-tijdlijn" data-ververs><ol class="timeline">${timeline.map((e) => html`<li><time>${formatDateTime(e.at)}</time>${e.text}${e.detail ? html`<br><span class="muted">${e.detail}</span>` : null}</li>`)}</ol></div>
 <p><a href="/plein/acties">${h.back}</a></p>`,
         }),
       );

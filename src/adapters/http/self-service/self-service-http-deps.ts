@@ -7,8 +7,8 @@ import type { SelfServiceDeps } from '../../../app/self-service/self-service-dep
 export interface SelfServiceHttpDeps {
   readonly selfService: SelfServiceDeps;
   readonly relatiebeheer: RelatiebeheerDeps;
+  /** Relatiebeheer's imports, with their limits (rows and bytes per file, how many run at once). */
   readonly importJobs: ImportJobs;
-  readonly importMaxBytes: number;
   /** Countries whose numbers may be registered at all (codes go to fewer: SelfServiceDeps.codeCountries). */
   readonly phoneCountries: readonly CountryCode[];
   /** Ended public actions stay on "Actuele acties" this long. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { apiTokenState } from '../../../domain/staff/api-token-lifetime.js';
 import { may } from '../../../domain/staff/permissions.js';
 import { resolveSession } from '../../../app/staff-auth/staff-sessions.js';
 import { hashApiToken, looksLikeApiToken } from '../../auth/api-token.js';
@@ -17,7 +18,7 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * /api/v1 for staff: `Authorization: Bearer <token>` (machine clients, tests) or the portal's session cookie
+ * /api/v1 for staff: `Authorization: Bearer <token>` (machine clients, tests; refused once expired) or the portal's session cookie
  * (the console's browser calls). With the cookie, every state-changing request must carry the CSRF token
  * (header x-csrf-token) of the page it came from. Then the route's permission (route-permissions.ts) is
  * checked against the role, before any handler runs.
@@ -29,14 +30,20 @@ export function installApiAuthentication(api: FastifyInstance, deps: HttpDeps): 
     if (header !== undefined) {
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
       const tokenHash = looksLikeApiToken(token) ? hashApiToken(token) : null;
-      const staff = tokenHash === null ? null : await deps.store.staff.findByTokenHash(tokenHash);
-      if (staff === null || tokenHash === null)
+      const holder = tokenHash === null ? null : await deps.store.staff.findByTokenHash(tokenHash);
+      if (holder === null || tokenHash === null)
         return sendProblem(reply, deps.catalogue, {
           code: 'auth.unauthenticated',
           expected: 'token',
           realm: 'burgernet',
         });
-      request.staff = staff;
+      if (apiTokenState(holder.expiresAt, deps.plein.auth.clock.now()) === 'expired')
+        return sendProblem(reply, deps.catalogue, {
+          code: 'auth.token-expired',
+          expiredAt: holder.expiresAt,
+          realm: 'burgernet',
+        });
+      request.staff = holder.staff;
       request.staffCredential = { kind: 'token', tokenHash };
       request.staffVia = 'token';
     } else {

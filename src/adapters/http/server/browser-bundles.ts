@@ -24,6 +24,7 @@ interface Entry {
 /** One entry point per page script. */
 const ENTRIES: readonly Entry[] = [
   { url: '/static/plein/console.js', source: 'plein/console/console.ts', kind: 'classic' },
+  { url: '/static/plein/action-page.js', source: 'plein/action-page/action-page.ts', kind: 'classic' },
   { url: '/static/plein/passkey.js', source: 'plein/passkey.ts', kind: 'classic' },
   { url: '/static/plein/session.js', source: 'plein/session/session-expiry.ts', kind: 'classic' },
   { url: '/static/burgernetmail/compose.js', source: 'burgernetmail/compose.ts', kind: 'classic' },

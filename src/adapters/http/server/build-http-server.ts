@@ -32,6 +32,7 @@ import type { HttpDeps } from './http-deps.js';
 import { PROBLEM_CONTENT_TYPE, problemOf, sendInvalidFields, sendProblem } from './problem.js';
 import { installErrorPages, newErrorReference } from './error-page.js';
 import { requestLogFields } from './request-log-fields.js';
+import { isDatabaseUnavailable } from '../../store/database/database-unavailable.js';
 import { actionRoutes } from '../actions/action-routes.js';
 import { actionMediaRoutes } from '../actions/action-media-routes.js';
 import { burgernetAppApiRoutes, createBurgernetAppRequestLimit } from '../burgernet-app/burgernet-app-api-routes.js';
@@ -51,6 +52,9 @@ import { dashboardRoutes } from '../dashboard/dashboard-routes.js';
 import { dashboardPages } from '../dashboard/dashboard-pages.js';
 
 z.config(z.locales.nl());
+
+/** What a client is told to wait (Retry-After) while the database is away: about as long as a restart takes. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const ERROR_DOCS = fileURLToPath(new URL('../../../../docs/errors/', import.meta.url));
 // Styles and images; the page scripts are bundled from src/web/ (browser-bundles.ts).
@@ -208,6 +212,14 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
       return sendProblem(reply, deps.catalogue, { code: 'auth.csrf' });
     }
+    if (isDatabaseUnavailable(error)) {
+      // Not a fault of ours to look into: the database restarts or is out of reach. No reference, no stack.
+      request.log.warn({ err: { message: error.message } }, 'request refused: database unavailable');
+      return sendProblem(reply, deps.catalogue, {
+        code: 'server.database-unavailable',
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      });
+    }
     const status = error.statusCode ?? 500;
     if (status === 413) return sendProblem(reply, deps.catalogue, { code: 'request.too-large' });
     if (status === 415)
@@ -226,7 +238,26 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   // A browser gets those problems (and any a page sends) as a Dutch page; the API keeps RFC 9457 JSON.
   installErrorPages(app, deps.catalogue, setPageHeaders);
 
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  // With each SMSC connection profile's state (up, down, half-open) and why, for whoever watches the failover;
+  // 503 while the database does not answer, so that a load balancer sends requests to another node meanwhile.
+  app.get('/health', { schema: { hide: true } }, async (request, reply) => {
+    // The SMSCs' names, hosts and faults only for whoever asks on this machine; a load balancer needs the states.
+    const local = request.ip === '127.0.0.1' || request.ip === '::1';
+    const smsc =
+      deps.smscHealth === undefined
+        ? {}
+        : {
+            smsc: local
+              ? deps.smscHealth()
+              : deps.smscHealth().map(({ priority, state, bound }) => ({ priority, state, bound })),
+          };
+    if (deps.databaseReachable === undefined || (await deps.databaseReachable())) return { status: 'ok', ...smsc };
+    return reply
+      .code(503)
+      .header('cache-control', 'no-store')
+      .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      .send({ status: 'database-unavailable', ...smsc });
+  });
   app.get(
     '/docs/errors/:code',
     { schema: { hide: true, params: z.object({ code: z.string().regex(/^[a-z-]+\.[a-z-]+$/) }) } },

@@ -12,6 +12,8 @@ import type { SelfServiceHttpDeps } from '../self-service/self-service-http-deps
 import type { PushRouteDeps } from '../burgernet-app/push-routes.js';
 import type { MailHttpDeps } from '../burgernetmail/mail-http-deps.js';
 import type { DashboardDeps } from '../../../app/dashboard/dashboard-deps.js';
+import type { RateLimiters } from '../../../app/ports/rate-limiter.js';
+import type { SmscHealthView } from '../../channels/sms-smpp/smsc-health-monitor.js';
 
 export interface HttpDeps extends ActionDeps, ParticipantDeps {
   readonly referenceData: { readonly gemeenten: readonly Gemeente[]; readonly meldkamers: readonly Meldkamer[] };
@@ -24,6 +26,8 @@ export interface HttpDeps extends ActionDeps, ParticipantDeps {
    * login throttling and rate limits: behind a load balancer without this, every client would be the balancer.
    */
   readonly trustProxy?: readonly string[];
+  /** Makes the public routes' rate limits: in this process's memory, or shared by the nodes in Redis. */
+  readonly rateLimiters: RateLimiters;
   /** Burgernetplein: staff login, sessions, portal pages. */
   readonly plein: PleinHttpDeps;
   /** The Burgernetapp (/app, /app/v1, /acties) and action photos and tips; absent: not served. */
@@ -36,8 +40,12 @@ export interface HttpDeps extends ActionDeps, ParticipantDeps {
   readonly push?: PushRouteDeps;
   /** Burgernetmail: the API, the portal's mail pages, the answer form and unsubscribe; absent: not served. */
   readonly mail?: MailHttpDeps;
+  /** Each SMSC connection profile's health (failover), for /health; absent: not shown. */
+  readonly smscHealth?: () => readonly SmscHealthView[];
   /** Demo only, with the simulator as SMSC: its received SMS for /plein/sms-simulator; absent: no such page. */
   readonly smsSimulator?: SmsSimulatorView;
   /** The dashboard (/plein/dashboard, /api/v1/dashboard); absent: not served. */
   readonly dashboard?: DashboardDeps;
+  /** Whether the database answers now, for /health (503 while it does not); absent: /health does not ask. */
+  readonly databaseReachable?: () => Promise<boolean>;
 }

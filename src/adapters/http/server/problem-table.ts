@@ -21,6 +21,8 @@ export interface ProblemEntry<E> {
 
 const MEBIBYTE = 1024 * 1024;
 const bearer = (realm: string) => ({ 'www-authenticate': `Bearer realm="${realm}"` });
+/** A running import takes from seconds to a few minutes: a busy refusal asks to try again after this. */
+const IMPORT_RETRY_SECONDS = 60;
 const retryAfter = (seconds: number) => ({ 'retry-after': String(seconds) });
 
 /** One entry per code: a code without a status does not compile. */
@@ -108,10 +110,20 @@ export const PROBLEM_TABLE = {
     detail: (e, c) => (e.expected === 'token' ? c.problemDetails.invalidToken : c.problemDetails.noSessionOrToken),
     headers: (e) => bearer(e.realm),
   },
+  'auth.token-expired': {
+    status: 401,
+    detail: (e, c) => c.problemDetails.apiTokenExpired({ expiredAt: e.expiredAt }),
+    extensions: (e) => ({ expiredAt: e.expiredAt.toISOString() }),
+    headers: (e) => ({ 'www-authenticate': `Bearer realm="${e.realm}", error="invalid_token"` }),
+  },
   'auth.csrf': { status: 403 },
   'staff.not-found': { status: 404 },
   'staff.email-taken': { status: 409 },
   'staff.invalid-scope': { status: 422 },
+  'staff.invalid-token-lifetime': {
+    status: 422,
+    detail: (e, c) => c.problemDetails.apiTokenLifetime({ maxDays: e.maxDays }),
+  },
 
   'dashboard.unknown-gemeente': { status: 404 },
   'dashboard.out-of-scope': { status: 403 },
@@ -152,7 +164,9 @@ export const PROBLEM_TABLE = {
         ? c.problemDetails.mailNotAPostcode({ value: e.problem.value })
         : e.problem.kind === 'address-not-found'
           ? c.mail.portal.compose.errors.address
-          : undefined,
+          : e.problem.kind === 'area'
+            ? c.problemDetails.areaProblems[e.problem.problem]
+            : undefined,
   },
   'mail.empty-audience': { status: 422 },
   'mail.invalid-schedule': { status: 422 },
@@ -180,6 +194,20 @@ export const PROBLEM_TABLE = {
   'participant.out-of-scope': { status: 403 },
   'participant.duplicate-registration': { status: 409 },
   'relatiebeheer.import-unreadable': { status: 422, detail: (e) => e.problem },
+  'relatiebeheer.import-busy': {
+    status: 429,
+    detail: (e, c) => c.problemDetails.importBusy({ scope: e.scope, limit: e.limit }),
+    extensions: (e) => ({ scope: e.scope, limit: e.limit }),
+    headers: () => retryAfter(IMPORT_RETRY_SECONDS),
+  },
+  'relatiebeheer.import-too-large': {
+    status: 413,
+    detail: (e, c) =>
+      e.limit === 'rows'
+        ? c.problemDetails.importTooManyRows({ max: e.max })
+        : c.problemDetails.importTooManyBytes({ megabytes: Math.round(e.max / MEBIBYTE) }),
+    extensions: (e) => ({ limit: e.limit, max: e.max }),
+  },
 
   'photo.not-an-image': { status: 422, detail: (_e, c) => c.problemDetails.notAnImage },
   'photo.too-many-pixels': {
@@ -227,6 +255,11 @@ export const PROBLEM_TABLE = {
     detail: (e, c) => c.problemDetails.rateLimited({ seconds: e.retryAfterSeconds }),
     headers: (e) => retryAfter(e.retryAfterSeconds),
   },
+  'request.rate-limit-unavailable': {
+    status: 503,
+    detail: (e, c) => c.problemDetails.rateLimited({ seconds: e.retryAfterSeconds }),
+    headers: (e) => retryAfter(e.retryAfterSeconds),
+  },
   'request.too-many-streams': {
     status: 429,
     detail: (e, c) => c.problemDetails.tooManyStreams({ limit: e.limit }),
@@ -236,4 +269,10 @@ export const PROBLEM_TABLE = {
   'upload.malformed': { status: 400 },
   'server.internal': { status: 500 },
   'server.unavailable': { status: 503 },
+  'server.database-unavailable': {
+    status: 503,
+    detail: (e, c) => c.problemDetails.rateLimited({ seconds: e.retryAfterSeconds }),
+    extensions: (e) => ({ retryAfterSeconds: e.retryAfterSeconds }),
+    headers: (e) => retryAfter(e.retryAfterSeconds),
+  },
 } satisfies { readonly [C in ProblemCode]: ProblemEntry<ErrorOf<C>> };

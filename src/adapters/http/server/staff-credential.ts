@@ -1,5 +1,6 @@
 import type { AuthDeps } from '../../../app/staff-auth/auth-deps.js';
 import { staffOfSessionHash } from '../../../app/staff-auth/staff-sessions.js';
+import { apiTokenState } from '../../../domain/staff/api-token-lifetime.js';
 import type { Staff } from '../../../domain/staff/staff.js';
 
 /** What a staff request was let in by: a portal session or an API token, by their stored hashes. */
@@ -15,7 +16,7 @@ declare module 'fastify' {
 
 /**
  * Whom a credential stands for now, without counting as activity; null once the session ended (logout, idle,
- * absolute limit, revocation, deactivation) or the token was revoked.
+ * absolute limit, revocation, deactivation) or the token was revoked or expired.
  */
 export async function staffOfCredential(
   auth: Pick<AuthDeps, 'store' | 'clock' | 'sessionLimits'>,
@@ -24,7 +25,9 @@ export async function staffOfCredential(
   switch (credential.kind) {
     case 'session':
       return staffOfSessionHash(auth, credential.idHash);
-    case 'token':
-      return auth.store.staff.findByTokenHash(credential.tokenHash);
+    case 'token': {
+      const holder = await auth.store.staff.findByTokenHash(credential.tokenHash);
+      return holder === null || apiTokenState(holder.expiresAt, auth.clock.now()) === 'expired' ? null : holder.staff;
+    }
   }
 }

@@ -4,7 +4,7 @@ import { isFinal, type DeliveryStatus } from '../../../domain/delivery/delivery-
 import { attemptChange, movesFrom, nextDelivery } from '../../../domain/delivery/delivery-transition.js';
 import { MESSAGE_KINDS, type MessageKind } from '../../../domain/delivery/message-kind.js';
 import { MAX_ATTEMPTS, RETRY_CAUSES, type RetryCause } from '../../../domain/delivery/requeue.js';
-import { PARTS_RULES, type PartsEvent } from '../../../domain/delivery/sms-parts.js';
+import { PARTS_RULES, SUPERSEDED_PART_STATUS, type PartsEvent } from '../../../domain/delivery/sms-parts.js';
 
 // The delivery lifecycle is decided in domain/delivery. The SQL here is generated from its lists and from
 // nextDelivery itself, run over every input a statement can meet, so that a set-based statement does to each
@@ -218,11 +218,14 @@ export function sqlPartsEvent(columns: {
   readonly part: string;
   readonly parts: string;
 }): string {
+  // Superseded parts (the SMS went whole to another SMSC) count for nothing (domain: partsEvent).
+  const live = `${columns.status} <> ${sqlLiteral(SUPERSEDED_PART_STATUS)}`;
   const rules = PARTS_RULES.map((r) => {
     const condition =
       r.when === 'some'
         ? `bool_or(${columns.status} = ${sqlLiteral(r.part)})`
-        : `bool_and(${columns.status} = ${sqlLiteral(r.part)}) and count(distinct ${columns.part}) >= max(${columns.parts})`;
+        : `bool_and(${columns.status} = ${sqlLiteral(r.part)}) filter (where ${live})` +
+          ` and count(distinct ${columns.part}) filter (where ${live}) >= max(${columns.parts})`;
     return `when ${condition} then ${sqlLiteral(r.event)}`;
   });
   return `case ${rules.join(' ')} end`;

@@ -5,7 +5,9 @@ import type { MessageKind } from '../../../domain/delivery/message-kind.js';
 import type { ClaimedDelivery, DispatchRepository } from '../../../app/ports/dispatch-repository.js';
 import type { SmsResume } from '../../../app/ports/sms-channel.js';
 import type { Queryable } from '../database/database.js';
-import { sqlAttempts, transition } from './delivery-sql.js';
+import { orphanedClaim } from '../sql-worker-leases.js';
+import { SUPERSEDED_PART_STATUS } from '../../../domain/delivery/sms-parts.js';
+import { sqlAttempts, sqlLiteral, transition } from './delivery-sql.js';
 
 /** Claimed: waiting in the queue (the rows of the partial index deliveries_queued), then handed to a worker. */
 const CLAIMED = transition({ status: 'status', event: 'claimed' });
@@ -52,21 +54,30 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
   async function resumesOf(claimed: readonly ClaimRow[]): Promise<Map<number, SmsResume>> {
     const retried = claimed.filter((r) => r.attempts > 1).map((r) => r.id);
     if (retried.length === 0) return new Map();
+    // Parts superseded by the whole SMS sent again on another SMSC are not; the profile is that of the first part.
     const rows = await db.query<{
       delivery_id: number;
       parts: number;
       concat_reference: number | null;
+      smsc: string;
       accepted: number[];
     }>(
       `select delivery_id, max(parts) as parts, max(concat_reference) as concat_reference,
-              array_agg(distinct part order by part) as accepted
-       from sms_parts where delivery_id = any($1::bigint[]) group by delivery_id`,
+              (array_agg(smsc order by part))[1] as smsc, array_agg(distinct part order by part) as accepted
+       from sms_parts where delivery_id = any($1::bigint[]) and status <> ${sqlLiteral(SUPERSEDED_PART_STATUS)}
+       group by delivery_id`,
       [retried],
     );
     return new Map(
       rows.map((r) => [
         r.delivery_id,
-        { parts: r.parts, concatReference: r.concat_reference, acceptedParts: r.accepted.map(Number) },
+        {
+          parts: r.parts,
+          concatReference: r.concat_reference,
+          // '': stored before SMSC connection profiles had names.
+          smsc: r.smsc === '' ? null : r.smsc,
+          acceptedParts: r.accepted.map(Number),
+        },
       ]),
     );
   }
@@ -126,13 +137,13 @@ export function createSqlDeliveryClaims(db: Queryable): Pick<DispatchRepository,
       }));
     },
 
-    async requeueInFlight(claimedBefore, exceptWorkerId, at) {
+    async requeueInFlight(orphanedAt, exceptWorkerId, at) {
       return db.execute(
         `update deliveries d set ${HANDED_BACK.set('$2::timestamptz')}, claimed_at = null, claimed_by = null
          from actions a, action_messages m
-         where ${HANDED_BACK.where} and d.claimed_at < $1 and ($3::text is null or d.claimed_by <> $3)
+         where ${HANDED_BACK.where} and ${orphanedClaim('d.claimed_by', '$1')} and ($3::text is null or d.claimed_by <> $3)
            and a.id = d.action_id and m.id = d.message_id`,
-        [claimedBefore, at, exceptWorkerId],
+        [orphanedAt, at, exceptWorkerId],
       );
     },
   };

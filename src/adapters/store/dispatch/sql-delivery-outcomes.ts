@@ -1,7 +1,8 @@
 import type { DispatchRepository, ReusedReference, SubmitResult } from '../../../app/ports/dispatch-repository.js';
 import type { AcceptedSmsPart, SmsSubmission } from '../../../app/ports/sms-channel.js';
 import type { Queryable } from '../database/database.js';
-import { transition } from './delivery-sql.js';
+import { SUPERSEDED_PART_STATUS } from '../../../domain/delivery/sms-parts.js';
+import { sqlLiteral, transition } from './delivery-sql.js';
 import {
   NO_RECEIPTS,
   PART_SUBMITTED,
@@ -12,6 +13,7 @@ import {
 } from './sql-sms-receipts.js';
 
 const SUBMITTED = transition({ status: 'status', event: 'submitted' });
+const SUPERSEDED = sqlLiteral(SUPERSEDED_PART_STATUS);
 const REJECTED = transition({ status: 'd.status', event: 'send-failed-final' });
 /** The SMSC could not take it (no bind, throttled, a timeout). */
 const UNAVAILABLE = transition({
@@ -56,14 +58,24 @@ export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepositor
     );
   }
 
-  /** A part already stored for the delivery (a result stored twice) is not stored again. */
+  /**
+   * A part already stored for the delivery (a result stored twice) is not stored again. Parts of the delivery on
+   * another SMSC are superseded: the SMS was sent whole there after the first attempt was cut short (failover).
+   */
   async function storeParts(parts: readonly StoredPart[], at: Date): Promise<void> {
+    await db.execute(
+      `update sms_parts p set status = ${SUPERSEDED}, updated_at = $3
+       from unnest($1::bigint[], $2::text[]) as n(delivery_id, smsc)
+       where p.delivery_id = n.delivery_id and p.smsc <> n.smsc and p.status <> ${SUPERSEDED}`,
+      [parts.map((p) => p.deliveryId), parts.map((p) => p.smsc), at],
+    );
     await db.execute(
       `insert into sms_parts (smsc, reference, delivery_id, part, parts, concat_reference, status, submitted_at, updated_at)
        select n.smsc, n.reference, n.delivery_id, n.part, n.parts, n.concat_reference, ${PART_SUBMITTED}, n.submitted_at, $8
        from unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::int[], $6::int[], $7::timestamptz[])
          as n(smsc, reference, delivery_id, part, parts, concat_reference, submitted_at)
-       where not exists (select 1 from sms_parts p where p.delivery_id = n.delivery_id and p.part = n.part)`,
+       where not exists (select 1 from sms_parts p
+                         where p.delivery_id = n.delivery_id and p.part = n.part and p.status <> ${SUPERSEDED})`,
       [
         parts.map((p) => p.smsc),
         parts.map((p) => p.reference),
@@ -77,8 +89,27 @@ export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepositor
     );
   }
 
+  /**
+   * Fencing: the results a worker may store. Its own claims, and what went out although it was taken back in
+   * the meantime and nobody holds it now (queued again: storing it saves a second SMS). Never a delivery that
+   * another worker holds.
+   */
+  async function storable(results: readonly SubmitResult[], workerId: string) {
+    const rows = await db.query<{ id: number; mine: boolean }>(
+      `select id, status = 'sending' as mine from deliveries
+       where id = any($1::bigint[]) and ((status = 'sending' and claimed_by = $2) or status = 'queued')
+       order by id for update`,
+      [results.map((r) => r.deliveryId), workerId],
+    );
+    const mine = new Set(rows.filter((r) => r.mine).map((r) => Number(r.id)));
+    const queued = new Set(rows.filter((r) => !r.mine).map((r) => Number(r.id)));
+    const keep = (r: SubmitResult) => mine.has(r.deliveryId) || (r.kind === 'accepted' && queued.has(r.deliveryId));
+    return { kept: results.filter(keep), fenced: results.filter((r) => !keep(r)).map((r) => r.deliveryId) };
+  }
+
   return {
-    async recordSubmitResults(results: readonly SubmitResult[], at, rules) {
+    async recordSubmitResults(all: readonly SubmitResult[], at, rules, workerId) {
+      const { kept: results, fenced } = await storable(all, workerId);
       const accepted = results.filter((r) => r.kind === 'accepted');
       const rejected = results.filter((r) => r.kind === 'rejected');
       const unavailable = results.filter((r) => r.kind === 'unavailable');
@@ -125,7 +156,7 @@ export function createSqlDeliveryOutcomes(db: Queryable): Pick<DispatchRepositor
           [unavailable.map((r) => r.deliveryId), at, unavailable[0]!.reason],
         );
       }
-      return { reused, receipts };
+      return { reused, receipts, fenced };
     },
   };
 }

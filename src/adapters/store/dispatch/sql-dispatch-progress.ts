@@ -1,8 +1,12 @@
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../../../domain/delivery/delivery-status.js';
 import type { MessageKind } from '../../../domain/delivery/message-kind.js';
 import type { ContactChannel } from '../../../domain/participant/registration.js';
-import type { ActionProgress, DispatchRepository } from '../../../app/ports/dispatch-repository.js';
+import { INITIAL_PART_STATUS, SUPERSEDED_PART_STATUS } from '../../../domain/delivery/sms-parts.js';
+import type { ActionProgress, DispatchRepository, SmscPartCounts } from '../../../app/ports/dispatch-repository.js';
 import type { Queryable } from '../database/database.js';
+import { sqlLiteral } from './delivery-sql.js';
+
+const SUPERSEDED = sqlLiteral(SUPERSEDED_PART_STATUS);
 
 /** An action's deliveries counted by message kind, channel and status. */
 export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepository, 'progress' | 'peoplePerMessage'> {
@@ -22,6 +26,17 @@ export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepositor
         'select count(*)::int as n from unmatched_receipts where candidate_actions @> array[$1::uuid]',
         [actionId],
       );
+      // Through the action's deliveries (indexed by action), then their parts (indexed by delivery).
+      const bySmsc = await db.query<SmscPartCounts>(
+        `select p.smsc,
+                (count(*) filter (where p.status <> ${SUPERSEDED}))::int as parts,
+                (count(*) filter (where p.status not in (${sqlLiteral(INITIAL_PART_STATUS)}, ${SUPERSEDED})))::int as receipts,
+                (count(*) filter (where p.status = 'delivered'))::int as delivered,
+                (count(*) filter (where p.status = ${SUPERSEDED}))::int as superseded
+         from deliveries d join sms_parts p on p.delivery_id = d.id
+         where d.action_id = $1 and d.channel = 'sms' group by p.smsc order by p.smsc`,
+        [actionId],
+      );
       const empty = () => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
       const perChannel = () => ({ sms: empty(), voice: empty() });
       const byKind: ActionProgress['byKind'] = { alert: perChannel(), update: perChannel(), closing: perChannel() };
@@ -31,6 +46,7 @@ export function createSqlDispatchProgress(db: Queryable): Pick<DispatchRepositor
         firstSubmittedAt: times?.first ?? null,
         lastSubmittedAt: times?.last ?? null,
         receiptsSetAside: aside?.n ?? 0,
+        smsBySmsc: bySmsc,
       };
     },
 

@@ -74,6 +74,7 @@ describe('SMS parts and their receipts in the store', () => {
         [{ deliveryId, kind: 'accepted', parts: total, concatReference: total > 1 ? 42 : null, accepted: parts }],
         when,
         RULES,
+        'worker',
       ),
     );
   }
@@ -194,6 +195,7 @@ describe('SMS parts and their receipts in the store', () => {
         ],
         at(SECOND),
         RULES,
+        'worker',
       ),
     );
     assert.equal(await statusOf(id), 'queued');
@@ -204,7 +206,7 @@ describe('SMS parts and their receipts in the store', () => {
     const [claimed] = await store.dispatch.claim('sms', 10, 'worker', at(3 * SECOND));
     assert.equal(claimed?.id, id);
     assert.equal(claimed?.priority, 2);
-    assert.deepEqual(claimed?.smsResume, { parts: 4, concatReference: 77, acceptedParts: [1, 2] });
+    assert.deepEqual(claimed?.smsResume, { parts: 4, concatReference: 77, smsc: 'kpn', acceptedParts: [1, 2] });
 
     await store.transaction((s) =>
       s.dispatch.recordSubmitResults(
@@ -219,6 +221,7 @@ describe('SMS parts and their receipts in the store', () => {
         ],
         at(5 * SECOND),
         RULES,
+        'worker',
       ),
     );
     await receipt('kpn', 'p3', at(6 * SECOND));

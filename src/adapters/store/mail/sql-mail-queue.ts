@@ -1,4 +1,5 @@
 import type { ClaimedRecipient, MailQueue, RecipientRef } from '../../../app/ports/mail-store.js';
+import { orphanedClaim } from '../sql-worker-leases.js';
 import type { Queryable } from '../database/database.js';
 import { audienceClause, mailableClause, scopeClause, whereAll } from './mail-sql-parts.js';
 import { toMail, type MailRow } from './mail-rows.js';
@@ -171,13 +172,13 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
         [ids, workerId],
       );
     },
-    async requeueInFlight(claimedBefore, exceptWorkerId, at) {
+    async requeueInFlight(orphanedAt, exceptWorkerId, at) {
       const rows = await db.query<{ mail_id: string }>(
         `update mail_recipients set status = case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'queued' end,
            final_at = case when attempts >= ${MAX_ATTEMPTS} then $3::timestamptz end, claimed_at = null, claimed_by = null
-         where status = 'sending' and claimed_at < $1 and ($2::text is null or claimed_by <> $2)
+         where status = 'sending' and ${orphanedClaim('claimed_by', '$1')} and ($2::text is null or claimed_by <> $2)
          returning mail_id`,
-        [claimedBefore, exceptWorkerId, at],
+        [orphanedAt, exceptWorkerId, at],
       );
       // A stopped mail takes nothing back: what it had in flight is cancelled, not queued again.
       await db.execute(

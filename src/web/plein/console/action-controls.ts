@@ -9,7 +9,7 @@ import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import type { ConsoleAction, CurrentAction } from './current-action.js';
 import type { ApiArea, IncidentArea } from './incident-area.js';
 
-/** The controls that act on a running action; all but "Nieuwe actie" are switched off once it has ended. */
+/** The controls that act on a running action (live-action-controls.ts renders them), switched off once it has ended. */
 const STEP_CONTROLS = ['vervolg', 'vervolg-knop', 'verruim-knop', 'verplaats-knop', 'foto', 'resultaat', 'afloop'];
 const STEP_BUTTONS = ['afsluit-knop', 'intrek-knop'];
 
@@ -19,10 +19,10 @@ function roughParts(length: number): number {
 }
 
 /**
- * What a centralist does with a running action: send an update, widen or move its area, add a photo, close it
- * with a result, withdraw it; and start over with a new one (`onNewAction`). Every step that reaches people asks
- * first in a dialog that says what goes to how many people, and tells afterwards what happened, with the focus on
- * that message.
+ * What a centralist does with a running action, in the console and on the action's page: send an update, widen or
+ * move its area, add a photo, close it with a result, withdraw it. Every step that reaches people asks first in a
+ * dialog that says what goes to how many people, and tells afterwards what happened, with the focus on that
+ * message; `onChanged` runs after each step that changed the action.
  */
 export function setUpActionControls(deps: {
   readonly api: ConsoleApi;
@@ -31,7 +31,7 @@ export function setUpActionControls(deps: {
   readonly area: IncidentArea;
   readonly current: CurrentAction;
   readonly summary: ActionSummary;
-  readonly onNewAction: () => Promise<void>;
+  readonly onChanged?: () => void;
 }): { readonly announce: (text: string) => void; readonly showEnded: (ended: boolean) => void } {
   const { api, texts, area, current, types, summary } = deps;
   const live = texts.live;
@@ -58,6 +58,7 @@ export function setUpActionControls(deps: {
     showStatus(current.action.status);
     showEnded(!current.isRunning);
     void summary.refresh(current.action.id).catch((failure: unknown) => showError(error, failure));
+    deps.onChanged?.();
   };
   const run = (buttonId: string, work: () => Promise<void>) => {
     const button = byId(buttonId, HTMLButtonElement);
@@ -78,6 +79,14 @@ export function setUpActionControls(deps: {
     const proposed = area.current();
     if (proposed === null) throw new Error(live.drawFirst);
     return proposed;
+  };
+  /**
+   * The people the alert reached so far, read again before a dialog says it: a widening's new people are added
+   * while their messages are made, after the step itself.
+   */
+  const reachedNow = async (): Promise<number> => {
+    await summary.refresh(running().id);
+    return summary.reached;
   };
   const newPeople = async (proposed: ApiArea): Promise<number> =>
     (
@@ -102,7 +111,7 @@ export function setUpActionControls(deps: {
     }
     const confirmed = await confirmStep({
       heading: live.updateHeading,
-      lines: [fillTemplate(live.updateTo, { n: summary.reached }), fillTemplate(live.updateText, { text })],
+      lines: [fillTemplate(live.updateTo, { n: await reachedNow() }), fillTemplate(live.updateText, { text })],
       yes: live.updateYes,
     });
     if (!confirmed) return;
@@ -136,7 +145,7 @@ export function setUpActionControls(deps: {
       lines: [
         live.moveLine,
         fillTemplate(live.newPeople, { n }),
-        fillTemplate(live.moveReached, { n: summary.reached }),
+        fillTemplate(live.moveReached, { n: await reachedNow() }),
       ],
       yes: live.moveYes,
     });
@@ -166,7 +175,7 @@ export function setUpActionControls(deps: {
       lines: [
         fillTemplate(texts.closeResult, { result: resultSelect.selectedOptions[0]?.textContent ?? resultSelect.value }),
         closingText === '' ? texts.closeDefaultText : fillTemplate(texts.closeText, { text: closingText }),
-        `${texts.confirmClose} (${fillTemplate(live.updateTo, { n: summary.reached })})`,
+        `${texts.confirmClose} (${fillTemplate(live.updateTo, { n: await reachedNow() })})`,
       ],
       yes: texts.closeYes,
     });
@@ -182,7 +191,7 @@ export function setUpActionControls(deps: {
   run('intrek-knop', async () => {
     const confirmed = await confirmStep({
       heading: texts.withdrawHeading,
-      lines: [texts.confirmWithdraw, fillTemplate(live.updateTo, { n: summary.reached })],
+      lines: [texts.confirmWithdraw, fillTemplate(live.updateTo, { n: await reachedNow() })],
       yes: texts.withdrawYes,
     });
     if (!confirmed) return;
@@ -211,8 +220,8 @@ export function setUpActionControls(deps: {
       if (summaryElement) summaryElement.textContent = texts.photoPlaced;
       void summary.refresh(current.action.id).catch((failure: unknown) => showError(error, failure));
       announce(texts.photoPlaced);
+      deps.onChanged?.();
     }
   });
-  byId('nieuw-knop').addEventListener('click', () => void deps.onNewAction());
   return { announce, showEnded };
 }

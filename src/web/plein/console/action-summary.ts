@@ -49,8 +49,8 @@ function distance(metres: number): string {
 }
 
 /**
- * What the centralist sent and when: the alert as it went out (type, message, area in words, the photo), and a
- * timeline of every message and area change with the people it went to.
+ * What the centralist sent and when: the alert as it went out (type, message, area in words, the photo), and (in
+ * the console) a timeline of every message and area change with the people it went to.
  */
 export function createActionSummary(deps: {
   readonly api: ConsoleApi;
@@ -61,7 +61,8 @@ export function createActionSummary(deps: {
   const { api, texts } = deps;
   const live = texts.live;
   const sent = byId('verzonden');
-  const timeline = byId('tijdlijn');
+  // The action's page has a timeline of its own (with the audit log), kept up to date by the page.
+  const timeline = document.getElementById('tijdlijn');
   let reached = 0;
 
   const channelList = (people: People) =>
@@ -113,7 +114,7 @@ export function createActionSummary(deps: {
         people: '',
       })),
     ].sort((a, b) => a.at.localeCompare(b.at));
-    timeline.replaceChildren(
+    timeline?.replaceChildren(
       ...entries.map((e) =>
         el(
           'li',
@@ -141,7 +142,7 @@ export function createActionSummary(deps: {
     },
     clear() {
       sent.replaceChildren();
-      timeline.replaceChildren();
+      timeline?.replaceChildren();
       deps.areas.clear();
       reached = 0;
     },

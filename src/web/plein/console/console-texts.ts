@@ -125,6 +125,8 @@ export interface LiveTexts {
   };
   readonly peopleSummary: string;
   readonly voiceNow: string;
+  readonly smscLine: string;
+  readonly smscItem: string;
   readonly chartStart: string;
   readonly chartEmpty: string;
   readonly currentArea: string;

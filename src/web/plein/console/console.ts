@@ -6,11 +6,13 @@ import { readPageData } from '../../page-data.js';
 import { createActionAreas } from './action-areas.js';
 import { setUpActionControls } from './action-controls.js';
 import { createActionSummary } from './action-summary.js';
+import { followApprovalRequests } from './approval-requests.js';
 import { createConsoleApi, showError } from './console-api.js';
 import { createConsoleMap } from './console-map.js';
 import type { ActionTypeSetting, ConsoleTexts } from './console-texts.js';
 import { CurrentAction, type ConsoleAction } from './current-action.js';
 import { createIncidentArea, type ApiArea } from './incident-area.js';
+import { LiveAreaProposal } from './live-area-proposal.js';
 import { setUpKeyboardShortcuts } from './keyboard-shortcuts.js';
 import { createMessageDraft } from './message-draft.js';
 import { setUpPlaceSearch } from './place-search.js';
@@ -34,10 +36,12 @@ function startConsole(): void {
 
   const map = createConsoleMap(L, root, byId('kaart'), texts);
   const actionAreas = createActionAreas(L, map);
+  const proposal = new LiveAreaProposal(texts.live.draftArea, current);
   const area = createIncidentArea(L, map, root, () => {
     refreshReach();
-    showDraftHint();
+    proposal.showHint();
   });
+  proposal.attach(area);
   setUpPlaceSearch(L, api, map, area);
   const message = createMessageDraft(texts, types, () => refreshReach());
   const refreshReach = createReachEstimate({ api, texts, area, message, current });
@@ -50,28 +54,9 @@ function startConsole(): void {
   });
   const tips = createTipsStream(texts, api);
   const typeLabels = Object.fromEntries(types.map((t) => [t.type, t.label]));
-  const summary = createActionSummary({ api, texts, typeLabels, areas: actionAreas });
-  let liveArea: string | null = null;
-  /** During a live action, a drawing that differs from its area is only a proposal: the panel says so. */
-  function showDraftHint(): void {
-    const hint = document.getElementById('gebied-concept');
-    if (hint === null) return;
-    const drawn = area.current();
-    const differs = current.isRunning && drawn !== null && liveArea !== null && JSON.stringify(drawn) !== liveArea;
-    hint.textContent = differs ? texts.live.draftArea : '';
-    hint.hidden = !differs;
-  }
-  /** Reads the live action again: what was sent, the timeline, its areas; and re-estimates the proposal's reach. */
-  async function refreshSummary(id: string) {
-    const details = await summary.refresh(id);
-    const areaJson = JSON.stringify(details.area);
-    if (areaJson !== liveArea) {
-      liveArea = areaJson;
-      // Redraws the proposal, which estimates its reach again: after a step, those reached are no longer new.
-      area.setDraftMode(true);
-    }
-    return details;
-  }
+  // Reads the live action again: what was sent, the timeline, its areas; and re-estimates the proposal's reach.
+  const summary = proposal.following(createActionSummary({ api, texts, typeLabels, areas: actionAreas }));
+  const refreshSummary = (id: string) => summary.refresh(id);
   /** Leaving a live action (it keeps running) is asked in the same styled dialog as every other step. */
   const mayLeave = () =>
     confirmStep({ heading: texts.live.leaveHeading, lines: [texts.confirmNewAction], yes: texts.live.leaveYes });
@@ -117,34 +102,24 @@ function startConsole(): void {
       })().catch((error: unknown) => showError(byId('start-fout'), error));
     });
   }
-  const controls = setUpActionControls({
-    api,
-    types,
-    texts,
-    area,
-    current,
-    summary: {
-      get reached() {
-        return summary.reached;
-      },
-      clear: () => summary.clear(),
-      refresh: refreshSummary,
-    },
-    onNewAction: async () => {
+  const controls = setUpActionControls({ api, types, texts, area, current, summary });
+  // Starting over with a new action: the live one keeps running, and is asked about first.
+  byId('nieuw-knop').addEventListener('click', () => {
+    void (async () => {
       if (current.isRunning && !(await mayLeave())) return;
       history.replaceState(null, '', '/plein/console');
       progress.close();
       tips.close();
       summary.clear();
       current.action = null;
-      liveArea = null;
+      proposal.forget();
       area.setDraftMode(false);
       byId('stap-melding').hidden = true;
       byId('stap-lopend').hidden = true;
       byId('stap-bericht').hidden = false;
       message.forgetEdits();
       message.applyTemplate();
-    },
+    })();
   });
   setUpStartDialog({
     api,
@@ -159,6 +134,7 @@ function startConsole(): void {
     },
   });
   setUpKeyboardShortcuts();
+  followApprovalRequests();
   // An ended session keeps the texts for the live action and which action was open (session/kept-text.ts);
   // watching a live action keeps the session from ending by idleness (session/keep-alive.ts).
   keepTypedText('console-lopend', [

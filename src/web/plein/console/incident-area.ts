@@ -1,3 +1,4 @@
+import { ringOfClicks } from '../../drawn-ring.js';
 import { byId } from '../../elements.js';
 import type { Layer, LatLng, Leaflet, LeafletMap } from '../../leaflet-global.js';
 
@@ -56,8 +57,8 @@ export function createIncidentArea(L: Leaflet, map: LeafletMap, root: HTMLElemen
   function current(): ApiArea | null {
     if (shape === 'polygon') {
       if (!closed || polygon.length < 3) return null;
-      const ring = polygon.map((p) => [Number(p.lng.toFixed(6)), Number(p.lat.toFixed(6))]);
-      ring.push(ring[0]!);
+      const ring = ringOfClicks(polygon);
+      if (ring.length < 4) return null; // fewer than three corners once repeats are dropped
       return {
         kind: 'polygon',
         ...(centre ? { centre: { lat: centre.lat, lon: centre.lng } } : {}),

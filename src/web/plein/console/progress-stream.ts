@@ -26,6 +26,8 @@ interface Progress {
   };
   /** Voice calls by outcome, and calls waiting to be tried again. */
   readonly calls?: { readonly byOutcome: Readonly<Record<string, number>>; readonly waitingForRetry: number };
+  /** SMS parts per SMSC connection profile: accepted there, and with a receipt. */
+  readonly smsBySmsc?: readonly { readonly smsc: string; readonly parts: number; readonly receipts: number }[];
 }
 
 interface PushCounts {
@@ -171,6 +173,17 @@ export function createProgressStream(
         ),
       ),
       ...(voice ? [voice] : []),
+      ...(p.smsBySmsc !== undefined && p.smsBySmsc.length > 0
+        ? [
+            el(
+              'p',
+              { class: 'muted', 'data-smsc': '' },
+              fillTemplate(texts.live.smscLine, {
+                list: p.smsBySmsc.map((s) => fillTemplate(texts.live.smscItem, s)).join(', '),
+              }),
+            ),
+          ]
+        : []),
       el(
         'p',
         { class: 'muted' },
