@@ -10,7 +10,14 @@ import type { Database } from '../src/adapters/store/database/database.js';
 import { openDatabase } from '../src/adapters/store/open-database.js';
 import { createTestDatabase } from './support/test-database.js';
 import { eventually } from './support/test-system.js';
-import { apiAt, killAllSystems, prepareAmsterdam, spawnSystem } from './support/system-processes.js';
+import {
+  allDelivered,
+  apiAt,
+  killAllSystems,
+  prepareAmsterdam,
+  spawnSystem,
+  startAlert,
+} from './support/system-processes.js';
 
 const MAX_IN_FLIGHT = 100;
 const DAM = { lat: 52.3731, lon: 4.8926 };
@@ -88,15 +95,9 @@ describe('a system process that stops, by a crash or on request', () => {
       const centralist = apiAt(first.url, token);
       const area = { kind: 'circle', centre: DAM, radiusMetres: 3_000 };
       const draft = { type: 'vermissing', message: 'Vermist: Jesse (11), blauwe jas, oranje fiets.' };
-      const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
-      assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
-      recipients = estimate.body.recipients;
-      alertText = estimate.body.sms.text;
+      const alert = await startAlert(centralist, draft, area);
+      ({ actionId, recipients, text: alertText } = alert);
       assert.ok(recipients >= 1_000, `a few thousand participants put over a thousand in the area, got ${recipients}`);
-      const created = await centralist.post('/api/v1/actions', { ...draft, area });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      actionId = created.body.id;
-      assert.equal((await centralist.post(`/api/v1/actions/${actionId}/start`)).status, 200);
 
       await simulator.waitFor(() => sentTo().length >= recipients / 3, 60_000);
       await first.kill();
@@ -105,20 +106,7 @@ describe('a system process that stops, by a crash or on request', () => {
 
       const second = await spawnSystem(env);
       await simulator.waitFor(() => new Set(sentTo()).size === recipients, 60_000);
-      const progress = await eventually(async () => {
-        const p = await apiAt(second.url, token).get(`/api/v1/actions/${actionId}/progress`);
-        assert.deepEqual(p.body.totals, {
-          queued: 0,
-          sending: 0,
-          submitted: 0,
-          delivered: recipients,
-          failed: 0,
-          expired: 0,
-          cancelled: 0,
-        });
-        return p.body;
-      }, 30_000);
-      progressAtEnd = progress;
+      progressAtEnd = await allDelivered(apiAt(second.url, token), alert);
       const duplicates = sentTo().length - recipients;
       t.diagnostic(`${recipients} recipients, ${sentBeforeCrash} SMS before the crash, ${duplicates} sent twice`);
       assert.ok(

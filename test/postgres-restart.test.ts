@@ -3,8 +3,14 @@ import { after, before, describe, test } from 'node:test';
 import { startSmscSimulator, type SmscSimulator } from '../src/adapters/channels/sms-smpp/smsc-simulator.js';
 import { openPostgresDatabase } from '../src/adapters/store/database/postgres-database.js';
 import { startOwnPostgres, type OwnPostgres } from './support/own-postgres.js';
-import { apiAt, killAllSystems, prepareAmsterdam, spawnSystem } from './support/system-processes.js';
-import { eventually } from './support/test-system.js';
+import {
+  allDelivered,
+  apiAt,
+  killAllSystems,
+  prepareAmsterdam,
+  spawnSystem,
+  startAlert,
+} from './support/system-processes.js';
 
 const MAX_IN_FLIGHT = 100;
 const DAM = { lat: 52.3731, lon: 4.8926 };
@@ -77,15 +83,9 @@ describe('PostgreSQL restarted in the middle of an action', () => {
       const centralist = apiAt(system.url, token);
       const area = { kind: 'circle', centre: DAM, radiusMetres: 3_000 };
       const draft = { type: 'vermissing', message: 'Vermist: Noor (9), gele regenjas, roze step.' };
-      const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
-      assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
-      const recipients: number = estimate.body.recipients;
-      const alertText: string = estimate.body.sms.text;
+      const alert = await startAlert(centralist, draft, area);
+      const { actionId, recipients, text: alertText } = alert;
       assert.ok(recipients >= 1_000, `a few thousand participants put over a thousand in the area, got ${recipients}`);
-      const created = await centralist.post('/api/v1/actions', { ...draft, area });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      const actionId: string = created.body.id;
-      assert.equal((await centralist.post(`/api/v1/actions/${actionId}/start`)).status, 200);
       const sentTo = () => simulator.messages.filter((m) => m.text === alertText).map((m) => m.to);
 
       await simulator.waitFor(() => sentTo().length >= recipients / 4, 60_000);
@@ -143,21 +143,7 @@ describe('PostgreSQL restarted in the middle of an action', () => {
       assert.ok(duplicates <= MAX_IN_FLIGHT, `${duplicates} SMS sent twice; at most ${MAX_IN_FLIGHT} were in flight`);
       assert.equal(simulator.incompleteMessages, 0, 'every SMS arrived complete');
 
-      const progress = await eventually(async () => {
-        const p = await centralist.get(`/api/v1/actions/${actionId}/progress`);
-        assert.equal(p.status, 200);
-        assert.deepEqual(p.body.totals, {
-          queued: 0,
-          sending: 0,
-          submitted: 0,
-          delivered: recipients,
-          failed: 0,
-          expired: 0,
-          cancelled: 0,
-        });
-        return p.body;
-      }, 30_000);
-      assert.ok(progress);
+      await allDelivered(centralist, alert);
       assert.equal((await ask(`${system.url}/health`)).status, 200);
       await system.stop();
     },

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openRedis, type RedisConnection } from '../../src/adapters/redis/redis-connection.js';
+import { startLoopbackServer } from './loopback-server.js';
 import { freePort } from './sipp.js';
 
 /** The machine's Redis (.ci/run starts it): tests share it, each under a prefix of its own, and never reconfigure it. */
@@ -47,61 +46,27 @@ export interface TestRedisServer {
 export async function startRedisServer(options: { readonly args?: readonly string[] } = {}): Promise<TestRedisServer> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'redis-test-'));
-  let child: ChildProcess | null = null;
-  const start = async () => {
-    const started = spawn(
-      REDIS_SERVER,
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        dir,
-        '--save',
-        '',
-        '--appendonly',
-        'no',
-        ...(options.args ?? []),
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    let exited = false;
-    started.once('exit', () => (exited = true));
-    child = started;
-    const deadline = Date.now() + 10_000;
-    while (!(await accepts(port))) {
-      if (exited) throw new Error(`redis-server exited at start: ${output}`);
-      if (Date.now() > deadline) throw new Error('redis-server did not start listening');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-  const stop = async () => {
-    const running = child;
-    child = null;
-    if (running === null || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGKILL');
-    await exited;
-  };
-  await start();
+  const server = await startLoopbackServer(
+    'redis-server',
+    REDIS_SERVER,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      ...(options.args ?? []),
+    ],
+    port,
+  );
   const dispose = async () => {
-    await stop();
+    await server.stop();
     await rm(dir, { recursive: true, force: true });
   };
-  return { url: `redis://127.0.0.1:${port}`, dir, stop, restart: start, dispose };
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+  return { url: `redis://127.0.0.1:${port}`, dir, ...server, dispose };
 }

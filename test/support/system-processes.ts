@@ -14,7 +14,7 @@ import type { Database } from '../../src/adapters/store/database/database.js';
 import { migrate } from '../../src/adapters/store/migrate.js';
 import { syncReferenceData } from '../../src/adapters/store/sync-reference-data.js';
 import { apiTokenLifetime } from '../../src/domain/staff/api-token-lifetime.js';
-import type { ApiResponse } from './test-system.js';
+import { eventually, type ApiResponse } from './test-system.js';
 
 const ENTRY = fileURLToPath(new URL('./system-process.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -137,4 +137,51 @@ export function apiAt(url: string, token: string) {
     get: (path: string) => request('GET', path),
     post: (path: string, body: unknown = {}) => request('POST', path, body),
   };
+}
+
+export type CentralistApi = ReturnType<typeof apiAt>;
+
+export interface StartedAlert {
+  readonly actionId: string;
+  readonly recipients: number;
+  /** The SMS text, to tell this alert's messages at the SMSC from others. */
+  readonly text: string;
+}
+
+/** Estimates the reach (recipients and SMS text), then creates and starts the action, as the console does. */
+export async function startAlert(
+  centralist: CentralistApi,
+  draft: { readonly type: string; readonly message: string },
+  area: unknown,
+): Promise<StartedAlert> {
+  const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
+  assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
+  const created = await centralist.post('/api/v1/actions', { ...draft, area });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const actionId: string = created.body.id;
+  const started = await centralist.post(`/api/v1/actions/${actionId}/start`);
+  assert.equal(started.status, 200, JSON.stringify(started.body));
+  return { actionId, recipients: estimate.body.recipients, text: estimate.body.sms.text };
+}
+
+/** Waits until the action's progress says every recipient's SMS was delivered and nothing else is left; returns it. */
+export async function allDelivered(
+  centralist: CentralistApi,
+  alert: StartedAlert,
+  timeoutMs = 30_000,
+): Promise<unknown> {
+  return eventually(async () => {
+    const progress = await centralist.get(`/api/v1/actions/${alert.actionId}/progress`);
+    assert.equal(progress.status, 200);
+    assert.deepEqual(progress.body.totals, {
+      queued: 0,
+      sending: 0,
+      submitted: 0,
+      delivered: alert.recipients,
+      failed: 0,
+      expired: 0,
+      cancelled: 0,
+    });
+    return progress.body;
+  }, timeoutMs);
 }
