@@ -16,7 +16,20 @@ const RESULTS_FILE = new URL('./results/latest.json', import.meta.url);
  * and failures do not colour the other's figures.
  */
 async function main(): Promise<void> {
-  const options = parseBenchOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--cluster')) {
+    // Several system processes on the PostgreSQL server (docs/deployment.md); a bench of its own.
+    const { runClusterBench } = await import('./cluster-bench.js');
+    const participants = argv.includes('--participants') ? Number(argv[argv.indexOf('--participants') + 1]) : 160_000;
+    process.stdout.write(
+      await runClusterBench({
+        databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+        participants,
+      }),
+    );
+    return;
+  }
+  const options = parseBenchOptions(argv);
   if (options.resultFile !== null) {
     const [store] = options.stores;
     if (store === undefined) throw new Error('no store to measure');

@@ -29,7 +29,6 @@ export const BURGERNETMAIL_KEYS = [
   'SELF_SERVICE_SECRET',
   'PUBLIC_BASE_URL',
   'PHOTO_MAX_BYTES',
-  'DISPATCH_LEASE_SECONDS',
   'EMAIL_FROM_NAME',
   'EMAIL_BOUNCE_DOMAIN',
   'EMAIL_DSN_ON_SUCCESS',
@@ -140,7 +139,6 @@ export function burgernetmailComponent(
           pollIntervalMs: POLL_INTERVAL_MS,
           yieldCheckMs: YIELD_CHECK_MS,
           queueChunk: QUEUE_CHUNK,
-          leaseMs: config.DISPATCH_LEASE_SECONDS * 1000,
           retryPauseMs: config.MAIL_RETRY_SECONDS * 1000,
         },
       );

@@ -14,8 +14,8 @@ export interface Cluster {
   readonly role: NodeRole;
   /** This node's lease on the work its workers claim; null on an API node (it claims nothing). */
   readonly lease: NodeLease | null;
-  /** Periodic jobs that one node at a time does. */
-  readonly periodic: PeriodicJobs;
+  /** Periodic jobs that one node at a time does; null on an API node (it does none). */
+  readonly periodic: PeriodicJobs | null;
 }
 
 /**
@@ -39,7 +39,7 @@ export function clusterComponent(
           )
         : null;
       await lease?.start();
-      const periodic = createPeriodicJobs({ store: deps.store, logger, lease });
+      const periodic = lease === null ? null : createPeriodicJobs({ store: deps.store, logger, lease });
       logger.info(
         { role, node, workerId: lease?.workerId ?? null, single: lease?.single ?? null },
         'node started in the cluster',

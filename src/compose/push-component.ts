@@ -20,6 +20,7 @@ import { createInMemoryPresenceIndex } from '../adapters/presence/in-memory-pres
 import { createRedisNotifiedDevices } from '../adapters/presence/redis-notified-devices.js';
 import { createRedisPresenceIndex } from '../adapters/presence/redis-presence-index.js';
 import type { RedisConnection } from '../adapters/redis/redis-connection.js';
+import type { PeriodicJobs } from '../app/cluster/periodic-jobs.js';
 import type { Component } from './component.js';
 import type { Section } from './config-section.js';
 import type { Catalogue } from '../domain/messages/catalogue.js';
@@ -67,6 +68,8 @@ interface PushComponentDeps {
   /** The Redis the nodes share (REDIS_URL), or null: presence and the notified sets in this process's memory. */
   readonly redis: RedisConnection | null;
   readonly rateLimiters: RateLimiters;
+  /** Null on an API node: long-unseen subscriptions are removed by the worker nodes, one at a time. */
+  readonly periodic: PeriodicJobs | null;
 }
 
 /**
@@ -79,7 +82,7 @@ export function pushComponent(config: Section<typeof PUSH_KEYS>, deps: PushCompo
 
 async function startPush(
   config: Section<typeof PUSH_KEYS>,
-  { logger, webPush, redis, rateLimiters, ...deps }: PushComponentDeps,
+  { logger, webPush, redis, rateLimiters, periodic, ...deps }: PushComponentDeps,
 ): Promise<{ readonly value: PushRuntime; stop(): Promise<void> }> {
   const log = logger.child({ component: 'push' });
   const { channel, simulator: localPushService, vapidPublicKey } = webPush;
@@ -126,13 +129,14 @@ async function startPush(
     }),
   };
 
-  const housekeeping = async () => {
-    const now = deps.clock.now();
-    inMemory?.sweep(now);
-    const removed = await deps.store.pushSubscriptions.deleteUnseenSince(
-      seenDayOf(new Date(now.getTime() - config.PUSH_SUBSCRIPTION_IDLE_DAYS * DAY_MS)),
-    );
+  const removeUnseen = periodic?.onOneNode('push-subscription-clean-up', HOUSEKEEPING_INTERVAL_MS, async () => {
+    const since = new Date(deps.clock.now().getTime() - config.PUSH_SUBSCRIPTION_IDLE_DAYS * DAY_MS);
+    const removed = await deps.store.pushSubscriptions.deleteUnseenSince(seenDayOf(since));
     if (removed > 0) log.info({ removed }, 'removed push subscriptions of phones not seen for a long time');
+  });
+  const housekeeping = async () => {
+    inMemory?.sweep(deps.clock.now());
+    await removeUnseen?.();
   };
   const timer = setInterval(() => {
     housekeeping().catch((error: unknown) => log.error({ err: error }, 'push housekeeping failed'));

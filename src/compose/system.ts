@@ -156,7 +156,7 @@ export async function startSystem(
         store,
         clock,
         logger,
-        periodic: cluster.lease === null ? null : cluster.periodic,
+        periodic: cluster.periodic,
       }),
     );
     const push = await components.start(
@@ -170,6 +170,7 @@ export async function startSystem(
         webPush: channels.push,
         redis: shared.redis,
         rateLimiters: shared.rateLimiters,
+        periodic: cluster.periodic,
       }),
     );
     const mail = await components.start(
@@ -194,7 +195,7 @@ export async function startSystem(
         clock,
         logger,
         gemeenten: geodata.gemeenten,
-        periodic: cluster.lease === null ? null : cluster.periodic,
+        periodic: cluster.periodic,
       }),
     );
     const plein = await components.start(

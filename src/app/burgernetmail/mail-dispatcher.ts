@@ -12,6 +12,9 @@ import { senderOf } from './manage-templates.js';
 import { createOutcomeBatch } from '../dispatch/outcome-batch.js';
 import { createWakeablePause } from '../dispatch/wakeable-pause.js';
 
+/** In a cluster, recipients and mails claimed by a node whose lease ran out are taken back this often. */
+const TAKE_BACK_INTERVAL_MS = 5_000;
+
 export interface MailDispatcherOptions {
   /** This node's lease: recipients are claimed under its id; those of workers whose lease ran out are taken back. */
   readonly lease: NodeLease;
@@ -28,8 +31,6 @@ export interface MailDispatcherOptions {
   readonly yieldCheckMs: number;
   /** Participants queued per statement. */
   readonly queueChunk: number;
-  /** Claims of another worker older than this are taken back; 0: this process is the only worker. */
-  readonly leaseMs: number;
   /** The relay could not take a mail: try again after this. */
   readonly retryPauseMs: number;
 }
@@ -84,7 +85,6 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   let sent = 0;
   let signalledAt = Number.NEGATIVE_INFINITY;
   let busy = false;
-  let startedAt = new Date(0);
   // Claimed until its outcome is stored: a crash before that sends it again, so a failed store is retried.
   const pending = createOutcomeBatch<RecipientResult>(
     (batch) => deps.store.transaction((s) => s.queue.recordResults(batch, deps.clock.now())),
@@ -259,8 +259,7 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
 
   async function queueDueMail(): Promise<boolean> {
     const now = deps.clock.now();
-    const staleBefore = options.leaseMs > 0 ? new Date(now.getTime() - options.leaseMs) : startedAt;
-    const mail = await deps.store.queue.claimMailToQueue(now, options.lease.workerId, staleBefore);
+    const mail = await deps.store.queue.claimMailToQueue(now, options.lease.workerId, options.lease.now());
     if (mail === null) return false;
     prepared.delete(mail.id);
     await queueMail(deps, mail, { chunk: options.queueChunk, giveWay });
@@ -317,18 +316,14 @@ export function createMailDispatcher(deps: MailDeps, options: MailDispatcherOpti
   return {
     async start() {
       if (running) return;
-      startedAt = deps.clock.now();
       // Claims from before this start belonged to a run that stopped (a crash): those mails go out again.
       await takeBack();
       running = true;
       loopDone = loop();
-      if (options.leaseMs > 0) {
-        housekeeping = setInterval(
-          () => {
-            takeBack().catch((error: unknown) => deps.logger.error({ err: error }, 'mail housekeeping failed'));
-          },
-          Math.max(1_000, options.leaseMs / 2),
-        );
+      if (!options.lease.single) {
+        housekeeping = setInterval(() => {
+          takeBack().catch((error: unknown) => deps.logger.error({ err: error }, 'mail housekeeping failed'));
+        }, TAKE_BACK_INTERVAL_MS);
       }
     },
     wake() {

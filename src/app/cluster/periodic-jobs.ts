@@ -5,7 +5,7 @@ import type { NodeLease } from './node-lease.js';
 export interface PeriodicJobs {
   /**
    * Wraps a periodic job so that, of all nodes calling it every `intervalMs`, one does each run; the others skip
-   * it. On the only node (or when this node has no lease: an API node) it simply runs.
+   * it. On the only node it simply runs.
    */
   onOneNode(job: string, intervalMs: number, work: () => Promise<void>): () => Promise<void>;
 }
@@ -16,12 +16,12 @@ const RUN_SHARE = 0.9;
 export function createPeriodicJobs(deps: {
   readonly store: Store;
   readonly logger: Logger;
-  readonly lease: NodeLease | null;
+  readonly lease: NodeLease;
 }): PeriodicJobs {
+  const { lease } = deps;
   return {
     onOneNode(job, intervalMs, work) {
-      const lease = deps.lease;
-      if (lease === null || lease.single) return work;
+      if (lease.single) return work;
       return async () => {
         if (!lease.holds()) return;
         const at = lease.now();

@@ -72,7 +72,6 @@ export function createDispatchService(
       s.dispatch.reconcilePendingReceipts(deps.clock.now(), options.sms.receiptRules),
     );
     reportReceiptMatching(deps.logger, matching);
-    await runTargeting();
   }
 
   return {

@@ -91,8 +91,11 @@ export interface RecipientRef {
 
 /** The durable queue of mails and recipients, worked by the mail dispatcher. */
 export interface MailQueue {
-  /** A scheduled mail whose time has come, or one whose queuing was cut short (by a crash) before `staleBefore`: now queuing by this worker. */
-  claimMailToQueue(at: Date, workerId: string, staleBefore: Date): Promise<Mail | null>;
+  /**
+   * A scheduled mail whose time has come, or one whose queuing was cut short (its worker holds no live lease at
+   * `orphanedAt`: it crashed or was cut off): now queuing by this worker.
+   */
+  claimMailToQueue(at: Date, workerId: string, orphanedAt: Date): Promise<Mail | null>;
   /**
    * The next `limit` mailable participants of the audience in the scope, in participant id order after `after`
    * (queuing goes in chunks, so that it can give way to an action between two).

@@ -35,14 +35,15 @@ export function createSqlMailQueue(db: Queryable): MailQueue {
   }
 
   return {
-    async claimMailToQueue(at, workerId, staleBefore) {
+    async claimMailToQueue(at, workerId, orphanedAt) {
       const [row] = await db.query<MailRow>(
         `update mails set status = 'queuing', queuing_by = $2, queuing_at = $1
          where id = (select id from mails
-                     where (status = 'scheduled' and scheduled_at <= $1) or (status = 'queuing' and queuing_at < $3)
+                     where (status = 'scheduled' and scheduled_at <= $1)
+                        or (status = 'queuing' and queuing_by <> $2 and ${orphanedClaim('queuing_by', '$3')})
                      order by scheduled_at limit 1 for update skip locked)
          returning *`,
-        [at, workerId, staleBefore],
+        [at, workerId, orphanedAt],
       );
       return row === undefined ? null : toMail(row);
     },
