@@ -4,10 +4,12 @@ import { startSmscSimulator, type SmscSimulator } from '../src/adapters/channels
 import { createClusterDatabase } from './support/cluster-database.js';
 import { canMakeNetns, createNetns, startTcpRelay } from './support/netns.js';
 import {
+  allDelivered,
   apiAt,
   killAllSystems,
   prepareAmsterdam,
   spawnSystem,
+  startAlert,
   type SystemProcess,
 } from './support/system-processes.js';
 import type { TestDatabase } from './support/test-database.js';
@@ -72,16 +74,9 @@ describe('a cluster of three nodes on one PostgreSQL', () => {
       const centralist = apiAt(api.url, token);
       const area = { kind: 'circle', centre: DAM, radiusMetres: 7_000 };
       const draft = { type: 'vermissing', message: 'Vermist: Noor (9), gele regenjas, roze laarzen.' };
-      const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
-      assert.equal(estimate.status, 200, JSON.stringify(estimate.body));
-      const recipients: number = estimate.body.recipients;
-      const text: string = estimate.body.sms.text;
+      const alert = await startAlert(centralist, draft, area);
+      const { recipients, text } = alert;
       assert.ok(recipients >= 20_000, `at least 20,000 recipients in the area, got ${recipients}`);
-      const created = await centralist.post('/api/v1/actions', { ...draft, area });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      const actionId: string = created.body.id;
-      const started = await centralist.post(`/api/v1/actions/${actionId}/start`);
-      assert.equal(started.status, 200, JSON.stringify(started.body));
 
       const sent = () => smsc.messages.filter((m) => m.text === text);
       const victim = workers[0]!;
@@ -93,25 +88,12 @@ describe('a cluster of three nodes on one PostgreSQL', () => {
 
       await smsc.waitFor(() => new Set(sent().map((m) => m.to)).size === recipients, 120_000);
       const finishedAfterMs = performance.now() - killedAt;
-      const totals = await eventually(async () => {
-        const progress = await centralist.get(`/api/v1/actions/${actionId}/progress`);
-        assert.equal(progress.body.totals.delivered, recipients, JSON.stringify(progress.body.totals));
-        return progress.body.totals;
-      }, 60_000);
+      await allDelivered(centralist, alert, 60_000);
       const duplicates = sent().length - recipients;
       t.diagnostic(
         `${recipients} recipients; killed one of three nodes at ${sentAtKill} SMS; the others finished ` +
           `${(finishedAfterMs / 1000).toFixed(1)} s later; ${duplicates} SMS sent twice (window ${MAX_IN_FLIGHT})`,
       );
-      assert.deepEqual(totals, {
-        queued: 0,
-        sending: 0,
-        submitted: 0,
-        delivered: recipients,
-        failed: 0,
-        expired: 0,
-        cancelled: 0,
-      });
       assert.ok(duplicates <= MAX_IN_FLIGHT, `${duplicates} sent twice; at most ${MAX_IN_FLIGHT} were in flight there`);
       for (const node of [api, workers[1]!]) await node.stop();
     },
@@ -121,13 +103,7 @@ describe('a cluster of three nodes on one PostgreSQL', () => {
     'a worker node cut off from PostgreSQL mid-fan-out sends nothing after its lease ran out; nobody lost; back, it goes on under a new lease',
     {
       timeout: 240_000,
-      // Written and run once under load on 2026-12-08: it failed after 181 s and was not yet diagnosed (issue 15
-      // closing note). Off until it is; CLUSTER_NETNS_TEST=1 runs it.
-      skip: !NETNS
-        ? 'needs root and ip netns (CI has both)'
-        : process.env.CLUSTER_NETNS_TEST === '1'
-          ? false
-          : 'not passing yet (issue 15): CLUSTER_NETNS_TEST=1 runs it',
+      skip: NETNS ? false : 'needs root and ip netns (CI has both)',
     },
     async (t) => {
       // The node in the namespace reaches PostgreSQL and its own SMSC over two links; only the database link is cut.
@@ -138,7 +114,13 @@ describe('a cluster of three nodes on one PostgreSQL', () => {
         { host: dbLink.hostAddress },
         { host: server.hostname, port: Number(server.port || 5432) },
       );
-      const ownSmsc = await startSmscSimulator({ host: netns.link('smsc').hostAddress, port: 0 });
+      // As a real SMSC, it keeps offering the receipts the node cannot store while it is cut off (for ten minutes here).
+      const ownSmsc = await startSmscSimulator({
+        host: netns.link('smsc').hostAddress,
+        port: 0,
+        receiptRetryMs: 1_000,
+        maxReceiptAttempts: 600,
+      });
       const viaRelay = new URL(env.DATABASE_URL!);
       viaRelay.hostname = dbLink.hostAddress;
       viaRelay.port = String(relay.port);
@@ -158,13 +140,8 @@ describe('a cluster of three nodes on one PostgreSQL', () => {
         const centralist = apiAt(api.url, token);
         const area = { kind: 'circle', centre: DAM, radiusMetres: 5_000 };
         const draft = { type: 'vermissing', message: 'Vermist: Sem (7), groene jas, blauwe step.' };
-        const estimate = await centralist.post('/api/v1/reach-estimates', { area, draft });
-        const recipients: number = estimate.body.recipients;
-        const text: string = estimate.body.sms.text;
-        const created = await centralist.post('/api/v1/actions', { ...draft, area });
-        assert.equal(created.status, 201, JSON.stringify(created.body));
-        const actionId: string = created.body.id;
-        assert.equal((await centralist.post(`/api/v1/actions/${actionId}/start`)).status, 200);
+        const alert = await startAlert(centralist, draft, area);
+        const { recipients, text } = alert;
 
         const byCutOff = () => ownSmsc.messages.filter((m) => m.text === text);
         const all = () => [...smsc.messages.filter((m) => m.text === text), ...byCutOff()];
@@ -198,18 +175,13 @@ describe('a cluster of three nodes on one PostgreSQL', () => {
         await dbLink.restore();
         // Back on the network, it finds its lease gone and takes a new one.
         await eventually(async () => assert.notEqual(await leaseOf(), null), 60_000, 100);
-        const totals = await eventually(async () => {
-          const progress = await centralist.get(`/api/v1/actions/${actionId}/progress`);
-          assert.equal(progress.body.totals.delivered, recipients, JSON.stringify(progress.body.totals));
-          return progress.body.totals;
-        }, 60_000);
+        await allDelivered(centralist, alert, 60_000);
         const duplicates = all().length - recipients;
         t.diagnostic(
           `${recipients} recipients; the cut-off node sent ${byCutOff().length}, its last SMS ${lastSendMs} ms after ` +
             `the cut, its lease ended ${expiredAt.getTime() - cutAt} ms after the cut; ${duplicates} sent twice`,
         );
         assert.equal(sentByCutOffAfter.length, 0, 'nothing sent by the cut-off node after its lease ran out');
-        assert.equal(totals.queued + totals.sending + totals.submitted + totals.failed, 0, JSON.stringify(totals));
         assert.ok(duplicates <= MAX_IN_FLIGHT, `${duplicates} sent twice; its window is ${MAX_IN_FLIGHT}`);
         for (const node of [api, other, cutOff]) await node.stop();
       } finally {

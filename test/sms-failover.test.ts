@@ -18,7 +18,8 @@ const twoSmscs = (kpn: SmscSimulator, vodafone: SmscSimulator) => ({
   ]),
   // Slow enough that an action is still being sent when the test pulls the plug.
   SMPP_MESSAGES_PER_SECOND: '150',
-  SMSC_FAILOVER_RECEIPT_SECONDS: '1',
+  // Long enough that a busy machine's receipts still come in time for the half-open check.
+  SMSC_FAILOVER_RECEIPT_SECONDS: '2',
   SMSC_FAILOVER_MIN_SAMPLE: '10',
   SMSC_FAILOVER_UNBOUND_SECONDS: '1',
   SMSC_FAILOVER_PROBE_SECONDS: String(PROBE_MS / 1_000),
@@ -120,7 +121,7 @@ describe('two SMSCs with failover', () => {
         const health = await healthOf(t, 'kpn');
         assert.equal(health.state, 'up');
         return Date.parse(health.since);
-      }, 30_000);
+      }, 60_000);
       assert.ok(upSince > downSince);
       await allDelivered(centralist, first);
       onceEach(first, kpn, vodafone);
