@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (argv.includes('--cluster')) {
     // Several system processes on the PostgreSQL server (docs/deployment.md); a bench of its own.
     const { runClusterBench } = await import('./cluster-bench.js');
-    const participants = argv.includes('--participants') ? Number(argv[argv.indexOf('--participants') + 1]) : 160_000;
+    const participants = argv.includes('--participants') ? Number(argv[argv.indexOf('--participants') + 1]) : 130_000;
     process.stdout.write(
       await runClusterBench({
         databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
