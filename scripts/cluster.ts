@@ -90,7 +90,8 @@ function startNode(index: number): Promise<string> {
     REDIRECT_SIP_PORT: String(5070 + index * 10),
     // Only the first node seeds the demo (participants, history, staff); the others use what it made.
     DEMO: index === 0 ? (process.env.DEMO ?? 'true') : 'false',
-    SECRETS_KEY: process.env.SECRETS_KEY ?? 'Y2x1c3Rlci1kZW1vLW5pZXQtdm9vci1wcm9kdWN0aWUhISE=',
+    // 32 bytes, base64 of "cluster-demo-niet-voor-productie": for trying only, as the name says.
+    SECRETS_KEY: process.env.SECRETS_KEY ?? 'Y2x1c3Rlci1kZW1vLW5pZXQtdm9vci1wcm9kdWN0aWU=',
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
     cwd: ROOT,
